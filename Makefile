@@ -1,0 +1,52 @@
+# Two commands: `make run` serves the demo territory, `make test` runs the whole suite.
+# Both set everything up first (virtualenv, packages, translations, database).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+CONFIG := instance/tierslieux.toml
+CATALOGUES := $(wildcard core/translations/*/LC_MESSAGES/messages.po plugins/*/translations/*/LC_MESSAGES/messages.po)
+
+.PHONY: install translations run test bench lint extract
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,postgres]'
+	touch $@
+
+install: $(STAMP)
+
+translations: $(STAMP) $(CATALOGUES:.po=.mo)
+
+%.mo: %.po
+	$(BIN)/pybabel compile -q -i $< -o $@
+
+$(CONFIG):
+	mkdir -p instance
+	cp examples/territories/aveyron-lot-cantal.toml $@
+
+run: install translations $(CONFIG)
+	$(BIN)/tierslieux db upgrade
+	$(BIN)/tierslieux seed-demo
+	$(BIN)/tierslieux serve-demo --host 127.0.0.1 --port 5000
+
+test: install translations
+	$(BIN)/python -m pytest
+
+bench: install translations
+	$(BIN)/python -m bench
+
+lint: install
+	$(BIN)/python -m pyflakes core plugins tests bench 2>/dev/null || true
+
+# Refresh every catalogue from the source (core and each plugin separately).
+extract: install
+	$(BIN)/pybabel extract -q -F babel.cfg -k _l -o core/translations/messages.pot core templates
+	$(BIN)/pybabel update -q -i core/translations/messages.pot -d core/translations
+	for dir in plugins/*/; do \
+	  if [ -d $$dir/translations ]; then \
+	    $(BIN)/pybabel extract -q -F babel.cfg -k _l -o $$dir/translations/messages.pot $$dir && \
+	    $(BIN)/pybabel update -q -i $$dir/translations/messages.pot -d $$dir/translations; \
+	  fi; \
+	done

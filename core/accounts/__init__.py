@@ -1,0 +1,1 @@
+"""Accounts: members, site managers, territory admins and partner contacts."""

@@ -1,0 +1,75 @@
+"""Account forms; each lists its fields, so posting anything else (a role, a site) does nothing."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, FloatField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional
+
+from core.accounts.passwords import MAX_LENGTH, MIN_LENGTH
+
+LANGUAGES = [("fr", "Français"), ("en", "English")]
+
+
+def _password(label):
+    return PasswordField(label, validators=[
+        DataRequired(), Length(min=MIN_LENGTH, max=MAX_LENGTH,
+                               message=_l("Between %(min)d and %(max)d characters."))],
+        render_kw={"autocomplete": "new-password"})
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Length(max=254)],
+                       render_kw={"autocomplete": "username"})
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=MAX_LENGTH)],
+                             render_kw={"autocomplete": "current-password"})
+    remember = BooleanField(_l("Stay signed in on this device"))
+
+
+class SignupForm(FlaskForm):
+    display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)],
+                               render_kw={"autocomplete": "name"})
+    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email(), Length(max=254)],
+                       render_kw={"autocomplete": "email"})
+    password = _password(_l("Password (at least 12 characters)"))
+    confirm = PasswordField(_l("Password again"), validators=[
+        DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
+        render_kw={"autocomplete": "new-password"})
+
+
+class ForgotForm(FlaskForm):
+    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Length(max=254)],
+                       render_kw={"autocomplete": "email"})
+
+
+class ResetForm(FlaskForm):
+    password = _password(_l("New password (at least 12 characters)"))
+    confirm = PasswordField(_l("New password again"), validators=[
+        DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
+        render_kw={"autocomplete": "new-password"})
+
+
+class ProfileForm(FlaskForm):
+    display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    locale = SelectField(_l("Language"), choices=LANGUAGES)
+    home_commune = StringField(_l("Home commune"), validators=[Optional(), Length(max=120)],
+                               description=_l("Used to show the nearest sites and the commute you avoid."))
+    home_latitude = FloatField(_l("Home latitude"), validators=[Optional(), NumberRange(-90, 90)])
+    home_longitude = FloatField(_l("Home longitude"), validators=[Optional(), NumberRange(-180, 180)])
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired()],
+                            render_kw={"autocomplete": "current-password"})
+    password = _password(_l("New password (at least 12 characters)"))
+    confirm = PasswordField(_l("New password again"), validators=[
+        DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
+        render_kw={"autocomplete": "new-password"})
+
+
+class EraseForm(FlaskForm):
+    password = PasswordField(_l("Your password, to confirm"), validators=[DataRequired()],
+                             render_kw={"autocomplete": "current-password"})
+
+
+class TokenForm(FlaskForm):
+    name = StringField(_l("Token name"), validators=[DataRequired(), Length(max=80)],
+                       description=_l("For example: my calendar script."))

@@ -1,0 +1,71 @@
+"""Who uses the platform, and what they consented to."""
+from __future__ import annotations
+
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, String, func, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.accounts import roles
+from core.db import UTCDateTime, utcnow
+from core.extensions import db
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "user_account"  # "user" is reserved in PostgreSQL
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(32), default=roles.MEMBER)
+    locale: Mapped[str | None] = mapped_column(String(8))
+    home_commune: Mapped[str | None] = mapped_column(String(120))
+    home_latitude: Mapped[float | None]
+    home_longitude: Mapped[float | None]
+    email_confirmed_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    is_disabled: Mapped[bool] = mapped_column(default=False)
+    # Bumped at logout, password change and disabling: older cookies stop working.
+    session_version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    erased_at: Mapped[object | None] = mapped_column(UTCDateTime)
+
+    managed_sites = relationship("Site", secondary="site_manager", back_populates="managers", lazy="selectin")
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def is_active(self) -> bool:
+        return not self.is_disabled and self.erased_at is None
+
+    @property
+    def is_territory_admin(self) -> bool:
+        return self.role == roles.TERRITORY_ADMIN
+
+    @property
+    def is_site_manager(self) -> bool:
+        return self.role == roles.SITE_MANAGER
+
+    def manages(self, site) -> bool:
+        """Territory admins manage every site; site managers only theirs."""
+        if self.is_territory_admin:
+            return True
+        return self.is_site_manager and any(s.id == site.id for s in self.managed_sites)
+
+    @classmethod
+    def by_email(cls, email: str) -> "User | None":
+        return db.session.scalar(select(cls).where(func.lower(cls.email) == email.strip().lower()))
+
+
+class Consent(db.Model):
+    """A consent given or withdrawn, with the exact wording shown (RGPD art. 7)."""
+
+    __tablename__ = "consent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[str] = mapped_column(String(64))
+    wording: Mapped[str] = mapped_column(String(1000))
+    given_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
+    withdrawn_at: Mapped[object | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,37 @@
+"""Accounts as a built-in plugin: its pages and its part of a member's data."""
+from sqlalchemy import select
+
+from core.accounts.models import Consent
+from core.accounts.views import account, auth
+from core.hookspecs import hookimpl
+
+
+@hookimpl
+def blueprints():
+    return [auth, account]
+
+
+@hookimpl
+def user_data_export(user):
+    consents = select(Consent).where(Consent.user_id == user.id).order_by(Consent.given_at)
+    from core.extensions import db
+
+    return {
+        "account": {
+            "email": user.email, "name": user.display_name, "role": user.role, "language": user.locale,
+            "home_commune": user.home_commune, "home_latitude": user.home_latitude,
+            "home_longitude": user.home_longitude, "created_at": user.created_at,
+            "email_confirmed_at": user.email_confirmed_at, "last_login_at": user.last_login_at,
+            "managed_sites": [site.slug for site in user.managed_sites],
+        },
+        "consents": [{"purpose": c.purpose, "wording": c.wording, "given_at": c.given_at,
+                      "withdrawn_at": c.withdrawn_at} for c in db.session.scalars(consents)],
+    }
+
+
+@hookimpl
+def user_data_erase(user):
+    from core.extensions import db
+    from core.api.tokens import ApiToken
+
+    db.session.execute(ApiToken.__table__.delete().where(ApiToken.user_id == user.id))

@@ -1,0 +1,167 @@
+"""Account rules: sign-up, confirmation, sign-in, passwords, personal data. No Flask views here."""
+from __future__ import annotations
+
+import json
+
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from core import audit
+from core.accounts import roles, tokens
+from core.accounts.models import Consent, User
+from core.accounts.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
+from core.db import utcnow
+from core.extensions import db
+from core.mail import queue_mail
+from core.plugins import registry
+
+
+class AccountError(Exception):
+    """A refused account action; the message is for the user."""
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_LENGTH:
+        raise AccountError(_("The password must have at least %(n)d characters.", n=MIN_LENGTH))
+    if len(password) > MAX_LENGTH:
+        raise AccountError(_("The password must have at most %(n)d characters.", n=MAX_LENGTH))
+
+
+def create_user(email: str, password: str | None, display_name: str, role: str = roles.MEMBER,
+                locale: str | None = None, confirmed: bool = False, sites=()) -> User:
+    """Create an account in the current transaction (the caller commits)."""
+    email = email.strip().lower()
+    if role not in roles.ROLES:
+        raise AccountError(_("Unknown role: %(role)s.", role=role))
+    if User.by_email(email) is not None:
+        raise AccountError(_("An account already exists with this e-mail address."))
+    if password is not None:
+        check_password_rules(password)
+    user = User(email=email, display_name=display_name.strip() or email.split("@")[0], role=role,
+                locale=locale, password_hash=hash_password(password) if password else None,
+                email_confirmed_at=utcnow() if confirmed else None)
+    user.managed_sites = list(sites)
+    db.session.add(user)
+    db.session.flush()
+    registry().pm.hook.user_registered(user=user)
+    return user
+
+
+def send_confirmation(user: User) -> None:
+    link = url_for("auth.confirm", token=tokens.confirmation_token(user), _external=True)
+    queue_mail(user.email, "confirm_email", locale=user.locale, user=user, link=link)
+
+
+def register(email: str, password: str, display_name: str, locale: str | None) -> User:
+    """Sign-up: the account exists at once but cannot sign in until the address is confirmed."""
+    user = create_user(email, password, display_name, locale=locale)
+    send_confirmation(user)
+    db.session.commit()
+    return user
+
+
+def confirm_email(token: str) -> User:
+    data = tokens.read_confirmation(token)
+    user = db.session.get(User, data["id"]) if data else None
+    if user is None or user.email != data["email"]:
+        raise AccountError(_("This confirmation link is invalid or has expired."))
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = utcnow()
+        db.session.commit()
+    return user
+
+
+def authenticate(email: str, password: str) -> User:
+    """Check credentials; the same message whatever was wrong, so accounts cannot be probed."""
+    user = User.by_email(email)
+    if not verify_password(user.password_hash if user else None, password) or user is None:
+        raise AccountError(_("Wrong e-mail address or password."))
+    if not user.is_active:
+        raise AccountError(_("Wrong e-mail address or password."))
+    if user.email_confirmed_at is None:
+        raise AccountError(_("Please confirm your e-mail address first: we sent you a link."))
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_login_at = utcnow()
+    db.session.commit()
+    return user
+
+
+def end_sessions(user: User) -> None:
+    """Every session cookie and remember-me cookie issued so far stops working."""
+    user.session_version += 1
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not verify_password(user.password_hash, current):
+        raise AccountError(_("The current password is wrong."))
+    set_password(user, new)
+
+
+def set_password(user: User, new: str) -> None:
+    check_password_rules(new)
+    user.password_hash = hash_password(new)
+    end_sessions(user)
+    audit.record(user, "account.password_changed", f"user:{user.id}")
+    db.session.commit()
+
+
+def request_password_reset(email: str) -> None:
+    """Mail a reset link if the account exists; say nothing either way."""
+    user = User.by_email(email)
+    if user is None or not user.is_active:
+        return
+    link = url_for("auth.reset_password", token=tokens.reset_token(user), _external=True)
+    queue_mail(user.email, "reset_password", locale=user.locale, user=user, link=link)
+    db.session.commit()
+
+
+def reset_password(token: str, new: str) -> User:
+    user = tokens.read_reset(token, lambda ident: db.session.get(User, ident))
+    if user is None:
+        raise AccountError(_("This reset link is invalid, expired or already used."))
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = utcnow()  # the link proves the address
+    set_password(user, new)
+    return user
+
+
+def record_consent(user: User, purpose: str, wording: str) -> Consent:
+    consent = Consent(user_id=user.id, purpose=purpose, wording=str(wording))
+    db.session.add(consent)
+    return consent
+
+
+def withdraw_consent(user: User, purpose: str) -> None:
+    for consent in db.session.scalars(select(Consent).where(
+            Consent.user_id == user.id, Consent.purpose == purpose, Consent.withdrawn_at.is_(None))):
+        consent.withdrawn_at = utcnow()
+
+
+def export_data(user: User) -> str:
+    """All a member's data as JSON (RGPD art. 15 and 20); each plugin adds its part."""
+    data = {}
+    for part in registry().pm.hook.user_data_export(user=user):
+        data.update(part or {})
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def erase_account(user: User, password: str) -> None:
+    """Erase a member (RGPD art. 17): plugins erase or detach their part, the row is anonymised.
+
+    The row itself stays, emptied, so that kept documents (invoices) still point somewhere.
+    """
+    if not verify_password(user.password_hash, password):
+        raise AccountError(_("The password is wrong."))
+    registry().pm.hook.user_data_erase(user=user)
+    audit.record(None, "account.erased", f"user:{user.id}")
+    user.email = f"erased-{user.id}@invalid"
+    user.display_name = _("Erased account")
+    user.password_hash = None
+    user.home_commune = user.home_latitude = user.home_longitude = None
+    user.locale = None
+    user.managed_sites = []
+    user.erased_at = utcnow()
+    end_sessions(user)
+    db.session.commit()

@@ -1,0 +1,200 @@
+"""Sign-up, sign-in and the member's own account pages; thin: parse, call the service, render."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request,
+                   session, url_for)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from core.accounts import service
+from core.accounts.forms import (EraseForm, ForgotForm, LoginForm, PasswordForm, ProfileForm, ResetForm,
+                                 SignupForm, TokenForm)
+from core.accounts.service import AccountError
+from core.api import tokens as api_tokens
+from core.extensions import db, limiter
+from core.security import safe_next
+
+auth = Blueprint("auth", __name__)
+account = Blueprint("account", __name__, url_prefix="/account")
+
+
+def _login_failed(response) -> bool:
+    # Only failed attempts count, so a member who signs in is never throttled by it.
+    return response.status_code != 303
+
+
+def _account_key() -> str:
+    # Per account and address: an attacker elsewhere cannot lock a member out of their own.
+    email = (request.form.get("email") or "").strip().lower()
+    return f"login:{email}:{request.remote_addr}"
+
+
+def _start_session(user, remember: bool) -> None:
+    session.clear()  # no session fixation: nothing from before the login survives
+    login_user(user, remember=remember)
+    session.permanent = True
+    session["login_at"] = datetime.now(timezone.utc).timestamp()
+
+
+@auth.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMITS"], methods=["POST"], deduct_when=_login_failed)
+@limiter.limit(lambda: current_app.config["LOGIN_LIMITS_PER_ACCOUNT"], methods=["POST"],
+               key_func=_account_key, deduct_when=_login_failed)
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            user = service.authenticate(form.email.data, form.password.data)
+        except AccountError as exc:
+            flash(str(exc), "error")
+            return render_template("auth/login.html", form=form), 401
+        _start_session(user, form.remember.data)
+        return redirect(safe_next(request.args.get("next")) or url_for("home.index"), 303)
+    status = 400 if form.errors else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@auth.post("/logout")
+@login_required
+def logout():
+    service.end_sessions(current_user)
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("You are signed out."), "success")
+    return redirect(url_for("home.index"), 303)
+
+
+@auth.route("/signup", methods=["GET", "POST"])
+@limiter.limit("20 per hour", methods=["POST"])
+def signup():
+    form = SignupForm()
+    if form.validate_on_submit():
+        try:
+            service.register(form.email.data, form.password.data, form.display_name.data,
+                             locale=str(request.accept_languages.best_match(["fr", "en"]) or "fr"))
+        except AccountError as exc:
+            form.email.errors.append(str(exc))
+        else:
+            return render_template("auth/check_email.html", email=form.email.data)
+    return render_template("auth/signup.html", form=form), 400 if form.errors else 200
+
+
+@auth.get("/confirm/<token>")
+def confirm(token):
+    try:
+        service.confirm_email(token)
+    except AccountError as exc:
+        flash(str(exc), "error")
+        return render_template("auth/confirm_failed.html"), 400
+    flash(_("Your e-mail address is confirmed. You can sign in."), "success")
+    return redirect(url_for("auth.login"), 303)
+
+
+@auth.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit("10 per hour", methods=["POST"])
+def forgot_password():
+    form = ForgotForm()
+    if form.validate_on_submit():
+        service.request_password_reset(form.email.data)
+        flash(_("If an account exists for this address, we sent it a link to choose a new password."),
+              "info")
+        return redirect(url_for("auth.login"), 303)
+    return render_template("auth/forgot.html", form=form)
+
+
+@auth.route("/password/reset/<token>", methods=["GET", "POST"])
+def reset_password(token):
+    form = ResetForm()
+    if form.validate_on_submit():
+        try:
+            service.reset_password(token, form.password.data)
+        except AccountError as exc:
+            flash(str(exc), "error")
+            return render_template("auth/reset.html", form=form), 400
+        flash(_("Your password is changed. You can sign in."), "success")
+        return redirect(url_for("auth.login"), 303)
+    return render_template("auth/reset.html", form=form)
+
+
+@account.route("", methods=["GET", "POST"])
+@login_required
+def profile():
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        form.populate_obj(current_user)
+        db.session.commit()
+        flash(_("Your profile is saved."), "success")
+        return redirect(url_for("account.profile"), 303)
+    return render_template("account/profile.html", form=form, password_form=PasswordForm(),
+                           token_form=TokenForm(), erase_form=EraseForm(),
+                           tokens=api_tokens.tokens_of(current_user)), 400 if form.errors else 200
+
+
+@account.post("/password")
+@login_required
+def change_password():
+    form = PasswordForm()
+    if form.validate_on_submit():
+        try:
+            service.change_password(current_user, form.current.data, form.password.data)
+        except AccountError as exc:
+            flash(str(exc), "error")
+        else:
+            # The version moved on: sign this browser in again, the others are out.
+            _start_session(current_user, remember=False)
+            flash(_("Your password is changed; your other sessions are signed out."), "success")
+            return redirect(url_for("account.profile"), 303)
+    for errors in form.errors.values():
+        for error in errors:
+            flash(error, "error")
+    return redirect(url_for("account.profile"), 303)
+
+
+@account.post("/tokens")
+@login_required
+def create_token():
+    form = TokenForm()
+    if not form.validate_on_submit():
+        flash(_("Give the token a name."), "error")
+        return redirect(url_for("account.profile"), 303)
+    secret = api_tokens.create_token(current_user, form.name.data)
+    db.session.commit()
+    return render_template("account/token_created.html", secret=secret, name=form.name.data)
+
+
+@account.post("/tokens/<int:token_id>/revoke")
+@login_required
+def revoke_token(token_id):
+    if not api_tokens.revoke_token(current_user, token_id):
+        abort(404)
+    db.session.commit()
+    flash(_("The token is revoked."), "success")
+    return redirect(url_for("account.profile"), 303)
+
+
+@account.get("/data.json")
+@login_required
+def export_data():
+    body = service.export_data(current_user)
+    return Response(body, mimetype="application/json", headers={
+        "Content-Disposition": 'attachment; filename="my-data.json"'})
+
+
+@account.post("/erase")
+@login_required
+def erase():
+    form = EraseForm()
+    if form.validate_on_submit():
+        try:
+            service.erase_account(current_user, form.password.data)
+        except AccountError as exc:
+            flash(str(exc), "error")
+            return redirect(url_for("account.profile"), 303)
+        logout_user()
+        session.clear()
+        flash(_("Your account and personal data are erased."), "success")
+        return redirect(url_for("home.index"), 303)
+    return redirect(url_for("account.profile"), 303)

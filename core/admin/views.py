@@ -1,0 +1,115 @@
+"""Administration pages; every view checks the role, and managers see only their sites."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from core import audit
+from core.accounts.models import User
+from core.accounts.roles import ROLES
+from core.admin.forms import ToggleForm, UserRoleForm
+from core.audit import AuditEntry
+from core.extensions import db
+from core.modules import service as modules
+from core.plugins import hooks, registry
+from core.sites.models import Site
+from core.sites.service import managed_sites, site_by_slug
+from core.ui import collect
+
+admin = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@admin.before_request
+@login_required
+def _staff_only():
+    if not (current_user.is_territory_admin or current_user.is_site_manager):
+        abort(403)
+
+
+def _admin_only():
+    if not current_user.is_territory_admin:
+        abort(403)
+
+
+@admin.get("")
+def dashboard():
+    links = collect(hooks().admin_links(user=current_user))
+    return render_template("admin/dashboard.html", links=links, sites=managed_sites(current_user))
+
+
+@admin.get("/modules")
+def module_list():
+    sites = managed_sites(current_user)
+    rows = []
+    for name, module in sorted(registry().modules.items()):
+        rows.append({"module": module, "territory": modules.is_enabled(name),
+                     "sites": {site.id: modules.is_enabled(name, site) for site in sites}})
+    return render_template("admin/modules.html", rows=rows, sites=sites, form=ToggleForm())
+
+
+@admin.post("/modules/<name>")
+@admin.post("/modules/<name>/sites/<site_slug>")
+def toggle_module(name, site_slug=None):
+    site = None
+    if site_slug is None:
+        _admin_only()
+    else:
+        site = site_by_slug(site_slug)
+        if site is None:
+            abort(404)
+        if not current_user.manages(site):
+            abort(403)
+    form = ToggleForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        changed = modules.set_enabled(name, form.enabled.data == "on", site=site, actor=current_user)
+    except modules.ModuleError as exc:
+        flash(str(exc), "error")
+    else:
+        labels = ", ".join(str(registry().modules[n].label) for n in changed)
+        if changed:
+            flash(_("Saved: %(modules)s.", modules=labels), "success")
+    return redirect(url_for("admin.module_list"), 303)
+
+
+@admin.get("/users")
+def users():
+    _admin_only()
+    query = select(User).where(User.erased_at.is_(None)).order_by(User.role, User.display_name)
+    return render_template("admin/users.html", users=db.session.scalars(query).all(), roles=ROLES)
+
+
+@admin.route("/users/<int:user_id>", methods=["GET", "POST"])
+def edit_user(user_id):
+    _admin_only()
+    user = db.session.get(User, user_id)
+    if user is None or user.erased_at is not None:
+        abort(404)
+    form = UserRoleForm(role=user.role, sites=[s.id for s in user.managed_sites])
+    all_sites = db.session.scalars(select(Site).order_by(Site.name)).all()
+    form.sites.choices = [(s.id, s.name) for s in all_sites]
+    if form.validate_on_submit():
+        if user.id == current_user.id and form.role.data != user.role:
+            flash(_("You cannot change your own role."), "error")
+        else:
+            user.role = form.role.data
+            chosen = set(form.sites.data or [])
+            user.managed_sites = [s for s in all_sites if s.id in chosen] if user.is_site_manager else []
+            audit.record(current_user, "user.role_changed", f"user:{user.id}", role=user.role,
+                         sites=[s.slug for s in user.managed_sites])
+            db.session.commit()
+            flash(_("Saved."), "success")
+            return redirect(url_for("admin.users"), 303)
+    return render_template("admin/user.html", user=user, form=form), 400 if form.errors else 200
+
+
+@admin.get("/audit")
+def audit_log():
+    _admin_only()
+    page = max(request.args.get("page", 1, type=int), 1)
+    entries = db.paginate(select(AuditEntry).order_by(AuditEntry.id.desc()), page=page, per_page=50,
+                          error_out=False)
+    return render_template("admin/audit.html", entries=entries)

@@ -1,0 +1,50 @@
+"""What every API endpoint shares: bearer-token authentication and JSON body parsing."""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import g, request
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+
+from core.api.tokens import user_for_token
+from core.errors import api_error
+
+
+class ApiError(HTTPException):
+    """Raise from an API view to answer `{"error": {"code", "message"}}` with a status."""
+
+    def __init__(self, status: int, message: str, code: str | None = None, **extra):
+        super().__init__(description=message)
+        self.code = status
+        self.response = api_error(status, message, code, **extra)[0]
+        self.response.status_code = status
+
+
+def token_required(view):
+    """Authenticate with `Authorization: Bearer <token>`; cookies are not accepted, so the
+    API needs no CSRF token."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        header = request.headers.get("Authorization", "")
+        scheme, _sep, secret = header.partition(" ")
+        user = user_for_token(secret.strip()) if scheme.lower() == "bearer" else None
+        if user is None:
+            response, status = api_error(401, _("A valid API token is required."), "unauthorized")
+            response.headers["WWW-Authenticate"] = 'Bearer realm="tierslieux"'
+            return response, status
+        g.api_user = user
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def json_body() -> dict:
+    """The request's JSON object, or a 400/415 the client can understand."""
+    if not request.is_json:
+        raise ApiError(415, _("Send a JSON body with Content-Type: application/json."), "unsupported_media_type")
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise ApiError(400, _("The body must be a JSON object."), "bad_request")
+    return data

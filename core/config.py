@@ -1,0 +1,213 @@
+"""The territory configuration: one TOML file per deployment, checked before anything starts.
+
+A territory copies `examples/territories/blank.toml`, fills it in and has its own platform.
+Secrets and the database URL come from the environment so the file can be shared.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+import zoneinfo
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+DEFAULT_CONFIG = "instance/tierslieux.toml"
+
+
+class ConfigError(Exception):
+    """The configuration file is missing, unreadable or wrong; the message names the key."""
+
+
+class _Section(BaseModel):
+    # A typo in a key must stop start-up, not be silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _siren_is_valid(digits: str) -> bool:
+    """SIREN numbers carry a Luhn check digit."""
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if index % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+class Territory(_Section):
+    name: str = Field(min_length=1)
+    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    departements: list[str] = Field(min_length=1)
+    default_locale: Literal["fr", "en"] = "fr"
+    locales: list[Literal["fr", "en"]] = ["fr", "en"]
+    timezone: str = "Europe/Paris"
+    currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")
+    contact_email: str | None = None
+
+    @field_validator("departements")
+    @classmethod
+    def _departement_codes(cls, codes):
+        for code in codes:
+            if not re.fullmatch(r"(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])", code):
+                raise ValueError(f"'{code}' is not a French département code (e.g. '12', '2A', '971')")
+        return codes
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, name):
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone '{name}'") from None
+        return name
+
+    @model_validator(mode="after")
+    def _default_is_offered(self):
+        if self.default_locale not in self.locales:
+            raise ValueError("default_locale must be one of locales")
+        return self
+
+
+class Operator(_Section):
+    """The legal identity printed on invoices."""
+
+    name: str = Field(min_length=1)
+    siren: str
+    address: str = Field(min_length=1)
+    vat_number: str | None = None
+    vat_exempt: bool = False  # franchise en base de TVA, art. 293 B du CGI
+
+    @field_validator("siren")
+    @classmethod
+    def _siren(cls, value):
+        digits = value.replace(" ", "")
+        if not re.fullmatch(r"\d{9}", digits) or not _siren_is_valid(digits):
+            raise ValueError("must be a valid 9-digit SIREN number")
+        return digits
+
+    @model_validator(mode="after")
+    def _vat(self):
+        if self.vat_exempt and self.vat_number:
+            raise ValueError("give either vat_number or vat_exempt = true, not both")
+        if not self.vat_exempt and not self.vat_number:
+            raise ValueError("vat_number is required unless vat_exempt = true (art. 293 B du CGI)")
+        return self
+
+
+class Modules(_Section):
+    offered: list[str] = []
+    enabled: list[str] = []
+
+    @model_validator(mode="after")
+    def _enabled_are_offered(self):
+        missing = sorted(set(self.enabled) - set(self.offered))
+        if missing:
+            raise ValueError(f"enabled modules must also be offered: {', '.join(missing)}")
+        return self
+
+
+class Mail(_Section):
+    server: str = "localhost"
+    port: int = Field(default=25, ge=1, le=65535)
+    use_tls: bool = False
+    use_ssl: bool = False
+    username: str | None = None
+    sender: str = "Tiers-Lieux <no-reply@localhost>"
+    timeout: float = 10.0
+
+
+class Security(_Section):
+    session_idle_minutes: int = Field(default=120, ge=5)
+    session_absolute_hours: int = Field(default=12, ge=1)
+    remember_days: int = Field(default=14, ge=0)
+    login_limits: str = "10 per minute"
+    login_limits_per_account: str = "5 per minute;30 per hour"
+
+
+class TerritoryConfig(_Section):
+    territory: Territory
+    operator: Operator
+    modules: Modules = Modules()
+    mail: Mail = Mail()
+    security: Security = Security()
+    # Each plugin reads and checks its own section, e.g. [plugins.billing].
+    plugins: dict[str, dict] = {}
+
+
+def _format_errors(error: ValidationError) -> str:
+    lines = []
+    for item in error.errors():
+        key = ".".join(str(part) for part in item["loc"]) or "(file)"
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "missing":
+            message = "missing (required)"
+        elif item["type"] == "extra_forbidden":
+            message = "unknown key"
+        lines.append(f"  {key}: {message}")
+    return "\n".join(lines)
+
+
+def parse_config(text: str, source: str = "<string>") -> TerritoryConfig:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: not valid TOML: {exc}") from None
+    try:
+        return TerritoryConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(f"{source}: the territory configuration is wrong:\n{_format_errors(exc)}") from None
+
+
+def load_config(path: str | os.PathLike | None = None) -> TerritoryConfig:
+    path = Path(path or os.environ.get("TIERSLIEUX_CONFIG") or DEFAULT_CONFIG)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: no territory configuration here. Copy examples/territories/blank.toml "
+            "and set TIERSLIEUX_CONFIG, or run `make run` for the demo."
+        ) from None
+    return parse_config(text, str(path))
+
+
+def flask_settings(config: TerritoryConfig, instance_path: str) -> dict:
+    """Translate the territory file and the environment into Flask settings."""
+    env = os.environ
+    default_db = "sqlite:///" + os.path.join(instance_path, "tierslieux.db")
+    redis_url = env.get("REDIS_URL")
+    security = config.security
+    production = env.get("TIERSLIEUX_ENV", "development") == "production"
+    from datetime import timedelta
+
+    return {
+        "TERRITORY": config,
+        "SECRET_KEY": env.get("TIERSLIEUX_SECRET_KEY") or env.get("SECRET_KEY"),
+        "SQLALCHEMY_DATABASE_URI": env.get("DATABASE_URL") or default_db,
+        "PRODUCTION": production,
+        "BABEL_DEFAULT_LOCALE": config.territory.default_locale,
+        "BABEL_DEFAULT_TIMEZONE": config.territory.timezone,
+        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "MAIL_SERVER": env.get("MAIL_SERVER") or config.mail.server,
+        "MAIL_PORT": int(env.get("MAIL_PORT") or config.mail.port),
+        "MAIL_USE_TLS": config.mail.use_tls,
+        "MAIL_USE_SSL": config.mail.use_ssl,
+        "MAIL_USERNAME": env.get("MAIL_USERNAME") or config.mail.username,
+        "MAIL_PASSWORD": env.get("MAIL_PASSWORD"),
+        "MAIL_SENDER": config.mail.sender,
+        "MAIL_TIMEOUT": config.mail.timeout,
+        "PERMANENT_SESSION_LIFETIME": timedelta(minutes=security.session_idle_minutes),
+        "SESSION_ABSOLUTE_LIFETIME": timedelta(hours=security.session_absolute_hours),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_DURATION": timedelta(days=security.remember_days),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": production,
+        "LOGIN_LIMITS": security.login_limits,
+        "LOGIN_LIMITS_PER_ACCOUNT": security.login_limits_per_account,
+        "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
+        "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
+    }

@@ -1,0 +1,77 @@
+"""Database plumbing shared by the core and every plugin: UTC instants and SQLite write locks."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from flask import has_request_context, request
+from sqlalchemy import DateTime, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.types import TypeDecorator
+
+READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator):
+    """An instant, always handed to Python as an aware UTC datetime.
+
+    PostgreSQL stores `timestamptz`; SQLite has no time zones, so the value is stored as
+    naive UTC and made aware again on the way out.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where a UTC instant is needed")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+def configure_sqlite(engine: Engine) -> None:
+    """Make SQLite safe for concurrent writers.
+
+    Python's sqlite3 module opens transactions lazily with a plain BEGIN, so two writers
+    can both read "the slot is free" and both insert. Every transaction that may write starts
+    with BEGIN IMMEDIATE, which takes the write lock up front; readers (GET requests) use a
+    deferred BEGIN and, thanks to WAL, never wait for writers.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        read_only = has_request_context() and request.method in READ_ONLY_METHODS
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def is_unique_violation(exc: Exception) -> bool:
+    """True when an IntegrityError comes from a unique constraint, on either database."""
+    orig = getattr(exc, "orig", exc)
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if sqlstate:
+        return sqlstate == "23505"
+    return "UNIQUE constraint failed" in str(orig)

@@ -1,0 +1,95 @@
+"""The app factory: one territory configuration in, one Flask application out."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from core import errors, i18n, security, ui
+from core.config import ConfigError, flask_settings, load_config
+from core.db import configure_sqlite
+from core.extensions import babel, csrf, db, limiter, login_manager, migrate
+from core.plugins import build_registry, call_each
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _secret_key(app: Flask) -> str:
+    """In production the key comes from the environment; locally it is made once and kept."""
+    if app.config["PRODUCTION"]:
+        raise ConfigError("TIERSLIEUX_SECRET_KEY must be set in the environment in production")
+    path = Path(app.instance_path) / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()) -> Flask:
+    app = Flask("core", template_folder=str(ROOT / "templates"), instance_path=os.environ.get(
+        "TIERSLIEUX_INSTANCE", str(ROOT / "instance")))
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    config = load_config(config_path or os.environ.get("TIERSLIEUX_CONFIG")
+                         or os.path.join(app.instance_path, "tierslieux.toml"))
+    app.config.update(flask_settings(config, app.instance_path))
+    app.config.update(overrides or {})
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = _secret_key(app)
+
+    registry = build_registry(config, extra_plugins)
+    app.extensions["tierslieux"] = registry
+    pm = registry.pm
+
+    db.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
+    _init_migrations(app, pm)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    translation_dirs = [str(Path(__file__).parent / "translations")]
+    translation_dirs += [path for _, path in call_each(pm, "translations_path")]
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(translation_dirs)
+    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    security.init_app(app)
+    i18n.init_app(app)
+    ui.init_app(app)
+    errors.init_app(app)
+
+    # Blueprints: each is bound to the module of the plugin that gave it, so the module
+    # guard can answer 404 while that module is off.
+    bound = {}
+    for plugin_name, blueprints in call_each(pm, "blueprints"):
+        for blueprint in blueprints:
+            app.register_blueprint(blueprint)
+            if plugin_name in registry.modules:
+                bound[blueprint.name] = plugin_name
+    app.before_request(security.module_guard(bound))
+
+    for _, commands in call_each(pm, "cli_commands"):
+        for command in commands:
+            app.cli.add_command(command)
+    pm.hook.app_started(app=app)
+    return app
+
+
+def _init_migrations(app: Flask, pm) -> None:
+    """One Alembic environment; the core's revisions plus each plugin's own branch."""
+    locations = [str(CORE_MIGRATIONS / "versions")]
+    locations += [path for _, path in call_each(pm, "migrations_path")]
+    app.config["MIGRATION_VERSION_LOCATIONS"] = locations
+    migrate.init_app(app, db, directory=str(CORE_MIGRATIONS), render_as_batch=True, compare_type=True)
+
+
+@migrate.configure
+def _version_locations(alembic_config):
+    from flask import current_app
+
+    locations = current_app.config["MIGRATION_VERSION_LOCATIONS"]
+    alembic_config.set_main_option("path_separator", "os")
+    alembic_config.set_main_option("version_locations", os.pathsep.join(locations))
+    return alembic_config

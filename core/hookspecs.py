@@ -1,0 +1,200 @@
+"""What a plugin can do: every hook the core calls, grouped by when it is called.
+
+Implementations may take fewer arguments than the spec (pluggy passes only those named), so a
+spec can grow without breaking plugins. Collectors return a list or None; `firstresult` hooks
+stop at the first answer that is not None. docs/plugins.md documents every hook here (a test
+keeps the two in step).
+"""
+import pluggy
+
+PROJECT = "tierslieux"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+# --------------------------------------------------------------------------------------------
+# Start-up: called once per app, for every offered plugin, whether switched on or not
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def add_hookspecs(pluginmanager):
+    """Declare the hooks this plugin offers to other plugins.
+
+    :param pluginmanager: the app's `pluggy.PluginManager`; call `add_hookspecs(module)`.
+    """
+
+
+@hookspec
+def blueprints():
+    """Give the Flask blueprints of this plugin (pages and API endpoints).
+
+    The core registers them and answers 404 for all their routes while the module is off,
+    territory-wide or, for a route with a `site_slug` argument, at that site.
+
+    :return: a list of `flask.Blueprint`.
+    """
+
+
+@hookspec
+def migrations_path():
+    """Give the folder of this plugin's Alembic revisions (its own branch).
+
+    :return: an absolute path, or None for a plugin without tables.
+    """
+
+
+@hookspec
+def translations_path():
+    """Give the folder holding this plugin's `<locale>/LC_MESSAGES/messages.po` catalogues.
+
+    :return: an absolute path, or None.
+    """
+
+
+@hookspec
+def cli_commands():
+    """Give click commands or groups to add to the `tierslieux` command.
+
+    :return: a list of `click.Command`.
+    """
+
+
+@hookspec
+def app_started(app):
+    """Called at the end of `create_app`, for last set-up (template filters, CSRF exemptions).
+
+    :param app: the Flask application.
+    """
+
+
+# --------------------------------------------------------------------------------------------
+# Pages: collectors called while rendering; switched-off plugins are not asked
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def nav_items(user):
+    """Give entries for the main menu.
+
+    :param user: the current user (may be anonymous).
+    :return: a list of `core.ui.NavItem`.
+    """
+
+
+@hookspec
+def dashboard_widgets(user):
+    """Give panels for the signed-in member's home page.
+
+    :param user: the signed-in user.
+    :return: a list of `core.ui.Widget`.
+    """
+
+
+@hookspec
+def admin_links(user):
+    """Give links for the administration page (territory admins and site managers).
+
+    :param user: the signed-in user.
+    :return: a list of `core.ui.NavItem`.
+    """
+
+
+@hookspec
+def site_page_sections(site, user):
+    """Give sections for a site's public page (free places, prices, ...).
+
+    Called through the hook view of that site, so a module off there adds nothing.
+
+    :param site: the `core.sites.models.Site` shown.
+    :param user: the current user (may be anonymous).
+    :return: a list of `core.ui.Widget`.
+    """
+
+
+# --------------------------------------------------------------------------------------------
+# Accounts and personal data
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def user_registered(user):
+    """Called in the transaction that creates an account.
+
+    :param user: the new `core.accounts.models.User`.
+    """
+
+
+@hookspec
+def user_data_export(user):
+    """Give this plugin's part of a member's data download (RGPD, right of access).
+
+    :param user: the member asking.
+    :return: a dict `{section_name: JSON-serialisable data}`.
+    """
+
+
+@hookspec
+def user_data_erase(user):
+    """Erase or detach this plugin's data about a member who erases their account.
+
+    Called in the erasing transaction, before the account row is anonymised. Keep what the law
+    makes the operator keep (invoices), detached from the person.
+
+    :param user: the member leaving.
+    """
+
+
+# --------------------------------------------------------------------------------------------
+# Sites and modules
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def site_saved(site, created):
+    """Called in the transaction that creates or edits a site.
+
+    :param site: the `Site`.
+    :param created: True when the site is new.
+    """
+
+
+@hookspec
+def module_toggled(module, site, enabled, actor):
+    """Called after a module was switched on or off (and committed).
+
+    :param module: the module name.
+    :param site: the `Site`, or None for the whole territory.
+    :param enabled: the new state.
+    :param actor: the `User` who switched it, or None from the CLI.
+    """
+
+
+# --------------------------------------------------------------------------------------------
+# JSON API
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def openapi_paths():
+    """Give this plugin's part of the OpenAPI 3 document at /api/v1/openapi.json.
+
+    :return: a dict `{"paths": {...}, "schemas": {...}}`; paths are relative to /api/v1.
+    """
+
+
+# --------------------------------------------------------------------------------------------
+# Demo
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def demo_seeded(sites, users):
+    """Called by `tierslieux seed-demo` after the core's demo data; add this plugin's.
+
+    Must be idempotent: the command may run again on the same database.
+
+    :param sites: dict slug -> `Site` of the demo network.
+    :param users: dict role-or-name -> `User` (keys: "admin", "manager-<slug>", "member-<n>").
+    :return: lines to print (logins, hints), or None.
+    """

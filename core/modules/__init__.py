@@ -1,0 +1,1 @@
+"""Module toggles: which plugins are switched on, territory-wide and per site."""

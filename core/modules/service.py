@@ -1,0 +1,132 @@
+"""Switching modules on and off: the rules, with no Flask request in sight.
+
+A module is on at a place when the territory offers it, it is on territory-wide, (for a
+site-scoped module) the site has not switched it off, and every module it requires is on there
+too. Switching follows dependencies both ways: switching billing on switches booking on;
+switching booking off switches billing off. Nothing is ever deleted.
+"""
+from __future__ import annotations
+
+from flask import g
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from core import audit
+from core.extensions import db
+from core.modules.models import ModuleState
+from core.plugins import registry
+
+
+class ModuleError(Exception):
+    """A toggle that cannot be done; the message is for the user."""
+
+
+def _states() -> dict:
+    """All stored states, read once per request."""
+    if "_module_states" not in g:
+        rows = db.session.execute(select(ModuleState.module, ModuleState.site_id, ModuleState.enabled))
+        g._module_states = {(module, site_id): enabled for module, site_id, enabled in rows}
+    return g._module_states
+
+
+def forget_cached_states() -> None:
+    g.pop("_module_states", None)
+    g.pop("_hook_views", None)
+
+
+def _territory_on(name: str, states: dict) -> bool:
+    return states.get((name, None), name in registry().default_enabled)
+
+
+def is_enabled(name: str, site=None, _seen=None) -> bool:
+    modules = registry().modules
+    module = modules.get(name)
+    if module is None:
+        return False
+    states = _states()
+    if not _territory_on(name, states):
+        return False
+    if site is not None and module.scope == "site" and states.get((name, site.id)) is False:
+        return False
+    seen = (_seen or set()) | {name}
+    return all(is_enabled(req, site, seen) for req in module.requires if req not in seen)
+
+
+def disabled_modules(site=None) -> set[str]:
+    return {name for name in registry().modules if not is_enabled(name, site)}
+
+
+def _requirements(name: str) -> list[str]:
+    """`name` and everything it requires, requirements first."""
+    modules, order = registry().modules, []
+
+    def visit(n):
+        for req in modules[n].requires:
+            visit(req)
+        if n not in order:
+            order.append(n)
+
+    visit(name)
+    return order
+
+
+def _dependents(name: str) -> list[str]:
+    """`name` and every module that requires it, directly or not."""
+    modules, found = registry().modules, [name]
+    for candidate in found:
+        for other, module in modules.items():
+            if candidate in module.requires and other not in found:
+                found.append(other)
+    return found
+
+
+def _store(name: str, site, enabled: bool, actor) -> None:
+    site_id = getattr(site, "id", None)
+    row = db.session.scalar(select(ModuleState).where(ModuleState.module == name,
+                                                      ModuleState.site_id.is_(None) if site_id is None
+                                                      else ModuleState.site_id == site_id))
+    if row is None:
+        row = ModuleState(module=name, site_id=site_id, enabled=enabled)
+        db.session.add(row)
+    row.enabled = enabled
+    row.updated_by_id = getattr(actor, "id", None)
+    where = site.slug if site is not None else "territory"
+    audit.record(actor, "module.enabled" if enabled else "module.disabled", f"module:{name}",
+                 module=name, site=where)
+
+
+def set_enabled(name: str, enabled: bool, site=None, actor=None) -> list[str]:
+    """Switch a module on or off, territory-wide (site=None) or at one site.
+
+    :return: the names of the modules whose stored state changed, dependencies included.
+    :raises ModuleError: unknown module, a territory-scoped module at a site, or a site
+        switch-on while the territory has the module off.
+    """
+    modules = registry().modules
+    if name not in modules:
+        raise ModuleError(_("There is no module named %(name)s.", name=name))
+    if site is not None and modules[name].scope != "site":
+        raise ModuleError(_("The module %(name)s can only be switched for the whole territory.", name=name))
+
+    chain = _requirements(name) if enabled else _dependents(name)
+    if site is not None:
+        chain = [n for n in chain if modules[n].scope == "site"]
+        if enabled:
+            blocked = [n for n in _requirements(name) if not _territory_on(n, _states())]
+            if blocked:
+                raise ModuleError(_("The module %(name)s is switched off for the whole territory.",
+                                    name=blocked[0]))
+    changed = []
+    for module_name in chain:
+        states = _states()
+        current = states.get((module_name, getattr(site, "id", None)))
+        if site is None and current is None:
+            current = module_name in registry().default_enabled
+        if current is not enabled:
+            _store(module_name, site, enabled, actor)
+            changed.append(module_name)
+    db.session.commit()
+    forget_cached_states()
+    for module_name in changed:
+        registry().pm.hook.module_toggled(module=module_name, site=site, enabled=enabled, actor=actor)
+    return changed

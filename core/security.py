@@ -1,0 +1,122 @@
+"""Web security that holds for every page: headers, sessions, redirects, module guard."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, flash, g, redirect, request, session, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, logout_user, user_loaded_from_cookie
+
+from core.extensions import db, login_manager, talisman
+
+CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "frame-ancestors": "'none'",
+}
+
+
+def safe_next(target: str | None) -> str | None:
+    """Accept only a path on this host: refuses `//evil`, `/\\evil`, `https://evil`, `javascript:`."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return None
+    if "\\" in target or any(ord(char) < 32 for char in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    return target
+
+
+def module_guard(bound: dict[str, str]):
+    """A before-request check answering 404 on the pages of a switched-off module.
+
+    `bound` maps blueprint names to module names. A route with a `site_slug` argument is
+    checked at that site, so a site manager's switch applies to their site's pages only.
+    """
+    from core.modules.service import is_enabled
+    from core.sites.service import site_by_slug
+
+    def check():
+        module = next((bound[name] for name in request.blueprints if name in bound), None)
+        if module is None:
+            return None
+        site = None
+        slug = (request.view_args or {}).get("site_slug")
+        if slug:
+            site = site_by_slug(slug)
+            if site is None:
+                abort(404)
+            g.site = site
+        if not is_enabled(module, site):
+            abort(404)
+        return None
+
+    return check
+
+
+@login_manager.user_loader
+def _load_user(user_id: str):
+    from core.accounts.models import User
+
+    try:
+        ident, version = (int(part) for part in user_id.split(":", 1))
+    except ValueError:
+        return None
+    user = db.session.get(User, ident)
+    # A cookie from before a logout, a password change or a disabling carries an old version.
+    if user is None or not user.is_active or user.session_version != version:
+        return None
+    return user
+
+
+def _absolute_timeout():
+    """Idle time is bounded by the cookie lifetime; total session age by this check."""
+    if not current_user.is_authenticated:
+        return None
+    started = session.get("login_at")
+    limit = current_app.config["SESSION_ABSOLUTE_LIFETIME"]
+    now = datetime.now(timezone.utc).timestamp()
+    if started is None or now - started > limit.total_seconds():
+        logout_user()
+        session.clear()
+        flash(_l("Your session has expired. Please sign in again."), "info")
+        return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+    return None
+
+
+def _remembered(_app, user):
+    """A remember-me cookie starts a new session: its absolute lifetime starts now."""
+    session["login_at"] = datetime.now(timezone.utc).timestamp()
+
+
+def _no_store(response):
+    if current_user and current_user.is_authenticated:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def init_app(app) -> None:
+    production = app.config["PRODUCTION"]
+    talisman.init_app(
+        app,
+        force_https=production,
+        strict_transport_security=production,
+        session_cookie_secure=production,
+        content_security_policy=CSP,
+        frame_options="DENY",
+        referrer_policy="strict-origin-when-cross-origin",
+        x_content_type_options=True,
+    )
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please sign in to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+    app.before_request(_absolute_timeout)
+    user_loaded_from_cookie.connect(_remembered, app)
+    app.after_request(_no_store)

@@ -1,0 +1,1 @@
+"""Sites: the telecentres and coworking spaces of the territory's network."""

@@ -1,0 +1,75 @@
+"""Site forms: the site itself (with a week of opening hours) and closures."""
+import zoneinfo
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, DateField, EmailField, FloatField, SelectField, SelectMultipleField,
+                     StringField, TextAreaField, widgets)
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
+
+from core.sites.service import SiteError, parse_hours
+
+WEEKDAYS = [_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"), _l("Friday"), _l("Saturday"),
+            _l("Sunday")]
+AMENITY_LABELS = {
+    "wifi": _l("Wi-Fi"), "coffee": _l("Coffee"), "kitchen": _l("Kitchen"),
+    "restaurant_nearby": _l("Restaurant nearby"), "parking": _l("Parking"),
+    "step_free_access": _l("Step-free access"), "videoconference": _l("Videoconference"),
+    "printer": _l("Printer"), "bike_parking": _l("Bike parking"), "public_transport": _l("Public transport"),
+}
+KIND_LABELS = {"telecentre": _l("Telecentre"), "coworking": _l("Coworking space")}
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+def _valid_hours(form, field):
+    try:
+        parse_hours(field.data)
+    except SiteError as exc:
+        raise ValidationError(str(exc)) from None
+
+
+def _valid_timezone(form, field):
+    try:
+        zoneinfo.ZoneInfo(field.data)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(_l("Unknown time zone.")) from None
+
+
+class SiteForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=160)])
+    slug = StringField(_l("Address name (in links)"), validators=[
+        DataRequired(), Length(max=80),
+        Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$", message=_l("Lower-case letters, digits and dashes only."))])
+    kind = SelectField(_l("Kind"), choices=list(KIND_LABELS.items()))
+    host_organisation = StringField(_l("Host organisation"), validators=[Optional(), Length(max=160)])
+    address = StringField(_l("Street address"), validators=[DataRequired(), Length(max=255)])
+    postcode = StringField(_l("Postcode"), validators=[DataRequired(), Regexp(r"^\d{5}$",
+                                                                                message=_l("Five digits."))])
+    commune = StringField(_l("Commune"), validators=[DataRequired(), Length(max=120)])
+    departement = StringField(_l("Département"), validators=[
+        DataRequired(), Regexp(r"^(\d{2}|2A|2B|97\d)$", message=_l("A département code such as 12."))])
+    latitude = FloatField(_l("Latitude"), validators=[DataRequired(), NumberRange(-90, 90)])
+    longitude = FloatField(_l("Longitude"), validators=[DataRequired(), NumberRange(-180, 180)])
+    timezone = StringField(_l("Time zone"), default="Europe/Paris", validators=[DataRequired(), _valid_timezone])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
+    amenities = CheckboxesField(_l("Amenities"), choices=list(AMENITY_LABELS.items()))
+    contact_email = EmailField(_l("Contact e-mail"), validators=[Optional(), Email(), Length(max=254)])
+    contact_phone = StringField(_l("Contact phone"), validators=[Optional(), Length(max=30)])
+    closed_on_public_holidays = BooleanField(_l("Closed on public holidays"), default=True)
+    is_published = BooleanField(_l("Shown on the public list of sites"), default=True)
+
+
+for _day, _label in enumerate(WEEKDAYS):
+    setattr(SiteForm, f"hours_{_day}", StringField(
+        _label, validators=[Optional(), Length(max=100), _valid_hours],
+        description=_l("For example 08:30-12:30, 13:30-18:00; empty when closed.")))
+
+
+class ClosureForm(FlaskForm):
+    starts_on = DateField(_l("First day"), validators=[DataRequired()])
+    ends_on = DateField(_l("Last day"), validators=[DataRequired()])
+    reason = StringField(_l("Reason"), validators=[Optional(), Length(max=200)])

@@ -1,0 +1,16 @@
+"""Sites as a built-in plugin: public pages and the main menu entry."""
+from flask_babel import lazy_gettext as _l
+
+from core.hookspecs import hookimpl
+from core.sites.views import home, sites
+from core.ui import NavItem
+
+
+@hookimpl
+def blueprints():
+    return [home, sites]
+
+
+@hookimpl
+def nav_items(user):
+    return [NavItem(_l("Sites"), "sites.index", order=10)]

@@ -1,0 +1,120 @@
+"""Site rules: who sees which site, opening hours and closures (public holidays included)."""
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from functools import lru_cache
+
+import holidays
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from core import audit
+from core.extensions import db
+from core.plugins import registry
+from core.sites.models import Closure, OpeningHours, Site
+
+HOURS_PATTERN = re.compile(r"^\s*(\d{1,2})[:h](\d{2})\s*-\s*(\d{1,2})[:h](\d{2})\s*$")
+
+
+class SiteError(Exception):
+    """A refused change to a site; the message is for the user."""
+
+
+def site_by_slug(slug: str) -> Site | None:
+    return db.session.scalar(select(Site).where(Site.slug == slug))
+
+
+def published_sites() -> list[Site]:
+    return db.session.scalars(select(Site).where(Site.is_published).order_by(Site.departement, Site.name)).all()
+
+
+def managed_sites(user) -> list[Site]:
+    if user.is_territory_admin:
+        return db.session.scalars(select(Site).order_by(Site.name)).all()
+    return sorted(user.managed_sites, key=lambda site: site.name)
+
+
+@lru_cache(maxsize=16)
+def _french_holidays(year: int):
+    return holidays.France(years=year)
+
+
+def is_public_holiday(day: date) -> bool:
+    return day in _french_holidays(day.year)
+
+
+def is_closed(site: Site, day: date) -> bool:
+    if site.closed_on_public_holidays and is_public_holiday(day):
+        return True
+    return any(c.starts_on <= day <= c.ends_on for c in site.closures)
+
+
+def opening_intervals(site: Site, day: date) -> list[tuple[time, time]]:
+    """The site's opening intervals on a local date; empty when it is closed."""
+    if is_closed(site, day):
+        return []
+    return [(h.opens, h.closes) for h in site.opening_hours if h.weekday == day.weekday()]
+
+
+def parse_hours(text: str) -> list[tuple[time, time]]:
+    """Parse "08:30-12:30, 13:30-18:00" (or "8h30-12h30"); empty text is a closed day."""
+    intervals = []
+    for part in filter(None, (p.strip() for p in (text or "").split(","))):
+        match = HOURS_PATTERN.match(part)
+        if not match:
+            raise SiteError(_("Write hours as 08:30-12:30, separated by commas."))
+        h1, m1, h2, m2 = (int(x) for x in match.groups())
+        if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
+            raise SiteError(_("%(value)s is not a time of day.", value=part))
+        opens, closes = time(h1, m1), time(h2, m2)
+        if opens >= closes:
+            raise SiteError(_("In %(value)s the opening time must come before the closing time.", value=part))
+        intervals.append((opens, closes))
+    intervals.sort()
+    for (_o1, c1), (o2, _c2) in zip(intervals, intervals[1:]):
+        if o2 < c1:
+            raise SiteError(_("Opening intervals of one day must not overlap."))
+    return intervals
+
+
+def format_hours(site: Site, weekday: int) -> str:
+    return ", ".join(f"{h.opens:%H:%M}-{h.closes:%H:%M}" for h in site.opening_hours if h.weekday == weekday)
+
+
+def set_hours(site: Site, week: dict[int, list[tuple[time, time]]]) -> None:
+    site.opening_hours = [OpeningHours(weekday=day, opens=o, closes=c)
+                          for day, intervals in sorted(week.items()) for o, c in intervals]
+
+
+def save_site(site: Site, actor, created: bool = False) -> Site:
+    if created:
+        if site_by_slug(site.slug) is not None:
+            raise SiteError(_("Another site already uses the address name %(slug)s.", slug=site.slug))
+        db.session.add(site)
+    db.session.flush()
+    registry().pm.hook.site_saved(site=site, created=created)
+    audit.record(actor, "site.created" if created else "site.updated", f"site:{site.slug}")
+    db.session.commit()
+    return site
+
+
+def add_closure(site: Site, starts_on: date, ends_on: date, reason: str, actor) -> Closure:
+    if ends_on < starts_on:
+        raise SiteError(_("The closure must end on or after its first day."))
+    closure = Closure(site_id=site.id, starts_on=starts_on, ends_on=ends_on, reason=reason)
+    db.session.add(closure)
+    audit.record(actor, "site.closure_added", f"site:{site.slug}", starts_on=str(starts_on),
+                 ends_on=str(ends_on), reason=reason)
+    db.session.commit()
+    return closure
+
+
+def remove_closure(site: Site, closure_id: int, actor) -> bool:
+    closure = db.session.get(Closure, closure_id)
+    if closure is None or closure.site_id != site.id:
+        return False
+    db.session.delete(closure)
+    audit.record(actor, "site.closure_removed", f"site:{site.slug}", closure=closure_id)
+    db.session.commit()
+    return True

@@ -1,0 +1,127 @@
+"""Public pages of the network's sites, and their editing by managers and admins."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from core.plugins import hooks
+from core.sites import service
+from core.sites.forms import AMENITY_LABELS, KIND_LABELS, WEEKDAYS, ClosureForm, SiteForm
+from core.sites.models import Site
+from core.sites.service import SiteError
+from core.ui import collect
+
+home = Blueprint("home", __name__)
+sites = Blueprint("sites", __name__, url_prefix="/sites")
+
+
+@home.get("/", endpoint="index")
+def home_page():
+    widgets = collect(hooks().dashboard_widgets(user=current_user)) if current_user.is_authenticated else []
+    return render_template("home.html", sites=service.published_sites(), widgets=widgets)
+
+
+@sites.get("", endpoint="index")
+def list_sites():
+    return render_template("sites/index.html", sites=service.published_sites(), amenity_labels=AMENITY_LABELS,
+                           kind_labels=KIND_LABELS)
+
+
+def _site_or_404(slug: str) -> Site:
+    site = service.site_by_slug(slug)
+    if site is None or (not site.is_published and not (current_user.is_authenticated
+                                                           and current_user.manages(site))):
+        abort(404)
+    return site
+
+
+def _managed_or_403(slug: str) -> Site:
+    site = service.site_by_slug(slug)
+    if site is None:
+        abort(404)
+    if not current_user.manages(site):
+        abort(403)
+    return site
+
+
+@sites.get("/<site_slug>")
+def show(site_slug):
+    site = _site_or_404(site_slug)
+    sections = collect(hooks(site).site_page_sections(site=site, user=current_user))
+    return render_template("sites/show.html", site=site, sections=sections, weekdays=WEEKDAYS,
+                           format_hours=service.format_hours, amenity_labels=AMENITY_LABELS,
+                           kind_labels=KIND_LABELS)
+
+
+def _fill_site(form: SiteForm, site: Site) -> None:
+    for field in ("name", "kind", "host_organisation", "address", "postcode", "commune", "departement",
+                  "latitude", "longitude", "timezone", "description", "amenities", "contact_email",
+                  "contact_phone", "closed_on_public_holidays", "is_published"):
+        setattr(site, field, getattr(form, field).data)
+    service.set_hours(site, {day: service.parse_hours(getattr(form, f"hours_{day}").data)
+                             for day in range(7)})
+
+
+@sites.route("/new", methods=["GET", "POST"])
+@login_required
+def create():
+    if not current_user.is_territory_admin:
+        abort(403)
+    form = SiteForm()
+    if form.validate_on_submit():
+        site = Site(slug=form.slug.data)
+        _fill_site(form, site)
+        try:
+            service.save_site(site, current_user, created=True)
+        except SiteError as exc:
+            form.slug.errors.append(str(exc))
+        else:
+            flash(_("The site %(name)s is created.", name=site.name), "success")
+            return redirect(url_for("sites.edit", site_slug=site.slug), 303)
+    return render_template("sites/edit.html", form=form, site=None), 400 if form.errors else 200
+
+
+@sites.route("/<site_slug>/edit", methods=["GET", "POST"])
+@login_required
+def edit(site_slug):
+    site = _managed_or_403(site_slug)
+    form = SiteForm(obj=site)
+    del form.slug  # the address of a site never changes: links and feeds depend on it
+    if not form.is_submitted():
+        for day in range(7):
+            getattr(form, f"hours_{day}").data = service.format_hours(site, day)
+    if form.validate_on_submit():
+        _fill_site(form, site)
+        service.save_site(site, current_user)
+        flash(_("The site is saved."), "success")
+        return redirect(url_for("sites.edit", site_slug=site.slug), 303)
+    return render_template("sites/edit.html", form=form, site=site, closure_form=ClosureForm(),
+                           weekdays=WEEKDAYS), 400 if form.errors else 200
+
+
+@sites.post("/<site_slug>/closures")
+@login_required
+def add_closure(site_slug):
+    site = _managed_or_403(site_slug)
+    form = ClosureForm()
+    if form.validate_on_submit():
+        try:
+            service.add_closure(site, form.starts_on.data, form.ends_on.data, form.reason.data or "", current_user)
+        except SiteError as exc:
+            flash(str(exc), "error")
+        else:
+            flash(_("The closure is recorded."), "success")
+    else:
+        flash(_("Give the first and last day of the closure."), "error")
+    return redirect(url_for("sites.edit", site_slug=site.slug) + "#closures", 303)
+
+
+@sites.post("/<site_slug>/closures/<int:closure_id>/delete")
+@login_required
+def remove_closure(site_slug, closure_id):
+    site = _managed_or_403(site_slug)
+    if not service.remove_closure(site, closure_id, current_user):
+        abort(404)
+    flash(_("The closure is removed."), "success")
+    return redirect(url_for("sites.edit", site_slug=site.slug) + "#closures", 303)

@@ -1,0 +1,18 @@
+"""Local time at a site and UTC instants in the database, daylight-saving included."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
+
+
+def local_to_utc(day: date, at: time, tz: str) -> datetime:
+    """The UTC instant of a wall-clock time at a site (fold=0: the first of an ambiguous hour)."""
+    return datetime.combine(day, at, tzinfo=ZoneInfo(tz)).astimezone(timezone.utc)
+
+
+def utc_to_local(instant: datetime, tz: str) -> datetime:
+    return instant.astimezone(ZoneInfo(tz))
+
+
+def today_at(tz: str) -> date:
+    return datetime.now(ZoneInfo(tz)).date()

@@ -1,0 +1,1 @@
+"""Optional feature plugins of the Tiers-Lieux platform."""

@@ -1,0 +1,1 @@
+"""Billing plugin: online payments through Stripe."""
