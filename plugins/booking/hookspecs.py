@@ -1,0 +1,78 @@
+"""Hooks the booking plugin offers to other plugins (billing, conventions, impact...).
+
+Added to the app's plugin manager through the core hook `add_hookspecs`. Each is called through
+the hook view of the booking's site, so a module switched off at that site is not asked.
+"""
+from core.hookspecs import hookspec
+
+# --------------------------------------------------------------------------------------------
+# Deciding: called before a booking is stored
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def validate_booking(booking, actor):
+    """Refuse a booking being made, or let it through.
+
+    :param booking: the `Booking` about to be stored (not yet flushed; `resource`, `member`,
+        `starts_at`, `ends_at` set).
+    :param actor: the `User` making it (the member, or a manager booking on their behalf).
+    :return: a reason to refuse (a translated string), or None.
+    """
+
+
+@hookspec(firstresult=True)
+def booking_payer(booking):
+    """Say who pays for a booking; the first answer wins.
+
+    :param booking: the `Booking` about to be stored.
+    :return: a `plugins.booking.payment.Payer`, or None when nobody needs to pay (the booking
+        is then confirmed at once).
+    """
+
+
+@hookspec(firstresult=True)
+def booking_price(booking):
+    """Say how much a booking costs; the first answer wins.
+
+    :param booking: the `Booking` about to be stored.
+    :return: a `plugins.booking.payment.Price`, or None for free.
+    """
+
+
+@hookspec(firstresult=True)
+def booking_payment_url(booking):
+    """Where to send the member to complete a held booking (a checkout page), if anywhere.
+
+    :param booking: a stored `Booking` with status "held".
+    :return: a URL, or None.
+    """
+
+
+# --------------------------------------------------------------------------------------------
+# Events: called after the change is committed
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def booking_held(booking):
+    """A booking was stored as held, until `booking.hold_expires_at` (payment, approval)."""
+
+
+@hookspec
+def booking_confirmed(booking):
+    """A booking was confirmed (at once, or when its hold completed)."""
+
+
+@hookspec
+def booking_cancelled(booking, actor, reason):
+    """A booking was cancelled, by its member, a manager, or an expired hold.
+
+    :param actor: the `User` who cancelled, or None for the system (expired hold).
+    :param reason: a short code: "member", "manager", "hold_expired", "payment_failed".
+    """
+
+
+@hookspec
+def booking_checked_in(booking):
+    """A member checked in on arrival."""

@@ -1,0 +1,31 @@
+"""The answers other plugins give booking about money: who pays, and how much."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Payer:
+    """Who pays a booking.
+
+    :param kind: "member" (pays online or on site), "credits" (from the member's prepaid
+        credits), "partner" (an employer's convention), or another plugin's own word.
+    :param needs_payment: True when the booking must be held until a payment completes.
+    :param hold_minutes: how long the slot is held meanwhile (bounded by the checkout session).
+    :param reference: the answering plugin's own reference (a convention id, a credit entry...).
+    """
+
+    kind: str
+    needs_payment: bool = False
+    hold_minutes: int | None = None
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class Price:
+    """A booking's price: integer cents excluding VAT, with the VAT rate in basis points."""
+
+    amount_cents: int
+    currency: str = "EUR"
+    vat_rate_bp: int = 2000
+    label: str = ""
