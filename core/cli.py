@@ -119,7 +119,9 @@ class TiersLieuxCLI(FlaskGroup):
 
 
 cli = TiersLieuxCLI(create_app=_create_app, help="Tiers-Lieux: a territory's network of tiers-lieux.")
-for _group in (users_cli, tokens_cli, mail_cli, seed_demo):
+from core.devservers import serve_demo  # noqa: E402
+
+for _group in (users_cli, tokens_cli, mail_cli, seed_demo, serve_demo):
     cli.add_command(_group)
 
 

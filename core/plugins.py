@@ -25,6 +25,7 @@ CORE_PLUGINS = (
     "core.admin.plugin",
     "core.api.plugin",
     "core.modules.plugin",
+    "core.devservers",
 )
 
 
