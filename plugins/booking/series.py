@@ -12,7 +12,7 @@ from core.db import utcnow
 from core.extensions import db
 from plugins.booking import notify
 from plugins.booking.errors import BookingError, SlotTaken
-from plugins.booking.service import after_commit, new_booking
+from plugins.booking.service import after_commit, is_free, new_booking, prepare
 from plugins.booking.slots import to_utc
 
 MAX_OCCURRENCES = 52
@@ -28,9 +28,9 @@ class Occurrence:
 
 def plan(resource, member, starts_at: datetime, ends_at: datetime, until: date, actor=None,
          every_days: int = 7, now=None) -> list[Occurrence]:
-    """Every date of the series, same local times, each tried against the rules and the slots.
+    """Every date of the series, same local times, each checked against the rules and the slots.
 
-    Nothing is stored: each try is rolled back to a savepoint.
+    Nothing is stored.
     """
     now = now or utcnow()
     zone = ZoneInfo(resource.site.timezone)
@@ -41,14 +41,12 @@ def plan(resource, member, starts_at: datetime, ends_at: datetime, until: date, 
     day = first.date()
     while day <= until and len(out) < MAX_OCCURRENCES:
         occ = Occurrence(day, to_utc(day, first.time(), zone.key), to_utc(day, last.time(), zone.key))
-        savepoint = db.session.begin_nested()
         try:
-            new_booking(resource, member, occ.starts_at, occ.ends_at, actor, now=now)
+            prepare(resource, member, occ.starts_at, occ.ends_at, actor, now=now)
+            if not is_free(resource.id, occ.starts_at, occ.ends_at, now):
+                occ.problem = _("Already taken.")
         except BookingError as exc:
             occ.problem = str(exc)
-        finally:
-            if savepoint.is_active:
-                savepoint.rollback()
         out.append(occ)
         day += timedelta(days=every_days)
     db.session.rollback()

@@ -83,11 +83,11 @@ def _validate(booking: Booking, actor, now) -> None:
                 raise BookingError(reason, "refused")
 
 
-def new_booking(resource: Resource, member, starts_at: datetime, ends_at: datetime, actor=None,
-                *, now=None, series_id=None, is_block=False, note="") -> Booking:
-    """Validate and add one booking to the session (not committed): held or confirmed.
+def prepare(resource: Resource, member, starts_at: datetime, ends_at: datetime, actor=None,
+            *, now=None, series_id=None, is_block=False, note="") -> Booking:
+    """Build and validate a booking, asking other plugins who pays and how much; not stored.
 
-    :raises BookingError: a broken rule (422), SlotTaken (409).
+    :raises BookingError: a broken rule.
     """
     now = now or utcnow()
     booking = Booking(resource=resource, resource_id=resource.id, site_id=resource.site_id,
@@ -112,7 +112,23 @@ def new_booking(resource: Resource, member, starts_at: datetime, ends_at: dateti
             minutes = payer.hold_minutes or DEFAULT_HOLD_MINUTES
             booking.status, booking.hold_reason = "held", "payment"
             booking.hold_expires_at = min(now + timedelta(minutes=minutes), starts_at)
-    release_expired_holds(resource.id, starts_at, ends_at, now)
+    return booking
+
+
+def is_free(resource_id: int, starts_at, ends_at, now) -> bool:
+    """No active, unexpired booking overlaps the range (a preview; the database has the last word)."""
+    return db.session.scalar(select(Booking.id).where(
+        Booking.resource_id == resource_id, Booking.status.in_(ACTIVE), Booking.starts_at < ends_at,
+        Booking.ends_at > starts_at, Booking.starts_at > starts_at - timedelta(days=1),
+        (Booking.status != "held") | (Booking.hold_expires_at >= now)).limit(1)) is None
+
+
+def store(booking: Booking, now=None) -> Booking:
+    """Insert a prepared booking after freeing expired holds; the database refuses an overlap.
+
+    :raises SlotTaken: the slot is taken (409).
+    """
+    release_expired_holds(booking.resource_id, booking.starts_at, booking.ends_at, now or utcnow())
     db.session.add(booking)
     try:
         with db.session.begin_nested():
@@ -122,6 +138,15 @@ def new_booking(resource: Resource, member, starts_at: datetime, ends_at: dateti
             raise SlotTaken(_("This slot has just been taken. Please choose another one.")) from None
         raise
     return booking
+
+
+def new_booking(resource: Resource, member, starts_at: datetime, ends_at: datetime, actor=None,
+                *, now=None, **options) -> Booking:
+    """Validate and add one booking to the session (not committed): held or confirmed.
+
+    :raises BookingError: a broken rule (422), SlotTaken (409).
+    """
+    return store(prepare(resource, member, starts_at, ends_at, actor, now=now, **options), now)
 
 
 def after_commit(booking: Booking) -> None:
