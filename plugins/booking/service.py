@@ -129,13 +129,15 @@ def store(booking: Booking, now=None) -> Booking:
     :raises SlotTaken: the slot is taken (409).
     """
     release_expired_holds(booking.resource_id, booking.starts_at, booking.ends_at, now or utcnow())
+    # Translated now: after a refused flush the session must be rolled back before any load.
+    taken = _("This slot has just been taken. Please choose another one.")
     db.session.add(booking)
     try:
         with db.session.begin_nested():
             db.session.flush()
     except sa_exc.DBAPIError as exc:
         if is_overlap_error(exc):
-            raise SlotTaken(_("This slot has just been taken. Please choose another one.")) from None
+            raise SlotTaken(taken) from None
         raise
     return booking
 
