@@ -121,7 +121,7 @@ def test_recurring_booking_shows_free_and_taken_dates_before_confirming(client, 
     preview = client.post("/booking/sites/figeac/series", data=data)
     text = preview.get_data(as_text=True)
     assert preview.status_code == 200 and text.count("<tr><td>") == 4
-    assert "Book the 3 free dates" in text
+    assert "Réserver les 3 dates libres" in text
     done = client.post("/booking/sites/figeac/series", data={**data, "confirm": "1"})
     assert done.status_code == 303
     assert client.get("/booking/mine").get_data(as_text=True).count("Poste 1") == 3
