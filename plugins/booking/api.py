@@ -52,7 +52,7 @@ def get_availability():
     try:
         day = parse_day(args.get("date", ""))
     except BookingError as exc:
-        _raise(exc)
+        raise ApiError(400, str(exc), exc.code) from None
     kind, period = args.get("kind") or None, args.get("period") or None
     if kind is not None and kind not in KINDS:
         raise ApiError(400, _("kind must be one of %(values)s.", values=", ".join(KINDS)), "bad_request")
