@@ -176,7 +176,8 @@ def resource_edit(site_slug, resource_id=None):
         resource = db.session.get(Resource, resource_id)
         if resource is None or resource.site_id != site.id:
             abort(404)
-    form = ResourceForm(obj=resource)
+    # The stored values fill the form only when it is shown; a post stands on its own.
+    form = ResourceForm(obj=resource if request.method == "GET" else None)
     if resource is not None and not form.is_submitted():
         form.equipment.data = ", ".join(resource.equipment or [])
         form.photos.data = "\n".join(resource.photos or [])
