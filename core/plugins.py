@@ -26,6 +26,7 @@ CORE_PLUGINS = (
     "core.api.plugin",
     "core.modules.plugin",
     "core.devservers",
+    "core.commands",
 )
 
 
