@@ -62,13 +62,12 @@ def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()
 
     # Blueprints: each is bound to the module of the plugin that gave it, so the module
     # guard can answer 404 while that module is off.
-    bound = {}
     for plugin_name, blueprints in call_each(pm, "blueprints"):
         for blueprint in blueprints:
             app.register_blueprint(blueprint)
             if plugin_name in registry.modules:
-                bound[blueprint.name] = plugin_name
-    app.before_request(security.module_guard(bound))
+                registry.blueprint_modules[blueprint.name] = plugin_name
+    app.before_request(security.module_guard(registry.blueprint_modules))
 
     for _, commands in call_each(pm, "cli_commands"):
         for command in commands:
