@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from core import errors, i18n, security, ui
 from core.config import ConfigError, flask_settings, load_config
@@ -28,10 +29,20 @@ def _secret_key(app: Flask) -> str:
     return path.read_text().strip()
 
 
+class DatabaseId(IntegerConverter):
+    """`<int:...>` in every route stops at PostgreSQL's integer range: a larger id is a 404,
+    not a database error."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()) -> Flask:
     app = Flask("core", template_folder=str(ROOT / "templates"), instance_path=os.environ.get(
         "TIERSLIEUX_INSTANCE", str(ROOT / "instance")))
     os.makedirs(app.instance_path, exist_ok=True)
+    app.url_map.converters["int"] = DatabaseId
 
     config = load_config(config_path or os.environ.get("TIERSLIEUX_CONFIG")
                          or os.path.join(app.instance_path, "tierslieux.toml"))

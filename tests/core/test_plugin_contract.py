@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from werkzeug.routing import IntegerConverter
 
 from core.extensions import db
 from core.modules import service
@@ -61,8 +62,8 @@ def test_the_example_plugin_from_the_guide_works(app, client, make_site):
 def _sample_url(rule, slug: str) -> str:
     values = {}
     for arg in rule.arguments:
-        converter = rule._converters[arg].__class__.__name__
-        values[arg] = slug if arg == "site_slug" else 1 if converter == "IntegerConverter" else "x"
+        numeric = isinstance(rule._converters[arg], IntegerConverter)
+        values[arg] = slug if arg == "site_slug" else 1 if numeric else "x"
     return rule.build(values, append_unknown=False)[1]
 
 
