@@ -67,3 +67,5 @@ def test_db_upgrade_builds_an_empty_database_to_every_head(tmp_path):
     heads = subprocess.run(run + ["db", "heads"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert sorted(line.split()[0] for line in current.stdout.splitlines() if line.strip()) == \
         sorted(line.split()[0] for line in heads.stdout.splitlines() if line.strip())
+    check = subprocess.run(run + ["db", "check"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert check.returncode == 0, f"the models and the migrations differ: {check.stdout}{check.stderr}"
