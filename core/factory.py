@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from core import errors, i18n, security, ui
@@ -84,6 +85,9 @@ def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()
         for command in commands:
             app.cli.add_command(command)
     pm.hook.app_started(app=app)
+    if app.config["PROXY_HOPS"]:
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
 
 
