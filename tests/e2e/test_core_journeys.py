@@ -82,3 +82,27 @@ def test_pages_have_no_serious_accessibility_violations(page, login, path, who):
                                                                             "wcag21aa"]}})
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert not serious, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
+
+
+def test_newcomer_signs_up_confirms_by_e_mail_and_signs_in(page, mailbox, live_server):
+    import re
+
+    page.goto("/")
+    page.get_by_role("link", name="Créer un compte").first.click()
+    page.get_by_label("Nom").fill("Léa Dupont")
+    page.get_by_label("Adresse e-mail").fill("lea.dupont@example.org")
+    page.get_by_label("Mot de passe (12 caractères au moins)").fill("un mot de passe solide")
+    page.get_by_label("Mot de passe (confirmation)").fill("un mot de passe solide")
+    page.get_by_role("button", name="Créer mon compte").click()
+    assert "lea.dupont@example.org" in page.get_by_role("status").inner_text()
+
+    [message] = mailbox.wait_for(1)
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    link = re.search(r"https?://\S+/confirm/\S+", body).group(0)
+    page.goto(link)
+    assert "Votre adresse e-mail est confirmée" in page.get_by_role("status").first.inner_text()
+    page.get_by_label("Adresse e-mail").fill("lea.dupont@example.org")
+    page.get_by_label("Mot de passe").fill("un mot de passe solide")
+    page.get_by_role("button", name="Se connecter").click()
+    assert page.get_by_role("heading", level=1).inner_text() == live_server.app.config["TERRITORY"].territory.name
+    assert "Bienvenue, Léa Dupont." in page.content()
