@@ -20,7 +20,7 @@ install: $(STAMP)
 translations: $(STAMP) $(CATALOGUES:.po=.mo)
 
 %.mo: %.po
-	$(BIN)/pybabel compile -q -i $< -o $@
+	$(BIN)/pybabel compile -i $< -o $@
 
 $(CONFIG):
 	mkdir -p instance
@@ -42,11 +42,11 @@ lint: install
 
 # Refresh every catalogue from the source (core and each plugin separately).
 extract: install
-	$(BIN)/pybabel extract -q -F babel.cfg -k _l -o core/translations/messages.pot core templates
-	$(BIN)/pybabel update -q -i core/translations/messages.pot -d core/translations
+	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k _l -o core/translations/messages.pot core templates
+	$(BIN)/pybabel update -i core/translations/messages.pot -d core/translations -l fr
 	for dir in plugins/*/; do \
 	  if [ -d $$dir/translations ]; then \
-	    $(BIN)/pybabel extract -q -F babel.cfg -k _l -o $$dir/translations/messages.pot $$dir && \
-	    $(BIN)/pybabel update -q -i $$dir/translations/messages.pot -d $$dir/translations; \
+	    $(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k _l -o $$dir/translations/messages.pot $$dir && \
+	    $(BIN)/pybabel update -i $$dir/translations/messages.pot -d $$dir/translations; \
 	  fi; \
 	done

@@ -185,6 +185,9 @@ def flask_settings(config: TerritoryConfig, instance_path: str) -> dict:
         "SECRET_KEY": env.get("TIERSLIEUX_SECRET_KEY") or env.get("SECRET_KEY"),
         "SQLALCHEMY_DATABASE_URI": env.get("DATABASE_URL") or default_db,
         "PRODUCTION": production,
+        # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted: needed
+        # for HTTPS detection and for per-address sign-in throttling to see the real client.
+        "PROXY_HOPS": int(env.get("TIERSLIEUX_PROXY_HOPS") or (1 if production else 0)),
         "BABEL_DEFAULT_LOCALE": config.territory.default_locale,
         "BABEL_DEFAULT_TIMEZONE": config.territory.timezone,
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",

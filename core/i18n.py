@@ -15,7 +15,7 @@ def offered_locales() -> list[str]:
 
 
 def select_locale() -> str:
-    if not has_request_context():  # services called from the CLI or tests: the territory's language
+    if not has_request_context():  # command line, background work: the territory's language
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     locales = offered_locales()
     if current_user and current_user.is_authenticated and current_user.locale in locales:

@@ -160,7 +160,7 @@ def database_url(request, tmp_path) -> str:
     return url
 
 
-def make_app(database_url, smtp_server, tmp_path, **overrides):
+def make_app(database_url, smtp_server, tmp_path, plugins=(), **overrides):
     settings = {
         "TESTING": True,
         "SECRET_KEY": "test-secret",
@@ -173,7 +173,7 @@ def make_app(database_url, smtp_server, tmp_path, **overrides):
     }
     settings.update(overrides)
     os.environ["TIERSLIEUX_INSTANCE"] = str(tmp_path / "instance")
-    return create_app(CONFIG, settings, extra_plugins=extra_plugins())
+    return create_app(CONFIG, settings, extra_plugins=tuple(extra_plugins()) + tuple(plugins))
 
 
 @pytest.fixture

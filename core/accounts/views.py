@@ -144,7 +144,7 @@ def change_password():
             flash(str(exc), "error")
         else:
             # The version moved on: sign this browser in again, the others are out.
-            _start_session(current_user, remember=False)
+            _start_session(current_user._get_current_object(), remember=False)
             flash(_("Your password is changed; your other sessions are signed out."), "success")
             return redirect(url_for("account.profile"), 303)
     for errors in form.errors.values():

@@ -3,6 +3,7 @@ import zoneinfo
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (BooleanField, DateField, EmailField, FloatField, SelectField, SelectMultipleField,
                      StringField, TextAreaField, widgets)
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
@@ -67,6 +68,12 @@ for _day, _label in enumerate(WEEKDAYS):
     setattr(SiteForm, f"hours_{_day}", StringField(
         _label, validators=[Optional(), Length(max=100), _valid_hours],
         description=_l("For example 08:30-12:30, 13:30-18:00; empty when closed.")))
+
+
+class PhotoForm(FlaskForm):
+    photo = FileField(_l("Photo (JPEG, PNG or WebP, up to 8 MB)"), validators=[FileRequired()])
+    alt_text = StringField(_l("What the photo shows"), validators=[DataRequired(), Length(max=200)],
+                           description=_l("Read out to people who cannot see the photo."))
 
 
 class ClosureForm(FlaskForm):
