@@ -33,7 +33,7 @@ def test_the_experiment_covers_aveyron_lot_and_cantal():
     (('timezone = "Europe/Paris"', 'timezone = "Europe/Figeac"'), "territory.timezone: unknown time zone"),
     (('name = "Réseau', 'nmae = "Réseau'), "territory.nmae: unknown key"),
     (('vat_number = "FR44732829320"', 'vat_number = "FR44732829320"\nvat_exempt = true'), "not both"),
-    (('enabled = []', 'enabled = ["booking-x"]'), "enabled modules must also be offered: booking-x"),
+    (('enabled = ["booking"]', 'enabled = ["booking-x"]'), "enabled modules must also be offered: booking-x"),
     (('default_locale = "fr"', 'default_locale = "de"'), "territory.default_locale"),
 ])
 def test_a_wrong_file_names_the_key_and_what_is_wrong(change, message):
