@@ -1,7 +1,7 @@
 """The JSON API: resources, availability as local ISO times, create (201/409), list, cancel, errors."""
 from __future__ import annotations
 
-from conftest import next_weekday
+from booking_dates import next_weekday
 
 
 def _auth(token):

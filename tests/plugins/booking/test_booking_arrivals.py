@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from conftest import next_weekday
+from booking_dates import next_weekday
 from core.accounts.models import User
 from core.extensions import db
 from plugins.booking import service, sweep, waitlist

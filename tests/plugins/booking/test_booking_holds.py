@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from conftest import next_weekday
+from booking_dates import next_weekday
 from core.accounts.models import User
 from core.db import utcnow
 from core.extensions import db

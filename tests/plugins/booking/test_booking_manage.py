@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from conftest import next_weekday
+from booking_dates import next_weekday
 
 
 def test_manager_creates_edits_and_retires_a_resource(client, auth, make_site, make_user):

@@ -1,7 +1,7 @@
 """Members' pages through the client: search, a site's week, book, my bookings, cancel, toggles."""
 from __future__ import annotations
 
-from conftest import next_weekday
+from booking_dates import next_weekday
 from core.extensions import db
 from core.modules.service import set_enabled
 from core.sites.service import site_by_slug

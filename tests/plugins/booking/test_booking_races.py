@@ -9,7 +9,7 @@ import urllib.request
 
 from sqlalchemy import func, select
 
-from conftest import next_weekday
+from booking_dates import next_weekday
 from core.extensions import db
 from plugins.booking.models import Booking
 

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import icalendar
 
-from conftest import next_weekday
+from booking_dates import next_weekday
 from core.accounts.models import User
 from core.extensions import db
 from core.sites.service import site_by_slug
