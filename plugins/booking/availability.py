@@ -15,8 +15,9 @@ from core.db import utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.sites.models import Site
+from core.sites.service import opening_intervals
 from plugins.booking.models import ACTIVE, Booking, Resource
-from plugins.booking.rules import effective_rules
+from plugins.booking.rules import rules_by_site
 from plugins.booking.slots import Slot, day_slots
 
 
@@ -67,11 +68,42 @@ def _is_free(slot: Slot, busy, buffer) -> bool:
     return not any(s < slot.ends_at + buffer and e > slot.starts_at - buffer for s, e in busy)
 
 
+def _free_slots(slots, busy, buffer) -> list:
+    """The slots no busy range touches (this loop runs for thousands of resources per search)."""
+    if not busy:
+        return list(slots)
+    free = []
+    for slot in slots:
+        low, high = slot.starts_at - buffer, slot.ends_at + buffer
+        for start, end in busy:
+            if start < high and end > low:
+                break
+        else:
+            free.append(slot)
+    return free
+
+
 def _site_resources(sites, kind=None):
-    query = select(Resource).where(Resource.site_id.in_([s.id for s in sites]), Resource.retired_at.is_(None))
+    """Offered resources as light rows (id, site_id, kind, name, group_name): no ORM objects,
+    since the network query reads two thousand of them."""
+    query = select(Resource.id, Resource.site_id, Resource.kind, Resource.name, Resource.group_name).where(
+        Resource.site_id.in_([s.id for s in sites]), Resource.retired_at.is_(None))
     if kind:
         query = query.where(Resource.kind == kind)
-    return db.session.scalars(query.order_by(Resource.kind, Resource.group_name, Resource.name)).all()
+    return db.session.execute(query.order_by(Resource.kind, Resource.group_name, Resource.name)).all()
+
+
+def _slots_by_kind(site, day, kinds, period, now, cache) -> dict:
+    """Each kind's future slots at a site: hours are for rooms only, so compute once and filter.
+
+    Sites with the same hours and time zone share the computation (`cache`, for one call).
+    """
+    key = (site.timezone, tuple(opening_intervals(site, day)))
+    if key not in cache:
+        every = [s for s in day_slots(site, day, "room", period) if s.starts_at > now]
+        hours = [s for s in every if s.period != "hour"]
+        cache[key] = {"room": every, "visio": every, "desk": hours, "office": hours}
+    return {k: cache[key].get(k, []) for k in kinds}
 
 
 def network(day: date, kind=None, period=None, site_slug=None, near=None, now=None) -> list[SiteAvailability]:
@@ -85,14 +117,15 @@ def network(day: date, kind=None, period=None, site_slug=None, near=None, now=No
     by_site: dict[int, list[Resource]] = {}
     for resource in resources:
         by_site.setdefault(resource.site_id, []).append(resource)
-    slots_of = {}
-    bounds = []
+    slots_of, bounds, cache = {}, [], {}
     for site in sites:
-        for k in {r.kind for r in by_site.get(site.id, [])}:
-            slots_of[(site.id, k)] = [s for s in day_slots(site, day, k, period) if s.starts_at > now]
-            bounds += [(s.starts_at, s.ends_at) for s in slots_of[(site.id, k)]]
+        kinds = {r.kind for r in by_site.get(site.id, [])}
+        for k, slots in _slots_by_kind(site, day, kinds, period, now, cache).items():
+            slots_of[(site.id, k)] = slots
+            bounds += [(s.starts_at, s.ends_at) for s in slots[:1] + slots[-1:]]
     busy = busy_ranges(list(by_site), min(b[0] for b in bounds), max(b[1] for b in bounds),
                        now) if bounds else {}
+    rules = rules_by_site(by_site)
     out = []
     for site in sites:
         dist = distance_km(near[0], near[1], site.latitude, site.longitude) if near else None
@@ -100,9 +133,9 @@ def network(day: date, kind=None, period=None, site_slug=None, near=None, now=No
         buffers = {}
         for resource in by_site.get(site.id, []):
             if resource.kind not in buffers:
-                buffers[resource.kind] = timedelta(minutes=effective_rules(site.id, resource.kind).buffer_minutes)
-            free = [s for s in slots_of.get((site.id, resource.kind), [])
-                    if _is_free(s, busy.get(resource.id, []), buffers[resource.kind])]
+                buffers[resource.kind] = timedelta(minutes=rules(site.id, resource.kind).buffer_minutes)
+            free = _free_slots(slots_of.get((site.id, resource.kind), []), busy.get(resource.id),
+                               buffers[resource.kind])
             entry.resources.append(ResourceSlots(resource, free))
         out.append(entry)
     out.sort(key=lambda a: (a.free_count == 0, a.distance_km if a.distance_km is not None else 0, a.site.name))

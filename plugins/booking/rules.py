@@ -29,16 +29,35 @@ RULE_FIELDS = [f.name for f in fields(Rules)]
 ROOM_DEFAULTS = {"buffer_minutes": 15}
 
 
-def effective_rules(site_id: int, kind: str) -> Rules:
-    """Platform defaults, overridden by the site's defaults, overridden by the kind's rules."""
-    rows = {r.kind: r for r in db.session.scalars(select(Rule).where(Rule.site_id == site_id,
-                                                                     Rule.kind.in_(["", kind])))}
+def _merge(rows: dict, kind: str) -> Rules:
     values = dict(ROOM_DEFAULTS) if kind in ("room", "visio") else {}
     for level in ("", kind):
         row = rows.get(level)
         if row is not None:
             values.update({name: getattr(row, name) for name in RULE_FIELDS if getattr(row, name) is not None})
     return Rules(**values)
+
+
+def effective_rules(site_id: int, kind: str) -> Rules:
+    """Platform defaults, overridden by the site's defaults, overridden by the kind's rules."""
+    rows = {r.kind: r for r in db.session.scalars(select(Rule).where(Rule.site_id == site_id,
+                                                                     Rule.kind.in_(["", kind])))}
+    return _merge(rows, kind)
+
+
+def rules_by_site(site_ids) -> dict:
+    """Effective rules of many sites in one query: a function (site_id, kind) -> Rules."""
+    stored: dict[int, dict] = {}
+    for row in db.session.scalars(select(Rule).where(Rule.site_id.in_(list(site_ids)))):
+        stored.setdefault(row.site_id, {})[row.kind] = row
+    cache = {}
+
+    def get(site_id, kind):
+        if (site_id, kind) not in cache:
+            cache[(site_id, kind)] = _merge(stored.get(site_id, {}), kind)
+        return cache[(site_id, kind)]
+
+    return get
 
 
 def save_rules(site_id: int, kind: str, **values) -> Rule:
