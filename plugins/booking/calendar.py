@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -14,8 +15,12 @@ STATUS = {"held": "TENTATIVE", "confirmed": "CONFIRMED", "checked_in": "CONFIRME
           "cancelled": "CANCELLED", "expired": "CANCELLED", "no_show": "CANCELLED"}
 
 
+@lru_cache(maxsize=64)
 def _vtimezone(tz: str, years: range) -> Timezone:
-    """A VTIMEZONE with the real transitions of the years covered (RFC 5545 3.6.5)."""
+    """A VTIMEZONE with the real transitions of the years covered (RFC 5545 3.6.5).
+
+    Found by walking the years hour by hour, so cached: the component is only ever read.
+    """
     zone = ZoneInfo(tz)
     component = Timezone()
     component.add("tzid", tz)
