@@ -112,12 +112,13 @@ def main():
     print(f"SQLite data: {_count(small_app):,} and {_count(big_app):,} bookings, 100 sites, 2,000 resources")
     availability("SQLite", small_app, big_app, day)
 
-    if not os.environ.get("BENCH_SKIP_POSTGRES"):
-        _postgres(day)
+    postgres = not os.environ.get("BENCH_SKIP_POSTGRES") and _postgres(day)
     if not os.environ.get("BENCH_SKIP_HTTP"):
         from bench.booking_http import run
 
         run(small_path)
+        if postgres:
+            run(small_path, PG_URL + "_10k")
 
 
 def _postgres(day):
@@ -131,7 +132,7 @@ def _postgres(day):
                 conn.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception as exc:  # no server: say so, do not fail the SQLite figures
         print(f"[PostgreSQL] skipped: {exc.__class__.__name__}: {exc}")
-        return
+        return False
     finally:
         admin.dispose()
     small_url, big_url = PG_URL + "_10k", PG_URL
@@ -143,3 +144,4 @@ def _postgres(day):
     small_app, big_app = data.make_app(small_url, data.DATA), data.make_app(big_url, data.DATA)
     print(f"PostgreSQL data: {_count(small_app):,} and {_count(big_app):,} bookings")
     availability("PostgreSQL", small_app, big_app, day)
+    return True

@@ -27,7 +27,7 @@ def _port() -> int:
         return sock.getsockname()[1]
 
 
-def _prepare(db_path: Path, folder: Path) -> tuple[list[str], list[dict]]:
+def _prepare(url: str, folder: Path) -> tuple[list[str], list[dict]]:
     """Members with API tokens, and one distinct request body per call (a few collide on purpose
     with the data set's bookings: those answer 409)."""
     from core.accounts.service import create_user
@@ -36,9 +36,10 @@ def _prepare(db_path: Path, folder: Path) -> tuple[list[str], list[dict]]:
     from core.timeutil import today_at
     from plugins.booking.models import Resource
 
-    app = data.make_app(f"sqlite:///{db_path}", folder)
+    app = data.make_app(url, folder)
     with app.app_context():
-        tokens = [create_token(create_user(f"http{i}@bench.example", None, f"HTTP {i}"), "bench")
+        stamp = int(time.time())  # a PostgreSQL database may be reused between runs
+        tokens = [create_token(create_user(f"http{i}.{stamp}@bench.example", None, f"HTTP {i}"), "bench")
                   for i in range(CLIENTS)]
         db.session.commit()
         resources = [r for r, k in db.session.execute(db.select(Resource.id, Resource.kind)) if k == "desk"]
@@ -115,23 +116,22 @@ def _load(port: int, tokens: list[str], bodies: list[dict]):
     return time.perf_counter() - began, latencies, statuses
 
 
-def run(small_db: Path):
-    from aiosmtpd.controller import Controller
-
-    class Sink:
-        async def handle_DATA(self, server, session, envelope):
-            return "250 OK"
-
-    smtp = Controller(Sink(), hostname="127.0.0.1", port=_port())
-    smtp.start()
+def run(small_db: Path, url: str | None = None):
+    """Serve the 10k data set: a copy of the SQLite file, or the PostgreSQL database at `url`."""
+    # The SMTP sink runs in its own process: in this one it would wait for the clients' GIL.
+    smtp_port = _port()
+    smtp = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{smtp_port}",
+                             "-c", "aiosmtpd.handlers.Sink"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        db_path = folder / "http.db"
-        shutil.copy(small_db, db_path)
-        tokens, bodies = _prepare(db_path, folder)
-        env = dict(os.environ, TIERSLIEUX_CONFIG=str(data.CONFIG), DATABASE_URL=f"sqlite:///{db_path}",
+        if url is None:
+            db_path = folder / "http.db"
+            shutil.copy(small_db, db_path)
+            url = f"sqlite:///{db_path}"
+        tokens, bodies = _prepare(url, folder)
+        env = dict(os.environ, TIERSLIEUX_CONFIG=str(data.CONFIG), DATABASE_URL=url,
                    TIERSLIEUX_INSTANCE=str(folder), TIERSLIEUX_SECRET_KEY="bench", MAIL_SERVER="127.0.0.1",
-                   MAIL_PORT=str(smtp.port), PYTHONPATH=str(data.ROOT))
+                   MAIL_PORT=str(smtp_port), PYTHONPATH=str(data.ROOT))
         results = {}
         for name, target in (("bare Flask", "bench.booking_bare_wsgi:app"), ("booking", "core:create_app()")):
             port = _port()
@@ -143,9 +143,11 @@ def run(small_db: Path):
                 server.terminate()
                 server.wait(timeout=20)
             results[name] = (len(statuses) / seconds, summary(latencies), statuses, peaks)
-    smtp.stop()
+    smtp.terminate()
+    smtp.wait(timeout=10)
     bare_rps = results["bare Flask"][0]
-    print(f"HTTP, gunicorn 2 workers, {CLIENTS} concurrent clients, {CLIENTS * PER_CLIENT} POSTs each run:")
+    print(f"HTTP on {url.split(':')[0]}, gunicorn 2 workers, {CLIENTS} concurrent clients, "
+          f"{CLIENTS * PER_CLIENT} POSTs each run:")
     for name, (rps, lat, statuses, peaks) in results.items():
         counts = {s: statuses.count(s) for s in sorted(set(statuses))}
         print(f"  {name:<10}: {rps:7.1f} req/s = {rps / bare_rps:6.1%} of bare Flask  "
