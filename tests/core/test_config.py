@@ -59,7 +59,7 @@ def test_unknown_plugin_stops_start_up(tmp_path):
     from core import create_app
 
     path = tmp_path / "t.toml"
-    path.write_text(EXAMPLE.replace("offered = []", 'offered = ["no-such-plugin"]'))
+    path.write_text(EXAMPLE.replace('offered = ["booking"]', 'offered = ["booking", "no-such-plugin"]'))
     with pytest.raises(ConfigError, match="modules.offered: no installed plugin named 'no-such-plugin'"):
         create_app(path, {"SECRET_KEY": "x"})
 

@@ -101,8 +101,12 @@ def test_hooks_at_a_site_skip_plugins_switched_off_there(app, client, sites):
     client.get("/sites/aurillac")
     assert Alpha.calls == ["aurillac"]
     with app.test_request_context():
-        assert hooks(site_by_slug("figeac")).site_page_sections.get_hookimpls() == []
-        assert len(hooks(site_by_slug("aurillac")).site_page_sections.get_hookimpls()) == 1
+        def alpha_impls(slug):  # other offered plugins (booking) answer this hook too
+            return [i for i in hooks(site_by_slug(slug)).site_page_sections.get_hookimpls()
+                    if i.plugin_name == "alpha"]
+
+        assert alpha_impls("figeac") == []
+        assert len(alpha_impls("aurillac")) == 1
 
 
 def test_every_toggle_is_audited(app, sites, auth, client, make_user):
