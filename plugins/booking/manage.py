@@ -173,7 +173,7 @@ def resource_edit(site_slug, resource_id=None):
     site = _managed(site_slug)
     resource = None
     if resource_id is not None:
-        resource = db.session.get(Resource, resource_id)
+        resource = service.find(Resource, resource_id)
         if resource is None or resource.site_id != site.id:
             abort(404)
     # The stored values fill the form only when it is shown; a post stands on its own.
@@ -196,7 +196,7 @@ def resource_edit(site_slug, resource_id=None):
 @login_required
 def resource_retire(site_slug, resource_id):
     site = _managed(site_slug)
-    resource = db.session.get(Resource, resource_id)
+    resource = service.find(Resource, resource_id)
     if resource is None or resource.site_id != site.id:
         abort(404)
     resources.retire_resource(site, resource, current_user)

@@ -32,12 +32,24 @@ def is_overlap_error(exc: Exception) -> bool:
     return sqlstate == "23P01" or "booking_overlap" in str(orig)
 
 
+def as_id(value) -> int | None:
+    """A database id from user input, or None (not a number, or beyond a 64-bit integer)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if 0 < number < 2 ** 63 and not isinstance(value, bool) else None
+
+
+def find(model, value):
+    """A row by an id typed or sent by someone, or None."""
+    number = as_id(value)
+    return db.session.get(model, number) if number else None
+
+
 def get_resource(resource_id, site=None) -> Resource:
     """A bookable resource by id; 404 (NotFound) when unknown, at another site, or module off."""
-    try:
-        resource = db.session.get(Resource, int(resource_id))
-    except (TypeError, ValueError):
-        resource = None
+    resource = find(Resource, resource_id)
     if resource is None or (site is not None and resource.site_id != site.id) \
             or not is_enabled("booking", resource.site):
         raise NotFound(_("There is no such resource."))
@@ -45,10 +57,7 @@ def get_resource(resource_id, site=None) -> Resource:
 
 
 def get_booking(booking_id) -> Booking:
-    try:
-        booking = db.session.get(Booking, int(booking_id))
-    except (TypeError, ValueError):
-        booking = None
+    booking = find(Booking, booking_id)
     if booking is None or not is_enabled("booking", booking.resource.site):
         raise NotFound(_("There is no such booking."))
     return booking
@@ -235,7 +244,7 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
     :raises BookingError: past the deadline, or not active any more.
     """
     now = now or utcnow()
-    booking = db.session.get(Booking, booking_id)
+    booking = find(Booking, booking_id)
     if booking is None:
         raise NotFound(_("There is no such booking."))
     rules = effective_rules(booking.site_id, booking.resource.kind)
@@ -260,7 +269,7 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
 def check_in(booking_id: int, member, *, code: str | None = None, now=None) -> Booking:
     """A member marks their arrival, from 30 minutes before the start until the end."""
     now = now or utcnow()
-    booking = db.session.get(Booking, booking_id)
+    booking = find(Booking, booking_id)
     if booking is None or booking.member_id != getattr(member, "id", None):
         raise NotFound(_("There is no such booking."))
     if code is not None:

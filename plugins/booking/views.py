@@ -169,7 +169,7 @@ def waitlist_offer(entry_id):
     from core.extensions import db
     from plugins.booking.models import WaitlistEntry
 
-    entry = db.session.get(WaitlistEntry, entry_id)
+    entry = service.find(WaitlistEntry, entry_id)
     if entry is None or entry.member_id != current_user.id or not is_enabled("booking", entry.site):
         abort(404)
     return render_template("booking/offer.html", entry=entry)

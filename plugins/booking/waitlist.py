@@ -59,7 +59,7 @@ def accept(entry_id: int, member, now=None) -> Booking:
     from plugins.booking.service import book
 
     now = now or utcnow()
-    entry = db.session.get(WaitlistEntry, entry_id)
+    entry = db.session.get(WaitlistEntry, entry_id) if 0 < entry_id < 2 ** 63 else None
     if entry is None or entry.member_id != member.id:
         raise NotFound(_("There is no such offer."))
     if entry.status != "offered" or entry.offer_expires_at < now:

@@ -81,3 +81,16 @@ def test_openapi_document_lists_booking_paths(client):
     for path in ("/sites/{site_slug}/resources", "/availability", "/bookings", "/bookings/{booking_id}/cancel"):
         assert path in doc["paths"]
     assert "Booking" in doc["components"]["schemas"]
+
+
+def test_huge_ids_are_not_found_rather_than_crashing(client, site_with_desk, make_user, api_token, auth):
+    token = api_token(make_user())
+    huge = 2 ** 63
+    response = client.post("/api/v1/bookings", json={"resource": huge, "start": "", "end": ""},
+                           headers=_auth(token))
+    assert response.status_code == 404
+    assert client.post(f"/api/v1/bookings/{huge}/cancel", headers=_auth(token)).status_code == 404
+    auth.login(make_user())
+    assert client.get(f"/booking/{huge}").status_code == 404
+    assert client.post(f"/booking/{huge}/cancel").status_code == 404
+    assert client.post(f"/booking/{huge}/check-in").status_code == 404
