@@ -23,8 +23,8 @@ from plugins.booking.forms import BlockForm, ManagerBookForm, ResourceForm, Rule
 from plugins.booking.models import Booking, Resource
 from plugins.booking.models import Rule
 from plugins.booking.rules import RULE_FIELDS, save_rules
-from plugins.booking.slots import local_iso, parse_day, range_for, to_utc
-from plugins.booking.views import failed
+from plugins.booking.slots import local_iso, parse_day, to_utc
+from plugins.booking.views import failed, slot_from_form
 
 manage = Blueprint("booking_manage", __name__, url_prefix="/booking/manage/<site_slug>",
                    template_folder="templates")
@@ -76,12 +76,6 @@ def week_view(site_slug):
                            bookings=bookings_between(site, monday, monday + timedelta(days=6)))
 
 
-def _form_range(form, site):
-    resource = service.get_resource(form.resource.data, site)
-    starts_at, ends_at = range_for(site, form.date.data, form.period.data, form.start.data, form.end.data)
-    return resource, starts_at, ends_at
-
-
 @manage.post("/book", endpoint="book")
 @login_required
 def book_on_behalf(site_slug):
@@ -94,7 +88,7 @@ def book_on_behalf(site_slug):
         member = User.by_email(form.member_email.data)
         if member is None or not member.is_active:
             raise BookingError(_("No member has this e-mail address."))
-        resource, starts_at, ends_at = _form_range(form, site)
+        resource, starts_at, ends_at = slot_from_form(form, site)
         service.book(resource, member, starts_at, ends_at, current_user)
     except BookingError as exc:
         return failed(exc, back)
@@ -111,7 +105,7 @@ def block(site_slug):
     try:
         if not form.validate():
             raise BookingError(_("Choose a place, a date and a time."))
-        resource, starts_at, ends_at = _form_range(form, site)
+        resource, starts_at, ends_at = slot_from_form(form, site)
         service.block(resource, starts_at, ends_at, current_user, form.note.data or "")
     except BookingError as exc:
         return failed(exc, back)

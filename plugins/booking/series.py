@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from core.db import utcnow
 from core.extensions import db
 from plugins.booking import notify
-from plugins.booking.errors import BookingError, SlotTaken
+from plugins.booking.errors import BookingError
 from plugins.booking.service import after_commit, is_free, new_booking, prepare
 from plugins.booking.slots import to_utc
 
@@ -79,5 +79,3 @@ def book_series(resource, member, occurrences: list[Occurrence], actor=None, now
         after_commit(booking)
     return made
 
-
-__all__ = ["Occurrence", "plan", "book_series", "SlotTaken"]

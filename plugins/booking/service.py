@@ -63,18 +63,31 @@ def get_booking(booking_id) -> Booking:
     return booking
 
 
-def release_expired_holds(resource_id: int, starts_at, ends_at, now) -> list[int]:
-    """Mark held rows past their expiry that overlap a range as expired (compare-and-set)."""
-    ids = db.session.scalars(select(Booking.id).where(
-        Booking.resource_id == resource_id, Booking.status == "held", Booking.hold_expires_at < now,
-        Booking.starts_at < ends_at, Booking.ends_at > starts_at)).all()
-    released = []
+def expire_holds_where(now, *conditions) -> list[int]:
+    """Mark held rows past their expiry (and matching `conditions`) as expired, each by
+    compare-and-set; return the ids this transaction expired."""
+    ids = db.session.scalars(select(Booking.id).where(Booking.status == "held", Booking.hold_expires_at < now,
+                                                      *conditions)).all()
+    expired = []
     for booking_id in ids:
         result = db.session.execute(update(Booking).where(Booking.id == booking_id, Booking.status == "held")
                                     .values(status="expired", cancelled_at=now, cancel_reason="hold_expired"))
         if result.rowcount:
-            released.append(booking_id)
-    return released
+            expired.append(booking_id)
+    return expired
+
+
+def release_expired_holds(resource_id: int, starts_at, ends_at, now) -> list[int]:
+    """Expire the lapsed holds overlapping a range, so they never block a new booking."""
+    return expire_holds_where(now, Booking.resource_id == resource_id, Booking.starts_at < ends_at,
+                              Booking.ends_at > starts_at)
+
+
+def tell_expired(ids) -> None:
+    """After the commit: other plugins learn which holds lapsed (billing stops waiting)."""
+    for booking_id in ids:
+        booking = db.session.get(Booking, booking_id)
+        hooks(booking.resource.site).booking_cancelled(booking=booking, actor=None, reason="hold_expired")
 
 
 def _validate(booking: Booking, actor, now) -> None:
@@ -137,7 +150,8 @@ def store(booking: Booking, now=None) -> Booking:
 
     :raises SlotTaken: the slot is taken (409).
     """
-    release_expired_holds(booking.resource_id, booking.starts_at, booking.ends_at, now or utcnow())
+    released = release_expired_holds(booking.resource_id, booking.starts_at, booking.ends_at, now or utcnow())
+    db.session.info.setdefault("booking_expired", []).extend(released)
     # Translated now: after a refused flush the session must be rolled back before any load.
     taken = _("This slot has just been taken. Please choose another one.")
     db.session.add(booking)
@@ -161,7 +175,8 @@ def new_booking(resource: Resource, member, starts_at: datetime, ends_at: dateti
 
 
 def after_commit(booking: Booking) -> None:
-    """Tell other plugins about a stored booking, once committed."""
+    """Tell other plugins about a stored booking (and the holds it expired), once committed."""
+    tell_expired(db.session.info.pop("booking_expired", []))
     hook = hooks(booking.resource.site)
     if booking.status == "held":
         hook.booking_held(booking=booking)
@@ -181,6 +196,7 @@ def book(resource: Resource, member, starts_at: datetime, ends_at: datetime, act
             notify.booking_mail(booking, "booking_held" if booking.status == "held" else "booking_confirmed")
         db.session.commit()
     except BaseException:
+        db.session.info.pop("booking_expired", None)
         db.session.rollback()
         raise
     after_commit(booking)

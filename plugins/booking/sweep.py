@@ -10,27 +10,18 @@ from sqlalchemy import select, update
 
 from core.db import utcnow
 from core.extensions import db
-from core.plugins import hooks
 from plugins.booking import notify, waitlist
 from plugins.booking.models import Booking
+from plugins.booking.service import expire_holds_where, tell_expired
 
 NO_SHOW_GRACE = timedelta(minutes=60)
 REMIND_AHEAD = timedelta(hours=24)
 
 
 def expire_holds(now=None) -> int:
-    now = now or utcnow()
-    ids = db.session.scalars(select(Booking.id).where(Booking.status == "held", Booking.hold_expires_at < now)).all()
-    expired = []
-    for booking_id in ids:
-        result = db.session.execute(update(Booking).where(Booking.id == booking_id, Booking.status == "held")
-                                    .values(status="expired", cancelled_at=now, cancel_reason="hold_expired"))
-        if result.rowcount:
-            expired.append(booking_id)
+    expired = expire_holds_where(now or utcnow())
     db.session.commit()
-    for booking_id in expired:
-        booking = db.session.get(Booking, booking_id)
-        hooks(booking.resource.site).booking_cancelled(booking=booking, actor=None, reason="hold_expired")
+    tell_expired(expired)
     return len(expired)
 
 

@@ -90,7 +90,8 @@ def site_week(site_slug):
                            period_choices=PERIOD_CHOICES)
 
 
-def _range(form, site):
+def slot_from_form(form, site):
+    """The resource (of this site) and UTC range a booking form names."""
     resource = service.get_resource(form.resource.data, site)
     starts_at, ends_at = range_for(site, form.date.data, form.period.data, form.start.data, form.end.data)
     return resource, starts_at, ends_at
@@ -116,7 +117,7 @@ def book(site_slug):
     if not form.validate():
         return failed(BookingError(_("Choose a place, a date and a time.")), back)
     try:
-        resource, starts_at, ends_at = _range(form, site)
+        resource, starts_at, ends_at = slot_from_form(form, site)
         booking = service.book(resource, current_user, starts_at, ends_at, current_user)
     except BookingError as exc:
         if exc.code == "slot_taken":
@@ -135,7 +136,7 @@ def book_series(site_slug):
     if not form.validate():
         return failed(BookingError(_("Choose a place, a first date, a time and a last date.")), back)
     try:
-        resource, starts_at, ends_at = _range(form, site)
+        resource, starts_at, ends_at = slot_from_form(form, site)
         plan = series.plan(resource, current_user, starts_at, ends_at, form.until.data, current_user)
         if request.form.get("confirm") != "1":
             return render_template("booking/series.html", form=form, plan=plan, site=site, resource=resource)
@@ -155,7 +156,7 @@ def waitlist_join(site_slug):
     try:
         if not form.validate():
             raise BookingError(_("Choose a place, a date and a time."))
-        resource, starts_at, ends_at = _range(form, site)
+        resource, starts_at, ends_at = slot_from_form(form, site)
     except BookingError as exc:
         return failed(exc)
     waitlist.join(site, resource.kind, current_user, starts_at, ends_at)
@@ -166,7 +167,6 @@ def waitlist_join(site_slug):
 @bp.get("/waitlist/<int:entry_id>", endpoint="waitlist_accept_page")
 @login_required
 def waitlist_offer(entry_id):
-    from core.extensions import db
     from plugins.booking.models import WaitlistEntry
 
     entry = service.find(WaitlistEntry, entry_id)

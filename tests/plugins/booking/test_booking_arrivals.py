@@ -21,16 +21,21 @@ def _book(app, person, resource_id, day, period="morning"):
         return service.book(resource, db.session.get(User, person.id), *range_for(resource.site, day, period)).id
 
 
-def test_first_waiting_member_is_offered_a_freed_place_by_email(app, site_with_desk, make_user, mailbox):
-    day = next_weekday()
-    holder, first, second = make_user(), make_user(), make_user()
-    booking_id = _book(app, holder, site_with_desk, day)
+def _queue(app, resource_id, day, holder, *waiting) -> tuple[int, list[int]]:
+    """A booked slot and members waiting for it, in order."""
+    booking_id = _book(app, holder, resource_id, day)
     with app.test_request_context():
-        resource = service.get_resource(site_with_desk)
+        resource = service.get_resource(resource_id)
         start, end = range_for(resource.site, day, "morning")
-        entry_1 = waitlist.join(resource.site, "desk", db.session.get(User, first.id), start, end).id
-        waitlist.join(resource.site, "desk", db.session.get(User, second.id), start, end)
-        mailbox.clear()
+        return booking_id, [waitlist.join(resource.site, "desk", db.session.get(User, p.id), start, end).id
+                            for p in waiting]
+
+
+def test_first_waiting_member_is_offered_a_freed_place_by_email(app, site_with_desk, make_user, mailbox):
+    holder, first, second = make_user(), make_user(), make_user()
+    booking_id, (entry_1, _) = _queue(app, site_with_desk, next_weekday(), holder, first, second)
+    mailbox.clear()
+    with app.test_request_context():
         service.cancel(booking_id, None, "manager")
         entry = db.session.get(WaitlistEntry, entry_1)
         assert entry.status == "offered" and entry.offered_resource_id == site_with_desk
@@ -42,14 +47,9 @@ def test_first_waiting_member_is_offered_a_freed_place_by_email(app, site_with_d
 
 
 def test_an_expired_offer_goes_to_the_next_member(app, site_with_desk, make_user):
-    day = next_weekday()
     holder, first, second = make_user(), make_user(), make_user()
-    booking_id = _book(app, holder, site_with_desk, day)
+    booking_id, (e1, e2) = _queue(app, site_with_desk, next_weekday(), holder, first, second)
     with app.test_request_context():
-        resource = service.get_resource(site_with_desk)
-        start, end = range_for(resource.site, day, "morning")
-        e1 = waitlist.join(resource.site, "desk", db.session.get(User, first.id), start, end).id
-        e2 = waitlist.join(resource.site, "desk", db.session.get(User, second.id), start, end).id
         service.cancel(booking_id, None, "manager")
         later = db.session.get(WaitlistEntry, e1).offer_expires_at + timedelta(minutes=1)
         assert waitlist.expire_offers(later) == 1

@@ -97,6 +97,7 @@ def test_an_expired_hold_never_blocks_the_slot(paying_app, site_with_desk, make_
 
         assert db.session.get(Booking, first).status == "expired"
         assert service.confirm(first) is None  # the payment came too late: billing refunds
+    assert ("booking_cancelled", first, "hold_expired") in EVENTS
 
 
 def test_a_live_hold_blocks_and_can_be_extended(paying_app, site_with_desk, make_user):
