@@ -113,6 +113,39 @@ def block(site_slug):
     return redirect(back, 303)
 
 
+def _site_booking(site, booking_id) -> Booking:
+    booking = service.find(Booking, booking_id)
+    if booking is None or booking.site_id != site.id:
+        abort(404)
+    return booking
+
+
+@manage.post("/bookings/<int:booking_id>/approve", endpoint="approve")
+@login_required
+def approve(site_slug, booking_id):
+    site = _managed(site_slug)
+    booking = _site_booking(site, booking_id)
+    if service.confirm(booking.id, current_user) is None:
+        return failed(BookingError(_("This booking is not waiting for approval any more.")))
+    flash(_("The booking is approved."), "success")
+    return redirect(url_for("booking_manage.day", site_slug=site.slug, day=request.form.get("day") or None), 303)
+
+
+@manage.post("/bookings/<int:booking_id>/cancel", endpoint="cancel")
+@login_required
+def cancel(site_slug, booking_id):
+    """Refuse a booking waiting for approval, cancel a booking, or lift a maintenance block."""
+    site = _managed(site_slug)
+    booking = _site_booking(site, booking_id)
+    reason = "approval_refused" if booking.status == "held" and booking.hold_reason == "approval" else "manager"
+    try:
+        service.cancel(booking.id, current_user, reason)
+    except BookingError as exc:
+        return failed(exc)
+    flash(_("The booking is cancelled."), "success")
+    return redirect(url_for("booking_manage.day", site_slug=site.slug, day=request.form.get("day") or None), 303)
+
+
 @manage.get("/export.csv", endpoint="export")
 @login_required
 def export(site_slug):

@@ -109,3 +109,31 @@ def test_data_export_and_erase(app, site_with_desk, make_user):
         user_data_erase(user)
         db.session.commit()
         assert user_data_export(user)["bookings"] == []
+
+
+def test_manager_approves_or_refuses_bookings_waiting_for_approval(client, auth, app, make_site, make_resource,
+                                                                   make_user):
+    make_site("figeac")
+    office = make_resource("figeac", "office", "Bureau", approval_required=True)
+    day = next_weekday()
+    auth.login(make_user())
+    client.post("/booking/sites/figeac/book", data={"resource": office, "date": day.isoformat(), "period": "morning"})
+    client.post("/booking/sites/figeac/book", data={"resource": office, "date": day.isoformat(),
+                                                   "period": "afternoon"})
+    auth.logout()
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    page = client.get(f"/booking/manage/figeac?day={day}").get_data(as_text=True)
+    assert page.count("/approve") == 2
+    with app.app_context():
+        from sqlalchemy import select
+
+        from core.extensions import db
+        from plugins.booking.models import Booking
+
+        first, second = db.session.scalars(select(Booking.id).order_by(Booking.starts_at)).all()
+    assert client.post(f"/booking/manage/figeac/bookings/{first}/approve").status_code == 303
+    assert client.post(f"/booking/manage/figeac/bookings/{first}/approve").status_code == 422
+    assert client.post(f"/booking/manage/figeac/bookings/{second}/cancel").status_code == 303
+    with app.app_context():
+        statuses = [(b.status, b.cancel_reason) for b in db.session.scalars(select(Booking).order_by(Booking.starts_at))]
+    assert statuses == [("confirmed", None), ("cancelled", "approval_refused")]
