@@ -12,6 +12,7 @@ from core.sites.service import site_by_slug
 from core.timeutil import today_at
 from plugins.booking import availability, feeds, service, series, waitlist
 from plugins.booking.calendar import booking_ics
+from plugins.booking.resources import resources_of
 from plugins.booking.errors import BookingError, NotFound
 from plugins.booking.forms import KIND_LABELS, PERIOD_CHOICES, STATUS_LABELS, BookForm, CheckInForm, SearchForm, SeriesForm
 from plugins.booking.slots import PERIODS, parse_day, range_for
@@ -87,7 +88,7 @@ def site_week(site_slug):
         monday -= timedelta(days=monday.weekday())
     context = week_context(site, monday)
     return render_template("booking/site.html", form=BookForm(), series_form=SeriesForm(), **context,
-                           period_choices=PERIOD_CHOICES)
+                           period_choices=PERIOD_CHOICES, resources=resources_of(site))
 
 
 def slot_from_form(form, site):

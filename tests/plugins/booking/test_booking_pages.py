@@ -31,6 +31,7 @@ def test_member_books_a_desk_and_sees_it_then_cancels(client, auth, site_with_de
     day = next_weekday()
     week = client.get(f"/booking/sites/figeac?week={day}")
     assert week.status_code == 200 and "Poste 1" in week.get_data(as_text=True)
+    assert "Open space" in week.get_data(as_text=True)  # the place's details
     response = client.post("/booking/sites/figeac/book", data={"resource": site_with_desk, "date": day.isoformat(),
                                                               "period": "morning"})
     assert response.status_code == 303
