@@ -105,6 +105,10 @@ def _validate(booking: Booking, actor, now) -> None:
                 raise BookingError(reason, "refused")
 
 
+def _real(user):
+    return user._get_current_object() if hasattr(user, "_get_current_object") else user
+
+
 def prepare(resource: Resource, member, starts_at: datetime, ends_at: datetime, actor=None,
             *, now=None, series_id=None, is_block=False, note="") -> Booking:
     """Build and validate a booking, asking other plugins who pays and how much; not stored.
@@ -112,6 +116,7 @@ def prepare(resource: Resource, member, starts_at: datetime, ends_at: datetime, 
     :raises BookingError: a broken rule.
     """
     now = now or utcnow()
+    member, actor = _real(member), _real(actor)  # views pass flask_login's current_user proxy
     booking = Booking(resource=resource, resource_id=resource.id, site_id=resource.site_id,
                       member_id=getattr(member, "id", None), member=member,
                       created_by_id=getattr(actor or member, "id", None), starts_at=starts_at, ends_at=ends_at,
@@ -126,7 +131,7 @@ def prepare(resource: Resource, member, starts_at: datetime, ends_at: datetime, 
             booking.payer_kind, booking.payer_reference = payer.kind, payer.reference
         if price is not None:
             booking.price_cents, booking.currency = price.amount_cents, price.currency
-        manager_booked = actor is not None and actor is not member and actor.manages(site)
+        manager_booked = actor is not None and actor.id != getattr(member, "id", None) and actor.manages(site)
         approval = resource.approval_required or effective_rules(site.id, resource.kind).approval_required
         if approval and not manager_booked:
             booking.status, booking.hold_reason, booking.hold_expires_at = "held", "approval", starts_at
