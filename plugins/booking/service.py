@@ -22,7 +22,6 @@ from plugins.booking.rules import can_cancel, check, effective_rules
 from plugins.booking.slots import within_opening
 
 DEFAULT_HOLD_MINUTES = 30
-CHECKIN_EARLY = timedelta(minutes=30)
 
 
 def is_overlap_error(exc: Exception) -> bool:
@@ -225,7 +224,8 @@ def payment_url(booking: Booking) -> str | None:
     return hooks(booking.resource.site).booking_payment_url(booking=booking)
 
 
-def _set_status(booking_id: int, from_statuses, **values) -> bool:
+def set_status(booking_id: int, from_statuses, **values) -> bool:
+    """Compare-and-set: change a booking only if its status is still one of `from_statuses`."""
     result = db.session.execute(update(Booking).where(Booking.id == booking_id, Booking.status.in_(from_statuses))
                                 .values(**values).execution_options(synchronize_session=False))
     return result.rowcount == 1
@@ -240,7 +240,7 @@ def confirm(booking_id: int, actor=None) -> Booking | None:
     :return: the confirmed booking, or None when it was not held any more (cancelled, expired,
         already confirmed): the caller then refunds or ignores.
     """
-    ok = _set_status(booking_id, ["held"], status="confirmed", hold_expires_at=None)
+    ok = set_status(booking_id, ["held"], status="confirmed", hold_expires_at=None)
     booking = db.session.get(Booking, booking_id)
     if ok:
         db.session.refresh(booking)
@@ -253,7 +253,7 @@ def confirm(booking_id: int, actor=None) -> Booking | None:
 
 def extend_hold(booking_id: int, until: datetime) -> bool:
     """Keep a held booking held until `until` (e.g. a checkout session's expiry); compare-and-set."""
-    ok = _set_status(booking_id, ["held"], hold_expires_at=until)
+    ok = set_status(booking_id, ["held"], hold_expires_at=until)
     db.session.commit()
     return ok
 
@@ -272,7 +272,7 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
     if enforce_deadline and reason == "member" and booking.status == "confirmed" \
             and not can_cancel(rules, booking, now):
         raise BookingError(_("This booking can no longer be cancelled: the deadline has passed."), "deadline")
-    if not _set_status(booking.id, ACTIVE, status="cancelled", cancelled_at=now, cancel_reason=reason):
+    if not set_status(booking.id, ACTIVE, status="cancelled", cancelled_at=now, cancel_reason=reason):
         db.session.rollback()
         raise BookingError(_("This booking is not active any more."), "not_active")
     db.session.refresh(booking)
@@ -284,28 +284,6 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
     db.session.commit()
     if not booking.is_block:
         hooks(booking.resource.site).booking_cancelled(booking=booking, actor=actor, reason=reason)
-    return booking
-
-
-def check_in(booking_id: int, member, *, code: str | None = None, now=None) -> Booking:
-    """A member marks their arrival, from 30 minutes before the start until the end."""
-    now = now or utcnow()
-    booking = find(Booking, booking_id)
-    if booking is None or booking.member_id != getattr(member, "id", None):
-        raise NotFound(_("There is no such booking."))
-    if code is not None:
-        from plugins.booking.checkin import site_code
-
-        if code.strip() != site_code(booking.resource.site, booking.starts_at):
-            raise BookingError(_("This is not today's code for this site."), "bad_code")
-    if not (booking.starts_at - CHECKIN_EARLY <= now < booking.ends_at):
-        raise BookingError(_("You can check in from 30 minutes before your booking until its end."), "not_now")
-    if not _set_status(booking.id, ["confirmed"], status="checked_in", checked_in_at=now):
-        db.session.rollback()
-        raise BookingError(_("This booking cannot be checked in."), "not_active")
-    db.session.commit()
-    db.session.refresh(booking)
-    hooks(booking.resource.site).booking_checked_in(booking=booking)
     return booking
 
 

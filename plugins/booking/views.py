@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from core.modules.service import is_enabled
 from core.sites.service import site_by_slug
 from core.timeutil import today_at
-from plugins.booking import availability, feeds, service, series, waitlist
+from plugins.booking import availability, checkin, feeds, service, series, waitlist
 from plugins.booking.calendar import booking_ics
 from plugins.booking.resources import resources_of
 from plugins.booking.errors import BookingError, NotFound
@@ -229,7 +229,7 @@ def ics(booking_id):
 def check_in(booking_id):
     form = CheckInForm()
     try:
-        service.check_in(booking_id, current_user, code=form.code.data or None)
+        checkin.check_in(booking_id, current_user, code=form.code.data or None)
     except NotFound:
         abort(404)
     except BookingError as exc:

@@ -8,7 +8,7 @@ import pytest
 from booking_dates import next_weekday
 from core.accounts.models import User
 from core.extensions import db
-from plugins.booking import service, sweep, waitlist
+from plugins.booking import checkin, service, sweep, waitlist
 from plugins.booking.checkin import site_code
 from plugins.booking.errors import BookingError
 from plugins.booking.models import Booking, WaitlistEntry
@@ -68,11 +68,11 @@ def test_check_in_with_the_sites_code_then_no_show_for_the_others(app, site_with
         booking = db.session.get(Booking, came)
         during = booking.starts_at + timedelta(minutes=10)
         with pytest.raises(BookingError):
-            service.check_in(came, db.session.get(User, comer.id), code="000000x", now=during)
+            checkin.check_in(came, db.session.get(User, comer.id), code="000000x", now=during)
         with pytest.raises(BookingError):
-            service.check_in(came, db.session.get(User, comer.id), now=booking.starts_at - timedelta(hours=2))
+            checkin.check_in(came, db.session.get(User, comer.id), now=booking.starts_at - timedelta(hours=2))
         code = site_code(booking.resource.site, booking.starts_at)
-        assert service.check_in(came, db.session.get(User, comer.id), code=code, now=during).status == "checked_in"
+        assert checkin.check_in(came, db.session.get(User, comer.id), code=code, now=during).status == "checked_in"
         late = booking.starts_at + timedelta(minutes=61)
         assert sweep.mark_no_shows(late) == 1
         assert db.session.get(Booking, missed).status == "no_show"
