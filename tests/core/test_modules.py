@@ -162,3 +162,15 @@ def test_api_reports_effective_state_per_site(app, sites, client):
     assert modules["alpha"]["enabled"] is True
     assert modules["alpha"]["sites"] == {"aurillac": False, "figeac": True}
     assert modules["beta"]["requires"] == ["alpha"]
+
+
+def test_switching_a_site_on_when_it_already_follows_the_territory_changes_nothing(app, sites):
+    from core.modules.models import ModuleState
+
+    _set(app, "alpha", True)
+    with app.app_context():
+        before = db.session.scalar(select(db.func.count()).select_from(AuditEntry))
+    assert _set(app, "alpha", True, "figeac") == []
+    with app.app_context():
+        assert db.session.scalar(select(db.func.count()).select_from(AuditEntry)) == before
+        assert db.session.scalars(select(ModuleState).where(ModuleState.site_id.is_not(None))).all() == []
