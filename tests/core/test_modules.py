@@ -9,17 +9,10 @@ from core.extensions import db
 from core.modules import service
 from core.plugins import hooks
 from core.sites.service import site_by_slug
-from tests.conftest import make_app
 from tests.core.toy_plugins import Alpha, plugins
 
 
-@pytest.fixture
-def app(database_url, smtp_server, tmp_path):
-    app = make_app(database_url, smtp_server, tmp_path, plugins=plugins())
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+EXTRA_PLUGINS = plugins()
 
 
 @pytest.fixture
