@@ -80,7 +80,12 @@ def send_mail():
 @with_appcontext
 def seed_demo():
     """Load the demo territory (idempotent) and print the demo logins."""
+    from flask import current_app
+
     from core.demo import seed
+
+    if current_app.config["PRODUCTION"]:  # its accounts have a published password
+        raise click.ClickException("seed-demo refuses to run in production (TIERSLIEUX_ENV=production)")
 
     for line in seed():
         click.echo(line)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-import zoneinfo
 from pathlib import Path
 from typing import Literal
 
+from core.timeutil import is_time_zone
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 DEFAULT_CONFIG = "instance/tierslieux.toml"
@@ -56,10 +56,8 @@ class Territory(_Section):
     @field_validator("timezone")
     @classmethod
     def _known_timezone(cls, name):
-        try:
-            zoneinfo.ZoneInfo(name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone '{name}'") from None
+        if not is_time_zone(name):
+            raise ValueError(f"unknown time zone '{name}'")
         return name
 
     @model_validator(mode="after")

@@ -17,7 +17,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_SIDE = 2000
 NAME = re.compile(r"^[0-9a-f]{32}\.jpg$")
-Image.MAX_IMAGE_PIXELS = 40_000_000  # larger is refused as a decompression bomb
+MAX_PIXELS = 40_000_000  # a larger image could take gigabytes once decoded
 
 bp = Blueprint("media", __name__, url_prefix="/media")
 
@@ -38,6 +38,8 @@ def save_image(stream) -> str:
         with Image.open(stream) as probe:
             if probe.format not in ALLOWED_FORMATS:
                 raise UploadError(_("Send a photo in JPEG, PNG or WebP format."))
+            if probe.width * probe.height > MAX_PIXELS:  # read from the header, before decoding
+                raise UploadError(_("This file is not a photo we can read."))
             probe.verify()
         stream.seek(0)
         with Image.open(stream) as image:

@@ -177,8 +177,9 @@ def make_app(database_url, smtp_server, tmp_path, plugins=(), **overrides):
 
 
 @pytest.fixture
-def app(database_url, smtp_server, tmp_path):
-    app = make_app(database_url, smtp_server, tmp_path)
+def app(request, database_url, smtp_server, tmp_path):
+    """The app; a test module may offer more plugins by naming them in `EXTRA_PLUGINS`."""
+    app = make_app(database_url, smtp_server, tmp_path, plugins=getattr(request.module, "EXTRA_PLUGINS", ()))
     yield app
     with app.app_context():
         db.session.remove()

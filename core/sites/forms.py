@@ -1,6 +1,4 @@
 """Site forms: the site itself (with a week of opening hours) and closures."""
-import zoneinfo
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -9,6 +7,7 @@ from wtforms import (BooleanField, DateField, EmailField, FloatField, SelectFiel
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
 from core.sites.service import SiteError, parse_hours
+from core.timeutil import is_time_zone
 
 WEEKDAYS = [_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"), _l("Friday"), _l("Saturday"),
             _l("Sunday")]
@@ -34,10 +33,8 @@ def _valid_hours(form, field):
 
 
 def _valid_timezone(form, field):
-    try:
-        zoneinfo.ZoneInfo(field.data)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(_l("Unknown time zone.")) from None
+    if not is_time_zone(field.data or ""):
+        raise ValidationError(_l("Unknown time zone."))
 
 
 class SiteForm(FlaskForm):
@@ -55,7 +52,8 @@ class SiteForm(FlaskForm):
         DataRequired(), Regexp(r"^(\d{2}|2A|2B|97\d)$", message=_l("A département code such as 12."))])
     latitude = FloatField(_l("Latitude"), validators=[DataRequired(), NumberRange(-90, 90)])
     longitude = FloatField(_l("Longitude"), validators=[DataRequired(), NumberRange(-180, 180)])
-    timezone = StringField(_l("Time zone"), default="Europe/Paris", validators=[DataRequired(), _valid_timezone])
+    timezone = StringField(_l("Time zone"), default="Europe/Paris",
+                           validators=[DataRequired(), Length(max=64), _valid_timezone])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
     amenities = CheckboxesField(_l("Amenities"), choices=list(AMENITY_LABELS.items()))
     contact_email = EmailField(_l("Contact e-mail"), validators=[Optional(), Email(), Length(max=254)])

@@ -27,19 +27,31 @@ def test_signup_sends_a_confirmation_link_that_activates_the_account(client, mai
     refused = client.post("/login", data={"email": "new@example.org", "password": "a long enough password"})
     assert refused.status_code == 401
     assert "Confirmez d&#39;abord votre adresse e-mail" in refused.get_data(as_text=True)
-    assert client.get(_link(message)).status_code == 303
+    link = _link(message)
+    assert "Confirmer mon adresse" in client.get(link).get_data(as_text=True)
+    assert client.post("/login", data={"email": "new@example.org",
+                                       "password": "a long enough password"}).status_code == 401
+    assert client.post(link).status_code == 303
     signed_in = client.post("/login", data={"email": "New@Example.org", "password": "a long enough password"})
     assert signed_in.status_code == 303
 
 
-def test_signup_refuses_short_passwords_and_taken_addresses_in_french(client, make_user, mailbox):
-    taken = make_user(email="taken@example.org")
-    page = _signup(client, password="short").get_data(as_text=True)
-    assert "Entre 12 et 128 caractères." in page
-    response = _signup(client, email=taken.email)
+def test_signup_refuses_short_passwords_in_french(client, mailbox):
+    response = _signup(client, password="short")
     assert response.status_code == 400
-    assert "Un compte existe déjà avec cette adresse e-mail." in response.get_data(as_text=True)
+    assert "Entre 12 et 128 caractères." in response.get_data(as_text=True)
     assert mailbox.messages == []
+
+
+def test_signup_with_a_taken_address_does_not_reveal_it_and_tells_the_owner(client, make_user, mailbox):
+    taken = make_user(email="taken@example.org")
+    response = _signup(client, email="Taken@example.org")
+    assert response.status_code == 200
+    assert "Nous avons envoyé un lien de confirmation" in response.get_data(as_text=True)
+    [message] = mailbox.wait_for(1)
+    assert message["To"] == taken.email
+    assert message["Subject"] == "Quelqu'un a essayé de créer un compte avec votre adresse"
+    assert client.post("/login", data={"email": taken.email, "password": taken.password}).status_code == 303
 
 
 def test_forged_confirmation_link_is_refused(client):

@@ -9,17 +9,10 @@ from core.extensions import db
 from core.modules import service
 from core.plugins import hooks
 from core.sites.service import site_by_slug
-from tests.conftest import make_app
 from tests.core.toy_plugins import Alpha, plugins
 
 
-@pytest.fixture
-def app(database_url, smtp_server, tmp_path):
-    app = make_app(database_url, smtp_server, tmp_path, plugins=plugins())
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+EXTRA_PLUGINS = plugins()
 
 
 @pytest.fixture
@@ -166,3 +159,15 @@ def test_api_reports_effective_state_per_site(app, sites, client):
     assert modules["alpha"]["enabled"] is True
     assert modules["alpha"]["sites"] == {"aurillac": False, "figeac": True}
     assert modules["beta"]["requires"] == ["alpha"]
+
+
+def test_switching_a_site_on_when_it_already_follows_the_territory_changes_nothing(app, sites):
+    from core.modules.models import ModuleState
+
+    _set(app, "alpha", True)
+    with app.app_context():
+        before = db.session.scalar(select(db.func.count()).select_from(AuditEntry))
+    assert _set(app, "alpha", True, "figeac") == []
+    with app.app_context():
+        assert db.session.scalar(select(db.func.count()).select_from(AuditEntry)) == before
+        assert db.session.scalars(select(ModuleState).where(ModuleState.site_id.is_not(None))).all() == []

@@ -4,25 +4,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from werkzeug.routing import IntegerConverter
 
-from core.extensions import db
 from core.modules import service
 from core.sites.service import site_by_slug
 from examples.hello_plugin import plugin as noticeboard
-from tests.conftest import make_app
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def app(database_url, smtp_server, tmp_path):
-    app = make_app(database_url, smtp_server, tmp_path, plugins=(noticeboard,))
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+EXTRA_PLUGINS = (noticeboard,)
 
 
 def test_every_hook_is_documented_in_the_plugin_guide(app):

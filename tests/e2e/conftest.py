@@ -62,7 +62,6 @@ def live_app(tmp_path_factory, smtp_server):
         "SECRET_KEY": "browser-tests",
         "MAIL_SERVER": smtp_server.hostname,
         "MAIL_PORT": smtp_server.port,
-        "RATELIMIT_ENABLED": False,
     })
     servers = [s for group in app.extensions["tierslieux"].pm.hook.demo_servers(app=app) if group for s in group
                if not type(s).__name__ == "SmtpSink"]  # mail goes to the test SMTP server instead

@@ -100,6 +100,7 @@ def test_newcomer_signs_up_confirms_by_e_mail_and_signs_in(page, mailbox, live_s
     body = message.get_body(preferencelist=("plain",)).get_content()
     link = re.search(r"https?://\S+/confirm/\S+", body).group(0)
     page.goto(link)
+    page.get_by_role("button", name="Confirmer mon adresse").click()
     assert "Votre adresse e-mail est confirmée" in page.get_by_role("status").first.inner_text()
     page.get_by_label("Adresse e-mail").fill("lea.dupont@example.org")
     page.get_by_label("Mot de passe").fill("un mot de passe solide")
