@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.types import TypeDecorator
 
 READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
+MAX_ID = 2**31 - 1  # PostgreSQL's INTEGER: a larger id in a query is a database error, not a miss
 
 
 def utcnow() -> datetime:
@@ -75,3 +76,22 @@ def is_unique_violation(exc: Exception) -> bool:
     if sqlstate:
         return sqlstate == "23505"
     return "UNIQUE constraint failed" in str(orig)
+
+
+def as_id(value) -> int | None:
+    """A database id from user input (a URL, a form, a JSON body), or None if it cannot be one."""
+    if isinstance(value, bool):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if 0 < number <= MAX_ID else None
+
+
+def find(model, value):
+    """The row of `model` with an id someone typed or sent, or None."""
+    from core.extensions import db
+
+    number = as_id(value)
+    return db.session.get(model, number) if number else None

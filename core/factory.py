@@ -11,7 +11,7 @@ from werkzeug.routing import IntegerConverter
 
 from core import errors, i18n, security, ui
 from core.config import ConfigError, flask_settings, load_config
-from core.db import configure_sqlite
+from core.db import MAX_ID, configure_sqlite
 from core.extensions import babel, csrf, db, limiter, login_manager, migrate
 from core.plugins import build_registry, call_each
 
@@ -35,7 +35,7 @@ class DatabaseId(IntegerConverter):
     not a database error."""
 
     def __init__(self, url_map, *args, **kwargs):
-        kwargs.setdefault("max", 2**31 - 1)
+        kwargs.setdefault("max", MAX_ID)
         super().__init__(url_map, *args, **kwargs)
 
 

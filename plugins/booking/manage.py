@@ -12,6 +12,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from core.accounts.models import User
+from core.db import find
 from core.extensions import db
 from core.sites.service import site_by_slug
 from core.timeutil import today_at
@@ -114,7 +115,7 @@ def block(site_slug):
 
 
 def _site_booking(site, booking_id) -> Booking:
-    booking = service.find(Booking, booking_id)
+    booking = find(Booking, booking_id)
     if booking is None or booking.site_id != site.id:
         abort(404)
     return booking
@@ -200,7 +201,7 @@ def resource_edit(site_slug, resource_id=None):
     site = _managed(site_slug)
     resource = None
     if resource_id is not None:
-        resource = service.find(Resource, resource_id)
+        resource = find(Resource, resource_id)
         if resource is None or resource.site_id != site.id:
             abort(404)
     # The stored values fill the form only when it is shown; a post stands on its own.
@@ -223,7 +224,7 @@ def resource_edit(site_slug, resource_id=None):
 @login_required
 def resource_retire(site_slug, resource_id):
     site = _managed(site_slug)
-    resource = service.find(Resource, resource_id)
+    resource = find(Resource, resource_id)
     if resource is None or resource.site_id != site.id:
         abort(404)
     resources.retire_resource(site, resource, current_user)

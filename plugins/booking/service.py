@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import exc as sa_exc, select, update
 
-from core.db import utcnow
+from core.db import find, utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.plugins import hooks
@@ -29,21 +29,6 @@ def is_overlap_error(exc: Exception) -> bool:
     orig = getattr(exc, "orig", exc)
     sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
     return sqlstate == "23P01" or "booking_overlap" in str(orig)
-
-
-def as_id(value) -> int | None:
-    """A database id from user input, or None (not a number, or beyond a 64-bit integer)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return number if 0 < number < 2 ** 63 and not isinstance(value, bool) else None
-
-
-def find(model, value):
-    """A row by an id typed or sent by someone, or None."""
-    number = as_id(value)
-    return db.session.get(model, number) if number else None
 
 
 def get_resource(resource_id, site=None) -> Resource:

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from core.db import find
 from core.modules.service import is_enabled
 from core.sites.service import site_by_slug
 from core.timeutil import today_at
@@ -170,7 +171,7 @@ def waitlist_join(site_slug):
 def waitlist_offer(entry_id):
     from plugins.booking.models import WaitlistEntry
 
-    entry = service.find(WaitlistEntry, entry_id)
+    entry = find(WaitlistEntry, entry_id)
     if entry is None or entry.member_id != current_user.id or not is_enabled("booking", entry.site):
         abort(404)
     return render_template("booking/offer.html", entry=entry)
