@@ -35,7 +35,10 @@ class Quote:
 
 
 def product_label(product: Product, locale: str | None = None) -> str:
-    locale = locale or str(get_locale() or "fr")
+    from flask import current_app, has_request_context
+
+    if locale is None:  # outside a request (webhooks, CLI) the territory's own language
+        locale = str(get_locale() or "fr") if has_request_context() else current_app.config["BABEL_DEFAULT_LOCALE"]
     return product.label_en if locale.startswith("en") else product.label_fr
 
 

@@ -1,0 +1,98 @@
+"""Payments taken on site by a manager, refunds by hand (to money or credits), and a refund
+made in Stripe's dashboard arriving as an event."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.audit import AuditEntry
+from core.extensions import db
+from plugins.billing import credits
+from plugins.billing.models import Invoice, Order
+
+
+def record(client, email, product="bundle_10", method="cash", quantity=1, site="figeac"):
+    return client.post(f"/billing/sites/{site}/manage/payments",
+                       data={"pay-email": email, "pay-product": product, "pay-quantity": quantity,
+                             "pay-method": method})
+
+
+def test_a_manager_records_a_cash_payment_and_the_same_invoice_and_credits_follow(app, client, auth, shop, mailbox):
+    auth.login(shop["manager"])
+    assert record(client, shop["member"].email).status_code == 303
+    with app.app_context():
+        invoice = db.session.scalar(select(Invoice))
+        assert invoice.payment_method == "cash" and invoice.member_id == shop["member"].id
+        assert credits.balance(shop["member"].id) == 10
+        assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "billing.payment_recorded"))
+    assert len(mailbox.wait_for(1)) == 1
+
+
+def test_a_manager_cannot_record_a_payment_at_another_site_and_posted_prices_are_ignored(app, client, auth, shop):
+    auth.login(shop["manager"])
+    assert record(client, shop["member"].email, site="aurillac").status_code == 403
+    client.post("/billing/sites/figeac/manage/payments",
+                data={"pay-email": shop["member"].email, "pay-product": "day_pass", "pay-quantity": 1,
+                      "pay-method": "cash", "unit_cents": 1, "total_cents": 1})
+    with app.app_context():
+        assert db.session.scalar(select(Order.total_cents)) == 1500
+
+
+def test_a_refund_by_hand_issues_a_credit_note_and_is_audited(app, client, auth, shop):
+    auth.login(shop["manager"])
+    record(client, shop["member"].email, product="day_pass")
+    with app.app_context():
+        order_id = db.session.scalar(select(Order.id))
+    response = client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
+                           data={"refund-amount": "15.00", "refund-reason": "site closed", "refund-to": "credits"})
+    assert response.status_code == 303
+    with app.app_context():
+        note = db.session.scalar(select(Invoice).where(Invoice.kind == "credit_note"))
+        assert note.total_ttc_cents == 1500 and note.reason == "site closed"
+        assert db.session.get(Order, order_id).status == "refunded"
+        assert credits.balance(shop["member"].id) == 1
+        entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "billing.refund"))
+        assert entry.details["reason"] == "site closed" and entry.actor_id == shop["manager"].id
+    again = client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
+                        data={"refund-amount": "1.00", "refund-reason": "twice", "refund-to": "card"})
+    assert again.status_code == 303
+    with app.app_context():
+        assert len(db.session.scalars(select(Invoice).where(Invoice.kind == "credit_note")).all()) == 1
+
+
+def test_a_card_refund_goes_back_through_stripe_and_its_event_adds_no_second_credit_note(app, client, auth, shop,
+                                                                                         make_user, stripe_driver):
+    auth.login(shop["member"])
+    response = client.post("/billing/sites/figeac/buy", data={"product": "bundle_10"})
+    session_id = response.headers["Location"].rsplit("/", 1)[-1]
+    stripe_driver.pay(session_id)
+    stripe_driver.deliver(client)
+    auth.logout()
+    auth.login(shop["manager"])
+    with app.app_context():
+        order = db.session.scalar(select(Order))
+        order_id, intent = order.id, order.stripe_payment_intent
+    client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
+                data={"refund-amount": "20.00", "refund-reason": "unused days", "refund-to": "card"})
+    refunds = stripe_driver.client().v1.refunds.list({"payment_intent": intent})
+    assert [r.amount for r in refunds.data] == [2000]
+    replies = stripe_driver.deliver(client)
+    assert [r.json["effect"] for t, r in replies if t == "charge.refunded"] == ["already recorded"]
+    with app.app_context():
+        notes = db.session.scalars(select(Invoice).where(Invoice.kind == "credit_note")).all()
+        assert len(notes) == 1 and notes[0].stripe_refund_id == refunds.data[0].id
+
+
+def test_a_refund_made_in_the_stripe_dashboard_gets_its_credit_note(app, client, auth, shop, stripe_driver):
+    auth.login(shop["member"])
+    response = client.post("/billing/sites/figeac/buy", data={"product": "bundle_10"})
+    session_id = response.headers["Location"].rsplit("/", 1)[-1]
+    stripe_driver.pay(session_id)
+    stripe_driver.deliver(client)
+    with app.app_context():
+        intent = db.session.scalar(select(Order.stripe_payment_intent))
+    stripe_driver.client().v1.refunds.create({"payment_intent": intent, "amount": 3000})
+    stripe_driver.deliver(client)
+    with app.app_context():
+        note = db.session.scalar(select(Invoice).where(Invoice.kind == "credit_note"))
+        assert note.total_ttc_cents == 3000
+        assert db.session.scalar(select(Order.refunded_cents)) == 3000
