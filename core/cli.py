@@ -1,12 +1,10 @@
-"""The `tierslieux` command: Flask's own commands plus the operators' ones."""
+"""The `tierslieux` console script: Flask's commands, the app's (core and plugins) and `db`."""
 from __future__ import annotations
 
 import click
 import flask_migrate
 from flask.cli import FlaskGroup, with_appcontext
 from flask_migrate.cli import db as migrate_db
-
-from core.extensions import db
 
 
 # Flask-Migrate's own group, but `upgrade` goes to every head (the core and each plugin branch).
@@ -27,82 +25,6 @@ def upgrade(revision):
     flask_migrate.upgrade(revision=revision)
 
 
-@click.group("users", help="Accounts.")
-def users_cli():
-    pass
-
-
-@users_cli.command("create")
-@click.argument("email")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
-@click.option("--role", default="member", show_default=True,
-              type=click.Choice(["member", "site-manager", "territory-admin", "partner"]))
-@click.option("--site", "sites", multiple=True, help="Slug of a site this manager runs (repeatable).")
-@click.option("--name", default="", help="Display name.")
-@with_appcontext
-def create_user(email, password, role, sites, name):
-    from core.accounts.service import AccountError, create_user as create
-    from core.sites.service import site_by_slug
-
-    chosen = []
-    for slug in sites:
-        site = site_by_slug(slug)
-        if site is None:
-            raise click.BadParameter(f"no site with slug '{slug}'", param_hint="--site")
-        chosen.append(site)
-    try:
-        user = create(email, password, name or email.split("@")[0], role=role, confirmed=True, sites=chosen)
-    except AccountError as exc:
-        raise click.ClickException(str(exc)) from None
-    db.session.commit()
-    click.echo(f"created {role} {user.email} (id {user.id})")
-
-
-@click.group("tokens", help="Personal API tokens.")
-def tokens_cli():
-    pass
-
-
-@tokens_cli.command("create")
-@click.argument("email")
-@click.option("--name", default="cli", show_default=True)
-@with_appcontext
-def create_token(email, name):
-    from core.accounts.models import User
-    from core.api.tokens import create_token as create
-
-    user = User.by_email(email)
-    if user is None or not user.is_active:
-        raise click.ClickException(f"no active account for {email}")
-    secret = create(user, name)
-    db.session.commit()
-    click.echo(secret)
-
-
-@click.group("mail", help="The outbox.")
-def mail_cli():
-    pass
-
-
-@mail_cli.command("send")
-@with_appcontext
-def send_mail():
-    """Deliver every message still waiting (after a failure, or in MAIL_DELIVERY=queue mode)."""
-    from core.mail import send_pending
-
-    click.echo(f"sent {send_pending()} message(s)")
-
-
-@click.command("seed-demo")
-@with_appcontext
-def seed_demo():
-    """Load the demo territory (idempotent) and print the demo logins."""
-    from core.demo import seed
-
-    for line in seed():
-        click.echo(line)
-
-
 def _create_app():
     from core import create_app
 
@@ -119,10 +41,6 @@ class TiersLieuxCLI(FlaskGroup):
 
 
 cli = TiersLieuxCLI(create_app=_create_app, help="Tiers-Lieux: a territory's network of tiers-lieux.")
-from core.devservers import serve_demo  # noqa: E402
-
-for _group in (users_cli, tokens_cli, mail_cli, seed_demo, serve_demo):
-    cli.add_command(_group)
 
 
 def main():

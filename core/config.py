@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-import zoneinfo
 from pathlib import Path
 from typing import Literal
 
+from core.timeutil import is_time_zone
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 DEFAULT_CONFIG = "instance/tierslieux.toml"
@@ -56,10 +56,8 @@ class Territory(_Section):
     @field_validator("timezone")
     @classmethod
     def _known_timezone(cls, name):
-        try:
-            zoneinfo.ZoneInfo(name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone '{name}'") from None
+        if not is_time_zone(name):
+            raise ValueError(f"unknown time zone '{name}'")
         return name
 
     @model_validator(mode="after")
@@ -185,6 +183,9 @@ def flask_settings(config: TerritoryConfig, instance_path: str) -> dict:
         "SECRET_KEY": env.get("TIERSLIEUX_SECRET_KEY") or env.get("SECRET_KEY"),
         "SQLALCHEMY_DATABASE_URI": env.get("DATABASE_URL") or default_db,
         "PRODUCTION": production,
+        # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted: needed
+        # for HTTPS detection and for per-address sign-in throttling to see the real client.
+        "PROXY_HOPS": int(env.get("TIERSLIEUX_PROXY_HOPS") or (1 if production else 0)),
         "BABEL_DEFAULT_LOCALE": config.territory.default_locale,
         "BABEL_DEFAULT_TIMEZONE": config.territory.timezone,
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",

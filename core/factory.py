@@ -6,6 +6,8 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from core import errors, i18n, security, ui
 from core.config import ConfigError, flask_settings, load_config
@@ -28,10 +30,20 @@ def _secret_key(app: Flask) -> str:
     return path.read_text().strip()
 
 
+class DatabaseId(IntegerConverter):
+    """`<int:...>` in every route stops at PostgreSQL's integer range: a larger id is a 404,
+    not a database error."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()) -> Flask:
     app = Flask("core", template_folder=str(ROOT / "templates"), instance_path=os.environ.get(
         "TIERSLIEUX_INSTANCE", str(ROOT / "instance")))
     os.makedirs(app.instance_path, exist_ok=True)
+    app.url_map.converters["int"] = DatabaseId
 
     config = load_config(config_path or os.environ.get("TIERSLIEUX_CONFIG")
                          or os.path.join(app.instance_path, "tierslieux.toml"))
@@ -62,18 +74,20 @@ def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()
 
     # Blueprints: each is bound to the module of the plugin that gave it, so the module
     # guard can answer 404 while that module is off.
-    bound = {}
     for plugin_name, blueprints in call_each(pm, "blueprints"):
         for blueprint in blueprints:
             app.register_blueprint(blueprint)
             if plugin_name in registry.modules:
-                bound[blueprint.name] = plugin_name
-    app.before_request(security.module_guard(bound))
+                registry.blueprint_modules[blueprint.name] = plugin_name
+    app.before_request(security.module_guard(registry.blueprint_modules))
 
     for _, commands in call_each(pm, "cli_commands"):
         for command in commands:
             app.cli.add_command(command)
     pm.hook.app_started(app=app)
+    if app.config["PROXY_HOPS"]:
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
 
 

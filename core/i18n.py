@@ -1,7 +1,7 @@
 """Language and time zone: the member's choice, then the browser, then the territory's."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, request, session
+from flask import Blueprint, current_app, has_request_context, redirect, request, session
 from flask_login import current_user
 
 from core.extensions import db
@@ -15,6 +15,8 @@ def offered_locales() -> list[str]:
 
 
 def select_locale() -> str:
+    if not has_request_context():  # command line, background work: the territory's language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     locales = offered_locales()
     if current_user and current_user.is_authenticated and current_user.locale in locales:
         return current_user.locale

@@ -95,20 +95,33 @@ def _smtp(config):
     return client
 
 
+def _claim(session: Session, ids=None) -> list[MailMessage]:
+    """Mark pending messages as being sent and return them, so no two senders send one twice."""
+    query = select(MailMessage.id).where(MailMessage.status == "pending", MailMessage.attempts < MAX_ATTEMPTS)
+    if ids is not None:
+        query = query.where(MailMessage.id.in_(ids))
+    claimed = []
+    for message_id in session.scalars(query.order_by(MailMessage.id)).all():
+        taken = session.execute(update(MailMessage).where(MailMessage.id == message_id,
+                                                          MailMessage.status == "pending")
+                                .values(status="sending"))
+        if taken.rowcount == 1:
+            claimed.append(message_id)
+    messages = session.scalars(select(MailMessage).where(MailMessage.id.in_(claimed))).all() if claimed else []
+    session.commit()  # with expire_on_commit off, the loaded messages stay readable
+    return messages
+
+
 def send_pending(ids=None) -> int:
     """Deliver pending messages (the given ids, or all); return how many were sent.
 
-    Runs in its own session: it is called right after another transaction committed.
+    Runs in its own session, called right after another transaction committed. No transaction
+    is open while talking to the SMTP server, so a slow server never holds the database.
     """
     config = current_app.config
     sent = 0
-    with Session(db.engine) as session:
-        query = select(MailMessage).where(MailMessage.status == "pending",
-                                          MailMessage.attempts < MAX_ATTEMPTS)
-        if ids is not None:
-            query = query.where(MailMessage.id.in_(ids))
-        messages = session.scalars(query.order_by(MailMessage.id)).all()
-        session.rollback()  # release the read; each message below is its own write
+    with Session(db.engine, expire_on_commit=False) as session:
+        messages = _claim(session, ids)
         if not messages:
             return 0
         try:
@@ -134,13 +147,15 @@ def _mark(session: Session, ids, error: str | None = None) -> None:
     if error is None:
         values.update(status="sent", sent_at=utcnow(), last_error=None)
     else:
-        values.update(last_error=error[:500])
+        values.update(status="pending", last_error=error[:500])  # left for `tierslieux mail send`
     session.execute(update(MailMessage).where(MailMessage.id.in_(ids)).values(**values))
     session.commit()
 
 
 @event.listens_for(Session, "after_commit")
 def _deliver_after_commit(session):
+    if session.in_nested_transaction():  # a SAVEPOINT released: the real commit is still to come
+        return
     ids = session.info.pop("outbox", None)
     if ids and current_app.config.get("MAIL_DELIVERY", "after_commit") == "after_commit":
         send_pending(ids)
@@ -148,4 +163,6 @@ def _deliver_after_commit(session):
 
 @event.listens_for(Session, "after_rollback")
 def _forget_on_rollback(session):
-    session.info.pop("outbox", None)
+    # A rolled-back SAVEPOINT removes only its own rows; send_pending skips ids that are gone.
+    if not session.in_nested_transaction():
+        session.info.pop("outbox", None)

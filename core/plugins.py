@@ -26,6 +26,7 @@ CORE_PLUGINS = (
     "core.api.plugin",
     "core.modules.plugin",
     "core.devservers",
+    "core.commands",
 )
 
 
@@ -51,6 +52,7 @@ class Registry:
     pm: pluggy.PluginManager
     modules: dict[str, Module] = field(default_factory=dict)
     default_enabled: frozenset[str] = frozenset()
+    blueprint_modules: dict[str, str] = field(default_factory=dict)  # blueprint name -> module
     _subset_cache: dict = field(default_factory=dict)
 
     def hook_view(self, disabled: Iterable[str]) -> "HookView":

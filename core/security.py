@@ -90,13 +90,25 @@ def _absolute_timeout():
     return None
 
 
+def _refuse_nul_bytes():
+    """A NUL byte has no business in any field, and PostgreSQL refuses it in text (a 500).
+
+    Checked once here for every form, query string and JSON body, plugins' included.
+    """
+    values = list(request.args.values()) + list(request.form.values())
+    if request.is_json:
+        values.append(request.get_data(as_text=True))
+    if any("\x00" in value or "\\u0000" in value for value in values):
+        abort(400)
+
+
 def _remembered(_app, user):
     """A remember-me cookie starts a new session: its absolute lifetime starts now."""
     session["login_at"] = datetime.now(timezone.utc).timestamp()
 
 
 def _no_store(response):
-    if current_user and current_user.is_authenticated:
+    if g.get("api_user") is not None or (current_user and current_user.is_authenticated):
         response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -117,6 +129,7 @@ def init_app(app) -> None:
     login_manager.login_message = _l("Please sign in to see this page.")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
+    app.before_request(_refuse_nul_bytes)
     app.before_request(_absolute_timeout)
     user_loaded_from_cookie.connect(_remembered, app)
     app.after_request(_no_store)

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
-from zoneinfo import ZoneInfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, available_timezones
 
 
 def local_to_utc(day: date, at: time, tz: str) -> datetime:
@@ -16,3 +17,13 @@ def utc_to_local(instant: datetime, tz: str) -> datetime:
 
 def today_at(tz: str) -> date:
     return datetime.now(ZoneInfo(tz)).date()
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def is_time_zone(name: str) -> bool:
+    """True for an IANA time zone name (zoneinfo would also open a folder name like "America")."""
+    return name in _zones()

@@ -24,7 +24,8 @@ class NavItem:
 
 @dataclass(frozen=True)
 class Widget:
-    """A panel: a title and a template rendered with `context`."""
+    """A panel: a title and a template; the template sees the panel as `widget`
+    (its data as `widget.context`)."""
 
     title: object
     template: str

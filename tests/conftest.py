@@ -160,7 +160,7 @@ def database_url(request, tmp_path) -> str:
     return url
 
 
-def make_app(database_url, smtp_server, tmp_path, **overrides):
+def make_app(database_url, smtp_server, tmp_path, plugins=(), **overrides):
     settings = {
         "TESTING": True,
         "SECRET_KEY": "test-secret",
@@ -173,12 +173,13 @@ def make_app(database_url, smtp_server, tmp_path, **overrides):
     }
     settings.update(overrides)
     os.environ["TIERSLIEUX_INSTANCE"] = str(tmp_path / "instance")
-    return create_app(CONFIG, settings, extra_plugins=extra_plugins())
+    return create_app(CONFIG, settings, extra_plugins=tuple(extra_plugins()) + tuple(plugins))
 
 
 @pytest.fixture
-def app(database_url, smtp_server, tmp_path):
-    app = make_app(database_url, smtp_server, tmp_path)
+def app(request, database_url, smtp_server, tmp_path):
+    """The app; a test module may offer more plugins by naming them in `EXTRA_PLUGINS`."""
+    app = make_app(database_url, smtp_server, tmp_path, plugins=getattr(request.module, "EXTRA_PLUGINS", ()))
     yield app
     with app.app_context():
         db.session.remove()

@@ -35,6 +35,10 @@ class SignupForm(FlaskForm):
         render_kw={"autocomplete": "new-password"})
 
 
+class ConfirmForm(FlaskForm):
+    """Only the CSRF token: confirming is a deliberate click, not a link being fetched."""
+
+
 class ForgotForm(FlaskForm):
     email = EmailField(_l("E-mail address"), validators=[DataRequired(), Length(max=254)],
                        render_kw={"autocomplete": "email"})

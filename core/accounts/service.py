@@ -53,19 +53,49 @@ def send_confirmation(user: User) -> None:
     queue_mail(user.email, "confirm_email", locale=user.locale, user=user, link=link)
 
 
-def register(email: str, password: str, display_name: str, locale: str | None) -> User:
-    """Sign-up: the account exists at once but cannot sign in until the address is confirmed."""
+def register(email: str, password: str, display_name: str, locale: str | None) -> None:
+    """Sign-up: the account exists at once but cannot sign in until the address is confirmed.
+
+    When the address already has an account, its owner is told by e-mail instead, and the
+    visitor sees the same answer: sign-up does not reveal who is a member.
+    """
+    existing = User.by_email(email)
+    if existing is not None:
+        check_password_rules(password)
+        if existing.is_active:
+            link = url_for("auth.forgot_password", _external=True)
+            queue_mail(existing.email, "already_registered", locale=existing.locale, user=existing, link=link)
+            db.session.commit()
+        return
     user = create_user(email, password, display_name, locale=locale)
     send_confirmation(user)
     db.session.commit()
-    return user
 
 
-def confirm_email(token: str) -> User:
+def read_confirmation(token: str) -> User:
+    """The account a confirmation link is for, or an error (the link is shown, then posted)."""
     data = tokens.read_confirmation(token)
     user = db.session.get(User, data["id"]) if data else None
     if user is None or user.email != data["email"]:
         raise AccountError(_("This confirmation link is invalid or has expired."))
+    return user
+
+
+def set_role(admin: User, user: User, role: str, sites) -> None:
+    """A territory admin gives a role (and, to a site manager, the sites they run)."""
+    if user.id == admin.id and role != user.role:
+        raise AccountError(_("You cannot change your own role."))
+    if role not in roles.ROLES:
+        raise AccountError(_("Unknown role: %(role)s.", role=role))
+    user.role = role
+    user.managed_sites = list(sites) if role == roles.SITE_MANAGER else []
+    audit.record(admin, "user.role_changed", f"user:{user.id}", role=role,
+                 sites=[s.slug for s in user.managed_sites])
+    db.session.commit()
+
+
+def confirm_email(token: str) -> User:
+    user = read_confirmation(token)
     if user.email_confirmed_at is None:
         user.email_confirmed_at = utcnow()
         db.session.commit()

@@ -5,11 +5,11 @@ from datetime import datetime, timezone
 
 from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request,
                    session, url_for)
-from flask_babel import gettext as _
+from flask_babel import get_locale, gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from core.accounts import service
-from core.accounts.forms import (EraseForm, ForgotForm, LoginForm, PasswordForm, ProfileForm, ResetForm,
+from core.accounts.forms import (ConfirmForm, EraseForm, ForgotForm, LoginForm, PasswordForm, ProfileForm, ResetForm,
                                  SignupForm, TokenForm)
 from core.accounts.service import AccountError
 from core.api import tokens as api_tokens
@@ -74,17 +74,23 @@ def signup():
     if form.validate_on_submit():
         try:
             service.register(form.email.data, form.password.data, form.display_name.data,
-                             locale=str(request.accept_languages.best_match(["fr", "en"]) or "fr"))
+                             locale=str(get_locale()))
         except AccountError as exc:
-            form.email.errors.append(str(exc))
+            form.password.errors.append(str(exc))
         else:
             return render_template("auth/check_email.html", email=form.email.data)
     return render_template("auth/signup.html", form=form), 400 if form.errors else 200
 
 
-@auth.get("/confirm/<token>")
+@auth.route("/confirm/<token>", methods=["GET", "POST"])
 def confirm(token):
+    """The link shows a button; only the POST confirms (mail scanners follow links, not forms)."""
     try:
+        if request.method == "GET":
+            user = service.read_confirmation(token)
+            return render_template("auth/confirm.html", user=user, form=ConfirmForm())
+        if not ConfirmForm().validate_on_submit():
+            abort(400)
         service.confirm_email(token)
     except AccountError as exc:
         flash(str(exc), "error")
@@ -144,7 +150,7 @@ def change_password():
             flash(str(exc), "error")
         else:
             # The version moved on: sign this browser in again, the others are out.
-            _start_session(current_user, remember=False)
+            _start_session(current_user._get_current_object(), remember=False)
             flash(_("Your password is changed; your other sessions are signed out."), "success")
             return redirect(url_for("account.profile"), 303)
     for errors in form.errors.values():

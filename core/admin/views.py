@@ -6,8 +6,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from core import audit
 from core.accounts.models import User
+from core.accounts.service import AccountError, set_role
 from core.accounts.roles import ROLES
 from core.admin.forms import ToggleForm, UserRoleForm
 from core.audit import AuditEntry
@@ -92,15 +92,12 @@ def edit_user(user_id):
     all_sites = db.session.scalars(select(Site).order_by(Site.name)).all()
     form.sites.choices = [(s.id, s.name) for s in all_sites]
     if form.validate_on_submit():
-        if user.id == current_user.id and form.role.data != user.role:
-            flash(_("You cannot change your own role."), "error")
+        chosen = set(form.sites.data or [])
+        try:
+            set_role(current_user, user, form.role.data, [s for s in all_sites if s.id in chosen])
+        except AccountError as exc:
+            flash(str(exc), "error")
         else:
-            user.role = form.role.data
-            chosen = set(form.sites.data or [])
-            user.managed_sites = [s for s in all_sites if s.id in chosen] if user.is_site_manager else []
-            audit.record(current_user, "user.role_changed", f"user:{user.id}", role=user.role,
-                         sites=[s.slug for s in user.managed_sites])
-            db.session.commit()
             flash(_("Saved."), "success")
             return redirect(url_for("admin.users"), 303)
     return render_template("admin/user.html", user=user, form=form), 400 if form.errors else 200
@@ -109,7 +106,7 @@ def edit_user(user_id):
 @admin.get("/audit")
 def audit_log():
     _admin_only()
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = min(max(request.args.get("page", 1, type=int), 1), 100_000)
     entries = db.paginate(select(AuditEntry).order_by(AuditEntry.id.desc()), page=page, per_page=50,
                           error_out=False)
     return render_template("admin/audit.html", entries=entries)

@@ -1,10 +1,9 @@
 """The core's API endpoints: sites, modules, the caller, and the OpenAPI document."""
 from flask import Blueprint, g, jsonify
-from sqlalchemy import select
 
 from core.api import openapi
 from core.api.base import token_required
-from core.extensions import csrf, db
+from core.extensions import csrf
 from core.modules.service import is_enabled
 from core.plugins import registry
 from core.sites.models import Site
@@ -28,7 +27,7 @@ def list_sites():
 
 @api.get("/modules")
 def list_modules():
-    sites = db.session.scalars(select(Site).order_by(Site.name)).all()
+    sites = published_sites()
     out = []
     for name, module in sorted(registry().modules.items()):
         out.append({"name": name, "label": str(module.label), "scope": module.scope,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import g
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from core import audit
 from core.extensions import db
@@ -117,16 +118,21 @@ def set_enabled(name: str, enabled: bool, site=None, actor=None) -> list[str]:
                 raise ModuleError(_("The module %(name)s is switched off for the whole territory.",
                                     name=blocked[0]))
     changed = []
+    states = _states()
     for module_name in chain:
-        states = _states()
-        current = states.get((module_name, getattr(site, "id", None)))
-        if site is None and current is None:
-            current = module_name in registry().default_enabled
-        if current is not enabled:
+        stored = states.get((module_name, getattr(site, "id", None)))
+        if stored is None:  # the default: the file's for the territory; a site follows the territory
+            stored = module_name in registry().default_enabled if site is None else True
+        if stored is not enabled:
             _store(module_name, site, enabled, actor)
             changed.append(module_name)
-    db.session.commit()
-    forget_cached_states()
+    try:
+        db.session.commit()
+    except IntegrityError:  # another admin stored the same switch at the same moment
+        db.session.rollback()
+        raise ModuleError(_("Someone else changed this module at the same time. Please try again.")) from None
+    finally:
+        forget_cached_states()
     for module_name in changed:
         registry().pm.hook.module_toggled(module=module_name, site=site, enabled=enabled, actor=actor)
     return changed

@@ -1,13 +1,13 @@
 """Site forms: the site itself (with a week of opening hours) and closures."""
-import zoneinfo
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (BooleanField, DateField, EmailField, FloatField, SelectField, SelectMultipleField,
                      StringField, TextAreaField, widgets)
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
 from core.sites.service import SiteError, parse_hours
+from core.timeutil import is_time_zone
 
 WEEKDAYS = [_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"), _l("Friday"), _l("Saturday"),
             _l("Sunday")]
@@ -33,10 +33,8 @@ def _valid_hours(form, field):
 
 
 def _valid_timezone(form, field):
-    try:
-        zoneinfo.ZoneInfo(field.data)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(_l("Unknown time zone.")) from None
+    if not is_time_zone(field.data or ""):
+        raise ValidationError(_l("Unknown time zone."))
 
 
 class SiteForm(FlaskForm):
@@ -54,7 +52,8 @@ class SiteForm(FlaskForm):
         DataRequired(), Regexp(r"^(\d{2}|2A|2B|97\d)$", message=_l("A département code such as 12."))])
     latitude = FloatField(_l("Latitude"), validators=[DataRequired(), NumberRange(-90, 90)])
     longitude = FloatField(_l("Longitude"), validators=[DataRequired(), NumberRange(-180, 180)])
-    timezone = StringField(_l("Time zone"), default="Europe/Paris", validators=[DataRequired(), _valid_timezone])
+    timezone = StringField(_l("Time zone"), default="Europe/Paris",
+                           validators=[DataRequired(), Length(max=64), _valid_timezone])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
     amenities = CheckboxesField(_l("Amenities"), choices=list(AMENITY_LABELS.items()))
     contact_email = EmailField(_l("Contact e-mail"), validators=[Optional(), Email(), Length(max=254)])
@@ -67,6 +66,12 @@ for _day, _label in enumerate(WEEKDAYS):
     setattr(SiteForm, f"hours_{_day}", StringField(
         _label, validators=[Optional(), Length(max=100), _valid_hours],
         description=_l("For example 08:30-12:30, 13:30-18:00; empty when closed.")))
+
+
+class PhotoForm(FlaskForm):
+    photo = FileField(_l("Photo (JPEG, PNG or WebP, up to 8 MB)"), validators=[FileRequired()])
+    alt_text = StringField(_l("What the photo shows"), validators=[DataRequired(), Length(max=200)],
+                           description=_l("Read out to people who cannot see the photo."))
 
 
 class ClosureForm(FlaskForm):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import UTCDateTime, utcnow
@@ -48,6 +48,7 @@ class Site(db.Model):
                                  order_by="(OpeningHours.weekday, OpeningHours.opens)")
     closures = relationship("Closure", cascade="all, delete-orphan", order_by="Closure.starts_on")
     managers = relationship("User", secondary=site_manager, back_populates="managed_sites")
+    photos = relationship("SitePhoto", cascade="all, delete-orphan", order_by="SitePhoto.id")
 
 
 class OpeningHours(db.Model):
@@ -75,3 +76,15 @@ class Closure(db.Model):
     starts_on: Mapped[date]
     ends_on: Mapped[date]
     reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class SitePhoto(db.Model):
+    """A photo of a site; the text alternative is required (it is read out to blind visitors)."""
+
+    __tablename__ = "site_photo"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(40), unique=True)
+    alt_text: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)

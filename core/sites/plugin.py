@@ -3,12 +3,13 @@ from flask_babel import lazy_gettext as _l
 
 from core.hookspecs import hookimpl
 from core.sites.views import home, sites
+from core.uploads import bp as media
 from core.ui import NavItem
 
 
 @hookimpl
 def blueprints():
-    return [home, sites]
+    return [home, sites, media]
 
 
 @hookimpl

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from core import audit
 from core.extensions import db
 from core.plugins import registry
-from core.sites.models import Closure, OpeningHours, Site
+from core.sites.models import Closure, OpeningHours, Site, SitePhoto
+from core.uploads import UploadError, delete_image, save_image
 
 HOURS_PATTERN = re.compile(r"^\s*(\d{1,2})[:h](\d{2})\s*-\s*(\d{1,2})[:h](\d{2})\s*$")
 
@@ -117,4 +118,30 @@ def remove_closure(site: Site, closure_id: int, actor) -> bool:
     db.session.delete(closure)
     audit.record(actor, "site.closure_removed", f"site:{site.slug}", closure=closure_id)
     db.session.commit()
+    return True
+
+
+def add_photo(site: Site, stream, alt_text: str, actor) -> SitePhoto:
+    """Store an uploaded photo (checked and re-encoded by core.uploads) with its text alternative."""
+    if not alt_text.strip():
+        raise SiteError(_("Describe the photo for people who cannot see it."))
+    try:
+        filename = save_image(stream)
+    except UploadError as exc:
+        raise SiteError(str(exc)) from None
+    photo = SitePhoto(site_id=site.id, filename=filename, alt_text=alt_text.strip())
+    db.session.add(photo)
+    audit.record(actor, "site.photo_added", f"site:{site.slug}", photo=filename)
+    db.session.commit()
+    return photo
+
+
+def remove_photo(site: Site, photo_id: int, actor) -> bool:
+    photo = db.session.get(SitePhoto, photo_id)
+    if photo is None or photo.site_id != site.id:
+        return False
+    db.session.delete(photo)
+    audit.record(actor, "site.photo_removed", f"site:{site.slug}", photo=photo.filename)
+    db.session.commit()
+    delete_image(photo.filename)  # after the commit: a rolled-back removal keeps its file
     return True

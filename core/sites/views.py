@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from core.plugins import hooks
 from core.sites import service
-from core.sites.forms import AMENITY_LABELS, KIND_LABELS, WEEKDAYS, ClosureForm, SiteForm
+from core.sites.forms import AMENITY_LABELS, KIND_LABELS, WEEKDAYS, ClosureForm, PhotoForm, SiteForm
 from core.sites.models import Site
 from core.sites.service import SiteError
 from core.ui import collect
@@ -97,7 +97,7 @@ def edit(site_slug):
         flash(_("The site is saved."), "success")
         return redirect(url_for("sites.edit", site_slug=site.slug), 303)
     return render_template("sites/edit.html", form=form, site=site, closure_form=ClosureForm(),
-                           weekdays=WEEKDAYS), 400 if form.errors else 200
+                           photo_form=PhotoForm(), weekdays=WEEKDAYS), 400 if form.errors else 200
 
 
 @sites.post("/<site_slug>/closures")
@@ -125,3 +125,30 @@ def remove_closure(site_slug, closure_id):
         abort(404)
     flash(_("The closure is removed."), "success")
     return redirect(url_for("sites.edit", site_slug=site.slug) + "#closures", 303)
+
+
+@sites.post("/<site_slug>/photos")
+@login_required
+def add_photo(site_slug):
+    site = _managed_or_403(site_slug)
+    form = PhotoForm()
+    if form.validate_on_submit():
+        try:
+            service.add_photo(site, form.photo.data.stream, form.alt_text.data, current_user)
+        except SiteError as exc:
+            flash(str(exc), "error")
+        else:
+            flash(_("The photo is added."), "success")
+    else:
+        flash(_("Choose a photo and describe it."), "error")
+    return redirect(url_for("sites.edit", site_slug=site.slug) + "#photos", 303)
+
+
+@sites.post("/<site_slug>/photos/<int:photo_id>/delete")
+@login_required
+def remove_photo(site_slug, photo_id):
+    site = _managed_or_403(site_slug)
+    if not service.remove_photo(site, photo_id, current_user):
+        abort(404)
+    flash(_("The photo is removed."), "success")
+    return redirect(url_for("sites.edit", site_slug=site.slug) + "#photos", 303)

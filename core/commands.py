@@ -1,0 +1,96 @@
+"""The operators' commands (`tierslieux users|tokens|mail|seed-demo|serve-demo`), added to the
+app's CLI through the `cli_commands` hook like any plugin's."""
+from __future__ import annotations
+
+import click
+from flask.cli import with_appcontext
+
+from core.devservers import serve_demo
+from core.extensions import db
+from core.hookspecs import hookimpl
+
+
+@click.group("users", help="Accounts.")
+def users_cli():
+    pass
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--role", default="member", show_default=True,
+              type=click.Choice(["member", "site-manager", "territory-admin", "partner"]))
+@click.option("--site", "sites", multiple=True, help="Slug of a site this manager runs (repeatable).")
+@click.option("--name", default="", help="Display name.")
+@with_appcontext
+def create_user(email, password, role, sites, name):
+    from core.accounts.service import AccountError, create_user as create
+    from core.sites.service import site_by_slug
+
+    chosen = []
+    for slug in sites:
+        site = site_by_slug(slug)
+        if site is None:
+            raise click.BadParameter(f"no site with slug '{slug}'", param_hint="--site")
+        chosen.append(site)
+    try:
+        user = create(email, password, name or email.split("@")[0], role=role, confirmed=True, sites=chosen)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from None
+    db.session.commit()
+    click.echo(f"created {role} {user.email} (id {user.id})")
+
+
+@click.group("tokens", help="Personal API tokens.")
+def tokens_cli():
+    pass
+
+
+@tokens_cli.command("create")
+@click.argument("email")
+@click.option("--name", default="cli", show_default=True)
+@with_appcontext
+def create_token(email, name):
+    from core.accounts.models import User
+    from core.api.tokens import create_token as create
+
+    user = User.by_email(email)
+    if user is None or not user.is_active:
+        raise click.ClickException(f"no active account for {email}")
+    secret = create(user, name)
+    db.session.commit()
+    click.echo(secret)
+
+
+@click.group("mail", help="The outbox.")
+def mail_cli():
+    pass
+
+
+@mail_cli.command("send")
+@with_appcontext
+def send_mail():
+    """Deliver every message still waiting (after a failure, or in MAIL_DELIVERY=queue mode)."""
+    from core.mail import send_pending
+
+    click.echo(f"sent {send_pending()} message(s)")
+
+
+@click.command("seed-demo")
+@with_appcontext
+def seed_demo():
+    """Load the demo territory (idempotent) and print the demo logins."""
+    from flask import current_app
+
+    from core.demo import seed
+
+    if current_app.config["PRODUCTION"]:  # its accounts have a published password
+        raise click.ClickException("seed-demo refuses to run in production (TIERSLIEUX_ENV=production)")
+
+    for line in seed():
+        click.echo(line)
+
+
+@hookimpl
+def cli_commands():
+    return [users_cli, tokens_cli, mail_cli, seed_demo, serve_demo]

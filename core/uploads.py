@@ -1,0 +1,66 @@
+"""Uploaded images (site photos, resource photos): checked by content, re-encoded, served safely.
+
+What the browser sends is never stored as is: the bytes must open as a JPEG, PNG or WebP image,
+which is then re-encoded as a fresh JPEG without metadata under a server-made name. So a
+renamed HTML or SVG file cannot be served back, and a photo does not leak its GPS position.
+"""
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, send_from_directory
+from flask_babel import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+MAX_SIDE = 2000
+NAME = re.compile(r"^[0-9a-f]{32}\.jpg$")
+MAX_PIXELS = 40_000_000  # a larger image could take gigabytes once decoded
+
+bp = Blueprint("media", __name__, url_prefix="/media")
+
+
+class UploadError(Exception):
+    """An upload that is not an acceptable image; the message is for the user."""
+
+
+def upload_folder() -> Path:
+    folder = Path(current_app.instance_path) / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save_image(stream) -> str:
+    """Check and re-encode an uploaded image; return the stored file's name."""
+    try:
+        with Image.open(stream) as probe:
+            if probe.format not in ALLOWED_FORMATS:
+                raise UploadError(_("Send a photo in JPEG, PNG or WebP format."))
+            if probe.width * probe.height > MAX_PIXELS:  # read from the header, before decoding
+                raise UploadError(_("This file is not a photo we can read."))
+            probe.verify()
+        stream.seek(0)
+        with Image.open(stream) as image:
+            image = ImageOps.exif_transpose(image).convert("RGB")
+            image.thumbnail((MAX_SIDE, MAX_SIDE))
+            name = f"{uuid.uuid4().hex}.jpg"
+            image.save(upload_folder() / name, "JPEG", quality=85, optimize=True)
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError, ValueError):
+        raise UploadError(_("This file is not a photo we can read.")) from None
+    return name
+
+
+def delete_image(name: str) -> None:
+    if NAME.match(name):
+        (upload_folder() / name).unlink(missing_ok=True)
+
+
+@bp.get("/<name>")
+def serve(name):
+    if not NAME.match(name):
+        abort(404)
+    response = send_from_directory(upload_folder(), name, mimetype="image/jpeg", max_age=86400)
+    response.headers["Content-Disposition"] = "inline"
+    return response

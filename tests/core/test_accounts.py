@@ -1,0 +1,114 @@
+"""Accounts: sign-up with a real confirmation e-mail, sign-in, password reset and change."""
+from __future__ import annotations
+
+import re
+
+from core.extensions import db
+from core.accounts.models import User
+
+LINK = re.compile(r"http://tierslieux\.test(/\S+)")
+
+
+def _link(message) -> str:
+    return LINK.search(message.get_body(preferencelist=("plain",)).get_content()).group(1)
+
+
+def _signup(client, email="new@example.org", password="a long enough password"):
+    return client.post("/signup", data={"display_name": "Nouvelle Membre", "email": email,
+                                        "password": password, "confirm": password},
+                       headers={"Accept-Language": "fr"})
+
+
+def test_signup_sends_a_confirmation_link_that_activates_the_account(client, mailbox):
+    assert _signup(client).status_code == 200
+    [message] = mailbox.wait_for(1)
+    assert message["To"] == "new@example.org"
+    assert message["Subject"] == "Confirmez votre adresse e-mail"
+    refused = client.post("/login", data={"email": "new@example.org", "password": "a long enough password"})
+    assert refused.status_code == 401
+    assert "Confirmez d&#39;abord votre adresse e-mail" in refused.get_data(as_text=True)
+    link = _link(message)
+    assert "Confirmer mon adresse" in client.get(link).get_data(as_text=True)
+    assert client.post("/login", data={"email": "new@example.org",
+                                       "password": "a long enough password"}).status_code == 401
+    assert client.post(link).status_code == 303
+    signed_in = client.post("/login", data={"email": "New@Example.org", "password": "a long enough password"})
+    assert signed_in.status_code == 303
+
+
+def test_signup_refuses_short_passwords_in_french(client, mailbox):
+    response = _signup(client, password="short")
+    assert response.status_code == 400
+    assert "Entre 12 et 128 caractères." in response.get_data(as_text=True)
+    assert mailbox.messages == []
+
+
+def test_signup_with_a_taken_address_does_not_reveal_it_and_tells_the_owner(client, make_user, mailbox):
+    taken = make_user(email="taken@example.org")
+    response = _signup(client, email="Taken@example.org")
+    assert response.status_code == 200
+    assert "Nous avons envoyé un lien de confirmation" in response.get_data(as_text=True)
+    [message] = mailbox.wait_for(1)
+    assert message["To"] == taken.email
+    assert message["Subject"] == "Quelqu'un a essayé de créer un compte avec votre adresse"
+    assert client.post("/login", data={"email": taken.email, "password": taken.password}).status_code == 303
+
+
+def test_forged_confirmation_link_is_refused(client):
+    assert client.get("/confirm/not-a-token").status_code == 400
+
+
+def test_password_reset_by_mailed_link_works_once(client, make_user, mailbox):
+    member = make_user()
+    client.post("/password/forgot", data={"email": member.email})
+    [message] = mailbox.wait_for(1)
+    link = _link(message)
+    new = "a brand new password"
+    assert client.post(link, data={"password": new, "confirm": new}).status_code == 303
+    assert client.post("/login", data={"email": member.email, "password": member.password}).status_code == 401
+    assert client.post("/login", data={"email": member.email, "password": new}).status_code == 303
+    again = client.post(link, data={"password": "yet another password", "confirm": "yet another password"})
+    assert again.status_code == 400
+
+
+def test_reset_request_for_unknown_address_says_the_same_and_sends_nothing(client, mailbox):
+    response = client.post("/password/forgot", data={"email": "nobody@example.org"})
+    assert response.status_code == 303
+    assert mailbox.messages == []
+
+
+def test_profile_form_ignores_fields_it_does_not_list(app, client, auth, make_user):
+    member = make_user()
+    auth.login(member)
+    response = client.post("/account", data={"display_name": "Camille", "locale": "fr", "role": "territory-admin",
+                                             "email": "hijack@example.org", "session_version": "99"})
+    assert response.status_code == 303
+    with app.app_context():
+        user = db.session.get(User, member.id)
+        assert (user.display_name, user.role, user.email) == ("Camille", "member", member.email)
+
+
+def test_api_token_is_shown_once_and_can_be_revoked(app, client, auth, make_user):
+    member = make_user()
+    auth.login(member)
+    page = client.post("/account/tokens", data={"name": "agenda"}).get_data(as_text=True)
+    secret = re.search(r'value="(tl_[^"]+)"', page).group(1)
+    headers = {"Authorization": f"Bearer {secret}"}
+    assert client.get("/api/v1/me", headers=headers).get_json()["email"] == member.email
+    profile = client.get("/account").get_data(as_text=True)
+    assert secret not in profile and secret[:7] in profile
+    token_id = re.search(r"/account/tokens/(\d+)/revoke", profile).group(1)
+    assert client.post(f"/account/tokens/{token_id}/revoke").status_code == 303
+    assert client.get("/api/v1/me", headers=headers).status_code == 401
+
+
+def test_cannot_revoke_someone_elses_token(app, client, auth, make_user):
+    from core.api.tokens import create_token, tokens_of
+
+    owner = make_user()
+    with app.app_context():
+        create_token(db.session.get(User, owner.id), "mine")
+        db.session.commit()
+        token_id = tokens_of(db.session.get(User, owner.id))[0].id
+    auth.login(make_user())
+    assert client.post(f"/account/tokens/{token_id}/revoke").status_code == 404

@@ -1,0 +1,82 @@
+"""The JSON API: bearer tokens, JSON errors, an OpenAPI document that covers every route, fuzzed."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from core.accounts.models import User
+from core.api.tokens import create_token
+from core.extensions import db
+
+
+@pytest.fixture
+def token(app, make_user):
+    member = make_user()
+    with app.app_context():
+        secret = create_token(db.session.get(User, member.id), "tests")
+        db.session.commit()
+    return {"Authorization": f"Bearer {secret}"}
+
+
+def test_sites_list_gives_what_a_map_needs(client, make_site):
+    make_site("figeac", name="Télécentre de Figeac", commune="Figeac")
+    [site] = client.get("/api/v1/sites").get_json()
+    assert site["slug"] == "figeac" and site["commune"] == "Figeac" and site["departement"] == "46"
+    assert {"name", "latitude", "longitude", "timezone"} <= set(site)
+
+
+def test_me_needs_a_token_and_says_so_in_json(client, token):
+    response = client.get("/api/v1/me")
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+    assert response.get_json()["error"]["code"] == "unauthorized"
+    assert client.get("/api/v1/me", headers={"Authorization": "Basic abc"}).status_code == 401
+    assert client.get("/api/v1/me", headers={"Authorization": "Bearer tl_forged"}).status_code == 401
+    assert client.get("/api/v1/me", headers=token).get_json()["role"] == "member"
+
+
+def test_errors_are_json_in_the_users_language(client):
+    response = client.get("/api/v1/nothing-here", headers={"Accept-Language": "fr"})
+    assert response.status_code == 404
+    assert response.get_json() == {"error": {"code": "not_found", "message":
+                                             "Cette page n'existe pas, ou ce service n'est pas proposé ici."}}
+    response = client.post("/api/v1/sites", headers={"Accept-Language": "en"})
+    assert response.status_code == 405
+    assert response.get_json()["error"]["code"] == "method_not_allowed"
+
+
+def test_openapi_document_is_valid_and_covers_every_api_route(app, client):
+    from openapi_spec_validator import validate
+
+    document = client.get("/api/v1/openapi.json").get_json()
+    validate(document)
+    documented = {(path, method.upper()) for path, ops in document["paths"].items() for method in ops}
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith("/api/v1/") or rule.endpoint.endswith("openapi_document"):
+            continue
+        path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule.removeprefix("/api/v1"))
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            assert (path, method) in documented, f"{method} {path} is not in the OpenAPI document"
+
+
+def test_api_never_answers_500_and_matches_its_document(app, token, make_site):
+    """Schemathesis draws requests from the OpenAPI document; every answer must conform."""
+    import schemathesis
+    from schemathesis.checks import not_a_server_error
+    from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
+
+    make_site("figeac")
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 3
+    for operation in operations:
+        @given(case=operation.as_strategy())
+        @settings(max_examples=25, deadline=None, database=None,
+                  suppress_health_check=list(HealthCheck))
+        def check(case):
+            case.call_and_validate(headers=token, checks=[not_a_server_error, status_code_conformance,
+                                                          response_schema_conformance])
+
+        check()

@@ -1,0 +1,77 @@
+"""No input gives a 500: every page and form, fuzzed with Hypothesis, as each kind of user.
+
+The app runs with TESTING on, so an unhandled exception fails the test instead of being turned
+into a 500 page. Field names are those of every form in the app, plus junk.
+"""
+from __future__ import annotations
+
+import string
+
+import pytest
+from flask_wtf import FlaskForm
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from werkzeug.routing import IntegerConverter
+
+NASTY = ["", "0", "-1", "1e309", "NaN", "2027-02-30", "9999-12-31", "24:00-25:00", "x" * 3000, "\x00",
+         "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "on", "off"]
+
+
+def _field_names() -> list[str]:
+    names, todo = set(), list(FlaskForm.__subclasses__())
+    while todo:
+        form = todo.pop()
+        todo.extend(form.__subclasses__())
+        names.update(name for name in dir(form) if not name.startswith("_") and
+                     hasattr(getattr(form, name), "field_class"))
+    return sorted(names | {"next", "csrf_token", "role", "site_id", "price"})
+
+
+def _values():
+    return st.one_of(st.sampled_from(NASTY), st.text(max_size=40),
+                     st.integers(-10**6, 10**6).map(str))
+
+
+def _routes(app):
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static" or rule.rule.startswith("/api/"):
+            continue
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            yield rule, method
+
+
+def _path_value(converter):
+    if isinstance(converter, IntegerConverter):
+        return st.one_of(st.integers(0, 10**12), st.sampled_from([1, 2, 3]))
+    return st.one_of(st.sampled_from(["figeac", "nowhere", "x"]), st.text(string.ascii_letters + "-._~", min_size=1,
+                                                                         max_size=20))
+
+
+@pytest.mark.parametrize("role", [None, "member", "site-manager", "territory-admin"])
+def test_no_page_or_form_answers_500(app, make_site, make_user, role):
+    make_site("figeac")
+    client = app.test_client()
+    if role:
+        person = make_user(role, sites=["figeac"] if role == "site-manager" else [])
+        client.post("/login", data={"email": person.email, "password": person.password})
+    fields = _field_names()
+    routes = list(_routes(app))
+    assert len(routes) > 20
+
+    for rule, method in routes:
+        args = {name: _path_value(rule._converters[name]) for name in rule.arguments}
+
+        @given(values=st.fixed_dictionaries(args), form=st.dictionaries(st.sampled_from(fields), _values(),
+                                                                        max_size=8),
+               query=st.dictionaries(st.sampled_from(["next", "page", "date", "site", "kind"]), _values(),
+                                     max_size=2))
+        @settings(max_examples=8, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+        def check(values, form, query):
+            path = rule.build(values, append_unknown=False)[1]
+            if path in ("/logout", "/account/erase"):  # would end the fuzzing session itself
+                return
+            response = client.open(path, method=method, data=form if method != "GET" else None,
+                                   query_string=query)
+            assert response.status_code < 500, (method, path, form, response.status_code)
+
+        check()

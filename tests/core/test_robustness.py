@@ -1,0 +1,59 @@
+"""Findings of review and fuzzing, each kept as a test: odd input is a clear 4xx, never a 500."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.extensions import db
+from core.mail import MailMessage, queue_mail
+
+
+def test_nul_bytes_are_refused_everywhere(client, make_user):
+    assert client.post("/login", data={"email": "a\x00@example.org", "password": "x"}).status_code == 400
+    assert client.get("/sites", query_string={"q": "a\x00b"}).status_code == 400
+    response = client.post("/api/v1/sites", data='{"name": "a\\u0000b"}', content_type="application/json")
+    assert response.status_code == 400
+
+
+def test_time_zone_must_be_a_real_zone_not_a_folder(client, auth, make_user, make_site):
+    make_site("figeac")
+    auth.login(make_user("territory-admin"))
+    for zone in ("America", "x" * 300, "../../etc"):
+        response = client.post("/sites/figeac/edit", data={
+            "name": "F", "kind": "telecentre", "address": "a", "postcode": "46100", "commune": "Figeac",
+            "departement": "46", "latitude": "44", "longitude": "2", "timezone": zone})
+        assert response.status_code == 400
+        assert "Fuseau horaire inconnu." in response.get_data(as_text=True)
+
+
+def test_audit_log_page_number_is_bounded(client, auth, make_user):
+    auth.login(make_user("territory-admin"))
+    assert client.get("/admin/audit", query_string={"page": 10**18}).status_code == 200
+
+
+def test_seed_demo_refuses_to_run_in_production(runner, app):
+    app.config["PRODUCTION"] = True
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code != 0 and "production" in result.output
+
+
+def test_mail_queued_before_a_savepoint_is_sent_once_after_the_real_commit(app, mailbox, make_site):
+    from core.sites.models import Site
+
+    with app.test_request_context(method="POST"):
+        queue_mail("someone@example.org", "reset_password", user=type("U", (), {"display_name": "A"}), link="x")
+        with db.session.begin_nested():  # released: the real commit is still to come
+            db.session.add(Site(slug="a", name="A", address="a", postcode="1", commune="A", departement="12",
+                                latitude=1.0, longitude=1.0))
+        try:
+            with db.session.begin_nested():  # rolled back: must not forget the earlier message
+                db.session.add(Site(slug="a", name="dup", address="a", postcode="1", commune="A",
+                                    departement="12", latitude=1.0, longitude=1.0))
+                db.session.flush()
+        except Exception:
+            pass
+        assert mailbox.messages == []
+        db.session.commit()
+    [message] = mailbox.wait_for(1)
+    assert message["To"] == "someone@example.org"
+    with app.app_context():
+        assert db.session.scalars(select(MailMessage.status)).all() == ["sent"]

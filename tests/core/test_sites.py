@@ -1,0 +1,97 @@
+"""Sites: opening hours, closures and holidays, editing by the right people, public pages."""
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from core.sites import service
+from core.sites.service import SiteError
+
+
+def test_hours_are_parsed_from_what_a_manager_types():
+    assert service.parse_hours("8h30-12h30, 13:30-18:00") == [(time(8, 30), time(12, 30)),
+                                                             (time(13, 30), time(18, 0))]
+    assert service.parse_hours("  ") == []
+
+
+@pytest.mark.parametrize("text", ["9-12", "12:00-09:00", "08:00-12:00, 11:00-14:00", "25:00-26:00",
+                                  "08:00-12:00;13:00-17:00"])
+def test_impossible_hours_are_refused(text):
+    with pytest.raises(SiteError):
+        service.parse_hours(text)
+
+
+def test_a_site_is_closed_on_public_holidays_and_its_closures(app, make_site):
+    make_site("figeac")
+    with app.app_context():
+        site = service.site_by_slug("figeac")
+        service.add_closure(site, date(2027, 8, 9), date(2027, 8, 13), "congés", None)
+        assert service.opening_intervals(site, date(2027, 7, 13)) == [(time(8, 30), time(12, 30)),
+                                                                     (time(13, 30), time(18, 0))]
+        assert service.opening_intervals(site, date(2027, 7, 14)) == []  # fête nationale
+        assert service.opening_intervals(site, date(2027, 8, 11)) == []
+        assert service.opening_intervals(site, date(2027, 8, 16)) != []
+        assert service.opening_intervals(site, date(2027, 7, 17)) == []  # a Saturday
+        site.closed_on_public_holidays = False
+        assert service.opening_intervals(site, date(2027, 7, 14)) != []
+
+
+def test_manager_edits_their_site_hours(app, client, auth, make_user, make_site):
+    make_site("figeac")
+    auth.login(make_user("site-manager", sites=["figeac"]))
+    form = {"name": "Télécentre de Figeac", "kind": "telecentre", "address": "Place Vival", "postcode": "46100",
+            "commune": "Figeac", "departement": "46", "latitude": "44.6", "longitude": "2.03",
+            "timezone": "Europe/Paris", "is_published": "y", "closed_on_public_holidays": "y",
+            "hours_0": "09:00-12:00", "hours_5": "9h-12h"}
+    refused = client.post("/sites/figeac/edit", data=form)
+    assert refused.status_code == 400
+    assert "Écrivez les horaires sous la forme 08:30-12:30" in refused.get_data(as_text=True)
+    form["hours_5"] = "09:00-12:00"
+    assert client.post("/sites/figeac/edit", data=form).status_code == 303
+    page = client.get("/sites/figeac").get_data(as_text=True)
+    assert "Télécentre de Figeac" in page and "09:00-12:00" in page
+    with app.app_context():
+        site = service.site_by_slug("figeac")
+        assert [(h.weekday, h.opens) for h in site.opening_hours] == [(0, time(9)), (5, time(9))]
+
+
+def test_admin_creates_a_site_and_slugs_stay_unique(client, auth, make_user, make_site):
+    make_site("figeac")
+    auth.login(make_user("territory-admin"))
+    form = {"name": "Tiers-lieu de Rodez", "slug": "rodez", "kind": "coworking", "address": "1 rue",
+            "postcode": "12000", "commune": "Rodez", "departement": "12", "latitude": "44.35",
+            "longitude": "2.57", "timezone": "Europe/Paris", "amenities": ["wifi", "coffee"],
+            "is_published": "y"}
+    assert client.post("/sites/new", data=form).status_code == 303
+    assert "Tiers-lieu de Rodez" in client.get("/sites").get_data(as_text=True)
+    duplicate = client.post("/sites/new", data=dict(form, slug="figeac"))
+    assert duplicate.status_code == 400
+    assert "Un autre lieu utilise déjà" in duplicate.get_data(as_text=True)
+    bad = client.post("/sites/new", data=dict(form, slug="Rodez Centre", timezone="Mars/Olympus"))
+    assert bad.status_code == 400
+
+
+def test_unpublished_site_is_hidden_from_the_public_not_from_its_manager(client, auth, make_user, make_site):
+    make_site("secret", is_published=False)
+    assert client.get("/sites/secret").status_code == 404
+    assert "Secret" not in client.get("/sites").get_data(as_text=True)
+    auth.login(make_user("site-manager", sites=["secret"]))
+    assert client.get("/sites/secret").status_code == 200
+
+
+def test_closures_are_added_and_removed_by_the_manager(app, client, auth, make_user, make_site):
+    make_site("figeac")
+    auth.login(make_user("site-manager", sites=["figeac"]))
+    reversed_dates = client.post("/sites/figeac/closures", data={"starts_on": "2030-01-05",
+                                                                 "ends_on": "2030-01-01"})
+    assert reversed_dates.status_code == 303
+    with app.app_context():
+        assert service.site_by_slug("figeac").closures == []
+    client.post("/sites/figeac/closures", data={"starts_on": "2030-01-01", "ends_on": "2030-01-05",
+                                                "reason": "travaux"})
+    with app.app_context():
+        [closure] = service.site_by_slug("figeac").closures
+        closure_id = closure.id
+    assert client.post(f"/sites/figeac/closures/{closure_id}/delete").status_code == 303
+    assert client.post(f"/sites/figeac/closures/{closure_id}/delete").status_code == 404

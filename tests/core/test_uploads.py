@@ -1,0 +1,78 @@
+"""Uploaded photos: only real images, re-encoded without metadata, served as images, size-capped."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from core.sites.service import site_by_slug
+
+
+def _png(size=(64, 48), color=(0, 80, 122)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def manager(auth, make_user, make_site):
+    make_site("figeac")
+    auth.login(make_user("site-manager", sites=["figeac"]))
+
+
+def _upload(client, data: bytes, filename: str, alt="La salle de réunion"):
+    return client.post("/sites/figeac/photos", data={"photo": (io.BytesIO(data), filename), "alt_text": alt},
+                       content_type="multipart/form-data")
+
+
+def test_a_photo_is_re_encoded_under_a_server_name_and_shown_with_its_alt(app, client, manager):
+    assert _upload(client, _png(), "../../etc/evil.png").status_code == 303
+    page = client.get("/sites/figeac").get_data(as_text=True)
+    src = re.search(r'<img src="(/media/[0-9a-f]{32}\.jpg)" alt="La salle de réunion"', page).group(1)
+    served = client.get(src)
+    assert served.status_code == 200 and served.mimetype == "image/jpeg"
+    assert Image.open(io.BytesIO(served.data)).format == "JPEG"
+    assert served.headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("data, name", [
+    (b"<html><script>alert(1)</script></html>", "photo.png"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "photo.svg"),
+    (_png()[:40], "truncated.png"),
+    (b"GIF89a" + b"\x00" * 20, "anim.gif"),
+])
+def test_files_that_are_not_photos_are_refused_in_french(app, client, manager, data, name):
+    response = _upload(client, data, name)
+    assert response.status_code == 303
+    flashed = client.get("/sites/figeac/edit").get_data(as_text=True)
+    assert "JPEG, PNG ou WebP" in flashed or "n&#39;est pas une photo" in flashed
+    with app.app_context():
+        assert site_by_slug("figeac").photos == []
+
+
+def test_a_photo_needs_a_description(app, client, manager):
+    _upload(client, _png(), "p.png", alt="   ")
+    with app.app_context():
+        assert site_by_slug("figeac").photos == []
+
+
+def test_oversized_uploads_get_413(client, manager):
+    response = _upload(client, b"\xff" * (9 * 1024 * 1024), "big.jpg")
+    assert response.status_code == 413
+
+
+def test_media_names_are_checked(client):
+    assert client.get("/media/..%2Fsecret_key").status_code == 404
+    assert client.get("/media/notahexname.jpg").status_code == 404
+
+
+def test_removing_a_photo_deletes_its_file(app, client, manager):
+    _upload(client, _png(), "p.png")
+    with app.app_context():
+        [photo] = site_by_slug("figeac").photos
+        photo_id, name = photo.id, photo.filename
+    assert client.get(f"/media/{name}").status_code == 200
+    assert client.post(f"/sites/figeac/photos/{photo_id}/delete").status_code == 303
+    assert client.get(f"/media/{name}").status_code == 404

@@ -1,0 +1,117 @@
+"""Browser tests: the demo territory served on a real port, driven by headless Chromium.
+
+The server runs in a thread of the test process on a migrated, seeded SQLite file, exactly as
+`make run` serves it (same configuration file, same seed). Chromium is Debian's; CI installs it
+and these tests are then mandatory; elsewhere they are skipped when it is missing.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import flask_migrate
+import pytest
+from werkzeug.serving import make_server
+
+from core import create_app
+from core.demo import PASSWORD, seed
+from core.extensions import db
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_CONFIG = ROOT / "examples" / "territories" / "aveyron-lot-cantal.toml"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.path.exists(CHROMIUM):
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError(f"browser tests need Chromium at {CHROMIUM} (CI installs it)")
+    skip = pytest.mark.skip(reason="Chromium is not installed (apt-get install -y chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+class LiveServer:
+    def __init__(self, app):
+        self.app = app
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory, smtp_server):
+    """The demo app on its own seeded database, with its plugins' local servers started."""
+    folder = tmp_path_factory.mktemp("demo")
+    os.environ["TIERSLIEUX_INSTANCE"] = str(folder)
+    app = create_app(DEMO_CONFIG, {
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'demo.db'}",
+        "SECRET_KEY": "browser-tests",
+        "MAIL_SERVER": smtp_server.hostname,
+        "MAIL_PORT": smtp_server.port,
+    })
+    servers = [s for group in app.extensions["tierslieux"].pm.hook.demo_servers(app=app) if group for s in group
+               if not type(s).__name__ == "SmtpSink"]  # mail goes to the test SMTP server instead
+    for server in servers:
+        server.start()
+    with app.app_context():
+        flask_migrate.upgrade(revision="heads")
+        seed()
+        db.session.remove()
+    yield app
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    server = LiveServer(live_app).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login(page):
+    """Sign in through the real form, as a person would."""
+
+    def sign_in(email: str, password: str = PASSWORD):
+        page.goto("/login")
+        page.get_by_label("Adresse e-mail").fill(email)
+        page.get_by_label("Mot de passe").fill(password)
+        page.get_by_role("button", name="Se connecter").click()
+        page.wait_for_url(lambda url: "/login" not in url)
+
+    return sign_in

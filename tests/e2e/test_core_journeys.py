@@ -1,0 +1,109 @@
+"""The core's journeys in a real browser: signing in, switching a module off and on, accessibility."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ADMIN = "admin@demo.tierslieux.fr"
+
+
+def _menu_links(page) -> dict[str, str]:
+    menu = page.get_by_role("navigation", name="Menu principal")
+    return {link.inner_text().strip(): link.get_attribute("href") for link in menu.get_by_role("link").all()}
+
+
+def _toggle_territory(page, label: str, action: str):
+    page.goto("/admin/modules")
+    row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=label))
+    row.get_by_role("button", name=f"{action} {label}", exact=True).click()
+    page.wait_for_url("**/admin/modules")
+
+
+def test_admin_switches_a_module_off_and_its_menu_entry_and_pages_go(page, login, live_app):
+    modules = live_app.extensions["tierslieux"].modules
+    if not modules:
+        pytest.skip("the demo territory offers no optional module yet")
+    name = "booking" if "booking" in modules else sorted(modules)[0]
+    with live_app.test_request_context(headers={"Accept-Language": "fr"}):
+        from flask_babel import force_locale
+
+        with force_locale("fr"):
+            label = str(modules[name].label)
+
+    login(ADMIN)
+    before = _menu_links(page)
+    _toggle_territory(page, label, "Désactiver")
+    assert page.get_by_role("status").first.inner_text().startswith("Enregistré")
+    after = _menu_links(page)
+    gone = {text: href for text, href in before.items() if text not in after}
+    assert gone, f"switching {name} off removed no menu entry: {before} -> {after}"
+    for href in gone.values():
+        assert page.goto(href).status == 404
+
+    _toggle_territory(page, label, "Activer")
+    assert _menu_links(page) == before
+    for href in gone.values():
+        assert page.goto(href).status == 200
+
+
+def test_wrong_password_is_refused_in_french(page):
+    page.goto("/login")
+    page.get_by_label("Adresse e-mail").fill(ADMIN)
+    page.get_by_label("Mot de passe").fill("not the password at all")
+    page.get_by_role("button", name="Se connecter").click()
+    assert "Adresse e-mail ou mot de passe incorrect." in page.get_by_role("alert").first.inner_text()
+
+
+def test_keyboard_user_can_skip_to_content(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Aller au contenu")
+    assert skip.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "content"
+
+
+@pytest.mark.parametrize("path, who", [
+    ("/", None), ("/login", None), ("/signup", None), ("/sites", None),
+    ("/sites/figeac-maison-emploi", None), ("/account", "member"), ("/admin/modules", "admin"),
+    ("/sites/figeac-maison-emploi/edit", "admin"),
+])
+def test_pages_have_no_serious_accessibility_violations(page, login, path, who):
+    from axe_playwright_python.sync_playwright import Axe
+
+    if who == "admin":
+        login(ADMIN)
+    elif who == "member":
+        login("camille.martin@demo.tierslieux.fr")
+    response = page.goto(path)
+    assert response.status == 200
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
+                                                                            "wcag21aa"]}})
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
+
+
+def test_newcomer_signs_up_confirms_by_e_mail_and_signs_in(page, mailbox, live_server):
+    import re
+
+    page.goto("/")
+    page.get_by_role("link", name="Créer un compte").first.click()
+    page.get_by_label("Nom").fill("Léa Dupont")
+    page.get_by_label("Adresse e-mail").fill("lea.dupont@example.org")
+    page.get_by_label("Mot de passe (12 caractères au moins)").fill("un mot de passe solide")
+    page.get_by_label("Mot de passe (confirmation)").fill("un mot de passe solide")
+    page.get_by_role("button", name="Créer mon compte").click()
+    assert "lea.dupont@example.org" in page.get_by_role("status").inner_text()
+
+    [message] = mailbox.wait_for(1)
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    link = re.search(r"https?://\S+/confirm/\S+", body).group(0)
+    page.goto(link)
+    page.get_by_role("button", name="Confirmer mon adresse").click()
+    assert "Votre adresse e-mail est confirmée" in page.get_by_role("status").first.inner_text()
+    page.get_by_label("Adresse e-mail").fill("lea.dupont@example.org")
+    page.get_by_label("Mot de passe").fill("un mot de passe solide")
+    page.get_by_role("button", name="Se connecter").click()
+    assert page.get_by_role("heading", level=1).inner_text() == live_server.app.config["TERRITORY"].territory.name
+    assert "Bienvenue, Léa Dupont." in page.content()
