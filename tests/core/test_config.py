@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -59,7 +60,7 @@ def test_unknown_plugin_stops_start_up(tmp_path):
     from core import create_app
 
     path = tmp_path / "t.toml"
-    path.write_text(EXAMPLE.replace("offered = []", 'offered = ["no-such-plugin"]'))
+    path.write_text(re.sub(r"offered = \[[^\]]*\]", 'offered = ["no-such-plugin"]', EXAMPLE, count=1))
     with pytest.raises(ConfigError, match="modules.offered: no installed plugin named 'no-such-plugin'"):
         create_app(path, {"SECRET_KEY": "x"})
 
