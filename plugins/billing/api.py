@@ -90,3 +90,34 @@ OPENAPI = {
                              "responses": {**ok({"$ref": "#/components/schemas/Credits"}), **error_responses(401)}}},
     },
 }
+
+
+@api.post("/bookings/<int:booking_id>/checkout")
+@token_required
+def booking_checkout(booking_id):
+    """A Checkout session paying the caller's held booking: `{"url", "session_id"}`."""
+    from core.modules.service import is_enabled
+    from plugins.billing.bookings import start_checkout
+    from plugins.billing.errors import BillingError
+
+    try:
+        from plugins.booking.models import Booking
+    except ImportError:
+        raise ApiError(404, _("There is no such booking."), "not_found") from None
+    booking = db.session.get(Booking, booking_id) if 0 < booking_id < 2**62 else None
+    if booking is None or booking.member_id != g.api_user.id or not is_enabled("billing", booking.resource.site):
+        raise ApiError(404, _("There is no such booking."), "not_found")
+    try:
+        session = start_checkout(booking, g.api_user)
+    except BillingError as exc:
+        db.session.rollback()
+        raise ApiError(exc.status, str(exc), "not_held") from None
+    return jsonify({"url": session.url, "session_id": session.id}), 201
+
+
+OPENAPI["paths"]["/bookings/{id}/checkout"] = {"post": {
+    "summary": "Pay a held booking through Stripe Checkout", "operationId": "checkoutBooking",
+    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    "responses": {**ok({"type": "object", "required": ["url", "session_id"],
+                        "properties": {"url": {"type": "string"}, "session_id": {"type": "string"}}},
+                       "Checkout session", 201), **error_responses(401, 404, 409)}}}

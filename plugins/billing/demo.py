@@ -1,7 +1,9 @@
 """The demo's Stripe: the emulator started beside `tierslieux serve-demo`, and demo hints."""
 from __future__ import annotations
 
+import os
 import secrets
+import threading
 
 DEFAULT_PORT = 12111
 
@@ -13,20 +15,36 @@ class DemoStripe:
         self.app = app
         self.port = port
         self.server = None
-        base = app.config.get("DEMO_BASE_URL", "http://127.0.0.1:5000").rstrip("/")
-        self.webhook_url = f"{base}/billing/stripe/webhook"
+        self.webhook_url = None
         self.description = ""
+        self._lock = threading.Lock()
 
     def start(self):
         from plugins.billing.emulator import EmulatorServer
 
-        secret = "whsec_demo_" + secrets.token_hex(16)
-        self.server = EmulatorServer("127.0.0.1", self.port, [(self.webhook_url, secret)]).start()
+        self.secret = "whsec_demo_" + secrets.token_hex(16)
+        try:
+            self.server = EmulatorServer("127.0.0.1", self.port).start()
+        except OSError:  # the usual port is taken (another demo running): any free one
+            self.server = EmulatorServer("127.0.0.1", 0).start()
         self.app.config.update(STRIPE_SECRET_KEY="sk_test_demo", STRIPE_API_BASE=self.server.url,
-                               STRIPE_WEBHOOK_SECRET=secret)
-        self.description = (f"Stripe emulator on {self.server.url} (webhooks to {self.webhook_url}); "
+                               STRIPE_WEBHOOK_SECRET=self.secret)
+        # The app's address is known once it serves: the first request tells the emulator
+        # where to send webhooks (serve-demo's port, or a test's random one).
+        self.app.before_request(self._learn_address)
+        self.description = (f"Stripe emulator on {self.server.url}; "
                             "pay with the test card 4242 4242 4242 4242.")
         return self
+
+    def _learn_address(self):
+        if self.webhook_url is not None:
+            return
+        from flask import request
+
+        with self._lock:
+            if self.webhook_url is None:
+                self.webhook_url = request.host_url.rstrip("/") + "/billing/stripe/webhook"
+                self.server.add_webhook_endpoint(self.webhook_url, self.secret)
 
     def stop(self):
         if self.server is not None:
@@ -36,7 +54,8 @@ class DemoStripe:
 def servers(app):
     if app.config.get("STRIPE_SECRET_KEY") and not app.config.get("STRIPE_API_BASE"):
         return None  # real keys and no emulator asked for: the demo talks to Stripe itself
-    return [DemoStripe(app, int(app.config.get("STRIPE_EMULATOR_PORT", DEFAULT_PORT)))]
+    port = app.config.get("STRIPE_EMULATOR_PORT") or os.environ.get("STRIPE_EMULATOR_PORT") or DEFAULT_PORT
+    return [DemoStripe(app, int(port))]
 
 
 def seeded(sites, users) -> list[str]:

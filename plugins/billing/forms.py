@@ -13,10 +13,18 @@ class BuyForm(FlaskForm):
     discount_code = StringField(_l("Discount code"), validators=[Optional(), Length(max=40)])
 
 
+class PayForm(FlaskForm):
+    """Only the CSRF token: what is paid comes from the booking, never from the form."""
+
+
 class OnSitePaymentForm(FlaskForm):
     email = EmailField(_l("Member's e-mail address"), validators=[DataRequired(), Email()])
     product = SelectField(_l("Product"), validators=[DataRequired()])
     quantity = IntegerField(_l("Quantity"), default=1, validators=[InputRequired(), NumberRange(min=1, max=100)])
+    method = SelectField(_l("Payment method"), choices=METHODS, validators=[DataRequired()])
+
+
+class MarkPaidForm(FlaskForm):
     method = SelectField(_l("Payment method"), choices=METHODS, validators=[DataRequired()])
 
 

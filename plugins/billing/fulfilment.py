@@ -64,26 +64,23 @@ def fulfil_checkout(session) -> str:
         return "unknown order"
     if order.status in ("paid", "refunded"):
         return "already fulfilled"
-    was = order.status
     order.status = "paid"
     order.paid_at = datetime.now(timezone.utc)
     order.stripe_payment_intent = getattr(session, "payment_intent", None)
     if session.mode == "subscription":
         sync_subscription_row(order, session.subscription)
         return "subscription started"
-    return _fulfil_paid(order, late=was in ("expired", "cancelled", "failed"))
+    return _fulfil_paid(order)
 
 
-def _fulfil_paid(order: Order, late: bool = False) -> str:
+def _fulfil_paid(order: Order) -> str:
     from plugins.billing import bookings
+    from plugins.billing.events import after_commit
 
-    if order.booking_id is not None:
-        if not bookings.confirm_paid(order, late=late):
-            from plugins.billing.refunds import refund_lost_slot
-
-            refund_lost_slot(order)
-            return "slot lost: refunded"
     invoice = issue_invoice(order, service_date=bookings.service_date(order))
+    if order.booking_id is not None and order.method == "stripe":
+        # Booking's confirm commits on its own: it runs once this payment is committed.
+        after_commit(bookings.confirm_after_payment, order.id)
     if order.kind == "bundle":
         product = settings().products.get(order.product_code)
         days = (product.credits if product else 1) * order.quantity

@@ -148,3 +148,51 @@ def demo_seeded(sites, users):
     from plugins.billing.demo import seeded
 
     return seeded(sites, users)
+
+
+# --------------------------------------------------------------------------------------------
+# Booking's hooks. Optional: they are declared by booking's own hookspecs, and billing still
+# starts (for tests of its money rules) where booking is not offered.
+# --------------------------------------------------------------------------------------------
+
+
+@hookimpl(optionalhook=True)
+def booking_payer(booking):
+    from plugins.billing.bookings import payer
+
+    return payer(booking)
+
+
+@hookimpl(optionalhook=True)
+def booking_price(booking):
+    from plugins.billing.bookings import price
+
+    return price(booking)
+
+
+@hookimpl(optionalhook=True)
+def booking_payment_url(booking):
+    from plugins.billing.bookings import payment_url
+
+    return payment_url(booking)
+
+
+@hookimpl(optionalhook=True)
+def booking_held(booking):
+    from plugins.billing.bookings import booking_stored
+
+    booking_stored(booking)
+
+
+@hookimpl(optionalhook=True)
+def booking_confirmed(booking):
+    from plugins.billing.bookings import booking_stored
+
+    booking_stored(booking)
+
+
+@hookimpl(optionalhook=True)
+def booking_cancelled(booking, actor, reason):
+    from plugins.billing.bookings import booking_cancelled as cancelled
+
+    cancelled(booking, actor, reason)

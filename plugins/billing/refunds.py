@@ -72,9 +72,6 @@ def _refund_card(payment_intent: str, amount: int, credit_note_id: int) -> None:
 def refund_lost_slot(order: Order) -> None:
     """A payment arrived after its slot was given to someone else: refund it in full, tell
     the member. The explicit path: money is never silently kept."""
-    from plugins.billing.invoices import issue_invoice
-
-    issue_invoice(order)  # the sale happened; the credit note below cancels it
     refund(order, None, "slot lost before payment", to="card")
     if order.client_email:
         queue_mail(order.client_email, "billing_late_payment", locale=getattr(order.member, "locale", None)

@@ -13,7 +13,7 @@ from core.sites.service import site_by_slug
 from plugins.billing import credits, stripe_api
 from plugins.billing.checkout import create_order, start_session
 from plugins.billing.errors import BillingError
-from plugins.billing.forms import BuyForm
+from plugins.billing.forms import BuyForm, PayForm
 from plugins.billing.fulfilment import fulfil_session_id
 from plugins.billing.invoices import invoice_by_reference, visible_invoices
 from plugins.billing.models import Invoice, Order, Subscription
@@ -139,3 +139,40 @@ def cancel_subscription(subscription_id):
 
 
 __all__ = ["bp", "visible_invoices"]
+
+
+def _held_booking_or_404(booking_id: int):
+    try:
+        from plugins.booking.models import Booking
+    except ImportError:
+        abort(404)
+    booking = db.session.get(Booking, booking_id) if 0 < booking_id < 2**62 else None
+    if booking is None or booking.member_id != current_user.id or not is_enabled("billing", booking.resource.site):
+        abort(404)
+    return booking
+
+
+@bp.get("/bookings/<int:booking_id>/pay")
+@login_required
+def pay_booking(booking_id):
+    from plugins.billing.bookings import price
+
+    booking = _held_booking_or_404(booking_id)
+    return render_template("billing/pay_booking.html", booking=booking, price=price(booking), form=PayForm())
+
+
+@bp.post("/bookings/<int:booking_id>/pay")
+@login_required
+def start_booking_payment(booking_id):
+    from plugins.billing.bookings import start_checkout
+
+    booking = _held_booking_or_404(booking_id)
+    if not PayForm().validate_on_submit():
+        abort(400)
+    try:
+        session = start_checkout(booking, current_user)
+    except BillingError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("billing.account"), 303)
+    return redirect(session.url, 303)

@@ -15,7 +15,7 @@ from core.extensions import db
 from core.sites.service import site_by_slug
 from plugins.billing.checkout import create_order
 from plugins.billing.errors import BillingError
-from plugins.billing.forms import OnSitePaymentForm, ReducedRateForm, RefundForm
+from plugins.billing.forms import MarkPaidForm, OnSitePaymentForm, ReducedRateForm, RefundForm
 from plugins.billing.fulfilment import record_paid_on_site
 from plugins.billing.models import Order, ReducedRate
 from plugins.billing.products import products_at, quote
@@ -76,6 +76,30 @@ def record_payment(site_slug):
         db.session.rollback()
         flash(str(exc), "error")
         return redirect(url_for(".site_billing", site_slug=site.slug), 303)
+    flash(_("Payment recorded: invoice %(reference)s.", reference=invoice.reference), "success")
+    return redirect(url_for(".site_billing", site_slug=site.slug), 303)
+
+
+@manage.post("/sites/<site_slug>/manage/orders/<int:order_id>/paid")
+@login_required
+def mark_paid(site_slug, order_id):
+    """A booking at a site paid on site: the manager records how it was paid."""
+    from plugins.billing.fulfilment import lock_order
+
+    site = _managed(site_slug)
+    order = lock_order(order_id)
+    form = MarkPaidForm(prefix="paid")
+    if order is None or order.site_id != site.id:
+        abort(404)
+    if order.status != "pending" or order.method != "on_site" or not form.validate_on_submit():
+        db.session.rollback()
+        flash(_("This order cannot be marked as paid."), "error")
+        return redirect(url_for(".site_billing", site_slug=site.slug), 303)
+    order.method, order.recorded_by_id = form.method.data, current_user.id
+    invoice = record_paid_on_site(order)
+    audit.record(current_user, "billing.payment_recorded", f"order:{order.id}", method=order.method,
+                 amount_cents=order.total_cents)
+    db.session.commit()
     flash(_("Payment recorded: invoice %(reference)s.", reference=invoice.reference), "success")
     return redirect(url_for(".site_billing", site_slug=site.slug), 303)
 
