@@ -75,10 +75,15 @@ def checkout_success():
 @bp.get("/checkout/cancelled/<int:order_id>")
 @login_required
 def checkout_cancelled(order_id):
-    order = db.session.get(Order, order_id)
-    if order is None or order.member_id != current_user.id:
+    return render_template("billing/cancelled.html", order=_own_or_404(Order, order_id))
+
+
+def _own_or_404(model, object_id: int):
+    """A row of the signed-in member's (an order, a membership), or 404."""
+    row = db.session.get(model, object_id) if 0 < object_id < 2**62 else None
+    if row is None or row.member_id != current_user.id:
         abort(404)
-    return render_template("billing/cancelled.html", order=order)
+    return row
 
 
 @bp.get("/")
@@ -126,9 +131,7 @@ def invoice_download(reference):
 @bp.post("/subscriptions/<int:subscription_id>/cancel")
 @login_required
 def cancel_subscription(subscription_id):
-    row = db.session.get(Subscription, subscription_id)
-    if row is None or row.member_id != current_user.id:
-        abort(404)
+    row = _own_or_404(Subscription, subscription_id)
     stripe_id = row.stripe_subscription_id
     db.session.rollback()
     # Stripe's answer arrives as customer.subscription.updated; the page shows it once there.

@@ -68,14 +68,19 @@ def record_payment(site_slug):
     try:
         order = create_order(member, site, quote(site, form.product.data, member.id), form.quantity.data,
                              method=form.method.data, recorded_by=current_user)
-        invoice = record_paid_on_site(order)
-        audit.record(current_user, "billing.payment_recorded", f"order:{order.id}", method=order.method,
-                     amount_cents=order.total_cents)
-        db.session.commit()
     except BillingError as exc:
         db.session.rollback()
         flash(str(exc), "error")
         return redirect(url_for(".site_billing", site_slug=site.slug), 303)
+    return _record_paid(site, order)
+
+
+def _record_paid(site, order):
+    """Invoice a payment the manager took on site, audit it, and say so."""
+    invoice = record_paid_on_site(order)
+    audit.record(current_user, "billing.payment_recorded", f"order:{order.id}", method=order.method,
+                 amount_cents=order.total_cents)
+    db.session.commit()
     flash(_("Payment recorded: invoice %(reference)s.", reference=invoice.reference), "success")
     return redirect(url_for(".site_billing", site_slug=site.slug), 303)
 
@@ -96,12 +101,7 @@ def mark_paid(site_slug, order_id):
         flash(_("This order cannot be marked as paid."), "error")
         return redirect(url_for(".site_billing", site_slug=site.slug), 303)
     order.method, order.recorded_by_id = form.method.data, current_user.id
-    invoice = record_paid_on_site(order)
-    audit.record(current_user, "billing.payment_recorded", f"order:{order.id}", method=order.method,
-                 amount_cents=order.total_cents)
-    db.session.commit()
-    flash(_("Payment recorded: invoice %(reference)s.", reference=invoice.reference), "success")
-    return redirect(url_for(".site_billing", site_slug=site.slug), 303)
+    return _record_paid(site, order)
 
 
 @manage.post("/sites/<site_slug>/manage/orders/<int:order_id>/refund")
