@@ -115,9 +115,9 @@ def booking_checkout(booking_id):
     return jsonify({"url": session.url, "session_id": session.id}), 201
 
 
-OPENAPI["paths"]["/bookings/{id}/checkout"] = {"post": {
+OPENAPI["paths"]["/bookings/{booking_id}/checkout"] = {"post": {
     "summary": "Pay a held booking through Stripe Checkout", "operationId": "checkoutBooking",
-    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    "parameters": [{"name": "booking_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
     "responses": {**ok({"type": "object", "required": ["url", "session_id"],
                         "properties": {"url": {"type": "string"}, "session_id": {"type": "string"}}},
                        "Checkout session", 201), **error_responses(401, 404, 409)}}}

@@ -56,6 +56,12 @@ def hold_and_checkout(client, desk):
     return booking_id, started.headers["Location"].rsplit("/", 1)[-1]
 
 
+def invoice_pdfs(mailbox):
+    """The invoice PDFs mailed (booking's own e-mails carry .ics files)."""
+    return [a.get_filename() for m in mailbox.messages for a in m.iter_attachments()
+            if a.get_filename().endswith(".pdf")]
+
+
 def state(app, booking_id):
     from plugins.booking.models import Booking
 
@@ -75,9 +81,8 @@ def test_a_day_pass_is_held_paid_confirmed_invoiced_and_mailed(app, client, auth
     stripe_driver.deliver(client)
     status, _, order, invoices = state(app, booking_id)
     assert (status, order.status, invoices) == ("confirmed", "paid", [("invoice", 1500)])
-    messages = mailbox.wait_for(3)
-    pdfs = [a.get_filename() for m in messages for a in m.iter_attachments() if a.get_filename().endswith(".pdf")]
-    assert len(pdfs) == 1
+    mailbox.wait_for(3)
+    assert len(invoice_pdfs(mailbox)) == 1
 
 
 def test_two_concurrent_fulfilments_confirm_one_booking_with_one_invoice(app, client, auth, shop, desk,
@@ -105,9 +110,7 @@ def test_two_concurrent_fulfilments_confirm_one_booking_with_one_invoice(app, cl
     status, _, order, invoices = state(app, booking_id)
     assert status == "confirmed" and invoices == [("invoice", 1500)]
     mailbox.wait_for(4, timeout=1.0)
-    invoice_mails = [m for m in mailbox.messages if any(True for _ in m.iter_attachments())
-                     and "F" in m["Subject"]]
-    assert len([m for m in invoice_mails if m["To"] == shop["member"].email]) == 1
+    assert len(invoice_pdfs(mailbox)) == 1
 
 
 def test_an_expired_session_releases_the_slot_for_someone_else(app, client, auth, shop, desk, make_user,
