@@ -32,3 +32,37 @@ def test_member_buys_a_bundle_at_decazeville_and_downloads_the_invoice(page, log
         assert pdf.read(4) == b"%PDF"
     page.goto("/billing/")
     assert "Journées de crédit : 10" in page.content()
+
+
+def _next_open_tuesday():
+    from datetime import timedelta
+
+    from core.sites.service import is_public_holiday
+    from core.timeutil import today_at
+
+    day = today_at("Europe/Paris") + timedelta(days=7)
+    day += timedelta(days=(1 - day.weekday()) % 7)
+    while is_public_holiday(day):
+        day += timedelta(days=7)
+    return day
+
+
+def test_member_pays_a_day_pass_at_decazeville_with_the_test_card_and_downloads_the_invoice(page, login):
+    pytest.importorskip("plugins.booking.service")
+    login("lucas.bernard@demo.tierslieux.fr")
+    page.goto(f"/booking?date={_next_open_tuesday().isoformat()}&period=day&kind=desk")
+    decazeville = page.get_by_role("region", name="Télécentre Chrysalis")
+    decazeville.get_by_role("button", name="Réserver").first.click()
+    page.wait_for_url("**/billing/bookings/*/pay")
+    assert "Pass journée" in page.locator("main").inner_text()
+    page.get_by_role("button", name="Payer par carte").click()
+    page.wait_for_url("**/pay/cs_test_*")
+    _pay_with_test_card(page)
+    page.wait_for_url("**/billing/checkout/success*")
+    assert "15,00" in page.get_by_role("status").inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Télécharger la facture").click()
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(4) == b"%PDF"
+    page.goto("/booking/mine")
+    assert "Confirmée" in page.locator("main").inner_text()
