@@ -205,3 +205,17 @@ def test_the_api_starts_the_checkout_of_a_held_booking(app, client, auth, shop, 
     reply = client.post(f"/api/v1/bookings/{booking_id}/checkout", headers={"Authorization": f"Bearer {token}"})
     assert reply.status_code == 201 and reply.json["session_id"].startswith("cs_test_")
     assert reply.json["url"].endswith(reply.json["session_id"])
+
+
+def test_cancelling_a_paid_day_pass_in_time_refunds_the_card_with_a_credit_note(app, client, auth, shop, desk,
+                                                                               stripe_driver):
+    auth.login(shop["member"])
+    booking_id, session_id = hold_and_checkout(client, desk)
+    stripe_driver.pay(session_id)
+    stripe_driver.deliver(client)
+    assert client.post(f"/booking/{booking_id}/cancel").status_code == 303
+    status, _, order, invoices = state(app, booking_id)
+    assert status == "cancelled" and order.status == "refunded"
+    assert invoices == [("invoice", 1500), ("credit_note", 1500)]
+    refunds = stripe_driver.client().v1.refunds.list({"payment_intent": order.stripe_payment_intent})
+    assert [r.amount for r in refunds.data] == [1500]

@@ -96,3 +96,31 @@ def test_a_refund_made_in_the_stripe_dashboard_gets_its_credit_note(app, client,
         note = db.session.scalar(select(Invoice).where(Invoice.kind == "credit_note"))
         assert note.total_ttc_cents == 3000
         assert db.session.scalar(select(Order.refunded_cents)) == 3000
+
+
+def test_revenue_by_site_and_month_and_the_accountants_csv(app, client, auth, shop):
+    auth.login(shop["manager"])
+    record(client, shop["member"].email)  # 100 € HT + 20 € VAT
+    page = client.get("/billing/sites/figeac/manage").get_data(as_text=True)
+    assert "120,00" in page and "20,00" in page
+    csv_text = client.get("/billing/sites/figeac/manage/invoices.csv").get_data(as_text=True)
+    header, line = csv_text.strip().splitlines()
+    assert header.startswith("reference;kind;issued_on") and line.endswith(";100.00;20.00;120.00;EUR")
+    assert client.get("/billing/sites/aurillac/manage/invoices.csv").status_code == 403
+    assert client.get("/billing/revenue").status_code == 403
+    auth.logout()
+    auth.login(shop["admin"])
+    assert "Figeac" in client.get("/billing/revenue").get_data(as_text=True)
+    assert len(client.get("/billing/revenue/invoices.csv").get_data(as_text=True).strip().splitlines()) == 2
+
+
+def test_a_members_data_download_holds_their_invoices_and_credits(app, client, auth, shop):
+    from core.accounts.models import User
+    from core.plugins import registry
+
+    auth.login(shop["manager"])
+    record(client, shop["member"].email)
+    with app.test_request_context():
+        parts = registry().pm.hook.user_data_export(user=db.session.get(User, shop["member"].id))
+    billing = next(p["billing"] for p in parts if p and "billing" in p)
+    assert len(billing["invoices"]) == 1 and billing["credits"][0]["delta"] == 10
