@@ -69,7 +69,16 @@ def checkout_success():
     fulfil_session_id(session_id)
     order = db.session.get(Order, order_id)
     invoice = db.session.scalar(select(Invoice).where(Invoice.order_id == order.id, Invoice.kind == "invoice"))
-    return render_template("billing/success.html", order=order, invoice=invoice)
+    return render_template("billing/success.html", order=order, invoice=invoice, booking_url=_booking_url(order))
+
+
+def _booking_url(order) -> str | None:
+    from werkzeug.routing import BuildError
+
+    try:
+        return url_for("booking.show", booking_id=order.booking_id) if order.booking_id else None
+    except BuildError:  # booking's pages are not there
+        return None
 
 
 @bp.get("/checkout/cancelled/<int:order_id>")

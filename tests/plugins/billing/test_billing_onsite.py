@@ -124,3 +124,17 @@ def test_a_members_data_download_holds_their_invoices_and_credits(app, client, a
         parts = registry().pm.hook.user_data_export(user=db.session.get(User, shop["member"].id))
     billing = next(p["billing"] for p in parts if p and "billing" in p)
     assert len(billing["invoices"]) == 1 and billing["credits"][0]["delta"] == 10
+
+
+def test_a_manager_grants_reduced_prices_to_an_eligible_member(app, client, auth, shop):
+    from core.sites.service import site_by_slug
+    from plugins.billing.products import quote
+
+    auth.login(shop["manager"])
+    assert client.post("/billing/sites/figeac/manage/reduced",
+                       data={"reduced-email": shop["member"].email, "reduced-category": "job_seeker"}).status_code == 303
+    with app.test_request_context():
+        site = site_by_slug("figeac")
+        assert quote(site, "day_pass", shop["member"].id).unit_cents == 800
+        assert quote(site, "day_pass", shop["manager"].id).unit_cents == 1250
+        assert quote(site, "bundle_10", shop["member"].id).reduced is False  # no reduced price configured
