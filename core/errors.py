@@ -41,6 +41,8 @@ def api_error(status: int, message: str | None = None, code: str | None = None, 
 
 def _handle_http(exc: HTTPException):
     status = exc.code or 500
+    if wants_json() and getattr(exc, "response", None) is not None:  # an ApiError's own code and message
+        return exc.response
     if isinstance(exc, CSRFError):
         message = _("The form had expired or was sent from elsewhere. Please try again.")
     else:

@@ -20,7 +20,7 @@ MODULE = Module(
     label=_l("Payments"),
     description=_l("Day passes, bundles and memberships paid online or on site; invoices and credits."),
     scope="site",
-    requires=(),  # TODO(booking): ("booking",) once booking lands on main
+    requires=("booking",),
 )
 
 

@@ -1,0 +1,63 @@
+"""Private calendar feeds: a secret address per member, and per site for its managers."""
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from flask import url_for
+from sqlalchemy import select
+
+from core.accounts.models import User
+from core.db import utcnow
+from core.extensions import db
+from core.modules.service import is_enabled
+from core.sites.models import Site
+from plugins.booking.calendar import document
+from plugins.booking.models import Booking, Feed
+
+PAST = timedelta(days=60)
+
+
+def _feed(user, site=None) -> Feed | None:
+    return db.session.scalar(select(Feed).where(Feed.user_id == user.id,
+                                                Feed.site_id.is_(None) if site is None else Feed.site_id == site.id))
+
+
+def create_feed(user, site=None) -> Feed:
+    """Make (or renew: the old address stops working) a feed's secret address."""
+    feed = _feed(user, site)
+    if feed is None:
+        feed = Feed(user_id=user.id, site_id=getattr(site, "id", None))
+        db.session.add(feed)
+    feed.token = secrets.token_urlsafe(32)
+    db.session.commit()
+    return feed
+
+
+def create_member_feed(user) -> Feed:
+    return create_feed(user)
+
+
+def member_feed_url(user, site=None) -> str | None:
+    feed = _feed(user, site)
+    return url_for("booking.feed", token=feed.token, _external=True) if feed else None
+
+
+def render(token: str) -> bytes | None:
+    """The feed's calendar, or None for an unknown token or a manager who no longer manages."""
+    feed = db.session.scalar(select(Feed).where(Feed.token == token))
+    if feed is None:
+        return None
+    user = db.session.get(User, feed.user_id)
+    query = select(Booking).where(Booking.starts_at > utcnow() - PAST)
+    if feed.site_id is None:
+        query = query.where(Booking.member_id == user.id)
+        name = user.display_name
+    else:
+        site = db.session.get(Site, feed.site_id)
+        if not user.is_active or not user.manages(site) or not is_enabled("booking", site):
+            return None
+        query = query.where(Booking.site_id == site.id)
+        name = site.name
+    bookings = db.session.scalars(query.order_by(Booking.starts_at)).all()
+    return document(bookings, name)

@@ -1,0 +1,78 @@
+"""Booking forms; each lists its fields, so nothing else posted is ever stored."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+
+KIND_LABELS = {"desk": _l("Desk"), "office": _l("Closed office"), "room": _l("Meeting room"),
+               "visio": _l("Videoconference room")}
+STATUS_LABELS = {"held": _l("Waiting (payment or approval)"), "confirmed": _l("Confirmed"),
+                 "checked_in": _l("Arrived"), "cancelled": _l("Cancelled"), "expired": _l("Expired"),
+                 "no_show": _l("No-show")}
+PERIOD_CHOICES = [("morning", _l("Morning")), ("afternoon", _l("Afternoon")), ("day", _l("Whole day"))]
+
+
+class SearchForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET search changes nothing
+
+    date = DateField(_l("Date"), validators=[Optional()])
+    period = SelectField(_l("When"), choices=[("", _l("Any time"))] + PERIOD_CHOICES, validators=[Optional()])
+    kind = SelectField(_l("What"), choices=[("", _l("Any place"))] + list(KIND_LABELS.items()),
+                       validators=[Optional()])
+
+
+class BookForm(FlaskForm):
+    resource = IntegerField(_l("Resource"), validators=[DataRequired()])
+    date = DateField(_l("Date"), validators=[DataRequired()])
+    period = SelectField(_l("When"), choices=PERIOD_CHOICES + [("hours", _l("Hours"))],
+                         validators=[DataRequired()])
+    start = StringField(_l("From (HH:MM)"), validators=[Optional(), Length(max=5)])
+    end = StringField(_l("Until (HH:MM)"), validators=[Optional(), Length(max=5)])
+
+
+class SeriesForm(BookForm):
+    until = DateField(_l("Every week until"), validators=[DataRequired()])
+
+
+class CheckInForm(FlaskForm):
+    code = StringField(_l("Code shown at the site"), validators=[Optional(), Length(max=12)])
+
+
+class ManagerBookForm(BookForm):
+    member_email = EmailField(_l("Member's e-mail"), validators=[DataRequired(), Email()])
+
+
+class BlockForm(BookForm):
+    note = StringField(_l("Reason"), validators=[Optional(), Length(max=255)])
+
+
+class ResourceForm(FlaskForm):
+    kind = SelectField(_l("Kind"), choices=list(KIND_LABELS.items()), validators=[DataRequired()])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    group_name = StringField(_l("Group (e.g. the open space)"), validators=[Optional(), Length(max=120)])
+    seats = IntegerField(_l("Seats"), default=1, validators=[DataRequired(), NumberRange(min=1, max=500)])
+    equipment = StringField(_l("Equipment (comma-separated)"), validators=[Optional(), Length(max=500)])
+    accessible = BooleanField(_l("Accessible to wheelchair users"), default=True)
+    photos = TextAreaField(_l("Photo addresses (one per line)"), validators=[Optional(), Length(max=2000)])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=2000)])
+    approval_required = BooleanField(_l("Bookings need the manager's approval"))
+
+
+class RulesForm(FlaskForm):
+    kind = SelectField(_l("Applies to"), choices=[("", _l("Site defaults"))] + list(KIND_LABELS.items()),
+                       validators=[Optional()])
+    min_minutes = IntegerField(_l("Minimum duration (minutes)"), validators=[Optional(), NumberRange(min=15)])
+    max_minutes = IntegerField(_l("Maximum duration (minutes)"), validators=[Optional(), NumberRange(min=15)])
+    max_days_ahead = IntegerField(_l("Book at most this many days ahead"), validators=[Optional(), NumberRange(min=1)])
+    min_notice_minutes = IntegerField(_l("Latest notice (minutes before the start)"),
+                                      validators=[Optional(), NumberRange(min=0)])
+    cancel_deadline_minutes = IntegerField(_l("Cancel until (minutes before the start)"),
+                                           validators=[Optional(), NumberRange(min=0)])
+    buffer_minutes = IntegerField(_l("Buffer between room bookings (minutes)"),
+                                  validators=[Optional(), NumberRange(min=0)])
+    max_per_week = IntegerField(_l("Most bookings per member per week"), validators=[Optional(), NumberRange(min=1)])
+    approval_required = SelectField(_l("Approval required"), choices=[("", _l("Inherit")), ("1", _l("Yes")),
+                                                                      ("0", _l("No"))], validators=[Optional()])

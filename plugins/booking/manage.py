@@ -1,0 +1,248 @@
+"""Site managers' pages: the day and week (printable), resources, rules, booking on behalf,
+maintenance blocks, the CSV export and the site's calendar feed."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import time, timedelta
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from core.accounts.models import User
+from core.extensions import db
+from core.sites.service import site_by_slug
+from core.timeutil import today_at
+from plugins.booking import feeds, resources, service
+from plugins.booking.availability import week
+from plugins.booking.checkin import site_code
+from plugins.booking.errors import BookingError
+from plugins.booking.forms import BlockForm, ManagerBookForm, ResourceForm, RulesForm
+from plugins.booking.models import Booking, Resource
+from plugins.booking.models import Rule
+from plugins.booking.rules import RULE_FIELDS, save_rules
+from plugins.booking.slots import local_iso, parse_day, to_utc
+from plugins.booking.views import failed, slot_from_form
+
+manage = Blueprint("booking_manage", __name__, url_prefix="/booking/manage/<site_slug>",
+                   template_folder="templates")
+
+
+def _managed(site_slug):
+    site = site_by_slug(site_slug)
+    if site is None:
+        abort(404)
+    if not current_user.manages(site):
+        abort(403)
+    return site
+
+
+def _day(site):
+    try:
+        return parse_day(request.args["day"]) if request.args.get("day") else today_at(site.timezone)
+    except BookingError:
+        abort(400)
+
+
+def bookings_between(site, first, last):
+    start, end = to_utc(first, time(0), site.timezone), to_utc(last + timedelta(days=1), time(0), site.timezone)
+    return db.session.scalars(select(Booking).where(Booking.site_id == site.id, Booking.starts_at >= start,
+                                                    Booking.starts_at < end).order_by(Booking.starts_at)).all()
+
+
+@manage.get("", endpoint="day")
+@login_required
+def day_view(site_slug):
+    site = _managed(site_slug)
+    day = _day(site)
+    bookings = bookings_between(site, day, day)
+    return render_template("booking/manage_day.html", site=site, day=day, bookings=bookings,
+                           code=site_code(site, to_utc(day, time(12), site.timezone)),
+                           book_form=ManagerBookForm(), block_form=BlockForm(),
+                           resources=resources.resources_of(site), feed_url=feeds.member_feed_url(current_user, site),
+                           prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1))
+
+
+@manage.get("/week", endpoint="week")
+@login_required
+def week_view(site_slug):
+    site = _managed(site_slug)
+    day = _day(site)
+    monday = day - timedelta(days=day.weekday())
+    days, rows = week(site, monday)
+    return render_template("booking/manage_week.html", site=site, days=days, rows=rows, monday=monday,
+                           bookings=bookings_between(site, monday, monday + timedelta(days=6)))
+
+
+@manage.post("/book", endpoint="book")
+@login_required
+def book_on_behalf(site_slug):
+    site = _managed(site_slug)
+    form = ManagerBookForm()
+    back = url_for("booking_manage.day", site_slug=site.slug)
+    try:
+        if not form.validate():
+            raise BookingError(_("Choose a place, a date, a time and the member's e-mail."))
+        member = User.by_email(form.member_email.data)
+        if member is None or not member.is_active:
+            raise BookingError(_("No member has this e-mail address."))
+        resource, starts_at, ends_at = slot_from_form(form, site)
+        service.book(resource, member, starts_at, ends_at, current_user)
+    except BookingError as exc:
+        return failed(exc, back)
+    flash(_("The booking is made for %(name)s.", name=member.display_name), "success")
+    return redirect(back, 303)
+
+
+@manage.post("/block", endpoint="block")
+@login_required
+def block(site_slug):
+    site = _managed(site_slug)
+    form = BlockForm()
+    back = url_for("booking_manage.day", site_slug=site.slug)
+    try:
+        if not form.validate():
+            raise BookingError(_("Choose a place, a date and a time."))
+        resource, starts_at, ends_at = slot_from_form(form, site)
+        service.block(resource, starts_at, ends_at, current_user, form.note.data or "")
+    except BookingError as exc:
+        return failed(exc, back)
+    flash(_("The resource is blocked for that time."), "success")
+    return redirect(back, 303)
+
+
+def _site_booking(site, booking_id) -> Booking:
+    booking = service.find(Booking, booking_id)
+    if booking is None or booking.site_id != site.id:
+        abort(404)
+    return booking
+
+
+@manage.post("/bookings/<int:booking_id>/approve", endpoint="approve")
+@login_required
+def approve(site_slug, booking_id):
+    site = _managed(site_slug)
+    booking = _site_booking(site, booking_id)
+    if service.confirm(booking.id, current_user) is None:
+        return failed(BookingError(_("This booking is not waiting for approval any more.")))
+    flash(_("The booking is approved."), "success")
+    return redirect(url_for("booking_manage.day", site_slug=site.slug, day=request.form.get("day") or None), 303)
+
+
+@manage.post("/bookings/<int:booking_id>/cancel", endpoint="cancel")
+@login_required
+def cancel(site_slug, booking_id):
+    """Refuse a booking waiting for approval, cancel a booking, or lift a maintenance block."""
+    site = _managed(site_slug)
+    booking = _site_booking(site, booking_id)
+    reason = "approval_refused" if booking.status == "held" and booking.hold_reason == "approval" else "manager"
+    try:
+        service.cancel(booking.id, current_user, reason)
+    except BookingError as exc:
+        return failed(exc)
+    flash(_("The booking is cancelled."), "success")
+    return redirect(url_for("booking_manage.day", site_slug=site.slug, day=request.form.get("day") or None), 303)
+
+
+@manage.get("/export.csv", endpoint="export")
+@login_required
+def export(site_slug):
+    site = _managed(site_slug)
+    try:
+        first = parse_day(request.args.get("from") or today_at(site.timezone).isoformat())
+        last = parse_day(request.args.get("to") or (first + timedelta(days=30)).isoformat())
+    except BookingError as exc:
+        return failed(exc)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "resource", "kind", "member", "email", "start", "end", "status", "checked_in_at"])
+    for b in bookings_between(site, first, min(last, first + timedelta(days=366))):
+        writer.writerow([b.id, b.resource.name, b.resource.kind,
+                         b.member.display_name if b.member else ("maintenance" if b.is_block else ""),
+                         b.member.email if b.member else "", local_iso(b.starts_at, site.timezone),
+                         local_iso(b.ends_at, site.timezone), b.status,
+                         local_iso(b.checked_in_at, site.timezone) if b.checked_in_at else ""])
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="bookings-{site.slug}.csv"'})
+
+
+@manage.post("/feed", endpoint="feed")
+@login_required
+def site_feed(site_slug):
+    site = _managed(site_slug)
+    feeds.create_feed(current_user, site)
+    flash(_("The site's private calendar address is ready."), "success")
+    return redirect(url_for("booking_manage.day", site_slug=site.slug), 303)
+
+
+@manage.get("/resources", endpoint="resources")
+@login_required
+def resource_list(site_slug):
+    site = _managed(site_slug)
+    return render_template("booking/manage_resources.html", site=site,
+                           resources=resources.resources_of(site, include_retired=True))
+
+
+def _resource_values(form) -> dict:
+    return {"kind": form.kind.data, "name": form.name.data.strip(), "group_name": (form.group_name.data or "").strip(),
+            "seats": form.seats.data, "accessible": form.accessible.data,
+            "equipment": [e.strip() for e in (form.equipment.data or "").split(",") if e.strip()],
+            "photos": [p.strip() for p in (form.photos.data or "").splitlines() if p.strip().startswith("https://")],
+            "description": form.description.data or "", "approval_required": form.approval_required.data}
+
+
+@manage.route("/resources/new", methods=["GET", "POST"], endpoint="resource_new")
+@manage.route("/resources/<int:resource_id>", methods=["GET", "POST"], endpoint="resource_edit")
+@login_required
+def resource_edit(site_slug, resource_id=None):
+    site = _managed(site_slug)
+    resource = None
+    if resource_id is not None:
+        resource = service.find(Resource, resource_id)
+        if resource is None or resource.site_id != site.id:
+            abort(404)
+    # The stored values fill the form only when it is shown; a post stands on its own.
+    form = ResourceForm(obj=resource if request.method == "GET" else None)
+    if resource is not None and not form.is_submitted():
+        form.equipment.data = ", ".join(resource.equipment or [])
+        form.photos.data = "\n".join(resource.photos or [])
+    if form.validate_on_submit():
+        try:
+            resources.save_resource(site, current_user, resource, **_resource_values(form))
+        except BookingError as exc:
+            return failed(exc)
+        flash(_("The resource is saved."), "success")
+        return redirect(url_for("booking_manage.resources", site_slug=site.slug), 303)
+    return render_template("booking/manage_resource.html", site=site, form=form, resource=resource), \
+        400 if form.errors else 200
+
+
+@manage.post("/resources/<int:resource_id>/retire", endpoint="resource_retire")
+@login_required
+def resource_retire(site_slug, resource_id):
+    site = _managed(site_slug)
+    resource = service.find(Resource, resource_id)
+    if resource is None or resource.site_id != site.id:
+        abort(404)
+    resources.retire_resource(site, resource, current_user)
+    flash(_("The resource is retired; its bookings are kept."), "success")
+    return redirect(url_for("booking_manage.resources", site_slug=site.slug), 303)
+
+
+@manage.route("/rules", methods=["GET", "POST"], endpoint="rules")
+@login_required
+def rules(site_slug):
+    site = _managed(site_slug)
+    form = RulesForm()
+    if form.validate_on_submit():
+        values = {name: getattr(form, name).data for name in RULE_FIELDS if name != "approval_required"}
+        values["approval_required"] = {"1": True, "0": False}.get(form.approval_required.data)
+        save_rules(site.id, form.kind.data or "", **values)
+        db.session.commit()
+        flash(_("The rules are saved."), "success")
+        return redirect(url_for("booking_manage.rules", site_slug=site.slug), 303)
+    stored = db.session.scalars(select(Rule).where(Rule.site_id == site.id).order_by(Rule.kind)).all()
+    return render_template("booking/manage_rules.html", site=site, form=form, stored=stored,
+                           rule_fields=RULE_FIELDS), 400 if form.errors else 200

@@ -1,0 +1,140 @@
+"""Booking tables: resources, per-kind rules, bookings (with holds and blocks), waitlist, feeds."""
+from __future__ import annotations
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.db import UTCDateTime, utcnow
+from core.extensions import db
+
+KINDS = ("desk", "office", "room", "visio")
+# Statuses that occupy a resource; the database refuses two overlapping rows among them.
+ACTIVE = ("held", "confirmed", "checked_in")
+STATUSES = ACTIVE + ("cancelled", "expired", "no_show")
+
+
+class Resource(db.Model):
+    """A bookable unit of capacity one: a desk (maybe in a named group), an office, a room."""
+
+    __tablename__ = "booking_resource"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(120))
+    group_name: Mapped[str] = mapped_column(String(120), default="")
+    seats: Mapped[int] = mapped_column(default=1)
+    equipment: Mapped[list] = mapped_column(JSON, default=list)
+    accessible: Mapped[bool] = mapped_column(default=True)
+    photos: Mapped[list] = mapped_column(JSON, default=list)
+    description: Mapped[str] = mapped_column(Text, default="")
+    approval_required: Mapped[bool] = mapped_column(default=False)
+    retired_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
+
+    site = relationship("Site", lazy="joined")
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
+
+
+class Rule(db.Model):
+    """Booking rules of a site, for one kind of resource or (kind "") the site's defaults."""
+
+    __tablename__ = "booking_rule"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(10), default="")
+    min_minutes: Mapped[int | None]
+    max_minutes: Mapped[int | None]
+    max_days_ahead: Mapped[int | None]
+    min_notice_minutes: Mapped[int | None]
+    cancel_deadline_minutes: Mapped[int | None]
+    buffer_minutes: Mapped[int | None]
+    max_per_week: Mapped[int | None]
+    approval_required: Mapped[bool | None]
+
+    __table_args__ = (Index("uq_booking_rule_site_kind", "site_id", "kind", unique=True),)
+
+
+class Booking(db.Model):
+    """A resource for a time range; a manager's maintenance block is a booking with no member."""
+
+    __tablename__ = "booking_booking"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resource_id: Mapped[int] = mapped_column(ForeignKey("booking_resource.id"))
+    # Copied from the resource so the network-wide availability query reads one index.
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    starts_at: Mapped[object] = mapped_column(UTCDateTime)
+    ends_at: Mapped[object] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(12), default="confirmed")
+    is_block: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(String(255), default="")
+    hold_expires_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    hold_reason: Mapped[str | None] = mapped_column(String(20))
+    series_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    checkin_code: Mapped[str] = mapped_column(String(12))
+    checked_in_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    cancel_reason: Mapped[str | None] = mapped_column(String(20))
+    payer_kind: Mapped[str | None] = mapped_column(String(20))
+    payer_reference: Mapped[str | None] = mapped_column(String(80))
+    price_cents: Mapped[int | None]
+    currency: Mapped[str | None] = mapped_column(String(3))
+    reminded_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
+
+    resource = relationship("Resource", lazy="joined")
+    member = relationship("User", foreign_keys=[member_id])
+
+    __table_args__ = (
+        Index("ix_booking_booking_resource_starts", "resource_id", "starts_at"),
+        Index("ix_booking_booking_site_starts", "site_id", "starts_at"),
+    )
+
+    @property
+    def site(self):
+        return self.resource.site
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE
+
+
+class WaitlistEntry(db.Model):
+    """A member waiting for a place of a kind at a site for a slot; offered in turn."""
+
+    __tablename__ = "booking_waitlist"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(10))
+    member_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    starts_at: Mapped[object] = mapped_column(UTCDateTime)
+    ends_at: Mapped[object] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(10), default="waiting")  # offered, booked, expired, left
+    offered_resource_id: Mapped[int | None] = mapped_column(ForeignKey("booking_resource.id"))
+    offer_expires_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
+
+    member = relationship("User")
+    site = relationship("Site")
+
+    __table_args__ = (Index("ix_booking_waitlist_site_starts", "site_id", "starts_at"),)
+
+
+class Feed(db.Model):
+    """The secret of a private calendar feed: a member's bookings, or a site's for its managers."""
+
+    __tablename__ = "booking_feed"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("site.id", ondelete="CASCADE"))
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)

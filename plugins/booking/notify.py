@@ -1,0 +1,36 @@
+"""E-mails about bookings, each with its .ics attachment, queued in the booking's transaction."""
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from flask import url_for
+
+from core.mail import queue_mail
+
+
+def _link(endpoint, **values) -> str:
+    try:
+        return url_for(endpoint, _external=True, **values)
+    except RuntimeError:  # no SERVER_NAME outside a request (CLI sweep without config)
+        return ""
+
+
+def booking_mail(booking, template: str) -> None:
+    """Queue a confirmation, hold, reminder or cancellation e-mail to the booking's member."""
+    from plugins.booking.calendar import booking_ics
+
+    member, site = booking.member, booking.resource.site
+    zone = ZoneInfo(site.timezone)
+    queue_mail(member.email, template, locale=member.locale,
+               attachments=[(f"booking-{booking.id}.ics", "text/calendar", booking_ics(booking))],
+               booking=booking, site=site, member=member, start=booking.starts_at.astimezone(zone),
+               end=booking.ends_at.astimezone(zone),
+               link=_link("booking.show", booking_id=booking.id))
+
+
+def waitlist_offer_mail(entry, resource) -> None:
+    zone = ZoneInfo(entry.site.timezone)
+    queue_mail(entry.member.email, "booking_waitlist_offer", locale=entry.member.locale, entry=entry,
+               resource=resource, site=entry.site, start=entry.starts_at.astimezone(zone),
+               end=entry.ends_at.astimezone(zone), expires=entry.offer_expires_at.astimezone(zone),
+               link=_link("booking.waitlist_accept_page", entry_id=entry.id))

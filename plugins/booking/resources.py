@@ -1,0 +1,52 @@
+"""Managing a site's resources: create, edit, retire (never delete a resource with history)."""
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from core import audit
+from core.db import utcnow
+from core.extensions import db
+from plugins.booking.errors import BookingError
+from plugins.booking.models import KINDS, Resource
+
+FIELDS = ("kind", "name", "group_name", "seats", "equipment", "accessible", "photos", "description",
+          "approval_required")
+
+
+def resources_of(site, include_retired=False) -> list[Resource]:
+    query = select(Resource).where(Resource.site_id == site.id)
+    if not include_retired:
+        query = query.where(Resource.retired_at.is_(None))
+    return db.session.scalars(query.order_by(Resource.kind, Resource.group_name, Resource.name)).all()
+
+
+def save_resource(site, actor, resource: Resource | None = None, **values) -> Resource:
+    """Create a resource at a site, or edit one of its resources, from the listed fields only."""
+    if values.get("kind", getattr(resource, "kind", None)) not in KINDS:
+        raise BookingError(_("Choose a kind of resource."))
+    if not (values.get("name") or getattr(resource, "name", "")).strip():
+        raise BookingError(_("Give the resource a name."))
+    created = resource is None
+    if created:
+        resource = Resource(site_id=site.id)
+        db.session.add(resource)
+    elif resource.site_id != site.id:
+        raise BookingError(_("There is no such resource."))
+    for name in FIELDS:
+        if name in values:
+            setattr(resource, name, values[name])
+    db.session.flush()
+    audit.record(actor, "booking.resource_created" if created else "booking.resource_updated",
+                 f"site:{site.slug}", resource=resource.id)
+    db.session.commit()
+    return resource
+
+
+def retire_resource(site, resource: Resource, actor) -> None:
+    """Stop offering a resource; its bookings and history stay."""
+    if resource.site_id != site.id:
+        raise BookingError(_("There is no such resource."))
+    resource.retired_at = resource.retired_at or utcnow()
+    audit.record(actor, "booking.resource_retired", f"site:{site.slug}", resource=resource.id)
+    db.session.commit()

@@ -1,0 +1,81 @@
+"""Recurring bookings (every week until a date): planned and shown first, then made all at once."""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from flask_babel import gettext as _
+
+from core.db import utcnow
+from core.extensions import db
+from plugins.booking import notify
+from plugins.booking.errors import BookingError
+from plugins.booking.service import after_commit, is_free, new_booking, prepare
+from plugins.booking.slots import to_utc
+
+MAX_OCCURRENCES = 52
+
+
+@dataclass
+class Occurrence:
+    day: date
+    starts_at: datetime
+    ends_at: datetime
+    problem: str | None = None  # why this date cannot be booked, None when it can
+
+
+def plan(resource, member, starts_at: datetime, ends_at: datetime, until: date, actor=None,
+         every_days: int = 7, now=None) -> list[Occurrence]:
+    """Every date of the series, same local times, each checked against the rules and the slots.
+
+    Nothing is stored.
+    """
+    now = now or utcnow()
+    zone = ZoneInfo(resource.site.timezone)
+    first, last = starts_at.astimezone(zone), ends_at.astimezone(zone)
+    if until < first.date():
+        raise BookingError(_("The last date must come after the first."), "bad_range")
+    out = []
+    day = first.date()
+    while day <= until and len(out) < MAX_OCCURRENCES:
+        occ = Occurrence(day, to_utc(day, first.time(), zone.key), to_utc(day, last.time(), zone.key))
+        try:
+            prepare(resource, member, occ.starts_at, occ.ends_at, actor, now=now)
+            if not is_free(resource.id, occ.starts_at, occ.ends_at, now):
+                occ.problem = _("Already taken.")
+        except BookingError as exc:
+            occ.problem = str(exc)
+        out.append(occ)
+        day += timedelta(days=every_days)
+    db.session.rollback()
+    return out
+
+
+def book_series(resource, member, occurrences: list[Occurrence], actor=None, now=None) -> list:
+    """Book the chosen dates of a series in one transaction: all of them, or none.
+
+    :raises SlotTaken/BookingError: naming the first date that could not be booked (someone
+        took it since the plan was shown); nothing is stored then.
+    """
+    series_id = secrets.token_hex(8)
+    made = []
+    try:
+        for occ in occurrences:
+            try:
+                made.append(new_booking(resource, member, occ.starts_at, occ.ends_at, actor, now=now,
+                                        series_id=series_id))
+            except BookingError as exc:
+                raise type(exc)(_("%(day)s: %(reason)s", day=occ.day.isoformat(), reason=str(exc)),
+                                exc.code) from None
+        for booking in made:
+            notify.booking_mail(booking, "booking_held" if booking.status == "held" else "booking_confirmed")
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+    for booking in made:
+        after_commit(booking)
+    return made
+

@@ -1,0 +1,295 @@
+"""Booking rules in action: book, hold, confirm, cancel, check in; compare-and-set throughout.
+
+Plain functions taking values and returning values or raising a `BookingError`; they commit
+their own transaction and call the "after" hooks once it is committed.
+"""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import exc as sa_exc, select, update
+
+from core.db import utcnow
+from core.extensions import db
+from core.modules.service import is_enabled
+from core.plugins import hooks
+from plugins.booking import notify
+from plugins.booking.errors import BookingError, NotFound, SlotTaken
+from plugins.booking.models import ACTIVE, Booking, Resource
+from plugins.booking.rules import can_cancel, check, effective_rules
+from plugins.booking.slots import within_opening
+
+DEFAULT_HOLD_MINUTES = 30
+
+
+def is_overlap_error(exc: Exception) -> bool:
+    """True when the database refused an overlapping active booking (either database)."""
+    orig = getattr(exc, "orig", exc)
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return sqlstate == "23P01" or "booking_overlap" in str(orig)
+
+
+def as_id(value) -> int | None:
+    """A database id from user input, or None (not a number, or beyond a 64-bit integer)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if 0 < number < 2 ** 63 and not isinstance(value, bool) else None
+
+
+def find(model, value):
+    """A row by an id typed or sent by someone, or None."""
+    number = as_id(value)
+    return db.session.get(model, number) if number else None
+
+
+def get_resource(resource_id, site=None) -> Resource:
+    """A bookable resource by id; 404 (NotFound) when unknown, at another site, or module off."""
+    resource = find(Resource, resource_id)
+    if resource is None or (site is not None and resource.site_id != site.id) \
+            or not is_enabled("booking", resource.site):
+        raise NotFound(_("There is no such resource."))
+    return resource
+
+
+def get_booking(booking_id) -> Booking:
+    booking = find(Booking, booking_id)
+    if booking is None or not is_enabled("booking", booking.resource.site):
+        raise NotFound(_("There is no such booking."))
+    return booking
+
+
+def expire_holds_where(now, *conditions) -> list[int]:
+    """Mark held rows past their expiry (and matching `conditions`) as expired, each by
+    compare-and-set; return the ids this transaction expired."""
+    ids = db.session.scalars(select(Booking.id).where(Booking.status == "held", Booking.hold_expires_at < now,
+                                                      *conditions)).all()
+    expired = []
+    for booking_id in ids:
+        result = db.session.execute(update(Booking).where(Booking.id == booking_id, Booking.status == "held")
+                                    .values(status="expired", cancelled_at=now, cancel_reason="hold_expired"))
+        if result.rowcount:
+            expired.append(booking_id)
+    return expired
+
+
+def release_expired_holds(resource_id: int, starts_at, ends_at, now) -> list[int]:
+    """Expire the lapsed holds overlapping a range, so they never block a new booking."""
+    return expire_holds_where(now, Booking.resource_id == resource_id, Booking.starts_at < ends_at,
+                              Booking.ends_at > starts_at)
+
+
+def tell_expired(ids) -> None:
+    """After the commit: other plugins learn which holds lapsed (billing stops waiting)."""
+    for booking_id in ids:
+        booking = db.session.get(Booking, booking_id)
+        hooks(booking.resource.site).booking_cancelled(booking=booking, actor=None, reason="hold_expired")
+
+
+def _validate(booking: Booking, actor, now) -> None:
+    resource, site = booking.resource, booking.resource.site
+    if resource.is_retired:
+        raise BookingError(_("This resource is no longer offered."), "retired")
+    if booking.ends_at <= booking.starts_at:
+        raise BookingError(_("The end must come after the start."), "bad_range")
+    if not booking.is_block:
+        if not within_opening(site, booking.starts_at, booking.ends_at):
+            raise BookingError(_("The site is not open at that time."), "closed")
+        check(effective_rules(site.id, resource.kind), booking, now)
+        for reason in hooks(site).validate_booking(booking=booking, actor=actor):
+            if reason:
+                raise BookingError(reason, "refused")
+
+
+def _real(user):
+    return user._get_current_object() if hasattr(user, "_get_current_object") else user
+
+
+def prepare(resource: Resource, member, starts_at: datetime, ends_at: datetime, actor=None,
+            *, now=None, series_id=None, is_block=False, note="") -> Booking:
+    """Build and validate a booking, asking other plugins who pays and how much; not stored.
+
+    :raises BookingError: a broken rule.
+    """
+    now = now or utcnow()
+    member, actor = _real(member), _real(actor)  # views pass flask_login's current_user proxy
+    booking = Booking(resource=resource, resource_id=resource.id, site_id=resource.site_id,
+                      member_id=getattr(member, "id", None), member=member,
+                      created_by_id=getattr(actor or member, "id", None), starts_at=starts_at, ends_at=ends_at,
+                      series_id=series_id, is_block=is_block, note=note, checkin_code=secrets.token_hex(4),
+                      status="confirmed")
+    _validate(booking, actor or member, now)
+    site = resource.site
+    if not is_block:
+        payer = hooks(site).booking_payer(booking=booking)
+        price = hooks(site).booking_price(booking=booking)
+        if payer is not None:
+            booking.payer_kind, booking.payer_reference = payer.kind, payer.reference
+        if price is not None:
+            booking.price_cents, booking.currency = price.amount_cents, price.currency
+        manager_booked = actor is not None and actor.id != getattr(member, "id", None) and actor.manages(site)
+        approval = resource.approval_required or effective_rules(site.id, resource.kind).approval_required
+        if approval and not manager_booked:
+            booking.status, booking.hold_reason, booking.hold_expires_at = "held", "approval", starts_at
+        elif payer is not None and payer.needs_payment:
+            minutes = payer.hold_minutes or DEFAULT_HOLD_MINUTES
+            booking.status, booking.hold_reason = "held", "payment"
+            booking.hold_expires_at = min(now + timedelta(minutes=minutes), starts_at)
+    return booking
+
+
+def is_free(resource_id: int, starts_at, ends_at, now) -> bool:
+    """No active, unexpired booking overlaps the range (a preview; the database has the last word)."""
+    return db.session.scalar(select(Booking.id).where(
+        Booking.resource_id == resource_id, Booking.status.in_(ACTIVE), Booking.starts_at < ends_at,
+        Booking.ends_at > starts_at, Booking.starts_at > starts_at - timedelta(days=1),
+        (Booking.status != "held") | (Booking.hold_expires_at >= now)).limit(1)) is None
+
+
+def store(booking: Booking, now=None) -> Booking:
+    """Insert a prepared booking after freeing expired holds; the database refuses an overlap.
+
+    :raises SlotTaken: the slot is taken (409).
+    """
+    released = release_expired_holds(booking.resource_id, booking.starts_at, booking.ends_at, now or utcnow())
+    db.session.info.setdefault("booking_expired", []).extend(released)
+    # Translated now: after a refused flush the session must be rolled back before any load.
+    taken = _("This slot has just been taken. Please choose another one.")
+    db.session.add(booking)
+    try:
+        with db.session.begin_nested():
+            db.session.flush()
+    except sa_exc.DBAPIError as exc:
+        if is_overlap_error(exc):
+            raise SlotTaken(taken) from None
+        raise
+    return booking
+
+
+def new_booking(resource: Resource, member, starts_at: datetime, ends_at: datetime, actor=None,
+                *, now=None, **options) -> Booking:
+    """Validate and add one booking to the session (not committed): held or confirmed.
+
+    :raises BookingError: a broken rule (422), SlotTaken (409).
+    """
+    return store(prepare(resource, member, starts_at, ends_at, actor, now=now, **options), now)
+
+
+def after_commit(booking: Booking) -> None:
+    """Tell other plugins about a stored booking (and the holds it expired), once committed."""
+    tell_expired(db.session.info.pop("booking_expired", []))
+    hook = hooks(booking.resource.site)
+    if booking.status == "held":
+        hook.booking_held(booking=booking)
+    elif booking.status == "confirmed":
+        hook.booking_confirmed(booking=booking)
+
+
+def book(resource: Resource, member, starts_at: datetime, ends_at: datetime, actor=None, *, now=None) -> Booking:
+    """Book a resource for a member (or, by a manager, on their behalf); commits.
+
+    :return: the stored `Booking`, "confirmed", or "held" until `hold_expires_at` when a payment
+        (`booking_payer(...).needs_payment`) or the manager's approval must complete it.
+    """
+    try:
+        booking = new_booking(resource, member, starts_at, ends_at, actor, now=now)
+        if not booking.is_block and booking.member is not None:
+            notify.booking_mail(booking, "booking_held" if booking.status == "held" else "booking_confirmed")
+        db.session.commit()
+    except BaseException:
+        db.session.info.pop("booking_expired", None)
+        db.session.rollback()
+        raise
+    after_commit(booking)
+    return booking
+
+
+def block(resource: Resource, starts_at, ends_at, actor, note="") -> Booking:
+    """A manager takes a resource out of service for a time (maintenance): a booking with no member."""
+    try:
+        booking = new_booking(resource, None, starts_at, ends_at, actor, is_block=True, note=note)
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+    return booking
+
+
+def payment_url(booking: Booking) -> str | None:
+    if booking.status != "held" or booking.hold_reason != "payment":
+        return None
+    return hooks(booking.resource.site).booking_payment_url(booking=booking)
+
+
+def set_status(booking_id: int, from_statuses, **values) -> bool:
+    """Compare-and-set: change a booking only if its status is still one of `from_statuses`."""
+    result = db.session.execute(update(Booking).where(Booking.id == booking_id, Booking.status.in_(from_statuses))
+                                .values(**values).execution_options(synchronize_session=False))
+    return result.rowcount == 1
+
+
+def confirm(booking_id: int, actor=None) -> Booking | None:
+    """Confirm a held booking (payment done, manager approved); compare-and-set.
+
+    A hold past its expiry can still be confirmed while its row is "held": nobody else could
+    take the slot without first marking it expired.
+
+    :return: the confirmed booking, or None when it was not held any more (cancelled, expired,
+        already confirmed): the caller then refunds or ignores.
+    """
+    ok = set_status(booking_id, ["held"], status="confirmed", hold_expires_at=None)
+    booking = db.session.get(Booking, booking_id)
+    if ok:
+        db.session.refresh(booking)
+        notify.booking_mail(booking, "booking_confirmed")
+    db.session.commit()
+    if ok:
+        hooks(booking.resource.site).booking_confirmed(booking=booking)
+    return booking if ok else None
+
+
+def extend_hold(booking_id: int, until: datetime) -> bool:
+    """Keep a held booking held until `until` (e.g. a checkout session's expiry); compare-and-set."""
+    ok = set_status(booking_id, ["held"], hold_expires_at=until)
+    db.session.commit()
+    return ok
+
+
+def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enforce_deadline=True) -> Booking:
+    """Cancel an active booking; compare-and-set. Members must respect the cancellation deadline.
+
+    :param reason: "member", "manager", "hold_expired", "payment_failed", "approval_refused".
+    :raises BookingError: past the deadline, or not active any more.
+    """
+    now = now or utcnow()
+    booking = find(Booking, booking_id)
+    if booking is None:
+        raise NotFound(_("There is no such booking."))
+    rules = effective_rules(booking.site_id, booking.resource.kind)
+    if enforce_deadline and reason == "member" and booking.status == "confirmed" \
+            and not can_cancel(rules, booking, now):
+        raise BookingError(_("This booking can no longer be cancelled: the deadline has passed."), "deadline")
+    if not set_status(booking.id, ACTIVE, status="cancelled", cancelled_at=now, cancel_reason=reason):
+        db.session.rollback()
+        raise BookingError(_("This booking is not active any more."), "not_active")
+    db.session.refresh(booking)
+    if booking.member is not None:
+        notify.booking_mail(booking, "booking_cancelled")
+    from plugins.booking import waitlist
+
+    waitlist.offer_freed(booking, now)
+    db.session.commit()
+    if not booking.is_block:
+        hooks(booking.resource.site).booking_cancelled(booking=booking, actor=actor, reason=reason)
+    return booking
+
+
+def bookings_of(member, upcoming_only=False, now=None) -> list[Booking]:
+    query = select(Booking).where(Booking.member_id == member.id)
+    if upcoming_only:
+        query = query.where(Booking.ends_at > (now or utcnow()), Booking.status.in_(ACTIVE))
+    return db.session.scalars(query.order_by(Booking.starts_at.desc() if not upcoming_only
+                                             else Booking.starts_at)).all()

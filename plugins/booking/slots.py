@@ -1,0 +1,138 @@
+"""Slots of a site's day in its local time (half-days, day, hours) and local <-> UTC instants."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from flask_babel import gettext as _, lazy_gettext as _l
+
+from core.sites.service import opening_intervals
+from plugins.booking.errors import BookingError
+
+PERIODS = {"morning": _l("Morning"), "afternoon": _l("Afternoon"), "day": _l("Whole day")}
+NOON = time(13, 0)
+
+
+@dataclass(frozen=True)
+class Slot:
+    period: str  # morning, afternoon, day, or "hour"
+    starts_at: datetime  # aware UTC
+    ends_at: datetime
+    tz: str
+
+    @property
+    def local_start(self) -> datetime:
+        return self.starts_at.astimezone(ZoneInfo(self.tz))
+
+    @property
+    def local_end(self) -> datetime:
+        return self.ends_at.astimezone(ZoneInfo(self.tz))
+
+
+def to_utc(day: date, at: time, tz: str) -> datetime:
+    return datetime.combine(day, at, tzinfo=ZoneInfo(tz)).astimezone(timezone.utc)
+
+
+def half_days(site, day: date) -> dict[str, tuple[time, time]]:
+    """The site's morning, afternoon and whole day on a date, as local times; {} when closed.
+
+    With a lunch break the morning is the first interval and the afternoon the last; a day
+    opened in one stretch is split at 13:00.
+    """
+    intervals = opening_intervals(site, day)
+    if not intervals:
+        return {}
+    out = {"day": (intervals[0][0], intervals[-1][1])}
+    if len(intervals) >= 2:
+        out["morning"], out["afternoon"] = intervals[0], intervals[-1]
+    else:
+        opens, closes = intervals[0]
+        if closes <= NOON:
+            out["morning"] = (opens, closes)
+        elif opens >= NOON:
+            out["afternoon"] = (opens, closes)
+        else:
+            out["morning"], out["afternoon"] = (opens, NOON), (NOON, closes)
+    return out
+
+
+def day_slots(site, day: date, kind: str, period: str | None = None) -> list[Slot]:
+    """Bookable slots of one local day: half-days and day for every kind, hours for rooms."""
+    tz = site.timezone
+    parts = half_days(site, day)
+    slots = [Slot(name, to_utc(day, parts[name][0], tz), to_utc(day, parts[name][1], tz), tz)
+             for name in ("morning", "afternoon", "day") if name in parts and period in (None, name)]
+    if kind in ("room", "visio") and period is None:
+        for opens, closes in opening_intervals(site, day):
+            hour = datetime.combine(day, opens)
+            while (hour + timedelta(hours=1)).time() <= closes and hour.date() == day:
+                end = hour + timedelta(hours=1)
+                slots.append(Slot("hour", to_utc(day, hour.time(), tz), to_utc(day, end.time(), tz), tz))
+                hour = end
+    return slots
+
+
+def parse_local(value: str, tz: str) -> datetime:
+    """A local ISO time typed or sent by a member, as a UTC instant; refuses DST gaps."""
+    try:
+        parsed = datetime.fromisoformat(str(value).strip())
+    except ValueError:
+        raise BookingError(_("%(value)s is not a date and time (YYYY-MM-DDTHH:MM).", value=value),
+                           "bad_time") from None
+    if parsed.tzinfo is not None:
+        return parsed.astimezone(timezone.utc)
+    local = parsed.replace(tzinfo=ZoneInfo(tz))
+    instant = local.astimezone(timezone.utc)
+    if instant.astimezone(ZoneInfo(tz)).replace(tzinfo=None) != parsed:
+        raise BookingError(_("%(value)s does not exist in local time (clocks change).", value=value),
+                           "bad_time")
+    return instant
+
+
+def parse_day(value: str) -> date:
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise BookingError(_("%(value)s is not a date (YYYY-MM-DD).", value=value), "bad_date") from None
+
+
+def local_iso(instant: datetime, tz: str) -> str:
+    return instant.astimezone(ZoneInfo(tz)).isoformat(timespec="minutes")
+
+
+def within_opening(site, starts_at: datetime, ends_at: datetime) -> bool:
+    """True when a range lies on one local day, between its first opening and last closing."""
+    tz = ZoneInfo(site.timezone)
+    start, end = starts_at.astimezone(tz), ends_at.astimezone(tz)
+    if start.date() != end.date():
+        return False
+    intervals = opening_intervals(site, start.date())
+    if not intervals:
+        return False
+    if not (intervals[0][0] <= start.time() and end.time() <= intervals[-1][1]):
+        return False
+    # A range lying wholly in the lunch break books nothing anyone can use.
+    return any(start.time() < closes and end.time() > opens for opens, closes in intervals)
+
+
+def parse_clock(value: str):
+    try:
+        return time.fromisoformat(str(value).strip())
+    except ValueError:
+        raise BookingError(_("%(value)s is not a time of day (HH:MM).", value=value), "bad_time") from None
+
+
+def range_for(site, day: date, period: str, start: str | None = None, end: str | None = None):
+    """The UTC range of a half-day, a day, or given local hours at a site on a date."""
+    if period == "hours":
+        if not start or not end:
+            raise BookingError(_("Give the start and end times."), "bad_time")
+        opens, closes = parse_clock(start), parse_clock(end)
+        return (parse_local(datetime.combine(day, opens).isoformat(), site.timezone),
+                parse_local(datetime.combine(day, closes).isoformat(), site.timezone))
+    parts = half_days(site, day)
+    if period not in parts:
+        raise BookingError(_("The site is not open at that time."), "closed")
+    opens, closes = parts[period]
+    return to_utc(day, opens, site.timezone), to_utc(day, closes, site.timezone)

@@ -1,0 +1,257 @@
+"""Members' pages: find a place, a site's week, book, my bookings, cancel, check in, calendars."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from core.modules.service import is_enabled
+from core.sites.service import site_by_slug
+from core.timeutil import today_at
+from plugins.booking import availability, checkin, feeds, service, series, waitlist
+from plugins.booking.calendar import booking_ics
+from plugins.booking.resources import resources_of
+from plugins.booking.errors import BookingError, NotFound
+from plugins.booking.forms import KIND_LABELS, PERIOD_CHOICES, STATUS_LABELS, BookForm, CheckInForm, SearchForm, SeriesForm
+from plugins.booking.slots import PERIODS, parse_day, range_for
+
+bp = Blueprint("booking", __name__, url_prefix="/booking", template_folder="templates",
+               static_folder="static", static_url_path="/booking-static")
+
+
+def failed(exc: BookingError, back: str | None = None):
+    """A refused action: its message in the user's language, with its 4xx status."""
+    return render_template("booking/refused.html", message=str(exc), back=back), exc.status
+
+
+@bp.app_template_filter("local")
+def local_filter(instant, site, fmt="%d/%m/%Y %H:%M"):
+    from zoneinfo import ZoneInfo
+
+    return instant.astimezone(ZoneInfo(site.timezone)).strftime(fmt)
+
+
+@bp.app_context_processor
+def _labels():
+    return {"kind_labels": KIND_LABELS, "period_labels": PERIODS, "status_labels": STATUS_LABELS,
+            "timedelta": timedelta}
+
+
+def _site(site_slug):
+    site = site_by_slug(site_slug)
+    if site is None or not site.is_published:
+        abort(404)
+    return site
+
+
+def _own_booking(booking_id):
+    try:
+        booking = service.get_booking(booking_id)
+    except NotFound:
+        abort(404)
+    if booking.member_id != current_user.id and not current_user.manages(booking.resource.site):
+        abort(404)
+    return booking
+
+
+@bp.get("", endpoint="search")
+def search():
+    form = SearchForm(request.args)
+    results = None
+    if request.args and form.validate():
+        near = None
+        if current_user.is_authenticated and current_user.home_latitude is not None:
+            near = (current_user.home_latitude, current_user.home_longitude)
+        results = availability.network(form.date.data or today_at("Europe/Paris"), form.kind.data or None,
+                                       form.period.data or None, near=near)
+    return render_template("booking/search.html", form=form, results=results, day=form.date.data), \
+        400 if form.errors else 200
+
+
+def week_context(site, monday=None) -> dict:
+    today = today_at(site.timezone)
+    monday = monday or today - timedelta(days=today.weekday())
+    days, rows = availability.week(site, monday)
+    return {"site": site, "days": days, "rows": rows, "monday": monday}
+
+
+@bp.get("/sites/<site_slug>", endpoint="site")
+def site_week(site_slug):
+    site = _site(site_slug)
+    try:
+        monday = parse_day(request.args["week"]) if request.args.get("week") else None
+    except BookingError as exc:
+        return failed(exc)
+    if monday:
+        monday -= timedelta(days=monday.weekday())
+    context = week_context(site, monday)
+    return render_template("booking/site.html", form=BookForm(), series_form=SeriesForm(), **context,
+                           period_choices=PERIOD_CHOICES, resources=resources_of(site))
+
+
+def slot_from_form(form, site):
+    """The resource (of this site) and UTC range a booking form names."""
+    resource = service.get_resource(form.resource.data, site)
+    starts_at, ends_at = range_for(site, form.date.data, form.period.data, form.start.data, form.end.data)
+    return resource, starts_at, ends_at
+
+
+def _after_booking(booking):
+    url = service.payment_url(booking)
+    if url:
+        return redirect(url, 303)
+    if booking.status == "held":
+        flash(_("Your booking is held, waiting for the manager's approval."), "success")
+    else:
+        flash(_("Your booking is confirmed."), "success")
+    return redirect(url_for("booking.show", booking_id=booking.id), 303)
+
+
+@bp.post("/sites/<site_slug>/book", endpoint="book")
+@login_required
+def book(site_slug):
+    site = _site(site_slug)
+    form = BookForm()
+    back = url_for("booking.site", site_slug=site.slug)
+    if not form.validate():
+        return failed(BookingError(_("Choose a place, a date and a time.")), back)
+    try:
+        resource, starts_at, ends_at = slot_from_form(form, site)
+        booking = service.book(resource, current_user, starts_at, ends_at, current_user)
+    except BookingError as exc:
+        if exc.code == "slot_taken":
+            return render_template("booking/refused.html", message=str(exc), back=back, waitlist=True,
+                                   site=site, form=form), 409
+        return failed(exc, back)
+    return _after_booking(booking)
+
+
+@bp.post("/sites/<site_slug>/series", endpoint="series")
+@login_required
+def book_series(site_slug):
+    site = _site(site_slug)
+    form = SeriesForm()
+    back = url_for("booking.site", site_slug=site.slug)
+    if not form.validate():
+        return failed(BookingError(_("Choose a place, a first date, a time and a last date.")), back)
+    try:
+        resource, starts_at, ends_at = slot_from_form(form, site)
+        plan = series.plan(resource, current_user, starts_at, ends_at, form.until.data, current_user)
+        if request.form.get("confirm") != "1":
+            return render_template("booking/series.html", form=form, plan=plan, site=site, resource=resource)
+        chosen = [occ for occ in plan if occ.problem is None]
+        made = series.book_series(resource, current_user, chosen, current_user)
+    except BookingError as exc:
+        return failed(exc, back)
+    flash(_("%(n)d bookings made.", n=len(made)), "success")
+    return redirect(url_for("booking.mine"), 303)
+
+
+@bp.post("/sites/<site_slug>/waitlist", endpoint="waitlist_join")
+@login_required
+def waitlist_join(site_slug):
+    site = _site(site_slug)
+    form = BookForm()
+    try:
+        if not form.validate():
+            raise BookingError(_("Choose a place, a date and a time."))
+        resource, starts_at, ends_at = slot_from_form(form, site)
+    except BookingError as exc:
+        return failed(exc)
+    waitlist.join(site, resource.kind, current_user, starts_at, ends_at)
+    flash(_("You are on the waitlist. We will write to you if a place frees up."), "success")
+    return redirect(url_for("booking.mine"), 303)
+
+
+@bp.get("/waitlist/<int:entry_id>", endpoint="waitlist_accept_page")
+@login_required
+def waitlist_offer(entry_id):
+    from plugins.booking.models import WaitlistEntry
+
+    entry = service.find(WaitlistEntry, entry_id)
+    if entry is None or entry.member_id != current_user.id or not is_enabled("booking", entry.site):
+        abort(404)
+    return render_template("booking/offer.html", entry=entry)
+
+
+@bp.post("/waitlist/<int:entry_id>", endpoint="waitlist_accept")
+@login_required
+def waitlist_accept(entry_id):
+    try:
+        booking = waitlist.accept(entry_id, current_user)
+    except NotFound:
+        abort(404)
+    except BookingError as exc:
+        return failed(exc, url_for("booking.mine"))
+    return _after_booking(booking)
+
+
+@bp.get("/mine", endpoint="mine")
+@login_required
+def mine():
+    return render_template("booking/mine.html", bookings=service.bookings_of(current_user),
+                           feed_url=feeds.member_feed_url(current_user), today=today_at("Europe/Paris"))
+
+
+@bp.get("/<int:booking_id>", endpoint="show")
+@login_required
+def show(booking_id):
+    booking = _own_booking(booking_id)
+    return render_template("booking/show.html", booking=booking, site=booking.resource.site,
+                           checkin_form=CheckInForm(), payment_url=service.payment_url(booking))
+
+
+@bp.post("/<int:booking_id>/cancel", endpoint="cancel")
+@login_required
+def cancel(booking_id):
+    booking = _own_booking(booking_id)
+    manager = booking.member_id != current_user.id
+    try:
+        service.cancel(booking.id, current_user, "manager" if manager else "member")
+    except BookingError as exc:
+        return failed(exc, url_for("booking.show", booking_id=booking_id))
+    flash(_("The booking is cancelled."), "success")
+    return redirect(url_for("booking.mine"), 303)
+
+
+@bp.get("/<int:booking_id>/booking.ics", endpoint="ics")
+@login_required
+def ics(booking_id):
+    booking = _own_booking(booking_id)
+    return Response(booking_ics(booking), mimetype="text/calendar",
+                    headers={"Content-Disposition": f'attachment; filename="booking-{booking.id}.ics"'})
+
+
+@bp.post("/<int:booking_id>/check-in", endpoint="check_in")
+@login_required
+def check_in(booking_id):
+    form = CheckInForm()
+    try:
+        checkin.check_in(booking_id, current_user, code=form.code.data or None)
+    except NotFound:
+        abort(404)
+    except BookingError as exc:
+        return failed(exc, url_for("booking.show", booking_id=booking_id))
+    flash(_("Welcome! Your arrival is recorded."), "success")
+    return redirect(url_for("booking.show", booking_id=booking_id), 303)
+
+
+@bp.post("/feed", endpoint="feed_create")
+@login_required
+def feed_create():
+    feeds.create_member_feed(current_user)
+    flash(_("Your private calendar address is ready."), "success")
+    return redirect(url_for("booking.mine") + "#calendar", 303)
+
+
+@bp.get("/feed/<token>.ics", endpoint="feed")
+def feed(token):
+    body = feeds.render(token)
+    if body is None:
+        abort(404)
+    return Response(body, mimetype="text/calendar")
+
+
+__all__ = ["bp", "week_context"]

@@ -1,0 +1,91 @@
+"""The waitlist: members wait for a full slot; a freed place is offered to the first, for a while."""
+from __future__ import annotations
+
+from datetime import timedelta
+from types import SimpleNamespace
+
+from flask_babel import gettext as _
+from sqlalchemy import select, update
+
+from core.db import utcnow
+from core.extensions import db
+from plugins.booking import notify
+from plugins.booking.errors import BookingError, NotFound
+from plugins.booking.models import Booking, Resource, WaitlistEntry
+
+OFFER_MINUTES = 120
+
+
+def join(site, kind: str, member, starts_at, ends_at) -> WaitlistEntry:
+    exists = db.session.scalar(select(WaitlistEntry).where(
+        WaitlistEntry.site_id == site.id, WaitlistEntry.kind == kind, WaitlistEntry.member_id == member.id,
+        WaitlistEntry.starts_at == starts_at, WaitlistEntry.ends_at == ends_at,
+        WaitlistEntry.status.in_(["waiting", "offered"])))
+    if exists is not None:
+        return exists
+    entry = WaitlistEntry(site_id=site.id, kind=kind, member_id=member.id, starts_at=starts_at, ends_at=ends_at)
+    db.session.add(entry)
+    db.session.commit()
+    return entry
+
+
+def offer_freed(booking: Booking, now=None) -> WaitlistEntry | None:
+    """Offer a freed resource to the first member waiting for a slot it covers (in the caller's
+    transaction); they have OFFER_MINUTES to take it, by e-mail link."""
+    now = now or utcnow()
+    if booking.ends_at <= now:
+        return None
+    entry = db.session.scalar(select(WaitlistEntry).where(
+        WaitlistEntry.site_id == booking.site_id, WaitlistEntry.kind == booking.resource.kind,
+        WaitlistEntry.status == "waiting", WaitlistEntry.starts_at >= booking.starts_at,
+        WaitlistEntry.ends_at <= booking.ends_at, WaitlistEntry.starts_at > now)
+        .order_by(WaitlistEntry.created_at, WaitlistEntry.id).limit(1))
+    if entry is None:
+        return None
+    expires = min(now + timedelta(minutes=OFFER_MINUTES), entry.starts_at)
+    result = db.session.execute(update(WaitlistEntry).where(WaitlistEntry.id == entry.id,
+                                                            WaitlistEntry.status == "waiting")
+                                .values(status="offered", offered_resource_id=booking.resource_id,
+                                        offer_expires_at=expires).execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        return None
+    db.session.refresh(entry)
+    notify.waitlist_offer_mail(entry, booking.resource)
+    return entry
+
+
+def accept(entry_id: int, member, now=None) -> Booking:
+    """Take an offered place: book it (it may have gone, if someone booked it meanwhile)."""
+    from plugins.booking.service import book
+
+    now = now or utcnow()
+    entry = db.session.get(WaitlistEntry, entry_id) if 0 < entry_id < 2 ** 63 else None
+    if entry is None or entry.member_id != member.id:
+        raise NotFound(_("There is no such offer."))
+    if entry.status != "offered" or entry.offer_expires_at < now:
+        raise BookingError(_("This offer has expired."), "offer_expired")
+    resource = db.session.get(Resource, entry.offered_resource_id)
+    booking = book(resource, member, entry.starts_at, entry.ends_at, now=now)
+    db.session.execute(update(WaitlistEntry).where(WaitlistEntry.id == entry.id, WaitlistEntry.status == "offered")
+                       .values(status="booked"))
+    db.session.commit()
+    return booking
+
+
+def expire_offers(now=None) -> int:
+    """Offers past their time go back: the entry expires and the place goes to the next in line."""
+    now = now or utcnow()
+    expired = db.session.scalars(select(WaitlistEntry).where(WaitlistEntry.status == "offered",
+                                                             WaitlistEntry.offer_expires_at < now)).all()
+    count = 0
+    for entry in expired:
+        result = db.session.execute(update(WaitlistEntry).where(WaitlistEntry.id == entry.id,
+                                                                WaitlistEntry.status == "offered")
+                                    .values(status="expired"))
+        if result.rowcount:
+            count += 1
+            resource = db.session.get(Resource, entry.offered_resource_id)
+            offer_freed(SimpleNamespace(resource=resource, resource_id=resource.id, site_id=entry.site_id,
+                                        starts_at=entry.starts_at, ends_at=entry.ends_at), now)
+    db.session.commit()
+    return count

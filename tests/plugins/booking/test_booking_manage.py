@@ -1,0 +1,139 @@
+"""Site managers: resources (create, edit, retire), rules, day and week views, booking on behalf,
+maintenance blocks, CSV export; and what they may not touch at another site."""
+from __future__ import annotations
+
+import csv
+import io
+
+from booking_dates import next_weekday
+
+
+def test_manager_creates_edits_and_retires_a_resource(client, auth, make_site, make_user):
+    make_site("figeac")
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    created = client.post("/booking/manage/figeac/resources/new", data={
+        "kind": "room", "name": "Salle Champollion", "group_name": "", "seats": 8, "equipment": "écran, visio",
+        "accessible": "y", "photos": "https://img.example/1.jpg\njavascript:alert(1)", "description": "",
+        "site_id": 99})
+    assert created.status_code == 303
+    listing = client.get("/booking/manage/figeac/resources").get_data(as_text=True)
+    assert "Salle Champollion" in listing
+    resource_id = client.get("/api/v1/sites/figeac/resources").get_json()[0]["id"]
+    resource = client.get("/api/v1/sites/figeac/resources").get_json()[0]
+    assert resource["equipment"] == ["écran", "visio"] and resource["photos"] == ["https://img.example/1.jpg"]
+    edit = client.post(f"/booking/manage/figeac/resources/{resource_id}", data={
+        "kind": "room", "name": "Salle Champollion 2", "seats": 10})
+    assert edit.status_code == 303
+    assert client.post(f"/booking/manage/figeac/resources/{resource_id}/retire").status_code == 303
+    assert client.get("/api/v1/sites/figeac/resources").get_json() == []
+    assert "Salle Champollion 2" in client.get("/booking/manage/figeac/resources").get_data(as_text=True)
+
+
+def test_manager_sets_rules(client, auth, make_site, make_user, app):
+    make_site("figeac")
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    response = client.post("/booking/manage/figeac/rules", data={"kind": "desk", "max_per_week": 2,
+                                                                 "approval_required": "1"})
+    assert response.status_code == 303
+    with app.app_context():
+        from core.sites.service import site_by_slug
+        from plugins.booking.rules import effective_rules
+
+        rules = effective_rules(site_by_slug("figeac").id, "desk")
+        assert rules.max_per_week == 2 and rules.approval_required is True
+
+
+def test_day_week_views_book_on_behalf_block_and_export(client, auth, site_with_desk, make_resource, make_user):
+    room = make_resource("figeac", "room", "Salle")
+    member = make_user(name="Camille Martin")
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    day = next_weekday()
+    booked = client.post("/booking/manage/figeac/book", data={"member_email": member.email, "resource": site_with_desk,
+                                                              "date": day.isoformat(), "period": "morning"})
+    assert booked.status_code == 303
+    blocked = client.post("/booking/manage/figeac/block", data={"resource": room, "date": day.isoformat(),
+                                                                "period": "day", "note": "Peinture"})
+    assert blocked.status_code == 303
+    page = client.get(f"/booking/manage/figeac?day={day}").get_data(as_text=True)
+    assert "Camille Martin" in page and "Peinture" in page
+    assert "Camille Martin" in client.get(f"/booking/manage/figeac/week?day={day}").get_data(as_text=True)
+    export = client.get(f"/booking/manage/figeac/export.csv?from={day}&to={day}")
+    assert export.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(export.get_data(as_text=True))))
+    assert {r["email"] for r in rows} == {member.email, ""} and rows[0]["start"].startswith(f"{day}T08:30")
+    assert client.get("/booking/manage/figeac/export.csv?from=garbage").status_code == 422
+
+
+def test_a_manager_cannot_touch_another_site(client, auth, site_with_desk, make_site, make_user):
+    make_site("aurillac")
+    auth.login(make_user(role="site-manager", sites=["aurillac"]))
+    assert client.get("/booking/manage/figeac").status_code == 403
+    assert client.get("/booking/manage/figeac/export.csv").status_code == 403
+    member = make_user()
+    response = client.post("/booking/manage/aurillac/book", data={
+        "member_email": member.email, "resource": site_with_desk, "date": next_weekday().isoformat(),
+        "period": "morning"})
+    assert response.status_code == 404
+
+
+def test_members_are_refused_manager_pages(client, auth, site_with_desk, make_user):
+    auth.login(make_user())
+    assert client.get("/booking/manage/figeac").status_code == 403
+
+
+def test_demo_seed_adds_resources_once(app):
+    from core.demo import seed
+
+    with app.app_context():
+        assert any(line.startswith("Booking:") for line in seed())
+        assert not any(line.startswith("Booking:") for line in seed())
+        from core.sites.service import site_by_slug
+        from plugins.booking.resources import resources_of
+
+        assert [r.kind for r in resources_of(site_by_slug("figeac-maison-emploi"))].count("desk") == 4
+
+
+def test_data_export_and_erase(app, site_with_desk, make_user):
+    from core.accounts.models import User
+    from core.extensions import db
+    from plugins.booking import service
+    from plugins.booking.plugin import user_data_erase, user_data_export
+    from plugins.booking.slots import range_for
+
+    member = make_user()
+    with app.app_context():
+        user = db.session.get(User, member.id)
+        resource = service.get_resource(site_with_desk)
+        service.book(resource, user, *range_for(resource.site, next_weekday(), "morning"))
+        assert len(user_data_export(user)["bookings"]) == 1
+        user_data_erase(user)
+        db.session.commit()
+        assert user_data_export(user)["bookings"] == []
+
+
+def test_manager_approves_or_refuses_bookings_waiting_for_approval(client, auth, app, make_site, make_resource,
+                                                                   make_user):
+    make_site("figeac")
+    office = make_resource("figeac", "office", "Bureau", approval_required=True)
+    day = next_weekday()
+    auth.login(make_user())
+    client.post("/booking/sites/figeac/book", data={"resource": office, "date": day.isoformat(), "period": "morning"})
+    client.post("/booking/sites/figeac/book", data={"resource": office, "date": day.isoformat(),
+                                                   "period": "afternoon"})
+    auth.logout()
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    page = client.get(f"/booking/manage/figeac?day={day}").get_data(as_text=True)
+    assert page.count("/approve") == 2
+    with app.app_context():
+        from sqlalchemy import select
+
+        from core.extensions import db
+        from plugins.booking.models import Booking
+
+        first, second = db.session.scalars(select(Booking.id).order_by(Booking.starts_at)).all()
+    assert client.post(f"/booking/manage/figeac/bookings/{first}/approve").status_code == 303
+    assert client.post(f"/booking/manage/figeac/bookings/{first}/approve").status_code == 422
+    assert client.post(f"/booking/manage/figeac/bookings/{second}/cancel").status_code == 303
+    with app.app_context():
+        statuses = [(b.status, b.cancel_reason) for b in db.session.scalars(select(Booking).order_by(Booking.starts_at))]
+    assert statuses == [("confirmed", None), ("cancelled", "approval_refused")]

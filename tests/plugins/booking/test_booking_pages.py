@@ -1,0 +1,128 @@
+"""Members' pages through the client: search, a site's week, book, my bookings, cancel, toggles."""
+from __future__ import annotations
+
+from booking_dates import next_weekday
+from core.extensions import db
+from core.modules.service import set_enabled
+from core.sites.service import site_by_slug
+
+
+def test_search_lists_sites_with_free_places_nearest_first(client, auth, make_site, make_resource, make_user):
+    make_site("figeac", latitude=44.6086, longitude=2.0317)
+    make_site("aurillac", latitude=44.9264, longitude=2.4397)
+    make_resource("figeac", "desk", "Poste F")
+    make_resource("aurillac", "desk", "Poste A")
+    member = make_user(home_latitude=44.93, home_longitude=2.44)  # lives in Aurillac
+    auth.login(member)
+    day = next_weekday()
+    page = client.get(f"/booking?date={day}&period=morning&kind=desk").get_data(as_text=True)
+    assert "Poste F" in page and "Poste A" in page
+    assert page.index("Aurillac") < page.index("Figeac")
+
+
+def test_search_with_a_malformed_date_is_a_400(client, make_site):
+    make_site("figeac")
+    assert client.get("/booking?date=2027-13-45").status_code == 400
+
+
+def test_member_books_a_desk_and_sees_it_then_cancels(client, auth, site_with_desk, make_user, mailbox):
+    member = make_user()
+    auth.login(member)
+    day = next_weekday()
+    week = client.get(f"/booking/sites/figeac?week={day}")
+    assert week.status_code == 200 and "Poste 1" in week.get_data(as_text=True)
+    assert "Open space" in week.get_data(as_text=True)  # the place's details
+    response = client.post("/booking/sites/figeac/book", data={"resource": site_with_desk, "date": day.isoformat(),
+                                                              "period": "morning"})
+    assert response.status_code == 303
+    mine = client.get("/booking/mine").get_data(as_text=True)
+    assert "Poste 1" in mine and day.strftime("%d/%m/%Y") in mine
+    message = mailbox.wait_for(1)[0]
+    assert any(part.get_content_type() == "text/calendar" for part in message.iter_attachments())
+    booking_id = int(response.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
+    assert client.post(f"/booking/{booking_id}/cancel").status_code == 303
+    again = client.post("/booking/sites/figeac/book", data={"resource": site_with_desk, "date": day.isoformat(),
+                                                           "period": "morning"})
+    assert again.status_code == 303
+
+
+def test_taken_slot_is_a_409_offering_the_waitlist(client, auth, site_with_desk, make_user):
+    day = next_weekday()
+    data = {"resource": site_with_desk, "date": day.isoformat(), "period": "morning"}
+    auth.login(make_user())
+    client.post("/booking/sites/figeac/book", data=data)
+    auth.logout()
+    auth.login(make_user())
+    response = client.post("/booking/sites/figeac/book", data=data)
+    assert response.status_code == 409
+    assert "waitlist" in response.get_data(as_text=True).lower()
+
+
+def test_bad_input_gets_a_4xx_in_the_members_language(client, auth, site_with_desk, make_user):
+    auth.login(make_user(locale="fr"))
+    saturday = next_weekday(5)
+    closed = client.post("/booking/sites/figeac/book", data={"resource": site_with_desk,
+                                                            "date": saturday.isoformat(), "period": "morning"})
+    assert closed.status_code == 422
+    assert "ouvert" in closed.get_data(as_text=True)
+    reversed_ = client.post("/booking/sites/figeac/book", data={
+        "resource": site_with_desk, "date": next_weekday().isoformat(), "period": "hours", "start": "11:00",
+        "end": "10:00"})
+    assert reversed_.status_code == 422
+    garbage = client.post("/booking/sites/figeac/book", data={"resource": "x", "date": "nope", "period": "z"})
+    assert garbage.status_code in (400, 422)
+    bad_hour = client.post("/booking/sites/figeac/book", data={
+        "resource": site_with_desk, "date": next_weekday().isoformat(), "period": "hours", "start": "25:99",
+        "end": "10:00"})
+    assert bad_hour.status_code == 422
+
+
+def test_another_sites_resource_is_not_found(client, auth, site_with_desk, make_site, make_user):
+    make_site("aurillac")
+    auth.login(make_user())
+    response = client.post("/booking/sites/aurillac/book", data={"resource": site_with_desk,
+                                                                "date": next_weekday().isoformat(),
+                                                                "period": "morning"})
+    assert response.status_code == 404
+
+
+def test_module_switched_off_at_a_site_hides_its_pages(app, client, auth, site_with_desk, make_user):
+    with app.app_context():
+        set_enabled("booking", False, site=site_by_slug("figeac"))
+    assert client.get("/booking/sites/figeac").status_code == 404
+    auth.login(make_user())
+    response = client.post("/booking/sites/figeac/book", data={"resource": site_with_desk,
+                                                              "date": next_weekday().isoformat(),
+                                                              "period": "morning"})
+    assert response.status_code == 404
+    with app.app_context():
+        set_enabled("booking", False)
+        db.session.commit()
+    assert client.get("/booking").status_code == 404
+
+
+def test_site_page_and_dashboard_show_booking_sections(client, auth, site_with_desk, make_user):
+    page = client.get("/sites/figeac").get_data(as_text=True)
+    assert "Poste 1" in page
+    auth.login(make_user())
+    assert client.get("/").status_code == 200
+
+
+def test_recurring_booking_shows_free_and_taken_dates_before_confirming(client, auth, site_with_desk, make_user):
+    from datetime import timedelta
+
+    day = next_weekday()
+    auth.login(make_user())
+    client.post("/booking/sites/figeac/book", data={"resource": site_with_desk,
+                                                   "date": (day + timedelta(days=7)).isoformat(), "period": "morning"})
+    auth.logout()
+    auth.login(make_user())
+    data = {"resource": site_with_desk, "date": day.isoformat(), "period": "morning",
+            "until": (day + timedelta(days=21)).isoformat()}
+    preview = client.post("/booking/sites/figeac/series", data=data)
+    text = preview.get_data(as_text=True)
+    assert preview.status_code == 200 and text.count("<tr><td>") == 4
+    assert "Réserver les 3 dates libres" in text
+    done = client.post("/booking/sites/figeac/series", data={**data, "confirm": "1"})
+    assert done.status_code == 303
+    assert client.get("/booking/mine").get_data(as_text=True).count("Poste 1") == 3

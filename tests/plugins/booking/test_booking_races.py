@@ -1,0 +1,98 @@
+"""No double booking: concurrent HTTP requests at one slot, on a real threaded server."""
+from __future__ import annotations
+
+import json
+import urllib.parse
+import threading
+import urllib.error
+import urllib.request
+
+from sqlalchemy import func, select
+
+from booking_dates import next_weekday
+from core.extensions import db
+from plugins.booking.models import Booking
+
+CLIENTS = 24
+
+
+def _post(url, token, body):
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
+        "Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
+
+
+def _fire(calls):
+    """Start every call at once (a barrier) and collect (status, body) pairs."""
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(i, call):
+        barrier.wait()
+        results[i] = call()
+
+    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    return results
+
+
+def test_concurrent_requests_for_one_slot_give_one_booking(app, live_server, site_with_desk, make_user, api_token):
+    tokens = [api_token(make_user()) for _ in range(CLIENTS)]
+    day = next_weekday()
+    body = {"resource": site_with_desk, "start": f"{day}T08:30", "end": f"{day}T12:30"}
+    results = _fire([lambda t=t: _post(f"{live_server}/api/v1/bookings", t, body) for t in tokens])
+    statuses = sorted(status for status, _ in results)
+    assert statuses.count(201) == 1, results
+    assert statuses.count(409) == CLIENTS - 1, results
+    assert all(b["error"]["code"] == "slot_taken" for s, b in results if s == 409), results
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Booking)) == 1
+
+
+def test_a_recurring_series_racing_single_bookings_never_overlaps(app, live_server, site_with_desk, make_user,
+                                                                   api_token, auth, client):
+    """A weekly series is booked all-or-nothing while single bookings race for its dates."""
+    from datetime import timedelta
+
+    day = next_weekday()
+    series_member = make_user()
+    tokens = [api_token(make_user()) for _ in range(CLIENTS - 1)]
+    dates = [day + timedelta(days=7 * i) for i in range(4)]
+    series_cookie_client = app.test_client()
+    login = series_cookie_client.post("/login", data={"email": series_member.email,
+                                                      "password": series_member.password})
+    assert login.status_code == 303
+    cookie = series_cookie_client.get_cookie("session", domain="tierslieux.test")
+
+    def book_series():
+        request = urllib.request.Request(
+            f"{live_server}/booking/sites/figeac/series", method="POST",
+            data=urllib.parse.urlencode({"resource": site_with_desk, "date": day.isoformat(), "period": "morning",
+                                         "until": dates[-1].isoformat(), "confirm": "1"}).encode(),
+            headers={"Cookie": f"session={cookie.value}", "Content-Type": "application/x-www-form-urlencoded",
+                     "Host": "tierslieux.test"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status, None
+        except urllib.error.HTTPError as exc:
+            return exc.code, None
+
+    calls = [book_series] + [
+        lambda t=t, i=i: _post(f"{live_server}/api/v1/bookings", t, {
+            "resource": site_with_desk, "start": f"{dates[i % 4]}T08:30", "end": f"{dates[i % 4]}T12:30"})
+        for i, t in enumerate(tokens)]
+    results = _fire(calls)
+    assert all(status in (200, 201, 409) for status, _ in results), results  # 200: after the 303
+    with app.app_context():
+        rows = db.session.execute(select(Booking.starts_at, Booking.member_id, Booking.series_id)
+                                  .where(Booking.status == "confirmed")).all()
+    starts = [r.starts_at for r in rows]
+    assert len(starts) == len(set(starts)) <= 4  # never two bookings of one slot
+    assert len(starts) == 4  # every date went to someone
