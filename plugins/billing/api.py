@@ -104,7 +104,7 @@ def booking_checkout(booking_id):
         from plugins.booking.models import Booking
     except ImportError:
         raise ApiError(404, _("There is no such booking."), "not_found") from None
-    booking = db.session.get(Booking, booking_id) if 0 < booking_id < 2**62 else None
+    booking = db.session.get(Booking, booking_id) if 0 < booking_id < 2**31 else None
     if booking is None or booking.member_id != g.api_user.id or not is_enabled("billing", booking.resource.site):
         raise ApiError(404, _("There is no such booking."), "not_found")
     try:

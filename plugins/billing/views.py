@@ -89,7 +89,7 @@ def checkout_cancelled(order_id):
 
 def _own_or_404(model, object_id: int):
     """A row of the signed-in member's (an order, a membership), or 404."""
-    row = db.session.get(model, object_id) if 0 < object_id < 2**62 else None
+    row = db.session.get(model, object_id) if 0 < object_id < 2**31 else None
     if row is None or row.member_id != current_user.id:
         abort(404)
     return row
@@ -158,7 +158,7 @@ def _held_booking_or_404(booking_id: int):
         from plugins.booking.models import Booking
     except ImportError:
         abort(404)
-    booking = db.session.get(Booking, booking_id) if 0 < booking_id < 2**62 else None
+    booking = db.session.get(Booking, booking_id) if 0 < booking_id < 2**31 else None
     if booking is None or booking.member_id != current_user.id or not is_enabled("billing", booking.resource.site):
         abort(404)
     return booking

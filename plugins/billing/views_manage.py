@@ -22,6 +22,7 @@ from plugins.billing.products import products_at, quote
 from plugins.billing.refunds import refund
 from plugins.billing.reports import invoices_csv, revenue
 
+MAX_ID = 2**31  # ids are PostgreSQL integers: a bigger number in a URL must be a 404, not a 500
 manage = Blueprint("billing_manage", __name__, url_prefix="/billing", template_folder="templates")
 
 
@@ -92,7 +93,7 @@ def mark_paid(site_slug, order_id):
     from plugins.billing.fulfilment import lock_order
 
     site = _managed(site_slug)
-    order = lock_order(order_id)
+    order = lock_order(order_id) if 0 < order_id < MAX_ID else None
     form = MarkPaidForm(prefix="paid")
     if order is None or order.site_id != site.id:
         abort(404)
@@ -108,7 +109,7 @@ def mark_paid(site_slug, order_id):
 @login_required
 def refund_order(site_slug, order_id):
     site = _managed(site_slug)
-    order = db.session.get(Order, order_id)
+    order = db.session.get(Order, order_id) if 0 < order_id < MAX_ID else None
     if order is None or order.site_id != site.id:
         abort(404)
     form = RefundForm(prefix="refund")
