@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -33,7 +34,7 @@ def test_the_experiment_covers_aveyron_lot_and_cantal():
     (('timezone = "Europe/Paris"', 'timezone = "Europe/Figeac"'), "territory.timezone: unknown time zone"),
     (('name = "Réseau', 'nmae = "Réseau'), "territory.nmae: unknown key"),
     (('vat_number = "FR44732829320"', 'vat_number = "FR44732829320"\nvat_exempt = true'), "not both"),
-    (('enabled = ["booking"]', 'enabled = ["booking-x"]'), "enabled modules must also be offered: booking-x"),
+    (('\nenabled = [', '\nenabled = ["booking-x", '), "enabled modules must also be offered: booking-x"),
     (('default_locale = "fr"', 'default_locale = "de"'), "territory.default_locale"),
 ])
 def test_a_wrong_file_names_the_key_and_what_is_wrong(change, message):
@@ -59,7 +60,7 @@ def test_unknown_plugin_stops_start_up(tmp_path):
     from core import create_app
 
     path = tmp_path / "t.toml"
-    path.write_text(EXAMPLE.replace('offered = ["booking"]', 'offered = ["booking", "no-such-plugin"]'))
+    path.write_text(re.sub(r"\noffered = \[", '\noffered = ["no-such-plugin", ', EXAMPLE, count=1))
     with pytest.raises(ConfigError, match="modules.offered: no installed plugin named 'no-such-plugin'"):
         create_app(path, {"SECRET_KEY": "x"})
 

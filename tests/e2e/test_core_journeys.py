@@ -30,6 +30,8 @@ def test_admin_switches_a_module_off_and_its_menu_entry_and_pages_go(page, login
 
         with force_locale("fr"):
             label = str(modules[name].label)
+            # Switching off follows dependents (billing requires booking); switching on does not.
+            dependents = [str(m.label) for m in modules.values() if name in m.requires]
 
     login(ADMIN)
     before = _menu_links(page)
@@ -42,6 +44,8 @@ def test_admin_switches_a_module_off_and_its_menu_entry_and_pages_go(page, login
         assert page.goto(href).status == 404
 
     _toggle_territory(page, label, "Activer")
+    for dependent in dependents:
+        _toggle_territory(page, dependent, "Activer")
     assert _menu_links(page) == before
     for href in gone.values():
         assert page.goto(href).status == 200

@@ -1,0 +1,81 @@
+"""Stripe Checkout: an order is stored and committed first, then the session is created with
+an Idempotency-Key derived from the order, then its id stored. A crash between the two leaves
+a pending order whose retry gets the same session back from Stripe.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from flask import url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from core.extensions import db
+from plugins.billing import stripe_api
+from plugins.billing.config import settings
+from plugins.billing.errors import BillingError
+from plugins.billing.models import Order
+from plugins.billing.products import Quote, payment_modes
+from plugins.billing.vat import totals
+
+
+def create_order(member, site, quote: Quote, quantity: int = 1, method: str = "stripe", booking_id=None,
+                 recorded_by=None) -> Order:
+    """Store a pending order for `quote` (not committed)."""
+    if method == "stripe" and not payment_modes(site)[0]:
+        raise BillingError(_("This site does not take online payment."))
+    figures = totals([{"quantity": quantity, "unit_ht_cents": quote.unit_cents, "vat_rate_bp": quote.vat_rate_bp}])
+    from flask import current_app
+
+    order = Order(member_id=member.id, site_id=site.id, product_code=quote.code, kind=quote.product.kind,
+                  label=quote.label, quantity=quantity, unit_cents=quote.unit_cents, vat_rate_bp=quote.vat_rate_bp,
+                  total_cents=figures["ttc_cents"], currency=current_app.config["TERRITORY"].territory.currency,
+                  discount_code=quote.discount_code, method=method, booking_id=booking_id,
+                  client_name=member.display_name, client_email=member.email,
+                  recorded_by_id=getattr(recorded_by, "id", None))
+    db.session.add(order)
+    db.session.flush()
+    return order
+
+
+def _stripe_locale() -> str:
+    return "en" if str(get_locale() or "fr").startswith("en") else "fr"
+
+
+def start_session(order: Order, expires_at: datetime | None = None):
+    """Create (or get back, by idempotency) the Checkout session of a committed order.
+
+    :return: the Stripe session; its id and expiry are stored on the order (caller commits).
+    """
+    conf = settings()
+    # Derived from the order, not from the clock: a retry must send the very same parameters
+    # for Stripe to honour the Idempotency-Key (a few spare minutes cover Stripe's 30-minute floor).
+    expires_at = expires_at or order.created_at + timedelta(minutes=conf.checkout_minutes + 3)
+    membership = order.kind == "membership"
+    ttc_unit = order.total_cents // order.quantity
+    price_data = {"currency": order.currency.lower(), "unit_amount": ttc_unit,
+                  "product_data": {"name": order.label}}
+    if membership:
+        price_data["recurring"] = {"interval": "month"}
+    metadata = {"order_id": str(order.id), "booking_id": str(order.booking_id or "")}
+    params = {
+        "mode": "subscription" if membership else "payment",
+        "line_items": [{"price_data": price_data, "quantity": order.quantity}],
+        "client_reference_id": str(order.id),
+        "customer_email": order.client_email or None,
+        "metadata": metadata,
+        "locale": _stripe_locale(),
+        "expires_at": int(expires_at.timestamp()),
+        "success_url": url_for("billing.checkout_success", _external=True) + "?session_id={CHECKOUT_SESSION_ID}",
+        "cancel_url": url_for("billing.checkout_cancelled", order_id=order.id, _external=True),
+    }
+    if membership:
+        params["subscription_data"] = {"metadata": metadata}
+    else:
+        params["payment_intent_data"] = {"metadata": metadata}
+    params = {k: v for k, v in params.items() if v is not None}
+    session = stripe_api.client().v1.checkout.sessions.create(
+        params, {"idempotency_key": f"tierslieux-order-{order.id}-checkout"})
+    order.stripe_session_id = session.id
+    order.session_expires_at = datetime.fromtimestamp(session.expires_at, timezone.utc)
+    return session

@@ -1,0 +1,89 @@
+"""The credit ledger: bundles and memberships add days, bookings use them, cancellations
+within the rules give them back. Rows are only ever added.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+
+from core.db import utcnow
+from core.extensions import db
+from plugins.billing.models import CreditEntry
+
+
+@dataclass(frozen=True)
+class GrantLeft:
+    grant: CreditEntry
+    left: int
+
+
+def grant(member_id: int, days: int, reason: str, expires_at, site_id=None, order_id=None, note="") -> CreditEntry:
+    """Add `days` credits valid until `expires_at`, at one site or (site_id None) anywhere."""
+    entry = CreditEntry(member_id=member_id, site_id=site_id, delta=days, reason=reason, expires_at=expires_at,
+                        order_id=order_id, note=note)
+    db.session.add(entry)
+    db.session.flush()
+    return entry
+
+
+def _grants_left(member_id: int, site_id=None, now=None) -> list[GrantLeft]:
+    """Valid grants with days left, the soonest to expire first (they are used first)."""
+    now = now or utcnow()
+    used = (select(CreditEntry.grant_id, func.sum(CreditEntry.delta).label("used"))
+            .where(CreditEntry.member_id == member_id, CreditEntry.grant_id.is_not(None))
+            .group_by(CreditEntry.grant_id).subquery())
+    query = (select(CreditEntry, func.coalesce(used.c.used, 0))
+             .outerjoin(used, used.c.grant_id == CreditEntry.id)
+             .where(CreditEntry.member_id == member_id, CreditEntry.grant_id.is_(None), CreditEntry.delta > 0,
+                    or_(CreditEntry.expires_at.is_(None), CreditEntry.expires_at > now)))
+    if site_id is not None:
+        query = query.where(or_(CreditEntry.site_id.is_(None), CreditEntry.site_id == site_id))
+    rows = db.session.execute(query).all()
+    found = [GrantLeft(entry, entry.delta + used) for entry, used in rows if entry.delta + used > 0]
+    far = utcnow().replace(year=9999)
+    return sorted(found, key=lambda g: (g.grant.expires_at or far, g.grant.id))
+
+
+def balance(member_id: int, site_id=None) -> int:
+    """Days the member can still use (at `site_id`, or anywhere when None)."""
+    return sum(g.left for g in _grants_left(member_id, site_id))
+
+
+def consume(member_id: int, site_id: int, booking_id: int | None, days: int = 1) -> CreditEntry | None:
+    """Use `days` credits from one grant valid at `site_id`; None when there are not enough.
+
+    The caller holds the write transaction (BEGIN IMMEDIATE on SQLite; on PostgreSQL the
+    grant row is locked below), so two bookings cannot spend the same last day.
+    """
+    for candidate in _grants_left(member_id, site_id):
+        if candidate.left < days:
+            continue
+        db.session.execute(select(CreditEntry.id).where(CreditEntry.id == candidate.grant.id).with_for_update())
+        fresh = next((g for g in _grants_left(member_id, site_id) if g.grant.id == candidate.grant.id), None)
+        if fresh is None or fresh.left < days:
+            continue
+        entry = CreditEntry(member_id=member_id, site_id=site_id, grant_id=candidate.grant.id, delta=-days,
+                            reason="booking", booking_id=booking_id)
+        db.session.add(entry)
+        db.session.flush()
+        return entry
+    return None
+
+
+def give_back(booking_id: int, note: str = "") -> int:
+    """Return the days a booking used to the grants they came from; 0 if none or already."""
+    entries = db.session.scalars(select(CreditEntry).where(CreditEntry.booking_id == booking_id)).all()
+    net = sum(e.delta for e in entries)
+    if net >= 0:
+        return 0
+    use = next(e for e in entries if e.delta < 0)
+    db.session.add(CreditEntry(member_id=use.member_id, site_id=use.site_id, grant_id=use.grant_id, delta=-net,
+                               reason="give_back", booking_id=booking_id, note=note))
+    db.session.flush()
+    return -net
+
+
+def history(member_id: int, limit: int = 100) -> list[CreditEntry]:
+    return db.session.scalars(select(CreditEntry).where(CreditEntry.member_id == member_id)
+                              .order_by(CreditEntry.created_at.desc(), CreditEntry.id.desc()).limit(limit)).all()

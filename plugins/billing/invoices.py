@@ -1,0 +1,116 @@
+"""Invoices and credit notes: a gapless number per series, French legal mentions, snapshots.
+
+Numbers come from `billing_invoice_series`, incremented by an UPDATE inside the transaction
+that records the payment: the row stays locked until commit, so concurrent payments queue on
+it, and a rollback gives the number back. A database sequence would skip numbers on rollback.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import current_app
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from core.db import is_unique_violation, utcnow
+from core.extensions import db
+from plugins.billing.config import settings
+from plugins.billing.models import Invoice, InvoiceSeries, Order
+from plugins.billing.vat import split_ttc, totals
+
+
+def next_number(series: str) -> int:
+    """Take the next number of `series` in the current transaction."""
+    for _attempt in range(2):
+        taken = db.session.execute(update(InvoiceSeries).where(InvoiceSeries.series == series)
+                                   .values(next_number=InvoiceSeries.next_number + 1)
+                                   .returning(InvoiceSeries.next_number)).scalar()
+        if taken is not None:
+            return taken - 1
+        # First document of the series: create its row in a savepoint. When two first
+        # payments race, the loser's insert fails on the primary key after the winner
+        # commits, and its UPDATE above then takes the next number.
+        try:
+            with db.session.begin_nested():
+                db.session.execute(insert(InvoiceSeries).values(series=series, next_number=1))
+        except IntegrityError as exc:
+            if not is_unique_violation(exc):
+                raise
+    raise RuntimeError(f"invoice series {series} could not be numbered")
+
+
+def _seller() -> dict:
+    operator = current_app.config["TERRITORY"].operator
+    return {"name": operator.name, "siren": operator.siren, "address": operator.address,
+            "vat_number": operator.vat_number, "vat_exempt": operator.vat_exempt}
+
+
+def _client(order: Order) -> dict:
+    member = order.member
+    return {"name": order.client_name or (member.display_name if member else ""),
+            "email": order.client_email or (member.email if member else ""),
+            "address": getattr(member, "home_commune", None) or ""}
+
+
+def _issue(order: Order, kind: str, lines: list[dict], service_date: date, **fields) -> Invoice:
+    conf = settings()
+    issued = utcnow()
+    prefix = conf.invoice_prefix if kind == "invoice" else conf.credit_note_prefix
+    series = f"{prefix}{issued.year}"
+    number = next_number(series)
+    figures = totals(lines)
+    invoice = Invoice(
+        series=series, number=number, reference=f"{series}-{number:05d}", kind=kind, order_id=order.id,
+        member_id=order.member_id, site_id=order.site_id, issued_at=issued, service_date=service_date,
+        seller=_seller(), client=_client(order), lines=lines, vat_breakdown=figures["breakdown"],
+        total_ht_cents=figures["ht_cents"], total_vat_cents=figures["vat_cents"],
+        total_ttc_cents=figures["ttc_cents"], currency=order.currency, payment_method=order.method, **fields)
+    db.session.add(invoice)
+    db.session.flush()
+    return invoice
+
+
+def order_lines(order: Order) -> list[dict]:
+    return [{"label": order.label, "quantity": order.quantity, "unit_ht_cents": order.unit_cents,
+             "vat_rate_bp": order.vat_rate_bp}]
+
+
+def issue_invoice(order: Order, service_date: date | None = None, stripe_invoice_id: str | None = None,
+                  lines: list[dict] | None = None) -> Invoice:
+    """Issue the invoice of a paid order (or of a membership's renewal)."""
+    return _issue(order, "invoice", lines or order_lines(order), service_date or utcnow().date(),
+                  stripe_invoice_id=stripe_invoice_id)
+
+
+def issue_credit_note(invoice: Invoice, ttc_cents: int, reason: str, stripe_refund_id: str | None = None) -> Invoice:
+    """A credit note (avoir) for `ttc_cents` of `invoice`: whole lines when it is all of it,
+    else one line per rate, split in proportion."""
+    if ttc_cents >= invoice.total_ttc_cents:
+        lines = [dict(line) for line in invoice.lines]
+    else:
+        rate = invoice.vat_breakdown[0]["rate_bp"] if invoice.vat_breakdown else 0
+        ht, _vat = split_ttc(ttc_cents, rate)
+        lines = [{"label": invoice.lines[0]["label"], "quantity": 1, "unit_ht_cents": ht, "vat_rate_bp": rate}]
+    return _issue(invoice.order, "credit_note", lines, invoice.service_date, credited_invoice_id=invoice.id,
+                  reason=reason, stripe_refund_id=stripe_refund_id)
+
+
+def invoice_for_order(order_id: int) -> Invoice | None:
+    return db.session.scalar(select(Invoice).where(Invoice.order_id == order_id, Invoice.kind == "invoice")
+                             .order_by(Invoice.id))
+
+
+def visible_invoices(user, query=None):
+    """A SELECT of the invoices `user` may see: a member theirs, a manager their sites', an
+    administrator all."""
+    query = query if query is not None else select(Invoice)
+    if user.is_territory_admin:
+        return query
+    if user.is_site_manager:
+        site_ids = [s.id for s in user.managed_sites]
+        return query.where((Invoice.site_id.in_(site_ids)) | (Invoice.member_id == user.id))
+    return query.where(Invoice.member_id == user.id)
+
+
+def invoice_by_reference(user, reference: str) -> Invoice | None:
+    return db.session.scalar(visible_invoices(user).where(Invoice.reference == reference))

@@ -1,0 +1,78 @@
+"""Refunds: by the site's cancellation policy, or by a manager's hand with a reason.
+
+The credit note is issued and the order updated in the transaction; the call to Stripe happens
+after the commit, with an Idempotency-Key derived from the credit note, so a retry cannot pay
+twice.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+
+from core import audit
+from core.db import utcnow
+from core.extensions import db
+from core.mail import queue_mail
+from plugins.billing import credits, stripe_api
+from plugins.billing.errors import BillingError
+from plugins.billing.events import after_commit, notify
+from plugins.billing.invoices import invoice_for_order, issue_credit_note
+from plugins.billing.models import Invoice, Order
+
+log = logging.getLogger("tierslieux.billing")
+
+
+def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: str = "card",
+           stripe_refund_id: str | None = None) -> Invoice:
+    """Give back `amount_cents` (all that is left when None) of a paid order.
+
+    :param to: "card" (Stripe, or by the manager's own means for an on-site payment) or
+        "credits" (days added to the member's ledger instead of money).
+    :raises BillingError: not paid, or more than is left.
+    """
+    from plugins.billing.fulfilment import lock_order
+
+    order = lock_order(order.id)
+    if order.status not in ("paid", "refunded"):
+        raise BillingError(_("Only a paid order can be refunded."))
+    left = order.total_cents - order.refunded_cents
+    amount = left if amount_cents is None else amount_cents
+    if amount <= 0 or amount > left:
+        raise BillingError(_("The amount to refund must be between 0 and what is left on the order."))
+    invoice = invoice_for_order(order.id)
+    note = issue_credit_note(invoice, amount, reason, stripe_refund_id=stripe_refund_id)
+    order.refunded_cents += amount
+    if order.refunded_cents >= order.total_cents:
+        order.status = "refunded"
+    if to == "credits":
+        credits.grant(order.member_id, order.quantity if order.kind != "bundle" else 1, "refund",
+                      utcnow() + timedelta(days=365), site_id=order.site_id, order_id=order.id, note=reason)
+    elif order.method == "stripe" and stripe_refund_id is None:
+        after_commit(_refund_card, order.stripe_payment_intent, amount, note.id)
+    audit.record(actor, "billing.refund", f"order:{order.id}", amount_cents=amount, reason=reason, to=to,
+                 credit_note=note.reference)
+    notify("invoice_issued", order, invoice=note)
+    notify("payment_refunded", order, credit_note=note, amount_cents=amount)
+    return note
+
+
+def _refund_card(payment_intent: str, amount: int, credit_note_id: int) -> None:
+    """Ask Stripe to pay back, and store its refund id on the credit note."""
+    result = stripe_api.client().v1.refunds.create(
+        {"payment_intent": payment_intent, "amount": amount, "metadata": {"credit_note_id": str(credit_note_id)}},
+        {"idempotency_key": f"tierslieux-credit-note-{credit_note_id}-refund"})
+    note = db.session.get(Invoice, credit_note_id)
+    note.stripe_refund_id = result.id
+    db.session.commit()
+
+
+def refund_lost_slot(order: Order) -> None:
+    """A payment arrived after its slot was given to someone else: refund it in full, tell
+    the member. The explicit path: money is never silently kept."""
+    refund(order, None, "slot lost before payment", to="card")
+    if order.client_email:
+        queue_mail(order.client_email, "billing_late_payment", locale=getattr(order.member, "locale", None)
+                   or current_app.config["BABEL_DEFAULT_LOCALE"], order=order)

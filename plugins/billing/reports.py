@@ -1,0 +1,53 @@
+"""Revenue by site and month, from the invoices (credit notes subtract), for managers and
+the territory's accountant."""
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+
+from sqlalchemy import select
+
+from core.extensions import db
+from plugins.billing.models import Invoice
+
+
+def revenue(site_ids=None) -> list[dict]:
+    """Rows `{site, month, ht_cents, vat_cents, ttc_cents, invoices, credit_notes}`, newest first."""
+    query = select(Invoice).order_by(Invoice.issued_at)
+    if site_ids is not None:
+        query = query.where(Invoice.site_id.in_(site_ids))
+    sums = defaultdict(lambda: {"ht_cents": 0, "vat_cents": 0, "ttc_cents": 0, "invoices": 0, "credit_notes": 0})
+    for invoice in db.session.scalars(query):
+        row = sums[(invoice.site.name, invoice.issued_at.strftime("%Y-%m"), invoice.currency)]
+        sign = -1 if invoice.kind == "credit_note" else 1
+        row["ht_cents"] += sign * invoice.total_ht_cents
+        row["vat_cents"] += sign * invoice.total_vat_cents
+        row["ttc_cents"] += sign * invoice.total_ttc_cents
+        row["credit_notes" if sign < 0 else "invoices"] += 1
+    rows = [{"site": site, "month": month, "currency": currency, **values}
+            for (site, month, currency), values in sums.items()]
+    return sorted(rows, key=lambda r: (r["month"], r["site"]), reverse=True)
+
+
+def _euros(cents: int) -> str:
+    return f"{cents / 100:.2f}"
+
+
+def invoices_csv(site_ids=None) -> str:
+    """One line per invoice and credit note, the accountant's usual export (semicolons, French
+    decimals are left to the spreadsheet: amounts use a point)."""
+    query = select(Invoice).order_by(Invoice.series, Invoice.number)
+    if site_ids is not None:
+        query = query.where(Invoice.site_id.in_(site_ids))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["reference", "kind", "issued_on", "service_date", "site", "client", "payment_method",
+                     "total_ht", "total_vat", "total_ttc", "currency"])
+    for inv in db.session.scalars(query):
+        sign = -1 if inv.kind == "credit_note" else 1
+        writer.writerow([inv.reference, inv.kind, inv.issued_at.date().isoformat(), inv.service_date.isoformat(),
+                         inv.site.name, inv.client.get("name", ""), inv.payment_method,
+                         _euros(sign * inv.total_ht_cents), _euros(sign * inv.total_vat_cents),
+                         _euros(sign * inv.total_ttc_cents), inv.currency])
+    return out.getvalue()

@@ -1,0 +1,190 @@
+"""Members' pages: prices at a site, buying a bundle or a membership, the billing history,
+invoices in HTML and PDF. Thin: parse, call the rules, render."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from core.extensions import db
+from core.modules.service import is_enabled
+from core.sites.service import site_by_slug
+from plugins.billing import credits, stripe_api
+from plugins.billing.checkout import create_order, start_session
+from plugins.billing.errors import BillingError
+from plugins.billing.forms import BuyForm, PayForm
+from plugins.billing.fulfilment import fulfil_session_id
+from plugins.billing.invoices import invoice_by_reference, visible_invoices
+from plugins.billing.models import Invoice, Order, Subscription
+from plugins.billing.pdf import invoice_html, invoice_pdf
+from plugins.billing.products import payment_modes, products_at, quote
+
+bp = Blueprint("billing", __name__, url_prefix="/billing", template_folder="templates")
+
+BUYABLE = ("bundle", "membership")
+
+
+@bp.get("/sites/<site_slug>/prices")
+def prices(site_slug):
+    site = site_by_slug(site_slug)
+    member_id = current_user.id if current_user.is_authenticated else None
+    offers = [quote(site, code, member_id) for code in products_at(site)]
+    online, on_site = payment_modes(site)
+    return render_template("billing/prices.html", site=site, offers=offers, online=online, on_site=on_site,
+                           buyable=BUYABLE, form=BuyForm())
+
+
+@bp.post("/sites/<site_slug>/buy")
+@login_required
+def buy(site_slug):
+    site = site_by_slug(site_slug)
+    form = BuyForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        if form.product.data not in products_at(site, BUYABLE):
+            raise BillingError(_("This product is not sold at this site."))
+        offer = quote(site, form.product.data, current_user.id, form.discount_code.data or None)
+        order = create_order(current_user, site, offer)
+        db.session.commit()
+    except BillingError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for(".prices", site_slug=site_slug), 303)
+    session = start_session(order)
+    db.session.commit()
+    return redirect(session.url, 303)
+
+
+@bp.get("/checkout/success")
+@login_required
+def checkout_success():
+    session_id = request.args.get("session_id", "")
+    order = db.session.scalar(select(Order).where(Order.stripe_session_id == session_id))
+    if order is None or order.member_id != current_user.id:
+        abort(404)
+    order_id = order.id
+    db.session.rollback()
+    fulfil_session_id(session_id)
+    order = db.session.get(Order, order_id)
+    invoice = db.session.scalar(select(Invoice).where(Invoice.order_id == order.id, Invoice.kind == "invoice"))
+    return render_template("billing/success.html", order=order, invoice=invoice, booking_url=_booking_url(order))
+
+
+def _booking_url(order) -> str | None:
+    from werkzeug.routing import BuildError
+
+    try:
+        return url_for("booking.show", booking_id=order.booking_id) if order.booking_id else None
+    except BuildError:  # booking's pages are not there
+        return None
+
+
+@bp.get("/checkout/cancelled/<int:order_id>")
+@login_required
+def checkout_cancelled(order_id):
+    return render_template("billing/cancelled.html", order=_own_or_404(Order, order_id))
+
+
+def _own_or_404(model, object_id: int):
+    """A row of the signed-in member's (an order, a membership), or 404."""
+    row = db.session.get(model, object_id) if 0 < object_id < 2**31 else None
+    if row is None or row.member_id != current_user.id:
+        abort(404)
+    return row
+
+
+@bp.get("/")
+@login_required
+def account():
+    invoices = db.session.scalars(select(Invoice).where(Invoice.member_id == current_user.id)
+                                  .order_by(Invoice.issued_at.desc())).all()
+    subscriptions = db.session.scalars(select(Subscription).where(Subscription.member_id == current_user.id)
+                                       .order_by(Subscription.id.desc())).all()
+    return render_template("billing/account.html", balance=credits.balance(current_user.id),
+                           history=credits.history(current_user.id), invoices=invoices,
+                           subscriptions=subscriptions)
+
+
+def _visible_or_404(reference: str) -> Invoice:
+    # Invoices stay readable by their member even where billing was later switched off:
+    # they are legal documents. Staff see them only where billing is on.
+    invoice = invoice_by_reference(current_user, reference)
+    if invoice is None or (invoice.member_id != current_user.id and not is_enabled("billing", invoice.site)):
+        abort(404)
+    return invoice
+
+
+def _locale() -> str:
+    from flask_babel import get_locale
+
+    return str(get_locale() or "fr")
+
+
+@bp.get("/invoices/<reference>")
+@login_required
+def invoice(reference):
+    return invoice_html(_visible_or_404(reference), _locale())
+
+
+@bp.get("/invoices/<reference>.pdf")
+@login_required
+def invoice_download(reference):
+    document = _visible_or_404(reference)
+    return invoice_pdf(document, _locale()), 200, {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": f'attachment; filename="{document.reference}.pdf"'}
+
+
+@bp.post("/subscriptions/<int:subscription_id>/cancel")
+@login_required
+def cancel_subscription(subscription_id):
+    row = _own_or_404(Subscription, subscription_id)
+    stripe_id = row.stripe_subscription_id
+    db.session.rollback()
+    # Stripe's answer arrives as customer.subscription.updated; the page shows it once there.
+    stripe_api.client().v1.subscriptions.update(stripe_id, {"cancel_at_period_end": True},
+                                                {"idempotency_key": f"tierslieux-sub-{subscription_id}-cancel"})
+    flash(_("Your membership will end at the close of the current month."), "success")
+    return redirect(url_for(".account"), 303)
+
+
+__all__ = ["bp", "visible_invoices"]
+
+
+def _held_booking_or_404(booking_id: int):
+    try:
+        from plugins.booking.models import Booking
+    except ImportError:
+        abort(404)
+    booking = db.session.get(Booking, booking_id) if 0 < booking_id < 2**31 else None
+    if booking is None or booking.member_id != current_user.id or not is_enabled("billing", booking.resource.site):
+        abort(404)
+    return booking
+
+
+@bp.get("/bookings/<int:booking_id>/pay")
+@login_required
+def pay_booking(booking_id):
+    from plugins.billing.bookings import price
+
+    booking = _held_booking_or_404(booking_id)
+    return render_template("billing/pay_booking.html", booking=booking, price=price(booking), form=PayForm())
+
+
+@bp.post("/bookings/<int:booking_id>/pay")
+@login_required
+def start_booking_payment(booking_id):
+    from plugins.billing.bookings import start_checkout
+
+    booking = _held_booking_or_404(booking_id)
+    if not PayForm().validate_on_submit():
+        abort(400)
+    try:
+        session = start_checkout(booking, current_user)
+    except BillingError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("billing.account"), 303)
+    return redirect(session.url, 303)

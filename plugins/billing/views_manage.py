@@ -1,0 +1,175 @@
+"""Managers' pages: a site's orders and revenue, payments taken on site, refunds by hand,
+reduced prices; the territory's revenue for administrators. Thin: rules live elsewhere."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from core import audit
+from core.accounts.models import User
+from core.extensions import db
+from core.sites.service import site_by_slug
+from plugins.billing.checkout import create_order
+from plugins.billing.errors import BillingError
+from plugins.billing.forms import MarkPaidForm, OnSitePaymentForm, ReducedRateForm, RefundForm
+from plugins.billing.fulfilment import record_paid_on_site
+from plugins.billing.models import Order, ReducedRate
+from plugins.billing.products import products_at, quote
+from plugins.billing.refunds import refund
+from plugins.billing.reports import invoices_csv, revenue
+
+MAX_ID = 2**31  # ids are PostgreSQL integers: a bigger number in a URL must be a 404, not a 500
+manage = Blueprint("billing_manage", __name__, url_prefix="/billing", template_folder="templates")
+
+
+def _managed(site_slug):
+    site = site_by_slug(site_slug)
+    if site is None:
+        abort(404)
+    if not current_user.manages(site):
+        abort(403)
+    return site
+
+
+def _payment_form(site):
+    form = OnSitePaymentForm(prefix="pay")
+    form.product.choices = [(code, quote(site, code).label) for code in products_at(site)]
+    return form
+
+
+def _page(site, payment_form=None, refund_form=None, reduced_form=None, status=200):
+    orders = db.session.scalars(select(Order).where(Order.site_id == site.id).order_by(Order.id.desc()).limit(50)).all()
+    return render_template("billing/manage.html", site=site, orders=orders, rows=revenue([site.id]),
+                           payment_form=payment_form or _payment_form(site),
+                           refund_form=refund_form or RefundForm(prefix="refund"),
+                           reduced_form=reduced_form or ReducedRateForm(prefix="reduced")), status
+
+
+@manage.get("/sites/<site_slug>/manage")
+@login_required
+def site_billing(site_slug):
+    return _page(_managed(site_slug))
+
+
+@manage.post("/sites/<site_slug>/manage/payments")
+@login_required
+def record_payment(site_slug):
+    site = _managed(site_slug)
+    form = _payment_form(site)
+    if not form.validate_on_submit():
+        return _page(site, payment_form=form, status=422)
+    member = User.by_email(form.email.data)
+    if member is None:
+        form.email.errors.append(_("No member has this e-mail address."))
+        return _page(site, payment_form=form, status=422)
+    try:
+        order = create_order(member, site, quote(site, form.product.data, member.id), form.quantity.data,
+                             method=form.method.data, recorded_by=current_user)
+    except BillingError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for(".site_billing", site_slug=site.slug), 303)
+    return _record_paid(site, order)
+
+
+def _record_paid(site, order):
+    """Invoice a payment the manager took on site, audit it, and say so."""
+    invoice = record_paid_on_site(order)
+    audit.record(current_user, "billing.payment_recorded", f"order:{order.id}", method=order.method,
+                 amount_cents=order.total_cents)
+    db.session.commit()
+    flash(_("Payment recorded: invoice %(reference)s.", reference=invoice.reference), "success")
+    return redirect(url_for(".site_billing", site_slug=site.slug), 303)
+
+
+@manage.post("/sites/<site_slug>/manage/orders/<int:order_id>/paid")
+@login_required
+def mark_paid(site_slug, order_id):
+    """A booking at a site paid on site: the manager records how it was paid."""
+    from plugins.billing.fulfilment import lock_order
+
+    site = _managed(site_slug)
+    order = lock_order(order_id) if 0 < order_id < MAX_ID else None
+    form = MarkPaidForm(prefix="paid")
+    if order is None or order.site_id != site.id:
+        abort(404)
+    if order.status != "pending" or order.method != "on_site" or not form.validate_on_submit():
+        db.session.rollback()
+        flash(_("This order cannot be marked as paid."), "error")
+        return redirect(url_for(".site_billing", site_slug=site.slug), 303)
+    order.method, order.recorded_by_id = form.method.data, current_user.id
+    return _record_paid(site, order)
+
+
+@manage.post("/sites/<site_slug>/manage/orders/<int:order_id>/refund")
+@login_required
+def refund_order(site_slug, order_id):
+    site = _managed(site_slug)
+    order = db.session.get(Order, order_id) if 0 < order_id < MAX_ID else None
+    if order is None or order.site_id != site.id:
+        abort(404)
+    form = RefundForm(prefix="refund")
+    if not form.validate_on_submit():
+        return _page(site, refund_form=form, status=422)
+    amount = int(form.amount.data * 100) if isinstance(form.amount.data, Decimal) else None
+    try:
+        note = refund(order, amount, form.reason.data, actor=current_user, to=form.to.data)
+        db.session.commit()
+    except BillingError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+    else:
+        flash(_("Refund recorded: credit note %(reference)s.", reference=note.reference), "success")
+    return redirect(url_for(".site_billing", site_slug=site.slug), 303)
+
+
+@manage.post("/sites/<site_slug>/manage/reduced")
+@login_required
+def grant_reduced_rate(site_slug):
+    site = _managed(site_slug)
+    form = ReducedRateForm(prefix="reduced")
+    if not form.validate_on_submit():
+        return _page(site, reduced_form=form, status=422)
+    member = User.by_email(form.email.data)
+    if member is None:
+        form.email.errors.append(_("No member has this e-mail address."))
+        return _page(site, reduced_form=form, status=422)
+    row = db.session.get(ReducedRate, member.id) or ReducedRate(member_id=member.id)
+    row.category, row.granted_by_id = form.category.data, current_user.id
+    db.session.add(row)
+    audit.record(current_user, "billing.reduced_rate", f"user:{member.id}", category=row.category, site=site.slug)
+    db.session.commit()
+    flash(_("Reduced prices granted."), "success")
+    return redirect(url_for(".site_billing", site_slug=site.slug), 303)
+
+
+def _csv(site_ids, name):
+    return invoices_csv(site_ids), 200, {"Content-Type": "text/csv; charset=utf-8",
+                                         "Content-Disposition": f'attachment; filename="{name}.csv"'}
+
+
+@manage.get("/sites/<site_slug>/manage/invoices.csv")
+@login_required
+def site_csv(site_slug):
+    site = _managed(site_slug)
+    return _csv([site.id], f"invoices-{site.slug}")
+
+
+@manage.get("/revenue")
+@login_required
+def territory_revenue():
+    if not current_user.is_territory_admin:
+        abort(403)
+    return render_template("billing/revenue.html", rows=revenue())
+
+
+@manage.get("/revenue/invoices.csv")
+@login_required
+def territory_csv():
+    if not current_user.is_territory_admin:
+        abort(403)
+    return _csv(None, "invoices")

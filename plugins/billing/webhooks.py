@@ -1,0 +1,153 @@
+"""Stripe webhooks: verify, re-fetch, apply once.
+
+The signature is checked on the raw body before anything else. Objects are re-fetched from
+Stripe before the write transaction opens, so the event's own (possibly stale) copy decides
+nothing and statuses only move forward. The event id is inserted in the same transaction as
+its effect: a replay, or a concurrent duplicate delivery, finds it and does nothing.
+"""
+from __future__ import annotations
+
+import logging
+
+import stripe
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from core.db import is_unique_violation
+from core.extensions import db
+from core.mail import queue_mail
+from plugins.billing import bookings, stripe_api
+from plugins.billing.fulfilment import (apply_subscription_state, fulfil_checkout, lock_order, move_forward,
+                                        order_id_of, plain, record_subscription_invoice)
+from plugins.billing.models import Order, StripeEvent, Subscription
+
+log = logging.getLogger("tierslieux.billing")
+TOLERANCE_SECONDS = 300
+
+
+class BadSignature(Exception):
+    """The body was not signed by Stripe with our secret, or too long ago."""
+
+
+def verify(payload: bytes, header: str):
+    secret = current_app.config.get("STRIPE_WEBHOOK_SECRET")
+    if not secret:
+        raise BadSignature("no webhook secret configured")
+    try:
+        return stripe.Webhook.construct_event(payload, header, secret, tolerance=TOLERANCE_SECONDS)
+    except (ValueError, stripe.SignatureVerificationError) as exc:
+        raise BadSignature(str(exc)) from None
+
+
+def _fetch(event):
+    """The current state of the event's object, from Stripe (None for types we ignore)."""
+    api = stripe_api.client().v1
+    obj = event.data.object
+    kind = event.type
+    if kind.startswith("checkout.session."):
+        return api.checkout.sessions.retrieve(obj.id)
+    if kind in ("invoice.paid", "invoice.payment_failed"):
+        return api.invoices.retrieve(obj.id)
+    if kind.startswith("customer.subscription."):
+        return api.subscriptions.retrieve(obj.id)
+    if kind == "charge.refunded":
+        return api.charges.retrieve(obj.id)
+    return None
+
+
+def handle(event) -> str:
+    """Apply one verified event and commit; return its effect ("replay" when seen before)."""
+    if db.session.get(StripeEvent, event.id) is not None:
+        db.session.rollback()
+        return "replay"
+    db.session.rollback()  # end the read before calling Stripe (SQLite's write lock)
+    current = _fetch(event)
+    try:
+        record = StripeEvent(id=event.id, type=event.type, effect="")
+        db.session.add(record)
+        db.session.flush()
+        record.effect = _apply(event.type, current)[:200]
+        db.session.commit()
+    except IntegrityError as exc:
+        db.session.rollback()
+        if is_unique_violation(exc) and db.session.get(StripeEvent, event.id) is not None:
+            return "replay"
+        raise
+    return record.effect
+
+
+def _apply(kind: str, current) -> str:
+    if current is None:
+        return "ignored"
+    if kind in ("checkout.session.completed", "checkout.session.async_payment_succeeded"):
+        return fulfil_checkout(current)
+    if kind in ("checkout.session.expired", "checkout.session.async_payment_failed"):
+        return _close_unpaid(current, "expired" if kind.endswith("expired") else "failed")
+    if kind == "invoice.paid":
+        return record_subscription_invoice(current) if current.status == "paid" else "not paid"
+    if kind == "invoice.payment_failed":
+        return _renewal_failed(current)
+    if kind.startswith("customer.subscription."):
+        return _sync_subscription(current)
+    if kind == "charge.refunded":
+        return _refunded_elsewhere(current)
+    return "ignored"
+
+
+def _close_unpaid(session, status: str) -> str:
+    if session.payment_status == "paid":
+        return "paid meanwhile: unchanged"
+    order_id = order_id_of(session)
+    order = lock_order(order_id) if order_id else None
+    if order is None:
+        return "not ours"
+    if not move_forward(order, status):
+        return f"unchanged ({order.status})"
+    bookings.release(order)
+    return f"order {status}"
+
+
+def _subscription_row(stripe_id: str):
+    return db.session.scalar(select(Subscription).where(Subscription.stripe_subscription_id == stripe_id)
+                             .with_for_update())
+
+
+def _sync_subscription(subscription) -> str:
+    row = _subscription_row(subscription.id)
+    if row is None:
+        return "unknown subscription"
+    return f"subscription {row.status}" if apply_subscription_state(row, subscription) else "unchanged"
+
+
+def _renewal_failed(stripe_invoice) -> str:
+    data = plain(stripe_invoice)
+    if data.get("status") == "paid":
+        return "paid meanwhile: unchanged"
+    details = (data.get("parent") or {}).get("subscription_details") or {}
+    row = _subscription_row(details.get("subscription") or data.get("subscription") or "")
+    if row is None:
+        return "unknown subscription"
+    if row.status == "active":
+        row.status = "past_due"
+    order = row.order
+    if order.client_email:
+        queue_mail(order.client_email, "billing_renewal_failed",
+                   locale=getattr(order.member, "locale", None) or current_app.config["BABEL_DEFAULT_LOCALE"],
+                   order=order)
+    return f"renewal failed: {row.status}"
+
+
+def _refunded_elsewhere(charge) -> str:
+    """A refund made outside the platform (Stripe's dashboard): issue its credit note."""
+    from plugins.billing.refunds import refund
+
+    order = db.session.scalar(select(Order).where(Order.stripe_payment_intent == charge.payment_intent))
+    if order is None:
+        return "not ours"
+    order = lock_order(order.id)
+    missing = charge.amount_refunded - order.refunded_cents
+    if missing <= 0:
+        return "already recorded"
+    note = refund(order, missing, "refunded in Stripe", stripe_refund_id=f"charge:{charge.id}:{charge.amount_refunded}")
+    return f"credit note {note.reference}"

@@ -1,0 +1,102 @@
+"""Who sees which invoice (role x owner), the JSON API, CSRF, the module switch and RGPD."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from core.extensions import db
+from plugins.billing.models import Invoice
+from tests.conftest import make_app
+
+
+@pytest.fixture
+def invoice_ref(app, client, auth, shop):
+    auth.login(shop["manager"])
+    client.post("/billing/sites/figeac/manage/payments",
+                data={"pay-email": shop["member"].email, "pay-product": "day_pass", "pay-quantity": 1,
+                      "pay-method": "cheque"})
+    auth.logout()
+    with app.app_context():
+        return db.session.scalar(select(Invoice.reference))
+
+
+@pytest.mark.parametrize("who, status", [("member", 200), ("stranger", 404), ("manager", 200),
+                                         ("other_manager", 404), ("admin", 200), ("anonymous", 302)])
+def test_each_role_sees_only_its_invoices(app, client, auth, shop, make_user, invoice_ref, who, status):
+    people = dict(shop, stranger=make_user())
+    if who != "anonymous":
+        auth.login(people[who])
+    for url in (f"/billing/invoices/{invoice_ref}", f"/billing/invoices/{invoice_ref}.pdf"):
+        assert client.get(url).status_code == status
+
+
+def test_the_api_gives_the_callers_invoices_and_credits_only(app, client, shop, make_user, invoice_ref):
+    from core.accounts.models import User
+    from core.api.tokens import create_token
+
+    stranger = make_user()
+    with app.app_context():
+        mine = create_token(db.session.get(User, shop["member"].id), "test")
+        theirs = create_token(db.session.get(User, stranger.id), "test")
+        db.session.commit()
+    headers = {"Authorization": f"Bearer {mine}"}
+    listed = client.get("/api/v1/invoices", headers=headers).json
+    assert [i["number"] for i in listed] == [invoice_ref] and listed[0]["total_ttc_cents"] == 1500
+    assert client.get(f"/api/v1/invoices/{invoice_ref}", headers=headers).status_code == 200
+    pdf = client.get(f"/api/v1/invoices/{invoice_ref}/pdf", headers=headers)
+    assert pdf.data.startswith(b"%PDF")
+    assert client.get("/api/v1/credits", headers=headers).json["balance"] == 0
+    other = {"Authorization": f"Bearer {theirs}"}
+    assert client.get("/api/v1/invoices", headers=other).json == []
+    assert client.get(f"/api/v1/invoices/{invoice_ref}", headers=other).status_code == 404
+    assert client.get("/api/v1/credits").status_code == 401
+    paths = client.get("/api/v1/openapi.json").json["paths"]
+    assert "/invoices/{number}" in paths and "/credits" in paths
+
+
+def test_only_the_webhook_is_exempt_from_csrf(database_url, smtp_server, tmp_path, make_site, shop):
+    protected = make_app(database_url, smtp_server, tmp_path, WTF_CSRF_ENABLED=True,
+                         STRIPE_WEBHOOK_SECRET="whsec_x")
+    client = protected.test_client()
+    # No CSRF token: the webhook still reaches its signature check (400 "bad signature"),
+    # while buying is refused by CSRF before any rule runs.
+    hook = client.post("/billing/stripe/webhook", data=b"{}", headers={"Stripe-Signature": "t=1,v1=00"})
+    assert hook.status_code == 400 and hook.json == {"error": "bad signature"}
+    assert client.post("/billing/sites/figeac/buy", data={"product": "bundle_10"}).status_code == 400
+    with protected.app_context():
+        db.engine.dispose()
+
+
+def test_switching_billing_off_at_a_site_hides_its_pages_but_not_the_webhook(app, client, auth, shop):
+    from core.modules.service import set_enabled
+    from core.sites.service import site_by_slug
+
+    with app.app_context():
+        set_enabled("billing", False, site=site_by_slug("figeac"))
+    assert client.get("/billing/sites/figeac/prices").status_code == 404
+    assert client.get("/billing/sites/aurillac/prices").status_code == 200
+    assert client.post("/billing/stripe/webhook", data=b"{}").status_code == 400
+
+
+def test_erasing_a_member_keeps_their_invoices_detached_with_the_client_snapshot(app, shop, invoice_ref):
+    from core.accounts.models import User
+    from core.plugins import registry
+
+    with app.test_request_context():
+        user = db.session.get(User, shop["member"].id)
+        registry().pm.hook.user_data_erase(user=user)
+        db.session.commit()
+        invoice = db.session.scalar(select(Invoice).where(Invoice.reference == invoice_ref))
+        assert invoice.member_id is None and invoice.client["email"] == shop["member"].email
+
+
+def test_a_wrong_billing_table_stops_start_up_naming_the_key():
+    from core.config import ConfigError
+    from plugins.billing.config import parse
+
+    with pytest.raises(ConfigError, match=r"plugins\.billing\.products\.x\.price_cents"):
+        parse({"products": {"x": {"kind": "day_pass", "label_fr": "a", "label_en": "a", "price_cents": -1}}})
+    with pytest.raises(ConfigError, match=r"plugins\.billing\.colour: unknown key"):
+        parse({"colour": "blue"})
+    with pytest.raises(ConfigError, match="unknown product 'nope'"):
+        parse({"sites": {"figeac": {"prices": {"nope": 100}}}})

@@ -1,0 +1,221 @@
+"""Day passes: booking asks billing who pays; a held booking is paid through Checkout, then
+confirmed; an expired session frees the slot; a late payment is refunded; credits come first."""
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from core.db import utcnow
+from core.extensions import db
+from core.timeutil import today_at
+from plugins.billing import credits
+from plugins.billing.models import Invoice, Order
+
+booking = pytest.importorskip("plugins.booking.service")
+
+
+def next_tuesday():
+    from core.sites.service import is_public_holiday
+
+    day = today_at("Europe/Paris") + timedelta(days=7)
+    day += timedelta(days=(1 - day.weekday()) % 7)
+    while is_public_holiday(day):
+        day += timedelta(days=7)
+    return day
+
+
+@pytest.fixture
+def desk(app, shop):
+    """A desk at Figeac (online payment) and one at Aurillac (the test territory: on site only)."""
+    from core.sites.service import site_by_slug
+    from plugins.booking.resources import save_resource
+
+    with app.app_context():
+        ids = {slug: save_resource(site_by_slug(slug), None, kind="desk", name="Poste 1").id
+               for slug in ("figeac", "aurillac")}
+        db.session.commit()
+    return ids
+
+
+def book_day(client, resource_id, site="figeac", day=None):
+    return client.post(f"/booking/sites/{site}/book",
+                       data={"resource": resource_id, "date": (day or next_tuesday()).isoformat(), "period": "day"})
+
+
+def hold_and_checkout(client, desk):
+    response = book_day(client, desk["figeac"])
+    assert response.status_code == 303 and "/billing/bookings/" in response.headers["Location"], response.headers
+    pay_page = response.headers["Location"]
+    booking_id = int(pay_page.rstrip("/").split("/")[-2])
+    assert client.get(pay_page).status_code == 200
+    started = client.post(pay_page)
+    assert started.status_code == 303, started.get_data(as_text=True)[:300]
+    return booking_id, started.headers["Location"].rsplit("/", 1)[-1]
+
+
+def invoice_pdfs(mailbox):
+    """The invoice PDFs mailed (booking's own e-mails carry .ics files)."""
+    return [a.get_filename() for m in mailbox.messages for a in m.iter_attachments()
+            if a.get_filename().endswith(".pdf")]
+
+
+def state(app, booking_id):
+    from plugins.booking.models import Booking
+
+    with app.app_context():
+        row = db.session.get(Booking, booking_id)
+        order = db.session.scalar(select(Order).where(Order.booking_id == booking_id).order_by(Order.id.desc()))
+        invoices = db.session.scalars(select(Invoice).where(Invoice.order_id == order.id)).all() if order else []
+        return row.status, row.hold_expires_at, order, [(i.kind, i.total_ttc_cents) for i in invoices]
+
+
+def test_a_day_pass_is_held_paid_confirmed_invoiced_and_mailed(app, client, auth, shop, desk, stripe_driver, mailbox):
+    auth.login(shop["member"])
+    booking_id, session_id = hold_and_checkout(client, desk)
+    status, hold_until, order, _ = state(app, booking_id)
+    assert status == "held" and order.status == "pending" and hold_until == order.session_expires_at
+    stripe_driver.pay(session_id)
+    stripe_driver.deliver(client)
+    status, _, order, invoices = state(app, booking_id)
+    assert (status, order.status, invoices) == ("confirmed", "paid", [("invoice", 1500)])
+    mailbox.wait_for(3)
+    assert len(invoice_pdfs(mailbox)) == 1
+
+
+def test_two_concurrent_fulfilments_confirm_one_booking_with_one_invoice(app, client, auth, shop, desk,
+                                                                          stripe_driver, mailbox):
+    auth.login(shop["member"])
+    booking_id, session_id = hold_and_checkout(client, desk)
+    stripe_driver.pay(session_id)
+    events = [e for e in stripe_driver.events() if e[0]["type"] == "checkout.session.completed"]
+    start = threading.Barrier(2)
+    codes = []
+
+    def webhook():
+        with app.test_client() as other:
+            start.wait()
+            codes.extend(r.status_code for _, r in stripe_driver.deliver(other, events))
+
+    def success_page():
+        start.wait()
+        codes.append(client.get(f"/billing/checkout/success?session_id={session_id}").status_code)
+
+    threads = [threading.Thread(target=f) for f in (webhook, success_page)]
+    [t.start() for t in threads]
+    [t.join(30) for t in threads]
+    assert codes == [200, 200]
+    status, _, order, invoices = state(app, booking_id)
+    assert status == "confirmed" and invoices == [("invoice", 1500)]
+    mailbox.wait_for(4, timeout=1.0)
+    assert len(invoice_pdfs(mailbox)) == 1
+
+
+def test_an_expired_session_releases_the_slot_for_someone_else(app, client, auth, shop, desk, make_user,
+                                                              stripe_driver):
+    auth.login(shop["member"])
+    booking_id, session_id = hold_and_checkout(client, desk)
+    stripe_driver.expire(session_id)
+    stripe_driver.deliver(client)
+    status, _, order, invoices = state(app, booking_id)
+    assert status in ("cancelled", "expired") and order.status == "expired" and invoices == []
+    auth.logout()
+    auth.login(make_user())
+    assert "/billing/bookings/" in book_day(client, desk["figeac"]).headers["Location"]
+
+
+def test_a_declined_card_leaves_nothing_confirmed(app, client, auth, shop, desk, stripe_driver):
+    auth.login(shop["member"])
+    booking_id, session_id = hold_and_checkout(client, desk)
+    assert stripe_driver.pay(session_id, card="4000000000000002")[0] == 402
+    stripe_driver.deliver(client)
+    status, _, order, invoices = state(app, booking_id)
+    assert (status, order.status, invoices) == ("held", "pending", [])
+
+
+def test_a_payment_arriving_after_the_slot_was_lost_is_refunded_and_the_member_told(app, client, auth, shop, desk,
+                                                                                   stripe_driver, mailbox):
+    from plugins.booking.models import Booking
+
+    auth.login(shop["member"])
+    booking_id, session_id = hold_and_checkout(client, desk)
+    with app.app_context():  # the hold lapses and the slot goes, while the session is still open
+        booking.expire_holds_where(utcnow() + timedelta(days=1), Booking.id == booking_id)
+        db.session.commit()
+    stripe_driver.pay(session_id)
+    stripe_driver.deliver(client)
+    status, _, order, invoices = state(app, booking_id)
+    assert status == "expired" and order.status == "refunded"
+    assert invoices == [("invoice", 1500), ("credit_note", 1500)]
+    refunds = stripe_driver.client().v1.refunds.list({"payment_intent": order.stripe_payment_intent})
+    assert [r.amount for r in refunds.data] == [1500]
+    subjects = [m["Subject"] for m in mailbox.wait_for(2) if m["To"] == shop["member"].email]
+    assert any("rembours" in s.lower() or "refund" in s.lower() for s in subjects)
+
+
+def test_credits_pay_a_booking_first_and_come_back_when_it_is_cancelled_in_time(app, client, auth, shop, desk):
+    auth.login(shop["manager"])
+    client.post("/billing/sites/figeac/manage/payments",
+                data={"pay-email": shop["member"].email, "pay-product": "bundle_10", "pay-quantity": 1,
+                      "pay-method": "cash"})
+    auth.logout()
+    auth.login(shop["member"])
+    response = book_day(client, desk["figeac"])
+    assert "/billing/" not in response.headers["Location"]  # confirmed at once
+    booking_id = int(response.headers["Location"].rstrip("/").split("/")[-1])
+    with app.app_context():
+        assert credits.balance(shop["member"].id) == 9
+    assert client.post(f"/booking/{booking_id}/cancel").status_code == 303
+    with app.app_context():
+        assert credits.balance(shop["member"].id) == 10
+
+
+def test_at_a_site_paid_on_site_the_booking_is_confirmed_and_the_manager_records_the_payment(
+        app, client, auth, shop, desk, make_user, stripe_driver):
+    member = shop["member"]
+    auth.login(member)
+    response = book_day(client, desk["aurillac"], site="aurillac")
+    assert "/billing/" not in response.headers["Location"]
+    with app.app_context():
+        order = db.session.scalar(select(Order).where(Order.method == "on_site"))
+        assert order.status == "pending" and order.total_cents == 1200  # Aurillac's 10 € HT + VAT
+        order_id = order.id
+    auth.logout()
+    manager = make_user(role="site-manager", sites=["aurillac"])
+    auth.login(manager)
+    assert client.post(f"/billing/sites/aurillac/manage/orders/{order_id}/paid",
+                       data={"paid-method": "cheque"}).status_code == 303
+    with app.app_context():
+        invoice = db.session.scalar(select(Invoice).where(Invoice.order_id == order_id))
+        assert invoice.payment_method == "cheque" and invoice.total_ttc_cents == 1200
+
+
+def test_the_api_starts_the_checkout_of_a_held_booking(app, client, auth, shop, desk, stripe_driver):
+    from core.accounts.models import User
+    from core.api.tokens import create_token
+
+    auth.login(shop["member"])
+    response = book_day(client, desk["figeac"])
+    booking_id = int(response.headers["Location"].rstrip("/").split("/")[-2])
+    with app.app_context():
+        token = create_token(db.session.get(User, shop["member"].id), "t")
+        db.session.commit()
+    reply = client.post(f"/api/v1/bookings/{booking_id}/checkout", headers={"Authorization": f"Bearer {token}"})
+    assert reply.status_code == 201 and reply.json["session_id"].startswith("cs_test_")
+    assert reply.json["url"].endswith(reply.json["session_id"])
+
+
+def test_cancelling_a_paid_day_pass_in_time_refunds_the_card_with_a_credit_note(app, client, auth, shop, desk,
+                                                                               stripe_driver):
+    auth.login(shop["member"])
+    booking_id, session_id = hold_and_checkout(client, desk)
+    stripe_driver.pay(session_id)
+    stripe_driver.deliver(client)
+    assert client.post(f"/booking/{booking_id}/cancel").status_code == 303
+    status, _, order, invoices = state(app, booking_id)
+    assert status == "cancelled" and order.status == "refunded"
+    assert invoices == [("invoice", 1500), ("credit_note", 1500)]
+    refunds = stripe_driver.client().v1.refunds.list({"payment_intent": order.stripe_payment_intent})
+    assert [r.amount for r in refunds.data] == [1500]

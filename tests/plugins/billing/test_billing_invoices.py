@@ -1,0 +1,87 @@
+"""Invoice numbers: gapless and unique per series under concurrent payments and rollbacks;
+legal mentions; PDF; credit notes."""
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import select
+
+from core.accounts.models import User
+from core.extensions import db
+from core.sites.service import site_by_slug
+from plugins.billing.checkout import create_order
+from plugins.billing.invoices import issue_credit_note, issue_invoice
+from plugins.billing.models import Invoice
+from plugins.billing.pdf import invoice_html, invoice_pdf
+from plugins.billing.products import quote
+
+
+def _pay(app, member_id, rollback=False):
+    with app.app_context():
+        member, site = db.session.get(User, member_id), site_by_slug("figeac")
+        order = create_order(member, site, quote(site, "day_pass", member.id), method="cash")
+        order.status = "paid"
+        issue_invoice(order)
+        if rollback:
+            db.session.rollback()
+        else:
+            db.session.commit()
+        db.session.remove()
+
+
+def test_invoice_numbers_stay_gapless_and_unique_under_concurrent_payments_and_rollbacks(app, shop):
+    member_id = shop["member"].id
+    start = threading.Barrier(12)
+    errors = []
+
+    def pay(index):
+        try:
+            start.wait()
+            _pay(app, member_id, rollback=index % 3 == 0)
+        except Exception as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=pay, args=(i,)) for i in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    with app.app_context():
+        numbers = db.session.scalars(select(Invoice.number).order_by(Invoice.number)).all()
+    assert numbers == list(range(1, 9))  # 12 payments, 4 rolled back: 1..8, no hole
+
+
+def test_an_invoice_carries_the_french_legal_mentions_and_renders_as_pdf(app, shop):
+    _pay(app, shop["member"].id)
+    with app.app_context():
+        invoice = db.session.scalar(select(Invoice))
+        html = invoice_html(invoice, "fr")
+        pdf = invoice_pdf(invoice, "en")
+    for mention in ("SIREN 732829320", "FR44732829320", "Date d'émission", "Date de la prestation",
+                    "Prix unitaire HT", "TVA", "Total TTC", "member-1", invoice.reference, "Pass journée"):
+        assert mention in html, mention
+    assert "293 B" not in html
+    assert pdf.startswith(b"%PDF")
+
+
+def test_under_the_small_business_exemption_invoices_carry_no_vat_and_say_why(app, shop):
+    operator = app.config["TERRITORY"].operator
+    exempt = operator.model_copy(update={"vat_exempt": True, "vat_number": None})
+    app.config["TERRITORY"] = app.config["TERRITORY"].model_copy(update={"operator": exempt})
+    _pay(app, shop["member"].id)
+    with app.app_context():
+        invoice = db.session.scalar(select(Invoice))
+        assert invoice.total_vat_cents == 0 and invoice.total_ttc_cents == 1250
+        assert "TVA non applicable, art. 293 B du CGI" in invoice_html(invoice)
+
+
+def test_a_credit_note_has_its_own_series_and_points_at_the_invoice(app, shop):
+    _pay(app, shop["member"].id)
+    with app.app_context():
+        invoice = db.session.scalar(select(Invoice))
+        note = issue_credit_note(invoice, 500, "goodwill")
+        db.session.commit()
+        assert note.kind == "credit_note" and note.reference.startswith("AV") and note.number == 1
+        assert note.credited_invoice_id == invoice.id and note.total_ttc_cents == 500
+        assert note.total_ht_cents + note.total_vat_cents == 500

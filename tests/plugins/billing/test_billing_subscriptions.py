@@ -1,0 +1,97 @@
+"""Monthly memberships through Checkout in subscription mode: start, renewal paid, renewal
+failed, cancellation at period end; events arrive out of order and are applied forward only."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from core.extensions import db
+from plugins.billing import credits
+from plugins.billing.models import Invoice, Subscription
+
+
+def start_membership(client, stripe_driver, product="membership_8"):
+    response = client.post("/billing/sites/figeac/buy", data={"product": product})
+    assert response.status_code == 303
+    session_id = response.headers["Location"].rsplit("/", 1)[-1]
+    assert stripe_driver.pay(session_id)[0] == 200
+    events = stripe_driver.events()
+    types = [e[0]["type"] for e in events]
+    # Stripe's own order: the invoice is paid before the session says completed.
+    assert types.index("invoice.paid") < types.index("checkout.session.completed")
+    for kind, reply in stripe_driver.deliver(client, events):
+        assert reply.status_code == 200, (kind, reply.get_data(as_text=True))
+    return session_id
+
+
+def subscription_of(app, member_id):
+    with app.app_context():
+        row = db.session.scalar(select(Subscription).where(Subscription.member_id == member_id))
+        db.session.expunge(row)
+        return row
+
+
+def invoices(app):
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Invoice))
+
+
+def test_a_membership_starts_with_one_invoice_and_the_months_days(app, client, auth, shop, stripe_driver, mailbox):
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    assert row.status == "active" and row.current_period_end is not None
+    assert invoices(app) == 1
+    with app.app_context():
+        assert credits.balance(shop["member"].id) == 8
+    assert len(mailbox.wait_for(1)) == 1
+
+
+def test_a_paid_renewal_issues_a_new_invoice_and_adds_the_days(app, client, auth, shop, stripe_driver, mailbox):
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    first = subscription_of(app, shop["member"].id)
+    stripe_driver.renew(first.stripe_subscription_id, "paid")
+    stripe_driver.deliver(client)
+    row = subscription_of(app, shop["member"].id)
+    assert row.status == "active" and row.current_period_end > first.current_period_end
+    assert invoices(app) == 2
+    with app.app_context():
+        assert credits.balance(shop["member"].id) == 16
+    assert len(mailbox.wait_for(2)) == 2
+
+
+def test_a_failed_renewal_suspends_the_membership_and_tells_the_member(app, client, auth, shop, stripe_driver,
+                                                                      mailbox):
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    mailbox.wait_for(1)
+    row = subscription_of(app, shop["member"].id)
+    stripe_driver.renew(row.stripe_subscription_id, "failed")
+    stripe_driver.deliver(client)
+    assert subscription_of(app, shop["member"].id).status == "past_due"
+    assert invoices(app) == 1
+    messages = mailbox.wait_for(2)
+    assert len(messages) == 2 and "renew" in messages[1]["Subject"].lower() or "renouvel" in messages[1]["Subject"].lower()
+
+
+def test_cancelling_ends_the_membership_at_period_end_and_a_stale_update_cannot_revive_it(app, client, auth, shop,
+                                                                                        stripe_driver):
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    assert client.post(f"/billing/subscriptions/{row.id}/cancel").status_code == 303
+    updated = stripe_driver.events()
+    stripe_driver.deliver(client, updated)
+    assert subscription_of(app, shop["member"].id).cancel_at_period_end
+    stripe_driver.renew(row.stripe_subscription_id, "paid")  # the period ends: Stripe deletes it
+    stripe_driver.deliver(client)
+    assert subscription_of(app, shop["member"].id).status == "canceled"
+    # The older "updated" event, delivered again under a new id, re-fetches and changes nothing.
+    event, body, signature = updated[0]
+    stale = [(dict(event, id="evt_late_copy"), body.replace(event["id"].encode(), b"evt_late_copy"), None)]
+    from plugins.billing.emulator import sign_webhook_payload
+
+    stale = [(e, b, sign_webhook_payload(b.decode(), "whsec_billing_tests")) for e, b, _ in stale]
+    reply = stripe_driver.deliver(client, stale)[0][1]
+    assert reply.status_code == 200 and reply.json["effect"] == "unchanged"
+    assert subscription_of(app, shop["member"].id).status == "canceled"
