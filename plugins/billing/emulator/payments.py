@@ -104,8 +104,8 @@ def create_session(store, params, base_url):
     if not mode:
         raise missing("mode")
     if mode not in ("payment", "subscription"):
-        raise invalid(f"Invalid mode: must be one of payment or subscription "
-                      f"(setup mode is not emulated)", "mode")
+        raise invalid("Invalid mode: must be one of payment or subscription "
+                      "(setup mode is not emulated)", "mode")
     if params.get("customer") and params.get("customer_email"):
         raise invalid("You may only specify one of these parameters: customer, customer_email.",
                       "customer_email")
