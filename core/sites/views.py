@@ -11,6 +11,7 @@ from core.sites.forms import AMENITY_LABELS, KIND_LABELS, WEEKDAYS, ClosureForm,
 from core.sites.models import Site
 from core.sites.service import SiteError
 from core.ui import collect
+from core.sites.access import managed_site_or_abort
 
 home = Blueprint("home", __name__)
 sites = Blueprint("sites", __name__, url_prefix="/sites")
@@ -33,15 +34,6 @@ def _site_or_404(slug: str) -> Site:
     if site is None or (not site.is_published and not (current_user.is_authenticated
                                                            and current_user.manages(site))):
         abort(404)
-    return site
-
-
-def _managed_or_403(slug: str) -> Site:
-    site = service.site_by_slug(slug)
-    if site is None:
-        abort(404)
-    if not current_user.manages(site):
-        abort(403)
     return site
 
 
@@ -85,7 +77,7 @@ def create():
 @sites.route("/<site_slug>/edit", methods=["GET", "POST"])
 @login_required
 def edit(site_slug):
-    site = _managed_or_403(site_slug)
+    site = managed_site_or_abort(site_slug)
     form = SiteForm(obj=site)
     del form.slug  # the address of a site never changes: links and feeds depend on it
     if not form.is_submitted():
@@ -103,7 +95,7 @@ def edit(site_slug):
 @sites.post("/<site_slug>/closures")
 @login_required
 def add_closure(site_slug):
-    site = _managed_or_403(site_slug)
+    site = managed_site_or_abort(site_slug)
     form = ClosureForm()
     if form.validate_on_submit():
         try:
@@ -120,7 +112,7 @@ def add_closure(site_slug):
 @sites.post("/<site_slug>/closures/<int:closure_id>/delete")
 @login_required
 def remove_closure(site_slug, closure_id):
-    site = _managed_or_403(site_slug)
+    site = managed_site_or_abort(site_slug)
     if not service.remove_closure(site, closure_id, current_user):
         abort(404)
     flash(_("The closure is removed."), "success")
@@ -130,7 +122,7 @@ def remove_closure(site_slug, closure_id):
 @sites.post("/<site_slug>/photos")
 @login_required
 def add_photo(site_slug):
-    site = _managed_or_403(site_slug)
+    site = managed_site_or_abort(site_slug)
     form = PhotoForm()
     if form.validate_on_submit():
         try:
@@ -147,7 +139,7 @@ def add_photo(site_slug):
 @sites.post("/<site_slug>/photos/<int:photo_id>/delete")
 @login_required
 def remove_photo(site_slug, photo_id):
-    site = _managed_or_403(site_slug)
+    site = managed_site_or_abort(site_slug)
     if not service.remove_photo(site, photo_id, current_user):
         abort(404)
     flash(_("The photo is removed."), "success")

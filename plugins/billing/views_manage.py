@@ -12,7 +12,7 @@ from sqlalchemy import select
 from core import audit
 from core.accounts.models import User
 from core.extensions import db
-from core.sites.service import site_by_slug
+from core.sites.access import managed_site_or_abort
 from plugins.billing.checkout import create_order
 from plugins.billing.errors import BillingError
 from plugins.billing.forms import MarkPaidForm, OnSitePaymentForm, ReducedRateForm, RefundForm
@@ -24,15 +24,6 @@ from plugins.billing.reports import invoices_csv, revenue
 
 MAX_ID = 2**31  # ids are PostgreSQL integers: a bigger number in a URL must be a 404, not a 500
 manage = Blueprint("billing_manage", __name__, url_prefix="/billing", template_folder="templates")
-
-
-def _managed(site_slug):
-    site = site_by_slug(site_slug)
-    if site is None:
-        abort(404)
-    if not current_user.manages(site):
-        abort(403)
-    return site
 
 
 def _payment_form(site):
@@ -52,13 +43,13 @@ def _page(site, payment_form=None, refund_form=None, reduced_form=None, status=2
 @manage.get("/sites/<site_slug>/manage")
 @login_required
 def site_billing(site_slug):
-    return _page(_managed(site_slug))
+    return _page(managed_site_or_abort(site_slug))
 
 
 @manage.post("/sites/<site_slug>/manage/payments")
 @login_required
 def record_payment(site_slug):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     form = _payment_form(site)
     if not form.validate_on_submit():
         return _page(site, payment_form=form, status=422)
@@ -92,7 +83,7 @@ def mark_paid(site_slug, order_id):
     """A booking at a site paid on site: the manager records how it was paid."""
     from plugins.billing.fulfilment import lock_order
 
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     order = lock_order(order_id) if 0 < order_id < MAX_ID else None
     form = MarkPaidForm(prefix="paid")
     if order is None or order.site_id != site.id:
@@ -108,7 +99,7 @@ def mark_paid(site_slug, order_id):
 @manage.post("/sites/<site_slug>/manage/orders/<int:order_id>/refund")
 @login_required
 def refund_order(site_slug, order_id):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     order = db.session.get(Order, order_id) if 0 < order_id < MAX_ID else None
     if order is None or order.site_id != site.id:
         abort(404)
@@ -130,7 +121,7 @@ def refund_order(site_slug, order_id):
 @manage.post("/sites/<site_slug>/manage/reduced")
 @login_required
 def grant_reduced_rate(site_slug):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     form = ReducedRateForm(prefix="reduced")
     if not form.validate_on_submit():
         return _page(site, reduced_form=form, status=422)
@@ -155,7 +146,7 @@ def _csv(site_ids, name):
 @manage.get("/sites/<site_slug>/manage/invoices.csv")
 @login_required
 def site_csv(site_slug):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     return _csv([site.id], f"invoices-{site.slug}")
 
 

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from core.accounts.models import User
 from core.db import find
 from core.extensions import db
-from core.sites.service import site_by_slug
 from core.timeutil import today_at
+from core.sites.access import managed_site_or_abort
 from plugins.booking import feeds, resources, service
 from plugins.booking.availability import week
 from plugins.booking.checkin import site_code
@@ -29,15 +29,6 @@ from plugins.booking.views import failed, slot_from_form
 
 manage = Blueprint("booking_manage", __name__, url_prefix="/booking/manage/<site_slug>",
                    template_folder="templates")
-
-
-def _managed(site_slug):
-    site = site_by_slug(site_slug)
-    if site is None:
-        abort(404)
-    if not current_user.manages(site):
-        abort(403)
-    return site
 
 
 def _day(site):
@@ -56,7 +47,7 @@ def bookings_between(site, first, last):
 @manage.get("", endpoint="day")
 @login_required
 def day_view(site_slug):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     day = _day(site)
     bookings = bookings_between(site, day, day)
     return render_template("booking/manage_day.html", site=site, day=day, bookings=bookings,
@@ -69,7 +60,7 @@ def day_view(site_slug):
 @manage.get("/week", endpoint="week")
 @login_required
 def week_view(site_slug):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     day = _day(site)
     monday = day - timedelta(days=day.weekday())
     days, rows = week(site, monday)
@@ -80,7 +71,7 @@ def week_view(site_slug):
 @manage.post("/book", endpoint="book")
 @login_required
 def book_on_behalf(site_slug):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     form = ManagerBookForm()
     back = url_for("booking_manage.day", site_slug=site.slug)
     try:
@@ -100,7 +91,7 @@ def book_on_behalf(site_slug):
 @manage.post("/block", endpoint="block")
 @login_required
 def block(site_slug):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     form = BlockForm()
     back = url_for("booking_manage.day", site_slug=site.slug)
     try:
@@ -124,7 +115,7 @@ def _site_booking(site, booking_id) -> Booking:
 @manage.post("/bookings/<int:booking_id>/approve", endpoint="approve")
 @login_required
 def approve(site_slug, booking_id):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     booking = _site_booking(site, booking_id)
     if service.confirm(booking.id, current_user) is None:
         return failed(BookingError(_("This booking is not waiting for approval any more.")))
@@ -136,7 +127,7 @@ def approve(site_slug, booking_id):
 @login_required
 def cancel(site_slug, booking_id):
     """Refuse a booking waiting for approval, cancel a booking, or lift a maintenance block."""
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     booking = _site_booking(site, booking_id)
     reason = "approval_refused" if booking.status == "held" and booking.hold_reason == "approval" else "manager"
     try:
@@ -150,7 +141,7 @@ def cancel(site_slug, booking_id):
 @manage.get("/export.csv", endpoint="export")
 @login_required
 def export(site_slug):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     try:
         first = parse_day(request.args.get("from") or today_at(site.timezone).isoformat())
         last = parse_day(request.args.get("to") or (first + timedelta(days=30)).isoformat())
@@ -172,7 +163,7 @@ def export(site_slug):
 @manage.post("/feed", endpoint="feed")
 @login_required
 def site_feed(site_slug):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     feeds.create_feed(current_user, site)
     flash(_("The site's private calendar address is ready."), "success")
     return redirect(url_for("booking_manage.day", site_slug=site.slug), 303)
@@ -181,7 +172,7 @@ def site_feed(site_slug):
 @manage.get("/resources", endpoint="resources")
 @login_required
 def resource_list(site_slug):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     return render_template("booking/manage_resources.html", site=site,
                            resources=resources.resources_of(site, include_retired=True))
 
@@ -198,7 +189,7 @@ def _resource_values(form) -> dict:
 @manage.route("/resources/<int:resource_id>", methods=["GET", "POST"], endpoint="resource_edit")
 @login_required
 def resource_edit(site_slug, resource_id=None):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     resource = None
     if resource_id is not None:
         resource = find(Resource, resource_id)
@@ -223,7 +214,7 @@ def resource_edit(site_slug, resource_id=None):
 @manage.post("/resources/<int:resource_id>/retire", endpoint="resource_retire")
 @login_required
 def resource_retire(site_slug, resource_id):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     resource = find(Resource, resource_id)
     if resource is None or resource.site_id != site.id:
         abort(404)
@@ -235,7 +226,7 @@ def resource_retire(site_slug, resource_id):
 @manage.route("/rules", methods=["GET", "POST"], endpoint="rules")
 @login_required
 def rules(site_slug):
-    site = _managed(site_slug)
+    site = managed_site_or_abort(site_slug)
     form = RulesForm()
     if form.validate_on_submit():
         values = {name: getattr(form, name).data for name in RULE_FIELDS if name != "approval_required"}
