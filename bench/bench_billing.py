@@ -47,7 +47,7 @@ def _app(tmp, emulator):
     os.environ["TIERSLIEUX_INSTANCE"] = str(Path(tmp) / "instance")
     app = create_app(ROOT / "examples/territories/aveyron-lot-cantal.toml", {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db", "SECRET_KEY": "bench", "TESTING": True,
-        "SERVER_NAME": "bench.test", "WTF_CSRF_ENABLED": False, "MAIL_DELIVERY": "queue",
+        "SERVER_NAME": "bench.test", "WTF_CSRF_ENABLED": False, "JOBS_RUN": "worker",
         "STRIPE_SECRET_KEY": "sk_test_bench", "STRIPE_API_BASE": emulator.url, "STRIPE_WEBHOOK_SECRET": SECRET})
     with app.app_context():
         flask_migrate.upgrade(revision="heads")

@@ -26,7 +26,7 @@ def _platform_app(folder: str):
     os.environ["TIERSLIEUX_INSTANCE"] = folder
     app = create_app(ROOT / "examples" / "territories" / "aveyron-lot-cantal.toml", {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.db", "SECRET_KEY": "bench",
-        "MAIL_DELIVERY": "queue", "RATELIMIT_ENABLED": False})
+        "JOBS_RUN": "worker", "RATELIMIT_ENABLED": False})
     with app.app_context():
         flask_migrate.upgrade(revision="heads")
         seed()

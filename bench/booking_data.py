@@ -25,7 +25,7 @@ def make_app(url: str, folder: Path):
     from core import create_app
 
     os.environ["TIERSLIEUX_INSTANCE"] = str(folder)
-    return create_app(CONFIG, {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "MAIL_DELIVERY": "queue",
+    return create_app(CONFIG, {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "JOBS_RUN": "worker",
                                "RATELIMIT_ENABLED": False, "SERVER_NAME": "bench.local"})
 
 

@@ -70,10 +70,11 @@ def mail_cli():
 @mail_cli.command("send")
 @with_appcontext
 def send_mail():
-    """Deliver every message still waiting (after a failure, or in MAIL_DELIVERY=queue mode)."""
-    from core.mail import send_pending
+    """Deliver every message still waiting now (a worker does it anyway, with back-off)."""
+    from core.jobs import run_pending
+    from core.mail import JOB
 
-    click.echo(f"sent {send_pending()} message(s)")
+    click.echo(f"sent {run_pending(names=[JOB])} message(s)")
 
 
 @click.command("seed-demo")

@@ -198,6 +198,11 @@ def flask_settings(config: TerritoryConfig, instance_path: str) -> dict:
         "MAIL_PASSWORD": env.get("MAIL_PASSWORD"),
         "MAIL_SENDER": config.mail.sender,
         "MAIL_TIMEOUT": config.mail.timeout,
+        # Who runs queued jobs (core.jobs): "worker" processes (`tierslieux worker`), a thread
+        # inside this process ("thread": `serve-demo`), or right after each commit ("inline": tests).
+        "JOBS_RUN": env.get("TIERSLIEUX_JOBS", "worker"),
+        "JOBS_LEASE_SECONDS": 300,
+        "JOBS_BACKOFF_SECONDS": 10,
         "PERMANENT_SESSION_LIFETIME": timedelta(minutes=security.session_idle_minutes),
         "SESSION_ABSOLUTE_LIFETIME": timedelta(hours=security.session_absolute_hours),
         "SESSION_COOKIE_HTTPONLY": True,

@@ -1,6 +1,8 @@
 """Database plumbing shared by the core and every plugin: UTC instants and SQLite write locks."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timezone
 
 from flask import has_request_context, request
@@ -10,6 +12,18 @@ from sqlalchemy.types import TypeDecorator
 
 READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
 MAX_ID = 2**31 - 1  # PostgreSQL's INTEGER: a larger id in a query is a database error, not a miss
+_WRITING: ContextVar[bool] = ContextVar("tierslieux_writing", default=False)
+
+
+@contextmanager
+def writing():
+    """Transactions begun inside take SQLite's write lock up front, even during a GET request
+    (a job run inline after a GET's commit, a success page that records a payment)."""
+    token = _WRITING.set(True)
+    try:
+        yield
+    finally:
+        _WRITING.reset(token)
 
 
 def utcnow() -> datetime:
@@ -65,7 +79,7 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        read_only = has_request_context() and request.method in READ_ONLY_METHODS
+        read_only = has_request_context() and request.method in READ_ONLY_METHODS and not _WRITING.get()
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 

@@ -56,14 +56,19 @@ def serve_demo(host, port):
     """Serve the app with its local stand-ins (mail sink, payment emulator)."""
     from werkzeug.serving import run_simple
 
+    from core.jobs.runner import start_thread, stop_thread
+
     app = current_app._get_current_object()
+    app.config["JOBS_RUN"] = "thread"  # e-mails and follow-ups run beside the demo, no worker to start
     servers = [s for group in app.extensions["tierslieux"].pm.hook.demo_servers(app=app) if group for s in group]
     for server in servers:
         server.start()
         click.echo(server.description)
     click.echo(f"\nTiers-Lieux demo: http://{host}:{port}/  (Ctrl+C to stop)")
+    start_thread(app)
     try:
         run_simple(host, port, app, threaded=True, use_reloader=False)
     finally:
+        stop_thread(app)
         for server in servers:
             server.stop()

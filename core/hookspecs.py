@@ -184,6 +184,25 @@ def openapi_paths():
 
 
 # --------------------------------------------------------------------------------------------
+# Jobs: durable work after a commit (core.jobs)
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def job_handlers():
+    """Give the functions that run this plugin's jobs, by name (`core.jobs.enqueue(name, ...)`).
+
+    A handler takes the job's keyword arguments, runs inside the job's transaction (flush, never
+    commit: the runner commits its changes with the "done" mark) and must be idempotent: a job
+    is retried after a failure or a crash. Raise `core.jobs.Permanent` when retrying cannot help.
+    Names are prefixed with the plugin's name ("billing.refund_card"). Jobs run whether or not
+    the module is switched on: what was promised before it was switched off is still owed.
+
+    :return: a dict name -> callable.
+    """
+
+
+# --------------------------------------------------------------------------------------------
 # Demo
 # --------------------------------------------------------------------------------------------
 

@@ -1,8 +1,10 @@
 """The outbox every plugin sends e-mail through.
 
 A message is rendered in the recipient's language and stored in the transaction that causes
-it, so a rolled-back change sends nothing. It is delivered over SMTP after the commit (or later
-by `tierslieux mail send`, when MAIL_DELIVERY is "queue" or the server was unreachable).
+it, with a "mail.send" job (`core.jobs`): a rolled-back change sends nothing, and a committed
+one is delivered by a worker, retried with back-off while the SMTP server is down. No request
+waits on SMTP. A message that cannot be built (a header with a line break) is a dead job, shown
+to the territory admin, never an error page.
 """
 from __future__ import annotations
 
@@ -10,19 +12,20 @@ import base64
 import logging
 import smtplib
 from email.message import EmailMessage
-from email.utils import make_msgid
+from email.utils import format_datetime, make_msgid
 
 from flask import current_app, render_template
 from flask_babel import force_locale
 from jinja2 import TemplateNotFound
-from sqlalchemy import JSON, String, Text, event, select, update
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import JSON, String, Text, update
+from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import UTCDateTime, utcnow
 from core.extensions import db
+from core.jobs import Permanent, enqueue
 
 log = logging.getLogger("tierslieux.mail")
-MAX_ATTEMPTS = 5
+JOB = "mail.send"
 
 
 class MailMessage(db.Model):
@@ -65,7 +68,7 @@ def queue_mail(to: str, template: str, locale: str | None = None, attachments=()
     )
     db.session.add(message)
     db.session.flush()
-    db.session.info.setdefault("outbox", []).append(message.id)
+    enqueue(JOB, message_id=message.id, max_attempts=12)  # about six hours of back-off
     return message
 
 
@@ -74,6 +77,7 @@ def _as_email(message: MailMessage, sender: str) -> EmailMessage:
     email["From"] = sender
     email["To"] = message.recipient
     email["Subject"] = message.subject
+    email["Date"] = format_datetime(message.created_at)
     email["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1].strip(">") or None)
     email.set_content(message.body_text)
     if message.body_html:
@@ -95,74 +99,24 @@ def _smtp(config):
     return client
 
 
-def _claim(session: Session, ids=None) -> list[MailMessage]:
-    """Mark pending messages as being sent and return them, so no two senders send one twice."""
-    query = select(MailMessage.id).where(MailMessage.status == "pending", MailMessage.attempts < MAX_ATTEMPTS)
-    if ids is not None:
-        query = query.where(MailMessage.id.in_(ids))
-    claimed = []
-    for message_id in session.scalars(query.order_by(MailMessage.id)).all():
-        taken = session.execute(update(MailMessage).where(MailMessage.id == message_id,
-                                                          MailMessage.status == "pending")
-                                .values(status="sending"))
-        if taken.rowcount == 1:
-            claimed.append(message_id)
-    messages = session.scalars(select(MailMessage).where(MailMessage.id.in_(claimed))).all() if claimed else []
-    session.commit()  # with expire_on_commit off, the loaded messages stay readable
-    return messages
-
-
-def send_pending(ids=None) -> int:
-    """Deliver pending messages (the given ids, or all); return how many were sent.
-
-    Runs in its own session, called right after another transaction committed. No transaction
-    is open while talking to the SMTP server, so a slow server never holds the database.
-    """
-    config = current_app.config
-    sent = 0
-    with Session(db.engine, expire_on_commit=False) as session:
-        messages = _claim(session, ids)
-        if not messages:
-            return 0
-        try:
-            client = _smtp(config)
-        except OSError as exc:
-            log.warning("mail server unreachable, %d message(s) left queued: %s", len(messages), exc)
-            _mark(session, [m.id for m in messages], error=str(exc))
-            return 0
-        with client:
-            for message in messages:
-                try:
-                    client.send_message(_as_email(message, config["MAIL_SENDER"]))
-                except (smtplib.SMTPException, OSError) as exc:
-                    _mark(session, [message.id], error=str(exc))
-                else:
-                    _mark(session, [message.id])
-                    sent += 1
-    return sent
-
-
-def _mark(session: Session, ids, error: str | None = None) -> None:
-    values = {"attempts": MailMessage.attempts + 1}
-    if error is None:
-        values.update(status="sent", sent_at=utcnow(), last_error=None)
-    else:
-        values.update(status="pending", last_error=error[:500])  # left for `tierslieux mail send`
-    session.execute(update(MailMessage).where(MailMessage.id.in_(ids)).values(**values))
-    session.commit()
-
-
-@event.listens_for(Session, "after_commit")
-def _deliver_after_commit(session):
-    if session.in_nested_transaction():  # a SAVEPOINT released: the real commit is still to come
+def deliver(message_id: int) -> None:
+    """The "mail.send" job: send one stored message over SMTP (at least once)."""
+    message = db.session.get(MailMessage, message_id)
+    if message is None or message.status == "sent":
         return
-    ids = session.info.pop("outbox", None)
-    if ids and current_app.config.get("MAIL_DELIVERY", "after_commit") == "after_commit":
-        send_pending(ids)
-
-
-@event.listens_for(Session, "after_rollback")
-def _forget_on_rollback(session):
-    # A rolled-back SAVEPOINT removes only its own rows; send_pending skips ids that are gone.
-    if not session.in_nested_transaction():
-        session.info.pop("outbox", None)
+    config = current_app.config
+    try:
+        email = _as_email(message, config["MAIL_SENDER"])
+    except (ValueError, TypeError) as exc:
+        raise Permanent(f"message {message_id} cannot be built: {exc}") from None
+    db.session.rollback()  # hold no transaction (nor SQLite's write lock) while SMTP talks
+    try:
+        with _smtp(config) as client:
+            client.send_message(email)
+    except (smtplib.SMTPException, OSError) as exc:
+        db.session.execute(update(MailMessage).where(MailMessage.id == message_id).values(
+            attempts=MailMessage.attempts + 1, last_error=str(exc)[:500]))
+        db.session.commit()  # the failure is worth keeping even though the job is retried
+        raise
+    db.session.execute(update(MailMessage).where(MailMessage.id == message_id).values(
+        status="sent", sent_at=utcnow(), attempts=MailMessage.attempts + 1, last_error=None))

@@ -25,6 +25,7 @@ CORE_PLUGINS = (
     "core.admin.plugin",
     "core.api.plugin",
     "core.modules.plugin",
+    "core.jobs.plugin",
     "core.devservers",
     "core.commands",
 )
@@ -53,6 +54,7 @@ class Registry:
     modules: dict[str, Module] = field(default_factory=dict)
     default_enabled: frozenset[str] = frozenset()
     blueprint_modules: dict[str, str] = field(default_factory=dict)  # blueprint name -> module
+    job_handlers: dict = field(default_factory=dict)  # job name -> callable (core.jobs)
     _subset_cache: dict = field(default_factory=dict)
 
     def hook_view(self, disabled: Iterable[str]) -> "HookView":
@@ -121,6 +123,11 @@ def build_registry(config, extra_plugins=()) -> Registry:
     # Plugins may offer hooks to each other; declare them before anyone calls them.
     pm.hook.add_hookspecs(pluginmanager=pm)
     pm.check_pending()
+    for plugin_name, handlers in call_each(pm, "job_handlers"):
+        for job_name, handler in handlers.items():
+            if job_name in registry.job_handlers:
+                raise ConfigError(f"job handler '{job_name}' is given twice (again by {plugin_name})")
+            registry.job_handlers[job_name] = handler
     return registry
 
 

@@ -170,6 +170,8 @@ def make_app(database_url, smtp_server, tmp_path, plugins=(), **overrides):
         "SERVER_NAME": "tierslieux.test",
         "RATELIMIT_STORAGE_URI": "memory://",
         "WTF_CSRF_ENABLED": False,  # tests/core/test_security.py turns it back on
+        "JOBS_RUN": "inline",  # jobs run right after the commit that enqueued them
+        "JOBS_BACKOFF_SECONDS": 0,
     }
     settings.update(overrides)
     os.environ["TIERSLIEUX_INSTANCE"] = str(tmp_path / "instance")

@@ -1,0 +1,80 @@
+"""Enqueueing jobs, and the one place that listens to SQLAlchemy's commit and rollback.
+
+`enqueue` adds a row to the caller's transaction: it exists if and only if the change that
+caused it commits. What happens after the commit depends on `JOBS_RUN`:
+
+- "worker" (production): nothing here; `tierslieux worker` processes poll the table.
+- "thread" (the demo): an in-process worker thread, woken by the commit.
+- "inline" (tests): the jobs the transaction enqueued run right after it, in a fresh session,
+  so a test sees their effects deterministically (a failure stays queued, never raises).
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from flask import current_app, has_app_context
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+
+from core.db import is_unique_violation, utcnow
+from core.extensions import db
+from core.jobs.models import Job
+
+log = logging.getLogger("tierslieux.jobs")
+INFO_KEY = "jobs_enqueued"
+
+
+def enqueue(name: str, *, key: str | None = None, run_at: datetime | None = None,
+            max_attempts: int | None = None, **args) -> Job:
+    """Record a job in the current transaction; run once it commits.
+
+    :param name: a handler name given by some plugin's `job_handlers` hook.
+    :param key: makes the job unique: enqueueing the same key again returns the first job.
+    :param args: JSON-serialisable keyword arguments for the handler (ids, not objects).
+    """
+    if key is not None:
+        existing = db.session.scalar(select(Job).where(Job.key == key))
+        if existing is not None:
+            return existing
+    job = Job(name=name, key=key, args=args, run_at=run_at or utcnow())
+    if max_attempts is not None:
+        job.max_attempts = max_attempts
+    if key is None:
+        db.session.add(job)
+        db.session.flush()
+    else:
+        try:
+            with db.session.begin_nested():  # a concurrent enqueue of the same key wins
+                db.session.add(job)
+        except Exception as exc:
+            if not is_unique_violation(exc):
+                raise
+            return db.session.scalar(select(Job).where(Job.key == key))
+    db.session.info.setdefault(INFO_KEY, []).append(job.id)
+    return job
+
+
+@event.listens_for(Session, "after_commit")
+def _after_commit(session):
+    if session.in_nested_transaction():  # a SAVEPOINT released: the real commit is to come
+        return
+    ids = session.info.pop(INFO_KEY, None)
+    if not ids or not has_app_context():
+        return
+    mode = current_app.config.get("JOBS_RUN", "worker")
+    if mode == "inline":
+        from core.jobs.runner import run_inline
+
+        run_inline(current_app._get_current_object(), ids)
+    elif mode == "thread":
+        from core.jobs.runner import wake_thread
+
+        wake_thread(current_app._get_current_object())
+
+
+@event.listens_for(Session, "after_rollback")
+def _after_rollback(session):
+    # Rolled-back rows are gone; a released SAVEPOINT's ids may still commit with the rest.
+    if not session.in_nested_transaction():
+        session.info.pop(INFO_KEY, None)

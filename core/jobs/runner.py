@@ -1,0 +1,199 @@
+"""Running jobs: claim one, run its handler, mark it done in the same transaction.
+
+Guarantees, on SQLite and PostgreSQL alike:
+- a job is claimed by one worker at a time (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite's
+  write lock serialises claims), and the claim is committed before the handler runs;
+- a claim is a lease: a worker that died leaves its job "running" until `locked_until`, then
+  any worker takes it back;
+- the handler's database changes and the "done" mark commit together, and only while the
+  worker still holds the lease (compare-and-set), so a job taken back never applies twice;
+- a failure is retried with exponential back-off; after `max_attempts` the job is "dead",
+  listed for the territory admin and retried by hand (`tierslieux jobs retry ID`).
+
+Handlers touching outside services (SMTP, Stripe) end their read transaction before the call
+and must be idempotent there (Stripe's Idempotency-Key): a crash after the call and before the
+commit runs them again.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import traceback
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import and_, or_, select, update
+
+from core.db import utcnow, writing
+from core.extensions import db
+from core.jobs.models import Job
+
+log = logging.getLogger("tierslieux.jobs")
+
+
+class Permanent(Exception):
+    """Raised by a handler when retrying cannot help (a message that cannot be built): the job
+    goes straight to "dead"."""
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"[:80]
+
+
+def handlers() -> dict:
+    return current_app.extensions["tierslieux"].job_handlers
+
+
+def _due(now):
+    return or_(and_(Job.status == "pending", Job.run_at <= now),
+               and_(Job.status == "running", Job.locked_until < now))
+
+
+def claim(worker: str, ids=None, names=None, skip=()) -> Job | None:
+    """Take the next due job (of `ids` / `names` when given, not in `skip`) and commit the claim."""
+    now = utcnow()
+    lease = timedelta(seconds=current_app.config.get("JOBS_LEASE_SECONDS", 300))
+    with writing():
+        query = select(Job.id).where(_due(now)).order_by(Job.run_at, Job.id).limit(1)
+        if ids is not None:
+            query = query.where(Job.id.in_(ids))
+        if names is not None:
+            query = query.where(Job.name.in_(names))
+        if skip:
+            query = query.where(Job.id.not_in(skip))
+        if db.engine.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        job_id = db.session.scalar(query)
+        if job_id is None:
+            db.session.rollback()
+            return None
+        taken = db.session.execute(update(Job).where(Job.id == job_id, _due(now)).values(
+            status="running", locked_by=worker, locked_until=now + lease, attempts=Job.attempts + 1))
+        db.session.commit()
+        if taken.rowcount != 1:
+            return None
+        return db.session.get(Job, job_id)
+
+
+def _backoff(attempts: int) -> timedelta:
+    base = current_app.config.get("JOBS_BACKOFF_SECONDS", 10)
+    return timedelta(seconds=min(base * 2 ** (attempts - 1), 3600))
+
+
+def run_claimed(job: Job, worker: str) -> bool:
+    """Run one claimed job; return True when it is done."""
+    job_id, name, args, attempts, max_attempts = job.id, job.name, dict(job.args), job.attempts, job.max_attempts
+    handler = handlers().get(name)
+    try:
+        with writing():
+            if handler is None:
+                raise Permanent(f"no handler named {name!r}")
+            if attempts > max_attempts:
+                raise Permanent(f"gave up after {max_attempts} attempts (the last one died)")
+            handler(**args)
+            done = db.session.execute(update(Job).where(Job.id == job_id, Job.status == "running",
+                                                        Job.locked_by == worker)
+                                      .values(status="done", finished_at=utcnow(), locked_until=None,
+                                              last_error=None))
+            if done.rowcount != 1:  # the lease ran out and another worker took the job back
+                db.session.rollback()
+                log.warning("job %s (%s) lost its lease; its changes were rolled back", job_id, name)
+                return False
+            db.session.commit()
+            return True
+    except Exception as exc:
+        db.session.rollback()
+        permanent = isinstance(exc, Permanent)
+        dead = permanent or attempts >= max_attempts
+        error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        (log.error if dead else log.warning)("job %s (%s) failed (attempt %s): %s", job_id, name, attempts, error)
+        with writing():
+            db.session.execute(update(Job).where(Job.id == job_id, Job.locked_by == worker).values(
+                status="dead" if dead else "pending", locked_until=None, last_error=error[:4000],
+                run_at=utcnow() + _backoff(attempts), finished_at=utcnow() if dead else None))
+            db.session.commit()
+        return False
+
+
+def run_pending(limit: int | None = None, ids=None, names=None, worker: str | None = None) -> int:
+    """Run due jobs until none is left (or `limit`), each at most once; return how many were done."""
+    worker = worker or worker_name()
+    done = 0
+    tried: list[int] = []
+    while limit is None or len(tried) < limit:
+        job = claim(worker, ids=ids, names=names, skip=tried)
+        if job is None:
+            break
+        tried.append(job.id)
+        done += run_claimed(job, worker)
+    db.session.remove()
+    return done
+
+
+def run_inline(app, ids) -> None:
+    """Tests: run the jobs a transaction enqueued, now, in a fresh app context and session."""
+    with app.app_context():
+        try:
+            run_pending(ids=ids)
+        except Exception:  # never let a job break the caller whose transaction committed
+            log.exception("running jobs inline failed")
+
+
+def retry(job_id: int) -> bool:
+    """Put a dead (or pending) job back in the queue with fresh attempts."""
+    with writing():
+        result = db.session.execute(update(Job).where(Job.id == job_id, Job.status.in_(["dead", "pending"]))
+                                    .values(status="pending", attempts=0, run_at=utcnow(), finished_at=None))
+        db.session.commit()
+    return result.rowcount == 1
+
+
+# --------------------------------------------------------------------------------------------
+# The worker loop (`tierslieux worker`, or a thread inside the demo process)
+# --------------------------------------------------------------------------------------------
+
+
+def work(app, stop: threading.Event, wake: threading.Event | None = None, interval: float = 2.0) -> None:
+    """Poll for due jobs until `stop` is set; `wake` cuts the wait short after a commit."""
+    worker = worker_name()
+    while not stop.is_set():
+        with app.app_context():
+            try:
+                run_pending(worker=worker)
+            except Exception:  # the database is down, say: keep polling
+                log.exception("worker loop error")
+                db.session.remove()
+        if wake is not None:
+            wake.wait(interval)
+            wake.clear()
+        else:
+            stop.wait(interval)
+
+
+_threads: dict[int, tuple[threading.Thread, threading.Event, threading.Event]] = {}
+
+
+def start_thread(app, interval: float = 2.0):
+    """Start the in-process worker of `JOBS_RUN = "thread"` (the demo); idempotent per app."""
+    if id(app) in _threads:
+        return _threads[id(app)]
+    stop, wake = threading.Event(), threading.Event()
+    thread = threading.Thread(target=work, args=(app, stop, wake, interval), name="tierslieux-jobs", daemon=True)
+    _threads[id(app)] = (thread, stop, wake)
+    thread.start()
+    return _threads[id(app)]
+
+
+def wake_thread(app) -> None:
+    entry = _threads.get(id(app)) or start_thread(app)
+    entry[2].set()
+
+
+def stop_thread(app) -> None:
+    entry = _threads.pop(id(app), None)
+    if entry:
+        entry[1].set()
+        entry[2].set()
+        entry[0].join(timeout=10)
