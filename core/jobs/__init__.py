@@ -5,6 +5,6 @@ handlers through the `job_handlers` hook. See docs/plugins.md, "Transactions and
 """
 from core.jobs.models import Job
 from core.jobs.queue import enqueue
-from core.jobs.runner import Permanent, retry, run_pending
+from core.jobs.runner import Permanent, retry, run_now, run_pending
 
-__all__ = ["Job", "Permanent", "enqueue", "retry", "run_pending"]
+__all__ = ["Job", "Permanent", "enqueue", "retry", "run_now", "run_pending"]

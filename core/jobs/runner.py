@@ -141,6 +141,12 @@ def run_inline(app, ids) -> None:
             log.exception("running jobs inline failed")
 
 
+def run_now(job_id: int) -> None:
+    """Run one committed job at once, in a fresh session, unless a worker (or the inline mode,
+    right after its commit) took it already: for a page that wants its result now."""
+    run_inline(current_app._get_current_object(), [job_id])
+
+
 def retry(job_id: int) -> bool:
     """Put a dead (or pending) job back in the queue with fresh attempts."""
     with writing():

@@ -8,10 +8,14 @@ from sqlalchemy import select
 from core.api.base import ApiError, token_required
 from core.api.openapi import error_responses, ok
 from core.extensions import db
+from core.modules.service import is_enabled
 from plugins.billing import credits
+from plugins.billing.errors import BillingError
+from plugins.billing.flows import checkout_held_booking
 from plugins.billing.invoices import invoice_by_reference
 from plugins.billing.models import Invoice
 from plugins.billing.pdf import invoice_pdf
+from plugins.booking import Booking
 
 api = Blueprint("billing_api", __name__, url_prefix="/api/v1")
 
@@ -96,19 +100,11 @@ OPENAPI = {
 @token_required
 def booking_checkout(booking_id):
     """A Checkout session paying the caller's held booking: `{"url", "session_id"}`."""
-    from core.modules.service import is_enabled
-    from plugins.billing.bookings import start_checkout
-    from plugins.billing.errors import BillingError
-
-    try:
-        from plugins.booking.models import Booking
-    except ImportError:
-        raise ApiError(404, _("There is no such booking."), "not_found") from None
     booking = db.session.get(Booking, booking_id) if 0 < booking_id < 2**31 else None
     if booking is None or booking.member_id != g.api_user.id or not is_enabled("billing", booking.resource.site):
         raise ApiError(404, _("There is no such booking."), "not_found")
     try:
-        session = start_checkout(booking, g.api_user)
+        session = checkout_held_booking(booking, g.api_user)
     except BillingError as exc:
         db.session.rollback()
         raise ApiError(exc.status, str(exc), "not_held") from None

@@ -1,11 +1,9 @@
-"""Billing's side of the booking contract: who pays a booking, its price, its checkout, and
-what a confirmation or a cancellation means for money and credits.
+"""Billing's side of the booking contract: who pays a booking and how much (asked, nothing
+written), what paying for it means once it is stored (acted, in booking's transaction), its
+checkout, and what a confirmation or a cancellation means for money and credits.
 
-Booking's service commits its own transactions (`confirm`, `extend_hold`, `cancel`), so
-billing calls them after its own commit: a paid order is recorded and invoiced first, then the
-hold is confirmed; when the slot was lost meanwhile, the explicit refund path runs. A crash in
-between leaves a paid order and a held booking whose expiry (`booking_cancelled` with
-"hold_expired") triggers the same refund: money is never silently kept.
+Booking is reached only through its public API (`plugins.booking`) and its hooks. Everything
+here flushes into the caller's transaction; calls to Stripe are jobs recorded in it.
 """
 from __future__ import annotations
 
@@ -13,51 +11,45 @@ import logging
 from datetime import date, timedelta
 from math import ceil
 
-from flask import current_app, has_request_context, request, url_for
+from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from core.db import READ_ONLY_METHODS, utcnow
+from core.db import utcnow
 from core.extensions import db
+from core.jobs import enqueue
 from core.plugins import hooks
 from plugins.billing import credits, stripe_api
+from plugins.billing.checkout import create_order
 from plugins.billing.config import settings
 from plugins.billing.errors import BillingError
-from plugins.billing.events import after_commit
 from plugins.billing.models import CreditEntry, Order
+from plugins.billing.orders import active_unlimited_membership, lock_order, move_forward
 from plugins.billing.products import payment_modes, products_at, quote
+from plugins.billing.refunds import refund, refund_lost_slot
+from plugins.booking import (Booking, BookingError, Payer, Price, Refused, cancel_booking, confirm_booking,
+                             extend_hold)
 
 log = logging.getLogger("tierslieux.billing")
 ROOM_KINDS = ("room", "visio")  # paid by the hour; desks and offices by the (half) day
 HALF_DAY_MAX_MINUTES = 5 * 60
+EXPIRE_SESSION_JOB = "billing.expire_session"
 
 
-def _service():
-    from plugins.booking import service
-
-    return service
-
-
-def _booking(order):
-    if not order.booking_id:
-        return None
-    try:
-        from plugins.booking.models import Booking
-    except ImportError:
-        return None
-    return db.session.get(Booking, order.booking_id)
+def booking_of(order) -> Booking | None:
+    return db.session.get(Booking, order.booking_id) if order.booking_id else None
 
 
 def service_date(order) -> date:
     """The day the service is given: the booking's day, or the payment day."""
-    booking = _booking(order)
+    booking = booking_of(order)
     if booking is not None:
         return booking.starts_at.date()
     return (order.paid_at or order.created_at).date()
 
 
 # --------------------------------------------------------------------------------------------
-# Price and payer (asked by booking before it stores a booking)
+# Asked by booking before it stores a booking: nothing is written here
 # --------------------------------------------------------------------------------------------
 
 
@@ -69,9 +61,7 @@ def product_for(booking) -> tuple[str, int]:
     return ("half_day_pass" if minutes <= HALF_DAY_MAX_MINUTES else "day_pass"), 1
 
 
-def price(booking):
-    from plugins.booking.payment import Price
-
+def price(booking) -> Price | None:
     site = booking.resource.site
     code, quantity = product_for(booking)
     if code not in products_at(site):
@@ -81,15 +71,8 @@ def price(booking):
     return Price(offer.unit_cents * quantity, currency, offer.vat_rate_bp, offer.label)
 
 
-def _read_only() -> bool:
-    return has_request_context() and request.method in READ_ONLY_METHODS
-
-
-def payer(booking):
+def payer(booking) -> Payer | None:
     """Partner first (conventions), then a membership, then credits, then the member pays."""
-    from plugins.booking.payment import Payer
-    from plugins.billing.fulfilment import active_unlimited_membership
-
     site = booking.resource.site
     partner = hooks(site).billing_payer(booking=booking)
     if partner is not None:
@@ -102,15 +85,8 @@ def payer(booking):
     membership = active_unlimited_membership(booking.member_id, site.id)
     if membership is not None:
         return Payer("membership", reference=f"subscription:{membership.id}")
-    if code != "room_hour":
-        if _read_only():  # a preview on a GET: say what would happen, spend nothing
-            if credits.balance(booking.member_id, site.id) >= 1:
-                return Payer("credits")
-        else:
-            # Spent in booking's own transaction: a refused booking rolls the use back.
-            entry = credits.consume(booking.member_id, site.id, None, 1)
-            if entry is not None:
-                return Payer("credits", reference=f"credit:{entry.id}")
+    if code != "room_hour" and credits.balance(booking.member_id, site.id) >= 1:
+        return Payer("credits")  # spent by `reserve` once the booking is stored
     online, _on_site = payment_modes(site)
     if online and stripe_api.configured():
         return Payer("member", needs_payment=True, hold_minutes=settings().checkout_minutes + 5)
@@ -122,8 +98,13 @@ def payment_url(booking) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Checkout of a held booking
+# Acted on once booking stored a booking (booking_held / booking_confirmed), same transaction
 # --------------------------------------------------------------------------------------------
+
+
+def _credit_use(booking_id: int) -> CreditEntry | None:
+    return db.session.scalar(select(CreditEntry).where(CreditEntry.booking_id == booking_id,
+                                                       CreditEntry.reason == "booking"))
 
 
 def pending_order(booking_id: int) -> Order | None:
@@ -131,47 +112,64 @@ def pending_order(booking_id: int) -> Order | None:
                              .order_by(Order.id.desc()))
 
 
-def start_checkout(booking, member):
-    """The Checkout session paying a held booking (a still-open one is reused); the hold is
-    then extended to the session's expiry, which bounds it.
+def reserve(booking) -> None:
+    """Spend the credit a booking counted on; open the unpaid order of a pay-on-site booking.
 
-    :raises BillingError: not held for payment any more.
+    Idempotent (a held booking confirmed later comes through here twice).
+
+    :raises Refused: the credits were spent meanwhile by another booking: the whole booking
+        rolls back, and the member books again (and pays) with an up-to-date answer.
     """
-    from plugins.billing.checkout import create_order, start_session
+    if booking.payer_kind == "credits" and _credit_use(booking.id) is None:
+        if credits.consume(booking.member_id, booking.site_id, booking.id, 1) is None:
+            raise Refused(_("Your credits were used by another booking meanwhile. Please book again."))
+    if booking.payer_kind == "member" and booking.payer_reference == "on_site" and pending_order(booking.id) is None:
+        code, quantity = product_for(booking)
+        site = booking.resource.site
+        order = create_order(booking.member, site, quote(site, code, booking.member_id), quantity,
+                             method="on_site", booking_id=booking.id)
+        order.session_expires_at = None
 
+
+# --------------------------------------------------------------------------------------------
+# Checkout of a held booking
+# --------------------------------------------------------------------------------------------
+
+
+def checkout_order(booking, member) -> Order:
+    """The pending order paying a held booking: its still-open one, or a new one (flushed).
+
+    :raises BillingError: the booking is not waiting for this member's payment.
+    """
     if booking.status != "held" or booking.hold_reason != "payment" or booking.member_id != member.id:
         raise BillingError(_("This booking is not waiting for a payment."), 409)
-    now = utcnow()
     order = pending_order(booking.id)
-    if order is not None and order.stripe_session_id and order.session_expires_at > now + timedelta(minutes=2):
-        session = stripe_api.client().v1.checkout.sessions.retrieve(order.stripe_session_id)
-        if session.status == "open":
-            return session
+    if order is not None and order.stripe_session_id and order.session_expires_at > utcnow() + timedelta(minutes=2):
+        return order
     code, quantity = product_for(booking)
     site = booking.resource.site
-    order = create_order(member, site, quote(site, code, member.id), quantity, booking_id=booking.id)
-    db.session.commit()
-    session = start_session(order)
-    db.session.commit()
-    if not _service().extend_hold(booking.id, order.session_expires_at):
-        _abandon(order.id, session.id)
+    return create_order(member, site, quote(site, code, member.id), quantity, booking_id=booking.id)
+
+
+def hold_until_paid(booking_id: int, order: Order) -> None:
+    """Keep the booking held while its Checkout session can be paid (the session bounds it).
+
+    :raises BillingError: the hold lapsed meanwhile; the order is closed and its session expired.
+    """
+    if not extend_hold(booking_id, order.session_expires_at):
+        abandon(order)
         raise BillingError(_("This booking is not held any more: please book again."), 409)
-    return session
 
 
-def _abandon(order_id: int, session_id: str | None) -> None:
-    """Close an order that must not be paid; expire its session so nobody can pay it."""
-    from plugins.billing.fulfilment import lock_order, move_forward
-
-    order = lock_order(order_id)
-    if order is not None:
-        move_forward(order, "cancelled")
-    db.session.commit()
-    if session_id:
-        _expire_session(session_id)
+def abandon(order: Order) -> None:
+    """Close an order that must not be paid; its Checkout session is expired by a job."""
+    order = lock_order(order.id)
+    if order is not None and move_forward(order, "cancelled") and order.stripe_session_id:
+        enqueue(EXPIRE_SESSION_JOB, key=f"expire:{order.stripe_session_id}", session_id=order.stripe_session_id)
 
 
-def _expire_session(session_id: str) -> None:
+def expire_session(session_id: str) -> None:
+    """The job closing a Checkout session nobody must pay any more."""
     try:
         stripe_api.client().v1.checkout.sessions.expire(session_id, {},
                                                         {"idempotency_key": f"tierslieux-{session_id}-expire"})
@@ -180,78 +178,36 @@ def _expire_session(session_id: str) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# After billing's commit: confirm, release
+# After a payment, in the fulfilling transaction
 # --------------------------------------------------------------------------------------------
 
 
-def confirm_after_payment(order_id: int) -> None:
-    """Confirm the held booking a paid order was for; if the slot was lost, refund."""
-    from plugins.billing.fulfilment import lock_order
-    from plugins.billing.refunds import refund_lost_slot
-
-    order = db.session.get(Order, order_id)
-    if _service().confirm(order.booking_id) is not None:
+def confirm_paid_booking(order) -> None:
+    """Confirm the held booking a paid order was for; if the slot was lost, refund it."""
+    if confirm_booking(order.booking_id) is not None:
         return
-    order = lock_order(order_id)
-    booking = _booking(order)
+    booking = booking_of(order)
     if booking is not None and booking.status in ("confirmed", "checked_in"):
-        db.session.rollback()
-        return  # confirmed by a concurrent fulfilment
+        return  # confirmed already (paid on site for a booking that needed no hold)
     refund_lost_slot(order)
-    db.session.commit()
 
 
 def release(order) -> None:
-    """After the commit, cancel the hold of an order that will not be paid."""
-    if order.booking_id:
-        reason = "payment_failed" if order.status == "failed" else "hold_expired"
-        after_commit(_cancel_hold, order.booking_id, reason)
-
-
-def _cancel_hold(booking_id: int, reason: str) -> None:
-    from plugins.booking.errors import BookingError
-
-    booking = db.session.get(_booking_model(), booking_id)
+    """Cancel the hold of an order that will not be paid (expired or failed session)."""
+    booking = booking_of(order)
     if booking is None or booking.status != "held":
         return
+    reason = "payment_failed" if order.status == "failed" else "hold_expired"
     try:
-        _service().cancel(booking_id, None, reason=reason, enforce_deadline=False)
+        with db.session.begin_nested():
+            cancel_booking(booking.id, None, reason=reason, enforce_deadline=False)
     except BookingError:
-        db.session.rollback()  # confirmed or cancelled meanwhile
-
-
-def _booking_model():
-    from plugins.booking.models import Booking
-
-    return Booking
+        pass  # confirmed or cancelled meanwhile
 
 
 # --------------------------------------------------------------------------------------------
-# Booking's events
+# Booking's cancellations
 # --------------------------------------------------------------------------------------------
-
-
-def _credit_use(booking):
-    if booking.payer_kind != "credits" or not (booking.payer_reference or "").startswith("credit:"):
-        return None
-    return db.session.get(CreditEntry, int(booking.payer_reference.split(":", 1)[1]))
-
-
-def booking_stored(booking) -> None:
-    """Link a credit use to its booking; open the unpaid order of a pay-on-site booking."""
-    from plugins.billing.checkout import create_order
-
-    use = _credit_use(booking)
-    if use is not None and use.booking_id is None:
-        use.booking_id = booking.id
-        db.session.commit()
-    if booking.payer_kind == "member" and booking.payer_reference == "on_site" and pending_order(booking.id) is None:
-        code, quantity = product_for(booking)
-        site = booking.resource.site
-        order = create_order(booking.member, site, quote(site, code, booking.member_id), quantity,
-                             method="on_site", booking_id=booking.id)
-        order.session_expires_at = None
-        db.session.commit()
 
 
 def refundable(booking, reason: str) -> bool:
@@ -262,21 +218,13 @@ def refundable(booking, reason: str) -> bool:
 
 
 def booking_cancelled(booking, actor, reason: str) -> None:
-    from plugins.billing.fulfilment import lock_order, move_forward
-    from plugins.billing.refunds import refund
-
     give = refundable(booking, reason)
-    if give and _credit_use(booking) is not None:
+    if give and _credit_use(booking.id) is not None:
         credits.give_back(booking.id, note=reason)
-    sessions = []
     for order in db.session.scalars(select(Order).where(Order.booking_id == booking.id)).all():
         order = lock_order(order.id)
         if order.status == "pending":
-            move_forward(order, "cancelled")
-            sessions.append(order.stripe_session_id)
+            abandon(order)
         elif order.status == "paid" and give:
             refund(order, None, f"booking cancelled ({reason})", actor=actor,
                    to="card" if reason != "member" else settings().refund_policy)
-    db.session.commit()
-    for session_id in filter(None, sessions):
-        _expire_session(session_id)

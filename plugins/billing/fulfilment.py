@@ -3,50 +3,31 @@
 `fulfil_checkout` re-reads nothing itself: callers give it a session freshly retrieved from
 Stripe, made before the write transaction opened (an HTTP call must not hold SQLite's write
 lock). It locks the order row and moves it forward only once, so two concurrent calls give
-one invoice, one e-mail, one confirmed booking.
+one invoice, one e-mail, one confirmed booking. Everything a payment means (order paid,
+invoice numbered, booking confirmed or the lost slot refunded, credits granted, the e-mail)
+is in one transaction: a crash leaves all of it or none of it.
 """
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from dateutil.relativedelta import relativedelta
 from flask import current_app
 from sqlalchemy import select
 
 from core.extensions import db
+from core.jobs import enqueue
 from core.mail import queue_mail
-from plugins.billing import credits
+from core.plugins import hooks
+from plugins.billing import bookings, credits, stripe_api
 from plugins.billing.config import settings
-from plugins.billing.events import notify
 from plugins.billing.invoices import issue_invoice
-from plugins.billing.models import ORDER_RANK, Invoice, Order, Subscription
+from plugins.billing.models import Invoice, Order, Subscription
+from plugins.billing.orders import lock_order, order_id_of, plain
 from plugins.billing.pdf import invoice_pdf
 
-
-def lock_order(order_id: int) -> Order | None:
-    """The order, read again under a row lock (PostgreSQL) or the write lock (SQLite)."""
-    return db.session.scalar(select(Order).where(Order.id == order_id).with_for_update()
-                             .execution_options(populate_existing=True))
-
-
-def move_forward(order: Order, status: str) -> bool:
-    """Set a later status; an earlier or equal one is ignored (out-of-order events)."""
-    if ORDER_RANK[status] <= ORDER_RANK[order.status]:
-        return False
-    order.status = status
-    return True
-
-
-def plain(stripe_object) -> dict:
-    """A Stripe object as a plain dict (StripeObject refuses dict methods such as `get`)."""
-    if stripe_object is None:
-        return {}
-    return stripe_object.to_dict() if hasattr(stripe_object, "to_dict") else dict(stripe_object)
-
-
-def order_id_of(stripe_object) -> int | None:
-    data = plain(stripe_object)
-    value = (data.get("metadata") or {}).get("order_id") or data.get("client_reference_id")
-    return int(value) if value and str(value).isdigit() else None
+INVOICE_MAIL_JOB = "billing.mail_invoice"
+FULFIL_JOB = "billing.fulfil_session"
 
 
 def fulfil_checkout(session) -> str:
@@ -74,17 +55,13 @@ def fulfil_checkout(session) -> str:
 
 
 def _fulfil_paid(order: Order) -> str:
-    from plugins.billing import bookings
-    from plugins.billing.events import after_commit
-
     invoice = issue_invoice(order, service_date=bookings.service_date(order))
-    if order.booking_id is not None and order.method == "stripe":
-        # Booking's confirm commits on its own: it runs once this payment is committed.
-        after_commit(bookings.confirm_after_payment, order.id)
+    if order.booking_id is not None:
+        bookings.confirm_paid_booking(order)  # in this transaction: paid and confirmed together
     if order.kind == "bundle":
         product = settings().products.get(order.product_code)
         days = (product.credits if product else 1) * order.quantity
-        expires = order.paid_at + timedelta(days=30 * (product.valid_months if product else 12))
+        expires = order.paid_at + relativedelta(months=product.valid_months if product else 12)
         credits.grant(order.member_id, days, "bundle", expires, site_id=None if product and product.network
                       else order.site_id, order_id=order.id)
     announce(order, invoice)
@@ -100,15 +77,23 @@ def record_paid_on_site(order: Order) -> Invoice:
 
 
 def announce(order: Order, invoice: Invoice) -> None:
-    """Mail the invoice as a PDF and tell other plugins, after the commit."""
+    """Tell other plugins, and mail the invoice (its PDF is rendered by a job, not here: the
+    invoice counter stays locked until this transaction commits)."""
     if order.client_email:
-        member = order.member
-        locale = getattr(member, "locale", None) or current_app.config["BABEL_DEFAULT_LOCALE"]
-        queue_mail(order.client_email, "billing_invoice", locale=locale,
-                   attachments=[(f"{invoice.reference}.pdf", "application/pdf", invoice_pdf(invoice, locale))],
-                   invoice=invoice, order=order)
-    notify("invoice_issued", order, invoice=invoice)
-    notify("payment_succeeded", order, invoice=invoice)
+        enqueue(INVOICE_MAIL_JOB, key=f"invoice-mail:{invoice.id}", invoice_id=invoice.id)
+    site_hooks = hooks(order.site)
+    site_hooks.invoice_issued(order=order, invoice=invoice)
+    site_hooks.payment_succeeded(order=order, invoice=invoice)
+
+
+def mail_invoice(invoice_id: int) -> None:
+    """The "billing.mail_invoice" job: the invoice as a PDF, in the member's language."""
+    invoice = db.session.get(Invoice, invoice_id)
+    order = invoice.order
+    locale = getattr(order.member, "locale", None) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    queue_mail(order.client_email, "billing_invoice", locale=locale,
+               attachments=[(f"{invoice.reference}.pdf", "application/pdf", invoice_pdf(invoice, locale))],
+               invoice=invoice, order=order)
 
 
 # --------------------------------------------------------------------------------------------
@@ -193,55 +178,16 @@ def record_subscription_invoice(stripe_invoice) -> str:
     return f"membership invoiced: {invoice.reference}"
 
 
-def active_unlimited_membership(member_id: int, site_id: int) -> Subscription | None:
-    """An unlimited membership that covers this site now, if the member has one."""
-    from core.db import utcnow
+def fulfil_session(session_id: str) -> None:
+    """The "billing.fulfil_session" job: re-read a Checkout session from Stripe and fulfil it.
 
-    rows = db.session.scalars(select(Subscription).where(Subscription.member_id == member_id,
-                                                         Subscription.status == "active")).all()
-    products = settings().products
-    for row in rows:
-        product = products.get(row.product_code)
-        if (product and product.unlimited and (product.network or row.site_id == site_id)
-                and (row.current_period_end is None or row.current_period_end > utcnow())):
-            return row
-    return None
-
-
-def fulfil_session_id(session_id: str) -> None:
-    """Re-read a Checkout session from Stripe and fulfil it, in its own write transaction.
-
-    The success page is a GET, and on SQLite the core opens a GET's transactions as readers
-    (plain BEGIN), which cannot later take the write lock. So this runs in a short-lived
-    thread with only an app context: its transaction starts with BEGIN IMMEDIATE like any
-    other write.
+    Enqueued by the success page (and run there at once), so a crash mid-way is finished by a
+    worker; the webhook may do the same work first: fulfilment is idempotent.
     """
-    import threading
-
-    from plugins.billing import stripe_api
-
-    app = current_app._get_current_object()
-    failure = []
-
-    def run():
-        with app.app_context():
-            try:
-                api = stripe_api.client().v1
-                session = api.checkout.sessions.retrieve(session_id)
-                first = (api.invoices.retrieve(session.invoice)
-                         if session.mode == "subscription" and session.invoice else None)
-                fulfil_checkout(session)
-                if first is not None and first.status == "paid":
-                    record_subscription_invoice(first)
-                db.session.commit()
-            except Exception as exc:  # re-raised in the request's thread
-                db.session.rollback()
-                failure.append(exc)
-            finally:
-                db.session.remove()
-
-    worker = threading.Thread(target=run, name="billing-fulfil")
-    worker.start()
-    worker.join()
-    if failure:
-        raise failure[0]
+    db.session.rollback()  # no transaction (nor SQLite's write lock) while Stripe answers
+    api = stripe_api.client().v1
+    session = api.checkout.sessions.retrieve(session_id)
+    first = api.invoices.retrieve(session.invoice) if session.mode == "subscription" and session.invoice else None
+    fulfil_checkout(session)
+    if first is not None and first.status == "paid":
+        record_subscription_invoice(first)

@@ -150,48 +150,56 @@ def demo_seeded(sites, users):
     return seeded(sites, users)
 
 
+@hookimpl
+def job_handlers():
+    from plugins.billing import bookings, fulfilment, refunds
+
+    return {refunds.REFUND_JOB: refunds.refund_card, bookings.EXPIRE_SESSION_JOB: bookings.expire_session,
+            fulfilment.INVOICE_MAIL_JOB: fulfilment.mail_invoice, fulfilment.FULFIL_JOB: fulfilment.fulfil_session}
+
+
 # --------------------------------------------------------------------------------------------
-# Booking's hooks. Optional: they are declared by booking's own hookspecs, and billing still
-# starts (for tests of its money rules) where booking is not offered.
+# Booking's hooks (billing requires booking). Asking hooks write nothing; acting hooks run in
+# booking's transaction and may refuse the booking by raising booking's `Refused`.
 # --------------------------------------------------------------------------------------------
 
 
-@hookimpl(optionalhook=True)
+@hookimpl
 def booking_payer(booking):
     from plugins.billing.bookings import payer
 
     return payer(booking)
 
 
-@hookimpl(optionalhook=True)
+@hookimpl
 def booking_price(booking):
     from plugins.billing.bookings import price
 
     return price(booking)
 
 
-@hookimpl(optionalhook=True)
+@hookimpl
 def booking_payment_url(booking):
     from plugins.billing.bookings import payment_url
 
     return payment_url(booking)
 
 
-@hookimpl(optionalhook=True)
+@hookimpl
 def booking_held(booking):
-    from plugins.billing.bookings import booking_stored
+    from plugins.billing.bookings import reserve
 
-    booking_stored(booking)
+    reserve(booking)
 
 
-@hookimpl(optionalhook=True)
+@hookimpl
 def booking_confirmed(booking):
-    from plugins.billing.bookings import booking_stored
+    from plugins.billing.bookings import reserve
 
-    booking_stored(booking)
+    reserve(booking)
 
 
-@hookimpl(optionalhook=True)
+@hookimpl
 def booking_cancelled(booking, actor, reason):
     from plugins.billing.bookings import booking_cancelled as cancelled
 

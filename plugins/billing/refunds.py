@@ -1,8 +1,8 @@
 """Refunds: by the site's cancellation policy, or by a manager's hand with a reason.
 
-The credit note is issued and the order updated in the transaction; the call to Stripe happens
-after the commit, with an Idempotency-Key derived from the credit note, so a retry cannot pay
-twice.
+The credit note is issued and the order updated in the transaction; the call to Stripe is a
+job recorded in it ("billing.refund_card"), with an Idempotency-Key derived from the credit
+note, so a retry or a crash cannot pay twice.
 """
 from __future__ import annotations
 
@@ -12,15 +12,21 @@ from datetime import timedelta
 from flask import current_app
 from flask_babel import gettext as _
 
+from sqlalchemy import update
+
 from core import audit
 from core.db import utcnow
 from core.extensions import db
+from core.jobs import enqueue
 from core.mail import queue_mail
+from core.plugins import hooks
 from plugins.billing import credits, stripe_api
 from plugins.billing.errors import BillingError
-from plugins.billing.events import after_commit, notify
 from plugins.billing.invoices import invoice_for_order, issue_credit_note
 from plugins.billing.models import Invoice, Order
+from plugins.billing.orders import lock_order
+
+REFUND_JOB = "billing.refund_card"
 
 log = logging.getLogger("tierslieux.billing")
 
@@ -33,8 +39,6 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
         "credits" (days added to the member's ledger instead of money).
     :raises BillingError: not paid, or more than is left.
     """
-    from plugins.billing.fulfilment import lock_order
-
     order = lock_order(order.id)
     if order.status not in ("paid", "refunded"):
         raise BillingError(_("Only a paid order can be refunded."))
@@ -51,22 +55,28 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
         credits.grant(order.member_id, order.quantity if order.kind != "bundle" else 1, "refund",
                       utcnow() + timedelta(days=365), site_id=order.site_id, order_id=order.id, note=reason)
     elif order.method == "stripe" and stripe_refund_id is None:
-        after_commit(_refund_card, order.stripe_payment_intent, amount, note.id)
+        enqueue(REFUND_JOB, key=f"refund:{note.id}", credit_note_id=note.id, amount_cents=amount)
     audit.record(actor, "billing.refund", f"order:{order.id}", amount_cents=amount, reason=reason, to=to,
                  credit_note=note.reference)
-    notify("invoice_issued", order, invoice=note)
-    notify("payment_refunded", order, credit_note=note, amount_cents=amount)
+    site_hooks = hooks(order.site)
+    site_hooks.invoice_issued(order=order, invoice=note)
+    site_hooks.payment_refunded(order=order, credit_note=note, amount_cents=amount)
     return note
 
 
-def _refund_card(payment_intent: str, amount: int, credit_note_id: int) -> None:
-    """Ask Stripe to pay back, and store its refund id on the credit note."""
-    result = stripe_api.client().v1.refunds.create(
-        {"payment_intent": payment_intent, "amount": amount, "metadata": {"credit_note_id": str(credit_note_id)}},
-        {"idempotency_key": f"tierslieux-credit-note-{credit_note_id}-refund"})
+def refund_card(credit_note_id: int, amount_cents: int) -> None:
+    """The "billing.refund_card" job: ask Stripe to pay a credit note back to the card, and
+    store its refund id. Stripe's Idempotency-Key makes a second call (a retry after a crash
+    between the call and the commit) return the first refund instead of paying twice."""
     note = db.session.get(Invoice, credit_note_id)
-    note.stripe_refund_id = result.id
-    db.session.commit()
+    if note is None or note.stripe_refund_id:
+        return
+    payment_intent = note.order.stripe_payment_intent
+    db.session.rollback()  # no transaction (nor SQLite's write lock) while Stripe answers
+    result = stripe_api.client().v1.refunds.create(
+        {"payment_intent": payment_intent, "amount": amount_cents, "metadata": {"credit_note_id": str(credit_note_id)}},
+        {"idempotency_key": f"tierslieux-credit-note-{credit_note_id}-refund"})
+    db.session.execute(update(Invoice).where(Invoice.id == credit_note_id).values(stripe_refund_id=result.id))
 
 
 def refund_lost_slot(order: Order) -> None:

@@ -7,17 +7,22 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from core.db import writing
 from core.extensions import db
+from core.jobs import enqueue, run_now
 from core.modules.service import is_enabled
 from core.sites.service import site_by_slug
 from plugins.billing import credits, stripe_api
 from plugins.billing.checkout import create_order, start_session
 from plugins.billing.errors import BillingError
 from plugins.billing.forms import BuyForm, PayForm
-from plugins.billing.fulfilment import fulfil_session_id
+from plugins.billing.bookings import price
+from plugins.billing.flows import checkout_held_booking
+from plugins.billing.fulfilment import FULFIL_JOB
 from plugins.billing.invoices import invoice_by_reference, visible_invoices
 from plugins.billing.models import Invoice, Order, Subscription
 from plugins.billing.pdf import invoice_html, invoice_pdf
+from plugins.booking import Booking
 from plugins.billing.products import payment_modes, products_at, quote
 
 bp = Blueprint("billing", __name__, url_prefix="/billing", template_folder="templates")
@@ -65,8 +70,12 @@ def checkout_success():
     if order is None or order.member_id != current_user.id:
         abort(404)
     order_id = order.id
-    db.session.rollback()
-    fulfil_session_id(session_id)
+    # A job, committed first: if this process dies while Stripe answers, a worker finishes it.
+    db.session.rollback()  # end this GET's read transaction: the next one writes
+    with writing():
+        job_id = enqueue(FULFIL_JOB, key=f"fulfil:{session_id}", session_id=session_id).id
+        db.session.commit()
+    run_now(job_id)
     order = db.session.get(Order, order_id)
     invoice = db.session.scalar(select(Invoice).where(Invoice.order_id == order.id, Invoice.kind == "invoice"))
     return render_template("billing/success.html", order=order, invoice=invoice, booking_url=_booking_url(order))
@@ -154,10 +163,6 @@ __all__ = ["bp", "visible_invoices"]
 
 
 def _held_booking_or_404(booking_id: int):
-    try:
-        from plugins.booking.models import Booking
-    except ImportError:
-        abort(404)
     booking = db.session.get(Booking, booking_id) if 0 < booking_id < 2**31 else None
     if booking is None or booking.member_id != current_user.id or not is_enabled("billing", booking.resource.site):
         abort(404)
@@ -167,8 +172,6 @@ def _held_booking_or_404(booking_id: int):
 @bp.get("/bookings/<int:booking_id>/pay")
 @login_required
 def pay_booking(booking_id):
-    from plugins.billing.bookings import price
-
     booking = _held_booking_or_404(booking_id)
     return render_template("billing/pay_booking.html", booking=booking, price=price(booking), form=PayForm())
 
@@ -176,13 +179,11 @@ def pay_booking(booking_id):
 @bp.post("/bookings/<int:booking_id>/pay")
 @login_required
 def start_booking_payment(booking_id):
-    from plugins.billing.bookings import start_checkout
-
     booking = _held_booking_or_404(booking_id)
     if not PayForm().validate_on_submit():
         abort(400)
     try:
-        session = start_checkout(booking, current_user)
+        session = checkout_held_booking(booking, current_user)
     except BillingError as exc:
         db.session.rollback()
         flash(str(exc), "error")

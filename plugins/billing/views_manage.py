@@ -18,6 +18,7 @@ from plugins.billing.errors import BillingError
 from plugins.billing.forms import MarkPaidForm, OnSitePaymentForm, ReducedRateForm, RefundForm
 from plugins.billing.fulfilment import record_paid_on_site
 from plugins.billing.models import Order, ReducedRate
+from plugins.billing.orders import lock_order
 from plugins.billing.products import products_at, quote
 from plugins.billing.refunds import refund
 from plugins.billing.reports import invoices_csv, revenue
@@ -81,8 +82,6 @@ def _record_paid(site, order):
 @login_required
 def mark_paid(site_slug, order_id):
     """A booking at a site paid on site: the manager records how it was paid."""
-    from plugins.billing.fulfilment import lock_order
-
     site = managed_site_or_abort(site_slug)
     order = lock_order(order_id) if 0 < order_id < MAX_ID else None
     form = MarkPaidForm(prefix="paid")

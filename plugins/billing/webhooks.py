@@ -18,8 +18,9 @@ from core.db import is_unique_violation
 from core.extensions import db
 from core.mail import queue_mail
 from plugins.billing import bookings, stripe_api
-from plugins.billing.fulfilment import (apply_subscription_state, fulfil_checkout, lock_order, move_forward,
-                                        order_id_of, plain, record_subscription_invoice)
+from plugins.billing.refunds import refund
+from plugins.billing.fulfilment import apply_subscription_state, fulfil_checkout, record_subscription_invoice
+from plugins.billing.orders import lock_order, move_forward, order_id_of, plain
 from plugins.billing.models import Order, StripeEvent, Subscription
 
 log = logging.getLogger("tierslieux.billing")
@@ -140,8 +141,6 @@ def _renewal_failed(stripe_invoice) -> str:
 
 def _refunded_elsewhere(charge) -> str:
     """A refund made outside the platform (Stripe's dashboard): issue its credit note."""
-    from plugins.billing.refunds import refund
-
     order = db.session.scalar(select(Order).where(Order.stripe_payment_intent == charge.payment_intent))
     if order is None:
         return "not ours"

@@ -1,1 +1,14 @@
-"""The booking plugin: resources of each site, their availability, bookings, holds and calendars."""
+"""The booking plugin: resources of each site, their availability, bookings, holds and calendars.
+
+Its public API, for other plugins (nothing else of this package is theirs to import; see
+docs/plugins.md). The functions flush and never commit: the caller owns the transaction.
+"""
+from plugins.booking.errors import BookingError, NotFound, Refused, SlotTaken
+from plugins.booking.models import ACTIVE, Booking, Resource
+from plugins.booking.payment import Payer, Price
+from plugins.booking.service import cancel as cancel_booking
+from plugins.booking.service import confirm as confirm_booking
+from plugins.booking.service import extend_hold, get_booking
+
+__all__ = ["ACTIVE", "Booking", "BookingError", "NotFound", "Payer", "Price", "Refused", "Resource", "SlotTaken",
+           "cancel_booking", "confirm_booking", "extend_hold", "get_booking"]

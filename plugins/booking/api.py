@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from core.api.base import ApiError, json_body, token_required
 from core.api.openapi import error_responses, ok
-from core.extensions import csrf
+from core.extensions import csrf, db
 from core.modules.service import is_enabled
 from core.sites.service import site_by_slug
 from plugins.booking import availability, resources as resource_service, service
@@ -35,6 +35,7 @@ def booking_json(booking) -> dict:
 
 
 def _raise(exc: BookingError):
+    db.session.rollback()  # nothing of a refused request is kept
     raise ApiError(exc.status, str(exc), exc.code)
 
 
@@ -79,6 +80,7 @@ def create_booking():
             raise BookingError(_("Give start and end as local ISO times."), "bad_time")
         starts_at, ends_at = parse_local(data["start"], tz), parse_local(data["end"], tz)
         booking = service.book(resource, g.api_user, starts_at, ends_at, g.api_user)
+        db.session.commit()
     except BookingError as exc:
         _raise(exc)
     return jsonify(booking_json(booking)), 201
@@ -99,6 +101,7 @@ def cancel_booking(booking_id):
         if booking.member_id != g.api_user.id:
             raise ApiError(404, _("There is no such booking."), "not_found")
         booking = service.cancel(booking.id, g.api_user, "member")
+        db.session.commit()
     except BookingError as exc:
         _raise(exc)
     return jsonify(booking_json(booking))

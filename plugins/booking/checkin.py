@@ -40,9 +40,7 @@ def check_in(booking_id: int, member, *, code: str | None = None, now=None) -> B
     if not (booking.starts_at - CHECKIN_EARLY <= now < booking.ends_at):
         raise BookingError(_("You can check in from 30 minutes before your booking until its end."), "not_now")
     if not set_status(booking.id, ["confirmed"], status="checked_in", checked_in_at=now):
-        db.session.rollback()
         raise BookingError(_("This booking cannot be checked in."), "not_active")
-    db.session.commit()
     db.session.refresh(booking)
     hooks(booking.resource.site).booking_checked_in(booking=booking)
     return booking

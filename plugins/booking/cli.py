@@ -4,6 +4,9 @@ from __future__ import annotations
 import click
 from flask.cli import with_appcontext
 
+from core.extensions import db
+from plugins.booking.sweep import STEPS
+
 
 @click.group("booking", help="Bookings: tidy expired holds, no-shows and waitlist offers.")
 def booking_cli():
@@ -14,7 +17,7 @@ def booking_cli():
 @with_appcontext
 def sweep_command():
     """Expire past holds and waitlist offers, mark no-shows, send reminders."""
-    from plugins.booking.sweep import sweep
-
-    for key, value in sweep().items():
-        click.echo(f"{key}: {value}")
+    for name, step in STEPS.items():
+        count = step()
+        db.session.commit()  # each step on its own: a failure later keeps what was done
+        click.echo(f"{name}: {count}")

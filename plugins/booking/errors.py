@@ -24,3 +24,10 @@ class NotAllowed(BookingError):
 class NotFound(BookingError):
     status = 404
     code = "not_found"
+
+
+class Refused(BookingError):
+    """Another plugin refused a booking while acting on it (the credits it counted on are gone)."""
+
+    status = 409
+    code = "refused"

@@ -30,7 +30,7 @@ def create_feed(user, site=None) -> Feed:
         feed = Feed(user_id=user.id, site_id=getattr(site, "id", None))
         db.session.add(feed)
     feed.token = secrets.token_urlsafe(32)
-    db.session.commit()
+    db.session.flush()
     return feed
 
 

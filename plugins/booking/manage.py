@@ -82,6 +82,7 @@ def book_on_behalf(site_slug):
             raise BookingError(_("No member has this e-mail address."))
         resource, starts_at, ends_at = slot_from_form(form, site)
         service.book(resource, member, starts_at, ends_at, current_user)
+        db.session.commit()
     except BookingError as exc:
         return failed(exc, back)
     flash(_("The booking is made for %(name)s.", name=member.display_name), "success")
@@ -99,6 +100,7 @@ def block(site_slug):
             raise BookingError(_("Choose a place, a date and a time."))
         resource, starts_at, ends_at = slot_from_form(form, site)
         service.block(resource, starts_at, ends_at, current_user, form.note.data or "")
+        db.session.commit()
     except BookingError as exc:
         return failed(exc, back)
     flash(_("The resource is blocked for that time."), "success")
@@ -117,8 +119,12 @@ def _site_booking(site, booking_id) -> Booking:
 def approve(site_slug, booking_id):
     site = managed_site_or_abort(site_slug)
     booking = _site_booking(site, booking_id)
-    if service.confirm(booking.id, current_user) is None:
-        return failed(BookingError(_("This booking is not waiting for approval any more.")))
+    try:
+        if service.confirm(booking.id, current_user) is None:
+            return failed(BookingError(_("This booking is not waiting for approval any more.")))
+        db.session.commit()
+    except BookingError as exc:
+        return failed(exc)
     flash(_("The booking is approved."), "success")
     return redirect(url_for("booking_manage.day", site_slug=site.slug, day=request.form.get("day") or None), 303)
 
@@ -132,6 +138,7 @@ def cancel(site_slug, booking_id):
     reason = "approval_refused" if booking.status == "held" and booking.hold_reason == "approval" else "manager"
     try:
         service.cancel(booking.id, current_user, reason)
+        db.session.commit()
     except BookingError as exc:
         return failed(exc)
     flash(_("The booking is cancelled."), "success")
@@ -165,6 +172,7 @@ def export(site_slug):
 def site_feed(site_slug):
     site = managed_site_or_abort(site_slug)
     feeds.create_feed(current_user, site)
+    db.session.commit()
     flash(_("The site's private calendar address is ready."), "success")
     return redirect(url_for("booking_manage.day", site_slug=site.slug), 303)
 
@@ -203,6 +211,7 @@ def resource_edit(site_slug, resource_id=None):
     if form.validate_on_submit():
         try:
             resources.save_resource(site, current_user, resource, **_resource_values(form))
+            db.session.commit()
         except BookingError as exc:
             return failed(exc)
         flash(_("The resource is saved."), "success")
@@ -219,6 +228,7 @@ def resource_retire(site_slug, resource_id):
     if resource is None or resource.site_id != site.id:
         abort(404)
     resources.retire_resource(site, resource, current_user)
+    db.session.commit()
     flash(_("The resource is retired; its bookings are kept."), "success")
     return redirect(url_for("booking_manage.resources", site_slug=site.slug), 303)
 

@@ -39,7 +39,6 @@ def save_resource(site, actor, resource: Resource | None = None, **values) -> Re
     db.session.flush()
     audit.record(actor, "booking.resource_created" if created else "booking.resource_updated",
                  f"site:{site.slug}", resource=resource.id)
-    db.session.commit()
     return resource
 
 
@@ -49,4 +48,4 @@ def retire_resource(site, resource: Resource, actor) -> None:
         raise BookingError(_("There is no such resource."))
     resource.retired_at = resource.retired_at or utcnow()
     audit.record(actor, "booking.resource_retired", f"site:{site.slug}", resource=resource.id)
-    db.session.commit()
+    db.session.flush()

@@ -10,9 +10,8 @@ from flask_babel import gettext as _
 
 from core.db import utcnow
 from core.extensions import db
-from plugins.booking import notify
 from plugins.booking.errors import BookingError
-from plugins.booking.service import after_commit, is_free, new_booking, prepare
+from plugins.booking.service import announce, is_free, new_booking, prepare
 from plugins.booking.slots import to_utc
 
 MAX_OCCURRENCES = 52
@@ -61,21 +60,14 @@ def book_series(resource, member, occurrences: list[Occurrence], actor=None, now
     """
     series_id = secrets.token_hex(8)
     made = []
-    try:
-        for occ in occurrences:
-            try:
-                made.append(new_booking(resource, member, occ.starts_at, occ.ends_at, actor, now=now,
-                                        series_id=series_id))
-            except BookingError as exc:
-                raise type(exc)(_("%(day)s: %(reason)s", day=occ.day.isoformat(), reason=str(exc)),
-                                exc.code) from None
-        for booking in made:
-            notify.booking_mail(booking, "booking_held" if booking.status == "held" else "booking_confirmed")
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+    for occ in occurrences:
+        try:
+            made.append(new_booking(resource, member, occ.starts_at, occ.ends_at, actor, now=now,
+                                    series_id=series_id))
+        except BookingError as exc:
+            raise type(exc)(_("%(day)s: %(reason)s", day=occ.day.isoformat(), reason=str(exc)),
+                            exc.code) from None
     for booking in made:
-        after_commit(booking)
+        announce(booking)
     return made
 

@@ -1,7 +1,9 @@
 """Booking rules in action: book, hold, confirm, cancel, check in; compare-and-set throughout.
 
-Plain functions taking values and returning values or raising a `BookingError`; they commit
-their own transaction and call the "after" hooks once it is committed.
+Plain functions taking values and returning values or raising a `BookingError`. They flush,
+never commit: the caller (a view, the API, a CLI command, a job) owns the transaction. Other
+plugins hear of each change through booking's event hooks, called inside that transaction, so
+their follow-ups (an order, a credit used, a refund job) commit or roll back with it.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from core.db import find, utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.plugins import hooks
-from plugins.booking import notify
+from plugins.booking import notify, waitlist
 from plugins.booking.errors import BookingError, NotFound, SlotTaken
 from plugins.booking.models import ACTIVE, Booking, Resource
 from plugins.booking.rules import can_cancel, check, effective_rules
@@ -68,7 +70,7 @@ def release_expired_holds(resource_id: int, starts_at, ends_at, now) -> list[int
 
 
 def tell_expired(ids) -> None:
-    """After the commit: other plugins learn which holds lapsed (billing stops waiting)."""
+    """Other plugins learn which holds lapsed (billing stops waiting), in the same transaction."""
     for booking_id in ids:
         booking = db.session.get(Booking, booking_id)
         hooks(booking.resource.site).booking_cancelled(booking=booking, actor=None, reason="hold_expired")
@@ -139,8 +141,7 @@ def store(booking: Booking, now=None) -> Booking:
 
     :raises SlotTaken: the slot is taken (409).
     """
-    released = release_expired_holds(booking.resource_id, booking.starts_at, booking.ends_at, now or utcnow())
-    db.session.info.setdefault("booking_expired", []).extend(released)
+    tell_expired(release_expired_holds(booking.resource_id, booking.starts_at, booking.ends_at, now or utcnow()))
     # Translated now: after a refused flush the session must be rolled back before any load.
     taken = _("This slot has just been taken. Please choose another one.")
     db.session.add(booking)
@@ -163,44 +164,32 @@ def new_booking(resource: Resource, member, starts_at: datetime, ends_at: dateti
     return store(prepare(resource, member, starts_at, ends_at, actor, now=now, **options), now)
 
 
-def after_commit(booking: Booking) -> None:
-    """Tell other plugins about a stored booking (and the holds it expired), once committed."""
-    tell_expired(db.session.info.pop("booking_expired", []))
+def announce(booking: Booking) -> None:
+    """Mail the member and tell other plugins about a stored booking (same transaction)."""
+    if not booking.is_block and booking.member is not None:
+        notify.booking_mail(booking, "booking_held" if booking.status == "held" else "booking_confirmed")
     hook = hooks(booking.resource.site)
     if booking.status == "held":
         hook.booking_held(booking=booking)
-    elif booking.status == "confirmed":
+    elif booking.status == "confirmed" and not booking.is_block:
         hook.booking_confirmed(booking=booking)
 
 
 def book(resource: Resource, member, starts_at: datetime, ends_at: datetime, actor=None, *, now=None) -> Booking:
-    """Book a resource for a member (or, by a manager, on their behalf); commits.
+    """Book a resource for a member (or, by a manager, on their behalf); the caller commits.
 
     :return: the stored `Booking`, "confirmed", or "held" until `hold_expires_at` when a payment
         (`booking_payer(...).needs_payment`) or the manager's approval must complete it.
+    :raises BookingError: a broken rule, or another plugin refused it while acting on it.
     """
-    try:
-        booking = new_booking(resource, member, starts_at, ends_at, actor, now=now)
-        if not booking.is_block and booking.member is not None:
-            notify.booking_mail(booking, "booking_held" if booking.status == "held" else "booking_confirmed")
-        db.session.commit()
-    except BaseException:
-        db.session.info.pop("booking_expired", None)
-        db.session.rollback()
-        raise
-    after_commit(booking)
+    booking = new_booking(resource, member, starts_at, ends_at, actor, now=now)
+    announce(booking)
     return booking
 
 
 def block(resource: Resource, starts_at, ends_at, actor, note="") -> Booking:
     """A manager takes a resource out of service for a time (maintenance): a booking with no member."""
-    try:
-        booking = new_booking(resource, None, starts_at, ends_at, actor, is_block=True, note=note)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
-    return booking
+    return new_booking(resource, None, starts_at, ends_at, actor, is_block=True, note=note)
 
 
 def payment_url(booking: Booking) -> str | None:
@@ -225,22 +214,18 @@ def confirm(booking_id: int, actor=None) -> Booking | None:
     :return: the confirmed booking, or None when it was not held any more (cancelled, expired,
         already confirmed): the caller then refunds or ignores.
     """
-    ok = set_status(booking_id, ["held"], status="confirmed", hold_expires_at=None)
+    if not set_status(booking_id, ["held"], status="confirmed", hold_expires_at=None):
+        return None
     booking = db.session.get(Booking, booking_id)
-    if ok:
-        db.session.refresh(booking)
-        notify.booking_mail(booking, "booking_confirmed")
-    db.session.commit()
-    if ok:
-        hooks(booking.resource.site).booking_confirmed(booking=booking)
-    return booking if ok else None
+    db.session.refresh(booking)
+    notify.booking_mail(booking, "booking_confirmed")
+    hooks(booking.resource.site).booking_confirmed(booking=booking)
+    return booking
 
 
 def extend_hold(booking_id: int, until: datetime) -> bool:
     """Keep a held booking held until `until` (e.g. a checkout session's expiry); compare-and-set."""
-    ok = set_status(booking_id, ["held"], hold_expires_at=until)
-    db.session.commit()
-    return ok
+    return set_status(booking_id, ["held"], hold_expires_at=until)
 
 
 def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enforce_deadline=True) -> Booking:
@@ -258,15 +243,11 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
             and not can_cancel(rules, booking, now):
         raise BookingError(_("This booking can no longer be cancelled: the deadline has passed."), "deadline")
     if not set_status(booking.id, ACTIVE, status="cancelled", cancelled_at=now, cancel_reason=reason):
-        db.session.rollback()
         raise BookingError(_("This booking is not active any more."), "not_active")
     db.session.refresh(booking)
     if booking.member is not None:
         notify.booking_mail(booking, "booking_cancelled")
-    from plugins.booking import waitlist
-
     waitlist.offer_freed(booking, now)
-    db.session.commit()
     if not booking.is_block:
         hooks(booking.resource.site).booking_cancelled(booking=booking, actor=actor, reason=reason)
     return booking

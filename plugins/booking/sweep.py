@@ -1,6 +1,7 @@
 """Tidying for operators who schedule it: expired holds, no-shows, stale waitlist offers, reminders.
 
 Nothing here is needed for correctness: an expired hold never blocks a booking or a search.
+Each step flushes; `tierslieux booking sweep` commits each step on its own.
 """
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ REMIND_AHEAD = timedelta(hours=24)
 
 def expire_holds(now=None) -> int:
     expired = expire_holds_where(now or utcnow())
-    db.session.commit()
     tell_expired(expired)
     return len(expired)
 
@@ -39,7 +39,6 @@ def mark_no_shows(now=None, grace=NO_SHOW_GRACE) -> int:
         if result.rowcount:
             count += 1
             waitlist.offer_freed(booking, now)
-    db.session.commit()
     return count
 
 
@@ -53,10 +52,8 @@ def send_reminders(now=None) -> int:
                                     .values(reminded_at=now).execution_options(synchronize_session=False))
         if result.rowcount:
             notify.booking_mail(booking, "booking_reminder")
-    db.session.commit()
     return len(rows)
 
 
-def sweep(now=None) -> dict:
-    return {"holds_expired": expire_holds(now), "no_shows": mark_no_shows(now),
-            "offers_expired": waitlist.expire_offers(now), "reminders": send_reminders(now)}
+STEPS = {"holds_expired": expire_holds, "no_shows": mark_no_shows, "offers_expired": waitlist.expire_offers,
+         "reminders": send_reminders}

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from core.db import find
+from core.extensions import db
 from core.modules.service import is_enabled
 from core.sites.service import site_by_slug
 from core.timeutil import today_at
@@ -23,7 +24,9 @@ bp = Blueprint("booking", __name__, url_prefix="/booking", template_folder="temp
 
 
 def failed(exc: BookingError, back: str | None = None):
-    """A refused action: its message in the user's language, with its 4xx status."""
+    """A refused action: its message in the user's language, with its 4xx status; nothing of
+    the attempt is kept."""
+    db.session.rollback()
     return render_template("booking/refused.html", message=str(exc), back=back), exc.status
 
 
@@ -121,8 +124,10 @@ def book(site_slug):
     try:
         resource, starts_at, ends_at = slot_from_form(form, site)
         booking = service.book(resource, current_user, starts_at, ends_at, current_user)
+        db.session.commit()
     except BookingError as exc:
         if exc.code == "slot_taken":
+            db.session.rollback()
             return render_template("booking/refused.html", message=str(exc), back=back, waitlist=True,
                                    site=site, form=form), 409
         return failed(exc, back)
@@ -144,6 +149,7 @@ def book_series(site_slug):
             return render_template("booking/series.html", form=form, plan=plan, site=site, resource=resource)
         chosen = [occ for occ in plan if occ.problem is None]
         made = series.book_series(resource, current_user, chosen, current_user)
+        db.session.commit()
     except BookingError as exc:
         return failed(exc, back)
     flash(_("%(n)d bookings made.", n=len(made)), "success")
@@ -162,6 +168,7 @@ def waitlist_join(site_slug):
     except BookingError as exc:
         return failed(exc)
     waitlist.join(site, resource.kind, current_user, starts_at, ends_at)
+    db.session.commit()
     flash(_("You are on the waitlist. We will write to you if a place frees up."), "success")
     return redirect(url_for("booking.mine"), 303)
 
@@ -182,6 +189,7 @@ def waitlist_offer(entry_id):
 def waitlist_accept(entry_id):
     try:
         booking = waitlist.accept(entry_id, current_user)
+        db.session.commit()
     except NotFound:
         abort(404)
     except BookingError as exc:
@@ -211,6 +219,7 @@ def cancel(booking_id):
     manager = booking.member_id != current_user.id
     try:
         service.cancel(booking.id, current_user, "manager" if manager else "member")
+        db.session.commit()
     except BookingError as exc:
         return failed(exc, url_for("booking.show", booking_id=booking_id))
     flash(_("The booking is cancelled."), "success")
@@ -231,6 +240,7 @@ def check_in(booking_id):
     form = CheckInForm()
     try:
         checkin.check_in(booking_id, current_user, code=form.code.data or None)
+        db.session.commit()
     except NotFound:
         abort(404)
     except BookingError as exc:
@@ -243,6 +253,7 @@ def check_in(booking_id):
 @login_required
 def feed_create():
     feeds.create_member_feed(current_user)
+    db.session.commit()
     flash(_("Your private calendar address is ready."), "success")
     return redirect(url_for("booking.mine") + "#calendar", 303)
 

@@ -25,7 +25,7 @@ def join(site, kind: str, member, starts_at, ends_at) -> WaitlistEntry:
         return exists
     entry = WaitlistEntry(site_id=site.id, kind=kind, member_id=member.id, starts_at=starts_at, ends_at=ends_at)
     db.session.add(entry)
-    db.session.commit()
+    db.session.flush()
     return entry
 
 
@@ -68,7 +68,6 @@ def accept(entry_id: int, member, now=None) -> Booking:
     booking = book(resource, member, entry.starts_at, entry.ends_at, now=now)
     db.session.execute(update(WaitlistEntry).where(WaitlistEntry.id == entry.id, WaitlistEntry.status == "offered")
                        .values(status="booked"))
-    db.session.commit()
     return booking
 
 
@@ -87,5 +86,4 @@ def expire_offers(now=None) -> int:
             resource = db.session.get(Resource, entry.offered_resource_id)
             offer_freed(SimpleNamespace(resource=resource, resource_id=resource.id, site_id=entry.site_id,
                                         starts_at=entry.starts_at, ends_at=entry.ends_at), now)
-    db.session.commit()
     return count

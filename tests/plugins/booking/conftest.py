@@ -19,6 +19,7 @@ def make_resource(app):
             site = site_by_slug(site_slug)
             resource = save_resource(site, None, kind=kind, name=name or f"{kind} {values.pop('n', 1)}",
                                      **values)
+            db.session.commit()
             return resource.id
 
     return make

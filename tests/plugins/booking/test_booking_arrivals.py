@@ -18,7 +18,9 @@ from plugins.booking.slots import range_for
 def _book(app, person, resource_id, day, period="morning"):
     with app.app_context():
         resource = service.get_resource(resource_id)
-        return service.book(resource, db.session.get(User, person.id), *range_for(resource.site, day, period)).id
+        booking = service.book(resource, db.session.get(User, person.id), *range_for(resource.site, day, period))
+        db.session.commit()
+        return booking.id
 
 
 def _queue(app, resource_id, day, holder, *waiting) -> tuple[int, list[int]]:
@@ -27,8 +29,10 @@ def _queue(app, resource_id, day, holder, *waiting) -> tuple[int, list[int]]:
     with app.test_request_context():
         resource = service.get_resource(resource_id)
         start, end = range_for(resource.site, day, "morning")
-        return booking_id, [waitlist.join(resource.site, "desk", db.session.get(User, p.id), start, end).id
-                            for p in waiting]
+        entries = [waitlist.join(resource.site, "desk", db.session.get(User, p.id), start, end).id
+                   for p in waiting]
+        db.session.commit()
+        return booking_id, entries
 
 
 def test_first_waiting_member_is_offered_a_freed_place_by_email(app, site_with_desk, make_user, mailbox):
@@ -37,6 +41,7 @@ def test_first_waiting_member_is_offered_a_freed_place_by_email(app, site_with_d
     mailbox.clear()
     with app.test_request_context():
         service.cancel(booking_id, None, "manager")
+        db.session.commit()
         entry = db.session.get(WaitlistEntry, entry_1)
         assert entry.status == "offered" and entry.offered_resource_id == site_with_desk
     mailbox.wait_for(2)
@@ -102,6 +107,7 @@ def test_reminders_are_sent_once_with_an_ics(app, site_with_desk, make_user, mai
     with app.test_request_context():
         starts = db.session.get(Booking, booking_id).starts_at
         assert sweep.send_reminders(starts - timedelta(hours=3)) == 1
+        db.session.commit()
         assert sweep.send_reminders(starts - timedelta(hours=2)) == 0
     message = mailbox.wait_for(1)[0]
     assert [p.get_content_type() for p in message.iter_attachments()] == ["text/calendar"]

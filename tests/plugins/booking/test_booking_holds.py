@@ -1,5 +1,5 @@
 """Holds through the hooks: a payer that needs payment holds the slot; confirm, extend, cancel are
-compare-and-set; an expired hold never blocks; events reach other plugins after the commit."""
+compare-and-set; an expired hold never blocks; events reach other plugins in the transaction."""
 from __future__ import annotations
 
 import sys
@@ -71,6 +71,7 @@ def _hold(app, member, resource_id, day, now=None):
         resource = service.get_resource(resource_id)
         booking = service.book(resource, db.session.get(User, member.id), *range_for(resource.site, day, "morning"),
                                now=now)
+        db.session.commit()
         return booking.id, booking.status, booking.hold_expires_at, booking.price_cents
 
 
@@ -117,9 +118,11 @@ def test_cancel_racing_confirm_leaves_one_outcome(paying_app, site_with_desk, ma
     booking_id, _, _, _ = _hold(paying_app, make_user(), site_with_desk, next_weekday())
     with paying_app.app_context():
         service.cancel(booking_id, None, "payment_failed")
+        db.session.commit()
         assert service.confirm(booking_id) is None
         with pytest.raises(BookingError):
             service.cancel(booking_id, None, "payment_failed")
+            db.session.commit()
     assert ("booking_cancelled", booking_id, "payment_failed") in EVENTS
 
 

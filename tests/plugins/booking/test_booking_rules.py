@@ -20,6 +20,7 @@ def _book(app, person, resource_id, day, period="morning", **kw):
         resource = service.get_resource(resource_id)
         start, end = range_for(resource.site, day, period)
         booking = service.book(resource, db.session.get(User, person.id), start, end, **kw)
+        db.session.commit()
         return booking.id, booking.status
 
 
@@ -49,6 +50,7 @@ def test_cancelled_booking_does_not_block(app, site_with_desk, make_user):
     booking_id, _ = _book(app, make_user(), site_with_desk, day)
     with app.app_context():
         service.cancel(booking_id, None, "manager")
+        db.session.commit()
     assert _book(app, make_user(), site_with_desk, day)[1] == "confirmed"
 
 
@@ -75,6 +77,7 @@ def test_closed_day_and_retired_resource_are_refused(app, site_with_desk, make_u
         from plugins.booking.resources import retire_resource
 
         retire_resource(resource.site, resource, None)
+        db.session.commit()
         s, e = range_for(resource.site, next_weekday(), "morning")
         with pytest.raises(BookingError) as err:
             service.book(resource, db.session.get(User, member.id), s, e)
@@ -120,6 +123,7 @@ def test_cancellation_deadline_applies_to_members(app, site_with_desk, make_user
         booking = service.book(resource, db.session.get(User, member.id), *range_for(site, next_weekday(), "morning"))
         with pytest.raises(BookingError) as err:
             service.cancel(booking.id, None, "member")
+            db.session.commit()
         assert err.value.code == "deadline"
         assert service.cancel(booking.id, None, "manager").status == "cancelled"
 
