@@ -1,6 +1,7 @@
 """Hooks the billing plugin offers to other plugins (conventions, impact...).
 
-Events are called after the change is committed, through the hook view of the order's site.
+Events are called inside the transaction of the change (implementations flush, never commit;
+work for after the commit is a job), through the hook view of the order's site.
 """
 from core.hookspecs import hookspec
 
@@ -21,7 +22,7 @@ def billing_payer(booking):
 
 
 # --------------------------------------------------------------------------------------------
-# Events: called after the change is committed
+# Events: called inside the transaction of the change
 # --------------------------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ the hook view of the booking's site, so a module switched off at that site is no
 from core.hookspecs import hookspec
 
 # --------------------------------------------------------------------------------------------
-# Deciding: called before a booking is stored
+# Asking: called before a booking is stored (and for previews); they write nothing
 # --------------------------------------------------------------------------------------------
 
 
@@ -50,7 +50,8 @@ def booking_payment_url(booking):
 
 
 # --------------------------------------------------------------------------------------------
-# Events: called after the change is committed
+# Events (acting): called inside the booking's transaction, after the change is flushed.
+# Implementations write what follows (flush, never commit) or raise `Refused` to refuse it all.
 # --------------------------------------------------------------------------------------------
 
 
