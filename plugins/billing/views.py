@@ -20,7 +20,7 @@ from plugins.billing.models import Invoice, Order, Subscription
 from plugins.billing.pdf import invoice_html, invoice_pdf
 from plugins.billing.products import payment_modes, products_at, quote
 
-bp = Blueprint("billing", __name__, url_prefix="/billing", template_folder="templates")
+bp = Blueprint("billing", __name__, url_prefix="/billing")
 
 BUYABLE = ("bundle", "membership")
 
