@@ -140,7 +140,7 @@ def start_checkout(booking, member):
     from plugins.billing.checkout import create_order, start_session
 
     if booking.status != "held" or booking.hold_reason != "payment" or booking.member_id != member.id:
-        raise BillingError(_("This booking is not waiting for a payment."), 409)
+        raise BillingError(_("This booking is not waiting for a payment."), status=409)
     now = utcnow()
     order = pending_order(booking.id)
     if order is not None and order.stripe_session_id and order.session_expires_at > now + timedelta(minutes=2):
@@ -155,7 +155,7 @@ def start_checkout(booking, member):
     db.session.commit()
     if not _service().extend_hold(booking.id, order.session_expires_at):
         _abandon(order.id, session.id)
-        raise BillingError(_("This booking is not held any more: please book again."), 409)
+        raise BillingError(_("This booking is not held any more: please book again."), status=409)
     return session
 
 

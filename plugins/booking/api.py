@@ -34,10 +34,6 @@ def booking_json(booking) -> dict:
             "payment_url": service.payment_url(booking)}
 
 
-def _raise(exc: BookingError):
-    raise ApiError(exc.status, str(exc), exc.code)
-
-
 @api.get("/sites/<site_slug>/resources")
 def site_resources(site_slug):
     site = site_by_slug(site_slug)
@@ -72,15 +68,13 @@ def get_availability():
 @token_required
 def create_booking():
     data = json_body()
-    try:
-        resource = service.get_resource(data.get("resource"))
-        tz = resource.site.timezone
-        if not isinstance(data.get("start"), str) or not isinstance(data.get("end"), str):
-            raise BookingError(_("Give start and end as local ISO times."), "bad_time")
-        starts_at, ends_at = parse_local(data["start"], tz), parse_local(data["end"], tz)
-        booking = service.book(resource, g.api_user, starts_at, ends_at, g.api_user)
-    except BookingError as exc:
-        _raise(exc)
+    # A BookingError goes to the core's handler: JSON with its status and code.
+    resource = service.get_resource(data.get("resource"))
+    tz = resource.site.timezone
+    if not isinstance(data.get("start"), str) or not isinstance(data.get("end"), str):
+        raise BookingError(_("Give start and end as local ISO times."), "bad_time")
+    starts_at, ends_at = parse_local(data["start"], tz), parse_local(data["end"], tz)
+    booking = service.book(resource, g.api_user, starts_at, ends_at, g.api_user)
     return jsonify(booking_json(booking)), 201
 
 
@@ -94,13 +88,10 @@ def my_bookings():
 @api.post("/bookings/<int:booking_id>/cancel")
 @token_required
 def cancel_booking(booking_id):
-    try:
-        booking = service.get_booking(booking_id)
-        if booking.member_id != g.api_user.id:
-            raise ApiError(404, _("There is no such booking."), "not_found")
-        booking = service.cancel(booking.id, g.api_user, "member")
-    except BookingError as exc:
-        _raise(exc)
+    booking = service.get_booking(booking_id)
+    if booking.member_id != g.api_user.id:
+        raise ApiError(404, _("There is no such booking."), "not_found")
+    booking = service.cancel(booking.id, g.api_user, "member")
     return jsonify(booking_json(booking))
 
 
