@@ -13,7 +13,7 @@ from core.extensions import csrf, db
 from core.hookspecs import hookimpl
 from core.plugins import Module
 from core.ui import NavItem, Widget
-from plugins.billing import credits, demo, stripe_api
+from plugins.billing import bookings, credits, demo, stripe_api
 from plugins.billing.api import OPENAPI, api, invoice_json
 from plugins.billing.cli import stripe_emulator
 from plugins.billing.config import BillingConfig
@@ -123,41 +123,29 @@ def demo_seeded(sites, users):
 
 @hookimpl(optionalhook=True)
 def booking_payer(booking):
-    from plugins.billing.bookings import payer
-
-    return payer(booking)
+    return bookings.payer(booking)
 
 
 @hookimpl(optionalhook=True)
 def booking_price(booking):
-    from plugins.billing.bookings import price
-
-    return price(booking)
+    return bookings.price(booking)
 
 
 @hookimpl(optionalhook=True)
 def booking_payment_url(booking):
-    from plugins.billing.bookings import payment_url
-
-    return payment_url(booking)
+    return bookings.payment_url(booking)
 
 
 @hookimpl(optionalhook=True)
 def booking_held(booking):
-    from plugins.billing.bookings import booking_stored
-
-    booking_stored(booking)
+    bookings.booking_stored(booking)
 
 
 @hookimpl(optionalhook=True)
 def booking_confirmed(booking):
-    from plugins.billing.bookings import booking_stored
-
-    booking_stored(booking)
+    bookings.booking_stored(booking)
 
 
 @hookimpl(optionalhook=True)
 def booking_cancelled(booking, actor, reason):
-    from plugins.billing.bookings import booking_cancelled as cancelled
-
-    cancelled(booking, actor, reason)
+    bookings.booking_cancelled(booking, actor, reason)
