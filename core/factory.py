@@ -6,13 +6,14 @@ import secrets
 from pathlib import Path
 
 from flask import Blueprint, Flask
+from flask_babel import Babel
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from core import errors, i18n, security, ui
 from core.config import ConfigError, flask_settings, load_config
 from core.db import MAX_ID, configure_sqlite
-from core.extensions import babel, csrf, db, limiter, login_manager, migrate
+from core.extensions import csrf, db, limiter, login_manager, migrate
 from core.plugins import build_registry, call_each
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,7 +67,9 @@ def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()
     translation_dirs = [str(Path(__file__).parent / "translations")]
     translation_dirs += [str(w.translations) for w in registry.wiring.values() if w.translations]
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(translation_dirs)
-    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    # One Babel per app: Flask-Babel caches the merged catalogues on its Babel object, and apps
+    # of one process (tests) may offer different plugins, hence different catalogues.
+    Babel(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     security.init_app(app)
     i18n.init_app(app)
     ui.init_app(app)
