@@ -99,6 +99,17 @@ def register(root: Path, name: str, package: str) -> list[str]:
 def new_plugin(name, directory, tests_dir, do_register):
     """Write a working plugin skeleton NAME (table, page, form, menu, French, tests)."""
     tests_dir = tests_dir or Path("tests") / "plugins" / name
+    root = Path.cwd()
+    if do_register:  # checked before anything is written
+        if "tierslieux.plugins =" not in ((root / "setup.cfg").read_text(encoding="utf-8")
+                                          if (root / "setup.cfg").exists() else ""):
+            raise ScaffoldError(f"{root} has no setup.cfg with a tierslieux.plugins group: run this at the "
+                                "project's root, or use --no-register")
+        try:
+            package = ".".join(directory.resolve().relative_to(root).parts + (name,))
+        except ValueError:
+            raise ScaffoldError(f"{directory} is outside {root}: use --no-register and add the entry point "
+                                "yourself") from None
     written = write_plugin(name, directory, tests_dir)
     for path in written:
         click.echo(f"  wrote {path}")
@@ -106,11 +117,6 @@ def new_plugin(name, directory, tests_dir, do_register):
         click.echo(f"Register it: an entry point '{name} = <package>.{name}.plugin' in the "
                    "tierslieux.plugins group, then add it to modules.offered.")
         return
-    root = Path.cwd()
-    try:
-        package = ".".join(directory.resolve().relative_to(root).parts + (name,))
-    except ValueError:
-        raise ScaffoldError(f"{directory} is outside {root}: use --no-register and add the entry point yourself")
     for line in register(root, name, package):
         click.echo(f"  {line}")
     click.echo(f"Next: `make test` (it reinstalls the package, so the entry point is found), then add "

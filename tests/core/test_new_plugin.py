@@ -66,3 +66,10 @@ def test_registering_adds_the_entry_point_and_offers_it_to_the_tests(tmp_path):
     offered = next(line for line in (tmp_path / "tests" / "territory.toml").read_text().splitlines()
                    if line.startswith("offered = ["))
     assert offered.startswith('offered = ["billing", "booking", ') and f', "{NAME}"]' in offered
+
+
+def test_registering_outside_a_project_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(new_plugin, [NAME])
+    assert result.exit_code != 0 and "setup.cfg" in result.output
+    assert not any(tmp_path.iterdir())
