@@ -6,6 +6,8 @@ import flask_migrate
 from flask.cli import FlaskGroup, with_appcontext
 from flask_migrate.cli import db as migrate_db
 
+from core.scaffold import new_plugin
+
 
 # Flask-Migrate's own group, but `upgrade` goes to every head (the core and each plugin branch).
 db_group = click.Group("db", callback=migrate_db.callback, params=migrate_db.params,
@@ -41,6 +43,7 @@ class TiersLieuxCLI(FlaskGroup):
 
 
 cli = TiersLieuxCLI(create_app=_create_app, help="Tiers-Lieux: a territory's network of tiers-lieux.")
+cli.add_command(new_plugin)  # needs no app: it works on a fresh clone, before any configuration
 
 
 def main():

@@ -129,14 +129,16 @@ class TerritoryConfig(_Section):
     modules: Modules = Modules()
     mail: Mail = Mail()
     security: Security = Security()
-    # Each plugin reads and checks its own section, e.g. [plugins.billing].
+    # One table per plugin, e.g. [plugins.billing], checked at start-up against the model
+    # its MODULE declares (core.plugins.check_plugin_tables).
     plugins: dict[str, dict] = {}
 
 
-def _format_errors(error: ValidationError) -> str:
+def format_errors(error: ValidationError, prefix: tuple[str, ...] = ()) -> str:
+    """One line per mistake, naming its key (`plugins.billing.prise: unknown key`)."""
     lines = []
     for item in error.errors():
-        key = ".".join(str(part) for part in item["loc"]) or "(file)"
+        key = ".".join(str(part) for part in (*prefix, *item["loc"])) or "(file)"
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "missing":
             message = "missing (required)"
@@ -154,7 +156,7 @@ def parse_config(text: str, source: str = "<string>") -> TerritoryConfig:
     try:
         return TerritoryConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(f"{source}: the territory configuration is wrong:\n{_format_errors(exc)}") from None
+        raise ConfigError(f"{source}: the territory configuration is wrong:\n{format_errors(exc)}") from None
 
 
 def load_config(path: str | os.PathLike | None = None) -> TerritoryConfig:

@@ -1,4 +1,9 @@
-"""Error pages in the user's language, and JSON errors under /api/."""
+"""Error pages in the user's language, and JSON errors under /api/.
+
+`DomainError` is the one error a rule raises when it refuses an action (the core's, and every
+plugin's errors derive from it). Left unhandled by a view, it is answered by one handler: a
+page with its message and status, or under /api/ `{"error": {"code", "message"}}`.
+"""
 from __future__ import annotations
 
 import logging
@@ -7,6 +12,45 @@ from flask import jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from core.extensions import db
+
+
+class DomainError(Exception):
+    """A rule refused an action.
+
+    :param message: for the user, already translated (shown on the page or in the JSON body).
+    :param code: a short stable word for API clients ("slot_taken"); the class's by default.
+    :param status: the HTTP status; the class's by default (422).
+    """
+
+    status = 422
+    code = "invalid"
+
+    def __init__(self, message, code: str | None = None, status: int | None = None):
+        super().__init__(str(message))
+        if code is not None and not isinstance(code, str):
+            raise TypeError("DomainError: code is a string; give the HTTP status as status=...")
+        self.message = str(message)
+        if code is not None:
+            self.code = code
+        if status is not None:
+            self.status = status
+
+
+class NotFound(DomainError):
+    status = 404
+    code = "not_found"
+
+
+class Conflict(DomainError):
+    status = 409
+    code = "conflict"
+
+
+class Forbidden(DomainError):
+    status = 403
+    code = "forbidden"
 
 
 def wants_json() -> bool:
@@ -39,10 +83,18 @@ def api_error(status: int, message: str | None = None, code: str | None = None, 
     return jsonify(error=body), status
 
 
+def _handle_domain(exc: DomainError):
+    # The action was refused: nothing the request did before is kept.
+    db.session.rollback()
+    if wants_json():
+        return api_error(exc.status, exc.message, exc.code)
+    back = request.referrer if request.referrer and request.referrer.startswith(request.host_url) else None
+    return render_template("errors/error.html", status=exc.status, message=exc.message, refused=True,
+                           back=back), exc.status
+
+
 def _handle_http(exc: HTTPException):
     status = exc.code or 500
-    if wants_json() and getattr(exc, "response", None) is not None:  # an ApiError's own code and message
-        return exc.response
     if isinstance(exc, CSRFError):
         message = _("The form had expired or was sent from elsewhere. Please try again.")
     else:
@@ -58,8 +110,6 @@ def _handle_http(exc: HTTPException):
 
 
 def _handle_unexpected(exc: Exception):
-    from core.extensions import db
-
     db.session.rollback()
     logging.getLogger("tierslieux").exception("unhandled error on %s %s", request.method, request.path)
     return _handle_http(InternalServerError())
@@ -67,5 +117,6 @@ def _handle_unexpected(exc: Exception):
 
 def init_app(app) -> None:
     app.register_error_handler(HTTPException, _handle_http)
+    app.register_error_handler(DomainError, _handle_domain)
     if not app.testing and not app.debug:
         app.register_error_handler(Exception, _handle_unexpected)

@@ -5,14 +5,15 @@ import os
 import secrets
 from pathlib import Path
 
-from flask import Flask
+from flask import Blueprint, Flask
+from flask_babel import Babel
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from core import errors, i18n, security, ui
 from core.config import ConfigError, flask_settings, load_config
 from core.db import MAX_ID, configure_sqlite
-from core.extensions import babel, csrf, db, limiter, login_manager, migrate
+from core.extensions import csrf, db, limiter, login_manager, migrate
 from core.plugins import build_registry, call_each
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,19 +60,22 @@ def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()
     db.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)
-    _init_migrations(app, pm)
+    _init_migrations(app, registry)
     login_manager.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
     translation_dirs = [str(Path(__file__).parent / "translations")]
-    translation_dirs += [path for _, path in call_each(pm, "translations_path")]
+    translation_dirs += [str(w.translations) for w in registry.wiring.values() if w.translations]
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(translation_dirs)
-    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    # One Babel per app: Flask-Babel caches the merged catalogues on its Babel object, and apps
+    # of one process (tests) may offer different plugins, hence different catalogues.
+    Babel(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     security.init_app(app)
     i18n.init_app(app)
     ui.init_app(app)
     errors.init_app(app)
 
+    _register_plugin_folders(app, registry)
     # Blueprints: each is bound to the module of the plugin that gave it, so the module
     # guard can answer 404 while that module is off.
     for plugin_name, blueprints in call_each(pm, "blueprints"):
@@ -84,6 +88,9 @@ def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()
     for _, commands in call_each(pm, "cli_commands"):
         for command in commands:
             app.cli.add_command(command)
+    for name, wiring in registry.wiring.items():
+        if wiring.cli is not None:
+            app.cli.add_command(wiring.cli, name=name)
     pm.hook.app_started(app=app)
     if app.config["PROXY_HOPS"]:
         hops = app.config["PROXY_HOPS"]
@@ -91,10 +98,25 @@ def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()
     return app
 
 
-def _init_migrations(app: Flask, pm) -> None:
+def _register_plugin_folders(app: Flask, registry) -> None:
+    """A plugin's `templates/` is searched app-wide (its pages, widgets and mails need no
+    `template_folder`) and its `static/` is served at /static/plugins/<name>/, through one
+    blueprint per plugin named `<name>_static`: `url_for("<name>_static.static", filename=...)`.
+    Not bound to the module: stylesheets stay reachable while it is off, like the core's."""
+    for name, wiring in registry.wiring.items():
+        if wiring.templates is None and wiring.static is None:
+            continue
+        app.register_blueprint(Blueprint(
+            f"{name}_static", wiring.package,
+            template_folder=str(wiring.templates) if wiring.templates else None,
+            static_folder=str(wiring.static) if wiring.static else None,
+            static_url_path=f"/static/plugins/{name}" if wiring.static else None))
+
+
+def _init_migrations(app: Flask, registry) -> None:
     """One Alembic environment; the core's revisions plus each plugin's own branch."""
     locations = [str(CORE_MIGRATIONS / "versions")]
-    locations += [path for _, path in call_each(pm, "migrations_path")]
+    locations += [str(w.migrations) for w in registry.wiring.values() if w.migrations]
     app.config["MIGRATION_VERSION_LOCATIONS"] = locations
     migrate.init_app(app, db, directory=str(CORE_MIGRATIONS), render_as_batch=True, compare_type=True)
 

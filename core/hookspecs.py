@@ -4,8 +4,24 @@ Implementations may take fewer arguments than the spec (pluggy passes only those
 spec can grow without breaking plugins. Collectors return a list or None; `firstresult` hooks
 stop at the first answer that is not None. docs/plugins.md documents every hook here (a test
 keeps the two in step).
+
+What a plugin's package folder holds (migrations, translations, templates, static files, its
+own hookspecs, its CLI group) needs no hook: `core.plugins` finds it.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 import pluggy
+
+if TYPE_CHECKING:  # types only: importing the models here would make a cycle
+    import click
+    from flask import Blueprint, Flask
+    from flask_login import AnonymousUserMixin
+
+    from core.accounts.models import User
+    from core.sites.models import Site
+    from core.ui import NavItem, Widget
 
 PROJECT = "tierslieux"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -18,15 +34,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def add_hookspecs(pluginmanager):
-    """Declare the hooks this plugin offers to other plugins.
-
-    :param pluginmanager: the app's `pluggy.PluginManager`; call `add_hookspecs(module)`.
-    """
-
-
-@hookspec
-def blueprints():
+def blueprints() -> list[Blueprint] | None:
     """Give the Flask blueprints of this plugin (pages and API endpoints).
 
     The core registers them and answers 404 for all their routes while the module is off,
@@ -37,31 +45,18 @@ def blueprints():
 
 
 @hookspec
-def migrations_path():
-    """Give the folder of this plugin's Alembic revisions (its own branch).
-
-    :return: an absolute path, or None for a plugin without tables.
-    """
-
-
-@hookspec
-def translations_path():
-    """Give the folder holding this plugin's `<locale>/LC_MESSAGES/messages.po` catalogues.
-
-    :return: an absolute path, or None.
-    """
-
-
-@hookspec
-def cli_commands():
+def cli_commands() -> list[click.Command] | None:
     """Give click commands or groups to add to the `tierslieux` command.
+
+    For the core's built-in plugins, which have no package folder of their own; a plugin
+    puts a click group named `cli` in its `cli.py` instead (`tierslieux <name> ...`).
 
     :return: a list of `click.Command`.
     """
 
 
 @hookspec
-def app_started(app):
+def app_started(app: Flask) -> None:
     """Called at the end of `create_app`, for last set-up (template filters, CSRF exemptions).
 
     :param app: the Flask application.
@@ -74,7 +69,7 @@ def app_started(app):
 
 
 @hookspec
-def nav_items(user):
+def nav_items(user: User | AnonymousUserMixin) -> list[NavItem] | None:
     """Give entries for the main menu.
 
     :param user: the current user (may be anonymous).
@@ -83,7 +78,7 @@ def nav_items(user):
 
 
 @hookspec
-def dashboard_widgets(user):
+def dashboard_widgets(user: User) -> list[Widget] | None:
     """Give panels for the signed-in member's home page.
 
     :param user: the signed-in user.
@@ -92,7 +87,7 @@ def dashboard_widgets(user):
 
 
 @hookspec
-def admin_links(user):
+def admin_links(user: User) -> list[NavItem] | None:
     """Give links for the administration page (territory admins and site managers).
 
     :param user: the signed-in user.
@@ -101,7 +96,7 @@ def admin_links(user):
 
 
 @hookspec
-def site_page_sections(site, user):
+def site_page_sections(site: Site, user: User | AnonymousUserMixin) -> list[Widget] | None:
     """Give sections for a site's public page (free places, prices, ...).
 
     Called through the hook view of that site, so a module off there adds nothing.
@@ -118,7 +113,7 @@ def site_page_sections(site, user):
 
 
 @hookspec
-def user_registered(user):
+def user_registered(user: User) -> None:
     """Called in the transaction that creates an account.
 
     :param user: the new `core.accounts.models.User`.
@@ -126,7 +121,7 @@ def user_registered(user):
 
 
 @hookspec
-def user_data_export(user):
+def user_data_export(user: User) -> dict[str, Any] | None:
     """Give this plugin's part of a member's data download (RGPD, right of access).
 
     :param user: the member asking.
@@ -135,7 +130,7 @@ def user_data_export(user):
 
 
 @hookspec
-def user_data_erase(user):
+def user_data_erase(user: User) -> None:
     """Erase or detach this plugin's data about a member who erases their account.
 
     Called in the erasing transaction, before the account row is anonymised. Keep what the law
@@ -151,7 +146,7 @@ def user_data_erase(user):
 
 
 @hookspec
-def site_saved(site, created):
+def site_saved(site: Site, created: bool) -> None:
     """Called in the transaction that creates or edits a site.
 
     :param site: the `Site`.
@@ -160,7 +155,7 @@ def site_saved(site, created):
 
 
 @hookspec
-def module_toggled(module, site, enabled, actor):
+def module_toggled(module: str, site: Site | None, enabled: bool, actor: User | None) -> None:
     """Called after a module was switched on or off (and committed).
 
     :param module: the module name.
@@ -176,7 +171,7 @@ def module_toggled(module, site, enabled, actor):
 
 
 @hookspec
-def openapi_paths():
+def openapi_paths() -> dict[str, dict] | None:
     """Give this plugin's part of the OpenAPI 3 document at /api/v1/openapi.json.
 
     :return: a dict `{"paths": {...}, "schemas": {...}}`; paths are relative to /api/v1.
@@ -208,7 +203,7 @@ def job_handlers():
 
 
 @hookspec
-def demo_servers(app):
+def demo_servers(app: Flask) -> list[Any] | None:
     """Give local stand-ins for outside services that `tierslieux serve-demo` starts beside the
     app (the core's SMTP sink; billing's Stripe emulator). A plugin may also set app.config here
     so the app talks to its server.
@@ -219,7 +214,7 @@ def demo_servers(app):
 
 
 @hookspec
-def demo_seeded(sites, users):
+def demo_seeded(sites: dict[str, Site], users: dict[str, User]) -> list[str] | None:
     """Called by `tierslieux seed-demo` after the core's demo data; add this plugin's.
 
     Must be idempotent: the command may run again on the same database.

@@ -14,6 +14,8 @@ from flask import Blueprint, abort, current_app, send_from_directory
 from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core.errors import DomainError
+
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_SIDE = 2000
 NAME = re.compile(r"^[0-9a-f]{32}\.jpg$")
@@ -22,7 +24,7 @@ MAX_PIXELS = 40_000_000  # a larger image could take gigabytes once decoded
 bp = Blueprint("media", __name__, url_prefix="/media")
 
 
-class UploadError(Exception):
+class UploadError(DomainError):
     """An upload that is not an acceptable image; the message is for the user."""
 
 

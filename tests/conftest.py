@@ -7,6 +7,7 @@ schema emptied between tests. Tests taking `app` run once per database.
 from __future__ import annotations
 
 import email
+import importlib
 import os
 import shutil
 import socket
@@ -109,8 +110,11 @@ def _migrate(url: str, instance: Path) -> None:
 
 
 def extra_plugins():
-    """Plugins the test territory offers beyond those installed (none by default)."""
-    return ()
+    """Plugins the test territory offers beyond those installed: the modules named in
+    TIERSLIEUX_TEST_PLUGINS (comma-separated, e.g. `noticeboard.plugin` for a plugin written by
+    `tierslieux new-plugin` outside this project), none by default. Their tables are migrated."""
+    names = [name.strip() for name in os.environ.get("TIERSLIEUX_TEST_PLUGINS", "").split(",")]
+    return tuple(importlib.import_module(name) for name in names if name)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,8 @@ from sqlalchemy import select
 
 from core.accounts.models import Consent
 from core.accounts.views import account, auth
+from core.api.tokens import ApiToken
+from core.extensions import db
 from core.hookspecs import hookimpl
 
 
@@ -14,8 +16,6 @@ def blueprints():
 @hookimpl
 def user_data_export(user):
     consents = select(Consent).where(Consent.user_id == user.id).order_by(Consent.given_at)
-    from core.extensions import db
-
     return {
         "account": {
             "email": user.email, "name": user.display_name, "role": user.role, "language": user.locale,
@@ -31,7 +31,4 @@ def user_data_export(user):
 
 @hookimpl
 def user_data_erase(user):
-    from core.extensions import db
-    from core.api.tokens import ApiToken
-
     db.session.execute(ApiToken.__table__.delete().where(ApiToken.user_id == user.id))

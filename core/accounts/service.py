@@ -12,12 +12,13 @@ from core.accounts import roles, tokens
 from core.accounts.models import Consent, User
 from core.accounts.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
 from core.db import utcnow
+from core.errors import DomainError
 from core.extensions import db
 from core.mail import queue_mail
 from core.plugins import registry
 
 
-class AccountError(Exception):
+class AccountError(DomainError):
     """A refused account action; the message is for the user."""
 
 

@@ -5,20 +5,18 @@ from functools import wraps
 
 from flask import g, request
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException
 
 from core.api.tokens import user_for_token
-from core.errors import api_error
+from core.errors import API_CODES, DomainError, api_error
 
 
-class ApiError(HTTPException):
-    """Raise from an API view to answer `{"error": {"code", "message"}}` with a status."""
+class ApiError(DomainError):
+    """A `DomainError` for what only the API refuses (a malformed body, a bad parameter),
+    status first: `ApiError(400, message, "bad_request")`. Answered `{"error": {"code",
+    "message"}}` by the core's handler; a service's own `DomainError` needs no translating."""
 
-    def __init__(self, status: int, message: str, code: str | None = None, **extra):
-        super().__init__(description=message)
-        self.code = status
-        self.response = api_error(status, message, code, **extra)[0]
-        self.response.status_code = status
+    def __init__(self, status: int, message: str, code: str | None = None):
+        super().__init__(message, code or API_CODES.get(status, "error"), status)
 
 
 def token_required(view):

@@ -13,12 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from core import audit
+from core.errors import DomainError
 from core.extensions import db
 from core.modules.models import ModuleState
 from core.plugins import registry
 
 
-class ModuleError(Exception):
+class ModuleError(DomainError):
     """A toggle that cannot be done; the message is for the user."""
 
 

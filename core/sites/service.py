@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from core import audit
+from core.errors import DomainError
 from core.extensions import db
 from core.plugins import registry
 from core.sites.models import Closure, OpeningHours, Site, SitePhoto
@@ -18,7 +19,7 @@ from core.uploads import UploadError, delete_image, save_image
 HOURS_PATTERN = re.compile(r"^\s*(\d{1,2})[:h](\d{2})\s*-\s*(\d{1,2})[:h](\d{2})\s*$")
 
 
-class SiteError(Exception):
+class SiteError(DomainError):
     """A refused change to a site; the message is for the user."""
 
 

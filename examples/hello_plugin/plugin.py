@@ -2,10 +2,10 @@
 
 Install it like any plugin: an entry point in the `tierslieux.plugins` group of your package
 (`noticeboard = examples.hello_plugin.plugin`), then add "noticeboard" to `modules.offered` in
-the territory file. It has no tables; a plugin with tables adds `migrations_path`.
+the territory file. The core finds its `templates/` folder beside this file (and would find
+`migrations/versions/`, `translations/`, `static/`, `hookspecs.py` and a `cli` group in
+`cli.py` the same way).
 """
-from pathlib import Path
-
 from flask import Blueprint, abort, render_template
 from flask_babel import lazy_gettext as _l
 
@@ -17,8 +17,7 @@ from core.ui import NavItem, Widget
 MODULE = Module(name="noticeboard", label=_l("Noticeboard"), description=_l("Notices from each site."),
                 scope="site")
 
-bp = Blueprint("noticeboard", __name__, url_prefix="/noticeboard",
-               template_folder=str(Path(__file__).parent / "templates"))
+bp = Blueprint("noticeboard", __name__, url_prefix="/noticeboard")
 
 NOTICES = {"figeac": ["The coffee machine is fixed."]}
 

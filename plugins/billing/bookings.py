@@ -142,7 +142,7 @@ def checkout_order(booking, member) -> Order:
     :raises BillingError: the booking is not waiting for this member's payment.
     """
     if booking.status != "held" or booking.hold_reason != "payment" or booking.member_id != member.id:
-        raise BillingError(_("This booking is not waiting for a payment."), 409)
+        raise BillingError(_("This booking is not waiting for a payment."), status=409)
     order = pending_order(booking.id)
     if order is not None and order.stripe_session_id and order.session_expires_at > utcnow() + timedelta(minutes=2):
         return order
@@ -158,7 +158,7 @@ def hold_until_paid(booking_id: int, order: Order) -> None:
     """
     if not extend_hold(booking_id, order.session_expires_at):
         abandon(order)
-        raise BillingError(_("This booking is not held any more: please book again."), 409)
+        raise BillingError(_("This booking is not held any more: please book again."), status=409)
 
 
 def abandon(order: Order) -> None:

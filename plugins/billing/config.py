@@ -1,4 +1,5 @@
-"""The `[plugins.billing]` table of the territory file, checked at start-up.
+"""The `[plugins.billing]` table of the territory file: billing's `MODULE.config`, checked by
+the core at start-up (`core.plugins.check_plugin_tables`).
 
 Prices are territory defaults that a site may override; secrets (Stripe keys) never live in
 the file: they come from the environment (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
@@ -9,10 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from flask import current_app
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from core.config import ConfigError
+from core.plugins import plugin_config
 
 KINDS = ("day_pass", "half_day_pass", "room_hour", "bundle", "membership")
 
@@ -86,23 +86,6 @@ class BillingConfig(_Section):
         return self
 
 
-def parse(raw: dict) -> BillingConfig:
-    """Check the table; a mistake names its key, as the core's own checks do."""
-    try:
-        return BillingConfig.model_validate(raw or {})
-    except ValidationError as exc:
-        lines = []
-        for item in exc.errors():
-            key = ".".join(["plugins", "billing", *map(str, item["loc"])])
-            message = "unknown key" if item["type"] == "extra_forbidden" else item["msg"].removeprefix("Value error, ")
-            lines.append(f"  {key}: {message}")
-        raise ConfigError("the [plugins.billing] configuration is wrong:\n" + "\n".join(lines)) from None
-
-
 def settings() -> BillingConfig:
-    """The checked table of the current app (checked once, at `app_started`)."""
-    app = current_app
-    cached = app.extensions.get("billing_config")
-    if cached is None:
-        cached = app.extensions["billing_config"] = parse(app.config["TERRITORY"].plugins.get("billing", {}))
-    return cached
+    """The checked table of the current app (checked by the core at start-up)."""
+    return plugin_config("billing")

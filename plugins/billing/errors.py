@@ -1,9 +1,13 @@
-"""The one error the billing rules raise; its message is translated and shown to the user."""
+"""The error the billing rules raise; its message is translated and shown to the user.
+
+A `core.errors.DomainError`, `BillingError(message, code=None, status=None)` like every
+plugin's; 400 unless given (409 for a booking no longer waiting for payment).
+"""
+from core import errors
 
 
-class BillingError(Exception):
+class BillingError(errors.DomainError):
     """A billing action that cannot be done (unknown product, nothing to refund...)."""
 
-    def __init__(self, message, status: int = 400):
-        super().__init__(message)
-        self.status = status
+    status = 400
+    code = "bad_request"

@@ -3,7 +3,16 @@
 Events are called inside the transaction of the change (implementations flush, never commit;
 work for after the commit is a job), through the hook view of the order's site.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from core.hookspecs import hookspec
+
+if TYPE_CHECKING:  # types only, no import cycle
+    from plugins.billing.models import Invoice, Order
+    from plugins.booking.models import Booking
+    from plugins.booking.payment import Payer
 
 # --------------------------------------------------------------------------------------------
 # Deciding
@@ -11,7 +20,7 @@ from core.hookspecs import hookspec
 
 
 @hookspec(firstresult=True)
-def billing_payer(booking):
+def billing_payer(booking: Booking) -> Payer | None:
     """Say that someone other than the member pays a booking (a partner's convention).
 
     Asked by billing's own `booking_payer` before credits and online payment are considered.
@@ -27,7 +36,7 @@ def billing_payer(booking):
 
 
 @hookspec
-def payment_succeeded(order, invoice):
+def payment_succeeded(order: Order, invoice: Invoice) -> None:
     """An order was paid (online, or recorded on site by a manager).
 
     :param order: the `plugins.billing.models.Order`.
@@ -36,7 +45,7 @@ def payment_succeeded(order, invoice):
 
 
 @hookspec
-def payment_refunded(order, credit_note, amount_cents):
+def payment_refunded(order: Order, credit_note: Invoice, amount_cents: int) -> None:
     """Money was given back on an order (to the card, or as credits).
 
     :param credit_note: the `Invoice` of kind "credit_note" issued for it.
@@ -45,5 +54,5 @@ def payment_refunded(order, credit_note, amount_cents):
 
 
 @hookspec
-def invoice_issued(order, invoice):
+def invoice_issued(order: Order, invoice: Invoice) -> None:
     """An invoice or a credit note was issued (its number is final)."""

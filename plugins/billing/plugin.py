@@ -1,19 +1,28 @@
 """The billing plugin: day passes, bundles, memberships, Stripe Checkout, invoices, credits.
 
 Site-scoped: each site takes online payment, payment on site, or both. The hook
-implementations here are thin; the rules live in the modules they call.
+implementations here are thin; the rules live in the modules they call. Migrations,
+translations, templates and hookspecs are found by the core in this package's folder.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
+from core.extensions import csrf, db
 from core.hookspecs import hookimpl
 from core.plugins import Module
 from core.ui import NavItem, Widget
-
-HERE = Path(__file__).resolve().parent
+from plugins.billing import bookings, credits, demo, fulfilment, refunds, stripe_api
+from plugins.billing.api import OPENAPI, api, invoice_json
+from plugins.billing.cli import stripe_emulator
+from plugins.billing.config import BillingConfig
+from plugins.billing.models import Invoice
+from plugins.billing.privacy import detach
+from plugins.billing.products import products_at, quote
+from plugins.billing.views import bp
+from plugins.billing.views_manage import manage
+from plugins.billing.views_webhook import stripe_webhook, webhook
 
 MODULE = Module(
     name="billing",
@@ -21,49 +30,24 @@ MODULE = Module(
     description=_l("Day passes, bundles and memberships paid online or on site; invoices and credits."),
     scope="site",
     requires=("booking",),
+    config=BillingConfig,  # the [plugins.billing] table
 )
 
 
 @hookimpl
-def add_hookspecs(pluginmanager):
-    from plugins.billing import hookspecs
-
-    pluginmanager.add_hookspecs(hookspecs)
-
-
-@hookimpl
 def blueprints():
-    from plugins.billing.api import api
-    from plugins.billing.views import bp
-    from plugins.billing.views_manage import manage
-
     return [bp, manage, api]
 
 
 @hookimpl
-def migrations_path():
-    return str(HERE / "migrations" / "versions")
-
-
-@hookimpl
-def translations_path():
-    return str(HERE / "translations")
-
-
-@hookimpl
 def cli_commands():
-    from plugins.billing.cli import stripe_emulator
-
+    # `tierslieux stripe-emulator`, a development tool on its way out of this plugin; billing's
+    # own commands would go in a `cli` group in cli.py (`tierslieux billing ...`).
     return [stripe_emulator]
 
 
 @hookimpl
 def app_started(app):
-    from core.extensions import csrf
-    from plugins.billing import config, stripe_api
-    from plugins.billing.views_webhook import stripe_webhook, webhook
-
-    app.extensions["billing_config"] = config.parse(app.config["TERRITORY"].plugins.get("billing", {}))
     stripe_api.load_settings(app)
     # Outside the module guard (see views_webhook), and the one route without CSRF.
     app.register_blueprint(webhook)
@@ -80,8 +64,6 @@ def nav_items(user):
 
 @hookimpl
 def dashboard_widgets(user):
-    from plugins.billing import credits
-
     return [Widget(_l("Credits"), "billing/_balance_widget.html", {"balance": credits.balance(user.id)}, order=40)]
 
 
@@ -98,8 +80,6 @@ def admin_links(user):
 
 @hookimpl
 def site_page_sections(site, user):
-    from plugins.billing.products import products_at, quote
-
     member_id = user.id if user.is_authenticated else None
     offers = [quote(site, code, member_id) for code in products_at(site)]
     if not offers:
@@ -109,20 +89,11 @@ def site_page_sections(site, user):
 
 @hookimpl
 def openapi_paths():
-    from plugins.billing.api import OPENAPI
-
     return OPENAPI
 
 
 @hookimpl
 def user_data_export(user):
-    from plugins.billing import credits
-    from plugins.billing.api import invoice_json
-    from plugins.billing.models import Invoice
-
-    from core.extensions import db
-    from sqlalchemy import select
-
     invoices = db.session.scalars(select(Invoice).where(Invoice.member_id == user.id)).all()
     return {"billing": {"invoices": [invoice_json(i) for i in invoices],
                         "credits": [{"delta": e.delta, "reason": e.reason, "at": e.created_at.isoformat()}
@@ -131,29 +102,21 @@ def user_data_export(user):
 
 @hookimpl
 def user_data_erase(user):
-    from plugins.billing.privacy import detach
-
     detach(user)
 
 
 @hookimpl
 def demo_servers(app):
-    from plugins.billing.demo import servers
-
-    return servers(app)
+    return demo.servers(app)
 
 
 @hookimpl
 def demo_seeded(sites, users):
-    from plugins.billing.demo import seeded
-
-    return seeded(sites, users)
+    return demo.seeded(sites, users)
 
 
 @hookimpl
 def job_handlers():
-    from plugins.billing import bookings, fulfilment, refunds
-
     return {refunds.REFUND_JOB: refunds.refund_card, bookings.EXPIRE_SESSION_JOB: bookings.expire_session,
             fulfilment.INVOICE_MAIL_JOB: fulfilment.mail_invoice, fulfilment.FULFIL_JOB: fulfilment.fulfil_session}
 
@@ -166,41 +129,29 @@ def job_handlers():
 
 @hookimpl
 def booking_payer(booking):
-    from plugins.billing.bookings import payer
-
-    return payer(booking)
+    return bookings.payer(booking)
 
 
 @hookimpl
 def booking_price(booking):
-    from plugins.billing.bookings import price
-
-    return price(booking)
+    return bookings.price(booking)
 
 
 @hookimpl
 def booking_payment_url(booking):
-    from plugins.billing.bookings import payment_url
-
-    return payment_url(booking)
+    return bookings.payment_url(booking)
 
 
 @hookimpl
 def booking_held(booking):
-    from plugins.billing.bookings import reserve
-
-    reserve(booking)
+    bookings.reserve(booking)
 
 
 @hookimpl
 def booking_confirmed(booking):
-    from plugins.billing.bookings import reserve
-
-    reserve(booking)
+    bookings.reserve(booking)
 
 
 @hookimpl
 def booking_cancelled(booking, actor, reason):
-    from plugins.billing.bookings import booking_cancelled as cancelled
-
-    cancelled(booking, actor, reason)
+    bookings.booking_cancelled(booking, actor, reason)

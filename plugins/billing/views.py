@@ -25,7 +25,7 @@ from plugins.billing.pdf import invoice_html, invoice_pdf
 from plugins.booking import Booking
 from plugins.billing.products import payment_modes, products_at, quote
 
-bp = Blueprint("billing", __name__, url_prefix="/billing", template_folder="templates")
+bp = Blueprint("billing", __name__, url_prefix="/billing")
 
 BUYABLE = ("bundle", "membership")
 

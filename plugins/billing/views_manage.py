@@ -24,7 +24,7 @@ from plugins.billing.refunds import refund
 from plugins.billing.reports import invoices_csv, revenue
 
 MAX_ID = 2**31  # ids are PostgreSQL integers: a bigger number in a URL must be a 404, not a 500
-manage = Blueprint("billing_manage", __name__, url_prefix="/billing", template_folder="templates")
+manage = Blueprint("billing_manage", __name__, url_prefix="/billing")
 
 
 def _payment_form(site):

@@ -34,11 +34,6 @@ def booking_json(booking) -> dict:
             "payment_url": service.payment_url(booking)}
 
 
-def _raise(exc: BookingError):
-    db.session.rollback()  # nothing of a refused request is kept
-    raise ApiError(exc.status, str(exc), exc.code)
-
-
 @api.get("/sites/<site_slug>/resources")
 def site_resources(site_slug):
     site = site_by_slug(site_slug)
@@ -73,16 +68,14 @@ def get_availability():
 @token_required
 def create_booking():
     data = json_body()
-    try:
-        resource = service.get_resource(data.get("resource"))
-        tz = resource.site.timezone
-        if not isinstance(data.get("start"), str) or not isinstance(data.get("end"), str):
-            raise BookingError(_("Give start and end as local ISO times."), "bad_time")
-        starts_at, ends_at = parse_local(data["start"], tz), parse_local(data["end"], tz)
-        booking = service.book(resource, g.api_user, starts_at, ends_at, g.api_user)
-        db.session.commit()
-    except BookingError as exc:
-        _raise(exc)
+    # A BookingError goes to the core's handler: JSON with its status and code.
+    resource = service.get_resource(data.get("resource"))
+    tz = resource.site.timezone
+    if not isinstance(data.get("start"), str) or not isinstance(data.get("end"), str):
+        raise BookingError(_("Give start and end as local ISO times."), "bad_time")
+    starts_at, ends_at = parse_local(data["start"], tz), parse_local(data["end"], tz)
+    booking = service.book(resource, g.api_user, starts_at, ends_at, g.api_user)
+    db.session.commit()
     return jsonify(booking_json(booking)), 201
 
 
@@ -96,14 +89,11 @@ def my_bookings():
 @api.post("/bookings/<int:booking_id>/cancel")
 @token_required
 def cancel_booking(booking_id):
-    try:
-        booking = service.get_booking(booking_id)
-        if booking.member_id != g.api_user.id:
-            raise ApiError(404, _("There is no such booking."), "not_found")
-        booking = service.cancel(booking.id, g.api_user, "member")
-        db.session.commit()
-    except BookingError as exc:
-        _raise(exc)
+    booking = service.get_booking(booking_id)
+    if booking.member_id != g.api_user.id:
+        raise ApiError(404, _("There is no such booking."), "not_found")
+    booking = service.cancel(booking.id, g.api_user, "member")
+    db.session.commit()
     return jsonify(booking_json(booking))
 
 

@@ -9,11 +9,11 @@ from plugins.booking.sweep import STEPS
 
 
 @click.group("booking", help="Bookings: tidy expired holds, no-shows and waitlist offers.")
-def booking_cli():
+def cli():
     pass
 
 
-@booking_cli.command("sweep")
+@cli.command("sweep")
 @with_appcontext
 def sweep_command():
     """Expire past holds and waitlist offers, mark no-shows, send reminders."""

@@ -1,9 +1,18 @@
 """Hooks the booking plugin offers to other plugins (billing, conventions, impact...).
 
-Added to the app's plugin manager through the core hook `add_hookspecs`. Each is called through
+Added to the app's plugin manager by the core, which finds this file in the plugin's folder. Each is called through
 the hook view of the booking's site, so a module switched off at that site is not asked.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from core.hookspecs import hookspec
+
+if TYPE_CHECKING:  # types only: the models import the core's, which must not import them back
+    from core.accounts.models import User
+    from plugins.booking.models import Booking
+    from plugins.booking.payment import Payer, Price
 
 # --------------------------------------------------------------------------------------------
 # Asking: called before a booking is stored (and for previews); they write nothing
@@ -11,7 +20,7 @@ from core.hookspecs import hookspec
 
 
 @hookspec
-def validate_booking(booking, actor):
+def validate_booking(booking: Booking, actor: User) -> str | None:
     """Refuse a booking being made, or let it through.
 
     :param booking: the `Booking` about to be stored (not yet flushed; `resource`, `member`,
@@ -22,7 +31,7 @@ def validate_booking(booking, actor):
 
 
 @hookspec(firstresult=True)
-def booking_payer(booking):
+def booking_payer(booking: Booking) -> Payer | None:
     """Say who pays for a booking; the first answer wins.
 
     :param booking: the `Booking` about to be stored.
@@ -32,7 +41,7 @@ def booking_payer(booking):
 
 
 @hookspec(firstresult=True)
-def booking_price(booking):
+def booking_price(booking: Booking) -> Price | None:
     """Say how much a booking costs; the first answer wins.
 
     :param booking: the `Booking` about to be stored.
@@ -41,7 +50,7 @@ def booking_price(booking):
 
 
 @hookspec(firstresult=True)
-def booking_payment_url(booking):
+def booking_payment_url(booking: Booking) -> str | None:
     """Where to send the member to complete a held booking (a checkout page), if anywhere.
 
     :param booking: a stored `Booking` with status "held".
@@ -56,17 +65,17 @@ def booking_payment_url(booking):
 
 
 @hookspec
-def booking_held(booking):
+def booking_held(booking: Booking) -> None:
     """A booking was stored as held, until `booking.hold_expires_at` (payment, approval)."""
 
 
 @hookspec
-def booking_confirmed(booking):
+def booking_confirmed(booking: Booking) -> None:
     """A booking was confirmed (at once, or when its hold completed)."""
 
 
 @hookspec
-def booking_cancelled(booking, actor, reason):
+def booking_cancelled(booking: Booking, actor: User | None, reason: str) -> None:
     """A booking was cancelled, by its member, a manager, or an expired hold.
 
     :param actor: the `User` who cancelled, or None for the system (expired hold).
@@ -75,5 +84,5 @@ def booking_cancelled(booking, actor, reason):
 
 
 @hookspec
-def booking_checked_in(booking):
+def booking_checked_in(booking: Booking) -> None:
     """A member checked in on arrival."""

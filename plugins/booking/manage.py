@@ -27,8 +27,7 @@ from plugins.booking.rules import RULE_FIELDS, save_rules
 from plugins.booking.slots import local_iso, parse_day, to_utc
 from plugins.booking.views import failed, slot_from_form
 
-manage = Blueprint("booking_manage", __name__, url_prefix="/booking/manage/<site_slug>",
-                   template_folder="templates")
+manage = Blueprint("booking_manage", __name__, url_prefix="/booking/manage/<site_slug>")
 
 
 def _day(site):

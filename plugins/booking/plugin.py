@@ -1,15 +1,24 @@
-"""The booking module as the core sees it: its hooks into pages, API, CLI, data and the demo."""
+"""The booking module as the core sees it: its hooks into pages, API, data and the demo.
+
+Its migrations, translations, templates, static files, hookspecs and `tierslieux booking`
+commands are found by the core in this package's folder.
+"""
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import delete, update
 
+from core.extensions import db
 from core.hookspecs import hookimpl
 from core.plugins import Module
+from core.sites.service import managed_sites
 from core.ui import NavItem, Widget
-
-HERE = Path(__file__).parent
+from plugins.booking import demo
+from plugins.booking.api import OPENAPI, api
+from plugins.booking.manage import manage
+from plugins.booking.models import ACTIVE, Booking, Feed, WaitlistEntry
+from plugins.booking.service import bookings_of
+from plugins.booking.views import bp, week_context
 
 MODULE = Module(name="booking", label=_l("Booking"),
                 description=_l("Desks, offices and rooms of each site, booked online by members."),
@@ -17,36 +26,8 @@ MODULE = Module(name="booking", label=_l("Booking"),
 
 
 @hookimpl
-def add_hookspecs(pluginmanager):
-    from plugins.booking import hookspecs
-
-    pluginmanager.add_hookspecs(hookspecs)
-
-
-@hookimpl
 def blueprints():
-    from plugins.booking.api import api
-    from plugins.booking.manage import manage
-    from plugins.booking.views import bp
-
     return [bp, manage, api]
-
-
-@hookimpl
-def migrations_path():
-    return str(HERE / "migrations" / "versions")
-
-
-@hookimpl
-def translations_path():
-    return str(HERE / "translations")
-
-
-@hookimpl
-def cli_commands():
-    from plugins.booking.cli import booking_cli
-
-    return [booking_cli]
 
 
 @hookimpl
@@ -59,38 +40,28 @@ def nav_items(user):
 
 @hookimpl
 def dashboard_widgets(user):
-    from plugins.booking.service import bookings_of
-
     upcoming = bookings_of(user, upcoming_only=True)[:5]
     return [Widget(_l("My next bookings"), "booking/_widget_next.html", {"bookings": upcoming}, order=10)]
 
 
 @hookimpl
 def site_page_sections(site, user):
-    from plugins.booking.views import week_context
-
     return [Widget(_l("Free places this week"), "booking/_site_section.html", week_context(site), order=10)]
 
 
 @hookimpl
 def admin_links(user):
-    from core.sites.service import managed_sites
-
     return [NavItem(_l("Bookings at %(site)s", site=site.name), "booking_manage.day",
                     {"site_slug": site.slug}) for site in managed_sites(user)]
 
 
 @hookimpl
 def openapi_paths():
-    from plugins.booking.api import OPENAPI
-
     return OPENAPI
 
 
 @hookimpl
 def user_data_export(user):
-    from plugins.booking.service import bookings_of
-
     return {"bookings": [{"id": b.id, "resource": b.resource.name, "site": b.resource.site.slug,
                           "starts_at": b.starts_at.isoformat(), "ends_at": b.ends_at.isoformat(),
                           "status": b.status, "created_at": b.created_at.isoformat()}
@@ -99,11 +70,6 @@ def user_data_export(user):
 
 @hookimpl
 def user_data_erase(user):
-    from sqlalchemy import delete, update
-
-    from core.extensions import db
-    from plugins.booking.models import ACTIVE, Booking, Feed, WaitlistEntry
-
     # Past bookings stay for occupancy figures (and billing's legal records), without the person.
     db.session.execute(update(Booking).where(Booking.member_id == user.id, Booking.status.in_(ACTIVE))
                        .values(status="cancelled", cancel_reason="member"))
@@ -115,6 +81,4 @@ def user_data_erase(user):
 
 @hookimpl
 def demo_seeded(sites, users):
-    from plugins.booking.demo import seed
-
-    return seed(sites)
+    return demo.seed(sites)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -19,8 +20,7 @@ from plugins.booking.errors import BookingError, NotFound
 from plugins.booking.forms import KIND_LABELS, PERIOD_CHOICES, STATUS_LABELS, BookForm, CheckInForm, SearchForm, SeriesForm
 from plugins.booking.slots import PERIODS, parse_day, range_for
 
-bp = Blueprint("booking", __name__, url_prefix="/booking", template_folder="templates",
-               static_folder="static", static_url_path="/booking-static")
+bp = Blueprint("booking", __name__, url_prefix="/booking")
 
 
 def failed(exc: BookingError, back: str | None = None):
@@ -30,17 +30,17 @@ def failed(exc: BookingError, back: str | None = None):
     return render_template("booking/refused.html", message=str(exc), back=back), exc.status
 
 
-@bp.app_template_filter("local")
+# App-wide (booking's widgets and sections are rendered inside the core's pages), so every
+# name starts with "booking_".
+@bp.app_template_filter("booking_local")
 def local_filter(instant, site, fmt="%d/%m/%Y %H:%M"):
-    from zoneinfo import ZoneInfo
-
     return instant.astimezone(ZoneInfo(site.timezone)).strftime(fmt)
 
 
 @bp.app_context_processor
 def _labels():
-    return {"kind_labels": KIND_LABELS, "period_labels": PERIODS, "status_labels": STATUS_LABELS,
-            "timedelta": timedelta}
+    return {"booking_kind_labels": KIND_LABELS, "booking_period_labels": PERIODS,
+            "booking_status_labels": STATUS_LABELS, "booking_timedelta": timedelta}
 
 
 def _site(site_slug):

@@ -85,3 +85,38 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path, monkeypatch)
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(ConfigError, match="TIERSLIEUX_SECRET_KEY"):
         create_app(ROOT / "examples" / "territories" / "aveyron-lot-cantal.toml")
+
+
+@pytest.mark.parametrize("change, message", [
+    (("[plugins.billing]\n", "[plugins.biling]\n"), "plugins.biling: no offered plugin has this name"),
+    (("[plugins.billing]\n", "[plugins.billing]\nprise = 3\n"), "plugins.billing.prise: unknown key"),
+    (("[plugins.billing]\n", "[plugins.booking]\nslots = 3\n\n[plugins.billing]\n"),
+     "plugins.booking: the 'booking' plugin takes no settings"),
+    (("vat_rate_bp = 2000", "vat_rate_bp = -1"), "plugins.billing.vat_rate_bp"),
+])
+def test_a_wrong_plugin_table_stops_start_up_naming_it(tmp_path, monkeypatch, change, message):
+    from core import create_app
+
+    monkeypatch.setenv("TIERSLIEUX_INSTANCE", str(tmp_path))
+    old, new = change
+    assert old in EXAMPLE
+    path = tmp_path / "t.toml"
+    path.write_text(EXAMPLE.replace(old, new, 1))
+    with pytest.raises(ConfigError) as error:
+        create_app(path, {"SECRET_KEY": "x"})
+    assert message in str(error.value)
+
+
+def test_a_plugin_reads_its_checked_table_through_the_core(tmp_path, monkeypatch):
+    from core import create_app
+    from core.plugins import plugin_config
+    from plugins.billing.config import BillingConfig
+
+    monkeypatch.setenv("TIERSLIEUX_INSTANCE", str(tmp_path))
+    app = create_app(ROOT / "examples" / "territories" / "aveyron-lot-cantal.toml", {"SECRET_KEY": "x"})
+    with app.app_context():
+        billing = plugin_config("billing")
+        assert isinstance(billing, BillingConfig) and billing.vat_rate_bp == 2000
+        assert "day_pass" in billing.products
+        with pytest.raises(LookupError, match="booking"):
+            plugin_config("booking")  # booking declares no settings

@@ -26,12 +26,17 @@ def test_every_hook_is_documented_in_the_plugin_guide(app):
     assert not undocumented, f"hooks missing from docs/plugins.md: {undocumented}"
 
 
-def test_every_hook_spec_says_what_it_is_for(app):
+def test_every_hook_spec_says_what_it_is_for_with_types(app):
     pm = app.extensions["tierslieux"].pm
     for name in dir(pm.hook):
         caller = getattr(pm.hook, name)
         if not name.startswith("_") and caller.spec is not None:
-            assert (caller.spec.function.__doc__ or "").strip(), f"hook {name} has no docstring"
+            function = caller.spec.function
+            assert (function.__doc__ or "").strip(), f"hook {name} has no docstring"
+            hints = function.__annotations__
+            assert "return" in hints, f"hook {name} has no return type"
+            untyped = [arg for arg in caller.spec.argnames if arg not in hints]
+            assert not untyped, f"hook {name}: no type for {untyped}"
 
 
 def test_the_example_plugin_from_the_guide_works(app, client, make_site):
@@ -76,3 +81,30 @@ def test_every_module_route_answers_404_while_the_module_is_off(app, client, mak
             assert response.status_code == 404, (rule.rule, method, response.status_code)
             checked += 1
     assert checked >= 2
+
+
+def test_plugin_template_names_are_prefixed_with_the_plugin_name(app):
+    """Plugins' filters and context names reach every template (the core's pages render their
+    widgets), so each starts with its plugin's name: booking's `kind_labels` once hid the
+    core's own on the site page."""
+    registry = app.extensions["tierslieux"]
+    owners = {w.package: name for name, w in registry.wiring.items() if w.package}
+
+    def owner(function):
+        module = getattr(function, "__module__", "") or ""
+        return next((name for package, name in owners.items()
+                     if module == package or module.startswith(package + ".")), None)
+
+    checked = []
+    for filter_name, function in app.jinja_env.filters.items():
+        if (name := owner(function)) is not None:
+            assert filter_name.startswith(name + "_"), f"filter '{filter_name}' of {name}"
+            checked.append(filter_name)
+    with app.test_request_context():
+        for processors in app.template_context_processors.values():
+            for processor in processors:
+                if (name := owner(processor)) is not None:
+                    for key in processor():
+                        assert key.startswith(name + "_"), f"template name '{key}' of {name}"
+                        checked.append(key)
+    assert "booking_local" in checked and "booking_kind_labels" in checked

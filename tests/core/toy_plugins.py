@@ -26,6 +26,7 @@ def beta_index():
 
 class Alpha:
     MODULE = Module(name="alpha", label="Alpha", scope="site")
+    PLUGIN_PACKAGE = None  # no folder: nothing for the core to find beside its hooks
     calls = []
 
     @hookimpl
@@ -44,6 +45,7 @@ class Alpha:
 
 class Beta:
     MODULE = Module(name="beta", label="Beta", scope="territory", requires=("alpha",))
+    PLUGIN_PACKAGE = None
 
     @hookimpl
     def blueprints(self):

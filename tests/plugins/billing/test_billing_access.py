@@ -92,7 +92,11 @@ def test_erasing_a_member_keeps_their_invoices_detached_with_the_client_snapshot
 
 def test_a_wrong_billing_table_stops_start_up_naming_the_key():
     from core.config import ConfigError
-    from plugins.billing.config import parse
+    from core.plugins import check_plugin_tables
+    from plugins.billing.plugin import MODULE
+
+    def parse(table):
+        return check_plugin_tables({"billing": table}, {"billing": MODULE})["billing"]
 
     with pytest.raises(ConfigError, match=r"plugins\.billing\.products\.x\.price_cents"):
         parse({"products": {"x": {"kind": "day_pass", "label_fr": "a", "label_en": "a", "price_cents": -1}}})
