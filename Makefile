@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CONFIG := instance/tierslieux.toml
+PORT ?= 5000
 CATALOGUES := $(wildcard core/translations/*/LC_MESSAGES/messages.po plugins/*/translations/*/LC_MESSAGES/messages.po)
 
 .PHONY: install translations run test bench lint extract
@@ -12,7 +13,7 @@ CATALOGUES := $(wildcard core/translations/*/LC_MESSAGES/messages.po plugins/*/t
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,postgres]'
+	$(BIN)/python -m pip install -q -e '.[dev,test,postgres]'
 	touch $@
 
 install: $(STAMP)
@@ -29,7 +30,7 @@ $(CONFIG):
 run: install translations $(CONFIG)
 	$(BIN)/tierslieux db upgrade
 	$(BIN)/tierslieux seed-demo
-	$(BIN)/tierslieux serve-demo --host 127.0.0.1 --port 5000
+	$(BIN)/tierslieux serve-demo --host 127.0.0.1 --port $(PORT)
 
 test: install translations
 	$(BIN)/python -m pytest
@@ -39,7 +40,7 @@ bench: install translations
 
 # Errors only (undefined names, unused imports, syntax): style is the reviewers' business.
 lint: install
-	$(BIN)/ruff check --select F,E9 core plugins tests bench examples
+	$(BIN)/ruff check --select F,E9 core plugins devtools tests bench examples
 
 # Refresh every catalogue from the source (core and each plugin separately).
 extract: install

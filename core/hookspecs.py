@@ -189,17 +189,6 @@ def openapi_paths():
 
 
 @hookspec
-def demo_servers(app):
-    """Give local stand-ins for outside services that `tierslieux serve-demo` starts beside the
-    app (the core's SMTP sink; billing's Stripe emulator). A plugin may also set app.config here
-    so the app talks to its server.
-
-    :param app: the Flask application about to be served.
-    :return: a list of objects with `start()`, `stop()` and a `description` string.
-    """
-
-
-@hookspec
 def demo_seeded(sites, users):
     """Called by `tierslieux seed-demo` after the core's demo data; add this plugin's.
 

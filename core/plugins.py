@@ -25,7 +25,6 @@ CORE_PLUGINS = (
     "core.admin.plugin",
     "core.api.plugin",
     "core.modules.plugin",
-    "core.devservers",
     "core.commands",
 )
 

@@ -51,13 +51,6 @@ def translations_path():
 
 
 @hookimpl
-def cli_commands():
-    from plugins.billing.cli import stripe_emulator
-
-    return [stripe_emulator]
-
-
-@hookimpl
 def app_started(app):
     from core.extensions import csrf
     from plugins.billing import config, stripe_api
@@ -134,13 +127,6 @@ def user_data_erase(user):
     from plugins.billing.privacy import detach
 
     detach(user)
-
-
-@hookimpl
-def demo_servers(app):
-    from plugins.billing.demo import servers
-
-    return servers(app)
 
 
 @hookimpl
