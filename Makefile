@@ -42,13 +42,8 @@ bench: install translations
 lint: install
 	$(BIN)/ruff check --select F,E9 core plugins devtools tests bench examples
 
-# Refresh every catalogue from the source (core and each plugin separately).
+# Refresh the catalogues from the source: every package's, or one plugin's (`make extract
+# PLUGIN=booking`); a plugin with no translations/ yet gets a French catalogue. Files whose
+# messages did not change are left alone (see devtools/catalogues.py).
 extract: install
-	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k _l -o core/translations/messages.pot core templates
-	$(BIN)/pybabel update -i core/translations/messages.pot -d core/translations -l fr
-	for dir in plugins/*/; do \
-	  if [ -d $$dir/translations ]; then \
-	    $(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k _l -o $$dir/translations/messages.pot $$dir && \
-	    $(BIN)/pybabel update -i $$dir/translations/messages.pot -d $$dir/translations; \
-	  fi; \
-	done
+	$(BIN)/python -m devtools.catalogues $(if $(PLUGIN),plugins/$(PLUGIN))
