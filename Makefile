@@ -18,10 +18,15 @@ $(STAMP): setup.cfg pyproject.toml
 
 install: $(STAMP)
 
-translations: $(STAMP) $(CATALOGUES:.po=.mo)
+translations: $(CATALOGUES:.po=.mo)
 
-%.mo: %.po
+# Compiling needs only Babel, which every install has: a production virtualenv
+# (`pip install '.[postgres]'`, docs/operations.md) compiles without getting the dev extra.
+%.mo: %.po | $(BIN)/pybabel
 	$(BIN)/pybabel compile -i $< -o $@
+
+$(BIN)/pybabel:
+	$(MAKE) install
 
 $(CONFIG):
 	mkdir -p instance

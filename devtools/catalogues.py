@@ -32,6 +32,7 @@ from babel.util import LOCALTZ
 ROOT = Path(__file__).resolve().parent.parent
 KEYWORDS = dict(DEFAULT_KEYWORDS, _l=None)
 NEW_CATALOGUE_LOCALES = ("fr",)  # French must be complete (tests/core/test_translations.py)
+DEFAULT_MAPPING = "[python: **.py]\n[jinja2: **.html]\n[jinja2: **.txt]\n"  # as babel.cfg
 # Header lines that change on every run or with Babel's version: not a reason to rewrite a file.
 VOLATILE = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date|Generated-By): [^"]*"\n', re.M)
 
@@ -52,7 +53,9 @@ def _changed(path: Path, content: bytes, write: bool) -> bool:
 
 
 def extract(sources: list[Path], mapping: Path = ROOT / "babel.cfg") -> Catalog:
-    with open(mapping) as cfg:
+    # babel.cfg is not installed with the package: a plugin's repository gets the same rules.
+    cfg = open(mapping) if mapping.exists() else io.StringIO(DEFAULT_MAPPING)
+    with cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
     template = Catalog(fuzzy=False)
     for folder in sources:
