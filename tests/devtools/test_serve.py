@@ -114,3 +114,13 @@ def test_the_dev_commands_exist_only_with_the_dev_extra(tmp_path, sqlite_templat
     assert dev_commands <= set(re.findall(r"^  ([a-z-]+)", dev.stdout, re.M))
     listed = set(re.findall(r"^  ([a-z-]+)", production.stdout, re.M))
     assert "users" in listed and not dev_commands & listed
+
+
+def test_the_stripe_emulator_command_is_the_emulators_own_command_line():
+    from click.testing import CliRunner
+
+    from core.cli import cli
+
+    result = CliRunner().invoke(cli, ["stripe-emulator", "--help"])
+    assert result.exit_code == 0 and "usage: tierslieux stripe-emulator" in result.output
+    assert "--webhook URL[,SECRET]" in result.output
