@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CONFIG := instance/tierslieux.toml
+PORT ?= 5000
 CATALOGUES := $(wildcard core/translations/*/LC_MESSAGES/messages.po plugins/*/translations/*/LC_MESSAGES/messages.po)
 
 .PHONY: install translations run test bench lint extract
@@ -12,15 +13,20 @@ CATALOGUES := $(wildcard core/translations/*/LC_MESSAGES/messages.po plugins/*/t
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,postgres]'
+	$(BIN)/python -m pip install -q -e '.[dev,test,postgres]'
 	touch $@
 
 install: $(STAMP)
 
-translations: $(STAMP) $(CATALOGUES:.po=.mo)
+translations: $(CATALOGUES:.po=.mo)
 
-%.mo: %.po
+# Compiling needs only Babel, which every install has: a production virtualenv
+# (`pip install '.[postgres]'`, docs/operations.md) compiles without getting the dev extra.
+%.mo: %.po | $(BIN)/pybabel
 	$(BIN)/pybabel compile -i $< -o $@
+
+$(BIN)/pybabel:
+	$(MAKE) install
 
 $(CONFIG):
 	mkdir -p instance
@@ -29,7 +35,7 @@ $(CONFIG):
 run: install translations $(CONFIG)
 	$(BIN)/tierslieux db upgrade
 	$(BIN)/tierslieux seed-demo
-	$(BIN)/tierslieux serve-demo --host 127.0.0.1 --port 5000
+	$(BIN)/tierslieux serve-demo --host 127.0.0.1 --port $(PORT)
 
 test: install translations
 	$(BIN)/python -m pytest
@@ -39,15 +45,10 @@ bench: install translations
 
 # Errors only (undefined names, unused imports, syntax): style is the reviewers' business.
 lint: install
-	$(BIN)/ruff check --select F,E9 core plugins tests bench examples
+	$(BIN)/ruff check --select F,E9 core plugins devtools tests bench examples
 
-# Refresh every catalogue from the source (core and each plugin separately).
+# Refresh the catalogues from the source: every package's, or one plugin's (`make extract
+# PLUGIN=booking`); a plugin with no translations/ yet gets a French catalogue. Files whose
+# messages did not change are left alone (see devtools/catalogues.py).
 extract: install
-	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k _l -o core/translations/messages.pot core templates
-	$(BIN)/pybabel update -i core/translations/messages.pot -d core/translations -l fr
-	for dir in plugins/*/; do \
-	  if [ -d $$dir/translations ]; then \
-	    $(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k _l -o $$dir/translations/messages.pot $$dir && \
-	    $(BIN)/pybabel update -i $$dir/translations/messages.pot -d $$dir/translations; \
-	  fi; \
-	done
+	$(BIN)/python -m devtools.catalogues $(if $(PLUGIN),plugins/$(PLUGIN))

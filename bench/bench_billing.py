@@ -115,7 +115,7 @@ def main():
     from sqlalchemy import select
 
     from core.extensions import db
-    from plugins.billing.emulator import EmulatorServer
+    from devtools.stripe_emulator import EmulatorServer
     from plugins.billing.models import Invoice
     from plugins.billing.pdf import invoice_html, invoice_pdf
 

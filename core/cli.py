@@ -46,6 +46,21 @@ cli = TiersLieuxCLI(create_app=_create_app, help="Tiers-Lieux: a territory's net
 cli.add_command(new_plugin)  # needs no app: it works on a fresh clone, before any configuration
 
 
+def _add_dev_commands(group: click.Group) -> None:
+    """`serve-demo` and `stripe-emulator` come from the dev package, and only where its extra is
+    installed (`pip install -e '.[dev]'`, as `make run` and `make test` do): a production install
+    (`pip install '.[postgres]'`) has no aiosmtpd, so `devtools.cli` does not import."""
+    try:
+        from devtools.cli import COMMANDS
+    except ImportError:
+        return
+    for command in COMMANDS:
+        group.add_command(command)
+
+
+_add_dev_commands(cli)
+
+
 def main():
     from core.config import ConfigError
 

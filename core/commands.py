@@ -1,11 +1,10 @@
-"""The operators' commands (`tierslieux users|tokens|mail|seed-demo|serve-demo`), added to the
+"""The operators' commands (`tierslieux users|tokens|mail|seed-demo`), added to the
 app's CLI through the `cli_commands` hook like any plugin's."""
 from __future__ import annotations
 
 import click
 from flask.cli import with_appcontext
 
-from core.devservers import serve_demo
 from core.extensions import db
 from core.hookspecs import hookimpl
 
@@ -94,4 +93,4 @@ def seed_demo():
 
 @hookimpl
 def cli_commands():
-    return [users_cli, tokens_cli, mail_cli, seed_demo, serve_demo]
+    return [users_cli, tokens_cli, mail_cli, seed_demo]

@@ -203,17 +203,6 @@ def job_handlers():
 
 
 @hookspec
-def demo_servers(app: Flask) -> list[Any] | None:
-    """Give local stand-ins for outside services that `tierslieux serve-demo` starts beside the
-    app (the core's SMTP sink; billing's Stripe emulator). A plugin may also set app.config here
-    so the app talks to its server.
-
-    :param app: the Flask application about to be served.
-    :return: a list of objects with `start()`, `stop()` and a `description` string.
-    """
-
-
-@hookspec
 def demo_seeded(sites: dict[str, Site], users: dict[str, User]) -> list[str] | None:
     """Called by `tierslieux seed-demo` after the core's demo data; add this plugin's.
 

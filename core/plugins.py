@@ -36,7 +36,6 @@ CORE_PLUGINS = (
     "core.api.plugin",
     "core.modules.plugin",
     "core.jobs.plugin",
-    "core.devservers",
     "core.commands",
 )
 

@@ -15,7 +15,6 @@ from core.plugins import Module
 from core.ui import NavItem, Widget
 from plugins.billing import bookings, credits, demo, fulfilment, refunds, stripe_api
 from plugins.billing.api import OPENAPI, api, invoice_json
-from plugins.billing.cli import stripe_emulator
 from plugins.billing.config import BillingConfig
 from plugins.billing.models import Invoice
 from plugins.billing.privacy import detach
@@ -40,10 +39,6 @@ def blueprints():
 
 
 @hookimpl
-def cli_commands():
-    # `tierslieux stripe-emulator`, a development tool on its way out of this plugin; billing's
-    # own commands would go in a `cli` group in cli.py (`tierslieux billing ...`).
-    return [stripe_emulator]
 
 
 @hookimpl
@@ -103,11 +98,6 @@ def user_data_export(user):
 @hookimpl
 def user_data_erase(user):
     detach(user)
-
-
-@hookimpl
-def demo_servers(app):
-    return demo.servers(app)
 
 
 @hookimpl

@@ -35,9 +35,9 @@ def test_a_new_plugin_passes_its_own_tests(tmp_path):
     # Offered as an extra plugin, its tables migrated, its tests run with the project's fixtures
     # (SQLite only: a second run must not empty the PostgreSQL database of this one).
     env = {key: value for key, value in os.environ.items() if key != "TEST_DATABASE_URL"}
-    env.update(PYTHONPATH=os.pathsep.join([str(src), str(ROOT)]), TIERSLIEUX_TEST_PLUGINS=f"{NAME}.plugin")
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "tests.conftest", "--rootdir", str(ROOT),
-                          "-c", str(ROOT / "setup.cfg"), str(tests)],
+    env.update(PYTHONPATH=os.pathsep.join([str(src), str(ROOT)]))
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "--rootdir", str(ROOT), "-c", str(ROOT / "setup.cfg"),
+                          "-o", f"tierslieux_plugins={NAME}.plugin", str(tests)],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert "passed" in run.stdout or run.stdout.count(".") >= 7

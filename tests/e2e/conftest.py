@@ -13,11 +13,11 @@ from pathlib import Path
 
 import flask_migrate
 import pytest
-from werkzeug.serving import make_server
-
 from core import create_app
 from core.demo import PASSWORD, seed
 from core.extensions import db
+from devtools.ports import wsgi_server
+from devtools.serve import stand_ins
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_CONFIG = ROOT / "examples" / "territories" / "aveyron-lot-cantal.toml"
@@ -40,8 +40,8 @@ def pytest_collection_modifyitems(config, items):
 class LiveServer:
     def __init__(self, app):
         self.app = app
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.server = wsgi_server("127.0.0.1", 0, app)
+        self.url = f"http://127.0.0.1:{self.server.port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def start(self):
@@ -54,7 +54,7 @@ class LiveServer:
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory, smtp_server):
-    """The demo app on its own seeded database, with its plugins' local servers started."""
+    """The demo app on its own seeded database."""
     folder = tmp_path_factory.mktemp("demo")
     os.environ["TIERSLIEUX_INSTANCE"] = str(folder)
     app = create_app(DEMO_CONFIG, {
@@ -63,24 +63,24 @@ def live_app(tmp_path_factory, smtp_server):
         "MAIL_SERVER": smtp_server.hostname,
         "MAIL_PORT": smtp_server.port,
     })
-    servers = [s for group in app.extensions["tierslieux"].pm.hook.demo_servers(app=app) if group for s in group
-               if not type(s).__name__ == "SmtpSink"]  # mail goes to the test SMTP server instead
-    for server in servers:
-        server.start()
     with app.app_context():
         flask_migrate.upgrade(revision="heads")
         seed()
         db.session.remove()
-    yield app
-    for server in servers:
-        server.stop()
+    return app
 
 
 @pytest.fixture(scope="session")
 def live_server(live_app):
-    server = LiveServer(live_app).start()
+    """The demo served as `make run` serves it: the Stripe emulator beside it (mail goes to the
+    tests' SMTP server instead of the demo's printing sink)."""
+    server = LiveServer(live_app)
+    started = [stand_in.start() for stand_in in stand_ins(live_app, server.url, mail=False)]
+    server.start()
     yield server
     server.stop()
+    for stand_in in started:
+        stand_in.stop()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 from werkzeug.serving import make_server
 
-from plugins.billing.emulator import EmulatorServer
+from devtools.stripe_emulator import EmulatorServer
 
 WEBHOOK_SECRET = "whsec_billing_tests"
 API_KEY = "sk_test_billing"

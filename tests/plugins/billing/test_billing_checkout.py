@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from core.extensions import db
 from plugins.billing import credits
-from plugins.billing.emulator import sign_webhook_payload
+from devtools.stripe_emulator import sign_webhook_payload
 from plugins.billing.models import Invoice, Order, StripeEvent
 
 

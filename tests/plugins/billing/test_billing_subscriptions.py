@@ -89,7 +89,7 @@ def test_cancelling_ends_the_membership_at_period_end_and_a_stale_update_cannot_
     # The older "updated" event, delivered again under a new id, re-fetches and changes nothing.
     event, body, signature = updated[0]
     stale = [(dict(event, id="evt_late_copy"), body.replace(event["id"].encode(), b"evt_late_copy"), None)]
-    from plugins.billing.emulator import sign_webhook_payload
+    from devtools.stripe_emulator import sign_webhook_payload
 
     stale = [(e, b, sign_webhook_payload(b.decode(), "whsec_billing_tests")) for e, b, _ in stale]
     reply = stripe_driver.deliver(client, stale)[0][1]

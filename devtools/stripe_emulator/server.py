@@ -1,7 +1,7 @@
 """Runs the emulator app on a local port in a background thread (tests, the CLI command)."""
 import threading
 
-from werkzeug.serving import make_server
+from devtools.ports import wsgi_server
 
 from .app import EXTENSION, create_emulator_app
 from .webhooks import DEFAULT_RETRY_DELAYS
@@ -44,7 +44,8 @@ class EmulatorServer:
         return dict(self.deliverer.add_endpoint(url, secret))
 
     def start(self):
-        self._server = make_server(self.host, self.port, self.app, threaded=True)
+        """Listen (port 0: any free port); `devtools.ports.PortInUse` if the port is taken."""
+        self._server = wsgi_server(self.host, self.port, self.app)
         # A short poll interval keeps stop() (called after every test) quick.
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
                                         name="stripe-emulator", daemon=True)

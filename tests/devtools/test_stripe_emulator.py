@@ -13,7 +13,7 @@ import pytest
 import stripe
 from werkzeug.serving import make_server
 
-from plugins.billing.emulator import EmulatorServer
+from devtools.stripe_emulator import EmulatorServer
 
 API_KEY = "sk_test_emulator"
 FAST_RETRIES = (0.05, 0.1, 0.2)
@@ -405,9 +405,9 @@ def test_stripe_client_style_works_with_base_addresses(emulator):
 
 
 def test_command_line_prints_url_and_generated_webhook_secret(emulator_receiver):
-    repo_root = pathlib.Path(__file__).resolve().parents[3]
+    repo_root = pathlib.Path(__file__).resolve().parents[2]
     process = subprocess.Popen(
-        [sys.executable, "-m", "plugins.billing.emulator", "--port", "0",
+        [sys.executable, "-m", "devtools.stripe_emulator", "--port", "0",
          "--webhook", emulator_receiver.url], cwd=repo_root, stdout=subprocess.PIPE, text=True)
     killer = threading.Timer(20, process.kill)  # never hang the suite on a broken start
     killer.start()

@@ -1,0 +1,312 @@
+"""The test fixtures of Tiers-Lieux, as a pytest plugin (registered through `pytest11`).
+
+Any project with `tierslieux[test]` (or `[dev]`) installed gets them with no conftest to copy:
+this repository and a plugin developed in its own. Each test taking `app` gets a fresh database
+built by the migrations (never `create_all`): on SQLite a copy of a template migrated once per
+run, on PostgreSQL (when TEST_DATABASE_URL is set) the same schema emptied between tests. Tests
+taking `app` run once per database.
+
+Settings (pytest ini file, e.g. `[tool.pytest.ini_options]` in pyproject.toml):
+
+- `tierslieux_territory = tests/territory.toml`: the territory file, relative to the ini file
+  (default: `devtools/territory.toml`, the core alone);
+- `tierslieux_plugins = mypkg.plugin`: plugin modules (one a line) offered and switched on in
+  the test app, and migrated with the template database, so their tables exist. Overriding
+  the `tierslieux_plugins` fixture does the same from a conftest.
+
+A test module may also offer plugins for itself with `EXTRA_PLUGINS = (plugin, ...)`: they
+start switched off and, the template being migrated once, cannot bring tables.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+
+import flask_migrate
+import pytest
+from sqlalchemy import create_engine, text
+
+from core import create_app
+from core.extensions import db
+
+DEFAULT_TERRITORY = Path(__file__).resolve().parent / "territory.toml"
+PASSWORD = "correct horse battery staple"
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+def pytest_addoption(parser):
+    parser.addini("tierslieux_territory", "Tiers-Lieux: the territory TOML file of the test app",
+                  type="paths", default=[])
+    parser.addini("tierslieux_plugins", "Tiers-Lieux: plugin modules offered (and migrated) in the "
+                  "test app", type="linelist", default=[])
+
+
+def build_app(database_url: str, mail: tuple[str, int], instance: Path, territory: Path = DEFAULT_TERRITORY,
+              plugins=(), **overrides):
+    """The app as the fixtures make it, for a test that needs a second one (or a subprocess)."""
+    settings = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "MAIL_SERVER": mail[0],
+        "MAIL_PORT": mail[1],
+        "SERVER_NAME": "tierslieux.test",
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "WTF_CSRF_ENABLED": False,
+        "JOBS_RUN": "inline",  # jobs run right after the commit that enqueued them
+        "JOBS_BACKOFF_SECONDS": 0,
+    }
+    settings.update(overrides)
+    os.environ["TIERSLIEUX_INSTANCE"] = str(instance)
+    return create_app(territory, settings, extra_plugins=tuple(plugins))
+
+
+# ------------------------------------------------------------------------------------------
+# What the project tests: its territory and its plugins
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def tierslieux_territory(pytestconfig) -> Path:
+    paths = pytestconfig.getini("tierslieux_territory")
+    return Path(paths[0]) if paths else DEFAULT_TERRITORY
+
+
+@pytest.fixture(scope="session")
+def tierslieux_plugins(pytestconfig) -> tuple:
+    """The plugin modules under test: offered, switched on and migrated in every test app."""
+    return tuple(import_module(name) for name in pytestconfig.getini("tierslieux_plugins"))
+
+
+# ------------------------------------------------------------------------------------------
+# Mail: a real SMTP server on localhost
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server on a free port (`.hostname`, `.port`), keeping what it receives."""
+    # Imported here so that this plugin, loaded by every pytest run where tierslieux is
+    # installed, never breaks one that lacks the dev extra's aiosmtpd.
+    from devtools.smtp_sink import CollectingSink
+
+    sink = CollectingSink().start()
+    yield sink
+    sink.stop()
+
+
+@dataclass
+class Mailbox:
+    sink: object
+
+    @property
+    def messages(self):
+        with self.sink.lock:
+            return list(self.sink.messages)
+
+    def to(self, address):
+        return [m for m in self.messages if m["To"] == address]
+
+    def wait_for(self, count=1, timeout=5.0):
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return self.messages
+
+    def clear(self):
+        with self.sink.lock:
+            self.sink.messages.clear()
+
+
+@pytest.fixture
+def mailbox(smtp_server):
+    """The e-mails the app sent during this test (`.messages`, `.to(address)`, `.wait_for(n)`)."""
+    box = Mailbox(smtp_server)
+    box.clear()
+    yield box
+    box.clear()
+
+
+# ------------------------------------------------------------------------------------------
+# Databases
+# ------------------------------------------------------------------------------------------
+
+
+def _backends():
+    return ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
+
+
+def _migrate(url: str, instance: Path, territory: Path, plugins) -> None:
+    app = build_app(url, ("127.0.0.1", 25), instance, territory, plugins, SECRET_KEY="migrations")
+    with app.app_context():
+        flask_migrate.upgrade(revision="heads")
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory, tierslieux_territory, tierslieux_plugins) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    _migrate(f"sqlite:///{path}", path.parent, tierslieux_territory, tierslieux_plugins)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:  # fold the WAL into the file so a plain copy is complete
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url(tmp_path_factory, tierslieux_territory, tierslieux_plugins) -> str:
+    engine = create_engine(PG_URL)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    except Exception as exc:  # CI sets TEST_DATABASE_URL and must fail loudly if it is down
+        pytest.exit(f"TEST_DATABASE_URL={PG_URL} is not reachable: {exc}", returncode=3)
+    finally:
+        engine.dispose()
+    _migrate(PG_URL, tmp_path_factory.mktemp("pg"), tierslieux_territory, tierslieux_plugins)
+    return PG_URL
+
+
+def _empty_postgres(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        tables = conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                                   "AND tablename <> 'alembic_version'")).scalars().all()
+        if tables:
+            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=_backends())
+def database_url(request, tmp_path) -> str:
+    """A fresh, migrated database: SQLite, then PostgreSQL when TEST_DATABASE_URL is set."""
+    if request.param == "sqlite":
+        path = tmp_path / "test.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    url = request.getfixturevalue("postgres_url")
+    _empty_postgres(url)
+    return url
+
+
+# ------------------------------------------------------------------------------------------
+# The app
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def app_factory(database_url, smtp_server, tmp_path, tierslieux_territory, tierslieux_plugins):
+    """`app_factory(plugins=(), **settings)`: an app on this test's database (`app` is one)."""
+    made = []
+
+    def make(plugins=(), **overrides):
+        app = build_app(database_url, (smtp_server.hostname, smtp_server.port), tmp_path / "instance",
+                        tierslieux_territory, tuple(tierslieux_plugins) + tuple(plugins), **overrides)
+        # The plugins under test are on, as if the territory listed them in modules.enabled.
+        registry = app.extensions["tierslieux"]
+        registry.default_enabled |= {plugin.MODULE.name for plugin in tierslieux_plugins}
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(request, app_factory):
+    """The app; a test module may offer more plugins by naming them in `EXTRA_PLUGINS`."""
+    return app_factory(plugins=getattr(request.module, "EXTRA_PLUGINS", ()))
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+# ------------------------------------------------------------------------------------------
+# Data factories (through the public services, never raw SQL)
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Person:
+    id: int
+    email: str
+    password: str
+    role: str
+
+
+@pytest.fixture
+def make_user(app):
+    """`make_user(role="member", email=None, sites=(), ...)`: a confirmed account (a `Person`)."""
+    from core.accounts.service import create_user
+    from core.sites.service import site_by_slug
+
+    counter = iter(range(1, 10_000))
+
+    def make(role="member", email=None, password=PASSWORD, sites=(), name=None, **extra) -> Person:
+        email = email or f"{role}-{next(counter)}@example.org"
+        with app.app_context():
+            user = create_user(email, password, name or email.split("@")[0], role=role, confirmed=True,
+                               sites=[site_by_slug(s) for s in sites])
+            for key, value in extra.items():
+                setattr(user, key, value)
+            db.session.commit()
+            return Person(user.id, user.email, password, role)
+
+    return make
+
+
+@pytest.fixture
+def make_site(app):
+    """`make_site(slug="figeac", name=None, hours=None, **fields)`: a published site; its slug."""
+    from datetime import time as t
+
+    from core.sites.models import Site
+    from core.sites.service import save_site, set_hours
+
+    def make(slug="figeac", name=None, hours=None, **fields) -> str:
+        with app.app_context():
+            site = Site(slug=slug, name=name or slug.title(), address="1 place de la Mairie", postcode="46100",
+                        commune=fields.pop("commune", slug.title()), departement=fields.pop("departement", "46"),
+                        latitude=fields.pop("latitude", 44.6), longitude=fields.pop("longitude", 2.03), **fields)
+            set_hours(site, hours if hours is not None else
+                      {d: [(t(8, 30), t(12, 30)), (t(13, 30), t(18, 0))] for d in range(5)})
+            save_site(site, None, created=True)
+            return slug
+
+    return make
+
+
+class Auth:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, person: Person, remember=False):
+        response = self.client.post("/login", data={"email": person.email, "password": person.password,
+                                                    "remember": "y" if remember else ""})
+        assert response.status_code == 303, response.get_data(as_text=True)[:500]
+        return response
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture
+def auth(client):
+    """`auth.login(person)` / `auth.logout()` through the real form."""
+    return Auth(client)
