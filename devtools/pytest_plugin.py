@@ -287,6 +287,7 @@ def make_site(app):
             set_hours(site, hours if hours is not None else
                       {d: [(t(8, 30), t(12, 30)), (t(13, 30), t(18, 0))] for d in range(5)})
             save_site(site, None, created=True)
+            db.session.commit()
             return slug
 
     return make

@@ -2,6 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from core.hookspecs import hookimpl
+from core.sites.service import DELETE_PHOTO_JOB, delete_photo_file
 from core.sites.views import home, sites
 from core.uploads import bp as media
 from core.ui import NavItem
@@ -10,6 +11,11 @@ from core.ui import NavItem
 @hookimpl
 def blueprints():
     return [home, sites, media]
+
+
+@hookimpl
+def job_handlers():
+    return {DELETE_PHOTO_JOB: delete_photo_file}
 
 
 @hookimpl

@@ -12,9 +12,12 @@ from sqlalchemy import select
 from core import audit
 from core.errors import DomainError
 from core.extensions import db
+from core.jobs import enqueue
 from core.plugins import registry
 from core.sites.models import Closure, OpeningHours, Site, SitePhoto
 from core.uploads import UploadError, delete_image, save_image
+
+DELETE_PHOTO_JOB = "sites.delete_photo"
 
 HOURS_PATTERN = re.compile(r"^\s*(\d{1,2})[:h](\d{2})\s*-\s*(\d{1,2})[:h](\d{2})\s*$")
 
@@ -97,7 +100,6 @@ def save_site(site: Site, actor, created: bool = False) -> Site:
     db.session.flush()
     registry().pm.hook.site_saved(site=site, created=created)
     audit.record(actor, "site.created" if created else "site.updated", f"site:{site.slug}")
-    db.session.commit()
     return site
 
 
@@ -108,7 +110,7 @@ def add_closure(site: Site, starts_on: date, ends_on: date, reason: str, actor) 
     db.session.add(closure)
     audit.record(actor, "site.closure_added", f"site:{site.slug}", starts_on=str(starts_on),
                  ends_on=str(ends_on), reason=reason)
-    db.session.commit()
+    db.session.flush()
     return closure
 
 
@@ -118,7 +120,6 @@ def remove_closure(site: Site, closure_id: int, actor) -> bool:
         return False
     db.session.delete(closure)
     audit.record(actor, "site.closure_removed", f"site:{site.slug}", closure=closure_id)
-    db.session.commit()
     return True
 
 
@@ -133,7 +134,7 @@ def add_photo(site: Site, stream, alt_text: str, actor) -> SitePhoto:
     photo = SitePhoto(site_id=site.id, filename=filename, alt_text=alt_text.strip())
     db.session.add(photo)
     audit.record(actor, "site.photo_added", f"site:{site.slug}", photo=filename)
-    db.session.commit()
+    db.session.flush()
     return photo
 
 
@@ -143,6 +144,10 @@ def remove_photo(site: Site, photo_id: int, actor) -> bool:
         return False
     db.session.delete(photo)
     audit.record(actor, "site.photo_removed", f"site:{site.slug}", photo=photo.filename)
-    db.session.commit()
-    delete_image(photo.filename)  # after the commit: a rolled-back removal keeps its file
+    enqueue(DELETE_PHOTO_JOB, filename=photo.filename)  # once committed: a rolled-back removal keeps its file
     return True
+
+
+def delete_photo_file(filename: str) -> None:
+    """The "sites.delete_photo" job: remove a deleted photo's file from the uploads folder."""
+    delete_image(filename)

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from core.extensions import db
 from core.plugins import hooks
 from core.sites import service
 from core.sites.forms import AMENITY_LABELS, KIND_LABELS, WEEKDAYS, ClosureForm, PhotoForm, SiteForm
@@ -66,6 +67,7 @@ def create():
         _fill_site(form, site)
         try:
             service.save_site(site, current_user, created=True)
+            db.session.commit()
         except SiteError as exc:
             form.slug.errors.append(str(exc))
         else:
@@ -86,6 +88,7 @@ def edit(site_slug):
     if form.validate_on_submit():
         _fill_site(form, site)
         service.save_site(site, current_user)
+        db.session.commit()
         flash(_("The site is saved."), "success")
         return redirect(url_for("sites.edit", site_slug=site.slug), 303)
     return render_template("sites/edit.html", form=form, site=site, closure_form=ClosureForm(),
@@ -100,6 +103,7 @@ def add_closure(site_slug):
     if form.validate_on_submit():
         try:
             service.add_closure(site, form.starts_on.data, form.ends_on.data, form.reason.data or "", current_user)
+            db.session.commit()
         except SiteError as exc:
             flash(str(exc), "error")
         else:
@@ -115,6 +119,7 @@ def remove_closure(site_slug, closure_id):
     site = managed_site_or_abort(site_slug)
     if not service.remove_closure(site, closure_id, current_user):
         abort(404)
+    db.session.commit()
     flash(_("The closure is removed."), "success")
     return redirect(url_for("sites.edit", site_slug=site.slug) + "#closures", 303)
 
@@ -127,6 +132,7 @@ def add_photo(site_slug):
     if form.validate_on_submit():
         try:
             service.add_photo(site, form.photo.data.stream, form.alt_text.data, current_user)
+            db.session.commit()
         except SiteError as exc:
             flash(str(exc), "error")
         else:
@@ -142,5 +148,6 @@ def remove_photo(site_slug, photo_id):
     site = managed_site_or_abort(site_slug)
     if not service.remove_photo(site, photo_id, current_user):
         abort(404)
+    db.session.commit()
     flash(_("The photo is removed."), "success")
     return redirect(url_for("sites.edit", site_slug=site.slug) + "#photos", 303)

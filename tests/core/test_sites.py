@@ -5,6 +5,7 @@ from datetime import date, time
 
 import pytest
 
+from core.extensions import db
 from core.sites import service
 from core.sites.service import SiteError
 
@@ -27,6 +28,7 @@ def test_a_site_is_closed_on_public_holidays_and_its_closures(app, make_site):
     with app.app_context():
         site = service.site_by_slug("figeac")
         service.add_closure(site, date(2027, 8, 9), date(2027, 8, 13), "congés", None)
+        db.session.commit()
         assert service.opening_intervals(site, date(2027, 7, 13)) == [(time(8, 30), time(12, 30)),
                                                                      (time(13, 30), time(18, 0))]
         assert service.opening_intervals(site, date(2027, 7, 14)) == []  # fête nationale
