@@ -10,6 +10,7 @@ own hookspecs, its CLI group) needs no hook: `core.plugins` finds it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -184,7 +185,7 @@ def openapi_paths() -> dict[str, dict] | None:
 
 
 @hookspec
-def job_handlers():
+def job_handlers() -> dict[str, Callable[..., None]] | None:
     """Give the functions that run this plugin's jobs, by name (`core.jobs.enqueue(name, ...)`).
 
     A handler takes the job's keyword arguments, runs inside the job's transaction (flush, never
