@@ -20,6 +20,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import traceback
 from datetime import timedelta
 
@@ -141,10 +142,22 @@ def run_inline(app, ids) -> None:
             log.exception("running jobs inline failed")
 
 
-def run_now(job_id: int) -> None:
-    """Run one committed job at once, in a fresh session, unless a worker (or the inline mode,
-    right after its commit) took it already: for a page that wants its result now."""
-    run_inline(current_app._get_current_object(), [job_id])
+def run_now(job_id: int, wait: float = 5.0) -> str:
+    """Run one committed job at once, in a fresh session, for a page that wants its result now.
+
+    If a worker took it first, wait for it a little (`wait` seconds). Returns the job's status.
+    """
+    app = current_app._get_current_object()
+    run_inline(app, [job_id])
+    deadline = time.monotonic() + wait
+    with app.app_context():
+        while True:
+            status = db.session.scalar(select(Job.status).where(Job.id == job_id))
+            db.session.rollback()
+            if status in ("done", "dead") or time.monotonic() > deadline:
+                db.session.remove()
+                return status
+            time.sleep(0.05)
 
 
 def retry(job_id: int) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 import flask_migrate
 import pytest
 from core import create_app
+from core.jobs.runner import start_thread, stop_thread
 from core.demo import PASSWORD, seed
 from core.extensions import db
 from devtools.ports import wsgi_server
@@ -62,6 +63,7 @@ def live_app(tmp_path_factory, smtp_server):
         "SECRET_KEY": "browser-tests",
         "MAIL_SERVER": smtp_server.hostname,
         "MAIL_PORT": smtp_server.port,
+        "JOBS_RUN": "thread",  # as serve-demo: a worker thread beside the app
     })
     with app.app_context():
         flask_migrate.upgrade(revision="heads")
@@ -76,9 +78,11 @@ def live_server(live_app):
     tests' SMTP server instead of the demo's printing sink)."""
     server = LiveServer(live_app)
     started = [stand_in.start() for stand_in in stand_ins(live_app, server.url, mail=False)]
+    start_thread(live_app, interval=0.2)
     server.start()
     yield server
     server.stop()
+    stop_thread(live_app)
     for stand_in in started:
         stand_in.stop()
 
