@@ -1,0 +1,1 @@
+"""The Noticeboard plugin (written by `tierslieux new-plugin noticeboard`)."""
