@@ -11,8 +11,7 @@ from core.hookspecs import hookspec
 
 if TYPE_CHECKING:  # types only, no import cycle
     from plugins.billing.models import Invoice, Order
-    from plugins.booking.models import Booking
-    from plugins.booking.payment import Payer
+    from plugins.booking import Booking, Payer
 
 # --------------------------------------------------------------------------------------------
 # Deciding
@@ -26,7 +25,7 @@ def billing_payer(booking: Booking) -> Payer | None:
     Asked by billing's own `booking_payer` before credits and online payment are considered.
 
     :param booking: the `Booking` about to be stored.
-    :return: a `plugins.booking.payment.Payer` (e.g. kind "partner"), or None.
+    :return: a `plugins.booking.Payer` (e.g. kind "partner"), or None.
     """
 
 
