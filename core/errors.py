@@ -6,7 +6,7 @@ import logging
 from flask import jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 
 def wants_json() -> bool:
@@ -41,6 +41,8 @@ def api_error(status: int, message: str | None = None, code: str | None = None, 
 
 def _handle_http(exc: HTTPException):
     status = exc.code or 500
+    if isinstance(exc, SecurityError):  # a Host outside TRUSTED_HOSTS: no link can be built for it
+        return make_response(_messages()[400], 400, {"Content-Type": "text/plain; charset=utf-8"})
     if wants_json() and getattr(exc, "response", None) is not None:  # an ApiError's own code and message
         return exc.response
     if isinstance(exc, CSRFError):
