@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException
 
 from core.api.tokens import user_for_token
 from core.errors import api_error
+from core.forms import has_control_characters
 
 
 class ApiError(HTTPException):
@@ -47,4 +48,17 @@ def json_body() -> dict:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise ApiError(400, _("The body must be a JSON object."), "bad_request")
+    if _has_control_characters(data):  # the API's texts are single-line, like the forms' (core/forms.py)
+        raise ApiError(400, _("Text values must fit on one line, without tabs or control characters."),
+                       "bad_request")
     return data
+
+
+def _has_control_characters(value) -> bool:
+    if isinstance(value, str):
+        return has_control_characters(value)
+    if isinstance(value, dict):
+        return any(_has_control_characters(k) or _has_control_characters(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_control_characters(item) for item in value)
+    return False

@@ -31,10 +31,13 @@ manage = Blueprint("booking_manage", __name__, url_prefix="/booking/manage/<site
 
 
 def _day(site):
-    try:
-        return parse_day(request.args["day"]) if request.args.get("day") else today_at(site.timezone)
-    except BookingError:
-        abort(400)
+    return parse_day(request.args["day"]) if request.args.get("day") else today_at(site.timezone)
+
+
+@manage.errorhandler(BookingError)
+def _refused(exc: BookingError):
+    """A date or a choice the rules refuse, in the user's language (never a 500)."""
+    return failed(exc)
 
 
 def bookings_between(site, first, last):
