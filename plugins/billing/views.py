@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.modules.service import is_enabled
-from core.sites.service import site_by_slug
+from core.sites.access import visible_site_or_abort
 from plugins.billing import credits, stripe_api
 from plugins.billing.checkout import create_order, start_session
 from plugins.billing.errors import BillingError
@@ -27,7 +27,7 @@ BUYABLE = ("bundle", "membership")
 
 @bp.get("/sites/<site_slug>/prices")
 def prices(site_slug):
-    site = site_by_slug(site_slug)
+    site = visible_site_or_abort(site_slug)
     member_id = current_user.id if current_user.is_authenticated else None
     offers = [quote(site, code, member_id) for code in products_at(site)]
     online, on_site = payment_modes(site)
@@ -38,7 +38,7 @@ def prices(site_slug):
 @bp.post("/sites/<site_slug>/buy")
 @login_required
 def buy(site_slug):
-    site = site_by_slug(site_slug)
+    site = visible_site_or_abort(site_slug)
     form = BuyForm()
     if not form.validate_on_submit():
         abort(400)

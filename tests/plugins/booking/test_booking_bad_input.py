@@ -3,7 +3,6 @@ fields (they broke every booking's e-mail), dates far away (they overflowed), NU
 from __future__ import annotations
 
 from booking_dates import next_weekday
-from core.extensions import db
 from core.sites.service import site_by_slug
 
 INJECTION = "Poste 6\nBcc: x@evil"
