@@ -13,6 +13,7 @@ from core import errors, i18n, security, ui, urls
 from core.config import ConfigError, flask_settings, load_config
 from core.db import MAX_ID, configure_sqlite
 from core.extensions import babel, csrf, db, limiter, login_manager, migrate
+from core.modules import guard
 from core.plugins import build_registry, call_each
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,7 +100,7 @@ def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()
             app.register_blueprint(blueprint)
             if plugin_name in registry.modules:
                 registry.blueprint_modules[blueprint.name] = plugin_name
-    app.before_request(security.module_guard(registry.blueprint_modules))
+    app.before_request(guard.check_request)
 
     for _, commands in call_each(pm, "cli_commands"):
         for command in commands:

@@ -1,4 +1,4 @@
-"""Web security that holds for every page: headers, sessions, redirects, module guard."""
+"""Web security that holds for every page: headers, sessions, redirects, bad bytes."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -31,33 +31,6 @@ def safe_next(target: str | None) -> str | None:
     if parts.scheme or parts.netloc:
         return None
     return target
-
-
-def module_guard(bound: dict[str, str]):
-    """A before-request check answering 404 on the pages of a switched-off module.
-
-    `bound` maps blueprint names to module names. A route with a `site_slug` argument is
-    checked at that site, so a site manager's switch applies to their site's pages only.
-    """
-    from core.modules.service import is_enabled
-    from core.sites.service import site_by_slug
-
-    def check():
-        module = next((bound[name] for name in request.blueprints if name in bound), None)
-        if module is None:
-            return None
-        site = None
-        slug = (request.view_args or {}).get("site_slug")
-        if slug:
-            site = site_by_slug(slug)
-            if site is None:
-                abort(404)
-            g.site = site
-        if not is_enabled(module, site):
-            abort(404)
-        return None
-
-    return check
 
 
 @login_manager.user_loader

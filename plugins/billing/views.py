@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from core.extensions import db
+from core.modules.guard import reachable_when_off
 from core.modules.service import is_enabled
 from core.sites.access import visible_site_or_abort
 from plugins.billing import credits, stripe_api
@@ -96,6 +97,7 @@ def _own_or_404(model, object_id: int):
 
 
 @bp.get("/")
+@reachable_when_off  # legal documents: readable after billing is switched off
 @login_required
 def account():
     invoices = db.session.scalars(select(Invoice).where(Invoice.member_id == current_user.id)
@@ -104,7 +106,7 @@ def account():
                                        .order_by(Subscription.id.desc())).all()
     return render_template("billing/account.html", balance=credits.balance(current_user.id),
                            history=credits.history(current_user.id), invoices=invoices,
-                           subscriptions=subscriptions)
+                           subscriptions=subscriptions, billing_on=is_enabled("billing"))
 
 
 def _visible_or_404(reference: str) -> Invoice:
@@ -123,12 +125,14 @@ def _locale() -> str:
 
 
 @bp.get("/invoices/<reference>")
+@reachable_when_off  # legal documents: readable after billing is switched off
 @login_required
 def invoice(reference):
     return invoice_html(_visible_or_404(reference), _locale())
 
 
 @bp.get("/invoices/<reference>.pdf")
+@reachable_when_off  # legal documents: readable after billing is switched off
 @login_required
 def invoice_download(reference):
     document = _visible_or_404(reference)
