@@ -78,7 +78,9 @@ def live_app(tmp_path_factory, smtp_server):
 
 @pytest.fixture(scope="session")
 def live_server(live_app):
-    server = LiveServer(live_app).start()
+    server = LiveServer(live_app)
+    live_app.config["PUBLIC_URL"] = server.url  # e-mail links and Stripe's return come back here
+    server.start()
     yield server
     server.stop()
 
