@@ -55,10 +55,17 @@ def json_body() -> dict:
 
 
 def _has_control_characters(value) -> bool:
-    if isinstance(value, str):
-        return has_control_characters(value)
-    if isinstance(value, dict):
-        return any(_has_control_characters(k) or _has_control_characters(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_control_characters(item) for item in value)
+    """Any string in a JSON document, keys included, holding a control character (iterative:
+    a deeply nested body must not exhaust the stack)."""
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            if has_control_characters(item):
+                return True
+        elif isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
     return False
