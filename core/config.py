@@ -190,7 +190,11 @@ def flask_settings(config: TerritoryConfig, instance_path: str) -> dict:
         "PROXY_HOPS": int(env.get("TIERSLIEUX_PROXY_HOPS") or (1 if production else 0)),
         "BABEL_DEFAULT_LOCALE": config.territory.default_locale,
         "BABEL_DEFAULT_TIMEZONE": config.territory.timezone,
-        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        # The address members use; links in e-mails are built from it (see core/urls.py).
+        "PUBLIC_URL": env.get("TIERSLIEUX_PUBLIC_URL"),
+        "EXTRA_TRUSTED_HOSTS": [h.strip() for h in env.get("TIERSLIEUX_TRUSTED_HOSTS", "").split(",") if h.strip()],
+        # Shared by every worker, or each worker counts its own sign-in attempts (see factory.py).
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or redis_url or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "MAIL_SERVER": env.get("MAIL_SERVER") or config.mail.server,
         "MAIL_PORT": int(env.get("MAIL_PORT") or config.mail.port),

@@ -11,7 +11,7 @@ import logging
 from flask import jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from core.extensions import db
 
@@ -95,6 +95,8 @@ def _handle_domain(exc: DomainError):
 
 def _handle_http(exc: HTTPException):
     status = exc.code or 500
+    if isinstance(exc, SecurityError):  # a Host outside TRUSTED_HOSTS: no link can be built for it
+        return make_response(_messages()[400], 400, {"Content-Type": "text/plain; charset=utf-8"})
     if isinstance(exc, CSRFError):
         message = _("The form had expired or was sent from elsewhere. Please try again.")
     else:

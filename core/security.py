@@ -1,4 +1,4 @@
-"""Web security that holds for every page: headers, sessions, redirects, module guard."""
+"""Web security that holds for every page: headers, sessions, redirects, bad bytes."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -31,33 +31,6 @@ def safe_next(target: str | None) -> str | None:
     if parts.scheme or parts.netloc:
         return None
     return target
-
-
-def module_guard(bound: dict[str, str]):
-    """A before-request check answering 404 on the pages of a switched-off module.
-
-    `bound` maps blueprint names to module names. A route with a `site_slug` argument is
-    checked at that site, so a site manager's switch applies to their site's pages only.
-    """
-    from core.modules.service import is_enabled
-    from core.sites.service import site_by_slug
-
-    def check():
-        module = next((bound[name] for name in request.blueprints if name in bound), None)
-        if module is None:
-            return None
-        site = None
-        slug = (request.view_args or {}).get("site_slug")
-        if slug:
-            site = site_by_slug(slug)
-            if site is None:
-                abort(404)
-            g.site = site
-        if not is_enabled(module, site):
-            abort(404)
-        return None
-
-    return check
 
 
 @login_manager.user_loader
@@ -93,9 +66,10 @@ def _absolute_timeout():
 def _refuse_nul_bytes():
     """A NUL byte has no business in any field, and PostgreSQL refuses it in text (a 500).
 
-    Checked once here for every form, query string and JSON body, plugins' included.
+    Checked once here for every path, form, query string and JSON body, plugins' included:
+    `/sites/a%00b` reaches a view with a slug holding a NUL, looked up in the database.
     """
-    values = list(request.args.values()) + list(request.form.values())
+    values = [request.path] + list(request.args.values()) + list(request.form.values())
     if request.is_json:
         values.append(request.get_data(as_text=True))
     if any("\x00" in value or "\\u0000" in value for value in values):

@@ -15,6 +15,16 @@ def utc_to_local(instant: datetime, tz: str) -> datetime:
     return instant.astimezone(ZoneInfo(tz))
 
 
+# Dates typed or sent by anyone are kept within this many years of today: nothing is booked,
+# shown or exported further away, and year 1 or 9999 would overflow the conversion to UTC.
+YEARS_AWAY = 10
+
+
+def within_reach(day: date) -> bool:
+    """True for a date at most YEARS_AWAY years before or after today."""
+    return abs((day - date.today()).days) <= YEARS_AWAY * 366
+
+
 def today_at(tz: str) -> date:
     return datetime.now(ZoneInfo(tz)).date()
 

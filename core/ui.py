@@ -50,6 +50,9 @@ def init_app(app) -> None:
     @app.context_processor
     def _layout():
         def nav():
-            return collect(hooks().nav_items(user=current_user))
+            from core.modules.guard import reachable
+
+            return [item for item in collect(hooks().nav_items(user=current_user))
+                    if reachable(item.endpoint, item.values)]
 
         return {"territory": app.config["TERRITORY"].territory, "main_nav": nav, "get_locale": get_locale}

@@ -19,7 +19,9 @@ from core.errors import DomainError
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_SIDE = 2000
 NAME = re.compile(r"^[0-9a-f]{32}\.jpg$")
-MAX_PIXELS = 40_000_000  # a larger image could take gigabytes once decoded
+# A site photo needs a few megapixels. A bigger picture is refused from its header, before
+# decoding: a 5 KB PNG can declare 40 megapixels and cost seconds of CPU and a gigabyte of memory.
+MAX_PIXELS = 12_000_000
 
 bp = Blueprint("media", __name__, url_prefix="/media")
 
@@ -41,7 +43,8 @@ def save_image(stream) -> str:
             if probe.format not in ALLOWED_FORMATS:
                 raise UploadError(_("Send a photo in JPEG, PNG or WebP format."))
             if probe.width * probe.height > MAX_PIXELS:  # read from the header, before decoding
-                raise UploadError(_("This file is not a photo we can read."))
+                raise UploadError(_("This picture is too large: send one of at most %(n)d megapixels.",
+                                    n=MAX_PIXELS // 1_000_000))
             probe.verify()
         stream.seek(0)
         with Image.open(stream) as image:

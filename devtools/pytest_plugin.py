@@ -28,6 +28,7 @@ from pathlib import Path
 
 import flask_migrate
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
 from core import create_app
@@ -227,8 +228,29 @@ def app(request, app_factory):
     return app_factory(plugins=getattr(request.module, "EXTRA_PLUGINS", ()))
 
 
+class ApiCsrfClient(FlaskClient):
+    """The test client, with CSRF protection ON for every request under /api/.
+
+    Page tests switch CSRF off to post forms without tokens; the API must work with it on, as
+    in production (a blueprint under /api/ that is not exempt answers 400 to every POST).
+    """
+
+    def open(self, *args, **kwargs):
+        path = args[0] if args and isinstance(args[0], str) else kwargs.get("path", "")
+        if not str(path).startswith("/api/"):
+            return super().open(*args, **kwargs)
+        config = self.application.config
+        before = config.get("WTF_CSRF_ENABLED", True)
+        config["WTF_CSRF_ENABLED"] = True
+        try:
+            return super().open(*args, **kwargs)
+        finally:
+            config["WTF_CSRF_ENABLED"] = before
+
+
 @pytest.fixture
 def client(app):
+    app.test_client_class = ApiCsrfClient
     return app.test_client()
 
 

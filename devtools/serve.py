@@ -11,6 +11,7 @@ exactly as a developer pointing it at the emulator by hand would.
 """
 from __future__ import annotations
 
+import os
 import secrets
 
 import click
@@ -87,6 +88,8 @@ def serve(app: Flask, host: str, port: int) -> None:
     local = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     started = []
     app.config["JOBS_RUN"] = "thread"  # e-mails and follow-ups run beside the demo: no worker to start
+    if not os.environ.get("TIERSLIEUX_PUBLIC_URL"):  # e-mail links lead back to this very server
+        app.config["PUBLIC_URL"] = f"http://{local}:{server.port}"
     try:
         for stand_in in stand_ins(app, f"http://{local}:{server.port}"):
             started.append(stand_in.start())

@@ -1,9 +1,9 @@
 """Account forms; each lists its fields, so posting anything else (a role, a site) does nothing."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, FloatField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional
 
+from core.forms import Form
 from core.accounts.passwords import MAX_LENGTH, MIN_LENGTH
 
 LANGUAGES = [("fr", "Français"), ("en", "English")]
@@ -16,7 +16,7 @@ def _password(label):
         render_kw={"autocomplete": "new-password"})
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(_l("E-mail address"), validators=[DataRequired(), Length(max=254)],
                        render_kw={"autocomplete": "username"})
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=MAX_LENGTH)],
@@ -24,7 +24,7 @@ class LoginForm(FlaskForm):
     remember = BooleanField(_l("Stay signed in on this device"))
 
 
-class SignupForm(FlaskForm):
+class SignupForm(Form):
     display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)],
                                render_kw={"autocomplete": "name"})
     email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email(), Length(max=254)],
@@ -35,23 +35,23 @@ class SignupForm(FlaskForm):
         render_kw={"autocomplete": "new-password"})
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """Only the CSRF token: confirming is a deliberate click, not a link being fetched."""
 
 
-class ForgotForm(FlaskForm):
+class ForgotForm(Form):
     email = EmailField(_l("E-mail address"), validators=[DataRequired(), Length(max=254)],
                        render_kw={"autocomplete": "email"})
 
 
-class ResetForm(FlaskForm):
+class ResetForm(Form):
     password = _password(_l("New password (at least 12 characters)"))
     confirm = PasswordField(_l("New password again"), validators=[
         DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
         render_kw={"autocomplete": "new-password"})
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(Form):
     display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     locale = SelectField(_l("Language"), choices=LANGUAGES)
     home_commune = StringField(_l("Home commune"), validators=[Optional(), Length(max=120)],
@@ -60,7 +60,7 @@ class ProfileForm(FlaskForm):
     home_longitude = FloatField(_l("Home longitude"), validators=[Optional(), NumberRange(-180, 180)])
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(Form):
     current = PasswordField(_l("Current password"), validators=[DataRequired()],
                             render_kw={"autocomplete": "current-password"})
     password = _password(_l("New password (at least 12 characters)"))
@@ -69,11 +69,11 @@ class PasswordForm(FlaskForm):
         render_kw={"autocomplete": "new-password"})
 
 
-class EraseForm(FlaskForm):
+class EraseForm(Form):
     password = PasswordField(_l("Your password, to confirm"), validators=[DataRequired()],
                              render_kw={"autocomplete": "current-password"})
 
 
-class TokenForm(FlaskForm):
+class TokenForm(Form):
     name = StringField(_l("Token name"), validators=[DataRequired(), Length(max=80)],
                        description=_l("For example: my calendar script."))

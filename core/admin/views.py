@@ -13,6 +13,7 @@ from core.admin.forms import ToggleForm, UserRoleForm
 from core.audit import AuditEntry
 from core.extensions import db
 from core.modules import service as modules
+from core.modules.guard import reachable
 from core.plugins import hooks, registry
 from core.sites.models import Site
 from core.sites.service import managed_sites, site_by_slug
@@ -35,7 +36,8 @@ def _admin_only():
 
 @admin.get("")
 def dashboard():
-    links = collect(hooks().admin_links(user=current_user))
+    # A plugin lists a link per managed site; a site that switched the module off would get a 404.
+    links = [link for link in collect(hooks().admin_links(user=current_user)) if reachable(link.endpoint, link.values)]
     return render_template("admin/dashboard.html", links=links, sites=managed_sites(current_user))
 
 

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 
 from core.api.tokens import user_for_token
 from core.errors import API_CODES, DomainError, api_error
+from core.forms import has_control_characters
 
 
 class ApiError(DomainError):
@@ -45,4 +46,24 @@ def json_body() -> dict:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise ApiError(400, _("The body must be a JSON object."), "bad_request")
+    if _has_control_characters(data):  # the API's texts are single-line, like the forms' (core/forms.py)
+        raise ApiError(400, _("Text values must fit on one line, without tabs or control characters."),
+                       "bad_request")
     return data
+
+
+def _has_control_characters(value) -> bool:
+    """Any string in a JSON document, keys included, holding a control character (iterative:
+    a deeply nested body must not exhaust the stack)."""
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            if has_control_characters(item):
+                return True
+        elif isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+    return False

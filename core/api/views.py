@@ -3,14 +3,12 @@ from flask import Blueprint, g, jsonify
 
 from core.api import openapi
 from core.api.base import token_required
-from core.extensions import csrf
 from core.modules.service import is_enabled
 from core.plugins import registry
 from core.sites.models import Site
 from core.sites.service import published_sites
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
-csrf.exempt(api)
 
 
 def site_json(site: Site) -> dict:

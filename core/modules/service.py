@@ -3,7 +3,9 @@
 A module is on at a place when the territory offers it, it is on territory-wide, (for a
 site-scoped module) the site has not switched it off, and every module it requires is on there
 too. Switching follows dependencies both ways: switching billing on switches booking on;
-switching booking off switches billing off. Nothing is ever deleted.
+switching booking off switches billing off, and switching booking on again switches back on
+what that cascade switched off (the audit log says which: `cascade_from`), not what someone
+switched off by hand. Nothing is ever deleted.
 """
 from __future__ import annotations
 
@@ -82,7 +84,7 @@ def _dependents(name: str) -> list[str]:
     return found
 
 
-def _store(name: str, site, enabled: bool, actor) -> None:
+def _store(name: str, site, enabled: bool, actor, **why) -> None:
     site_id = getattr(site, "id", None)
     row = db.session.scalar(select(ModuleState).where(ModuleState.module == name,
                                                       ModuleState.site_id.is_(None) if site_id is None
@@ -94,7 +96,26 @@ def _store(name: str, site, enabled: bool, actor) -> None:
     row.updated_by_id = getattr(actor, "id", None)
     where = site.slug if site is not None else "territory"
     audit.record(actor, "module.enabled" if enabled else "module.disabled", f"module:{name}",
-                 module=name, site=where)
+                 module=name, site=where, **why)
+
+
+def _switched_off_by_cascade(name: str, site) -> list[str]:
+    """The modules that depend on `name` and are off here because switching `name` off took
+    them along, as the last audited switch of each at this place says."""
+    where = site.slug if site is not None else "territory"
+    site_id = getattr(site, "id", None)
+    found = []
+    for dependent in _dependents(name)[1:]:
+        if _states().get((dependent, site_id)) is not False:
+            continue
+        entries = db.session.scalars(select(audit.AuditEntry).where(
+            audit.AuditEntry.subject == f"module:{dependent}",
+            audit.AuditEntry.action.in_(["module.enabled", "module.disabled"]))
+            .order_by(audit.AuditEntry.id.desc()))
+        last = next((e for e in entries if (e.details or {}).get("site") == where), None)
+        if last is not None and last.action == "module.disabled" and last.details.get("cascade_from") == name:
+            found.append(dependent)
+    return found
 
 
 def set_enabled(name: str, enabled: bool, site=None, actor=None) -> list[str]:
@@ -118,6 +139,9 @@ def set_enabled(name: str, enabled: bool, site=None, actor=None) -> list[str]:
             if blocked:
                 raise ModuleError(_("The module %(name)s is switched off for the whole territory.",
                                     name=blocked[0]))
+    if enabled:  # and what switching it off took along, in requirement order
+        restored = _switched_off_by_cascade(name, site)
+        chain += [n for n in _dependents(name) if n in restored and n not in chain]
     changed = []
     states = _states()
     for module_name in chain:
@@ -125,7 +149,8 @@ def set_enabled(name: str, enabled: bool, site=None, actor=None) -> list[str]:
         if stored is None:  # the default: the file's for the territory; a site follows the territory
             stored = module_name in registry().default_enabled if site is None else True
         if stored is not enabled:
-            _store(module_name, site, enabled, actor)
+            why = {"cascade_from": name} if module_name != name else {}
+            _store(module_name, site, enabled, actor, **why)
             changed.append(module_name)
     try:
         db.session.commit()

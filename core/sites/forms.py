@@ -1,11 +1,11 @@
 """Site forms: the site itself (with a week of opening hours) and closures."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (BooleanField, DateField, EmailField, FloatField, SelectField, SelectMultipleField,
                      StringField, TextAreaField, widgets)
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
+from core.forms import Form
 from core.sites.service import SiteError, parse_hours
 from core.timeutil import is_time_zone
 
@@ -37,7 +37,7 @@ def _valid_timezone(form, field):
         raise ValidationError(_l("Unknown time zone."))
 
 
-class SiteForm(FlaskForm):
+class SiteForm(Form):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=160)])
     slug = StringField(_l("Address name (in links)"), validators=[
         DataRequired(), Length(max=80),
@@ -68,13 +68,13 @@ for _day, _label in enumerate(WEEKDAYS):
         description=_l("For example 08:30-12:30, 13:30-18:00; empty when closed.")))
 
 
-class PhotoForm(FlaskForm):
+class PhotoForm(Form):
     photo = FileField(_l("Photo (JPEG, PNG or WebP, up to 8 MB)"), validators=[FileRequired()])
     alt_text = StringField(_l("What the photo shows"), validators=[DataRequired(), Length(max=200)],
                            description=_l("Read out to people who cannot see the photo."))
 
 
-class ClosureForm(FlaskForm):
+class ClosureForm(Form):
     starts_on = DateField(_l("First day"), validators=[DataRequired()])
     ends_on = DateField(_l("Last day"), validators=[DataRequired()])
     reason = StringField(_l("Reason"), validators=[Optional(), Length(max=200)])

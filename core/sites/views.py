@@ -12,7 +12,7 @@ from core.sites.forms import AMENITY_LABELS, KIND_LABELS, WEEKDAYS, ClosureForm,
 from core.sites.models import Site
 from core.sites.service import SiteError
 from core.ui import collect
-from core.sites.access import managed_site_or_abort
+from core.sites.access import managed_site_or_abort, visible_site_or_abort
 
 home = Blueprint("home", __name__)
 sites = Blueprint("sites", __name__, url_prefix="/sites")
@@ -31,11 +31,7 @@ def list_sites():
 
 
 def _site_or_404(slug: str) -> Site:
-    site = service.site_by_slug(slug)
-    if site is None or (not site.is_published and not (current_user.is_authenticated
-                                                           and current_user.manages(site))):
-        abort(404)
-    return site
+    return visible_site_or_abort(slug)
 
 
 @sites.get("/<site_slug>")

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from flask import url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from core.extensions import db
+from core.urls import external_url
 from plugins.billing import stripe_api
 from plugins.billing.config import settings
 from plugins.billing.errors import BillingError
@@ -66,8 +66,8 @@ def start_session(order: Order, expires_at: datetime | None = None):
         "metadata": metadata,
         "locale": _stripe_locale(),
         "expires_at": int(expires_at.timestamp()),
-        "success_url": url_for("billing.checkout_success", _external=True) + "?session_id={CHECKOUT_SESSION_ID}",
-        "cancel_url": url_for("billing.checkout_cancelled", order_id=order.id, _external=True),
+        "success_url": external_url("billing.checkout_success") + "?session_id={CHECKOUT_SESSION_ID}",
+        "cancel_url": external_url("billing.checkout_cancelled", order_id=order.id),
     }
     if membership:
         params["subscription_data"] = {"metadata": metadata}

@@ -2,12 +2,11 @@
 the territory's accountant."""
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 
 from sqlalchemy import select
 
+from core.csvexport import csv_text
 from core.extensions import db
 from plugins.billing.models import Invoice
 
@@ -40,14 +39,13 @@ def invoices_csv(site_ids=None) -> str:
     query = select(Invoice).order_by(Invoice.series, Invoice.number)
     if site_ids is not None:
         query = query.where(Invoice.site_id.in_(site_ids))
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(["reference", "kind", "issued_on", "service_date", "site", "client", "payment_method",
-                     "total_ht", "total_vat", "total_ttc", "currency"])
+    header = ["reference", "kind", "issued_on", "service_date", "site", "client", "payment_method",
+              "total_ht", "total_vat", "total_ttc", "currency"]
+    rows = []
     for inv in db.session.scalars(query):
         sign = -1 if inv.kind == "credit_note" else 1
-        writer.writerow([inv.reference, inv.kind, inv.issued_at.date().isoformat(), inv.service_date.isoformat(),
-                         inv.site.name, inv.client.get("name", ""), inv.payment_method,
-                         _euros(sign * inv.total_ht_cents), _euros(sign * inv.total_vat_cents),
-                         _euros(sign * inv.total_ttc_cents), inv.currency])
-    return out.getvalue()
+        rows.append([inv.reference, inv.kind, inv.issued_at.date().isoformat(), inv.service_date.isoformat(),
+                     inv.site.name, inv.client.get("name", ""), inv.payment_method,
+                     _euros(sign * inv.total_ht_cents), _euros(sign * inv.total_vat_cents),
+                     _euros(sign * inv.total_ttc_cents), inv.currency])
+    return csv_text(header, rows, delimiter=";")

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from core.db import writing
 from core.extensions import db
 from core.jobs import enqueue, run_now
+from core.modules.guard import reachable_when_off
 from core.modules.service import is_enabled
-from core.sites.service import site_by_slug
+from core.sites.access import visible_site_or_abort
 from plugins.billing import credits, stripe_api
 from plugins.billing.checkout import create_order, start_session
 from plugins.billing.errors import BillingError
@@ -32,7 +33,7 @@ BUYABLE = ("bundle", "membership")
 
 @bp.get("/sites/<site_slug>/prices")
 def prices(site_slug):
-    site = site_by_slug(site_slug)
+    site = visible_site_or_abort(site_slug)
     member_id = current_user.id if current_user.is_authenticated else None
     offers = [quote(site, code, member_id) for code in products_at(site)]
     online, on_site = payment_modes(site)
@@ -43,7 +44,7 @@ def prices(site_slug):
 @bp.post("/sites/<site_slug>/buy")
 @login_required
 def buy(site_slug):
-    site = site_by_slug(site_slug)
+    site = visible_site_or_abort(site_slug)
     form = BuyForm()
     if not form.validate_on_submit():
         abort(400)
@@ -105,6 +106,7 @@ def _own_or_404(model, object_id: int):
 
 
 @bp.get("/")
+@reachable_when_off  # legal documents: readable after billing is switched off
 @login_required
 def account():
     invoices = db.session.scalars(select(Invoice).where(Invoice.member_id == current_user.id)
@@ -113,7 +115,7 @@ def account():
                                        .order_by(Subscription.id.desc())).all()
     return render_template("billing/account.html", balance=credits.balance(current_user.id),
                            history=credits.history(current_user.id), invoices=invoices,
-                           subscriptions=subscriptions)
+                           subscriptions=subscriptions, billing_on=is_enabled("billing"))
 
 
 def _visible_or_404(reference: str) -> Invoice:
@@ -132,12 +134,14 @@ def _locale() -> str:
 
 
 @bp.get("/invoices/<reference>")
+@reachable_when_off  # legal documents: readable after billing is switched off
 @login_required
 def invoice(reference):
     return invoice_html(_visible_or_404(reference), _locale())
 
 
 @bp.get("/invoices/<reference>.pdf")
+@reachable_when_off  # legal documents: readable after billing is switched off
 @login_required
 def invoice_download(reference):
     document = _visible_or_404(reference)

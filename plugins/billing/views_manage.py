@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from core import audit
 from core.accounts.models import User
+from core.csvexport import csv_response
 from core.extensions import db
 from core.sites.access import managed_site_or_abort
 from plugins.billing.checkout import create_order
@@ -138,8 +139,7 @@ def grant_reduced_rate(site_slug):
 
 
 def _csv(site_ids, name):
-    return invoices_csv(site_ids), 200, {"Content-Type": "text/csv; charset=utf-8",
-                                         "Content-Disposition": f'attachment; filename="{name}.csv"'}
+    return csv_response(invoices_csv(site_ids), name)
 
 
 @manage.get("/sites/<site_slug>/manage/invoices.csv")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 
+import stripe
 from flask import Blueprint, jsonify, request
 
 from plugins.billing.webhooks import BadSignature, handle, verify
@@ -22,4 +23,11 @@ def stripe_webhook():
     except BadSignature as exc:
         log.warning("refused a Stripe webhook: %s", exc)
         return jsonify(error="bad signature"), 400
-    return jsonify(received=True, effect=handle(event))
+    try:
+        effect = handle(event)
+    except stripe.InvalidRequestError as exc:
+        # Signed by Stripe but naming an object Stripe no longer knows (deleted, another
+        # account's or test mode's): nothing to apply, and retrying would never help.
+        log.warning("Stripe webhook %s names an unknown object: %s", event.id, exc)
+        return jsonify(received=True, effect="unknown object")
+    return jsonify(received=True, effect=effect)

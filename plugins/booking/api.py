@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from core.api.base import ApiError, json_body, token_required
 from core.api.openapi import error_responses, ok
-from core.extensions import csrf, db
+from core.extensions import db
 from core.modules.service import is_enabled
 from core.sites.service import site_by_slug
 from plugins.booking import availability, resources as resource_service, service
@@ -15,7 +15,6 @@ from plugins.booking.models import KINDS
 from plugins.booking.slots import PERIODS, local_iso, parse_day, parse_local
 
 api = Blueprint("booking_api", __name__, url_prefix="/api/v1")
-csrf.exempt(api)
 
 
 def resource_json(resource) -> dict:

@@ -4,12 +4,12 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from flask import url_for
 from sqlalchemy import select
 
 from core.accounts.models import User
 from core.db import utcnow
 from core.extensions import db
+from core.urls import external_url
 from core.modules.service import is_enabled
 from core.sites.models import Site
 from plugins.booking.calendar import document
@@ -40,7 +40,7 @@ def create_member_feed(user) -> Feed:
 
 def member_feed_url(user, site=None) -> str | None:
     feed = _feed(user, site)
-    return url_for("booking.feed", token=feed.token, _external=True) if feed else None
+    return external_url("booking.feed", token=feed.token) if feed else None
 
 
 def render(token: str) -> bytes | None:

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+
+from core.forms import Form
 
 KIND_LABELS = {"desk": _l("Desk"), "office": _l("Closed office"), "room": _l("Meeting room"),
                "visio": _l("Videoconference room")}
@@ -14,7 +15,7 @@ STATUS_LABELS = {"held": _l("Waiting (payment or approval)"), "confirmed": _l("C
 PERIOD_CHOICES = [("morning", _l("Morning")), ("afternoon", _l("Afternoon")), ("day", _l("Whole day"))]
 
 
-class SearchForm(FlaskForm):
+class SearchForm(Form):
     class Meta:
         csrf = False  # a GET search changes nothing
 
@@ -24,7 +25,7 @@ class SearchForm(FlaskForm):
                        validators=[Optional()])
 
 
-class BookForm(FlaskForm):
+class BookForm(Form):
     resource = IntegerField(_l("Resource"), validators=[DataRequired()])
     date = DateField(_l("Date"), validators=[DataRequired()])
     period = SelectField(_l("When"), choices=PERIOD_CHOICES + [("hours", _l("Hours"))],
@@ -37,7 +38,7 @@ class SeriesForm(BookForm):
     until = DateField(_l("Every week until"), validators=[DataRequired()])
 
 
-class CheckInForm(FlaskForm):
+class CheckInForm(Form):
     code = StringField(_l("Code shown at the site"), validators=[Optional(), Length(max=12)])
 
 
@@ -49,7 +50,7 @@ class BlockForm(BookForm):
     note = StringField(_l("Reason"), validators=[Optional(), Length(max=255)])
 
 
-class ResourceForm(FlaskForm):
+class ResourceForm(Form):
     kind = SelectField(_l("Kind"), choices=list(KIND_LABELS.items()), validators=[DataRequired()])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     group_name = StringField(_l("Group (e.g. the open space)"), validators=[Optional(), Length(max=120)])
@@ -61,7 +62,7 @@ class ResourceForm(FlaskForm):
     approval_required = BooleanField(_l("Bookings need the manager's approval"))
 
 
-class RulesForm(FlaskForm):
+class RulesForm(Form):
     kind = SelectField(_l("Applies to"), choices=[("", _l("Site defaults"))] + list(KIND_LABELS.items()),
                        validators=[Optional()])
     min_minutes = IntegerField(_l("Minimum duration (minutes)"), validators=[Optional(), NumberRange(min=15)])

@@ -2,16 +2,15 @@
 maintenance blocks, the CSV export and the site's calendar feed."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import time, timedelta
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from core.accounts.models import User
+from core.csvexport import csv_response, csv_text
 from core.db import find
 from core.extensions import db
 from core.timeutil import today_at
@@ -31,10 +30,13 @@ manage = Blueprint("booking_manage", __name__, url_prefix="/booking/manage/<site
 
 
 def _day(site):
-    try:
-        return parse_day(request.args["day"]) if request.args.get("day") else today_at(site.timezone)
-    except BookingError:
-        abort(400)
+    return parse_day(request.args["day"]) if request.args.get("day") else today_at(site.timezone)
+
+
+@manage.errorhandler(BookingError)
+def _refused(exc: BookingError):
+    """A date or a choice the rules refuse, in the user's language (never a 500)."""
+    return failed(exc)
 
 
 def bookings_between(site, first, last):
@@ -153,17 +155,14 @@ def export(site_slug):
         last = parse_day(request.args.get("to") or (first + timedelta(days=30)).isoformat())
     except BookingError as exc:
         return failed(exc)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["id", "resource", "kind", "member", "email", "start", "end", "status", "checked_in_at"])
-    for b in bookings_between(site, first, min(last, first + timedelta(days=366))):
-        writer.writerow([b.id, b.resource.name, b.resource.kind,
-                         b.member.display_name if b.member else ("maintenance" if b.is_block else ""),
-                         b.member.email if b.member else "", local_iso(b.starts_at, site.timezone),
-                         local_iso(b.ends_at, site.timezone), b.status,
-                         local_iso(b.checked_in_at, site.timezone) if b.checked_in_at else ""])
-    return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="bookings-{site.slug}.csv"'})
+    header = ["id", "resource", "kind", "member", "email", "start", "end", "status", "checked_in_at"]
+    rows = ([b.id, b.resource.name, b.resource.kind,
+             b.member.display_name if b.member else ("maintenance" if b.is_block else ""),
+             b.member.email if b.member else "", local_iso(b.starts_at, site.timezone),
+             local_iso(b.ends_at, site.timezone), b.status,
+             local_iso(b.checked_in_at, site.timezone) if b.checked_in_at else ""]
+            for b in bookings_between(site, first, min(last, first + timedelta(days=366))))
+    return csv_response(csv_text(header, rows), f"bookings-{site.slug}")
 
 
 @manage.post("/feed", endpoint="feed")

@@ -3,16 +3,8 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from flask import url_for
-
 from core.mail import queue_mail
-
-
-def _link(endpoint, **values) -> str:
-    try:
-        return url_for(endpoint, _external=True, **values)
-    except RuntimeError:  # no SERVER_NAME outside a request (CLI sweep without config)
-        return ""
+from core.urls import external_url as _link
 
 
 def booking_mail(booking, template: str) -> None:

@@ -17,6 +17,7 @@ from core.db import find, utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.plugins import hooks
+from core.sites.access import can_see
 from plugins.booking import notify, waitlist
 from plugins.booking.errors import BookingError, NotFound, SlotTaken
 from plugins.booking.models import ACTIVE, Booking, Resource
@@ -78,6 +79,8 @@ def tell_expired(ids) -> None:
 
 def _validate(booking: Booking, actor, now) -> None:
     resource, site = booking.resource, booking.resource.site
+    if not can_see(site, actor):  # an unpublished site, booked through the API by resource id
+        raise NotFound(_("There is no such resource."))
     if resource.is_retired:
         raise BookingError(_("This resource is no longer offered."), "retired")
     if booking.ends_at <= booking.starts_at:

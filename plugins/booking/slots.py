@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from flask_babel import gettext as _, lazy_gettext as _l
 
 from core.sites.service import opening_intervals
+from core.timeutil import YEARS_AWAY, within_reach
 from plugins.booking.errors import BookingError
 
 PERIODS = {"morning": _l("Morning"), "afternoon": _l("Afternoon"), "day": _l("Whole day")}
@@ -73,13 +74,21 @@ def day_slots(site, day: date, kind: str, period: str | None = None) -> list[Slo
     return slots
 
 
+def _too_far(value) -> BookingError:
+    return BookingError(_("%(value)s is too far from today: give a date within %(years)d years.",
+                          value=value, years=YEARS_AWAY), "bad_date")
+
+
 def parse_local(value: str, tz: str) -> datetime:
-    """A local ISO time typed or sent by a member, as a UTC instant; refuses DST gaps."""
+    """A local ISO time typed or sent by a member, as a UTC instant; refuses DST gaps and
+    dates too far away (year 1 or 9999 overflow on the way to UTC)."""
     try:
         parsed = datetime.fromisoformat(str(value).strip())
     except ValueError:
         raise BookingError(_("%(value)s is not a date and time (YYYY-MM-DDTHH:MM).", value=value),
                            "bad_time") from None
+    if not within_reach(parsed.date()):
+        raise _too_far(value)
     if parsed.tzinfo is not None:
         return parsed.astimezone(timezone.utc)
     local = parsed.replace(tzinfo=ZoneInfo(tz))
@@ -91,10 +100,14 @@ def parse_local(value: str, tz: str) -> datetime:
 
 
 def parse_day(value: str) -> date:
+    """A date typed or sent by anyone (a week, a day, an export's bounds), within reach of today."""
     try:
-        return date.fromisoformat(str(value).strip())
+        day = date.fromisoformat(str(value).strip())
     except ValueError:
         raise BookingError(_("%(value)s is not a date (YYYY-MM-DD).", value=value), "bad_date") from None
+    if not within_reach(day):
+        raise _too_far(value)
+    return day
 
 
 def local_iso(instant: datetime, tz: str) -> str:

@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from core.db import find
 from core.extensions import db
 from core.modules.service import is_enabled
-from core.sites.service import site_by_slug
+from core.sites.access import visible_site_or_abort
 from core.timeutil import today_at
 from plugins.booking import availability, checkin, feeds, service, series, waitlist
 from plugins.booking.calendar import booking_ics
@@ -44,10 +44,7 @@ def _labels():
 
 
 def _site(site_slug):
-    site = site_by_slug(site_slug)
-    if site is None or not site.is_published:
-        abort(404)
-    return site
+    return visible_site_or_abort(site_slug)
 
 
 def _own_booking(booking_id):

@@ -80,3 +80,21 @@ def test_api_never_answers_500_and_matches_its_document(app, token, make_site):
                                                           response_schema_conformance])
 
         check()
+
+
+def test_every_blueprint_under_api_is_exempt_from_csrf_and_no_other(app):
+    """A plugin's API blueprint needs no `csrf.exempt`: the core exempts it when registering."""
+    exempt = {bp.name for bp in app.extensions["csrf"]._exempt_blueprints}
+    api_blueprints = {name for name, bp in app.blueprints.items() if (bp.url_prefix or "").startswith("/api/")}
+    assert {"api", "booking_api", "billing_api"} <= api_blueprints
+    assert api_blueprints <= exempt
+    pages = {name for name, bp in app.blueprints.items() if not (bp.url_prefix or "").startswith("/api/")}
+    assert not pages & exempt
+
+
+def test_api_posts_work_with_csrf_on(client, token):
+    """The test client turns CSRF on for /api/ requests (see conftest); this says it does."""
+    assert client.application.config["WTF_CSRF_ENABLED"] is False  # pages' tests post without tokens
+    response = client.post("/api/v1/bookings", json={"resource": 999999, "start": "2030-01-07T09:00",
+                                                     "end": "2030-01-07T12:00"}, headers=token)
+    assert response.status_code == 404 and response.json["error"]["code"] == "not_found"

@@ -15,6 +15,11 @@ from werkzeug.routing import IntegerConverter
 
 NASTY = ["", "0", "-1", "1e309", "NaN", "2027-02-30", "9999-12-31", "24:00-25:00", "x" * 3000, "\x00",
          "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "on", "off"]
+FAR_DATES = ["9999-12-31", "0001-01-01", "9999-12-31T23:59:59-14:00", "0001-01-01T00:05", "2026-W53",
+             "10000-01-01", "-0001-01-01", "2027-13-01"]
+SEGMENTS = ["a\x00b", "\x00", "a\nb", "\t", "é", "a b", "%00", "..", "x" * 300, "9999-12-31", "0001-01-01",
+            "\u202e", "\ud7ff", "NaN"]
+QUERY_KEYS = ["next", "page", "date", "site", "kind", "week", "day", "from", "to", "period", "session_id"]
 
 
 def _field_names() -> list[str]:
@@ -40,11 +45,20 @@ def _routes(app):
             yield rule, method
 
 
-def _path_value(converter):
+def _path_value(converter, nasty=False):
     if isinstance(converter, IntegerConverter):
         return st.one_of(st.integers(0, 10**12), st.sampled_from([1, 2, 3]))
-    return st.one_of(st.sampled_from(["figeac", "nowhere", "x"]), st.text(string.ascii_letters + "-._~", min_size=1,
-                                                                         max_size=20))
+    tame = st.one_of(st.sampled_from(["figeac", "nowhere", "x"]),
+                     st.text(string.ascii_letters + "-._~", min_size=1, max_size=20))
+    if not nasty:
+        return tame
+    # Anything but a slash (which would name another route): NUL, controls, far dates, unicode.
+    return st.one_of(tame, st.sampled_from(SEGMENTS), st.text(st.characters(blacklist_characters="/"),
+                                                              min_size=1, max_size=20))
+
+
+def _query_values():
+    return st.one_of(_values(), st.sampled_from(FAR_DATES))
 
 
 @pytest.mark.parametrize("role", [None, "member", "site-manager", "territory-admin"])
@@ -63,8 +77,7 @@ def test_no_page_or_form_answers_500(app, make_site, make_user, role):
 
         @given(values=st.fixed_dictionaries(args), form=st.dictionaries(st.sampled_from(fields), _values(),
                                                                         max_size=8),
-               query=st.dictionaries(st.sampled_from(["next", "page", "date", "site", "kind"]), _values(),
-                                     max_size=2))
+               query=st.dictionaries(st.sampled_from(QUERY_KEYS), _query_values(), max_size=3))
         @settings(max_examples=8, deadline=None, database=None, suppress_health_check=list(HealthCheck))
         def check(values, form, query):
             path = rule.build(values, append_unknown=False)[1]
@@ -75,3 +88,28 @@ def test_no_page_or_form_answers_500(app, make_site, make_user, role):
             assert response.status_code < 500, (method, path, form, response.status_code)
 
         check()
+
+
+def test_no_path_segment_or_query_string_answers_500(app, make_site, make_user):
+    """Every GET route, the API's included, with hostile path segments (NUL bytes, control
+    characters, far dates) and query strings, as a site manager and as nobody."""
+    make_site("figeac")
+    person = make_user("site-manager", sites=["figeac"])
+    for signed_in in (False, True):
+        client = app.test_client()
+        if signed_in:
+            client.post("/login", data={"email": person.email, "password": person.password})
+        for rule in app.url_map.iter_rules():
+            if "GET" not in rule.methods or rule.endpoint == "static" or rule.rule == "/logout":
+                continue
+            args = {name: _path_value(rule._converters[name], nasty=True) for name in rule.arguments}
+
+            @given(values=st.fixed_dictionaries(args),
+                   query=st.dictionaries(st.sampled_from(QUERY_KEYS), _query_values(), max_size=3))
+            @settings(max_examples=6, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+            def check(values, query):
+                path = rule.build(values, append_unknown=False)[1]
+                response = client.get(path, query_string=query)
+                assert response.status_code < 500, (path, query, response.status_code)
+
+            check()

@@ -171,3 +171,33 @@ def test_switching_a_site_on_when_it_already_follows_the_territory_changes_nothi
     with app.app_context():
         assert db.session.scalar(select(db.func.count()).select_from(AuditEntry)) == before
         assert db.session.scalars(select(ModuleState).where(ModuleState.site_id.is_not(None))).all() == []
+
+
+def test_switching_on_again_restores_what_the_cascade_switched_off(app, sites):
+    _set(app, "beta", True)
+    assert _set(app, "alpha", False) == ["alpha", "beta"]
+    assert _set(app, "alpha", True) == ["alpha", "beta"]  # beta was off only because alpha was
+    assert _enabled(app, "beta")
+
+
+def test_switching_on_again_leaves_off_what_was_switched_off_by_hand(app, sites):
+    _set(app, "beta", True)
+    _set(app, "beta", False)
+    _set(app, "alpha", False)
+    assert _set(app, "alpha", True) == ["alpha"]
+    assert not _enabled(app, "beta")
+
+
+def test_menus_hide_links_that_a_switched_off_module_would_answer_404(app, client, auth, sites, make_user):
+    from core.modules.guard import reachable
+
+    _set(app, "alpha", True)
+    with app.test_request_context():
+        assert reachable("alpha.alpha_site", {"site_slug": "figeac"})
+    _set(app, "alpha", False, "figeac")
+    with app.test_request_context():
+        assert not reachable("alpha.alpha_site", {"site_slug": "figeac"})
+        assert reachable("alpha.alpha_site", {"site_slug": "aurillac"})
+        assert not reachable("alpha.alpha_site", {"site_slug": "nowhere"})
+        assert reachable("alpha.alpha_index") and reachable("home.index")
+    assert client.get("/alpha/figeac").status_code == 404

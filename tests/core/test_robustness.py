@@ -57,3 +57,12 @@ def test_mail_queued_before_a_savepoint_is_sent_once_after_the_real_commit(app, 
     assert message["To"] == "someone@example.org"
     with app.app_context():
         assert db.session.scalars(select(MailMessage.status)).all() == ["sent"]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_quoted():
+    from core.csvexport import csv_text, safe_cell
+
+    for formula in ("=1+1", "+33 6 12", "-cmd", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://x")'):
+        assert safe_cell(formula) == "'" + formula
+    assert [safe_cell(v) for v in ("-12.50", -3, 4.5, None, "Camille", "+1")] == ["-12.50", "-3", "4.5", "", "Camille", "+1"]
+    assert csv_text(["a"], [["=2"]]) == "a\r\n'=2\r\n"

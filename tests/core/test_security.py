@@ -83,7 +83,8 @@ def test_cookies_are_httponly_and_samesite(client, auth, make_user):
 
 def test_cookies_are_secure_in_production(database_url, smtp_server, tmp_path, monkeypatch, make_user):
     monkeypatch.setenv("TIERSLIEUX_ENV", "production")
-    app = make_app(database_url, smtp_server, tmp_path)
+    app = make_app(database_url, smtp_server, tmp_path, PUBLIC_URL="https://tierslieux.test",
+                   RATELIMIT_STORAGE_URI="redis://127.0.0.1:6379/0")  # Redis is reached on first use only
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
     response = app.test_client().get("/login", base_url="https://tierslieux.test")
     assert "max-age" in response.headers["Strict-Transport-Security"]

@@ -21,7 +21,9 @@ def test_gunicorn_serves_the_app_factory(tmp_path, sqlite_template):
     port = _free_port()
     env = dict(os.environ, TIERSLIEUX_CONFIG=str(ROOT / "tests" / "territory.toml"),
                DATABASE_URL=f"sqlite:///{database}", TIERSLIEUX_INSTANCE=str(tmp_path),
-               TIERSLIEUX_ENV="production", TIERSLIEUX_SECRET_KEY="a-production-secret")
+               TIERSLIEUX_ENV="production", TIERSLIEUX_SECRET_KEY="a-production-secret",
+               TIERSLIEUX_PUBLIC_URL="https://127.0.0.1",  # the address the proxy serves
+               REDIS_URL="redis://127.0.0.1:6379/0")  # reached by sign-in limits only: not here
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--no-control-socket", "-w", "2",
                                "-b", f"127.0.0.1:{port}", "core:create_app()"], cwd=ROOT, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -76,3 +76,25 @@ def test_removing_a_photo_deletes_its_file(app, client, manager):
     assert client.get(f"/media/{name}").status_code == 200
     assert client.post(f"/sites/figeac/photos/{photo_id}/delete").status_code == 303
     assert client.get(f"/media/{name}").status_code == 404
+
+
+def _bomb_png() -> bytes:
+    """39.7 megapixels of one colour: a few kilobytes on the wire, seconds of CPU to decode."""
+    buffer = io.BytesIO()
+    Image.new("1", (6300, 6300)).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def test_a_decompression_bomb_png_is_refused_before_decoding(app, client, manager):
+    import time
+
+    data = _bomb_png()
+    assert len(data) < 20_000
+    started = time.perf_counter()
+    response = _upload(client, data, "bomb.png")
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 303
+    assert "trop grande" in client.get("/sites/figeac/edit").get_data(as_text=True)
+    with app.app_context():
+        assert site_by_slug("figeac").photos == []
+    assert elapsed < 1.0  # decoding it takes seconds; refusing it from the header, milliseconds

@@ -77,6 +77,7 @@ def live_server(live_app):
     """The demo served as `make run` serves it: the Stripe emulator beside it (mail goes to the
     tests' SMTP server instead of the demo's printing sink)."""
     server = LiveServer(live_app)
+    live_app.config["PUBLIC_URL"] = server.url  # e-mail links and Stripe's return come back here
     started = [stand_in.start() for stand_in in stand_ins(live_app, server.url, mail=False)]
     start_thread(live_app, interval=0.2)
     server.start()

@@ -104,3 +104,17 @@ def test_a_wrong_billing_table_stops_start_up_naming_the_key():
         parse({"colour": "blue"})
     with pytest.raises(ConfigError, match="unknown product 'nope'"):
         parse({"sites": {"figeac": {"prices": {"nope": 100}}}})
+
+
+def test_an_unpublished_sites_prices_are_hidden_except_from_its_managers(app, client, auth, make_site, make_user):
+    """The prices page of an unpublished site was public; buying there is refused too."""
+    make_site("montmurat", is_published=False)
+    member, manager = make_user(), make_user(role="site-manager", sites=["montmurat"])
+    assert client.get("/billing/sites/montmurat/prices").status_code == 404
+    auth.login(member)
+    assert client.get("/billing/sites/montmurat/prices").status_code == 404
+    assert client.post("/billing/sites/montmurat/buy", data={"product": "bundle_10"}).status_code == 404
+    auth.logout()
+    auth.login(manager)
+    assert client.get("/billing/sites/montmurat/prices").status_code == 200
+    assert client.get("/sites/montmurat").status_code == 200

@@ -181,3 +181,17 @@ def test_a_discount_code_lowers_the_price_until_its_uses_run_out(app, client, au
     order_of(app, buy(client, discount_code="BIENVENUE"))
     refused = client.post("/billing/sites/figeac/buy", data={"product": "bundle_10", "discount_code": "BIENVENUE"})
     assert refused.status_code == 303 and "/prices" in refused.headers["Location"]
+
+
+def test_a_signed_event_naming_an_unknown_stripe_object_is_answered_without_a_500(app, client, stripe_driver):
+    """Stripe answers 404 when re-fetching the object: nothing to apply, and no retry helps."""
+    for kind, object_id in (("checkout.session.completed", "cs_test_nobody"), ("invoice.paid", "in_nobody"),
+                            ("customer.subscription.updated", "sub_nobody"), ("charge.refunded", "ch_nobody")):
+        event = {"id": f"evt_{object_id}", "object": "event", "type": kind, "api_version": "2024-06-20",
+                 "created": int(time.time()), "data": {"object": {"id": object_id, "object": kind.split(".")[0]}}}
+        body, signature = _signed(event, "whsec_billing_tests")
+        response = client.post("/billing/stripe/webhook", data=body,
+                               headers={"Stripe-Signature": signature, "Content-Type": "application/json"})
+        assert response.status_code == 200, (kind, response.status_code)
+        assert response.json["effect"] == "unknown object"
+    assert count(app, StripeEvent) == 0

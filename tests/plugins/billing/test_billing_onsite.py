@@ -138,3 +138,23 @@ def test_a_manager_grants_reduced_prices_to_an_eligible_member(app, client, auth
         assert quote(site, "day_pass", shop["member"].id).unit_cents == 800
         assert quote(site, "day_pass", shop["manager"].id).unit_cents == 1250
         assert quote(site, "bundle_10", shop["member"].id).reduced is False  # no reduced price configured
+
+
+def test_the_accountants_csv_neutralises_formulas_and_keeps_negative_amounts(app, client, auth, shop, make_user):
+    import csv
+    import io
+
+    member = make_user(name='=HYPERLINK("http://x")')
+    auth.login(shop["manager"])
+    record(client, member.email)
+    with app.app_context():
+        order_id = db.session.scalar(select(Order.id))
+    client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
+                data={"refund-amount": "10.00", "refund-reason": "site closed", "refund-to": "card"})
+    for url in ("/billing/sites/figeac/manage/invoices.csv", "/billing/revenue/invoices.csv"):
+        if url.startswith("/billing/revenue"):
+            auth.logout()
+            auth.login(shop["admin"])
+        rows = list(csv.DictReader(io.StringIO(client.get(url).get_data(as_text=True)), delimiter=";"))
+        assert rows and {row["client"] for row in rows} == {"""'=HYPERLINK("http://x")"""}
+        assert {row["total_ttc"] for row in rows} == {"120.00", "-10.00"}  # numbers stay numbers

@@ -137,3 +137,16 @@ def test_manager_approves_or_refuses_bookings_waiting_for_approval(client, auth,
     with app.app_context():
         statuses = [(b.status, b.cancel_reason) for b in db.session.scalars(select(Booking).order_by(Booking.starts_at))]
     assert statuses == [("confirmed", None), ("cancelled", "approval_refused")]
+
+
+def test_the_csv_export_neutralises_formulas_in_names(client, auth, site_with_desk, make_user):
+    """A member named like a spreadsheet formula comes out as text, not as a live formula."""
+    member = make_user(name='=HYPERLINK("http://x")')
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    day = next_weekday()
+    client.post("/booking/manage/figeac/book", data={"member_email": member.email, "resource": site_with_desk,
+                                                     "date": day.isoformat(), "period": "morning"})
+    export = client.get(f"/booking/manage/figeac/export.csv?from={day}&to={day}").get_data(as_text=True)
+    [row] = list(csv.DictReader(io.StringIO(export)))
+    assert row["member"] == """'=HYPERLINK("http://x")"""
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row.values())

@@ -1,0 +1,55 @@
+"""Every form refuses control characters in single-line fields and dates out of reach."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from flask_wtf import FlaskForm
+
+import core
+import plugins
+from core.forms import Form
+
+
+def _all_forms():
+    for package in (core, plugins):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if info.name.endswith(".forms"):
+                importlib.import_module(info.name)
+    found, todo = [], list(FlaskForm.__subclasses__())
+    while todo:
+        form = todo.pop()
+        todo.extend(form.__subclasses__())
+        if form.__module__.startswith(("core.", "plugins.")) and form is not Form:
+            found.append(form)
+    return found
+
+
+def test_every_form_of_the_core_and_the_plugins_derives_from_the_core_form():
+    forms = _all_forms()
+    assert len(forms) > 20
+    assert [f.__name__ for f in forms if not issubclass(f, Form)] == []
+
+
+def test_a_display_name_with_a_control_character_is_refused_at_sign_up(client, mailbox):
+    for name in ("Camille\tMartin", "Camille\r\nBcc: x@evil", "Camille\x1bMartin"):
+        response = client.post("/signup", data={"display_name": name, "email": "new@example.org",
+                                                "password": "a long enough password",
+                                                "confirm": "a long enough password"},
+                               headers={"Accept-Language": "fr"})
+        assert response.status_code == 400
+        assert "doit tenir sur une ligne" in response.get_data(as_text=True)
+    assert mailbox.messages == []
+
+
+def test_a_closure_far_away_is_refused(app, client, auth, make_site, make_user):
+    make_site("figeac")
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    response = client.post("/sites/figeac/closures", data={"starts_on": "9999-12-01", "ends_on": "9999-12-31",
+                                                           "reason": "Fin du monde"})
+    assert response.status_code == 303
+    client.post("/sites/figeac/closures", data={"starts_on": "2030-08-01", "ends_on": "2030-08-15", "reason": "Été"})
+    with app.app_context():
+        from core.sites.service import site_by_slug
+
+        assert [c.reason for c in site_by_slug("figeac").closures] == ["Été"]

@@ -1,0 +1,60 @@
+"""Billing and the module switches: booking switched back on brings billing back; a site
+manager's admin page shows no dead link; members' invoices stay readable with billing off."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.extensions import db
+from plugins.billing.models import Invoice
+
+
+def _switch(client, module, on, site=None):
+    url = f"/admin/modules/{module}" + (f"/sites/{site}" if site else "")
+    assert client.post(url, data={"enabled": "on" if on else "off"}).status_code == 303
+
+
+def _is_on(app, module, site=None):
+    from core.modules.service import is_enabled
+    from core.sites.service import site_by_slug
+
+    with app.test_request_context():
+        return is_enabled(module, site_by_slug(site) if site else None)
+
+
+def test_switching_booking_back_on_at_a_site_restores_billing_there(app, client, auth, shop):
+    auth.login(shop["manager"])
+    _switch(client, "booking", False, "figeac")
+    assert not _is_on(app, "billing", "figeac")
+    _switch(client, "booking", True, "figeac")
+    assert _is_on(app, "booking", "figeac") and _is_on(app, "billing", "figeac")
+    assert client.get("/billing/sites/figeac/prices").status_code == 200
+
+
+def test_the_managers_admin_page_hides_the_links_of_a_switched_off_module(app, client, auth, shop):
+    auth.login(shop["manager"])
+    payments = "/billing/sites/figeac/manage"
+    assert payments in client.get("/admin").get_data(as_text=True)
+    _switch(client, "billing", False, "figeac")
+    page = client.get("/admin").get_data(as_text=True)
+    assert payments not in page
+    assert client.get(payments).status_code == 404
+
+
+def test_members_invoices_stay_readable_when_billing_is_off_territory_wide(app, client, auth, shop):
+    auth.login(shop["manager"])
+    client.post("/billing/sites/figeac/manage/payments", data={
+        "pay-email": shop["member"].email, "pay-product": "day_pass", "pay-quantity": 1, "pay-method": "cheque"})
+    with app.app_context():
+        reference = db.session.scalar(select(Invoice.reference))
+    auth.logout()
+    auth.login(shop["admin"])
+    _switch(client, "billing", False)
+    assert client.get(f"/billing/invoices/{reference}").status_code == 404  # staff: only where billing is on
+    auth.logout()
+    auth.login(shop["member"])
+    assert client.get("/billing/sites/figeac/prices").status_code == 404
+    assert client.get(f"/billing/invoices/{reference}").status_code == 200
+    pdf = client.get(f"/billing/invoices/{reference}.pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+    listing = client.get("/billing/").get_data(as_text=True)
+    assert reference in listing
