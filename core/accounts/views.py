@@ -47,6 +47,7 @@ def login():
     if form.validate_on_submit():
         try:
             user = service.authenticate(form.email.data, form.password.data)
+            db.session.commit()
         except AccountError as exc:
             flash(str(exc), "error")
             return render_template("auth/login.html", form=form), 401
@@ -75,6 +76,7 @@ def signup():
         try:
             service.register(form.email.data, form.password.data, form.display_name.data,
                              locale=str(get_locale()))
+            db.session.commit()
         except AccountError as exc:
             form.password.errors.append(str(exc))
         else:
@@ -92,6 +94,7 @@ def confirm(token):
         if not ConfirmForm().validate_on_submit():
             abort(400)
         service.confirm_email(token)
+        db.session.commit()
     except AccountError as exc:
         flash(str(exc), "error")
         return render_template("auth/confirm_failed.html"), 400
@@ -105,6 +108,7 @@ def forgot_password():
     form = ForgotForm()
     if form.validate_on_submit():
         service.request_password_reset(form.email.data)
+        db.session.commit()
         flash(_("If an account exists for this address, we sent it a link to choose a new password."),
               "info")
         return redirect(url_for("auth.login"), 303)
@@ -117,6 +121,7 @@ def reset_password(token):
     if form.validate_on_submit():
         try:
             service.reset_password(token, form.password.data)
+            db.session.commit()
         except AccountError as exc:
             flash(str(exc), "error")
             return render_template("auth/reset.html", form=form), 400
@@ -146,6 +151,7 @@ def change_password():
     if form.validate_on_submit():
         try:
             service.change_password(current_user, form.current.data, form.password.data)
+            db.session.commit()
         except AccountError as exc:
             flash(str(exc), "error")
         else:
@@ -196,6 +202,7 @@ def erase():
     if form.validate_on_submit():
         try:
             service.erase_account(current_user, form.password.data)
+            db.session.commit()
         except AccountError as exc:
             flash(str(exc), "error")
             return redirect(url_for("account.profile"), 303)

@@ -97,6 +97,7 @@ def edit_user(user_id):
         chosen = set(form.sites.data or [])
         try:
             set_role(current_user, user, form.role.data, [s for s in all_sites if s.id in chosen])
+            db.session.commit()
         except AccountError as exc:
             flash(str(exc), "error")
         else:

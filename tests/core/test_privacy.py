@@ -66,6 +66,7 @@ def test_erased_address_can_sign_up_again(app, client, make_user, mailbox):
     member = make_user(email="again@example.org")
     with app.app_context():
         service.erase_account(db.session.get(User, member.id), member.password)
+        db.session.commit()
     response = client.post("/signup", data={"display_name": "Again", "email": "again@example.org",
                                             "password": "a long enough password",
                                             "confirm": "a long enough password"})
