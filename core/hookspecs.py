@@ -157,7 +157,7 @@ def site_saved(site: Site, created: bool) -> None:
 
 @hookspec
 def module_toggled(module: str, site: Site | None, enabled: bool, actor: User | None) -> None:
-    """Called after a module was switched on or off (and committed).
+    """Called when a module was switched on or off, in the transaction of the switch.
 
     :param module: the module name.
     :param site: the `Site`, or None for the whole territory.

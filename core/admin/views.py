@@ -68,6 +68,7 @@ def toggle_module(name, site_slug=None):
         abort(400)
     try:
         changed = modules.set_enabled(name, form.enabled.data == "on", site=site, actor=current_user)
+        db.session.commit()
     except modules.ModuleError as exc:
         flash(str(exc), "error")
     else:

@@ -39,6 +39,7 @@ def list_modules():
 def _toggle(name, site_slug, enabled):
     try:
         changed = service.set_enabled(name, enabled, site=_site(site_slug))
+        db.session.commit()
     except service.ModuleError as exc:
         raise click.ClickException(str(exc)) from None
     where = f"at {site_slug}" if site_slug else "territory-wide"

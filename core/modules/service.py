@@ -153,9 +153,9 @@ def set_enabled(name: str, enabled: bool, site=None, actor=None) -> list[str]:
             _store(module_name, site, enabled, actor, **why)
             changed.append(module_name)
     try:
-        db.session.commit()
+        with db.session.begin_nested():
+            db.session.flush()
     except IntegrityError:  # another admin stored the same switch at the same moment
-        db.session.rollback()
         raise ModuleError(_("Someone else changed this module at the same time. Please try again.")) from None
     finally:
         forget_cached_states()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from flask import Blueprint
 
+from core.extensions import db
 from core.api.base import ApiError
 from core.errors import Conflict, DomainError, Forbidden, NotFound
 from core.hookspecs import hookimpl
@@ -65,6 +66,7 @@ def test_errors_derive_from_the_one_domain_error():
 def test_a_refusal_answers_its_status_as_a_page_and_as_json(app, client, kind, status, code):
     with app.test_request_context():
         service.set_enabled("refusals", True)
+        db.session.commit()
     page = client.get(f"/refusals/{kind}", headers={"Referer": "http://tierslieux.test/sites"})
     assert page.status_code == status
     html = page.get_data(as_text=True)
@@ -77,5 +79,6 @@ def test_a_refusal_answers_its_status_as_a_page_and_as_json(app, client, kind, s
 def test_a_back_link_never_leads_off_site(app, client):
     with app.test_request_context():
         service.set_enabled("refusals", True)
+        db.session.commit()
     page = client.get("/refusals/plain", headers={"Referer": "https://evil.example/"})
     assert "evil.example" not in page.get_data(as_text=True)

@@ -27,7 +27,9 @@ def _enabled(app, name, slug=None):
 
 def _set(app, name, on, slug=None):
     with app.test_request_context():
-        return service.set_enabled(name, on, site=site_by_slug(slug) if slug else None)
+        changed = service.set_enabled(name, on, site=site_by_slug(slug) if slug else None)
+        db.session.commit()
+        return changed
 
 
 def test_modules_not_in_the_configuration_start_off(app, sites):

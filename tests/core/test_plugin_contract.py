@@ -6,6 +6,7 @@ from pathlib import Path
 
 from werkzeug.routing import IntegerConverter
 
+from core.extensions import db
 from core.modules import service
 from core.sites.service import site_by_slug
 from examples.hello_plugin import plugin as noticeboard
@@ -45,11 +46,13 @@ def test_the_example_plugin_from_the_guide_works(app, client, make_site):
     assert client.get("/noticeboard").status_code == 404
     with app.test_request_context():
         service.set_enabled("noticeboard", True)
+        db.session.commit()
     home = client.get("/").get_data(as_text=True)
     assert 'href="/noticeboard"' in home
     assert "The coffee machine is fixed." in client.get("/sites/figeac").get_data(as_text=True)
     with app.test_request_context():
         service.set_enabled("noticeboard", False, site=site_by_slug("figeac"))
+        db.session.commit()
     assert client.get("/noticeboard/figeac").status_code == 404
     assert client.get("/noticeboard/aurillac").status_code == 200
     assert "The coffee machine is fixed." not in client.get("/sites/figeac").get_data(as_text=True)
@@ -74,6 +77,7 @@ def test_every_module_route_answers_404_while_the_module_is_off(app, client, mak
     with app.test_request_context():
         for name in registry.modules:
             service.set_enabled(name, False)
+            db.session.commit()
     checked = 0
     for rule in app.url_map.iter_rules():
         blueprint = rule.endpoint.rpartition(".")[0]

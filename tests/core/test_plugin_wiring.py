@@ -146,6 +146,7 @@ def test_a_plugins_folder_is_wired_without_hooks(demo_app):
 
     with demo_app.test_request_context():
         service.set_enabled(NAME, True)
+        db.session.commit()
     client = demo_app.test_client()
     page = client.get("/wiringdemo", headers={"Accept-Language": "fr"}).get_data(as_text=True)
     assert "Hello | Tableau du câblage | answered ?" in page  # template, translation, hookspec

@@ -73,6 +73,7 @@ def test_switching_billing_off_at_a_site_hides_its_pages_but_not_the_webhook(app
 
     with app.app_context():
         set_enabled("billing", False, site=site_by_slug("figeac"))
+        db.session.commit()
     assert client.get("/billing/sites/figeac/prices").status_code == 404
     assert client.get("/billing/sites/aurillac/prices").status_code == 200
     assert client.post("/billing/stripe/webhook", data=b"{}").status_code == 400

@@ -89,6 +89,7 @@ def test_another_sites_resource_is_not_found(client, auth, site_with_desk, make_
 def test_module_switched_off_at_a_site_hides_its_pages(app, client, auth, site_with_desk, make_user):
     with app.app_context():
         set_enabled("booking", False, site=site_by_slug("figeac"))
+        db.session.commit()
     assert client.get("/booking/sites/figeac").status_code == 404
     auth.login(make_user())
     response = client.post("/booking/sites/figeac/book", data={"resource": site_with_desk,
@@ -97,6 +98,7 @@ def test_module_switched_off_at_a_site_hides_its_pages(app, client, auth, site_w
     assert response.status_code == 404
     with app.app_context():
         set_enabled("booking", False)
+        db.session.commit()
         db.session.commit()
     assert client.get("/booking").status_code == 404
 
