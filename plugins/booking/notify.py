@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from flask import url_for
 
 from core.mail import queue_mail
+from core.plugins import hooks
 
 
 def _link(endpoint, **values) -> str:
@@ -15,17 +16,18 @@ def _link(endpoint, **values) -> str:
         return ""
 
 
-def booking_mail(booking, template: str) -> None:
+def booking_mail(booking, template: str, **extra) -> None:
     """Queue a confirmation, hold, reminder or cancellation e-mail to the booking's member."""
     from plugins.booking.calendar import booking_ics
 
     member, site = booking.member, booking.resource.site
+    extra.setdefault("amount_due", hooks(site).booking_amount_due(booking=booking))
     zone = ZoneInfo(site.timezone)
     queue_mail(member.email, template, locale=member.locale,
                attachments=[(f"booking-{booking.id}.ics", "text/calendar", booking_ics(booking))],
                booking=booking, site=site, member=member, start=booking.starts_at.astimezone(zone),
                end=booking.ends_at.astimezone(zone),
-               link=_link("booking.show", booking_id=booking.id))
+               link=_link("booking.show", booking_id=booking.id), **extra)
 
 
 def waitlist_offer_mail(entry, resource) -> None:
