@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from flask import url_for
+from flask import current_app, url_for
+from flask_babel import force_locale
 
 from core.mail import queue_mail
 from core.plugins import hooks
@@ -21,7 +22,9 @@ def booking_mail(booking, template: str, **extra) -> None:
     from plugins.booking.calendar import booking_ics
 
     member, site = booking.member, booking.resource.site
-    extra.setdefault("amount_due", hooks(site).booking_amount_due(booking=booking))
+    if "amount_due" not in extra:  # a sentence: in the member's language, not the actor's
+        with force_locale(member.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+            extra["amount_due"] = hooks(site).booking_amount_due(booking=booking)
     zone = ZoneInfo(site.timezone)
     queue_mail(member.email, template, locale=member.locale,
                attachments=[(f"booking-{booking.id}.ics", "text/calendar", booking_ics(booking))],
