@@ -85,6 +85,8 @@ def payer(booking) -> Payer | None:
         return partner
     if booking.member_id is None:
         return None
+    if booking.id is not None and _credit_use(booking.id) is not None:
+        return Payer("credits")  # asked again at approval: the credit spent at the hold pays it
     code, _quantity = product_for(booking)
     if code not in products_at(site):
         return None

@@ -89,6 +89,25 @@ def test_an_approved_booking_paid_with_credits_is_confirmed_at_approval(app, cli
         assert credits.balance(shop["member"].id) == 9
 
 
+def test_a_booking_that_spent_the_last_credit_at_its_hold_is_confirmed_at_approval(app, client, auth, shop,
+                                                                                 stripe_driver):
+    resource_id = _approval_desk(app)
+    auth.login(shop["manager"])
+    record(client, shop["member"].email, product="day_pass")
+    with app.app_context():
+        order_id = db.session.scalar(select(Order.id))
+    _refund(client, order_id, "15.00", "credits")  # exactly one day of credit
+    auth.logout()
+    auth.login(shop["member"])
+    booking_id = _booked_id(book_day(client, resource_id))
+    with app.app_context():
+        assert credits.balance(shop["member"].id) == 0  # spent at the hold
+    auth.logout()
+    auth.login(shop["manager"])
+    client.post(f"/booking/manage/figeac/bookings/{booking_id}/approve")
+    assert _booking(app, booking_id).status == "confirmed"  # not asked to pay a second time
+
+
 # 2. Refunds and credits ----------------------------------------------------------------------
 
 
