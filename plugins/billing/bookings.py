@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 from math import ceil
+from zoneinfo import ZoneInfo
 
 from flask import current_app, url_for
 from flask_babel import gettext as _
@@ -19,6 +20,7 @@ from core.db import utcnow
 from core.extensions import db
 from core.jobs import enqueue
 from core.plugins import hooks
+from core.ui import money
 from plugins.billing import credits, stripe_api
 from plugins.billing.checkout import create_order
 from plugins.billing.config import settings
@@ -26,9 +28,10 @@ from plugins.billing.errors import BillingError
 from plugins.billing.models import CreditEntry, Order
 from plugins.billing.orders import active_unlimited_membership, lock_order, move_forward
 from plugins.billing.products import payment_modes, products_at, quote
-from plugins.billing.refunds import refund, refund_lost_slot
+from plugins.billing.refunds import CREDIT_KINDS, refund, refund_lost_slot
+from plugins.billing.vat import totals
 from plugins.booking import (Booking, BookingError, Payer, Price, Refused, cancel_booking, confirm_booking,
-                             extend_hold)
+                             extend_hold, periods_blocked)
 
 log = logging.getLogger("tierslieux.billing")
 ROOM_KINDS = ("room", "visio")  # paid by the hour; desks and offices by the (half) day
@@ -54,11 +57,14 @@ def service_date(order) -> date:
 
 
 def product_for(booking) -> tuple[str, int]:
-    """(product code, quantity) a booking costs: a pass for a desk, hours for a room."""
+    """(product code, quantity) a booking costs: hours for a room; for a desk or an office, a
+    half-day pass only when it blocks one half-day of the site's day (booking's periods) and
+    lasts at most 5 hours, else a day pass (10:30-15:30 blocks both half-days: a day)."""
     minutes = (booking.ends_at - booking.starts_at).total_seconds() / 60
     if booking.resource.kind in ROOM_KINDS:
         return "room_hour", max(1, ceil(minutes / 60))
-    return ("half_day_pass" if minutes <= HALF_DAY_MAX_MINUTES else "day_pass"), 1
+    whole = len(periods_blocked(booking)) > 1 or minutes > HALF_DAY_MAX_MINUTES
+    return ("day_pass" if whole else "half_day_pass"), 1
 
 
 def price(booking) -> Price | None:
@@ -79,6 +85,8 @@ def payer(booking) -> Payer | None:
         return partner
     if booking.member_id is None:
         return None
+    if booking.id is not None and _credit_use(booking.id) is not None:
+        return Payer("credits")  # asked again at approval: the credit spent at the hold pays it
     code, _quantity = product_for(booking)
     if code not in products_at(site):
         return None
@@ -95,6 +103,31 @@ def payer(booking) -> Payer | None:
 
 def payment_url(booking) -> str:
     return url_for("billing.pay_booking", booking_id=booking.id)
+
+
+def _due_cents(booking) -> int:
+    code, quantity = product_for(booking)
+    offer = quote(booking.resource.site, code, booking.member_id)
+    return totals([{"quantity": quantity, "unit_ht_cents": offer.unit_cents, "vat_rate_bp": offer.vat_rate_bp}])[
+        "ttc_cents"]
+
+
+def amount_due(booking) -> str | None:
+    """What the member still has to pay for a booking, and how (booking's page and e-mails)."""
+    if booking.member_id is None or booking.payer_kind != "member":
+        return None  # free, credits, a membership or a convention: nothing to pay
+    if db.session.scalar(select(Order.id).where(Order.booking_id == booking.id, Order.status.in_(("paid", "refunded")))):
+        return None
+    currency = booking.currency or current_app.config["TERRITORY"].territory.currency
+    if booking.status == "held" and booking.hold_reason == "payment":
+        deadline = booking.hold_expires_at.astimezone(ZoneInfo(booking.resource.site.timezone))
+        return _("To pay: %(amount)s, online before %(deadline)s.",
+                 amount=money(_due_cents(booking), currency), deadline=deadline.strftime("%d/%m/%Y %H:%M"))
+    if booking.payer_reference == "on_site":
+        order = pending_order(booking.id)
+        cents = order.total_cents if order is not None else _due_cents(booking)
+        return _("To pay on site, on arrival: %(amount)s.", amount=money(cents, currency))
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -182,8 +215,26 @@ def expire_session(session_id: str) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+def desk_order(member, site, offer, quantity: int, method: str, recorded_by) -> Order:
+    """The order of a payment a manager took at the desk. When the member has a booking held
+    for this very payment (same product and quantity, the soonest first), the order is that
+    booking's (its unpaid online order closed), so recording it confirms the booking."""
+    held = db.session.scalars(select(Booking).where(
+        Booking.member_id == member.id, Booking.site_id == site.id, Booking.status == "held",
+        Booking.hold_reason == "payment").order_by(Booking.starts_at)).all()
+    waiting = next((b for b in held if product_for(b) == (offer.code, quantity)), None)
+    if waiting is not None and (online := pending_order(waiting.id)) is not None:
+        abandon(online)
+    return create_order(member, site, offer, quantity, method=method, recorded_by=recorded_by,
+                        booking_id=waiting.id if waiting is not None else None)
+
+
 def confirm_paid_booking(order) -> None:
-    """Confirm the held booking a paid order was for; if the slot was lost, refund it."""
+    """Confirm the held booking a paid order was for; if the slot was lost, refund it. A
+    booking still waiting for the manager's approval stays so: approving confirms it."""
+    booking = booking_of(order)
+    if booking is not None and booking.status == "held" and booking.hold_reason == "approval":
+        return
     if confirm_booking(order.booking_id) is not None:
         return
     booking = booking_of(order)
@@ -226,5 +277,6 @@ def booking_cancelled(booking, actor, reason: str) -> None:
         if order.status == "pending":
             abandon(order)
         elif order.status == "paid" and give:
+            policy = settings().refund_policy if reason == "member" else "card"
             refund(order, None, f"booking cancelled ({reason})", actor=actor,
-                   to="card" if reason != "member" else settings().refund_policy)
+                   to=policy if order.kind in CREDIT_KINDS else "card")

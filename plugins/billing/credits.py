@@ -84,6 +84,30 @@ def give_back(booking_id: int, note: str = "") -> int:
     return -net
 
 
+def take_back(order_id: int, refunded_cents: int, total_cents: int) -> int:
+    """Take back the unused days a bundle order granted, in proportion to the money refunded
+    on it so far (rounded up: a refunded day is not kept), never more than are unused: a
+    negative entry against the grant. Called with the order locked.
+
+    :return: the days taken back now.
+    """
+    taken_now = 0
+    for grant in db.session.scalars(select(CreditEntry).where(
+            CreditEntry.order_id == order_id, CreditEntry.reason == "bundle", CreditEntry.grant_id.is_(None),
+            CreditEntry.delta > 0).with_for_update()).all():
+        uses = db.session.scalars(select(CreditEntry).where(CreditEntry.grant_id == grant.id)).all()
+        left = grant.delta + sum(e.delta for e in uses)
+        already = -sum(e.delta for e in uses if e.reason == "taken_back")
+        target = -(-grant.delta * refunded_cents // total_cents)  # ceiling
+        take = min(left, target - already)
+        if take > 0:
+            db.session.add(CreditEntry(member_id=grant.member_id, site_id=grant.site_id, grant_id=grant.id,
+                                       delta=-take, reason="taken_back", order_id=order_id))
+            taken_now += take
+    db.session.flush()
+    return taken_now
+
+
 def history(member_id: int, limit: int = 100) -> list[CreditEntry]:
     return db.session.scalars(select(CreditEntry).where(CreditEntry.member_id == member_id)
                               .order_by(CreditEntry.created_at.desc(), CreditEntry.id.desc()).limit(limit)).all()

@@ -170,7 +170,7 @@ def record_subscription_invoice(stripe_invoice) -> str:
     invoice = issue_invoice(order, service_date=(_ts(data.get("period_start")) or order.paid_at).date(),
                             stripe_invoice_id=stripe_invoice.id, lines=lines)
     product = settings().products.get(order.product_code)
-    if product and not product.unlimited:
+    if product and not product.unlimited and order.member_id is not None:  # nobody's days: an erased member
         credits.grant(order.member_id, product.credits * order.quantity, "membership",
                       period_end or order.paid_at + timedelta(days=31),
                       site_id=None if product.network else order.site_id, order_id=order.id)

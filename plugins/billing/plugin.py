@@ -13,11 +13,10 @@ from core.extensions import csrf, db
 from core.hookspecs import hookimpl
 from core.plugins import Module
 from core.ui import NavItem, Widget
-from plugins.billing import bookings, credits, demo, fulfilment, refunds, stripe_api
+from plugins.billing import bookings, credits, demo, fulfilment, privacy, refunds, stripe_api
 from plugins.billing.api import OPENAPI, api, invoice_json
 from plugins.billing.config import BillingConfig
 from plugins.billing.models import Invoice
-from plugins.billing.privacy import detach
 from plugins.billing.products import products_at, quote
 from plugins.billing.views import bp
 from plugins.billing.views_manage import manage
@@ -97,7 +96,7 @@ def user_data_export(user):
 
 @hookimpl
 def user_data_erase(user):
-    detach(user)
+    privacy.erase(user)
 
 
 @hookimpl
@@ -108,7 +107,8 @@ def demo_seeded(sites, users):
 @hookimpl
 def job_handlers():
     return {refunds.REFUND_JOB: refunds.refund_card, bookings.EXPIRE_SESSION_JOB: bookings.expire_session,
-            fulfilment.INVOICE_MAIL_JOB: fulfilment.mail_invoice, fulfilment.FULFIL_JOB: fulfilment.fulfil_session}
+            fulfilment.INVOICE_MAIL_JOB: fulfilment.mail_invoice, fulfilment.FULFIL_JOB: fulfilment.fulfil_session,
+            privacy.CANCEL_SUBSCRIPTION_JOB: privacy.cancel_subscription}
 
 
 # --------------------------------------------------------------------------------------------
@@ -130,6 +130,11 @@ def booking_price(booking):
 @hookimpl
 def booking_payment_url(booking):
     return bookings.payment_url(booking)
+
+
+@hookimpl
+def booking_amount_due(booking):
+    return bookings.amount_due(booking)
 
 
 @hookimpl

@@ -1,14 +1,46 @@
-"""A member erasing their account: invoices stay (legal retention), detached from the person.
+"""A member erasing their account: what they pay for stops, invoices stay (legal retention),
+detached from the person.
 
-The client's name and address were copied onto each invoice when it was issued, as the law
-requires; only the link to the account goes. Orders lose their link and contact copy too.
+Erasure first cancels the member's future bookings through booking's normal cancel path (so
+they are refunded with credit notes, whichever plugin's erasure runs first) and their
+memberships (Stripe is told by an idempotent job), then detaches: the client's name and address
+were copied onto each invoice when it was issued, as the law requires; only the link to the
+account goes. Orders lose their link and contact copy too.
 """
 from __future__ import annotations
 
-from sqlalchemy import delete, update
+import logging
+
+from sqlalchemy import delete, select, update
 
 from core.extensions import db
+from core.jobs import enqueue
+from plugins.billing import stripe_api
 from plugins.billing.models import CreditEntry, Invoice, Order, ReducedRate, Subscription
+from plugins.booking import cancel_future_bookings
+
+CANCEL_SUBSCRIPTION_JOB = "billing.cancel_subscription"
+log = logging.getLogger("tierslieux.billing")
+
+
+def erase(user) -> None:
+    cancel_future_bookings(user, "account_erased")
+    for row in db.session.scalars(select(Subscription).where(Subscription.member_id == user.id,
+                                                             Subscription.status != "canceled")).all():
+        row.status = "canceled"  # forward only: a renewal arriving later grants nothing
+        enqueue(CANCEL_SUBSCRIPTION_JOB, key=f"cancel-subscription:{row.stripe_subscription_id}",
+                subscription_id=row.stripe_subscription_id)
+    db.session.flush()
+    detach(user)
+
+
+def cancel_subscription(subscription_id: str) -> None:
+    """The job ending a membership at once in Stripe (no more renewals); idempotent."""
+    db.session.rollback()  # no transaction (nor SQLite's write lock) while Stripe answers
+    api = stripe_api.client().v1
+    if api.subscriptions.retrieve(subscription_id).status == "canceled":
+        return
+    api.subscriptions.cancel(subscription_id, {}, {"idempotency_key": f"tierslieux-{subscription_id}-erase"})
 
 
 def detach(user) -> None:

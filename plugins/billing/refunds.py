@@ -20,6 +20,7 @@ from core.extensions import db
 from core.jobs import enqueue
 from core.mail import queue_mail
 from core.plugins import hooks
+from core.ui import money
 from plugins.billing import credits, stripe_api
 from plugins.billing.errors import BillingError
 from plugins.billing.invoices import invoice_for_order, issue_credit_note
@@ -46,14 +47,20 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
     amount = left if amount_cents is None else amount_cents
     if amount <= 0 or amount > left:
         raise BillingError(_("The amount to refund must be between 0 and what is left on the order."))
+    days = 0
+    if to == "credits":  # whole days only: the credit note is for the days given, no more
+        days = credit_days(order, amount)
+        amount = min(left, days * order.total_cents // order.quantity)
     invoice = invoice_for_order(order.id)
     note = issue_credit_note(invoice, amount, reason, stripe_refund_id=stripe_refund_id)
     order.refunded_cents += amount
     if order.refunded_cents >= order.total_cents:
         order.status = "refunded"
+    if order.kind == "bundle":
+        credits.take_back(order.id, order.refunded_cents, order.total_cents)
     if to == "credits":
-        credits.grant(order.member_id, order.quantity if order.kind != "bundle" else 1, "refund",
-                      utcnow() + timedelta(days=365), site_id=order.site_id, order_id=order.id, note=reason)
+        credits.grant(order.member_id, days, "refund", utcnow() + timedelta(days=365), site_id=order.site_id,
+                      order_id=order.id, note=reason)
     elif order.method == "stripe" and stripe_refund_id is None:
         enqueue(REFUND_JOB, key=f"refund:{note.id}", credit_note_id=note.id, amount_cents=amount)
     audit.record(actor, "billing.refund", f"order:{order.id}", amount_cents=amount, reason=reason, to=to,
@@ -62,6 +69,26 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
     site_hooks.invoice_issued(order=order, invoice=note)
     site_hooks.payment_refunded(order=order, credit_note=note, amount_cents=amount)
     return note
+
+
+CREDIT_KINDS = ("day_pass", "half_day_pass")
+
+
+def credit_days(order: Order, amount_cents: int) -> int:
+    """Days of credit a refund of `amount_cents` gives back instead of money: one per pass of
+    the order's unit price the amount covers, rounded down (the refund is then for those days
+    only); less than one pass is refused, so three refunds of 2 cents give nothing.
+
+    :raises BillingError: not a pass (a bundle or a membership is refunded in money), or the
+        amount does not cover one pass.
+    """
+    if order.kind not in CREDIT_KINDS or order.member_id is None:
+        raise BillingError(_("Only a day or half-day pass can be refunded as credits: refund it in money."))
+    days = amount_cents * order.quantity // order.total_cents
+    if days < 1:
+        raise BillingError(_("Credits are given back in whole days only, one per %(price)s refunded: refund "
+                             "more, or in money.", price=money(order.total_cents // order.quantity, order.currency)))
+    return days
 
 
 def refund_card(credit_note_id: int, amount_cents: int) -> None:

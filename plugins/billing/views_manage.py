@@ -14,11 +14,12 @@ from core.accounts.models import User
 from core.csvexport import csv_response
 from core.extensions import db
 from core.sites.access import managed_site_or_abort
-from plugins.billing.checkout import create_order
+from plugins.billing.bookings import desk_order
 from plugins.billing.errors import BillingError
 from plugins.billing.forms import MarkPaidForm, OnSitePaymentForm, ReducedRateForm, RefundForm
 from plugins.billing.fulfilment import record_paid_on_site
-from plugins.billing.models import Order, ReducedRate
+from plugins.billing.models import Order
+from plugins.billing import rates
 from plugins.billing.orders import lock_order
 from plugins.billing.products import products_at, quote
 from plugins.billing.refunds import refund
@@ -60,8 +61,8 @@ def record_payment(site_slug):
         form.email.errors.append(_("No member has this e-mail address."))
         return _page(site, payment_form=form, status=422)
     try:
-        order = create_order(member, site, quote(site, form.product.data, member.id), form.quantity.data,
-                             method=form.method.data, recorded_by=current_user)
+        order = desk_order(member, site, quote(site, form.product.data, member.id), form.quantity.data,
+                           form.method.data, current_user)
     except BillingError as exc:
         db.session.rollback()
         flash(str(exc), "error")
@@ -129,10 +130,12 @@ def grant_reduced_rate(site_slug):
     if member is None:
         form.email.errors.append(_("No member has this e-mail address."))
         return _page(site, reduced_form=form, status=422)
-    row = db.session.get(ReducedRate, member.id) or ReducedRate(member_id=member.id)
-    row.category, row.granted_by_id = form.category.data, current_user.id
-    db.session.add(row)
-    audit.record(current_user, "billing.reduced_rate", f"user:{member.id}", category=row.category, site=site.slug)
+    try:
+        rates.grant_reduced_rate(current_user, site, member, form.category.data)
+    except BillingError as exc:
+        db.session.rollback()
+        form.email.errors.append(str(exc))
+        return _page(site, reduced_form=form, status=exc.status or 403)
     db.session.commit()
     flash(_("Reduced prices granted."), "success")
     return redirect(url_for(".site_billing", site_slug=site.slug), 303)

@@ -75,5 +75,7 @@ class RulesForm(Form):
     buffer_minutes = IntegerField(_l("Buffer between room bookings (minutes)"),
                                   validators=[Optional(), NumberRange(min=0)])
     max_per_week = IntegerField(_l("Most bookings per member per week"), validators=[Optional(), NumberRange(min=1)])
+    max_per_period = IntegerField(_l("Most places of this kind a member holds at the same time"),
+                                  validators=[Optional(), NumberRange(min=1)])
     approval_required = SelectField(_l("Approval required"), choices=[("", _l("Inherit")), ("1", _l("Yes")),
                                                                       ("0", _l("No"))], validators=[Optional()])

@@ -58,6 +58,16 @@ def booking_payment_url(booking: Booking) -> str | None:
     """
 
 
+@hookspec(firstresult=True)
+def booking_amount_due(booking: Booking) -> str | None:
+    """What the member still has to pay for a booking, and how, as one translated sentence
+    shown on the booking's page and in its e-mails ("12,00 € to pay on site"); writes nothing.
+
+    :param booking: a stored `Booking`.
+    :return: the sentence, or None when nothing is due.
+    """
+
+
 # --------------------------------------------------------------------------------------------
 # Events (acting): called inside the booking's transaction, after the change is flushed.
 # Implementations write what follows (flush, never commit) or raise `Refused` to refuse it all.

@@ -121,7 +121,7 @@ def approve(site_slug, booking_id):
     site = managed_site_or_abort(site_slug)
     booking = _site_booking(site, booking_id)
     try:
-        if service.confirm(booking.id, current_user) is None:
+        if service.approve(booking.id, current_user) is None:
             return failed(BookingError(_("This booking is not waiting for approval any more.")))
         db.session.commit()
     except BookingError as exc:

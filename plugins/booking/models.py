@@ -54,6 +54,7 @@ class Rule(db.Model):
     cancel_deadline_minutes: Mapped[int | None]
     buffer_minutes: Mapped[int | None]
     max_per_week: Mapped[int | None]
+    max_per_period: Mapped[int | None]
     approval_required: Mapped[bool | None]
 
     __table_args__ = (Index("uq_booking_rule_site_kind", "site_id", "kind", unique=True),)

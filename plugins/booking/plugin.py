@@ -16,8 +16,8 @@ from core.ui import NavItem, Widget
 from plugins.booking import demo
 from plugins.booking.api import OPENAPI, api
 from plugins.booking.manage import manage
-from plugins.booking.models import ACTIVE, Booking, Feed, WaitlistEntry
-from plugins.booking.service import bookings_of
+from plugins.booking.models import Booking, Feed, WaitlistEntry
+from plugins.booking.service import bookings_of, cancel_future_bookings
 from plugins.booking.views import bp, week_context
 
 MODULE = Module(name="booking", label=_l("Booking"),
@@ -70,9 +70,9 @@ def user_data_export(user):
 
 @hookimpl
 def user_data_erase(user):
-    # Past bookings stay for occupancy figures (and billing's legal records), without the person.
-    db.session.execute(update(Booking).where(Booking.member_id == user.id, Booking.status.in_(ACTIVE))
-                       .values(status="cancelled", cancel_reason="member"))
+    # Future bookings are cancelled the normal way (other plugins refund them: billing may have
+    # done it already), past ones stay for occupancy figures, without the person.
+    cancel_future_bookings(user, "account_erased")
     db.session.execute(update(Booking).where(Booking.member_id == user.id).values(member_id=None, note=""))
     db.session.execute(update(Booking).where(Booking.created_by_id == user.id).values(created_by_id=None))
     db.session.execute(delete(WaitlistEntry).where(WaitlistEntry.member_id == user.id))

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from core.extensions import db
 from plugins.booking.errors import BookingError
-from plugins.booking.models import ACTIVE, Booking, Rule
+from plugins.booking.models import ACTIVE, Booking, Resource, Rule
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,14 @@ class Rules:
     buffer_minutes: int = 0
     max_per_week: int | None = None
     approval_required: bool = False
+    # Active bookings of one kind a member may hold at once at a site (overlapping one period).
+    max_per_period: int | None = 1
+
+
+# A member whose holds of a slot lapsed unpaid this many times in a day may not hold it again
+# until a day has passed since the first of them (no renewing a hold forever without paying).
+LAPSED_HOLDS_LIMIT = 3
+LAPSED_HOLDS_WINDOW = timedelta(hours=24)
 
 
 RULE_FIELDS = [f.name for f in fields(Rules)]
@@ -94,6 +102,8 @@ def check(rules: Rules, booking: Booking, now, approval_default: bool = False) -
         if count >= rules.max_per_week:
             raise BookingError(_("You already have %(n)d bookings that week here, the most allowed.",
                                  n=rules.max_per_week), "weekly_limit")
+    if booking.member_id:
+        _check_member_limits(rules, booking, now)
     if rules.buffer_minutes:
         gap = timedelta(minutes=rules.buffer_minutes)
         clash = db.session.scalar(select(Booking.id).where(
@@ -104,6 +114,28 @@ def check(rules: Rules, booking: Booking, now, approval_default: bool = False) -
             from plugins.booking.errors import SlotTaken
 
             raise SlotTaken(_("This room needs %(n)d minutes free between bookings.", n=rules.buffer_minutes))
+
+
+def _check_member_limits(rules: Rules, booking: Booking, now) -> None:
+    """One member, one place per period: the member's row is locked by the caller (see
+    service.lock_for_rules), so parallel requests are counted one after the other."""
+    same_time = (Booking.member_id == booking.member_id, Booking.site_id == booking.site_id,
+                 Booking.starts_at < booking.ends_at, Booking.ends_at > booking.starts_at,
+                 Booking.starts_at > booking.starts_at - timedelta(days=1))
+    if rules.max_per_period:
+        count = db.session.scalar(select(func.count()).select_from(Booking).join(Resource).where(
+            *same_time, Resource.kind == booking.resource.kind, Booking.status.in_(ACTIVE),
+            Booking.resource_id != booking.resource_id,  # the same one: the slot is taken (409)
+            (Booking.status != "held") | (Booking.hold_expires_at >= now)))
+        if count >= rules.max_per_period:
+            raise BookingError(_("You already have a booking of this kind at that time here."), "period_limit")
+    lapsed = db.session.scalar(select(func.count()).select_from(Booking).where(
+        *same_time, Booking.status.in_(("expired", "cancelled")), Booking.hold_reason == "payment",
+        Booking.cancel_reason.in_(("hold_expired", "payment_failed")),
+        Booking.cancelled_at > now - LAPSED_HOLDS_WINDOW))
+    if lapsed >= LAPSED_HOLDS_LIMIT:
+        raise BookingError(_("You let this slot go unpaid %(n)d times today: you can hold it again tomorrow.",
+                             n=LAPSED_HOLDS_LIMIT), "hold_throttled")
 
 
 def can_cancel(rules: Rules, booking: Booking, now) -> bool:

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import exc as sa_exc, select, update
 
+from core.accounts.models import User
 from core.db import find, utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
@@ -25,6 +26,8 @@ from plugins.booking.rules import can_cancel, check, effective_rules
 from plugins.booking.slots import within_opening
 
 DEFAULT_HOLD_MINUTES = 30
+# Once approved, a booking still to be paid online is held this long (at most until it starts).
+APPROVED_PAYMENT_HOURS = 24
 
 
 def is_overlap_error(exc: Exception) -> bool:
@@ -88,10 +91,21 @@ def _validate(booking: Booking, actor, now) -> None:
     if not booking.is_block:
         if not within_opening(site, booking.starts_at, booking.ends_at):
             raise BookingError(_("The site is not open at that time."), "closed")
+        lock_for_rules(booking)
         check(effective_rules(site.id, resource.kind), booking, now)
         for reason in hooks(site).validate_booking(booking=booking, actor=actor):
             if reason:
                 raise BookingError(reason, "refused")
+
+
+def lock_for_rules(booking: Booking) -> None:
+    """Lock the resource's row and the member's row until the transaction ends, so the rules
+    checked in Python (a room's buffer, a member's limits) see every booking committed before,
+    and parallel requests are checked one after the other. PostgreSQL only: on SQLite the
+    writing transaction (BEGIN IMMEDIATE) already serialises writers."""
+    db.session.execute(select(Resource.id).where(Resource.id == booking.resource_id).with_for_update())
+    if booking.member_id:
+        db.session.execute(select(User.id).where(User.id == booking.member_id).with_for_update())
 
 
 def _real(user):
@@ -201,6 +215,13 @@ def payment_url(booking: Booking) -> str | None:
     return hooks(booking.resource.site).booking_payment_url(booking=booking)
 
 
+def amount_due(booking: Booking) -> str | None:
+    """What the member still has to pay and how (asked of the plugin taking payments)."""
+    if booking.is_block or booking.status not in ACTIVE:
+        return None
+    return hooks(booking.resource.site).booking_amount_due(booking=booking)
+
+
 def set_status(booking_id: int, from_statuses, **values) -> bool:
     """Compare-and-set: change a booking only if its status is still one of `from_statuses`."""
     result = db.session.execute(update(Booking).where(Booking.id == booking_id, Booking.status.in_(from_statuses))
@@ -231,6 +252,34 @@ def extend_hold(booking_id: int, until: datetime) -> bool:
     return set_status(booking_id, ["held"], hold_expires_at=until)
 
 
+def approve(booking_id: int, actor, *, now=None) -> Booking | None:
+    """A manager approves a booking held for approval. Approval and payment compose: when the
+    payer still has to pay online, the booking stays held, now for its payment (until
+    `APPROVED_PAYMENT_HOURS` later, at most its start), and the member is mailed what to pay
+    and where; otherwise (credits, a convention, on site, free) it is confirmed as before.
+
+    :return: the booking, or None when it was not waiting for approval any more.
+    :raises BookingError: another plugin refused it (e.g. the credits were spent meanwhile).
+    """
+    now = now or utcnow()
+    booking = find(Booking, booking_id)
+    if booking is None or booking.status != "held" or booking.hold_reason != "approval":
+        return None
+    payer = hooks(booking.resource.site).booking_payer(booking=booking)  # asked again: credits may be gone
+    booking.payer_kind = payer.kind if payer is not None else None
+    booking.payer_reference = payer.reference if payer is not None else None
+    db.session.flush()
+    if payer is None or not payer.needs_payment:
+        return confirm(booking_id, actor)
+    until = min(now + timedelta(hours=APPROVED_PAYMENT_HOURS), booking.starts_at)
+    if not set_status(booking_id, ["held"], hold_reason="payment", hold_expires_at=until):
+        return None
+    db.session.refresh(booking)
+    notify.booking_mail(booking, "booking_approved", payment_link=payment_url(booking))
+    hooks(booking.resource.site).booking_held(booking=booking)
+    return booking
+
+
 def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enforce_deadline=True) -> Booking:
     """Cancel an active booking; compare-and-set. Members must respect the cancellation deadline.
 
@@ -254,6 +303,27 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
     if not booking.is_block:
         hooks(booking.resource.site).booking_cancelled(booking=booking, actor=actor, reason=reason)
     return booking
+
+
+def cancel_future_bookings(member, reason: str, actor=None, *, now=None) -> list[int]:
+    """Cancel a member's active bookings not yet over, each through `cancel` (so other plugins
+    refund and credit as for any cancellation), e.g. when the member erases their account.
+    Past bookings stay as they were (occupancy figures).
+
+    :return: the ids cancelled.
+    """
+    now = now or utcnow()
+    ids = db.session.scalars(select(Booking.id).where(Booking.member_id == member.id, Booking.status.in_(ACTIVE),
+                                                      Booking.ends_at > now)).all()
+    cancelled = []
+    for booking_id in ids:
+        try:
+            with db.session.begin_nested():
+                cancel(booking_id, actor, reason, now=now, enforce_deadline=False)
+            cancelled.append(booking_id)
+        except BookingError:
+            pass  # no longer active (cancelled meanwhile)
+    return cancelled
 
 
 def bookings_of(member, upcoming_only=False, now=None) -> list[Booking]:

@@ -149,3 +149,14 @@ def range_for(site, day: date, period: str, start: str | None = None, end: str |
         raise BookingError(_("The site is not open at that time."), "closed")
     opens, closes = parts[period]
     return to_utc(day, opens, site.timezone), to_utc(day, closes, site.timezone)
+
+
+def periods_blocked(booking) -> list[str]:
+    """The half-days ("morning", "afternoon") of its site's day that a booking overlaps: a
+    booking from 10:30 to 15:30 blocks both, and is priced as a whole day."""
+    site = booking.resource.site
+    day = booking.starts_at.astimezone(ZoneInfo(site.timezone)).date()
+    parts = half_days(site, day)
+    return [name for name in ("morning", "afternoon") if name in parts
+            and booking.starts_at < to_utc(day, parts[name][1], site.timezone)
+            and booking.ends_at > to_utc(day, parts[name][0], site.timezone)]

@@ -206,7 +206,8 @@ def mine():
 def show(booking_id):
     booking = _own_booking(booking_id)
     return render_template("booking/show.html", booking=booking, site=booking.resource.site,
-                           checkin_form=CheckInForm(), payment_url=service.payment_url(booking))
+                           checkin_form=CheckInForm(), payment_url=service.payment_url(booking),
+                           amount_due=service.amount_due(booking))
 
 
 @bp.post("/<int:booking_id>/cancel", endpoint="cancel")

@@ -131,6 +131,7 @@ def test_a_manager_grants_reduced_prices_to_an_eligible_member(app, client, auth
     from plugins.billing.products import quote
 
     auth.login(shop["manager"])
+    record(client, shop["member"].email, product="day_pass")  # a member of the site: bought there
     assert client.post("/billing/sites/figeac/manage/reduced",
                        data={"reduced-email": shop["member"].email, "reduced-category": "job_seeker"}).status_code == 303
     with app.test_request_context():
