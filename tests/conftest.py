@@ -8,7 +8,7 @@ from pathlib import Path
 from devtools.ports import free_port as _free_port  # noqa: F401 -- used by tests/core/test_serving.py
 from devtools.pytest_plugin import build_app
 
-TERRITORY = Path(__file__).parent / "territory.toml"
+TERRITORY = CONFIG = Path(__file__).parent / "territory.toml"
 
 
 def make_app(database_url, smtp_server, tmp_path, plugins=(), **overrides):
