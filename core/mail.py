@@ -68,7 +68,7 @@ def queue_mail(to: str, template: str, locale: str | None = None, attachments=()
     )
     db.session.add(message)
     db.session.flush()
-    enqueue(JOB, message_id=message.id, max_attempts=12)  # about six hours of back-off
+    enqueue(JOB, message_id=message.id, max_attempts=15)  # about six hours of back-off
     return message
 
 

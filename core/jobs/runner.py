@@ -23,6 +23,7 @@ import threading
 import time
 import traceback
 from datetime import timedelta
+from typing import NamedTuple
 
 from flask import current_app
 from sqlalchemy import and_, or_, select, update
@@ -52,7 +53,15 @@ def _due(now):
                and_(Job.status == "running", Job.locked_until < now))
 
 
-def claim(worker: str, ids=None, names=None, skip=()) -> Job | None:
+class Claimed(NamedTuple):
+    id: int
+    name: str
+    args: dict
+    attempts: int
+    max_attempts: int
+
+
+def claim(worker: str, ids=None, names=None, skip=()) -> Claimed | None:
     """Take the next due job (of `ids` / `names` when given, not in `skip`) and commit the claim."""
     now = utcnow()
     lease = timedelta(seconds=current_app.config.get("JOBS_LEASE_SECONDS", 300))
@@ -72,10 +81,15 @@ def claim(worker: str, ids=None, names=None, skip=()) -> Job | None:
             return None
         taken = db.session.execute(update(Job).where(Job.id == job_id, _due(now)).values(
             status="running", locked_by=worker, locked_until=now + lease, attempts=Job.attempts + 1))
-        db.session.commit()
         if taken.rowcount != 1:
+            db.session.rollback()
             return None
-        return db.session.get(Job, job_id)
+        job = db.session.execute(select(Job.id, Job.name, Job.args, Job.attempts, Job.max_attempts)
+                                 .where(Job.id == job_id)).one()
+        # Read before the commit: the handler starts with no transaction open, so one that calls
+        # Stripe or SMTP first holds no lock (SQLite's write lock would stop every writer).
+        db.session.commit()
+        return Claimed(*job)
 
 
 def _backoff(attempts: int) -> timedelta:
@@ -83,7 +97,7 @@ def _backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(base * 2 ** (attempts - 1), 3600))
 
 
-def run_claimed(job: Job, worker: str) -> bool:
+def run_claimed(job: Claimed, worker: str) -> bool:
     """Run one claimed job; return True when it is done."""
     job_id, name, args, attempts, max_attempts = job.id, job.name, dict(job.args), job.attempts, job.max_attempts
     handler = handlers().get(name)

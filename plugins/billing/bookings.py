@@ -28,7 +28,7 @@ from plugins.billing.errors import BillingError
 from plugins.billing.models import CreditEntry, Order
 from plugins.billing.orders import active_unlimited_membership, lock_order, move_forward
 from plugins.billing.products import payment_modes, products_at, quote
-from plugins.billing.refunds import CREDIT_KINDS, refund, refund_lost_slot
+from plugins.billing.refunds import CREDIT_KINDS, covers_a_day, refund, refund_lost_slot
 from plugins.billing.vat import totals
 from plugins.booking import (Booking, BookingError, Payer, Price, Refused, cancel_booking, confirm_booking,
                              extend_hold, periods_blocked)
@@ -179,19 +179,23 @@ def checkout_order(booking, member) -> Order:
     order = pending_order(booking.id)
     if order is not None and order.stripe_session_id and order.session_expires_at > utcnow() + timedelta(minutes=2):
         return order
+    if order is not None:  # about to expire: closed, so only the new session can be paid
+        abandon(order)
     code, quantity = product_for(booking)
     site = booking.resource.site
     return create_order(member, site, quote(site, code, member.id), quantity, booking_id=booking.id)
 
 
-def hold_until_paid(booking_id: int, order: Order) -> None:
+def hold_until_paid(booking_id: int, order_id: int, until) -> bool:
     """Keep the booking held while its Checkout session can be paid (the session bounds it).
 
-    :raises BillingError: the hold lapsed meanwhile; the order is closed and its session expired.
+    :return: False when the hold lapsed meanwhile; the order is then closed and its session
+        expired by a job (the caller commits that, then tells the member).
     """
-    if not extend_hold(booking_id, order.session_expires_at):
-        abandon(order)
-        raise BillingError(_("This booking is not held any more: please book again."), status=409)
+    if extend_hold(booking_id, until):
+        return True
+    abandon(db.session.get(Order, order_id))
+    return False
 
 
 def abandon(order: Order) -> None:
@@ -230,16 +234,17 @@ def desk_order(member, site, offer, quantity: int, method: str, recorded_by) -> 
 
 
 def confirm_paid_booking(order) -> None:
-    """Confirm the held booking a paid order was for; if the slot was lost, refund it. A
-    booking still waiting for the manager's approval stays so: approving confirms it."""
+    """Confirm the held booking a paid order was for; if the slot was lost, or another payment
+    settled the booking first (cash at the desk, then the card), refund this one: money is
+    never kept twice. A booking still waiting for the manager's approval stays so."""
     booking = booking_of(order)
     if booking is not None and booking.status == "held" and booking.hold_reason == "approval":
         return
     if confirm_booking(order.booking_id) is not None:
         return
     booking = booking_of(order)
-    if booking is not None and booking.status in ("confirmed", "checked_in"):
-        return  # confirmed already (paid on site for a booking that needed no hold)
+    if order.method != "stripe" and booking is not None and booking.status in ("confirmed", "checked_in"):
+        return  # paid at the desk for a booking confirmed at once (payment on site)
     refund_lost_slot(order)
 
 
@@ -248,6 +253,9 @@ def release(order) -> None:
     booking = booking_of(order)
     if booking is None or booking.status != "held":
         return
+    if db.session.scalar(select(Order.id).where(Order.booking_id == booking.id, Order.status == "pending",
+                                                Order.id != order.id)) is not None:
+        return  # a newer checkout of this booking is still open: its own outcome decides
     reason = "payment_failed" if order.status == "failed" else "hold_expired"
     try:
         with db.session.begin_nested():
@@ -278,5 +286,7 @@ def booking_cancelled(booking, actor, reason: str) -> None:
             abandon(order)
         elif order.status == "paid" and give:
             policy = settings().refund_policy if reason == "member" else "card"
-            refund(order, None, f"booking cancelled ({reason})", actor=actor,
-                   to=policy if order.kind in CREDIT_KINDS else "card")
+            to = policy if order.kind in CREDIT_KINDS else "card"
+            if to == "credits" and not covers_a_day(order):
+                to = "card"  # what is left (after a goodwill refund, say) is less than a day
+            refund(order, None, f"booking cancelled ({reason})", actor=actor, to=to)

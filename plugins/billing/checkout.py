@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from sqlalchemy import update
 
 from core.extensions import db
 from core.urls import external_url
@@ -42,11 +43,9 @@ def _stripe_locale() -> str:
     return "en" if str(get_locale() or "fr").startswith("en") else "fr"
 
 
-def start_session(order: Order, expires_at: datetime | None = None):
-    """Create (or get back, by idempotency) the Checkout session of a committed order.
-
-    :return: the Stripe session; its id and expiry are stored on the order (caller commits).
-    """
+def session_request(order: Order, expires_at: datetime | None = None) -> tuple[dict, str]:
+    """The parameters and Idempotency-Key of an order's Checkout session, read from the order
+    while its transaction is open (the call itself waits until it is committed)."""
     conf = settings()
     # Derived from the order, not from the clock: a retry must send the very same parameters
     # for Stripe to honour the Idempotency-Key (a few spare minutes cover Stripe's 30-minute floor).
@@ -74,8 +73,22 @@ def start_session(order: Order, expires_at: datetime | None = None):
     else:
         params["payment_intent_data"] = {"metadata": metadata}
     params = {k: v for k, v in params.items() if v is not None}
-    session = stripe_api.client().v1.checkout.sessions.create(
-        params, {"idempotency_key": f"tierslieux-order-{order.id}-checkout"})
-    order.stripe_session_id = session.id
-    order.session_expires_at = datetime.fromtimestamp(session.expires_at, timezone.utc)
+    return params, f"tierslieux-order-{order.id}-checkout"
+
+
+def open_session(order_id: int, request: tuple[dict, str]):
+    """Create (or get back, by idempotency) the Checkout session of a committed order, with no
+    transaction open while Stripe answers; then store its id and expiry on the order (flush).
+
+    :return: the Stripe session.
+    """
+    params, key = request
+    session = stripe_api.client().v1.checkout.sessions.create(params, {"idempotency_key": key})
+    db.session.execute(update(Order).where(Order.id == order_id).values(
+        stripe_session_id=session.id, session_expires_at=datetime.fromtimestamp(session.expires_at, timezone.utc)))
     return session
+
+
+def start_session(order: Order, expires_at: datetime | None = None):
+    """Both steps at once, for callers that hold no write lock (benchmarks, scripts)."""
+    return open_session(order.id, session_request(order, expires_at))

@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select
 
 from core.db import utcnow
 from core.extensions import db
-from plugins.billing.models import CreditEntry
+from plugins.billing.models import CreditEntry, Order
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,12 @@ def give_back(booking_id: int, note: str = "") -> int:
     db.session.add(CreditEntry(member_id=use.member_id, site_id=use.site_id, grant_id=use.grant_id, delta=-net,
                                reason="give_back", booking_id=booking_id, note=note))
     db.session.flush()
+    grant = db.session.get(CreditEntry, use.grant_id) if use.grant_id else None
+    order = db.session.get(Order, grant.order_id) if grant is not None and grant.order_id else None
+    if order is not None and order.refunded_cents:
+        # The bundle was (partly) refunded in money: what came back is taken back as far as
+        # the refund says, so a refunded day is never spent.
+        take_back(order.id, order.refunded_cents, order.total_cents)
     return -net
 
 

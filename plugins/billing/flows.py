@@ -3,9 +3,15 @@ a call to Stripe must sit between two of them (SQLite's write lock is never held
 answers). Nothing else in billing commits."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
+from flask_babel import gettext as _
+
 from core.extensions import db
 from plugins.billing import bookings, stripe_api
-from plugins.billing.checkout import start_session
+from plugins.billing.checkout import open_session, session_request
+from plugins.billing.errors import BillingError
+from plugins.billing.models import Order
 
 
 def checkout_held_booking(booking, member):
@@ -14,14 +20,19 @@ def checkout_held_booking(booking, member):
     :raises BillingError: not waiting for this member's payment, or the hold lapsed meanwhile.
     """
     order = bookings.checkout_order(booking, member)
-    booking_id = booking.id
-    if order.stripe_session_id:
-        session = stripe_api.client().v1.checkout.sessions.retrieve(order.stripe_session_id)
-        if session.status == "open":
-            db.session.rollback()
-            return session
+    booking_id, order_id, current = booking.id, order.id, order.stripe_session_id
+    request = None if current else session_request(order)
     db.session.commit()  # the order exists before Stripe hears of it (its id keys the session)
-    session = start_session(order)
-    bookings.hold_until_paid(booking_id, order)
+    if current:
+        session = stripe_api.client().v1.checkout.sessions.retrieve(current)
+        if session.status == "open":
+            return session
+        request = session_request(db.session.get(Order, order_id))
+        db.session.commit()
+    session = open_session(order_id, request)
+    until = datetime.fromtimestamp(session.expires_at, timezone.utc)
+    if not bookings.hold_until_paid(booking_id, order_id, until):
+        db.session.commit()  # the order is closed, its session's expiry is a job: keep both
+        raise BillingError(_("This booking is not held any more: please book again."), status=409)
     db.session.commit()
     return session

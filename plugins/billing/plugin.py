@@ -38,9 +38,6 @@ def blueprints():
 
 
 @hookimpl
-
-
-@hookimpl
 def app_started(app):
     stripe_api.load_settings(app)
     # Outside the module guard (see views_webhook), and the one route without CSRF.

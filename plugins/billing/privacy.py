@@ -16,6 +16,7 @@ from sqlalchemy import delete, select, update
 from core.extensions import db
 from core.jobs import enqueue
 from plugins.billing import stripe_api
+from plugins.billing.bookings import abandon
 from plugins.billing.models import CreditEntry, Invoice, Order, ReducedRate, Subscription
 from plugins.booking import cancel_future_bookings
 
@@ -25,6 +26,8 @@ log = logging.getLogger("tierslieux.billing")
 
 def erase(user) -> None:
     cancel_future_bookings(user, "account_erased")
+    for order in db.session.scalars(select(Order).where(Order.member_id == user.id, Order.status == "pending")).all():
+        abandon(order)  # an open Checkout session (a bundle, a membership) can no longer be paid
     for row in db.session.scalars(select(Subscription).where(Subscription.member_id == user.id,
                                                              Subscription.status != "canceled")).all():
         row.status = "canceled"  # forward only: a renewal arriving later grants nothing

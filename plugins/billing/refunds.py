@@ -74,6 +74,15 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
 CREDIT_KINDS = ("day_pass", "half_day_pass")
 
 
+def covers_a_day(order: Order) -> bool:
+    """Whether what is left on an order could still be given back as at least one day."""
+    try:
+        credit_days(order, order.total_cents - order.refunded_cents)
+    except BillingError:
+        return False
+    return True
+
+
 def credit_days(order: Order, amount_cents: int) -> int:
     """Days of credit a refund of `amount_cents` gives back instead of money: one per pass of
     the order's unit price the amount covers, rounded down (the refund is then for those days

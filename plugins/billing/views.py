@@ -14,7 +14,7 @@ from core.modules.guard import reachable_when_off
 from core.modules.service import is_enabled
 from core.sites.access import visible_site_or_abort
 from plugins.billing import credits, stripe_api
-from plugins.billing.checkout import create_order, start_session
+from plugins.billing.checkout import create_order, open_session, session_request
 from plugins.billing.errors import BillingError
 from plugins.billing.forms import BuyForm, PayForm
 from plugins.billing.bookings import price
@@ -53,12 +53,13 @@ def buy(site_slug):
             raise BillingError(_("This product is not sold at this site."))
         offer = quote(site, form.product.data, current_user.id, form.discount_code.data or None)
         order = create_order(current_user, site, offer)
-        db.session.commit()
+        order_id, request = order.id, session_request(order)
+        db.session.commit()  # the order exists before Stripe hears of it
     except BillingError as exc:
         db.session.rollback()
         flash(str(exc), "error")
         return redirect(url_for(".prices", site_slug=site_slug), 303)
-    session = start_session(order)
+    session = open_session(order_id, request)
     db.session.commit()
     return redirect(session.url, 303)
 

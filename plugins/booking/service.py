@@ -272,7 +272,12 @@ def approve(booking_id: int, actor, *, now=None) -> Booking | None:
     if payer is None or not payer.needs_payment:
         return confirm(booking_id, actor)
     until = min(now + timedelta(hours=APPROVED_PAYMENT_HOURS), booking.starts_at)
-    if not set_status(booking_id, ["held"], hold_reason="payment", hold_expires_at=until):
+    # Compare-and-set on the reason too: of two managers approving at once, one goes on.
+    moved = db.session.execute(update(Booking).where(Booking.id == booking_id, Booking.status == "held",
+                                                     Booking.hold_reason == "approval")
+                               .values(hold_reason="payment", hold_expires_at=until)
+                               .execution_options(synchronize_session=False))
+    if moved.rowcount != 1:
         return None
     db.session.refresh(booking)
     notify.booking_mail(booking, "booking_approved", payment_link=payment_url(booking))
