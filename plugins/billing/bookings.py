@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from math import ceil
 from zoneinfo import ZoneInfo
 
+import stripe
 from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -210,8 +211,10 @@ def expire_session(session_id: str) -> None:
     try:
         stripe_api.client().v1.checkout.sessions.expire(session_id, {},
                                                         {"idempotency_key": f"tierslieux-{session_id}-expire"})
-    except Exception as exc:  # already expired or completed: the webhook settles it
+    except stripe.InvalidRequestError as exc:  # already expired or completed: the webhook settles it
         log.info("could not expire %s: %s", session_id, exc)
+    # Anything else (Stripe unreachable) raises: the job is retried, the session stays payable
+    # meanwhile and a payment on it is refunded by `confirm_paid_booking`.
 
 
 # --------------------------------------------------------------------------------------------
