@@ -37,8 +37,11 @@ run: install translations $(CONFIG)
 	$(BIN)/tierslieux seed-demo
 	$(BIN)/tierslieux serve-demo --host 127.0.0.1 --port $(PORT)
 
+# The suite runs in one process per core (pytest-xdist; each with its own PostgreSQL database);
+# `make test WORKERS=0` runs it in this process.
+WORKERS ?= auto
 test: install translations
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
 
 bench: install translations
 	$(BIN)/python -m bench

@@ -159,19 +159,41 @@ def sqlite_template(tmp_path_factory, tierslieux_territory, tierslieux_plugins) 
     return path
 
 
-@pytest.fixture(scope="session")
-def postgres_url(tmp_path_factory, tierslieux_territory, tierslieux_plugins) -> str:
-    engine = create_engine(PG_URL)
+def _worker_database(url: str, worker: str) -> str:
+    """Under pytest-xdist, each worker gets its own database beside TEST_DATABASE_URL's
+    (`test_gw0`, `test_gw1`, ...), created if missing: workers never empty each other's tables."""
+    if worker in ("", "master"):
+        return url
+    base, name = url.rsplit("/", 1)
+    mine = f"{name}_{worker}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
     try:
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+        with admin.connect() as conn:
+            if not conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": mine}).scalar():
+                conn.execute(text(f'CREATE DATABASE "{mine}"'))
+    finally:
+        admin.dispose()
+    return f"{base}/{mine}"
+
+
+@pytest.fixture(scope="session")
+def postgres_url(request, tmp_path_factory, tierslieux_territory, tierslieux_plugins) -> str:
+    # pytest-xdist's worker name ("gw0", ...) when the suite runs in several processes.
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "master")
+    try:
+        url = _worker_database(PG_URL, worker)
+        engine = create_engine(url)
+        try:
+            with engine.begin() as conn:
+                conn.execute(text("DROP SCHEMA public CASCADE"))
+                conn.execute(text("CREATE SCHEMA public"))
+        finally:
+            engine.dispose()
     except Exception as exc:  # CI sets TEST_DATABASE_URL and must fail loudly if it is down
         pytest.exit(f"TEST_DATABASE_URL={PG_URL} is not reachable: {exc}", returncode=3)
-    finally:
-        engine.dispose()
-    _migrate(PG_URL, tmp_path_factory.mktemp("pg"), tierslieux_territory, tierslieux_plugins)
-    return PG_URL
+    _migrate(url, tmp_path_factory.mktemp("pg"), tierslieux_territory, tierslieux_plugins)
+    return url
+
 
 
 def _empty_postgres(url: str) -> None:
