@@ -10,7 +10,6 @@ caused it commits. What happens after the commit depends on `JOBS_RUN`:
 """
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 
 from flask import current_app, has_app_context
@@ -21,7 +20,6 @@ from core.db import is_unique_violation, utcnow
 from core.extensions import db
 from core.jobs.models import Job
 
-log = logging.getLogger("tierslieux.jobs")
 INFO_KEY = "jobs_enqueued"
 
 

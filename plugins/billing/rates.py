@@ -13,16 +13,14 @@ from core import audit
 from core.extensions import db
 from plugins.billing.errors import BillingError
 from plugins.billing.models import Order, ReducedRate
-from plugins.booking import Booking
+from plugins.booking import has_booked_at
 
 
 def is_site_member(member_id: int, site_id: int) -> bool:
     """The member has booked or bought at the site."""
-    booked = db.session.scalar(select(Booking.id).where(Booking.member_id == member_id, Booking.site_id == site_id,
-                                                        Booking.is_block.is_(False)).limit(1))
     bought = db.session.scalar(select(Order.id).where(Order.member_id == member_id, Order.site_id == site_id)
                                .limit(1))
-    return booked is not None or bought is not None
+    return bought is not None or has_booked_at(member_id, site_id)
 
 
 def grant_reduced_rate(actor, site, member, category: str) -> ReducedRate:

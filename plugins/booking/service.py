@@ -310,6 +310,12 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
     return booking
 
 
+def has_booked_at(member_id: int, site_id: int) -> bool:
+    """Whether a member has ever booked at a site (any status: they are one of its members)."""
+    return db.session.scalar(select(Booking.id).where(Booking.member_id == member_id, Booking.site_id == site_id,
+                                                      Booking.is_block.is_(False)).limit(1)) is not None
+
+
 def cancel_future_bookings(member, reason: str, actor=None, *, now=None) -> list[int]:
     """Cancel a member's active bookings not yet over, each through `cancel` (so other plugins
     refund and credit as for any cancellation), e.g. when the member erases their account.
