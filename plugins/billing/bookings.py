@@ -32,7 +32,7 @@ from plugins.billing.products import payment_modes, products_at, quote
 from plugins.billing.refunds import CREDIT_KINDS, covers_a_day, refund, refund_lost_slot
 from plugins.billing.vat import totals
 from plugins.booking import (Booking, BookingError, Payer, Price, Refused, cancel_booking, confirm_booking,
-                             extend_hold, periods_blocked)
+                             awaiting_payment, extend_hold, periods_blocked)
 
 log = logging.getLogger("tierslieux.billing")
 ROOM_KINDS = ("room", "visio")  # paid by the hour; desks and offices by the (half) day
@@ -226,9 +226,7 @@ def desk_order(member, site, offer, quantity: int, method: str, recorded_by) -> 
     """The order of a payment a manager took at the desk. When the member has a booking held
     for this very payment (same product and quantity, the soonest first), the order is that
     booking's (its unpaid online order closed), so recording it confirms the booking."""
-    held = db.session.scalars(select(Booking).where(
-        Booking.member_id == member.id, Booking.site_id == site.id, Booking.status == "held",
-        Booking.hold_reason == "payment").order_by(Booking.starts_at)).all()
+    held = awaiting_payment(member.id, site.id)
     waiting = next((b for b in held if product_for(b) == (offer.code, quantity)), None)
     if waiting is not None and (online := pending_order(waiting.id)) is not None:
         abandon(online)

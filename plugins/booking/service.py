@@ -310,6 +310,13 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
     return booking
 
 
+def awaiting_payment(member_id: int, site_id: int) -> list[Booking]:
+    """A member's bookings at a site held until they pay, the soonest first."""
+    return db.session.scalars(select(Booking).where(
+        Booking.member_id == member_id, Booking.site_id == site_id, Booking.status == "held",
+        Booking.hold_reason == "payment").order_by(Booking.starts_at)).all()
+
+
 def has_booked_at(member_id: int, site_id: int) -> bool:
     """Whether a member has ever booked at a site (any status: they are one of its members)."""
     return db.session.scalar(select(Booking.id).where(Booking.member_id == member_id, Booking.site_id == site_id,
