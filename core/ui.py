@@ -3,6 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date as _babel_date
+from babel.dates import format_skeleton, format_time
+from babel.numbers import format_decimal, format_percent
 from flask import current_app, url_for
 from flask_babel import format_currency, get_locale
 from flask_login import current_user
@@ -44,8 +50,72 @@ def money(cents: int, currency: str | None = None) -> str:
     return format_currency(cents / 100, currency)
 
 
+# Dates and times in the reader's language, never "Mon 30/11" or "2026-12-03" in a French page.
+# Instants are stored in UTC: the filters that take one show it at a place's time zone (a site's,
+# or the territory's when none is given).
+
+def _zone(where) -> ZoneInfo:
+    if where is None:
+        return ZoneInfo(current_app.config["TERRITORY"].territory.timezone)
+    return ZoneInfo(where if isinstance(where, str) else where.timezone)
+
+
+def _day_of(value, where=None) -> date:
+    if isinstance(value, datetime):
+        return value.astimezone(_zone(where)).date() if value.tzinfo else value.date()
+    return value
+
+
+def long_date(value, where=None) -> str:
+    """'jeudi 3 décembre 2026' / 'Thursday, December 3, 2026'."""
+    return _babel_date(_day_of(value, where), "full", locale=get_locale())
+
+
+def medium_date(value, where=None) -> str:
+    """'3 déc. 2026' / 'Dec 3, 2026': tables and lists."""
+    return _babel_date(_day_of(value, where), "medium", locale=get_locale())
+
+
+def short_day(value, where=None) -> str:
+    """'jeu. 3 déc.' / 'Thu, Dec 3': column headings of a week."""
+    return format_skeleton("MMMEd", _day_of(value, where), locale=get_locale())
+
+
+def weekday(value, where=None) -> str:
+    """'jeudi' / 'Thursday'."""
+    return _babel_date(_day_of(value, where), "EEEE", locale=get_locale())
+
+
+def clock(value, where=None) -> str:
+    """'09:00' / '9:00 AM' of an instant at a place (or of a naive time)."""
+    if isinstance(value, datetime) and value.tzinfo:
+        value = value.astimezone(_zone(where))
+    return format_time(value, "short", locale=get_locale())
+
+
+def moment(value, where=None) -> str:
+    """'jeudi 3 décembre 2026, 09:00': an instant at a place, in full."""
+    return f"{long_date(value, where)}, {clock(value, where)}"
+
+
+def percent(ratio) -> str:
+    """'20 %' in French (with its narrow no-break space), '20%' in English."""
+    return format_percent(ratio, locale=get_locale())
+
+
+def number(value, digits: int | None = None) -> str:
+    """'1 234,5' in French; `digits` fixes the decimals."""
+    pattern = None if digits is None else ("#,##0." + "0" * digits if digits else "#,##0")
+    return format_decimal(value, format=pattern, locale=get_locale())
+
+
+FILTERS = {f.__name__: f for f in (money, long_date, medium_date, short_day, weekday, clock,
+                                    moment, percent, number)}
+
+
 def init_app(app) -> None:
-    app.add_template_filter(money)
+    for name, func in FILTERS.items():
+        app.add_template_filter(func, name)
 
     @app.context_processor
     def _layout():

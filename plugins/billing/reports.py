@@ -3,6 +3,7 @@ the territory's accountant."""
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -29,13 +30,13 @@ def revenue(site_ids=None) -> list[dict]:
     return sorted(rows, key=lambda r: (r["month"], r["site"]), reverse=True)
 
 
-def _euros(cents: int) -> str:
-    return f"{cents / 100:.2f}"
+def _euros(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
 
 
 def invoices_csv(site_ids=None) -> str:
-    """One line per invoice and credit note, the accountant's usual export (semicolons, French
-    decimals are left to the spreadsheet: amounts use a point)."""
+    """One line per invoice and credit note, the accountant's usual export (in French: semicolons
+    and decimal commas, see core.csvexport)."""
     query = select(Invoice).order_by(Invoice.series, Invoice.number)
     if site_ids is not None:
         query = query.where(Invoice.site_id.in_(site_ids))
@@ -48,4 +49,4 @@ def invoices_csv(site_ids=None) -> str:
                      inv.site.name, inv.client.get("name", ""), inv.payment_method,
                      _euros(sign * inv.total_ht_cents), _euros(sign * inv.total_vat_cents),
                      _euros(sign * inv.total_ttc_cents), inv.currency])
-    return csv_text(header, rows, delimiter=";")
+    return csv_text(header, rows)

@@ -66,3 +66,36 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_quoted():
         assert safe_cell(formula) == "'" + formula
     assert [safe_cell(v) for v in ("-12.50", -3, 4.5, None, "Camille", "+1")] == ["-12.50", "-3", "4.5", "", "Camille", "+1"]
     assert csv_text(["a"], [["=2"]]) == "a\r\n'=2\r\n"
+
+
+def test_french_csv_uses_semicolons_and_decimal_commas_english_commas_and_points():
+    from decimal import Decimal
+
+    from core.csvexport import csv_text
+
+    rows = [["Figeac", Decimal("-12.50"), 3, "12.50 as text"]]
+    assert csv_text(["site", "total", "n", "note"], rows, french_style=True) == \
+        "site;total;n;note\r\nFigeac;-12,50;3;12.50 as text\r\n"
+    assert csv_text(["site", "total", "n", "note"], rows, french_style=False) == \
+        "site,total,n,note\r\nFigeac,-12.50,3,12.50 as text\r\n"
+
+
+def test_date_and_number_filters_speak_the_readers_language(app):
+    from datetime import date, datetime, timezone
+
+    from flask_babel import force_locale
+
+    from core import ui
+
+    day = date(2026, 12, 3)
+    instant = datetime(2026, 12, 3, 8, 0, tzinfo=timezone.utc)  # 09:00 in Paris (winter)
+    with app.test_request_context("/"):
+        with force_locale("fr"):
+            assert ui.long_date(day) == "jeudi 3 décembre 2026"
+            assert ui.short_day(day) == "jeu. 3 déc."
+            assert ui.moment(instant, "Europe/Paris") == "jeudi 3 décembre 2026, 09:00"
+            assert ui.percent(0.2) == "20\xa0%"
+            assert ui.number(1234.5, 1) == "1\u202f234,5"
+        with force_locale("en"):
+            assert ui.long_date(day) == "Thursday, December 3, 2026"
+            assert ui.percent(0.2) == "20%"

@@ -105,7 +105,7 @@ def test_revenue_by_site_and_month_and_the_accountants_csv(app, client, auth, sh
     assert "120,00" in page and "20,00" in page
     csv_text = client.get("/billing/sites/figeac/manage/invoices.csv").get_data(as_text=True)
     header, line = csv_text.strip().splitlines()
-    assert header.startswith("reference;kind;issued_on") and line.endswith(";100.00;20.00;120.00;EUR")
+    assert header.startswith("reference;kind;issued_on") and line.endswith(";100,00;20,00;120,00;EUR")
     assert client.get("/billing/sites/aurillac/manage/invoices.csv").status_code == 403
     assert client.get("/billing/revenue").status_code == 403
     auth.logout()
@@ -158,4 +158,4 @@ def test_the_accountants_csv_neutralises_formulas_and_keeps_negative_amounts(app
             auth.login(shop["admin"])
         rows = list(csv.DictReader(io.StringIO(client.get(url).get_data(as_text=True)), delimiter=";"))
         assert rows and {row["client"] for row in rows} == {"""'=HYPERLINK("http://x")"""}
-        assert {row["total_ttc"] for row in rows} == {"120.00", "-10.00"}  # numbers stay numbers
+        assert {row["total_ttc"] for row in rows} == {"120,00", "-10,00"}  # numbers stay numbers (French decimals)

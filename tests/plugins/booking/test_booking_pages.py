@@ -36,7 +36,8 @@ def test_member_books_a_desk_and_sees_it_then_cancels(client, auth, site_with_de
                                                               "period": "morning"})
     assert response.status_code == 303
     mine = client.get("/booking/mine").get_data(as_text=True)
-    assert "Poste 1" in mine and day.strftime("%d/%m/%Y") in mine
+    from babel.dates import format_date
+    assert "Poste 1" in mine and format_date(day, "full", locale="fr") in mine  # "mardi 8 décembre 2026"
     message = mailbox.wait_for(1)[0]
     assert any(part.get_content_type() == "text/calendar" for part in message.iter_attachments())
     booking_id = int(response.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
