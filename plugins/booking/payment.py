@@ -29,3 +29,14 @@ class Price:
     currency: str = "EUR"
     vat_rate_bp: int = 2000
     label: str = ""
+
+    @property
+    def vat_cents(self) -> int:
+        """VAT rounded half up, as on the invoice of a single line."""
+        n = self.amount_cents * self.vat_rate_bp
+        return (2 * n + 10_000) // 20_000 if n >= 0 else -((-2 * n + 10_000) // 20_000)
+
+    @property
+    def ttc_cents(self) -> int:
+        """What a consumer pays (toutes taxes comprises): the price members are shown."""
+        return self.amount_cents + self.vat_cents

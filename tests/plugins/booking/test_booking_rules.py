@@ -142,3 +142,14 @@ def test_room_buffer_keeps_a_gap(app, make_site, make_resource, make_user):
             service.book(resource, user, to_utc(day, time(10), site.timezone), to_utc(day, time(11), site.timezone))
         assert service.book(resource, user, to_utc(day, time(10, 15), site.timezone),
                             to_utc(day, time(11, 15), site.timezone)).status == "confirmed"
+
+
+def test_a_price_shown_to_consumers_includes_vat_rounded_as_on_the_invoice():
+    from plugins.billing.vat import vat_of
+    from plugins.booking import Price
+
+    assert Price(1250).ttc_cents == 1500  # 12,50 € HT at 20 % is 15,00 € TTC
+    assert Price(833, vat_rate_bp=2000).vat_cents == 167  # 166.6 rounds half up
+    for cents in (-1005, 0, 1, 999, 12_345):
+        for rate in (0, 550, 1000, 2000):
+            assert Price(cents, vat_rate_bp=rate).vat_cents == vat_of(cents, rate)
