@@ -15,10 +15,11 @@ from core.extensions import db
 from core.modules.service import is_enabled
 from core.plugins import hooks
 from core.sites.service import managed_sites
-from plugins.booking.models import ACTIVE, Booking
+from plugins.booking.models import Booking
 from plugins.booking.service import amount_due
 from plugins.booking.slots import half_days, to_utc
 
+PRESENT = ("confirmed", "checked_in")  # a held booking owes nothing yet
 GROUPS = {"morning": _l("Morning"), "afternoon": _l("Afternoon"), "day": _l("Whole day"),
           "hours": _l("By the hour"), "blocks": _l("Maintenance")}
 
@@ -70,7 +71,7 @@ def awaiting_approval(site_ids: list[int], now=None) -> int:
 def payments_due(site, bookings: list[Booking]) -> dict[int, str]:
     """{booking id: what is still to pay} for those of the bookings the member pays themselves
     (asked of the plugin taking payments; nothing without one)."""
-    return {b.id: due for b in bookings if b.member_id and b.payer_kind == "member" and b.status in ACTIVE
+    return {b.id: due for b in bookings if b.member_id and b.payer_kind == "member" and b.status in PRESENT
             and (due := amount_due(b))}
 
 

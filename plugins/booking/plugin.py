@@ -41,7 +41,7 @@ def nav_items(user):
     if getattr(user, "is_site_manager", False):
         sites = desk.desk_sites(user)
         count = sum(desk.to_handle(site, today_at(site.timezone)) for site in sites)
-        label = ngettext("Desk: %(num)d to handle", "Desk: %(num)d to handle", count) if count else _l("Desk")
+        label = ngettext("Front desk: %(num)d to handle", "Front desk: %(num)d to handle", count) if count else _l("Front desk")
         if sites:
             items.append(NavItem(label, "booking_desk.home", order=5))
     return items
