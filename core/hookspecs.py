@@ -121,6 +121,16 @@ def user_registered(user: User) -> None:
     """
 
 
+@hookspec(firstresult=True)
+def landing_url(user: User) -> str | None:
+    """Say where a user lands after signing in (a site manager: their site's day); the first
+    answer wins. Asked only when the sign-in asked for no page of its own.
+
+    :param user: the `core.accounts.models.User` just signed in.
+    :return: a path on this site, or None (the home page).
+    """
+
+
 @hookspec
 def user_data_export(user: User) -> dict[str, Any] | None:
     """Give this plugin's part of a member's data download (RGPD, right of access).

@@ -14,6 +14,7 @@ from core.accounts.forms import (ConfirmForm, EraseForm, ForgotForm, LoginForm, 
 from core.accounts.service import AccountError
 from core.api import tokens as api_tokens
 from core.extensions import db, limiter
+from core.plugins import hooks
 from core.security import safe_next
 
 auth = Blueprint("auth", __name__)
@@ -52,7 +53,8 @@ def login():
             flash(str(exc), "error")
             return render_template("auth/login.html", form=form), 401
         _start_session(user, form.remember.data)
-        return redirect(safe_next(request.args.get("next")) or url_for("home.index"), 303)
+        landing = safe_next(request.args.get("next")) or hooks().landing_url(user=user) or url_for("home.index")
+        return redirect(landing, 303)
     status = 400 if form.errors else 200
     return render_template("auth/login.html", form=form), status
 

@@ -13,7 +13,7 @@ from core.extensions import csrf, db
 from core.hookspecs import hookimpl
 from core.plugins import Module
 from core.ui import NavItem, Widget
-from plugins.billing import bookings, credits, demo, fulfilment, privacy, refunds, stripe_api
+from plugins.billing import bookings, credits, demo, desk, fulfilment, privacy, refunds, stripe_api
 from plugins.billing.api import OPENAPI, api, invoice_json
 from plugins.billing.config import BillingConfig
 from plugins.billing.models import Invoice
@@ -147,3 +147,13 @@ def booking_confirmed(booking):
 @hookimpl
 def booking_cancelled(booking, actor, reason):
     bookings.booking_cancelled(booking, actor, reason)
+
+
+@hookimpl
+def booking_desk_links(booking):
+    return desk.desk_links(booking)
+
+
+@hookimpl
+def booking_revenue(site, bounds):
+    return desk.revenue_between(site, bounds)

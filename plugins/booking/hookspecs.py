@@ -5,12 +5,14 @@ the hook view of the booking's site, so a module switched off at that site is no
 """
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from core.hookspecs import hookspec
 
 if TYPE_CHECKING:  # types only: the models import the core's, which must not import them back
     from core.accounts.models import User
+    from core.sites.models import Site
     from plugins.booking.models import Booking
     from plugins.booking.payment import Payer, Price
 
@@ -96,3 +98,27 @@ def booking_cancelled(booking: Booking, actor: User | None, reason: str) -> None
 @hookspec
 def booking_checked_in(booking: Booking) -> None:
     """A member checked in on arrival."""
+
+
+# --------------------------------------------------------------------------------------------
+# The site's desk: what a manager sees beside the day's bookings and in the site's figures
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def booking_desk_links(booking: Booking) -> list | None:
+    """Links a site manager sees beside a booking in the site's day (record its payment...).
+
+    :param booking: a stored `Booking` of the day.
+    :return: a list of `core.ui.NavItem`, or None.
+    """
+
+
+@hookspec(firstresult=True)
+def booking_revenue(site: Site, bounds: list[datetime]) -> tuple[str, list[int]] | None:
+    """The site's revenue (excluding VAT, credit notes subtracted) between consecutive instants.
+
+    :param site: the `Site`.
+    :param bounds: n + 1 aware UTC instants, in order.
+    :return: (currency, n amounts in cents), or None when no plugin takes payments there.
+    """

@@ -1,5 +1,6 @@
-"""Site managers' pages: the day and week (printable), resources, rules, booking on behalf,
-maintenance blocks, the CSV export and the site's calendar feed."""
+"""Site managers' pages: the day at the desk (arrivals, no-shows, requests, payments due, booking
+on behalf), the week (printable), occupancy figures, the arrival QR code, resources, rules,
+maintenance blocks, the CSV exports and the site's calendar feed."""
 from __future__ import annotations
 
 from datetime import time, timedelta
@@ -11,15 +12,16 @@ from sqlalchemy import select
 
 from core.accounts.models import User
 from core.csvexport import csv_response, csv_text
-from core.db import find
+from core.db import find, utcnow
 from core.extensions import db
 from core.timeutil import today_at
 from core.sites.access import managed_site_or_abort
-from plugins.booking import feeds, resources, service
+from plugins.booking import checkin, desk, feeds, occupancy, qr, resources, service
 from plugins.booking.availability import week
-from plugins.booking.checkin import site_code
+from plugins.booking.checkin import arrival_token, site_code
+from plugins.booking.desk import bookings_between
 from plugins.booking.errors import BookingError
-from plugins.booking.forms import BlockForm, ManagerBookForm, ResourceForm, RulesForm
+from plugins.booking.forms import PERIOD_CHOICES, BlockForm, ManagerBookForm, ResourceForm, RulesForm
 from plugins.booking.models import Booking, Resource
 from plugins.booking.models import Rule
 from plugins.booking.rules import RULE_FIELDS, save_rules
@@ -27,6 +29,8 @@ from plugins.booking.slots import local_iso, parse_day, to_utc
 from plugins.booking.views import failed, slot_from_form
 
 manage = Blueprint("booking_manage", __name__, url_prefix="/booking/manage/<site_slug>")
+# A manager's home: their site's day, or with several sites a chooser.
+desk_home = Blueprint("booking_desk", __name__, url_prefix="/booking/manage")
 
 
 def _day(site):
@@ -39,23 +43,44 @@ def _refused(exc: BookingError):
     return failed(exc)
 
 
-def bookings_between(site, first, last):
-    start, end = to_utc(first, time(0), site.timezone), to_utc(last + timedelta(days=1), time(0), site.timezone)
-    return db.session.scalars(select(Booking).where(Booking.site_id == site.id, Booking.starts_at >= start,
-                                                    Booking.starts_at < end).order_by(Booking.starts_at)).all()
+@desk_home.get("", endpoint="home")
+@login_required
+def home():
+    sites = desk.desk_sites(current_user)
+    if len(sites) == 1:
+        return redirect(url_for("booking_manage.day", site_slug=sites[0].slug), 303)
+    if not sites:
+        abort(404)
+    counts = {site.id: desk.to_handle(site, today_at(site.timezone)) for site in sites}
+    return render_template("booking/manage_desk.html", sites=sites, counts=counts)
+
+
+def _day_page(site, day, book_form=None, book_error=None, status=200):
+    """The site's day: expected arrivals by period with their actions, requests to approve,
+    payments due on site, and booking for a member (its input kept after a refusal)."""
+    bookings = bookings_between(site, day, day)
+    now = utcnow()
+    requests = db.session.scalars(select(Booking).where(
+        Booking.site_id == site.id, Booking.status == "held", Booking.hold_reason == "approval",
+        Booking.starts_at > now).order_by(Booking.starts_at).limit(100)).all()
+    if book_form is None:
+        book_form = ManagerBookForm(formdata=None, date=day, period="morning")
+    return render_template("booking/manage_day.html", site=site, day=day, bookings=bookings, now=now,
+                           groups=desk.expected(site, day, bookings), requests=requests,
+                           due=desk.payments_due(site, bookings), links=desk.desk_links(bookings),
+                           today=today_at(site.timezone), local_day=checkin.local_day,
+                           code=site_code(site, to_utc(day, time(12), site.timezone)),
+                           book_form=book_form, book_error=book_error, block_form=BlockForm(formdata=None, date=day),
+                           members=desk.site_members(site), period_choices=PERIOD_CHOICES,
+                           resources=resources.resources_of(site), feed_url=feeds.member_feed_url(current_user, site),
+                           prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1)), status
 
 
 @manage.get("", endpoint="day")
 @login_required
 def day_view(site_slug):
     site = managed_site_or_abort(site_slug)
-    day = _day(site)
-    bookings = bookings_between(site, day, day)
-    return render_template("booking/manage_day.html", site=site, day=day, bookings=bookings,
-                           code=site_code(site, to_utc(day, time(12), site.timezone)),
-                           book_form=ManagerBookForm(), block_form=BlockForm(),
-                           resources=resources.resources_of(site), feed_url=feeds.member_feed_url(current_user, site),
-                           prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1))
+    return _day_page(site, _day(site))
 
 
 @manage.get("/week", endpoint="week")
@@ -72,9 +97,11 @@ def week_view(site_slug):
 @manage.post("/book", endpoint="book")
 @login_required
 def book_on_behalf(site_slug):
+    """Book for a member with the members' periods (or hours); a refusal shows the day again
+    with what was typed, and the reason."""
     site = managed_site_or_abort(site_slug)
     form = ManagerBookForm()
-    back = url_for("booking_manage.day", site_slug=site.slug)
+    day = form.date.data or today_at(site.timezone)
     try:
         if not form.validate():
             raise BookingError(_("Choose a place, a date, a time and the member's e-mail."))
@@ -82,12 +109,17 @@ def book_on_behalf(site_slug):
         if member is None or not member.is_active:
             raise BookingError(_("No member has this e-mail address."))
         resource, starts_at, ends_at = slot_from_form(form, site)
-        service.book(resource, member, starts_at, ends_at, current_user)
+        booking = service.book(resource, member, starts_at, ends_at, current_user)
         db.session.commit()
     except BookingError as exc:
-        return failed(exc, back)
+        db.session.rollback()
+        return _day_page(site, day, book_form=form, book_error=str(exc), status=exc.status or 422)
     flash(_("The booking is made for %(name)s.", name=member.display_name), "success")
-    return redirect(back, 303)
+    return redirect(url_for("booking_manage.day", site_slug=site.slug, day=booking_day(site, booking)), 303)
+
+
+def booking_day(site, booking) -> str:
+    return checkin.local_day(site, booking.starts_at).isoformat()
 
 
 @manage.post("/block", endpoint="block")
@@ -144,6 +176,69 @@ def cancel(site_slug, booking_id):
         return failed(exc)
     flash(_("The booking is cancelled."), "success")
     return redirect(url_for("booking_manage.day", site_slug=site.slug, day=request.form.get("day") or None), 303)
+
+
+def _desk_action(site_slug, booking_id, action, done):
+    site = managed_site_or_abort(site_slug)
+    booking = _site_booking(site, booking_id)
+    back = url_for("booking_manage.day", site_slug=site.slug, day=booking_day(site, booking))
+    try:
+        action(booking.id, site, current_user)
+        db.session.commit()
+    except BookingError as exc:
+        return failed(exc, back)
+    flash(done, "success")
+    return redirect(back, 303)
+
+
+@manage.post("/bookings/<int:booking_id>/arrived", endpoint="arrived")
+@login_required
+def arrived(site_slug, booking_id):
+    return _desk_action(site_slug, booking_id, checkin.record_arrival, _("The arrival is recorded."))
+
+
+@manage.post("/bookings/<int:booking_id>/no-show", endpoint="no_show")
+@login_required
+def no_show(site_slug, booking_id):
+    return _desk_action(site_slug, booking_id, checkin.mark_no_show, _("Marked as a no-show."))
+
+
+@manage.post("/bookings/<int:booking_id>/undo-no-show", endpoint="undo_no_show")
+@login_required
+def undo_no_show(site_slug, booking_id):
+    return _desk_action(site_slug, booking_id, checkin.undo_no_show, _("The no-show is taken back."))
+
+
+@manage.get("/arrival-code", endpoint="arrival_code")
+@login_required
+def arrival_code(site_slug):
+    """Today's QR code for members to check in themselves, printable (valid today only)."""
+    site = managed_site_or_abort(site_slug)
+    today = today_at(site.timezone)
+    url = qr.arrival_url(site, arrival_token(site, today))
+    return render_template("booking/manage_arrival_code.html", site=site, day=today, url=url,
+                           svg=qr.svg(url, _("QR code to check in at %(site)s today", site=site.name)), code=site_code(site, utcnow()))
+
+
+@manage.get("/occupancy", endpoint="occupancy")
+@login_required
+def occupancy_view(site_slug):
+    site = managed_site_or_abort(site_slug)
+    day = _day(site)
+    periods = [("week", _("This week"), occupancy.occupancy(site, *occupancy.week_of(day))),
+               ("month", _("This month"), occupancy.occupancy(site, *occupancy.month_of(day)))]
+    return render_template("booking/manage_occupancy.html", site=site, day=day, periods=periods)
+
+
+@manage.get("/occupancy.csv", endpoint="occupancy_csv")
+@login_required
+def occupancy_csv(site_slug):
+    site = managed_site_or_abort(site_slug)
+    day = _day(site)
+    first, last = (occupancy.month_of if request.args.get("period") == "month" else occupancy.week_of)(day)
+    figures = occupancy.occupancy(site, first, last)
+    return csv_response(csv_text(occupancy.CSV_HEADER, occupancy.csv_rows(figures)),
+                        f"occupancy-{site.slug}-{first.isoformat()}")
 
 
 @manage.get("/export.csv", endpoint="export")

@@ -5,7 +5,8 @@ commands are found by the core in this package's folder.
 """
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from flask import url_for
+from flask_babel import lazy_gettext as _l, ngettext
 from sqlalchemy import delete, update
 
 from core.extensions import db
@@ -13,9 +14,11 @@ from core.hookspecs import hookimpl
 from core.plugins import Module
 from core.sites.service import managed_sites
 from core.ui import NavItem, Widget
-from plugins.booking import demo
+from core.timeutil import today_at
+from plugins.booking import alerts, demo, desk
 from plugins.booking.api import OPENAPI, api
-from plugins.booking.manage import manage
+from plugins.booking.arrive import arrive
+from plugins.booking.manage import desk_home, manage
 from plugins.booking.models import Booking, Feed, WaitlistEntry
 from plugins.booking.service import bookings_of, cancel_future_bookings
 from plugins.booking.views import bp, week_context
@@ -27,7 +30,7 @@ MODULE = Module(name="booking", label=_l("Booking"),
 
 @hookimpl
 def blueprints():
-    return [bp, manage, api]
+    return [bp, manage, desk_home, arrive, api]
 
 
 @hookimpl
@@ -35,7 +38,36 @@ def nav_items(user):
     items = [NavItem(_l("Book a place"), "booking.search", order=20)]
     if user.is_authenticated:
         items.append(NavItem(_l("My bookings"), "booking.mine", order=21))
+    if getattr(user, "is_site_manager", False):
+        sites = desk.desk_sites(user)
+        count = sum(desk.to_handle(site, today_at(site.timezone)) for site in sites)
+        label = ngettext("Front desk: %(num)d to handle", "Front desk: %(num)d to handle", count) if count else _l("Front desk")
+        if sites:
+            items.append(NavItem(label, "booking_desk.home", order=5))
     return items
+
+
+@hookimpl
+def landing_url(user):
+    """A site manager lands on their site's day (several sites: a chooser)."""
+    if getattr(user, "is_site_manager", False) and desk.desk_sites(user):
+        return url_for("booking_desk.home")
+    return None
+
+
+@hookimpl
+def booking_held(booking):
+    alerts.booking_held(booking)
+
+
+@hookimpl
+def booking_confirmed(booking):
+    alerts.booking_confirmed(booking)
+
+
+@hookimpl
+def job_handlers():
+    return {alerts.ALERT_JOB: alerts.alert_managers}
 
 
 @hookimpl

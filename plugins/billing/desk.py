@@ -1,0 +1,35 @@
+"""Billing's answers to a site manager's desk (booking's hooks): the link to record a booking's
+payment taken on site, and the site's revenue between instants for the occupancy figures."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from core.extensions import db
+from core.ui import NavItem
+from plugins.billing.bookings import pending_order
+from plugins.billing.models import Invoice
+
+
+def desk_links(booking) -> list[NavItem]:
+    """"Record the payment" beside a booking whose order waits to be paid at the desk."""
+    order = pending_order(booking.id) if booking.member_id else None
+    if order is None or order.method != "on_site":
+        return []
+    return [NavItem(_l("Record the payment"), "billing_manage.site_billing",
+                    {"site_slug": booking.resource.site.slug, "_anchor": "orders-title"})]
+
+
+def revenue_between(site, bounds) -> tuple[str, list[int]]:
+    """Invoiced amounts excluding VAT (credit notes subtract) between consecutive instants; one
+    query reading three columns of the period's invoices."""
+    amounts = [0] * (len(bounds) - 1)
+    rows = db.session.execute(select(Invoice.issued_at, Invoice.kind, Invoice.total_ht_cents).where(
+        Invoice.site_id == site.id, Invoice.issued_at >= bounds[0], Invoice.issued_at < bounds[-1]))
+    for issued_at, kind, cents in rows:
+        slot = bisect_right(bounds, issued_at) - 1
+        amounts[slot] += -cents if kind == "credit_note" else cents
+    return current_app.config["TERRITORY"].territory.currency, amounts
