@@ -2,28 +2,16 @@
 a live HTTP server for the races, API tokens, and booking helpers."""
 from __future__ import annotations
 
-import json
 import threading
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from werkzeug.serving import make_server
 
 from core.extensions import db
+from conventions_helpers import next_weekday  # noqa: F401 -- for the tests
 from core.timeutil import today_at
-
-
-def next_weekday(weekday: int = 1, weeks_ahead: int = 1) -> date:
-    from core.sites.service import is_public_holiday
-
-    day = today_at("Europe/Paris") + timedelta(days=7 * weeks_ahead)
-    day += timedelta(days=(weekday - day.weekday()) % 7)
-    while is_public_holiday(day) or is_public_holiday(day + timedelta(days=1)):
-        day += timedelta(days=7)
-    return day
 
 
 @dataclass
@@ -125,13 +113,3 @@ def live_server(app):
     thread.join(5)
     with app.app_context():
         db.session.remove()
-
-
-def post_json(url, token, body):
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
-        "Content-Type": "application/json", "Authorization": f"Bearer {token}"})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())

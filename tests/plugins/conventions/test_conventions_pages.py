@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from conftest import next_weekday
+from conventions_helpers import next_weekday
 from core.accounts.models import User
 from core.audit import AuditEntry
 from core.extensions import db

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from conftest import next_weekday
+from conventions_helpers import next_weekday
 from core.extensions import db
 from plugins.conventions.models import Convention, Use
 

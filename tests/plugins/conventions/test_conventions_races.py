@@ -6,7 +6,7 @@ import threading
 
 from sqlalchemy import func, select
 
-from conftest import next_weekday, post_json
+from conventions_helpers import next_weekday, post_json
 from core.extensions import db
 from plugins.booking import ACTIVE, Booking
 from plugins.conventions.models import Authorisation, Convention, Use
@@ -50,7 +50,7 @@ def test_twenty_parallel_bookings_with_one_day_left_give_one_success(app, world,
     statuses = sorted(status for status, _ in results)
     assert statuses.count(201) == 1, results
     assert statuses.count(422) == CLIENTS - 1, results
-    assert all("no days left" in body["error"]["message"] for status, body in results if status == 422), results
+    assert all("plus de jours" in body["error"]["message"] for status, body in results if status == 422), results
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Use)) == 1
         assert db.session.scalar(select(func.count()).select_from(Booking).where(Booking.status.in_(ACTIVE))) == 1
