@@ -30,7 +30,9 @@ def booking_json(booking) -> dict:
             "site": booking.resource.site.slug, "start": local_iso(booking.starts_at, tz),
             "end": local_iso(booking.ends_at, tz),
             "hold_expires_at": local_iso(booking.hold_expires_at, tz) if booking.hold_expires_at else None,
-            "payment_url": service.payment_url(booking)}
+            "payment_url": service.payment_url(booking),
+            # Who pays: "member", "credits", "membership", "partner" (a convention)...; null: free.
+            "payer": {"kind": booking.payer_kind, "reference": booking.payer_reference} if booking.payer_kind else None}
 
 
 @api.get("/sites/<site_slug>/resources")
@@ -103,7 +105,9 @@ BOOKING = {"type": "object", "required": ["id", "status", "resource", "site", "s
                           "resource": {"type": "integer"}, "site": {"type": "string"},
                           "start": {"type": "string"}, "end": {"type": "string"},
                           "hold_expires_at": {"type": ["string", "null"]},
-                          "payment_url": {"type": ["string", "null"]}}}
+                          "payment_url": {"type": ["string", "null"]},
+                          "payer": {"type": ["object", "null"], "properties": {
+                              "kind": {"type": "string"}, "reference": {"type": ["string", "null"]}}}}}
 RESOURCE = {"type": "object", "required": ["id", "site", "kind", "name"],
             "properties": {"id": {"type": "integer"}, "site": {"type": "string"},
                            "kind": {"type": "string", "enum": list(KINDS)}, "name": {"type": "string"},

@@ -1,0 +1,1 @@
+"""The Conventions plugin (written by `tierslieux new-plugin conventions`)."""

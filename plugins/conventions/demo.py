@@ -1,0 +1,87 @@
+"""Conventions' part of the demo data: the Lot council (a public buyer, a rate per day, at most
+1.5 days a week, at Figeac and Decazeville) and a private employer with prepaid days at
+Aurillac, with their référents and a few agents. Idempotent."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from core.accounts import roles
+from core.accounts.service import create_user
+from core.accounts.models import User
+from core.demo import PASSWORD
+from core.extensions import db
+
+from .models import Authorisation, Convention, Partner, Referent
+
+LOT = dict(name="Conseil départemental du Lot", siret="22460001500016", vat_number="", public_buyer=True,
+           address="Avenue de l'Europe, Regourd\n46005 Cahors Cedex 9", chorus_service_code="DRH-TELETRAVAIL",
+           engagement_number="EJ-2026-0412", listed_publicly=True)
+PRIVATE = dict(name="Banque Populaire Occitane (démo)", siret="56000000200017", vat_number="",
+               address="Place Michel Crespin\n15000 Aurillac", listed_publicly=True)
+
+
+def _user(email, name, role) -> User:
+    user = User.by_email(email)
+    return user or create_user(email, PASSWORD, name, role=role, confirmed=True, locale="fr")
+
+
+def _partner(spec) -> Partner:
+    partner = db.session.scalar(select(Partner).where(Partner.name == spec["name"]))
+    if partner is None:
+        partner = Partner(**spec)
+        db.session.add(partner)
+        db.session.flush()
+    return partner
+
+
+def _referent(partner, user) -> None:
+    if db.session.scalar(select(Referent).where(Referent.partner_id == partner.id,
+                                                Referent.user_id == user.id)) is None:
+        db.session.add(Referent(partner_id=partner.id, user_id=user.id))
+
+
+def _convention(partner, reference, **terms) -> Convention:
+    convention = db.session.scalar(select(Convention).where(Convention.reference == reference))
+    if convention is None:
+        convention = Convention(partner_id=partner.id, reference=reference, status="active", **terms)
+        db.session.add(convention)
+        db.session.flush()
+    return convention
+
+
+def _authorise(convention, user, weekdays=()) -> None:
+    if db.session.scalar(select(Authorisation).where(Authorisation.convention_id == convention.id,
+                                                     Authorisation.user_id == user.id)) is None:
+        db.session.add(Authorisation(convention_id=convention.id, user_id=user.id, status="approved",
+                                     valid_from=convention.starts_on, weekdays=list(weekdays), joined_by="admin"))
+
+
+def seeded(sites, users) -> list[str]:
+    lot = _partner(LOT)
+    private = _partner(PRIVATE)
+    lot_ref = _user("referent.lot@demo.tierslieux.fr", "Référente télétravail — Lot", roles.PARTNER)
+    bank_ref = _user("referent.banque@demo.tierslieux.fr", "Référent — Banque", roles.PARTNER)
+    _referent(lot, lot_ref)
+    _referent(private, bank_ref)
+    year = date.today().year
+    site_ids = [s.id for slug, s in sites.items() if slug.startswith(("figeac", "decazeville"))]
+    lot_convention = _convention(
+        lot, f"CD46-TT-{year}", starts_on=date(year, 1, 1), ends_on=date(year + 1, 12, 31), site_ids=site_ids,
+        kinds=["desk", "office"], price_model="per_day", day_rate_cents=1500, half_day_rate_cents=800,
+        week_cap=3, budget_halfdays=12 * 2 * 70, past_cap="refuse", email_domains=["lot.fr"])
+    aurillac = [s.id for slug, s in sites.items() if slug == "aurillac"]
+    bank_convention = _convention(
+        private, f"BPO-AUR-{year}", starts_on=date(year, 1, 1), ends_on=date(year, 12, 31), site_ids=aurillac,
+        kinds=["desk", "office", "room"], price_model="prepaid", budget_halfdays=2 * 100, month_cap=16,
+        past_cap="member_pays")
+    agents = [_user("agent1.lot@demo.tierslieux.fr", "Agnès Delmas (agente, Lot)", roles.MEMBER),
+              _user("agent2.lot@demo.tierslieux.fr", "Bruno Lacoste (agent, Lot)", roles.MEMBER)]
+    for agent in agents:
+        _authorise(lot_convention, agent)
+    _authorise(bank_convention, users.get("member-1") or agents[0])
+    db.session.flush()
+    return ["", "Conventions: the Lot council pays its agents' days at Figeac and Decazeville (1.5 days a week);",
+            f"  référent (Lot)  : {lot_ref.email}", f"  référent (bank) : {bank_ref.email}",
+            *[f"  agent (Lot)     : {a.email}" for a in agents]]

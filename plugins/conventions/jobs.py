@@ -1,0 +1,56 @@
+"""Conventions' jobs: a daily one (statuses, notices of conventions ending) and a monthly one on
+the 1st (the past month's statements and invoices). Each schedules its next run with a unique
+key, so scheduling twice is harmless; `schedule()` starts the chain (a convention signed, or
+`tierslieux conventions schedule`)."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+
+from core.jobs import enqueue
+from core.timeutil import today_at
+
+from . import invoicing, service
+
+DAILY = "conventions.daily"
+MONTHLY = "conventions.monthly"
+
+
+def _tz() -> str:
+    return current_app.config["TERRITORY"].territory.timezone
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour), ZoneInfo(_tz())).astimezone(ZoneInfo("UTC"))
+
+
+def first_of_next_month(day: date) -> date:
+    return (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+
+
+def schedule(today: date | None = None) -> None:
+    """Enqueue the next daily and monthly runs (in the caller's transaction)."""
+    today = today or today_at(_tz())
+    tomorrow = today + timedelta(days=1)
+    enqueue(DAILY, key=f"{DAILY}:{tomorrow}", run_at=_at(tomorrow, 4), day=tomorrow.isoformat())
+    first = first_of_next_month(today)
+    enqueue(MONTHLY, key=f"{MONTHLY}:{first:%Y-%m}", run_at=_at(first, 5), first=first.isoformat())
+
+
+def daily(day: str) -> None:
+    today = date.fromisoformat(day)
+    service.sweep_statuses(today)
+    service.notify_ending(today)
+    schedule(today)
+
+
+def monthly(first: str) -> None:
+    first_day = date.fromisoformat(first)
+    previous = (first_day - timedelta(days=1)).strftime("%Y-%m")
+    invoicing.issue_month(previous, today=first_day)
+    schedule(first_day)
+
+
+HANDLERS = {DAILY: daily, MONTHLY: monthly}

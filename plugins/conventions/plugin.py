@@ -1,0 +1,126 @@
+"""The Conventions module as the core sees it: MODULE and its hooks, nothing else.
+
+Partner employers pay for their staff's telework days: booking asks this plugin who pays
+(`booking_payer`, first, before billing's own answer), whether a convention forbids a booking
+(`validate_booking`), and tells it when a booking is held, confirmed or cancelled.
+"""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from core.hookspecs import hookimpl
+from core.plugins import Module
+from core.ui import NavItem
+
+from . import demo, jobs, service
+from .api import OPENAPI, api
+from .views import bp
+
+MODULE = Module(name="conventions", label=_l("Conventions"),
+                description=_l("Partner employers pay for their staff's telework days, within caps."),
+                scope="territory", requires=("booking",))
+
+
+@hookimpl
+def blueprints():
+    return [bp, api]
+
+
+@hookimpl
+def nav_items(user):
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if user.is_territory_admin or service.partner_ids_of(user):
+        return [NavItem(_l("Conventions"), "conventions.index", order=65)]
+    return None
+
+
+@hookimpl
+def admin_links(user):
+    if user.is_territory_admin:
+        return [NavItem(_l("Partners and conventions"), "conventions.admin", order=65)]
+    return None
+
+
+@hookimpl
+def dashboard_widgets(user):
+    from core.ui import Widget
+
+    joinable = service.joinable_by_domain(user)
+    if not joinable:
+        return None
+    return [Widget(_l("Your employer's convention"), "conventions/_join_widget.html", {"joinable": joinable},
+                   order=35)]
+
+
+@hookimpl
+def openapi_paths():
+    return OPENAPI
+
+
+@hookimpl
+def user_data_export(user):
+    return {"conventions": service.export(user)}
+
+
+@hookimpl
+def user_data_erase(user):
+    service.erase(user)
+
+
+@hookimpl
+def demo_seeded(sites, users):
+    return demo.seeded(sites, users)
+
+
+@hookimpl
+def job_handlers():
+    return jobs.HANDLERS
+
+
+@hookimpl
+def app_started(app):
+    app.add_template_filter(month_label, "conventions_month")
+
+
+def month_label(day) -> str:
+    """"novembre 2026" / "November 2026"."""
+    from flask_babel import format_date
+
+    return format_date(day, "LLLL y")
+
+
+# --------------------------------------------------------------------------------------------
+# Booking's hooks. Asking hooks write nothing (the lock taken in validate_booking only queues
+# bookings of one convention); acting hooks flush in booking's transaction or raise `Refused`.
+# --------------------------------------------------------------------------------------------
+
+
+@hookimpl
+def validate_booking(booking, actor):
+    return service.refusal(booking)
+
+
+@hookimpl(tryfirst=True)
+def booking_payer(booking):
+    return service.payer(booking)
+
+
+@hookimpl
+def billing_payer(booking):
+    return service.payer(booking)
+
+
+@hookimpl
+def booking_held(booking):
+    service.record_use(booking)
+
+
+@hookimpl
+def booking_confirmed(booking):
+    service.record_use(booking)
+
+
+@hookimpl
+def booking_cancelled(booking, actor, reason):
+    service.release_use(booking, reason)

@@ -1,0 +1,670 @@
+"""Conventions' rules: partners, conventions, authorisations, and what a convention pays.
+
+Plain functions: values in, values or a `ConventionError` out. They flush, never commit: the
+caller (a view, the API, a job, or booking's transaction through a hook) owns the transaction.
+
+Quantities are half-days: a booking blocking the morning and the afternoon of its site's day
+is a day (2), one blocking a single half-day is a half-day (1).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy import func, select
+from stdnum.fr import siren as stdnum_siren, siret as stdnum_siret
+from stdnum.eu import vat as stdnum_vat
+
+from core import audit
+from core.accounts import roles
+from core.accounts.models import User
+from core.db import find, utcnow
+from core.extensions import db
+from core.mail import queue_mail
+from core.timeutil import today_at, utc_to_local
+from plugins.booking import Payer, periods_blocked
+
+from .errors import ConventionError
+from .models import (AUTH_STATUSES, KINDS, PAST_CAP, PRICE_MODELS, Authorisation, Convention, Partner,
+                     Referent, Use)
+
+COUNTED = ("counted", "late")  # statuses of a use that spend a cap or the budget
+TRANSITIONS = {"draft": ("signed", "terminated"), "signed": ("active", "terminated"),
+               "active": ("expired", "terminated"), "expired": (), "terminated": ()}
+INVITE_DAYS = 14
+ALERT_SHARE = 0.8
+ENDING_DAYS = 60
+
+
+# --------------------------------------------------------------------------------------------
+# Identifiers
+# --------------------------------------------------------------------------------------------
+
+
+def clean_siret(value: str) -> str:
+    """A SIREN (9 digits) or SIRET (14 digits), spaces removed, Luhn check digit verified.
+
+    :raises ConventionError: not a valid number.
+    """
+    digits = re.sub(r"[\s.]", "", value or "")
+    valid = (len(digits) == 9 and stdnum_siren.is_valid(digits)) or \
+        (len(digits) == 14 and stdnum_siret.is_valid(digits))
+    if not valid:
+        raise ConventionError(_("Give a SIREN (9 digits) or a SIRET (14 digits) whose check digit is right."),
+                              "bad_siret")
+    return digits
+
+
+def clean_vat(value: str) -> str:
+    """An EU VAT number (FR12345678901), or "" for none."""
+    text = re.sub(r"[\s.]", "", value or "").upper()
+    if text and not stdnum_vat.is_valid(text):
+        raise ConventionError(_("This VAT number is not valid."), "bad_vat")
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# Partners and conventions (territory administrators)
+# --------------------------------------------------------------------------------------------
+
+PARTNER_FIELDS = ("name", "siret", "vat_number", "address", "public_buyer", "chorus_service_code",
+                  "engagement_number", "listed_publicly")
+CONVENTION_FIELDS = ("reference", "starts_on", "ends_on", "tacit_renewal", "notice_days", "all_sites",
+                     "site_ids", "kinds", "price_model", "day_rate_cents", "half_day_rate_cents", "seat_fee_cents",
+                     "seats", "week_cap", "month_cap", "year_cap", "budget_halfdays", "budget_cents", "past_cap",
+                     "cancel_notice_hours", "no_show_counts", "email_domains")
+
+
+def _require_admin(actor) -> None:
+    if actor is None or not actor.is_territory_admin:
+        raise ConventionError(_("Only a territory administrator may do this."), "forbidden", status=403)
+
+
+def save_partner(actor, partner: Partner | None, **values) -> Partner:
+    """Create or edit a partner (territory administrators); audited."""
+    _require_admin(actor)
+    values = {k: v for k, v in values.items() if k in PARTNER_FIELDS}
+    values["name"] = (values.get("name") or "").strip()
+    if not values["name"]:
+        raise ConventionError(_("Give the partner's legal name."), "bad_name")
+    values["siret"] = clean_siret(values.get("siret", ""))
+    values["vat_number"] = clean_vat(values.get("vat_number", ""))
+    if values.get("public_buyer") and not (values.get("chorus_service_code") or "").strip():
+        raise ConventionError(_("A public buyer needs its Chorus Pro service code."), "bad_chorus")
+    created = partner is None
+    partner = partner or Partner()
+    for key, value in values.items():
+        setattr(partner, key, value.strip() if isinstance(value, str) else value)
+    db.session.add(partner)
+    db.session.flush()
+    audit.record(actor, "conventions.partner_created" if created else "conventions.partner_edited",
+                 f"conventions_partner:{partner.id}", name=partner.name)
+    return partner
+
+
+def add_referent(actor, partner: Partner, email: str) -> Referent:
+    """Make an existing account a référent of a partner (its role becomes `partner`)."""
+    _require_admin(actor)
+    user = User.by_email((email or "").strip().lower())
+    if user is None or user.erased_at is not None:
+        raise ConventionError(_("No account has this e-mail address."), "unknown_user")
+    existing = db.session.scalar(select(Referent).where(Referent.partner_id == partner.id,
+                                                        Referent.user_id == user.id))
+    if existing is not None:
+        return existing
+    if user.role == roles.MEMBER:
+        user.role = roles.PARTNER
+    referent = Referent(partner_id=partner.id, user_id=user.id)
+    db.session.add(referent)
+    db.session.flush()
+    audit.record(actor, "conventions.referent_added", f"conventions_partner:{partner.id}", user=user.id)
+    return referent
+
+
+def check_convention(values: dict) -> dict:
+    """Check a convention's terms (whatever the form), returning the cleaned values."""
+    values = {k: v for k, v in values.items() if k in CONVENTION_FIELDS}
+    values["reference"] = (values.get("reference") or "").strip()
+    if not values["reference"]:
+        raise ConventionError(_("Give the convention's reference."), "bad_reference")
+    starts, ends = values.get("starts_on"), values.get("ends_on")
+    if not isinstance(starts, date) or not isinstance(ends, date) or ends < starts:
+        raise ConventionError(_("The convention must end after it starts."), "bad_dates")
+    if values.get("price_model") not in PRICE_MODELS:
+        raise ConventionError(_("Choose a price model."), "bad_price_model")
+    if values.get("past_cap", "refuse") not in PAST_CAP:
+        raise ConventionError(_("Choose what happens past a cap."), "bad_past_cap")
+    kinds = list(values.get("kinds") or [])
+    if not kinds or any(k not in KINDS for k in kinds):
+        raise ConventionError(_("Choose at least one kind of place."), "bad_kinds")
+    values["kinds"] = kinds
+    values["site_ids"] = sorted({int(s) for s in values.get("site_ids") or []})
+    if not values.get("all_sites") and not values["site_ids"]:
+        raise ConventionError(_("Choose the sites the convention covers, or all of them."), "bad_sites")
+    for key in ("day_rate_cents", "half_day_rate_cents", "seat_fee_cents", "seats", "notice_days",
+                "cancel_notice_hours"):
+        if (values.get(key) or 0) < 0:
+            raise ConventionError(_("Amounts and numbers cannot be negative."), "negative")
+        values[key] = values.get(key) or 0
+    for key in ("week_cap", "month_cap", "year_cap", "budget_halfdays", "budget_cents"):
+        if values.get(key) is not None and values[key] <= 0:
+            raise ConventionError(_("A cap or a budget must be more than zero (leave it empty for none)."),
+                                  "bad_cap")
+    model = values["price_model"]
+    if model == "per_day" and not values["day_rate_cents"]:
+        raise ConventionError(_("Give the convention's rate per day."), "bad_rate")
+    if model == "flat_seat" and not (values["seat_fee_cents"] and values["seats"]):
+        raise ConventionError(_("Give the fee per seat and the number of seats."), "bad_rate")
+    if model == "prepaid" and not values.get("budget_halfdays"):
+        raise ConventionError(_("Prepaid days need a budget in days."), "bad_budget")
+    domains = [d.strip().lower().lstrip("@") for d in values.get("email_domains") or [] if d.strip()]
+    if any(not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", d) for d in domains):
+        raise ConventionError(_("Give e-mail domains such as lot.fr, one per line."), "bad_domain")
+    values["email_domains"] = domains
+    return values
+
+
+def save_convention(actor, partner: Partner, convention: Convention | None, **values) -> Convention:
+    """Create (as a draft) or edit a convention; audited."""
+    _require_admin(actor)
+    values = check_convention(values)
+    clash = db.session.scalar(select(Convention.id).where(Convention.reference == values["reference"]))
+    if clash is not None and (convention is None or clash != convention.id):
+        raise ConventionError(_("Another convention has this reference."), "duplicate_reference", status=409)
+    created = convention is None
+    convention = convention or Convention(partner_id=partner.id, status="draft")
+    for key, value in values.items():
+        setattr(convention, key, value)
+    db.session.add(convention)
+    db.session.flush()
+    audit.record(actor, "conventions.created" if created else "conventions.edited",
+                 f"conventions_convention:{convention.id}", reference=convention.reference)
+    return convention
+
+
+def move(actor, convention: Convention, status: str) -> Convention:
+    """draft -> signed -> active -> expired, or terminated from any of the first three."""
+    if actor is not None:
+        _require_admin(actor)
+    if status not in TRANSITIONS.get(convention.status, ()):
+        raise ConventionError(_("A convention cannot go from this status to that one."), "bad_transition",
+                              status=409)
+    before, convention.status = convention.status, status
+    db.session.flush()
+    audit.record(actor, "conventions.status", f"conventions_convention:{convention.id}", before=before,
+                 after=status)
+    return convention
+
+
+def sweep_statuses(today: date) -> list[str]:
+    """Daily: a signed convention starts, an active one past its end expires (or renews tacitly)."""
+    done = []
+    for convention in db.session.scalars(select(Convention).where(Convention.status.in_(("signed", "active")))):
+        if convention.status == "signed" and convention.starts_on <= today <= convention.ends_on:
+            move(None, convention, "active")
+            done.append(f"{convention.reference}: active")
+        elif convention.status == "active" and convention.ends_on < today:
+            if convention.tacit_renewal:
+                length = convention.ends_on - convention.starts_on
+                convention.starts_on = convention.ends_on + timedelta(days=1)
+                convention.ends_on = convention.starts_on + length
+                audit.record(None, "conventions.renewed", f"conventions_convention:{convention.id}")
+                done.append(f"{convention.reference}: renewed")
+            else:
+                move(None, convention, "expired")
+                done.append(f"{convention.reference}: expired")
+    db.session.flush()
+    return done
+
+
+# --------------------------------------------------------------------------------------------
+# Who may see what
+# --------------------------------------------------------------------------------------------
+
+
+def partner_ids_of(user) -> list[int]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(db.session.scalars(select(Referent.partner_id).where(Referent.user_id == user.id)))
+
+
+def conventions_visible_to(user) -> list[Convention]:
+    """A territory administrator: all; a référent: their partners'; anyone else: none."""
+    query = select(Convention).order_by(Convention.starts_on.desc(), Convention.id.desc())
+    if not getattr(user, "is_territory_admin", False):
+        query = query.where(Convention.partner_id.in_(partner_ids_of(user)))
+    return list(db.session.scalars(query))
+
+
+def can_manage(user, convention: Convention) -> bool:
+    return getattr(user, "is_territory_admin", False) or convention.partner_id in partner_ids_of(user)
+
+
+def convention_for(user, convention_id) -> Convention:
+    """A convention the user may see; NotFound otherwise (no hint that it exists)."""
+    convention = find(Convention, convention_id)
+    if convention is None or not can_manage(user, convention):
+        raise ConventionError(_("There is no such convention."), "not_found", status=404)
+    return convention
+
+
+# --------------------------------------------------------------------------------------------
+# Employees: invitations, e-mail domains, approval
+# --------------------------------------------------------------------------------------------
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="tierslieux.conventions.invite")
+
+
+def invitation_token(convention: Convention, email: str) -> str:
+    return _serializer().dumps({"c": convention.id, "e": email.strip().lower()})
+
+
+def read_invitation(token: str) -> tuple[Convention, str]:
+    """The convention and e-mail address a link invites.
+
+    :raises ConventionError: tampered with, expired, or the convention is over.
+    """
+    try:
+        data = _serializer().loads(token, max_age=INVITE_DAYS * 86400)
+    except SignatureExpired:
+        raise ConventionError(_("This invitation has expired. Ask your référent for a new one."), "expired",
+                              status=410) from None
+    except (BadSignature, UnicodeError, ValueError):
+        raise ConventionError(_("This invitation link is not valid."), "bad_token", status=404) from None
+    convention = find(Convention, data.get("c")) if isinstance(data, dict) else None
+    if convention is None or convention.status in ("expired", "terminated"):
+        raise ConventionError(_("This invitation link is not valid."), "bad_token", status=404)
+    return convention, str(data.get("e", ""))
+
+
+def invite(actor, convention: Convention, email: str) -> str:
+    """A référent invites an employee by e-mail; returns the link (also mailed)."""
+    from core.urls import external_url
+
+    if not can_manage(actor, convention):
+        raise ConventionError(_("There is no such convention."), "not_found", status=404)
+    if convention.status in ("expired", "terminated"):
+        raise ConventionError(_("This convention is over."), "over", status=409)
+    email = (email or "").strip().lower()
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        raise ConventionError(_("Give a valid e-mail address."), "bad_email")
+    link = external_url("conventions.join", token=invitation_token(convention, email))
+    queue_mail(email, "conventions_invitation", partner=convention.partner.name, link=link, days=INVITE_DAYS)
+    audit.record(actor, "conventions.invited", f"conventions_convention:{convention.id}", email=email)
+    return link
+
+
+def _current_authorisation(convention_id: int, user_id: int) -> Authorisation | None:
+    return db.session.scalar(select(Authorisation).where(
+        Authorisation.convention_id == convention_id, Authorisation.user_id == user_id,
+        Authorisation.status.in_(("pending", "approved"))).order_by(Authorisation.id.desc()))
+
+
+def accept_invitation(user, token: str) -> Authorisation:
+    """The invited employee, signed in, accepts: approved at once (the référent invited them)."""
+    convention, email = read_invitation(token)
+    if user.email.lower() != email:
+        raise ConventionError(_("This invitation is for another e-mail address. Sign in with %(email)s.",
+                                email=email), "wrong_account", status=403)
+    existing = _current_authorisation(convention.id, user.id)
+    if existing is not None:
+        if existing.status == "pending":
+            existing.status, existing.decided_at = "approved", utcnow()
+            db.session.flush()
+        return existing
+    auth = Authorisation(convention_id=convention.id, user_id=user.id, status="approved", joined_by="invitation",
+                         valid_from=max(convention.starts_on, today_at(_tz())), decided_at=utcnow())
+    db.session.add(auth)
+    db.session.flush()
+    audit.record(user, "conventions.joined", f"conventions_convention:{convention.id}", authorisation=auth.id)
+    return auth
+
+
+def joinable_by_domain(user) -> list[Convention]:
+    """Conventions listing the user's e-mail domain that they have not joined yet."""
+    domain = user.email.rsplit("@", 1)[-1].lower()
+    out = []
+    for convention in db.session.scalars(select(Convention).where(Convention.status.in_(("signed", "active")))):
+        if domain in (convention.email_domains or []) and _current_authorisation(convention.id, user.id) is None:
+            out.append(convention)
+    return out
+
+
+def request_by_domain(user, convention_id) -> Authorisation:
+    """An employee asks to join a convention listing their e-mail domain: pending, référents mailed."""
+    convention = find(Convention, convention_id)
+    if convention is None or convention not in joinable_by_domain(user):
+        raise ConventionError(_("You cannot join this convention with your e-mail address."), "not_joinable",
+                              status=403)
+    auth = Authorisation(convention_id=convention.id, user_id=user.id, status="pending", joined_by="domain",
+                         valid_from=max(convention.starts_on, today_at(_tz())))
+    db.session.add(auth)
+    db.session.flush()
+    from core.urls import external_url
+
+    for referent in convention.partner.referents:
+        queue_mail(referent.user.email, "conventions_request", locale=referent.user.locale,
+                   convention=convention.reference, link=external_url("conventions.detail",
+                                                                      convention_id=convention.id))
+    return auth
+
+
+def decide(actor, authorisation_id, decision: str, *, valid_until: date | None = None,
+           weekdays: list[int] | None = None) -> Authorisation:
+    """A référent approves or refuses a request, edits an employee's days, or ends it (inactive).
+
+    :param decision: "approved", "refused" or "inactive".
+    """
+    auth = find(Authorisation, authorisation_id)
+    if auth is None or not can_manage(actor, auth.convention):
+        raise ConventionError(_("There is no such employee."), "not_found", status=404)
+    if decision not in AUTH_STATUSES or decision == "pending":
+        raise ConventionError(_("Choose approve, refuse or end."), "bad_decision")
+    allowed = {"pending": ("approved", "refused"), "approved": ("approved", "inactive")}
+    if decision not in allowed.get(auth.status, ()):
+        raise ConventionError(_("This request was already decided."), "decided", status=409)
+    if weekdays is not None:
+        if any(not isinstance(d, int) or not 0 <= d <= 6 for d in weekdays):
+            raise ConventionError(_("Choose weekdays from Monday to Sunday."), "bad_weekdays")
+        auth.weekdays = sorted(set(weekdays))
+    if valid_until is not None:
+        if valid_until < auth.valid_from:
+            raise ConventionError(_("The end must come after the start."), "bad_dates")
+        auth.valid_until = valid_until
+    if decision == "inactive" and auth.valid_until is None:
+        auth.valid_until = today_at(_tz())
+    auth.status, auth.decided_by_id, auth.decided_at = decision, actor.id, utcnow()
+    db.session.flush()
+    audit.record(actor, f"conventions.authorisation_{decision}", f"conventions_authorisation:{auth.id}")
+    return auth
+
+
+def employees(convention: Convention) -> list[Authorisation]:
+    return list(db.session.scalars(select(Authorisation).where(Authorisation.convention_id == convention.id)
+                                   .order_by(Authorisation.status, Authorisation.id)))
+
+
+# --------------------------------------------------------------------------------------------
+# Paying for a booking (asked by booking; writes nothing) and spending (acted on, flushes)
+# --------------------------------------------------------------------------------------------
+
+
+def _tz() -> str:
+    return current_app.config["TERRITORY"].territory.timezone
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a convention says about a booking: pays it (`authorisation`), or why not (`reason`;
+    `member_may_pay` when the member may pay personally instead)."""
+
+    authorisation: Authorisation | None = None
+    reason: str | None = None
+    member_may_pay: bool = True
+    halfdays: int = 0
+    amount_cents: int = 0
+    day: date | None = None
+
+
+NOTHING = Decision()
+
+
+def units(booking) -> tuple[date, int]:
+    """The booking's local day and its half-days."""
+    day = utc_to_local(booking.starts_at, booking.resource.site.timezone).date()
+    return day, max(1, min(2, len(periods_blocked(booking))))
+
+
+def amount_for(convention: Convention, halfdays: int) -> int:
+    if convention.price_model != "per_day":
+        return 0  # flat fee per seat or prepaid days: nothing per booking
+    if halfdays >= 2:
+        return convention.day_rate_cents
+    return convention.half_day_rate_cents or convention.day_rate_cents // 2
+
+
+def _authorisations_of(member_id: int, day: date) -> list[Authorisation]:
+    auths = db.session.scalars(select(Authorisation).join(Convention).where(
+        Authorisation.user_id == member_id, Authorisation.status == "approved", Authorisation.valid_from <= day,
+        (Authorisation.valid_until.is_(None)) | (Authorisation.valid_until >= day),
+        Convention.status == "active", Convention.starts_on <= day, Convention.ends_on >= day)
+        .order_by(Authorisation.id)).all()
+    return list(auths)
+
+
+def covers(auth: Authorisation, booking, day: date) -> str | None:
+    """Why this authorisation does not cover the booking's place and day, or None."""
+    convention = auth.convention
+    site = booking.resource.site
+    if not convention.all_sites and site.id not in (convention.site_ids or []):
+        return _("Your employer's convention does not cover %(site)s.", site=site.name)
+    if booking.resource.kind not in (convention.kinds or []):
+        return _("Your employer's convention does not cover this kind of place.")
+    if auth.weekdays and day.weekday() not in auth.weekdays:
+        return _("Your employer's convention covers other weekdays for you.")
+    return None
+
+
+def _spent(convention_id: int, column, *where) -> int:
+    return db.session.scalar(select(func.coalesce(func.sum(column), 0)).where(
+        Use.convention_id == convention_id, Use.status.in_(COUNTED), *where)) or 0
+
+
+def _employee_auth_ids(auth: Authorisation):
+    return select(Authorisation.id).where(Authorisation.convention_id == auth.convention_id,
+                                          Authorisation.user_id == auth.user_id)
+
+
+def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booking_id=None) -> str | None:
+    """Why a booking of `halfdays` on `day` would break a cap or the budget, or None."""
+    c = auth.convention
+    others = (Use.booking_id != booking_id,) if booking_id is not None else ()
+    mine = (Use.authorisation_id.in_(_employee_auth_ids(auth)), *others)
+    monday = day - timedelta(days=day.weekday())
+    month_start = day.replace(day=1)
+    next_month = (month_start + timedelta(days=32)).replace(day=1)
+    periods = ((c.week_cap, monday, monday + timedelta(days=7), _("this week")),
+               (c.month_cap, month_start, next_month, _("this month")),
+               (c.year_cap, date(day.year, 1, 1), date(day.year + 1, 1, 1), _("this year")))
+    for cap, start, end, label in periods:
+        if cap is not None and _spent(c.id, Use.halfdays, Use.day >= start, Use.day < end, *mine) + halfdays > cap:
+            return _("You have used the %(days)s days your employer's convention allows %(period)s.",
+                     days=days_text(cap), period=label)
+    if c.budget_halfdays is not None and _spent(c.id, Use.halfdays, *others) + halfdays > c.budget_halfdays:
+        return _("Your employer's convention has no days left.")
+    if c.budget_cents is not None and _spent(c.id, Use.amount_cents, *others) + amount > c.budget_cents:
+        return _("Your employer's convention has no budget left.")
+    return None
+
+
+def days_text(halfdays: int) -> str:
+    """Half-days as days for people: 3 -> "1.5" (French "1,5" through the number filter elsewhere)."""
+    from core.ui import number
+
+    return number(halfdays / 2) if halfdays % 2 else str(halfdays // 2)
+
+
+def lock(convention_id: int) -> None:
+    """Queue bookings of one convention one after the other until the transaction ends, so caps
+    and budget are read with every use committed before. PostgreSQL: the row lock; SQLite: its
+    writing transaction (BEGIN IMMEDIATE) already serialises writers."""
+    db.session.execute(select(Convention.id).where(Convention.id == convention_id).with_for_update())
+
+
+def decide_for(booking, *, locked: bool = False) -> Decision:
+    """What the member's conventions say about a booking (asked: nothing written)."""
+    if booking.member_id is None or getattr(booking, "is_block", False):
+        return NOTHING
+    if booking.id is not None:
+        use = db.session.scalar(select(Use).where(Use.booking_id == booking.id))
+        if use is not None and use.status in COUNTED:  # asked again at approval: already counted
+            return Decision(use.authorisation, halfdays=use.halfdays, amount_cents=use.amount_cents, day=use.day)
+    day, halfdays = units(booking)
+    auths = _authorisations_of(booking.member_id, day)
+    if not auths:
+        return NOTHING
+    first_reason, may_pay = None, True
+    for auth in auths:
+        reason = covers(auth, booking, day)
+        amount = amount_for(auth.convention, halfdays)
+        if reason is None:
+            if locked:
+                lock(auth.convention_id)
+            reason = cap_reason(auth, day, halfdays, amount, booking.id)
+        if reason is None:
+            return Decision(auth, halfdays=halfdays, amount_cents=amount, day=day)
+        if first_reason is None:
+            first_reason, may_pay = reason, auth.convention.past_cap == "member_pays"
+    return Decision(reason=first_reason, member_may_pay=may_pay)
+
+
+def refusal(booking) -> str | None:
+    """booking's `validate_booking`: a reason when a convention forbids paying personally."""
+    decision = decide_for(booking, locked=True)
+    if decision.reason and not decision.member_may_pay:
+        return decision.reason
+    return None
+
+
+def payer(booking) -> Payer | None:
+    decision = decide_for(booking)
+    if decision.authorisation is None:
+        return None
+    return Payer("partner", needs_payment=False, reference=f"convention:{decision.authorisation.convention_id}")
+
+
+def convention_id_of(payer_reference: str | None) -> int | None:
+    if payer_reference and payer_reference.startswith("convention:"):
+        try:
+            return int(payer_reference.split(":", 1)[1])
+        except ValueError:
+            return None
+    return None
+
+
+def record_use(booking) -> Use | None:
+    """booking_held / booking_confirmed: spend the days a partner-paid booking counted on.
+
+    Idempotent (a held booking confirmed later comes here twice).
+
+    :raises Refused: the days were spent meanwhile (caps checked again under the lock).
+    """
+    from plugins.booking import Refused
+
+    convention_id = convention_id_of(booking.payer_reference) if booking.payer_kind == "partner" else None
+    if convention_id is None:
+        return None
+    existing = db.session.scalar(select(Use).where(Use.booking_id == booking.id))
+    if existing is not None:
+        return existing
+    lock(convention_id)
+    day, halfdays = units(booking)
+    auth = next((a for a in _authorisations_of(booking.member_id, day) if a.convention_id == convention_id), None)
+    if auth is None:
+        raise Refused(_("Your employer's convention does not cover this booking any more. Please book again."))
+    amount = amount_for(auth.convention, halfdays)
+    reason = covers(auth, booking, day) or cap_reason(auth, day, halfdays, amount, booking.id)
+    if reason:
+        raise Refused(reason)
+    use = Use(convention_id=convention_id, authorisation_id=auth.id, booking_id=booking.id,
+              site_id=booking.resource.site_id, kind=booking.resource.kind, day=day, halfdays=halfdays,
+              amount_cents=amount)
+    db.session.add(use)
+    db.session.flush()
+    alert_if_needed(auth.convention)
+    return use
+
+
+def release_use(booking, reason: str, now=None) -> None:
+    """booking_cancelled: cancelled in time (or not by the member), the day is given back;
+    cancelled late by the member, it counts."""
+    use = db.session.scalar(select(Use).where(Use.booking_id == booking.id))
+    if use is None or use.status not in COUNTED:
+        return
+    convention = db.session.get(Convention, use.convention_id)
+    late = reason == "member" and booking.starts_at - (now or utcnow()) < \
+        timedelta(hours=convention.cancel_notice_hours)
+    use.status = "late" if late else "returned"
+    db.session.flush()
+
+
+# --------------------------------------------------------------------------------------------
+# Notices
+# --------------------------------------------------------------------------------------------
+
+
+def budget_share(convention: Convention) -> float | None:
+    if convention.budget_halfdays:
+        return _spent(convention.id, Use.halfdays) / convention.budget_halfdays
+    if convention.budget_cents:
+        return _spent(convention.id, Use.amount_cents) / convention.budget_cents
+    return None
+
+
+def _mail_referents(convention: Convention, template: str, **context) -> None:
+    from core.urls import external_url
+
+    link = external_url("conventions.detail", convention_id=convention.id)
+    for referent in convention.partner.referents:
+        queue_mail(referent.user.email, template, locale=referent.user.locale, convention=convention.reference,
+                   link=link, **context)
+
+
+def alert_if_needed(convention: Convention) -> None:
+    """Once 80 % of the budget is spent, the référents are mailed (once)."""
+    share = budget_share(convention)
+    if share is not None and share >= ALERT_SHARE and convention.budget_alerted_at is None:
+        convention.budget_alerted_at = utcnow()
+        _mail_referents(convention, "conventions_budget", percent=int(share * 100))
+
+
+def notify_ending(today: date) -> list[str]:
+    """Daily: conventions ending within 60 days are announced to their référents and the
+    territory administrators (once each)."""
+    done = []
+    admins = db.session.scalars(select(User).where(User.role == roles.TERRITORY_ADMIN, User.erased_at.is_(None)))
+    admin_emails = [a.email for a in admins]
+    for convention in db.session.scalars(select(Convention).where(
+            Convention.status == "active", Convention.ending_notice_at.is_(None),
+            Convention.ends_on <= today + timedelta(days=ENDING_DAYS))):
+        convention.ending_notice_at = utcnow()
+        _mail_referents(convention, "conventions_ending", ends_on=convention.ends_on)
+        for email in admin_emails:
+            queue_mail(email, "conventions_renew", convention=convention.reference, ends_on=convention.ends_on)
+        done.append(convention.reference)
+    db.session.flush()
+    return done
+
+
+# --------------------------------------------------------------------------------------------
+# Personal data
+# --------------------------------------------------------------------------------------------
+
+
+def export(user) -> list[dict]:
+    auths = db.session.scalars(select(Authorisation).where(Authorisation.user_id == user.id)).all()
+    out = []
+    for auth in auths:
+        uses = db.session.scalars(select(Use).where(Use.authorisation_id == auth.id).order_by(Use.day)).all()
+        out.append({"convention": auth.convention.reference, "partner": auth.convention.partner.name,
+                    "status": auth.status, "valid_from": auth.valid_from.isoformat(),
+                    "valid_until": auth.valid_until.isoformat() if auth.valid_until else None,
+                    "days": [{"day": u.day.isoformat(), "site": u.site.slug, "halfdays": u.halfdays,
+                              "status": u.status} for u in uses]})
+    return out
+
+
+def erase(user) -> None:
+    """The employee leaves: authorisations ended and detached; their days stay in statements."""
+    for auth in db.session.scalars(select(Authorisation).where(Authorisation.user_id == user.id)).all():
+        if auth.status in ("pending", "approved"):
+            auth.status = "inactive"
+        auth.user_id = None
+    db.session.execute(Referent.__table__.delete().where(Referent.user_id == user.id))
+    db.session.flush()

@@ -1,0 +1,121 @@
+"""Usage and monthly statements of a convention: what the référent sees and the partner pays.
+
+Read-only here except `issue_statement`, which flushes (the caller commits). A référent sees
+days and places, never a booking's note or anything else of an employee.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from core.extensions import db
+from plugins.booking import Booking
+
+from .errors import ConventionError
+from .models import Convention, Use
+from .service import COUNTED
+
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def parse_month(text: str | None, default: date | None = None) -> tuple[date, date]:
+    """"2026-11" -> (1 Nov 2026, 1 Dec 2026); a bad value is a 400 error."""
+    if not text and default is not None:
+        start = default.replace(day=1)
+    else:
+        match = MONTH.match(text or "")
+        if not match or not 2000 <= int(match.group(1)) <= 2100:
+            raise ConventionError(_("Give the month as YYYY-MM."), "bad_month", status=400)
+        start = date(int(match.group(1)), int(match.group(2)), 1)
+    return start, (start + timedelta(days=32)).replace(day=1)
+
+
+def employee_name(use: Use) -> str:
+    user = use.authorisation.user
+    return user.display_name if user is not None else _("Former employee (account erased)")
+
+
+@dataclass
+class Line:
+    employee: str
+    day: date
+    site: str
+    kind: str
+    halfdays: int
+    amount_cents: int
+
+
+@dataclass
+class Usage:
+    convention: Convention
+    start: date
+    end: date
+    lines: list[Line] = field(default_factory=list)
+    by_employee: dict = field(default_factory=dict)  # name -> half-days
+    by_site: dict = field(default_factory=dict)  # site name -> half-days
+    halfdays: int = 0
+    usage_cents: int = 0
+    no_shows: int = 0
+
+    @property
+    def month(self) -> str:
+        return f"{self.start:%Y-%m}"
+
+    @property
+    def total_ht_cents(self) -> int:
+        """What the partner owes for the month, excluding VAT."""
+        c = self.convention
+        if c.price_model == "flat_seat":
+            return c.seats * c.seat_fee_cents
+        return self.usage_cents
+
+    @property
+    def vat_cents(self) -> int:
+        n = self.total_ht_cents * self.convention.vat_rate_bp
+        return (2 * n + 10_000) // 20_000
+
+    @property
+    def total_ttc_cents(self) -> int:
+        return self.total_ht_cents + self.vat_cents
+
+    @property
+    def days(self) -> Decimal:
+        return Decimal(self.halfdays) / 2
+
+
+def usage(convention: Convention, month: str | None = None, today: date | None = None) -> Usage:
+    """A convention's days in a month: lines (employee, day, site), totals by employee and site."""
+    start, end = parse_month(month, today or date.today())
+    uses = db.session.scalars(select(Use).where(Use.convention_id == convention.id, Use.status.in_(COUNTED),
+                                                Use.day >= start, Use.day < end).order_by(Use.day, Use.id)).all()
+    statuses = dict(db.session.execute(select(Booking.id, Booking.status).where(
+        Booking.id.in_([u.booking_id for u in uses]))).all()) if uses else {}
+    out = Usage(convention, start, end)
+    by_employee, by_site = defaultdict(int), defaultdict(int)
+    for use in uses:
+        if statuses.get(use.booking_id) == "no_show":
+            out.no_shows += 1
+            if not convention.no_show_counts:
+                continue
+        name = employee_name(use)
+        out.lines.append(Line(name, use.day, use.site.name, use.kind, use.halfdays, use.amount_cents))
+        by_employee[name] += use.halfdays
+        by_site[use.site.name] += use.halfdays
+        out.halfdays += use.halfdays
+        out.usage_cents += use.amount_cents
+    out.by_employee, out.by_site = dict(sorted(by_employee.items())), dict(sorted(by_site.items()))
+    return out
+
+
+def csv_rows(report: Usage) -> tuple[list, list]:
+    """Days per employee for the month: what the employer needs for the telework allowance."""
+    header = [_("Employee"), _("Month"), _("Days")]
+    rows = [[name, report.month, Decimal(halfdays) / 2] for name, halfdays in report.by_employee.items()]
+    rows.append([_("Total"), report.month, report.days])
+    return header, rows

@@ -1,0 +1,302 @@
+"""Conventions' pages: thin views that parse, call the service, commit and render.
+
+The core answers 404 for every route here while the module is off. Territory administrators
+manage partners and conventions; a référent sees their partner's conventions (employees,
+requests, days and places used, statements); an invited employee accepts by a signed link.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from core.csvexport import csv_response, csv_text
+from core.db import find
+from core.extensions import db
+from core.sites.service import published_sites
+from core.timeutil import today_at
+
+from . import invoicing, service, statements
+from .errors import ConventionError
+from .forms import (AUTH_STATUS_LABELS, KIND_LABELS, PAST_CAP_LABELS, PRICE_MODEL_LABELS, STATUS_LABELS,
+                    ConventionForm, DecisionForm, EmptyForm, InviteForm, PartnerForm, ReferentForm, StatusForm)
+from .models import Convention, Partner, Statement
+
+bp = Blueprint("conventions", __name__, url_prefix="/conventions")
+
+
+@bp.app_context_processor
+def _labels():
+    return {"conventions_labels": {"status": STATUS_LABELS, "auth": AUTH_STATUS_LABELS, "kind": KIND_LABELS,
+                                   "price": PRICE_MODEL_LABELS, "past_cap": PAST_CAP_LABELS}}
+
+
+def _today() -> date:
+    from flask import current_app
+
+    return today_at(current_app.config["TERRITORY"].territory.timezone)
+
+
+def _admin_only() -> None:
+    if not current_user.is_authenticated or not current_user.is_territory_admin:
+        abort(404)
+
+
+def _site_choices():
+    return [(s.id, s.name) for s in published_sites()]
+
+
+# --------------------------------------------------------------------------------------------
+# Lists
+# --------------------------------------------------------------------------------------------
+
+
+@bp.get("", endpoint="index")
+@login_required
+def index():
+    conventions = service.conventions_visible_to(current_user)
+    if not conventions and not current_user.is_territory_admin and not service.partner_ids_of(current_user):
+        abort(404)
+    return render_template("conventions/index.html", conventions=conventions)
+
+
+@bp.get("/admin", endpoint="admin")
+@login_required
+def admin():
+    _admin_only()
+    partners = db.session.scalars(db.select(Partner).order_by(Partner.name)).all()
+    return render_template("conventions/admin.html", partners=partners,
+                           conventions=service.conventions_visible_to(current_user))
+
+
+# --------------------------------------------------------------------------------------------
+# Partners (territory administrators)
+# --------------------------------------------------------------------------------------------
+
+
+def _partner_or_404(partner_id) -> Partner:
+    partner = find(Partner, partner_id)
+    if partner is None:
+        abort(404)
+    return partner
+
+
+@bp.route("/admin/partners/new", methods=["GET", "POST"], endpoint="new_partner")
+@bp.route("/admin/partners/<int:partner_id>", methods=["GET", "POST"], endpoint="edit_partner")
+@login_required
+def edit_partner(partner_id=None):
+    _admin_only()
+    partner = _partner_or_404(partner_id) if partner_id is not None else None
+    form = PartnerForm(obj=partner)
+    if form.validate_on_submit():
+        try:
+            partner = service.save_partner(current_user, partner, **{f: form[f].data for f in service.PARTNER_FIELDS})
+            db.session.commit()
+        except ConventionError as exc:
+            db.session.rollback()
+            field = {"bad_siret": form.siret, "bad_vat": form.vat_number,
+                     "bad_chorus": form.chorus_service_code}.get(exc.code, form.name)
+            field.errors = [*field.errors, str(exc)]
+        else:
+            flash(_("The partner is saved."), "success")
+            return redirect(url_for(".edit_partner", partner_id=partner.id), 303)
+    status = 422 if any(f.errors for f in form) else 200
+    return render_template("conventions/partner_form.html", form=form, partner=partner,
+                           referent_form=ReferentForm()), status
+
+
+@bp.post("/admin/partners/<int:partner_id>/referents", endpoint="add_referent")
+@login_required
+def add_referent(partner_id):
+    _admin_only()
+    partner = _partner_or_404(partner_id)
+    form = ReferentForm()
+    if not form.validate_on_submit():
+        flash(_("Give the e-mail address of an existing account."), "error")
+    else:
+        try:
+            service.add_referent(current_user, partner, form.email.data)
+            db.session.commit()
+            flash(_("The référent is added."), "success")
+        except ConventionError as exc:
+            db.session.rollback()
+            flash(str(exc), "error")
+    return redirect(url_for(".edit_partner", partner_id=partner.id), 303)
+
+
+# --------------------------------------------------------------------------------------------
+# Conventions (territory administrators)
+# --------------------------------------------------------------------------------------------
+
+
+@bp.route("/admin/partners/<int:partner_id>/conventions/new", methods=["GET", "POST"], endpoint="new_convention")
+@bp.route("/admin/conventions/<int:convention_id>", methods=["GET", "POST"], endpoint="edit_convention")
+@login_required
+def edit_convention(partner_id=None, convention_id=None):
+    _admin_only()
+    convention = find(Convention, convention_id) if convention_id is not None else None
+    if convention_id is not None and convention is None:
+        abort(404)
+    partner = convention.partner if convention is not None else _partner_or_404(partner_id)
+    form = ConventionForm()
+    form.sites.choices = _site_choices()
+    if request.method == "GET" and convention is not None:
+        form.fill(convention)
+    if form.validate_on_submit():
+        try:
+            convention = service.save_convention(current_user, partner, convention, **form.values())
+            db.session.commit()
+        except ConventionError as exc:
+            db.session.rollback()
+            form.reference.errors = [*form.reference.errors, str(exc)]
+        else:
+            flash(_("The convention is saved."), "success")
+            return redirect(url_for(".detail", convention_id=convention.id), 303)
+    status = 422 if any(f.errors for f in form) else 200
+    return render_template("conventions/convention_form.html", form=form, partner=partner,
+                           convention=convention), status
+
+
+@bp.post("/<int:convention_id>/status", endpoint="status")
+@login_required
+def change_status(convention_id):
+    _admin_only()
+    convention = service.convention_for(current_user, convention_id)
+    form = StatusForm()
+    if not form.validate_on_submit():
+        abort(400)
+    service.move(current_user, convention, form.status.data)  # a ConventionError: the core's page
+    if convention.status in ("signed", "active"):
+        from .jobs import schedule
+
+        schedule(_today())
+    db.session.commit()
+    flash(_("The convention's status is changed."), "success")
+    return redirect(url_for(".detail", convention_id=convention.id), 303)
+
+
+# --------------------------------------------------------------------------------------------
+# A convention's page: référents and administrators
+# --------------------------------------------------------------------------------------------
+
+
+@bp.get("/<int:convention_id>", endpoint="detail")
+@login_required
+def detail(convention_id):
+    convention = service.convention_for(current_user, convention_id)
+    report = statements.usage(convention, request.args.get("month") or None, _today())
+    issued = db.session.scalars(db.select(Statement).where(Statement.convention_id == convention.id)
+                                .order_by(Statement.month.desc())).all()
+    status_form = StatusForm()
+    status_form.status.choices = [(s, STATUS_LABELS[s]) for s in service.TRANSITIONS[convention.status]]
+    return render_template("conventions/detail.html", convention=convention, report=report,
+                           employees=service.employees(convention), invite_form=InviteForm(),
+                           decision_form=DecisionForm(), status_form=status_form, statements=issued,
+                           share=service.budget_share(convention), button=EmptyForm(),
+                           previous=_shift(report.start, -1), following=_shift(report.start, 1))
+
+
+def _shift(start: date, months: int) -> str:
+    month = start.month - 1 + months
+    return f"{start.year + month // 12:04d}-{month % 12 + 1:02d}"
+
+
+@bp.post("/<int:convention_id>/invite", endpoint="invite")
+@login_required
+def invite(convention_id):
+    convention = service.convention_for(current_user, convention_id)
+    form = InviteForm()
+    if not form.validate_on_submit():
+        flash(_("Give a valid e-mail address."), "error")
+    else:
+        service.invite(current_user, convention, form.email.data)
+        db.session.commit()
+        flash(_("An invitation was sent to %(email)s.", email=form.email.data), "success")
+    return redirect(url_for(".detail", convention_id=convention.id), 303)
+
+
+@bp.post("/authorisations/<int:authorisation_id>", endpoint="decide")
+@login_required
+def decide(authorisation_id):
+    form = DecisionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    auth = service.decide(current_user, authorisation_id, form.decision.data, valid_until=form.valid_until.data,
+                          weekdays=form.weekdays.data if form.weekdays.data else None)
+    db.session.commit()
+    flash(_("Saved."), "success")
+    return redirect(url_for(".detail", convention_id=auth.convention_id), 303)
+
+
+@bp.get("/<int:convention_id>/statement", endpoint="statement")
+@login_required
+def statement(convention_id):
+    convention = service.convention_for(current_user, convention_id)
+    report = statements.usage(convention, request.args.get("month") or None, _today())
+    return render_template("conventions/statement.html", convention=convention, report=report)
+
+
+@bp.get("/<int:convention_id>/statement.csv", endpoint="statement_csv")
+@login_required
+def statement_csv(convention_id):
+    convention = service.convention_for(current_user, convention_id)
+    report = statements.usage(convention, request.args.get("month") or None, _today())
+    header, rows = statements.csv_rows(report)
+    return csv_response(csv_text(header, rows), f"convention-{convention.id}-{report.month}")
+
+
+@bp.post("/<int:convention_id>/invoice", endpoint="invoice")
+@login_required
+def invoice(convention_id):
+    _admin_only()
+    convention = service.convention_for(current_user, convention_id)
+    month = statements.parse_month(request.form.get("month"))[0].strftime("%Y-%m")
+    issued = invoicing.issue_statement(convention, month, _today())
+    db.session.commit()
+    flash(_("Invoice %(reference)s is issued.", reference=issued.invoice_reference), "success")
+    return redirect(url_for(".detail", convention_id=convention.id, month=month), 303)
+
+
+@bp.get("/<int:convention_id>/invoices/<month>.pdf", endpoint="invoice_pdf")
+@login_required
+def invoice_pdf(convention_id, month):
+    convention = service.convention_for(current_user, convention_id)
+    issued = invoicing.statement_of(convention.id, month)
+    if issued is None or issued.pdf is None:
+        abort(404)
+    return Response(issued.pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{issued.invoice_reference}.pdf"'})
+
+
+# --------------------------------------------------------------------------------------------
+# Employees joining
+# --------------------------------------------------------------------------------------------
+
+
+@bp.route("/join/<token>", methods=["GET", "POST"], endpoint="join")
+def join(token):
+    convention, email = service.read_invitation(token)  # a bad or expired link: the core's page
+    if not current_user.is_authenticated:
+        return render_template("conventions/join.html", convention=convention, email=email, token=token,
+                               form=EmptyForm())
+    form = EmptyForm()
+    if request.method == "POST" and form.validate_on_submit():
+        service.accept_invitation(current_user, token)
+        db.session.commit()
+        flash(_("You joined %(partner)s's convention: your telework days there are paid by your employer.",
+                partner=convention.partner.name), "success")
+        return redirect(url_for("home.index"), 303)
+    return render_template("conventions/join.html", convention=convention, email=email, token=token, form=form)
+
+
+@bp.post("/domain/<int:convention_id>", endpoint="join_by_domain")
+@login_required
+def join_by_domain(convention_id):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    service.request_by_domain(current_user, convention_id)
+    db.session.commit()
+    flash(_("Your request was sent to your employer's référent."), "success")
+    return redirect(url_for("home.index"), 303)

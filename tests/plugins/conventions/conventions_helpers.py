@@ -1,0 +1,29 @@
+"""Helpers for conventions' tests (a module named apart from other test folders' helpers)."""
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from datetime import date, timedelta
+
+from core.timeutil import today_at
+
+
+def next_weekday(weekday: int = 1, weeks_ahead: int = 1) -> date:
+    from core.sites.service import is_public_holiday
+
+    day = today_at("Europe/Paris") + timedelta(days=7 * weeks_ahead)
+    day += timedelta(days=(weekday - day.weekday()) % 7)
+    while is_public_holiday(day) or is_public_holiday(day + timedelta(days=1)):
+        day += timedelta(days=7)
+    return day
+
+
+def post_json(url, token, body):
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
+        "Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())

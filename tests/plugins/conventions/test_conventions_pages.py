@@ -1,0 +1,260 @@
+"""Conventions' pages and API: administrators create partners and conventions (validated,
+audited); a référent invites, approves, sees usage and statements (days and places only);
+invitations; the API; Factur-X invoices; personal data."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from conventions_helpers import next_weekday
+from core.accounts.models import User
+from core.audit import AuditEntry
+from core.extensions import db
+from core.plugins import registry
+from plugins.conventions.models import Authorisation, Convention, Partner, Use
+
+
+def _link(mailbox, address):
+    message = mailbox.wait_for(1) and [m for m in mailbox.messages if address in m["To"]][-1]
+    body = message.get_body(("plain",)).get_content() if message.is_multipart() else message.get_content()
+    return re.search(r"https?://\S+/conventions/join/\S+", body).group(0)
+
+
+@pytest.mark.parametrize("siret, ok", [("22460001500016", True), ("224 600 015", True),
+                                       ("22460001500017", False), ("12345", False), ("abcdefghijklmn", False)])
+def test_the_partner_form_checks_the_siret_with_luhn(client, auth, world, siret, ok):
+    auth.login(world.admin)
+    response = client.post("/conventions/admin/partners/new", data={
+        "name": "Hôpital de Figeac", "siret": siret, "address": "Figeac"}, headers={"Accept-Language": "en"})
+    assert response.status_code == (303 if ok else 422)
+    if not ok:
+        assert "check digit" in response.get_data(as_text=True)
+
+
+def test_partner_and_convention_forms_are_validated_and_audited(app, client, auth, world):
+    auth.login(world.admin)
+    bad = client.post(f"/conventions/admin/partners/{world.partner_id}/conventions/new", data={
+        "reference": "X", "starts_on": "2027-01-01", "ends_on": "2026-01-01", "price_model": "per_day",
+        "kinds": ["desk"], "all_sites": "y", "day_rate": "15", "past_cap": "refuse", "notice_days": "60",
+        "cancel_notice_hours": "24"})
+    assert bad.status_code == 422
+    half = client.post(f"/conventions/admin/partners/{world.partner_id}/conventions/new", data={
+        "reference": "X", "starts_on": "2026-01-01", "ends_on": "2027-01-01", "price_model": "per_day",
+        "kinds": ["desk"], "all_sites": "y", "day_rate": "15", "past_cap": "refuse", "notice_days": "60",
+        "cancel_notice_hours": "24", "week_cap": "1.3"})
+    assert half.status_code == 422
+    good = client.post(f"/conventions/admin/partners/{world.partner_id}/conventions/new", data={
+        "reference": "CHU-2026", "starts_on": "2026-01-01", "ends_on": "2027-01-01", "price_model": "per_day",
+        "kinds": ["desk", "office"], "all_sites": "y", "day_rate": "15.50", "past_cap": "member_pays",
+        "notice_days": "60", "cancel_notice_hours": "24", "week_cap": "1.5", "email_domains": "chu.fr"})
+    assert good.status_code == 303, good.get_data(as_text=True)
+    with app.app_context():
+        c = db.session.scalar(select(Convention).where(Convention.reference == "CHU-2026"))
+        assert (c.day_rate_cents, c.week_cap, c.all_sites, c.status) == (1550, 3, True, "draft")
+        actions = set(db.session.scalars(select(AuditEntry.action)))
+        assert {"conventions.partner_created", "conventions.created", "conventions.status"} <= actions
+    duplicate = client.post(f"/conventions/admin/partners/{world.partner_id}/conventions/new", data={
+        "reference": "CHU-2026", "starts_on": "2026-01-01", "ends_on": "2027-01-01", "price_model": "per_day",
+        "kinds": ["desk"], "all_sites": "y", "day_rate": "15", "past_cap": "refuse", "notice_days": "60",
+        "cancel_notice_hours": "24"})
+    assert duplicate.status_code == 422
+
+
+def test_only_territory_admins_reach_the_admin_pages(client, auth, world):
+    auth.login(world.referent)
+    assert client.get("/conventions/admin").status_code == 404
+    assert client.get("/conventions/admin/partners/new").status_code == 404
+    assert client.post(f"/conventions/{world.convention_id}/invoice", data={"month": "2026-10"}).status_code == 404
+
+
+def test_a_referent_invites_an_employee_who_accepts(app, client, auth, world, make_user, mailbox):
+    newcomer = make_user(email="nouvelle.agente@lot.fr")
+    auth.login(world.referent)
+    response = client.post(f"/conventions/{world.convention_id}/invite", data={"email": newcomer.email})
+    assert response.status_code == 303
+    link = _link(mailbox, newcomer.email)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    auth.logout()
+    page = client.get(f"/{path}")
+    assert page.status_code == 200 and "/login?next=" in page.get_data(as_text=True)
+    stranger = make_user()
+    auth.login(stranger)
+    assert client.post(f"/{path}").status_code == 403  # another account cannot use it
+    auth.logout()
+    auth.login(newcomer)
+    assert client.post(f"/{path}").status_code == 303
+    assert client.post(f"/{path}").status_code == 303  # twice: still one authorisation
+    with app.app_context():
+        auths = db.session.scalars(select(Authorisation).where(Authorisation.user_id == newcomer.id)).all()
+        assert [a.status for a in auths] == ["approved"]
+
+
+@pytest.mark.parametrize("token", ["nonsense", "eyJjIjoxLCJlIjoieEB5LnoifQ.bad.sig"])
+def test_a_tampered_invitation_is_refused(client, world, token):
+    assert client.get(f"/conventions/join/{token}").status_code == 404
+
+
+def test_an_expired_invitation_is_refused(app, client, world):
+    from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+    class Old(TimestampSigner):  # signed in 2001
+        def get_timestamp(self):
+            return 1_000_000_000
+
+    token = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="tierslieux.conventions.invite",
+                                   signer=Old).dumps({"c": world.convention_id, "e": "x@lot.fr"})
+    assert client.get(f"/conventions/join/{token}").status_code == 410
+
+
+def test_an_employee_asks_to_join_by_domain_and_the_referent_approves(app, client, auth, world, make_user,
+                                                                      mailbox):
+    employee = make_user(email="paul@lot.fr")
+    auth.login(employee)
+    assert "Ask to join" in client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert client.post(f"/conventions/domain/{world.convention_id}").status_code == 303
+    assert client.post(f"/conventions/domain/{world.convention_id}").status_code == 403  # already asked
+    mailbox.wait_for(1)
+    assert any(world.referent.email in m["To"] for m in mailbox.messages)
+    with app.app_context():
+        auth_id = db.session.scalar(select(Authorisation.id).where(Authorisation.user_id == employee.id))
+    outsider = make_user(email="eve@example.org")
+    auth.logout()
+    auth.login(outsider)
+    assert client.post(f"/conventions/domain/{world.convention_id}").status_code == 403
+    assert client.post(f"/conventions/authorisations/{auth_id}", data={"decision": "approved"}).status_code == 404
+    auth.logout()
+    auth.login(world.referent)
+    assert client.post(f"/conventions/authorisations/{auth_id}",
+                       data={"decision": "approved", "weekdays": ["1", "3"]}).status_code == 303
+    assert client.post(f"/conventions/authorisations/{auth_id}", data={"decision": "refused"}).status_code == 409
+    with app.app_context():
+        a = db.session.get(Authorisation, auth_id)
+        assert (a.status, a.weekdays) == ("approved", [1, 3])
+
+
+def test_the_referent_sees_days_and_places_and_a_statement_whose_total_matches(app, client, auth, world, book,
+                                                                             make_user):
+    day = next_weekday(1)
+    status, body = book(world.employee, world.desks["figeac"][0], day)
+    assert status == 201
+    with app.app_context():  # a note on the booking is the employee's, not the employer's
+        from plugins.booking import Booking
+        db.session.get(Booking, body["id"]).note = "SECRET-NOTE"
+        db.session.commit()
+    month = f"{day:%Y-%m}"
+    auth.login(world.referent)
+    page = client.get(f"/conventions/{world.convention_id}?month={month}", headers={"Accept-Language": "fr"})
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Figeac" in text and world.employee.email.split("@")[0] in text
+    assert "SECRET-NOTE" not in text
+    statement = client.get(f"/conventions/{world.convention_id}/statement?month={month}",
+                           headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "15,00" in statement and "18,00" in statement and "SECRET-NOTE" not in statement
+    csv = client.get(f"/conventions/{world.convention_id}/statement.csv?month={month}",
+                     headers={"Accept-Language": "fr"})
+    assert csv.status_code == 200 and csv.mimetype == "text/csv"
+    lines = csv.get_data(as_text=True).splitlines()
+    assert lines[0] == "Agent;Mois;Jours" and lines[-1] == f"Total;{month};1"
+    assert client.get(f"/conventions/{world.convention_id}/statement?month=2026-13").status_code == 400
+    assert client.get(f"/conventions/{world.convention_id}?month=nope").status_code == 400
+    auth.logout()
+    other = make_user("partner")
+    auth.login(other)
+    assert client.get(f"/conventions/{world.convention_id}").status_code == 404
+    assert client.get(f"/conventions/{world.convention_id}/statement.csv").status_code == 404
+
+
+def test_the_api_lists_conventions_and_usage(app, client, world, book, api_token, make_user):
+    day = next_weekday(1)
+    book(world.employee, world.desks["figeac"][0], day, "08:30", "12:30")
+    token = api_token(world.referent)
+    listed = client.get("/api/v1/conventions", headers={"Authorization": f"Bearer {token}"}).get_json()
+    assert [c["reference"] for c in listed] == ["CD46-TT"]
+    assert listed[0]["caps"]["week_days"] == 1.5 and listed[0]["sites"] == [world.sites["figeac"]]
+    usage = client.get(f"/api/v1/conventions/{world.convention_id}/usage?month={day:%Y-%m}",
+                       headers={"Authorization": f"Bearer {token}"}).get_json()
+    assert usage["days"] == 0.5 and usage["total_ht_cents"] == 800 and usage["by_site"][0]["site"] == "Figeac"
+    bad = client.get(f"/api/v1/conventions/{world.convention_id}/usage?month=2026-1",
+                     headers={"Authorization": f"Bearer {token}"})
+    assert bad.status_code == 400 and bad.get_json()["error"]["code"] == "bad_month"
+    stranger = api_token(make_user())
+    assert client.get("/api/v1/conventions", headers={"Authorization": f"Bearer {stranger}"}).get_json() == []
+    assert client.get(f"/api/v1/conventions/{world.convention_id}/usage",
+                      headers={"Authorization": f"Bearer {stranger}"}).status_code == 404
+    admin = api_token(world.admin)
+    assert len(client.get("/api/v1/conventions", headers={"Authorization": f"Bearer {admin}"}).get_json()) == 1
+    assert client.get("/api/v1/conventions").status_code == 401
+
+
+def test_the_monthly_invoice_is_numbered_once_and_carries_valid_factur_x(app, client, auth, world, book):
+    from facturx import get_facturx_xml_from_pdf, xml_check_xsd
+
+    from plugins.conventions import invoicing
+    from plugins.conventions.jobs import monthly
+
+    day = next_weekday(1)
+    book(world.employee, world.desks["figeac"][0], day)
+    book(world.employee, world.desks["figeac"][1], day + timedelta(days=1), "13:30", "18:00")
+    month = f"{day:%Y-%m}"
+    first_next = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+    with app.test_request_context():
+        convention = db.session.get(Convention, world.convention_id)
+        statement = invoicing.issue_statement(convention, month, today=first_next)
+        again = invoicing.issue_statement(convention, month, today=first_next)
+        db.session.commit()
+        assert again.id == statement.id
+        assert (statement.halfdays, statement.total_ht_cents, statement.total_ttc_cents) == (3, 2300, 2760)
+        assert statement.invoice_reference.startswith("FP") and statement.invoice_reference.endswith("-00001")
+        _name, xml = get_facturx_xml_from_pdf(statement.pdf, check_xsd=True)
+        assert xml_check_xsd(xml, flavor="factur-x", level="en16931")
+        text = xml.decode()
+        assert "22460001500016" in text and "<ram:BuyerReference>DRH</ram:BuyerReference>" in text
+        assert "EJ-1" in text and "<ram:GrandTotalAmount>27.60</ram:GrandTotalAmount>" in text
+        with pytest.raises(Exception):
+            invoicing.issue_statement(convention, f"{first_next:%Y-%m}", today=first_next)
+        monthly(first_next.isoformat())  # the job: the month was invoiced already, nothing new
+        db.session.commit()
+    auth.login(world.referent)
+    pdf = client.get(f"/conventions/{world.convention_id}/invoices/{month}.pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+
+
+def test_an_erased_employee_days_stay_in_statements_detached(app, client, auth, world, book):
+    from plugins.booking import Booking
+
+    day = next_weekday(1)
+    status, body = book(world.employee, world.desks["figeac"][0], day)
+    with app.test_request_context():  # a day already teleworked (future bookings are cancelled on erasure)
+        booking, use = db.session.get(Booking, body["id"]), db.session.scalar(select(Use))
+        booking.starts_at -= timedelta(days=14)
+        booking.ends_at -= timedelta(days=14)
+        use.day = day = day - timedelta(days=14)
+        db.session.commit()
+        user = db.session.get(User, world.employee.id)
+        exported = {}
+        for part in registry().pm.hook.user_data_export(user=user):
+            exported.update(part or {})
+        assert exported["conventions"][0]["convention"] == "CD46-TT"
+        registry().pm.hook.user_data_erase(user=user)
+        db.session.commit()
+        auth_row = db.session.scalar(select(Authorisation))
+        assert (auth_row.user_id, auth_row.status) == (None, "inactive")
+        assert db.session.scalar(select(Use)).authorisation_id == auth_row.id
+    auth.login(world.referent)
+    text = client.get(f"/conventions/{world.convention_id}/statement?month={day:%Y-%m}",
+                      headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Former employee (account erased)" in text
+
+
+def test_demo_data_loads_twice(app, runner, world):
+    from core.demo import seed
+
+    with app.test_request_context():
+        seed()
+        seed()
+        names = set(db.session.scalars(select(Partner.name)))
+        assert "Conseil départemental du Lot" in names and len(names) == 2
