@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 from math import ceil
-from zoneinfo import ZoneInfo
 
 import stripe
 from flask import current_app, url_for
@@ -21,7 +20,7 @@ from core.db import utcnow
 from core.extensions import db
 from core.jobs import enqueue
 from core.plugins import hooks
-from core.ui import money
+from core.ui import moment, money
 from plugins.billing import credits, stripe_api
 from plugins.billing.checkout import create_order
 from plugins.billing.config import settings
@@ -121,9 +120,9 @@ def amount_due(booking) -> str | None:
         return None
     currency = booking.currency or current_app.config["TERRITORY"].territory.currency
     if booking.status == "held" and booking.hold_reason == "payment":
-        deadline = booking.hold_expires_at.astimezone(ZoneInfo(booking.resource.site.timezone))
         return _("To pay: %(amount)s, online before %(deadline)s.",
-                 amount=money(_due_cents(booking), currency), deadline=deadline.strftime("%d/%m/%Y %H:%M"))
+                 amount=money(_due_cents(booking), currency),
+                 deadline=moment(booking.hold_expires_at, booking.resource.site))
     if booking.payer_reference == "on_site":
         order = pending_order(booking.id)
         cents = order.total_cents if order is not None else _due_cents(booking)

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from core.db import find
@@ -149,7 +150,7 @@ def book_series(site_slug):
         db.session.commit()
     except BookingError as exc:
         return failed(exc, back)
-    flash(_("%(n)d bookings made.", n=len(made)), "success")
+    flash(ngettext("%(num)d booking made.", "%(num)d bookings made.", len(made)), "success")
     return redirect(url_for("booking.mine"), 303)
 
 
