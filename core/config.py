@@ -123,12 +123,36 @@ class Security(_Section):
     login_limits_per_account: str = "5 per minute;30 per hour"
 
 
+class LegalDocument(_Section):
+    """A text members accept at sign-up: Markdown, given inline (`text`) or as a file shipped
+    with the territory (`path`, relative to the territory file). A new `version` asks members
+    who accepted an older one to accept again at their next sign-in."""
+
+    version: str = Field(min_length=1, max_length=32)
+    title: str = Field(min_length=1, max_length=200)
+    text: str | None = None
+    path: str | None = None
+
+    @model_validator(mode="after")
+    def _text_or_path(self):
+        if (self.text is None) == (self.path is None):
+            raise ValueError("give either text or path")
+        return self
+
+
+class Legal(_Section):
+    terms_of_sale: LegalDocument
+    privacy_notice: LegalDocument
+
+
 class TerritoryConfig(_Section):
     territory: Territory
     operator: Operator
     modules: Modules = Modules()
     mail: Mail = Mail()
     security: Security = Security()
+    # Without it sign-up asks no acceptance (a territory that sells nothing online may skip it).
+    legal: Legal | None = None
     # One table per plugin, e.g. [plugins.billing], checked at start-up against the model
     # its MODULE declares (core.plugins.check_plugin_tables).
     plugins: dict[str, dict] = {}
@@ -154,9 +178,28 @@ def parse_config(text: str, source: str = "<string>") -> TerritoryConfig:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{source}: not valid TOML: {exc}") from None
     try:
-        return TerritoryConfig.model_validate(data)
+        config = TerritoryConfig.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(f"{source}: the territory configuration is wrong:\n{format_errors(exc)}") from None
+    return _read_legal_files(config, Path(source).parent if not source.startswith("<") else Path.cwd(), source)
+
+
+def _read_legal_files(config: TerritoryConfig, base: Path, source: str) -> TerritoryConfig:
+    """Load each legal document given by `path` into its `text`, once, at start-up."""
+    if config.legal is None:
+        return config
+    documents = {}
+    for name in ("terms_of_sale", "privacy_notice"):
+        document = getattr(config.legal, name)
+        if document.path is not None:
+            try:
+                text = (base / document.path).read_text(encoding="utf-8")
+            except OSError as exc:
+                raise ConfigError(f"{source}: the territory configuration is wrong:\n"
+                                  f"  legal.{name}.path: cannot read {document.path}: {exc.strerror}") from None
+            document = document.model_copy(update={"text": text})
+        documents[name] = document
+    return config.model_copy(update={"legal": config.legal.model_copy(update=documents)})
 
 
 def load_config(path: str | os.PathLike | None = None) -> TerritoryConfig:

@@ -125,4 +125,5 @@ def init_app(app) -> None:
             return [item for item in collect(hooks().nav_items(user=current_user))
                     if reachable(item.endpoint, item.values)]
 
-        return {"territory": app.config["TERRITORY"].territory, "main_nav": nav, "get_locale": get_locale}
+        return {"territory": app.config["TERRITORY"].territory, "territory_legal": app.config["TERRITORY"].legal,
+                "main_nav": nav, "get_locale": get_locale}

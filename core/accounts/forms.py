@@ -33,6 +33,28 @@ class SignupForm(Form):
     confirm = PasswordField(_l("Password again"), validators=[
         DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
         render_kw={"autocomplete": "new-password"})
+    accept_terms = BooleanField(_l("I accept the terms of sale"), validators=[
+        DataRequired(message=_l("Tick this box to go on: the terms of sale apply to every booking."))])
+    accept_privacy = BooleanField(_l("I have read the privacy notice"), validators=[
+        DataRequired(message=_l("Tick this box to go on: the privacy notice says how your data are used."))])
+
+
+class AcceptForm(Form):
+    """Accepting a new version of the legal documents, at sign-in."""
+
+    accept_terms = SignupForm.accept_terms
+    accept_privacy = SignupForm.accept_privacy
+
+
+def with_documents(form, documents, wording):
+    """Label each acceptance box with the document's exact wording; drop those the territory
+    does not configure."""
+    for name, kind in (("accept_terms", "terms_of_sale"), ("accept_privacy", "privacy_notice")):
+        if kind in documents:
+            form[name].label.text = wording(kind)
+        else:
+            delattr(form, name)
+    return form
 
 
 class ConfirmForm(Form):

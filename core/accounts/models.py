@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, func, select
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.accounts import roles
@@ -69,3 +69,23 @@ class Consent(db.Model):
     wording: Mapped[str] = mapped_column(String(1000))
     given_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
     withdrawn_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    # An accepted document (terms of sale, privacy notice): its version and its very text.
+    version: Mapped[str | None] = mapped_column(String(32))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("legal_document.id"))
+    document = relationship("LegalDocumentText", lazy="joined")
+
+
+class LegalDocumentText(db.Model):
+    """The text of a legal document as it was when members accepted it, stored once per text
+    (`sha256`), so a consent always points to the exact words accepted."""
+
+    __tablename__ = "legal_document"
+    __table_args__ = (UniqueConstraint("kind", "sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64))  # "terms_of_sale", "privacy_notice"
+    version: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    first_accepted_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)

@@ -25,7 +25,11 @@ def user_data_export(user):
             "managed_sites": [site.slug for site in user.managed_sites],
         },
         "consents": [{"purpose": c.purpose, "wording": c.wording, "given_at": c.given_at,
-                      "withdrawn_at": c.withdrawn_at} for c in db.session.scalars(consents)],
+                      "withdrawn_at": c.withdrawn_at, "version": c.version,
+                      "document": None if c.document is None else {
+                          "title": c.document.title, "version": c.document.version, "sha256": c.document.sha256,
+                          "text": c.document.text}}
+                     for c in db.session.scalars(consents).unique()],
     }
 
 

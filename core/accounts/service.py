@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from core import audit
-from core.accounts import roles, tokens
+from core.accounts import legal, roles, tokens
 from core.accounts.models import Consent, User
 from core.accounts.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
 from core.db import utcnow
@@ -54,7 +54,7 @@ def send_confirmation(user: User) -> None:
     queue_mail(user.email, "confirm_email", locale=user.locale, user=user, link=link)
 
 
-def register(email: str, password: str, display_name: str, locale: str | None) -> None:
+def register(email: str, password: str, display_name: str, locale: str | None, accepted: bool = False) -> None:
     """Sign-up: the account exists at once but cannot sign in until the address is confirmed.
 
     When the address already has an account, its owner is told by e-mail instead, and the
@@ -65,7 +65,10 @@ def register(email: str, password: str, display_name: str, locale: str | None) -
     check_password_rules(password)
     existing = User.by_email(email)
     if existing is None:
-        send_confirmation(create_user(email, password, display_name, locale=locale))
+        user = create_user(email, password, display_name, locale=locale)
+        if accepted:
+            legal.accept(user)
+        send_confirmation(user)
     else:
         hash_password(password)  # thrown away: only there to take the time a new account takes
         link = external_url("auth.forgot_password")

@@ -8,9 +8,9 @@ from flask import (Blueprint, Response, abort, current_app, flash, redirect, ren
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from core.accounts import service
-from core.accounts.forms import (ConfirmForm, EraseForm, ForgotForm, LoginForm, PasswordForm, ProfileForm, ResetForm,
-                                 SignupForm, TokenForm)
+from core.accounts import legal, service
+from core.accounts.forms import (AcceptForm, ConfirmForm, EraseForm, ForgotForm, LoginForm, PasswordForm, ProfileForm,
+                                 ResetForm, SignupForm, TokenForm, with_documents)
 from core.accounts.service import AccountError
 from core.api import tokens as api_tokens
 from core.extensions import db, limiter
@@ -53,8 +53,10 @@ def login():
             flash(str(exc), "error")
             return render_template("auth/login.html", form=form), 401
         _start_session(user, form.remember.data)
-        landing = safe_next(request.args.get("next")) or hooks().landing_url(user=user) or url_for("home.index")
-        return redirect(landing, 303)
+        target = safe_next(request.args.get("next")) or hooks().landing_url(user=user) or url_for("home.index")
+        if legal.pending(user):  # a document changed since they accepted it: ask again first
+            return redirect(url_for("account.accept_documents", next=target), 303)
+        return redirect(target, 303)
     status = 400 if form.errors else 200
     return render_template("auth/login.html", form=form), status
 
@@ -73,17 +75,28 @@ def logout():
 @auth.route("/signup", methods=["GET", "POST"])
 @limiter.limit("20 per hour", methods=["POST"])
 def signup():
-    form = SignupForm()
+    documents = legal.documents()
+    form = with_documents(SignupForm(), documents, legal.wording)
     if form.validate_on_submit():
         try:
             service.register(form.email.data, form.password.data, form.display_name.data,
-                             locale=str(get_locale()))
+                             locale=str(get_locale()), accepted=bool(documents))
             db.session.commit()
         except AccountError as exc:
             form.password.errors.append(str(exc))
         else:
             return render_template("auth/check_email.html", email=form.email.data)
-    return render_template("auth/signup.html", form=form), 400 if form.errors else 200
+    return render_template("auth/signup.html", form=form, documents=documents), 400 if form.errors else 200
+
+
+@auth.get("/legal/<slug>")
+def legal_document(slug):
+    """The terms of sale or the privacy notice, as the territory gives them."""
+    kind = next((kind for kind, name in legal.SLUGS.items() if name == slug), None)
+    document = legal.documents().get(kind)
+    if document is None:
+        abort(404)
+    return render_template("auth/legal.html", document=document, body=legal.render(document.text))
 
 
 @auth.route("/confirm/<token>", methods=["GET", "POST"])
@@ -144,6 +157,24 @@ def profile():
     return render_template("account/profile.html", form=form, password_form=PasswordForm(),
                            token_form=TokenForm(), erase_form=EraseForm(),
                            tokens=api_tokens.tokens_of(current_user)), 400 if form.errors else 200
+
+
+@account.route("/documents", methods=["GET", "POST"])
+@login_required
+def accept_documents():
+    """A document changed since the member accepted it: show what changed, ask again."""
+    kinds = legal.pending(current_user)
+    target = safe_next(request.args.get("next")) or url_for("home.index")
+    if not kinds:
+        return redirect(target, 303)
+    documents = {kind: legal.documents()[kind] for kind in kinds}
+    form = with_documents(AcceptForm(), documents, legal.wording)
+    if form.validate_on_submit():
+        legal.accept(current_user, kinds)
+        db.session.commit()
+        flash(_("Thank you: your acceptance is recorded."), "success")
+        return redirect(target, 303)
+    return render_template("account/documents.html", form=form, documents=documents), 400 if form.errors else 200
 
 
 @account.post("/password")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 from math import ceil
-from zoneinfo import ZoneInfo
 
 import stripe
 from flask import current_app, url_for
@@ -21,7 +20,7 @@ from core.db import utcnow
 from core.extensions import db
 from core.jobs import enqueue
 from core.plugins import hooks
-from core.ui import money
+from core.ui import moment, money
 from plugins.billing import credits, stripe_api
 from plugins.billing.checkout import create_order
 from plugins.billing.config import settings
@@ -29,7 +28,7 @@ from plugins.billing.errors import BillingError
 from plugins.billing.models import CreditEntry, Order
 from plugins.billing.orders import active_unlimited_membership, lock_order, move_forward
 from plugins.billing.products import payment_modes, products_at, quote
-from plugins.billing.refunds import CREDIT_KINDS, covers_a_day, refund, refund_lost_slot
+from plugins.billing.refunds import plan_cancellation, refund, refund_lost_slot
 from plugins.billing.vat import totals
 from plugins.booking import (Booking, BookingError, Payer, Price, Refused, cancel_booking, confirm_booking,
                              awaiting_payment, extend_hold, periods_blocked)
@@ -121,9 +120,9 @@ def amount_due(booking) -> str | None:
         return None
     currency = booking.currency or current_app.config["TERRITORY"].territory.currency
     if booking.status == "held" and booking.hold_reason == "payment":
-        deadline = booking.hold_expires_at.astimezone(ZoneInfo(booking.resource.site.timezone))
         return _("To pay: %(amount)s, online before %(deadline)s.",
-                 amount=money(_due_cents(booking), currency), deadline=deadline.strftime("%d/%m/%Y %H:%M"))
+                 amount=money(_due_cents(booking), currency),
+                 deadline=moment(booking.hold_expires_at, booking.resource.site))
     if booking.payer_reference == "on_site":
         order = pending_order(booking.id)
         cents = order.total_cents if order is not None else _due_cents(booking)
@@ -270,24 +269,12 @@ def release(order) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def refundable(booking, reason: str) -> bool:
-    """The site's cancellation rule: a member cancelling late gets nothing back."""
-    if reason != "member":
-        return True
-    return booking.starts_at - utcnow() >= timedelta(hours=settings().cancel_notice_hours)
-
-
 def booking_cancelled(booking, actor, reason: str) -> None:
-    give = refundable(booking, reason)
-    if give and _credit_use(booking.id) is not None:
+    """Do what `refunds.plan_cancellation` decided (and `refund_preview` told the member)."""
+    plan = plan_cancellation(booking, reason, lock=True)
+    if plan.credit_days:
         credits.give_back(booking.id, note=reason)
-    for order in db.session.scalars(select(Order).where(Order.booking_id == booking.id)).all():
-        order = lock_order(order.id)
-        if order.status == "pending":
-            abandon(order)
-        elif order.status == "paid" and give:
-            policy = settings().refund_policy if reason == "member" else "card"
-            to = policy if order.kind in CREDIT_KINDS else "card"
-            if to == "credits" and not covers_a_day(order):
-                to = "card"  # what is left (after a goodwill refund, say) is less than a day
-            refund(order, None, f"booking cancelled ({reason})", actor=actor, to=to)
+    for order in plan.abandoned:
+        abandon(order)
+    for order, to in plan.refunds:
+        refund(order, None, f"booking cancelled ({reason})", actor=actor, to=to)

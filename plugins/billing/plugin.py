@@ -135,6 +135,11 @@ def booking_amount_due(booking):
 
 
 @hookimpl
+def booking_refund_preview(booking, reason):
+    return refunds.refund_preview(booking, reason)
+
+
+@hookimpl
 def booking_held(booking):
     bookings.reserve(booking)
 

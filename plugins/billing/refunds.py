@@ -7,12 +7,14 @@ note, so a retry or a crash cannot pay twice.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from core import audit
 from core.db import utcnow
@@ -24,7 +26,8 @@ from core.ui import money
 from plugins.billing import credits, stripe_api
 from plugins.billing.errors import BillingError
 from plugins.billing.invoices import invoice_for_order, issue_credit_note
-from plugins.billing.models import Invoice, Order
+from plugins.billing.config import settings
+from plugins.billing.models import CreditEntry, Invoice, Order
 from plugins.billing.orders import lock_order
 
 REFUND_JOB = "billing.refund_card"
@@ -122,3 +125,75 @@ def refund_lost_slot(order: Order) -> None:
     if order.client_email:
         queue_mail(order.client_email, "billing_late_payment", locale=getattr(order.member, "locale", None)
                    or current_app.config["BABEL_DEFAULT_LOCALE"], order=order)
+
+
+# --------------------------------------------------------------------------------------------
+# What cancelling a booking gives back: decided once, done by `bookings.booking_cancelled`,
+# told beforehand by `refund_preview` (booking's `booking_refund_preview`), so both agree.
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CancellationPlan:
+    in_time: bool  # False: a member cancelling within the notice gets nothing back
+    credit_days: int  # days of credit the booking spent, given back
+    refunds: tuple  # (order, "card" | "credits") of each paid order refunded in full
+    kept: tuple  # paid orders not refunded (cancelled too late)
+    abandoned: tuple  # unpaid orders closed
+
+
+def in_time(booking, reason: str, now=None) -> bool:
+    """The site's cancellation rule: a member cancelling late gets nothing back."""
+    if reason != "member":
+        return True
+    return booking.starts_at - (now or utcnow()) >= timedelta(hours=settings().cancel_notice_hours)
+
+
+def plan_cancellation(booking, reason: str, *, lock: bool = False, now=None) -> CancellationPlan:
+    """What cancelling `booking` for `reason` gives back; writes nothing (`lock` takes each
+    order's row lock, as the cancellation itself does before acting)."""
+    give = in_time(booking, reason, now)
+    spent = -sum(db.session.scalars(select(CreditEntry.delta).where(CreditEntry.booking_id == booking.id)).all())
+    refunds, kept, abandoned = [], [], []
+    for order in db.session.scalars(select(Order).where(Order.booking_id == booking.id).order_by(Order.id)).all():
+        if lock:
+            order = lock_order(order.id)
+        if order.status == "pending":
+            abandoned.append(order)
+        elif order.status == "paid" and give:
+            policy = settings().refund_policy if reason == "member" else "card"
+            to = policy if order.kind in CREDIT_KINDS else "card"
+            if to == "credits" and not covers_a_day(order):
+                to = "card"  # what is left (after a goodwill refund, say) is less than a day
+            refunds.append((order, to))
+        elif order.status == "paid":
+            kept.append(order)
+    return CancellationPlan(give, max(spent, 0) if give else 0, tuple(refunds), tuple(kept), tuple(abandoned))
+
+
+def refund_preview(booking, reason: str = "member") -> str | None:
+    """The plan in words, for the member before they confirm a cancellation."""
+    plan = plan_cancellation(booking, reason)
+    spent = -sum(db.session.scalars(select(CreditEntry.delta).where(CreditEntry.booking_id == booking.id)).all())
+    parts = []
+    for order, to in plan.refunds:
+        left = order.total_cents - order.refunded_cents
+        if to == "credits":
+            days = credit_days(order, left)
+            parts.append(ngettext("Refund: %(num)d day of credit instead of money.",
+                                  "Refund: %(num)d days of credit instead of money.", days))
+        elif order.method == "stripe":
+            parts.append(_("Refund: %(amount)s to the card used to pay.", amount=money(left, order.currency)))
+        else:
+            parts.append(_("Refund: %(amount)s, paid back by the site's team (it was paid on site).",
+                           amount=money(left, order.currency)))
+    if plan.credit_days:
+        parts.append(ngettext("The %(num)d day of credit it used is given back.",
+                              "The %(num)d days of credit it used are given back.", plan.credit_days))
+    if not plan.in_time and (plan.kept or spent > 0):
+        hours = settings().cancel_notice_hours
+        parts.append(ngettext("Not refundable: less than %(num)d hour before the start.",
+                              "Not refundable: less than %(num)d hours before the start.", hours))
+    if not parts and plan.abandoned:
+        parts.append(_("Nothing was paid, so nothing is refunded."))
+    return " ".join(parts) or None

@@ -70,6 +70,18 @@ def booking_amount_due(booking: Booking) -> str | None:
     """
 
 
+@hookspec(firstresult=True)
+def booking_refund_preview(booking: Booking, reason: str) -> str | None:
+    """What cancelling a booking now would give back, as one translated sentence shown before
+    the member confirms ("Refund: 15,00 € to the card used to pay.", "Not refundable: less than
+    24 hours before the start."); it must say what `booking_cancelled` then does. Writes nothing.
+
+    :param booking: a stored, active `Booking`.
+    :param reason: who would cancel: "member" or "manager" (as for `booking_cancelled`).
+    :return: the sentence, or None when there is nothing to say (nothing paid through you).
+    """
+
+
 # --------------------------------------------------------------------------------------------
 # Events (acting): called inside the booking's transaction, after the change is flushed.
 # Implementations write what follows (flush, never commit) or raise `Refused` to refuse it all.

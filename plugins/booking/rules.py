@@ -6,6 +6,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from core.extensions import db
@@ -84,13 +85,13 @@ def check(rules: Rules, booking: Booking, now, approval_default: bool = False) -
     """Raise a BookingError when a booking breaks its resource's rules."""
     minutes = (booking.ends_at - booking.starts_at).total_seconds() / 60
     if minutes < rules.min_minutes:
-        raise BookingError(_("A booking here lasts at least %(n)d minutes.", n=rules.min_minutes), "too_short")
+        raise BookingError(ngettext("A booking here lasts at least %(num)d minute.", "A booking here lasts at least %(num)d minutes.", rules.min_minutes), "too_short")
     if minutes > rules.max_minutes:
-        raise BookingError(_("A booking here lasts at most %(n)d minutes.", n=rules.max_minutes), "too_long")
+        raise BookingError(ngettext("A booking here lasts at most %(num)d minute.", "A booking here lasts at most %(num)d minutes.", rules.max_minutes), "too_long")
     if booking.starts_at < now + timedelta(minutes=rules.min_notice_minutes):
         raise BookingError(_("This slot has started or is too close to book now."), "too_late")
     if booking.starts_at > now + timedelta(days=rules.max_days_ahead):
-        raise BookingError(_("You can book at most %(n)d days ahead.", n=rules.max_days_ahead), "too_far")
+        raise BookingError(ngettext("You can book at most %(num)d day ahead.", "You can book at most %(num)d days ahead.", rules.max_days_ahead), "too_far")
     if rules.max_per_week and booking.member_id:
         tz = ZoneInfo(booking.resource.site.timezone)
         local = booking.starts_at.astimezone(tz)
@@ -100,8 +101,9 @@ def check(rules: Rules, booking: Booking, now, approval_default: bool = False) -
             Booking.site_id == booking.site_id,
             Booking.starts_at >= monday, Booking.starts_at < monday + timedelta(days=7)))
         if count >= rules.max_per_week:
-            raise BookingError(_("You already have %(n)d bookings that week here, the most allowed.",
-                                 n=rules.max_per_week), "weekly_limit")
+            raise BookingError(ngettext("You already have %(num)d booking that week here, the most allowed.",
+                                        "You already have %(num)d bookings that week here, the most allowed.",
+                                        rules.max_per_week), "weekly_limit")
     if booking.member_id:
         _check_member_limits(rules, booking, now)
     if rules.buffer_minutes:
@@ -113,7 +115,7 @@ def check(rules: Rules, booking: Booking, now, approval_default: bool = False) -
         if clash is not None:
             from plugins.booking.errors import SlotTaken
 
-            raise SlotTaken(_("This room needs %(n)d minutes free between bookings.", n=rules.buffer_minutes))
+            raise SlotTaken(ngettext("This room needs %(num)d minute free between bookings.", "This room needs %(num)d minutes free between bookings.", rules.buffer_minutes))
 
 
 def _check_member_limits(rules: Rules, booking: Booking, now) -> None:

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 
 from core.db import utcnow
 from core.extensions import db
+from core.ui import long_date
 from plugins.booking.errors import BookingError
 from plugins.booking.service import announce, is_free, new_booking, prepare
 from plugins.booking.slots import to_utc
@@ -65,7 +66,7 @@ def book_series(resource, member, occurrences: list[Occurrence], actor=None, now
             made.append(new_booking(resource, member, occ.starts_at, occ.ends_at, actor, now=now,
                                     series_id=series_id))
         except BookingError as exc:
-            raise type(exc)(_("%(day)s: %(reason)s", day=occ.day.isoformat(), reason=str(exc)),
+            raise type(exc)(_("%(day)s: %(reason)s", day=long_date(occ.day), reason=str(exc)),
                             exc.code) from None
     for booking in made:
         announce(booking)

@@ -11,7 +11,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import exc as sa_exc, select, update
+from sqlalchemy import exc as sa_exc, or_, select, update
 
 from core.accounts.models import User
 from core.db import find, utcnow
@@ -220,6 +220,31 @@ def amount_due(booking: Booking) -> str | None:
     if booking.is_block or booking.status not in ACTIVE:
         return None
     return hooks(booking.resource.site).booking_amount_due(booking=booking)
+
+
+def cancellation_preview(booking: Booking, reason: str = "member", now=None) -> tuple[bool, str | None]:
+    """Whether `reason`'s canceller may cancel `booking` now, and what it would give back (asked of
+    the plugin taking payments; the same rules as `cancel`)."""
+    if booking.status not in ("held", "confirmed"):
+        return False, None
+    if reason == "member" and booking.status == "confirmed" and \
+            not can_cancel(effective_rules(booking.site_id, booking.resource.kind), booking, now or utcnow()):
+        return False, None
+    return True, hooks(booking.resource.site).booking_refund_preview(booking=booking, reason=reason)
+
+
+def upcoming_and_past(member, now=None, page: int = 1, per_page: int = 20) -> tuple[list[Booking], list[Booking], bool]:
+    """A member's active bookings not yet over (the soonest first); one page of the others, over
+    or closed (the most recent first); and whether there is an older page."""
+    now = now or utcnow()
+    upcoming = db.session.scalars(select(Booking).where(
+        Booking.member_id == member.id, Booking.ends_at > now, Booking.status.in_(ACTIVE))
+        .order_by(Booking.starts_at, Booking.id)).all()
+    past = db.session.scalars(select(Booking).where(
+        Booking.member_id == member.id, or_(Booking.ends_at <= now, Booking.status.not_in(ACTIVE)))
+        .order_by(Booking.starts_at.desc(), Booking.id.desc())
+        .offset((max(page, 1) - 1) * per_page).limit(per_page + 1)).all()
+    return upcoming, past[:per_page], len(past) > per_page
 
 
 def set_status(booking_id: int, from_statuses, **values) -> bool:

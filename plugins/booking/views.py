@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from core.db import find
@@ -149,7 +150,7 @@ def book_series(site_slug):
         db.session.commit()
     except BookingError as exc:
         return failed(exc, back)
-    flash(_("%(n)d bookings made.", n=len(made)), "success")
+    flash(ngettext("%(num)d booking made.", "%(num)d bookings made.", len(made)), "success")
     return redirect(url_for("booking.mine"), 303)
 
 
@@ -197,30 +198,42 @@ def waitlist_accept(entry_id):
 @bp.get("/mine", endpoint="mine")
 @login_required
 def mine():
-    return render_template("booking/mine.html", bookings=service.bookings_of(current_user),
-                           feed_url=feeds.member_feed_url(current_user), today=today_at("Europe/Paris"))
+    page = request.args.get("page", 1, type=int) or 1
+    upcoming, past, older = service.upcoming_and_past(current_user, page=max(page, 1))
+    return render_template("booking/mine.html", upcoming=upcoming, past=past, page=max(page, 1), older=older,
+                           feed_url=feeds.member_feed_url(current_user))
 
 
 @bp.get("/<int:booking_id>", endpoint="show")
 @login_required
 def show(booking_id):
     booking = _own_booking(booking_id)
+    can_cancel, _refund = service.cancellation_preview(booking, _canceller(booking))
     return render_template("booking/show.html", booking=booking, site=booking.resource.site,
                            checkin_form=CheckInForm(), payment_url=service.payment_url(booking),
-                           amount_due=service.amount_due(booking))
+                           amount_due=service.amount_due(booking), can_cancel=can_cancel)
 
 
-@bp.post("/<int:booking_id>/cancel", endpoint="cancel")
+def _canceller(booking) -> str:
+    return "manager" if booking.member_id != current_user.id else "member"
+
+
+@bp.route("/<int:booking_id>/cancel", methods=["GET", "POST"], endpoint="cancel")
 @login_required
 def cancel(booking_id):
+    """GET: what cancelling gives back, and a button to confirm; POST: cancel."""
     booking = _own_booking(booking_id)
-    manager = booking.member_id != current_user.id
+    reason = _canceller(booking)
+    can_cancel, refund = service.cancellation_preview(booking, reason)
+    if request.method == "GET":
+        return render_template("booking/cancel.html", booking=booking, site=booking.resource.site,
+                               can_cancel=can_cancel, refund=refund)
     try:
-        service.cancel(booking.id, current_user, "manager" if manager else "member")
+        service.cancel(booking.id, current_user, reason)
         db.session.commit()
     except BookingError as exc:
         return failed(exc, url_for("booking.show", booking_id=booking_id))
-    flash(_("The booking is cancelled."), "success")
+    flash(" ".join([_("The booking is cancelled."), refund or ""]).strip(), "success")
     return redirect(url_for("booking.mine"), 303)
 
 

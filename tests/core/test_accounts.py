@@ -15,7 +15,8 @@ def _link(message) -> str:
 
 def _signup(client, email="new@example.org", password="a long enough password"):
     return client.post("/signup", data={"display_name": "Nouvelle Membre", "email": email,
-                                        "password": password, "confirm": password},
+                                        "password": password, "confirm": password,
+                                        "accept_terms": "y", "accept_privacy": "y"},
                        headers={"Accept-Language": "fr"})
 
 

@@ -69,6 +69,7 @@ def test_erased_address_can_sign_up_again(app, client, make_user, mailbox):
         db.session.commit()
     response = client.post("/signup", data={"display_name": "Again", "email": "again@example.org",
                                             "password": "a long enough password",
-                                            "confirm": "a long enough password"})
+                                            "confirm": "a long enough password",
+                                            "accept_terms": "y", "accept_privacy": "y"})
     assert response.status_code == 200
     assert mailbox.wait_for(1)[0]["To"] == "again@example.org"

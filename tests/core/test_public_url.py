@@ -66,7 +66,8 @@ def test_behind_a_proxy_a_forged_forwarded_host_is_refused(public_app, mailbox):
 def test_sign_up_and_booking_mails_link_to_the_public_address(public_app, mailbox):
     client = public_app.test_client()
     client.post("/signup", data={"display_name": "New", "email": "new@example.org",
-                                 "password": "a long enough password", "confirm": "a long enough password"},
+                                 "password": "a long enough password", "confirm": "a long enough password",
+                                 "accept_terms": "y", "accept_privacy": "y"},
                 headers={"Host": "alias.example"})
     [message] = mailbox.wait_for(1)
     assert f"{PUBLIC}/confirm/" in message.get_body(preferencelist=("plain",)).get_content()

@@ -43,15 +43,21 @@ def test_every_source_string_has_a_french_translation(name, folders, catalogue):
         return
     with open(path, "rb") as po:
         catalog = read_po(po)
-    # A plural message is known by its singular, as the source extraction gives it.
-    translated = {(m.id[0] if isinstance(m.id, tuple) else m.id): (m.string[-1] if isinstance(m.string, tuple)
-                                                                   else m.string)
-                  for m in catalog if m.id and m.string and all(m.string) and "fuzzy" not in m.flags}
+    translated = {}  # msgid (a plural's singular) -> [(source, translation), ...]
+    for m in catalog:
+        if not m.id or "fuzzy" in m.flags:
+            continue
+        if isinstance(m.id, tuple):  # ngettext: every French form filled, placeholders of the plural
+            if all(m.string):
+                translated[m.id[0]] = [(m.id[0], m.string[0])] + [(m.id[1], form) for form in m.string[1:]]
+        elif m.string:
+            translated[m.id] = [(m.id, m.string)]
     missing = sorted(_source_messages(folders) - set(translated))
     assert not missing, f"{name}: strings without a French translation (run `make extract`): {missing}"
-    for msgid, msgstr in translated.items():
-        assert sorted(PLACEHOLDER.findall(msgid)) == sorted(PLACEHOLDER.findall(msgstr)), \
-            f"{name}: placeholders differ in {msgid!r} -> {msgstr!r}"
+    for pairs in translated.values():
+        for msgid, msgstr in pairs:
+            assert sorted(PLACEHOLDER.findall(msgid)) == sorted(PLACEHOLDER.findall(msgstr)), \
+                f"{name}: placeholders differ in {msgid!r} -> {msgstr!r}"
 
 
 def test_pages_follow_the_browser_language(client):

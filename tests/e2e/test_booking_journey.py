@@ -37,10 +37,12 @@ def test_member_books_a_desk_for_the_next_morning_at_figeac_and_sees_it(page, lo
     assert "Votre réservation est confirmée." in page.get_by_role("status").first.inner_text()
 
     page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Mes réservations").click()
-    table = page.get_by_role("table")
-    row = table.get_by_role("row").filter(has_text=day.strftime("%d/%m/%Y"))
-    assert "Télécentre de la Maison de l'Emploi" in row.inner_text()
-    assert "Confirmée" in row.inner_text()
+    from babel.dates import format_date
+
+    coming = page.get_by_role("region", name="À venir")
+    card = coming.get_by_role("listitem").filter(has_text=format_date(day, "full", locale="fr")).first
+    assert "Télécentre de la Maison de l'Emploi" in card.inner_text()
+    assert "Confirmée" in card.inner_text()
 
 
 def test_booking_pages_have_no_serious_accessibility_violations(page, login):

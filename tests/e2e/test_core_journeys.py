@@ -96,6 +96,8 @@ def test_newcomer_signs_up_confirms_by_e_mail_and_signs_in(page, mailbox, live_s
     page.get_by_label("Adresse e-mail").fill("lea.dupont@example.org")
     page.get_by_label("Mot de passe (12 caractères au moins)").fill("un mot de passe solide")
     page.get_by_label("Mot de passe (confirmation)").fill("un mot de passe solide")
+    page.get_by_label("J’ai lu et j’accepte les conditions générales de vente", exact=False).check()
+    page.get_by_label("J’ai lu la politique de confidentialité", exact=False).check()
     page.get_by_role("button", name="Créer mon compte").click()
     assert "lea.dupont@example.org" in page.get_by_role("status").inner_text()
 

@@ -1,0 +1,179 @@
+"""Every page a visitor, a member, a site manager and the territory admin can reach, on a phone:
+no horizontal scrolling at 320 and 375 px (WCAG 1.4.10), no serious or critical axe violation,
+and no English day name nor ISO date in the French text.
+
+The pages are found as a person finds them: by following the links of each page from the home
+page, one sample page per route (a site's page stands for every site's), signed in as each role.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+WHO = {"visitor": None, "member": "camille.martin@demo.tierslieux.fr",
+       "manager": "gestion.figeac-maison-emploi@demo.tierslieux.fr", "admin": "admin@demo.tierslieux.fr"}
+SKIP = re.compile(r"\.(ics|json|csv|pdf|png|jpe?g|webp|txt)$|/logout|/static/")
+# Full English day names, or an abbreviation before a day number ("Mon 30/11"; "Mon compte" is French).
+ENGLISH_DAYS = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                          r"|\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,? \d")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+MAX_PAGES = 60  # per role: one page per route, well above what the app has
+
+
+def _route(app, path):
+    try:
+        endpoint, _args = app.url_map.bind("127.0.0.1").match(path, method="GET")
+    except Exception:  # noqa: BLE001 (a 404, a POST-only route, a redirect rule: not a page)
+        return None
+    return endpoint
+
+
+def crawl(page, app, base):
+    """{endpoint: path} of the HTML pages reachable by links, one path per endpoint."""
+    seen, found, queue = set(), {}, ["/"]
+    while queue and len(found) < MAX_PAGES:
+        path = queue.pop(0)
+        endpoint = _route(app, urlsplit(path).path)
+        if endpoint is None or endpoint in found or path in seen:
+            continue
+        seen.add(path)
+        response = page.goto(path)
+        if response is None or response.status != 200 or "text/html" not in response.headers.get("content-type", ""):
+            continue
+        found[endpoint] = path
+        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.getAttribute('href'))"):
+            url = urlsplit(urljoin(base + path, href))
+            if url.netloc != urlsplit(base).netloc or SKIP.search(url.path):
+                continue
+            target = url.path + (f"?{url.query}" if url.query else "")
+            if target not in seen:
+                queue.append(target)
+    return found
+
+
+def give_the_member_a_booking(app, email):
+    """A booking two weeks ahead, so the member's booking and cancellation pages are reached too."""
+    from datetime import timedelta
+
+    from core.accounts.models import User
+    from core.sites.service import opening_intervals, site_by_slug
+    from core.timeutil import today_at
+    from plugins.booking import BookingError, service
+    from plugins.booking.resources import resources_of
+    from plugins.booking.slots import range_for
+
+    with app.test_request_context():
+        site = site_by_slug("figeac-maison-emploi")
+        member = User.by_email(email)
+        if service.upcoming_and_past(member)[0]:
+            return
+        day = today_at(site.timezone) + timedelta(days=14)
+        for _ in range(30):
+            if opening_intervals(site, day):
+                for resource in [r for r in resources_of(site) if r.kind == "desk"]:
+                    try:
+                        service.book(resource, member, *range_for(site, day, "morning"), member)
+                        db_commit()
+                        return
+                    except BookingError:
+                        rollback()
+            day += timedelta(days=1)
+
+
+def db_commit():
+    from core.extensions import db
+
+    db.session.commit()
+
+
+def rollback():
+    from core.extensions import db
+
+    db.session.rollback()
+
+
+def visible_text(page) -> str:
+    return page.evaluate("""() => {
+        const main = document.body.cloneNode(true);
+        main.querySelectorAll('script, style, [hidden], input, select, textarea').forEach(n => n.remove());
+        return main.innerText; }""")
+
+
+@pytest.mark.parametrize("who", list(WHO))
+def test_every_page_reflows_on_a_phone_and_passes_axe(browser, live_server, live_app, who):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from core.demo import PASSWORD
+
+    if who == "member":
+        give_the_member_a_booking(live_app, WHO[who])
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR", viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        if WHO[who]:
+            page.goto("/login")
+            page.get_by_label("Adresse e-mail").fill(WHO[who])
+            page.get_by_label("Mot de passe").fill(PASSWORD)
+            page.get_by_role("button", name="Se connecter").click()
+            page.wait_for_url(lambda url: "/login" not in url)
+        pages = crawl(page, live_app, live_server.url)
+        assert len(pages) >= 4, pages
+        if who == "member":
+            assert {"booking.show", "booking.cancel", "booking.mine"} <= set(pages), pages
+        print(who, len(pages), sorted(pages.values()))
+        problems = []
+        axe = Axe()
+        for endpoint, path in sorted(pages.items()):
+            for width in (320, 375):
+                page.set_viewport_size({"width": width, "height": 740})
+                page.goto(path)
+                scroll, inner = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+                if scroll > inner:
+                    problems.append((path, width, f"{scroll} px wide"))
+            text = visible_text(page)
+            for pattern in (ENGLISH_DAYS, ISO_DATE):
+                if (match := pattern.search(text)):
+                    problems.append((path, "text", match.group(0)))
+            results = axe.run(page, options={"runOnly": {"type": "tag", "values": [
+                "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+            for violation in results.response["violations"]:
+                if violation["impact"] in ("serious", "critical"):
+                    problems.append((path, violation["id"], [n["target"] for n in violation["nodes"]][:3]))
+        assert not problems, problems
+    finally:
+        context.close()
+
+
+def test_the_header_folds_into_a_menu_button_that_works_with_the_keyboard(page):
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto("/")
+    button = page.get_by_role("button", name="Menu")
+    sign_in = page.get_by_role("banner").get_by_role("link", name="Se connecter")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert not sign_in.is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert sign_in.is_visible()
+    page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false"
+    page.set_viewport_size({"width": 1200, "height": 800})
+    assert not button.is_visible() and sign_in.is_visible()
+
+
+def test_without_javascript_the_menus_show_on_a_phone(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR", java_script_enabled=False,
+                                  viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    try:
+        page.goto("/")
+        assert page.get_by_role("banner").get_by_role("link", name="Se connecter").is_visible()
+        assert not page.get_by_role("button", name="Menu").is_visible()
+        assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+    finally:
+        context.close()
