@@ -14,7 +14,7 @@ from core.accounts.models import User
 from core.csvexport import csv_response, csv_text
 from core.db import find, utcnow
 from core.extensions import db
-from core.timeutil import today_at
+from core.timeutil import within_reach, today_at
 from core.sites.access import managed_site_or_abort
 from plugins.booking import checkin, desk, feeds, occupancy, qr, resources, service
 from plugins.booking.availability import week
@@ -101,7 +101,7 @@ def book_on_behalf(site_slug):
     with what was typed, and the reason."""
     site = managed_site_or_abort(site_slug)
     form = ManagerBookForm()
-    day = form.date.data or today_at(site.timezone)
+    day = form.date.data if form.date.data and within_reach(form.date.data) else today_at(site.timezone)
     try:
         if not form.validate():
             raise BookingError(_("Choose a place, a date, a time and the member's e-mail."))
