@@ -24,7 +24,7 @@ from core.ui import money
 from plugins.billing import credits, stripe_api
 from plugins.billing.errors import BillingError
 from plugins.billing.invoices import invoice_for_order, issue_credit_note
-from plugins.billing.models import Invoice, Order
+from plugins.billing.models import Invoice, Order, OrderLine
 from plugins.billing.orders import lock_order
 
 REFUND_JOB = "billing.refund_card"
@@ -33,26 +33,37 @@ log = logging.getLogger("tierslieux.billing")
 
 
 def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: str = "card",
-           stripe_refund_id: str | None = None) -> Invoice:
+           stripe_refund_id: str | None = None, line: OrderLine | None = None) -> Invoice:
     """Give back `amount_cents` (all that is left when None) of a paid order.
 
     :param to: "card" (Stripe, or by the manager's own means for an on-site payment) or
         "credits" (days added to the member's ledger instead of money).
+    :param line: one line of a basket: the refund is of that line (at most what is left on
+        it), its credit note names it; "credits" gives one day for the whole line.
     :raises BillingError: not paid, or more than is left.
     """
     order = lock_order(order.id)
     if order.status not in ("paid", "refunded"):
         raise BillingError(_("Only a paid order can be refunded."))
     left = order.total_cents - order.refunded_cents
+    if line is not None:
+        left = min(left, line.total_cents - line.refunded_cents)
     amount = left if amount_cents is None else amount_cents
     if amount <= 0 or amount > left:
         raise BillingError(_("The amount to refund must be between 0 and what is left on the order."))
     days = 0
-    if to == "credits":  # whole days only: the credit note is for the days given, no more
+    if to == "credits" and line is not None:
+        days, amount = 1, left
+    elif to == "credits":  # whole days only: the credit note is for the days given, no more
         days = credit_days(order, amount)
         amount = min(left, days * order.total_cents // order.quantity)
     invoice = invoice_for_order(order.id)
-    note = issue_credit_note(invoice, amount, reason, stripe_refund_id=stripe_refund_id)
+    if line is not None:
+        note = issue_credit_note(invoice, amount, reason, stripe_refund_id=stripe_refund_id, label=line.label,
+                                 rate_bp=line.vat_rate_bp, whole=amount == line.total_cents and line.quantity == 1)
+        line.refunded_cents += amount
+    else:
+        note = issue_credit_note(invoice, amount, reason, stripe_refund_id=stripe_refund_id)
     order.refunded_cents += amount
     if order.refunded_cents >= order.total_cents:
         order.status = "refunded"
@@ -113,6 +124,11 @@ def refund_card(credit_note_id: int, amount_cents: int) -> None:
         {"payment_intent": payment_intent, "amount": amount_cents, "metadata": {"credit_note_id": str(credit_note_id)}},
         {"idempotency_key": f"tierslieux-credit-note-{credit_note_id}-refund"})
     db.session.execute(update(Invoice).where(Invoice.id == credit_note_id).values(stripe_refund_id=result.id))
+
+
+def refund_line(order: Order, line: OrderLine, reason: str, actor=None, to: str = "card") -> Invoice:
+    """Refund what is left on one line of a basket (one booking), with its own credit note."""
+    return refund(order, None, reason, actor=actor, to=to, line=line)
 
 
 def refund_lost_slot(order: Order) -> None:

@@ -1,4 +1,7 @@
-"""Recurring bookings (every week until a date): planned and shown first, then made all at once."""
+"""Recurring bookings (every week until a date): planned and shown first, then made all at once.
+
+Made in one transaction; the dates held for payment form the member's basket at the site
+(billing pays them with one Checkout session and one invoice, and lets them lapse together)."""
 from __future__ import annotations
 
 import secrets
@@ -10,6 +13,7 @@ from flask_babel import gettext as _
 
 from core.db import utcnow
 from core.extensions import db
+from core.ui import long_date
 from plugins.booking.errors import BookingError
 from plugins.booking.service import announce, is_free, new_booking, prepare
 from plugins.booking.slots import to_utc
@@ -65,7 +69,7 @@ def book_series(resource, member, occurrences: list[Occurrence], actor=None, now
             made.append(new_booking(resource, member, occ.starts_at, occ.ends_at, actor, now=now,
                                     series_id=series_id))
         except BookingError as exc:
-            raise type(exc)(_("%(day)s: %(reason)s", day=occ.day.isoformat(), reason=str(exc)),
+            raise type(exc)(_("%(day)s: %(reason)s", day=long_date(occ.day), reason=str(exc)),
                             exc.code) from None
     for booking in made:
         announce(booking)
