@@ -6,6 +6,8 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Numbe
 from core.forms import Form
 
 METHODS = [("cash", _l("Cash")), ("cheque", _l("Cheque")), ("transfer", _l("Bank transfer"))]
+ORDER_STATUSES = {"pending": _l("awaiting payment"), "paid": _l("paid"), "failed": _l("payment failed"),
+                  "expired": _l("expired"), "cancelled": _l("cancelled"), "refunded": _l("refunded")}
 CATEGORIES = [("job_seeker", _l("Job seeker")), ("student", _l("Student"))]
 
 

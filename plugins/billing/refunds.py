@@ -7,8 +7,8 @@ note, so a retry or a crash cannot pay twice.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from flask import current_app
 from flask_babel import gettext as _
 
@@ -70,7 +70,7 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
     if order.kind == "bundle":
         credits.take_back(order.id, order.refunded_cents, order.total_cents)
     if to == "credits":
-        credits.grant(order.member_id, days, "refund", utcnow() + timedelta(days=365), site_id=order.site_id,
+        credits.grant(order.member_id, days, "refund", utcnow() + relativedelta(months=12), site_id=order.site_id,
                       order_id=order.id, note=reason)
     elif order.method == "stripe" and stripe_refund_id is None:
         enqueue(REFUND_JOB, key=f"refund:{note.id}", credit_note_id=note.id, amount_cents=amount)

@@ -16,7 +16,7 @@ from core.sites.access import visible_site_or_abort
 from plugins.billing import basket, credits, customers, stripe_api
 from plugins.billing.checkout import create_order, open_session, session_request
 from plugins.billing.errors import BillingError
-from plugins.billing.forms import BuyForm, CustomerForm, ForgetCustomerForm, PayForm
+from plugins.billing.forms import ORDER_STATUSES, BuyForm, CustomerForm, ForgetCustomerForm, PayForm
 from plugins.billing.flows import checkout_basket
 from plugins.billing.customers import is_business, vat_exempt
 from plugins.billing.vat import vat_of
@@ -37,6 +37,12 @@ BUYABLE = ("bundle", "membership")
 def _is_business_global() -> bool:
     """The signed-in member buys as a business: prices excluding VAT are shown beside."""
     return current_user.is_authenticated and is_business(current_user.id)
+
+
+@bp.app_template_global("billing_order_status")
+def _order_status_global(status: str) -> str:
+    """An order's status in the reader's language."""
+    return str(ORDER_STATUSES.get(status, status))
 
 
 @bp.app_template_global("billing_ttc")
