@@ -41,8 +41,10 @@ MIN_LEFT_MINUTES = 10
 
 
 def held(member_id: int, site_id: int) -> list[Booking]:
-    """The member's basket at a site: bookings held for their payment, soonest first."""
-    return awaiting_payment(member_id, site_id)
+    """The member's basket at a site: bookings held for their payment whose hold has not
+    lapsed, soonest first (a lapsed hold is never revived by joining a basket)."""
+    now = utcnow()
+    return [b for b in awaiting_payment(member_id, site_id) if b.hold_expires_at is None or b.hold_expires_at >= now]
 
 
 def align_holds(booking) -> None:
