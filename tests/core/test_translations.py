@@ -43,12 +43,22 @@ def test_every_source_string_has_a_french_translation(name, folders, catalogue):
         return
     with open(path, "rb") as po:
         catalog = read_po(po)
-    translated = {m.id: m.string for m in catalog if m.id and m.string and "fuzzy" not in m.flags}
+    # A plural message (ngettext) is keyed by its singular, and translated when every form is.
+    translated = {(m.id[0] if isinstance(m.id, tuple) else m.id): m.string for m in catalog
+                  if m.id and m.string and "fuzzy" not in m.flags
+                  and (not isinstance(m.string, tuple) or all(m.string))}
     missing = sorted(_source_messages(folders) - set(translated))
     assert not missing, f"{name}: strings without a French translation (run `make extract`): {missing}"
-    for msgid, msgstr in translated.items():
-        assert sorted(PLACEHOLDER.findall(msgid)) == sorted(PLACEHOLDER.findall(msgstr)), \
-            f"{name}: placeholders differ in {msgid!r} -> {msgstr!r}"
+    for message in catalog:
+        if not (message.id and message.string) or "fuzzy" in message.flags:
+            continue
+        # Plurals: the first French form answers the singular (0 and 1), the others the plural.
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        for index, msgstr in enumerate(forms):
+            msgid = ids[min(index, len(ids) - 1)]
+            assert sorted(PLACEHOLDER.findall(msgid)) == sorted(PLACEHOLDER.findall(msgstr)), \
+                f"{name}: placeholders differ in {msgid!r} -> {msgstr!r}"
 
 
 def test_pages_follow_the_browser_language(client):
