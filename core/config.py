@@ -68,11 +68,20 @@ class Territory(_Section):
 
 
 class Operator(_Section):
-    """The legal identity printed on invoices."""
+    """The legal identity printed on invoices (the seller).
+
+    An invoice must name the seller's legal form, full address and SIRET (Code de commerce,
+    art. R123-237 and L441-9; CGI, art. 242 nonies A): `legal_form`, `postcode`, `city` and
+    `siret` may be left out only while no module sells anything (see `TerritoryConfig`).
+    """
 
     name: str = Field(min_length=1)
+    legal_form: str | None = Field(default=None, min_length=1, max_length=120)  # "Syndicat mixte", "SAS au capital de 10 000 €"
     siren: str
-    address: str = Field(min_length=1)
+    siret: str | None = None  # the establishment invoicing: the SIREN and 5 more digits
+    address: str = Field(min_length=1)  # street and number
+    postcode: str | None = Field(default=None, pattern=r"^\d{5}$")
+    city: str | None = Field(default=None, min_length=1, max_length=120)
     vat_number: str | None = None
     vat_exempt: bool = False  # franchise en base de TVA, art. 293 B du CGI
 
@@ -84,13 +93,34 @@ class Operator(_Section):
             raise ValueError("must be a valid 9-digit SIREN number")
         return digits
 
+    @field_validator("siret")
+    @classmethod
+    def _siret(cls, value):
+        if value is None:
+            return value
+        digits = value.replace(" ", "")
+        # La Poste's establishments (SIREN 356000000) use another key; every other SIRET is Luhn.
+        if not re.fullmatch(r"\d{14}", digits) or not (_siren_is_valid(digits) or digits.startswith("356000000")):
+            raise ValueError("must be a valid 14-digit SIRET number")
+        return digits
+
     @model_validator(mode="after")
     def _vat(self):
         if self.vat_exempt and self.vat_number:
             raise ValueError("give either vat_number or vat_exempt = true, not both")
         if not self.vat_exempt and not self.vat_number:
             raise ValueError("vat_number is required unless vat_exempt = true (art. 293 B du CGI)")
+        if self.siret and not self.siret.startswith(self.siren):
+            raise ValueError("siret must start with the siren (its first 9 digits)")
         return self
+
+    def missing_for_invoices(self) -> list[str]:
+        """The seller's keys an invoice needs that the file leaves out."""
+        return [key for key in ("legal_form", "siret", "postcode", "city") if not getattr(self, key)]
+
+    @property
+    def full_address(self) -> str:
+        return ", ".join(part for part in (self.address, " ".join(p for p in (self.postcode, self.city) if p)) if part)
 
 
 class Modules(_Section):
@@ -156,6 +186,18 @@ class TerritoryConfig(_Section):
     # One table per plugin, e.g. [plugins.billing], checked at start-up against the model
     # its MODULE declares (core.plugins.check_plugin_tables).
     plugins: dict[str, dict] = {}
+
+    @model_validator(mode="after")
+    def _seller_complete_when_selling(self):
+        # Billing issues invoices: the seller's identity must then be complete, or the first
+        # invoice would be unlawful. Checked at start-up, naming each missing key.
+        if "billing" in self.modules.offered:
+            missing = self.operator.missing_for_invoices()
+            if missing:
+                keys = ", ".join(f"operator.{key}" for key in missing)
+                raise ValueError(f"billing issues invoices, which must name the seller's legal form, full "
+                                 f"address and SIRET: add {keys}")
+        return self
 
 
 def format_errors(error: ValidationError, prefix: tuple[str, ...] = ()) -> str:

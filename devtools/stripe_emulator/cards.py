@@ -23,6 +23,21 @@ DECLINES = {
                          "Try again in a little bit."),
 }
 
+# What Stripe's hosted page says in French (a session created with locale "fr"), by decline
+# code, then by error code.
+FRENCH = {
+    "generic_decline": "Votre carte a été refusée.",
+    "lost_card": "Votre carte a été refusée.",
+    "stolen_card": "Votre carte a été refusée.",
+    "fraudulent": "Votre carte a été refusée.",
+    "card_declined": "Votre carte a été refusée.",
+    "test_mode_live_card": "Votre carte a été refusée : en mode test, utilisez une carte de test.",
+    "insufficient_funds": "Le solde de votre carte est insuffisant.",
+    "expired_card": "Votre carte a expiré.",
+    "incorrect_cvc": "Le cryptogramme de votre carte est incorrect.",
+    "processing_error": "Une erreur est survenue lors du traitement de votre carte. Réessayez dans un instant.",
+}
+
 LIVE_CARD = ("card_declined", "test_mode_live_card",
              "Your card was declined. Your request was in test mode, but used a non test (live) "
              "card. For a list of valid test cards, visit: https://stripe.com/docs/testing.")

@@ -1,7 +1,7 @@
 """The hosted checkout page (``/pay/<session id>``) that a Checkout Session's ``url`` points to."""
 from flask import Blueprint, Response, current_app, redirect, render_template, request
 
-from . import payments
+from . import cards, payments
 from .errors import StripeError
 
 checkout_page = Blueprint("emulator_checkout", __name__, template_folder="templates")
@@ -78,7 +78,10 @@ def pay(session_id):
                                  form.get("card_expiry", ""), form.get("card_cvc", ""),
                                  form.get("email"))
         except StripeError as exc:
-            error = exc.body["error"]
+            error = dict(exc.body["error"])
+            if not str(session.get("locale") or "fr").startswith("en"):  # Stripe speaks the session's language
+                error["message_fr"] = cards.FRENCH.get(error.get("decline_code") or "") or \
+                    cards.FRENCH.get(error.get("code") or "")
             return render_template("emulator/checkout.html", session=session, form=form,
                                    error=error), exc.status
         target = payments.success_redirect(session)

@@ -20,15 +20,15 @@ from core.db import utcnow
 from core.extensions import db
 from core.jobs import enqueue
 from core.plugins import hooks
-from core.ui import moment, money
-from plugins.billing import credits, stripe_api
+from core.ui import moment
+from plugins.billing import basket, credits, customers, stripe_api
 from plugins.billing.checkout import create_order
 from plugins.billing.config import settings
 from plugins.billing.errors import BillingError
 from plugins.billing.models import CreditEntry, Order
 from plugins.billing.orders import active_unlimited_membership, lock_order, move_forward
 from plugins.billing.products import payment_modes, products_at, quote
-from plugins.billing.refunds import plan_cancellation, refund, refund_lost_slot
+from plugins.billing.refunds import plan_cancellation, refund, refund_line, refund_lost_slot
 from plugins.billing.vat import totals
 from plugins.booking import (Booking, BookingError, Payer, Price, Refused, cancel_booking, confirm_booking,
                              awaiting_payment, extend_hold, periods_blocked)
@@ -105,28 +105,38 @@ def payment_url(booking) -> str:
     return url_for("billing.pay_booking", booking_id=booking.id)
 
 
-def _due_cents(booking) -> int:
+def _due(booking) -> tuple[int, int]:
+    """(excluding VAT, including VAT) in cents of what a booking costs the member now."""
     code, quantity = product_for(booking)
     offer = quote(booking.resource.site, code, booking.member_id)
-    return totals([{"quantity": quantity, "unit_ht_cents": offer.unit_cents, "vat_rate_bp": offer.vat_rate_bp}])[
-        "ttc_cents"]
+    figures = totals([{"quantity": quantity, "unit_ht_cents": offer.unit_cents, "vat_rate_bp": offer.vat_rate_bp}])
+    return figures["ht_cents"], figures["ttc_cents"]
+
+
+def _is_paid(booking) -> bool:
+    own = db.session.scalar(select(Order.id).where(Order.booking_id == booking.id,
+                                                   Order.status.in_(("paid", "refunded"))))
+    return own is not None or basket.paid_line(booking.id) is not None
 
 
 def amount_due(booking) -> str | None:
-    """What the member still has to pay for a booking, and how (booking's page and e-mails)."""
+    """What the member still has to pay for a booking, and how (booking's page and e-mails):
+    the price including VAT, with the price excluding VAT beside it for a business customer."""
     if booking.member_id is None or booking.payer_kind != "member":
         return None  # free, credits, a membership or a convention: nothing to pay
-    if db.session.scalar(select(Order.id).where(Order.booking_id == booking.id, Order.status.in_(("paid", "refunded")))):
+    if _is_paid(booking):
         return None
     currency = booking.currency or current_app.config["TERRITORY"].territory.currency
     if booking.status == "held" and booking.hold_reason == "payment":
-        return _("To pay: %(amount)s, online before %(deadline)s.",
-                 amount=money(_due_cents(booking), currency),
+        ht, ttc = _due(booking)
+        amount = customers.price_text(ht, 0, currency, booking.member_id, ttc_cents=ttc)
+        return _("To pay: %(amount)s, online before %(deadline)s.", amount=amount,
                  deadline=moment(booking.hold_expires_at, booking.resource.site))
     if booking.payer_reference == "on_site":
         order = pending_order(booking.id)
-        cents = order.total_cents if order is not None else _due_cents(booking)
-        return _("To pay on site, on arrival: %(amount)s.", amount=money(cents, currency))
+        ht, ttc = (order.unit_cents * order.quantity, order.total_cents) if order is not None else _due(booking)
+        amount = customers.price_text(ht, 0, currency, booking.member_id, ttc_cents=ttc)
+        return _("To pay on site, on arrival: %(amount)s.", amount=amount)
     return None
 
 
@@ -156,6 +166,8 @@ def reserve(booking) -> None:
     if booking.payer_kind == "credits" and _credit_use(booking.id) is None:
         if credits.consume(booking.member_id, booking.site_id, booking.id, 1) is None:
             raise Refused(_("Your credits were used by another booking meanwhile. Please book again."))
+    if booking.status == "held" and booking.hold_reason == "payment" and booking.member_id is not None:
+        basket.align_holds(booking)  # paid with the rest of the member's basket, or lapses with it
     if booking.payer_kind == "member" and booking.payer_reference == "on_site" and pending_order(booking.id) is None:
         code, quantity = product_for(booking)
         site = booking.resource.site
@@ -227,8 +239,8 @@ def desk_order(member, site, offer, quantity: int, method: str, recorded_by) -> 
     booking's (its unpaid online order closed), so recording it confirms the booking."""
     held = awaiting_payment(member.id, site.id)
     waiting = next((b for b in held if product_for(b) == (offer.code, quantity)), None)
-    if waiting is not None and (online := pending_order(waiting.id)) is not None:
-        abandon(online)
+    for online in basket.pending_orders_of(waiting.id) if waiting is not None else []:
+        abandon(online)  # its own checkout, or a basket's: closed, so it cannot be paid too
     return create_order(member, site, offer, quantity, method=method, recorded_by=recorded_by,
                         booking_id=waiting.id if waiting is not None else None)
 
@@ -249,12 +261,19 @@ def confirm_paid_booking(order) -> None:
 
 
 def release(order) -> None:
-    """Cancel the hold of an order that will not be paid (expired or failed session)."""
-    booking = booking_of(order)
+    """Cancel the holds of an order that will not be paid (expired or failed session)."""
+    if order.kind == "basket":
+        basket.release(order)
+    elif order.booking_id is not None:
+        release_booking(order.booking_id, order)
+
+
+def release_booking(booking_id: int, order) -> None:
+    """Cancel one hold `order` was paying, unless a newer open order pays it."""
+    booking = db.session.get(Booking, booking_id)
     if booking is None or booking.status != "held":
         return
-    if db.session.scalar(select(Order.id).where(Order.booking_id == booking.id, Order.status == "pending",
-                                                Order.id != order.id)) is not None:
+    if any(other.id != order.id for other in basket.pending_orders_of(booking.id)):
         return  # a newer checkout of this booking is still open: its own outcome decides
     reason = "payment_failed" if order.status == "failed" else "hold_expired"
     try:
@@ -276,5 +295,8 @@ def booking_cancelled(booking, actor, reason: str) -> None:
         credits.give_back(booking.id, note=reason)
     for order in plan.abandoned:
         abandon(order)
+    if plan.line is not None:
+        refund_line(lock_order(plan.line.order_id), plan.line, f"booking cancelled ({reason})", actor=actor,
+                    to=plan.line_to)
     for order, to in plan.refunds:
         refund(order, None, f"booking cancelled ({reason})", actor=actor, to=to)

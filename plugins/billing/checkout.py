@@ -57,9 +57,13 @@ def session_request(order: Order, expires_at: datetime | None = None) -> tuple[d
     if membership:
         price_data["recurring"] = {"interval": "month"}
     metadata = {"order_id": str(order.id), "booking_id": str(order.booking_id or "")}
+    line_items = [{"price_data": price_data, "quantity": order.quantity}]
+    if order.kind == "basket":  # one line per booking; their amounts add up to the order's total
+        line_items = [{"price_data": {"currency": order.currency.lower(), "unit_amount": line.total_cents,
+                                      "product_data": {"name": line.label}}, "quantity": 1} for line in order.lines]
     params = {
         "mode": "subscription" if membership else "payment",
-        "line_items": [{"price_data": price_data, "quantity": order.quantity}],
+        "line_items": line_items,
         "client_reference_id": str(order.id),
         "customer_email": order.client_email or None,
         "metadata": metadata,

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from flask_babel import gettext as _
 
 from core.extensions import db
-from plugins.billing import bookings, stripe_api
+from plugins.billing import basket, bookings, stripe_api
 from plugins.billing.checkout import open_session, session_request
 from plugins.billing.errors import BillingError
 from plugins.billing.models import Order
@@ -34,5 +34,36 @@ def checkout_held_booking(booking, member):
     if not bookings.hold_until_paid(booking_id, order_id, until):
         db.session.commit()  # the order is closed, its session's expiry is a job: keep both
         raise BillingError(_("This booking is not held any more: please book again."), status=409)
+    db.session.commit()
+    return session
+
+
+def checkout_basket(member, site):
+    """The Checkout session paying the member's whole basket at a site (every booking held
+    for their payment there): one session, one order, one line per booking. A basket of one
+    is paid as that one booking.
+
+    :raises BillingError: the basket is empty, or one of its holds lapsed meanwhile (the
+        order is then closed; the member sees what is left and pays again).
+    """
+    held = basket.held(member.id, site.id)
+    if len(held) == 1:
+        return checkout_held_booking(held[0], member)
+    order = basket.checkout_order(member, site)
+    order_id, current = order.id, order.stripe_session_id
+    request = None if current else session_request(order)
+    db.session.commit()  # the order exists before Stripe hears of it (its id keys the session)
+    if current:
+        session = stripe_api.client().v1.checkout.sessions.retrieve(current)
+        if session.status == "open":
+            return session
+        request = session_request(db.session.get(Order, order_id))
+        db.session.commit()
+    session = open_session(order_id, request)
+    until = datetime.fromtimestamp(session.expires_at, timezone.utc)
+    if not basket.hold_until_paid(order_id, until):
+        db.session.commit()  # the order is closed, its session's expiry is a job: keep both
+        raise BillingError(_("One of your bookings is not held any more: check your basket and pay again."),
+                           status=409)
     db.session.commit()
     return session

@@ -1,11 +1,13 @@
 """Billing forms: each lists its fields, so posting a price or a member id changes nothing."""
 from flask_babel import lazy_gettext as _l
 from wtforms import DecimalField, EmailField, HiddenField, IntegerField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from core.forms import Form
 
 METHODS = [("cash", _l("Cash")), ("cheque", _l("Cheque")), ("transfer", _l("Bank transfer"))]
+ORDER_STATUSES = {"pending": _l("awaiting payment"), "paid": _l("paid"), "failed": _l("payment failed"),
+                  "expired": _l("expired"), "cancelled": _l("cancelled"), "refunded": _l("refunded")}
 CATEGORIES = [("job_seeker", _l("Job seeker")), ("student", _l("Student"))]
 
 
@@ -40,3 +42,44 @@ class RefundForm(Form):
 class ReducedRateForm(Form):
     email = EmailField(_l("Member's e-mail address"), validators=[DataRequired(), Email()])
     category = SelectField(_l("Eligible as"), choices=CATEGORIES, validators=[DataRequired()])
+
+
+def _siret(form, field):
+    from stdnum.fr import siret
+
+    if field.data and not siret.is_valid(field.data):
+        raise ValidationError(_l("This is not a valid SIRET number (14 digits)."))
+
+
+def _vat_number(form, field):
+    from stdnum.eu import vat
+
+    if field.data and not vat.is_valid(field.data):
+        raise ValidationError(_l("This is not a valid EU VAT number (e.g. FR44732829320)."))
+
+
+def _compact(value):
+    return "".join((value or "").split()).upper() or None
+
+
+class CustomerForm(Form):
+    """A business customer's invoicing details: printed on their next invoices."""
+
+    company_name = StringField(_l("Company name"), validators=[DataRequired(), Length(max=200)])
+    address = StringField(_l("Street address"), validators=[DataRequired(), Length(max=300)])
+    postcode = StringField(_l("Postcode"), validators=[DataRequired(), Length(max=12)])
+    city = StringField(_l("City"), validators=[DataRequired(), Length(max=120)])
+    siret = StringField(_l("SIRET"), filters=[_compact], validators=[Optional(), _siret],
+                        description=_l("14 digits; or give a VAT number."))
+    vat_number = StringField(_l("VAT number"), filters=[_compact], validators=[Optional(), _vat_number])
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        if ok and not (self.siret.data or self.vat_number.data):
+            self.siret.errors = list(self.siret.errors) + [_l("Give the company's SIRET or its VAT number.")]
+            return False
+        return ok
+
+
+class ForgetCustomerForm(Form):
+    """Only the CSRF token: invoices are made out to the member again."""

@@ -19,7 +19,7 @@ from core.extensions import db
 from core.jobs import enqueue
 from core.mail import queue_mail
 from core.plugins import hooks
-from plugins.billing import bookings, credits, stripe_api
+from plugins.billing import basket, bookings, credits, stripe_api
 from plugins.billing.config import settings
 from plugins.billing.invoices import issue_invoice
 from plugins.billing.models import Invoice, Order, Subscription
@@ -55,6 +55,8 @@ def fulfil_checkout(session) -> str:
 
 
 def _fulfil_paid(order: Order) -> str:
+    if order.kind == "basket":
+        return _fulfil_basket(order)
     invoice = issue_invoice(order, service_date=bookings.service_date(order))
     if order.booking_id is not None:
         bookings.confirm_paid_booking(order)  # in this transaction: paid and confirmed together
@@ -66,6 +68,20 @@ def _fulfil_paid(order: Order) -> str:
                       else order.site_id, order_id=order.id)
     announce(order, invoice)
     return f"paid: invoice {invoice.reference}"
+
+
+def _fulfil_basket(order: Order) -> str:
+    """One invoice, one line per booking; every booking confirmed in this transaction, and
+    the line of one lost meanwhile refunded (see `basket`)."""
+    first = min(line.service_date for line in order.lines)
+    invoice = issue_invoice(order, service_date=first, lines=basket.invoice_lines(order))
+    lost = basket.confirm_paid_lines(order)
+    if lost and order.client_email:
+        queue_mail(order.client_email, "billing_late_payment", locale=getattr(order.member, "locale", None)
+                   or current_app.config["BABEL_DEFAULT_LOCALE"], order=order, lines=lost,
+                   amount_cents=sum(line.total_cents for line in lost))
+    announce(order, invoice)
+    return f"paid: invoice {invoice.reference}" + (f", {len(lost)} lost line(s) refunded" if lost else "")
 
 
 def record_paid_on_site(order: Order) -> Invoice:

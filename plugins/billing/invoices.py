@@ -41,15 +41,15 @@ def next_number(series: str) -> int:
 
 def _seller() -> dict:
     operator = current_app.config["TERRITORY"].operator
-    return {"name": operator.name, "siren": operator.siren, "address": operator.address,
-            "vat_number": operator.vat_number, "vat_exempt": operator.vat_exempt}
+    return {"name": operator.name, "legal_form": operator.legal_form or "", "siren": operator.siren,
+            "siret": operator.siret or "", "address": operator.full_address, "vat_number": operator.vat_number,
+            "vat_exempt": operator.vat_exempt}
 
 
 def _client(order: Order) -> dict:
-    member = order.member
-    return {"name": order.client_name or (member.display_name if member else ""),
-            "email": order.client_email or (member.email if member else ""),
-            "address": getattr(member, "home_commune", None) or ""}
+    from plugins.billing.customers import client_of
+
+    return client_of(order)
 
 
 def _issue(order: Order, kind: str, lines: list[dict], service_date: date, **fields) -> Invoice:
@@ -82,15 +82,25 @@ def issue_invoice(order: Order, service_date: date | None = None, stripe_invoice
                   stripe_invoice_id=stripe_invoice_id)
 
 
-def issue_credit_note(invoice: Invoice, ttc_cents: int, reason: str, stripe_refund_id: str | None = None) -> Invoice:
+def issue_credit_note(invoice: Invoice, ttc_cents: int, reason: str, stripe_refund_id: str | None = None,
+                      label: str | None = None, rate_bp: int | None = None, whole: bool = False) -> Invoice:
     """A credit note (avoir) for `ttc_cents` of `invoice`: whole lines when it is all of it,
-    else one line per rate, split in proportion."""
-    if ttc_cents >= invoice.total_ttc_cents:
+    else one line, its amount excluding VAT derived from `ttc_cents` at the rate.
+
+    :param label: the line credited (one booking of a basket), with its `rate_bp`.
+    :param whole: that line is credited in full: its HT amount is the invoice line's.
+    """
+    if label is None and ttc_cents >= invoice.total_ttc_cents:
         lines = [dict(line) for line in invoice.lines]
     else:
-        rate = invoice.vat_breakdown[0]["rate_bp"] if invoice.vat_breakdown else 0
-        ht, _vat = split_ttc(ttc_cents, rate)
-        lines = [{"label": invoice.lines[0]["label"], "quantity": 1, "unit_ht_cents": ht, "vat_rate_bp": rate}]
+        if rate_bp is None:
+            rate_bp = invoice.vat_breakdown[0]["rate_bp"] if invoice.vat_breakdown else 0
+        ht, _vat = split_ttc(ttc_cents, rate_bp)
+        original = next((line for line in invoice.lines if line["label"] == label), None) if whole else None
+        if original is not None and abs(original["unit_ht_cents"] - ht) <= 1:
+            ht = original["unit_ht_cents"]
+        lines = [{"label": label or invoice.lines[0]["label"], "quantity": 1, "unit_ht_cents": ht,
+                  "vat_rate_bp": rate_bp}]
     return _issue(invoice.order, "credit_note", lines, invoice.service_date, credited_invoice_id=invoice.id,
                   reason=reason, stripe_refund_id=stripe_refund_id)
 

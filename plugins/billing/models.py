@@ -168,3 +168,48 @@ class StripeEvent(db.Model):
     type: Mapped[str] = mapped_column(String(80))
     effect: Mapped[str] = mapped_column(String(200))
     received_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class OrderLine(db.Model):
+    """One booking of a basket order (kind "basket"): a day, a half-day, a room's hours.
+
+    A basket is paid once (one Checkout session, one invoice with one line per booking) and
+    each line is confirmed, refunded or credited on its own. `total_cents` is the line's share
+    of the order's total including VAT (the shares add up to the total to the cent).
+    """
+
+    __tablename__ = "billing_order_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("billing_order.id"), index=True)
+    booking_id: Mapped[int] = mapped_column(index=True)
+    product_code: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(20))
+    label: Mapped[str] = mapped_column(String(200))
+    quantity: Mapped[int] = mapped_column(default=1)
+    unit_cents: Mapped[int]  # excluding VAT
+    vat_rate_bp: Mapped[int]
+    total_cents: Mapped[int]  # including VAT
+    refunded_cents: Mapped[int] = mapped_column(default=0)
+    service_date: Mapped[date] = mapped_column(Date)
+
+    order = relationship("Order", back_populates="lines")
+
+
+Order.lines = relationship(OrderLine, order_by=OrderLine.id, back_populates="order")
+
+
+class Customer(db.Model):
+    """A member's invoicing identity when they buy as a business: printed on their invoices,
+    and the reason their prices are shown excluding VAT beside the price including it."""
+
+    __tablename__ = "billing_customer"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
+    company_name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(300))
+    postcode: Mapped[str] = mapped_column(String(12))
+    city: Mapped[str] = mapped_column(String(120))
+    siret: Mapped[str] = mapped_column(String(14), default="")
+    vat_number: Mapped[str] = mapped_column(String(20), default="")
+    updated_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -13,7 +13,7 @@ from core.extensions import csrf, db
 from core.hookspecs import hookimpl
 from core.plugins import Module
 from core.ui import NavItem, Widget
-from plugins.billing import bookings, credits, demo, desk, fulfilment, privacy, refunds, stripe_api
+from plugins.billing import bookings, credits, customers, demo, desk, fulfilment, privacy, refunds, stripe_api
 from plugins.billing.api import OPENAPI, api, invoice_json
 from plugins.billing.config import BillingConfig
 from plugins.billing.models import Invoice
@@ -86,7 +86,11 @@ def openapi_paths():
 @hookimpl
 def user_data_export(user):
     invoices = db.session.scalars(select(Invoice).where(Invoice.member_id == user.id)).all()
-    return {"billing": {"invoices": [invoice_json(i) for i in invoices],
+    company = customers.customer(user.id)
+    return {"billing": {"company": None if company is None else {
+                            "name": company.company_name, "address": company.address, "postcode": company.postcode,
+                            "city": company.city, "siret": company.siret, "vat_number": company.vat_number},
+                        "invoices": [invoice_json(i) for i in invoices],
                         "credits": [{"delta": e.delta, "reason": e.reason, "at": e.created_at.isoformat()}
                                     for e in credits.history(user.id, limit=10_000)]}}
 

@@ -17,7 +17,7 @@ from core.extensions import db
 from core.jobs import enqueue
 from plugins.billing import stripe_api
 from plugins.billing.bookings import abandon
-from plugins.billing.models import CreditEntry, Invoice, Order, ReducedRate, Subscription
+from plugins.billing.models import CreditEntry, Customer, Invoice, Order, ReducedRate, Subscription
 from plugins.booking import cancel_future_bookings
 
 CANCEL_SUBSCRIPTION_JOB = "billing.cancel_subscription"
@@ -51,5 +51,6 @@ def detach(user) -> None:
     db.session.execute(update(Order).where(Order.member_id == user.id).values(member_id=None, client_email=""))
     db.session.execute(update(Subscription).where(Subscription.member_id == user.id).values(member_id=None))
     db.session.execute(delete(ReducedRate).where(ReducedRate.member_id == user.id))
+    db.session.execute(delete(Customer).where(Customer.member_id == user.id))
     db.session.execute(delete(CreditEntry).where(CreditEntry.member_id == user.id, CreditEntry.grant_id.is_not(None)))
     db.session.execute(delete(CreditEntry).where(CreditEntry.member_id == user.id))

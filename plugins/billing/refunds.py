@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -27,7 +28,7 @@ from plugins.billing import credits, stripe_api
 from plugins.billing.errors import BillingError
 from plugins.billing.invoices import invoice_for_order, issue_credit_note
 from plugins.billing.config import settings
-from plugins.billing.models import CreditEntry, Invoice, Order
+from plugins.billing.models import CreditEntry, Invoice, Order, OrderLine
 from plugins.billing.orders import lock_order
 
 REFUND_JOB = "billing.refund_card"
@@ -36,33 +37,44 @@ log = logging.getLogger("tierslieux.billing")
 
 
 def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: str = "card",
-           stripe_refund_id: str | None = None) -> Invoice:
+           stripe_refund_id: str | None = None, line: OrderLine | None = None) -> Invoice:
     """Give back `amount_cents` (all that is left when None) of a paid order.
 
     :param to: "card" (Stripe, or by the manager's own means for an on-site payment) or
         "credits" (days added to the member's ledger instead of money).
+    :param line: one line of a basket: the refund is of that line (at most what is left on
+        it), its credit note names it; "credits" gives one day for the whole line.
     :raises BillingError: not paid, or more than is left.
     """
     order = lock_order(order.id)
     if order.status not in ("paid", "refunded"):
         raise BillingError(_("Only a paid order can be refunded."))
     left = order.total_cents - order.refunded_cents
+    if line is not None:
+        left = min(left, line.total_cents - line.refunded_cents)
     amount = left if amount_cents is None else amount_cents
     if amount <= 0 or amount > left:
         raise BillingError(_("The amount to refund must be between 0 and what is left on the order."))
     days = 0
-    if to == "credits":  # whole days only: the credit note is for the days given, no more
+    if to == "credits" and line is not None:
+        days, amount = 1, left
+    elif to == "credits":  # whole days only: the credit note is for the days given, no more
         days = credit_days(order, amount)
         amount = min(left, days * order.total_cents // order.quantity)
     invoice = invoice_for_order(order.id)
-    note = issue_credit_note(invoice, amount, reason, stripe_refund_id=stripe_refund_id)
+    if line is not None:
+        note = issue_credit_note(invoice, amount, reason, stripe_refund_id=stripe_refund_id, label=line.label,
+                                 rate_bp=line.vat_rate_bp, whole=amount == line.total_cents and line.quantity == 1)
+        line.refunded_cents += amount
+    else:
+        note = issue_credit_note(invoice, amount, reason, stripe_refund_id=stripe_refund_id)
     order.refunded_cents += amount
     if order.refunded_cents >= order.total_cents:
         order.status = "refunded"
     if order.kind == "bundle":
         credits.take_back(order.id, order.refunded_cents, order.total_cents)
     if to == "credits":
-        credits.grant(order.member_id, days, "refund", utcnow() + timedelta(days=365), site_id=order.site_id,
+        credits.grant(order.member_id, days, "refund", utcnow() + relativedelta(months=12), site_id=order.site_id,
                       order_id=order.id, note=reason)
     elif order.method == "stripe" and stripe_refund_id is None:
         enqueue(REFUND_JOB, key=f"refund:{note.id}", credit_note_id=note.id, amount_cents=amount)
@@ -118,6 +130,11 @@ def refund_card(credit_note_id: int, amount_cents: int) -> None:
     db.session.execute(update(Invoice).where(Invoice.id == credit_note_id).values(stripe_refund_id=result.id))
 
 
+def refund_line(order: Order, line: OrderLine, reason: str, actor=None, to: str = "card") -> Invoice:
+    """Refund what is left on one line of a basket (one booking), with its own credit note."""
+    return refund(order, None, reason, actor=actor, to=to, line=line)
+
+
 def refund_lost_slot(order: Order) -> None:
     """A payment arrived after its slot was given to someone else: refund it in full, tell
     the member. The explicit path: money is never silently kept."""
@@ -139,7 +156,10 @@ class CancellationPlan:
     credit_days: int  # days of credit the booking spent, given back
     refunds: tuple  # (order, "card" | "credits") of each paid order refunded in full
     kept: tuple  # paid orders not refunded (cancelled too late)
-    abandoned: tuple  # unpaid orders closed
+    abandoned: tuple  # unpaid orders closed (its own, and baskets it is a line of)
+    line: OrderLine | None = None  # the line of a paid basket refunded (its share only)
+    line_to: str | None = None  # "card" | "credits" (one day for the line)
+    line_kept: OrderLine | None = None  # the basket line not refunded (cancelled too late)
 
 
 def in_time(booking, reason: str, now=None) -> bool:
@@ -152,14 +172,28 @@ def in_time(booking, reason: str, now=None) -> bool:
 def plan_cancellation(booking, reason: str, *, lock: bool = False, now=None) -> CancellationPlan:
     """What cancelling `booking` for `reason` gives back; writes nothing (`lock` takes each
     order's row lock, as the cancellation itself does before acting)."""
+    from plugins.billing import basket  # basket imports this module's refunds lazily too
+
     give = in_time(booking, reason, now)
     spent = -sum(db.session.scalars(select(CreditEntry.delta).where(CreditEntry.booking_id == booking.id)).all())
-    refunds, kept, abandoned = [], [], []
+    refunds, kept = [], []
+    abandoned = [lock_order(o.id) if lock else o for o in basket.pending_orders_of(booking.id)]
+    line = line_to = line_kept = None
+    paid = basket.paid_line(booking.id)
+    if paid is not None:
+        order = lock_order(paid.order_id) if lock else db.session.get(Order, paid.order_id)
+        if order.status in ("paid", "refunded") and paid.refunded_cents < paid.total_cents:
+            if give:
+                policy = settings().refund_policy if reason == "member" else "card"
+                line, line_to = paid, ("credits" if policy == "credits" and paid.kind in CREDIT_KINDS
+                                       and paid.refunded_cents == 0 else "card")
+            else:
+                line_kept = paid
     for order in db.session.scalars(select(Order).where(Order.booking_id == booking.id).order_by(Order.id)).all():
         if lock:
             order = lock_order(order.id)
         if order.status == "pending":
-            abandoned.append(order)
+            continue  # among `abandoned` already
         elif order.status == "paid" and give:
             policy = settings().refund_policy if reason == "member" else "card"
             to = policy if order.kind in CREDIT_KINDS else "card"
@@ -168,7 +202,8 @@ def plan_cancellation(booking, reason: str, *, lock: bool = False, now=None) -> 
             refunds.append((order, to))
         elif order.status == "paid":
             kept.append(order)
-    return CancellationPlan(give, max(spent, 0) if give else 0, tuple(refunds), tuple(kept), tuple(abandoned))
+    return CancellationPlan(give, max(spent, 0) if give else 0, tuple(refunds), tuple(kept), tuple(abandoned),
+                            line, line_to, line_kept)
 
 
 def refund_preview(booking, reason: str = "member") -> str | None:
@@ -187,10 +222,21 @@ def refund_preview(booking, reason: str = "member") -> str | None:
         else:
             parts.append(_("Refund: %(amount)s, paid back by the site's team (it was paid on site).",
                            amount=money(left, order.currency)))
+    if plan.line is not None:
+        order = db.session.get(Order, plan.line.order_id)
+        left = plan.line.total_cents - plan.line.refunded_cents
+        if plan.line_to == "credits":
+            parts.append(ngettext("Refund: %(num)d day of credit instead of money.",
+                                  "Refund: %(num)d days of credit instead of money.", 1))
+        elif order.method == "stripe":
+            parts.append(_("Refund: %(amount)s to the card used to pay.", amount=money(left, order.currency)))
+        else:
+            parts.append(_("Refund: %(amount)s, paid back by the site's team (it was paid on site).",
+                           amount=money(left, order.currency)))
     if plan.credit_days:
         parts.append(ngettext("The %(num)d day of credit it used is given back.",
                               "The %(num)d days of credit it used are given back.", plan.credit_days))
-    if not plan.in_time and (plan.kept or spent > 0):
+    if not plan.in_time and (plan.kept or plan.line_kept is not None or spent > 0):
         hours = settings().cancel_notice_hours
         parts.append(ngettext("Not refundable: less than %(num)d hour before the start.",
                               "Not refundable: less than %(num)d hours before the start.", hours))

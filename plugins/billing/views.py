@@ -13,12 +13,13 @@ from core.jobs import enqueue, run_now
 from core.modules.guard import reachable_when_off
 from core.modules.service import is_enabled
 from core.sites.access import visible_site_or_abort
-from plugins.billing import credits, stripe_api
+from plugins.billing import basket, credits, customers, stripe_api
 from plugins.billing.checkout import create_order, open_session, session_request
 from plugins.billing.errors import BillingError
-from plugins.billing.forms import BuyForm, PayForm
-from plugins.billing.bookings import price
-from plugins.billing.flows import checkout_held_booking
+from plugins.billing.forms import ORDER_STATUSES, BuyForm, CustomerForm, ForgetCustomerForm, PayForm
+from plugins.billing.flows import checkout_basket
+from plugins.billing.customers import is_business, vat_exempt
+from plugins.billing.vat import vat_of
 from plugins.billing.fulfilment import FULFIL_JOB
 from plugins.billing.invoices import invoice_by_reference, visible_invoices
 from plugins.billing.models import Invoice, Order, Subscription
@@ -29,6 +30,25 @@ from plugins.billing.products import payment_modes, products_at, quote
 bp = Blueprint("billing", __name__, url_prefix="/billing")
 
 BUYABLE = ("bundle", "membership")
+
+
+# App-wide: billing's price table renders inside the core's site page too.
+@bp.app_template_global("billing_is_business")
+def _is_business_global() -> bool:
+    """The signed-in member buys as a business: prices excluding VAT are shown beside."""
+    return current_user.is_authenticated and is_business(current_user.id)
+
+
+@bp.app_template_global("billing_order_status")
+def _order_status_global(status: str) -> str:
+    """An order's status in the reader's language."""
+    return str(ORDER_STATUSES.get(status, status))
+
+
+@bp.app_template_global("billing_ttc")
+def _ttc_global(ht_cents: int, vat_rate_bp: int) -> int:
+    """A unit price including VAT (what consumers are shown), rounded as invoices round."""
+    return ht_cents + vat_of(ht_cents, vat_rate_bp)
 
 
 @bp.get("/sites/<site_slug>/prices")
@@ -110,13 +130,47 @@ def _own_or_404(model, object_id: int):
 @reachable_when_off  # legal documents: readable after billing is switched off
 @login_required
 def account():
+    return _account_page()
+
+
+def _account_page(customer_form=None, status=200):
     invoices = db.session.scalars(select(Invoice).where(Invoice.member_id == current_user.id)
                                   .order_by(Invoice.issued_at.desc())).all()
     subscriptions = db.session.scalars(select(Subscription).where(Subscription.member_id == current_user.id)
                                        .order_by(Subscription.id.desc())).all()
+    row = customers.customer(current_user.id)
+    if customer_form is None:
+        customer_form = CustomerForm(obj=row, formdata=None) if row is not None else CustomerForm(formdata=None)
     return render_template("billing/account.html", balance=credits.balance(current_user.id),
                            history=credits.history(current_user.id), invoices=invoices,
-                           subscriptions=subscriptions, billing_on=is_enabled("billing"))
+                           subscriptions=subscriptions, billing_on=is_enabled("billing"),
+                           customer_form=customer_form, customer=row, forget_form=ForgetCustomerForm()), status
+
+
+@bp.post("/customer")
+@login_required
+def save_customer():
+    """A member's company details, printed on their next invoices (HT shown beside TTC)."""
+    form = CustomerForm()
+    if not form.validate_on_submit():
+        return _account_page(form, 422)
+    customers.save(current_user, form.company_name.data.strip(), form.address.data.strip(),
+                   form.postcode.data.strip(), form.city.data.strip(), form.siret.data or "",
+                   form.vat_number.data or "")
+    db.session.commit()
+    flash(_("Your company details are saved: your next invoices are made out to it."), "success")
+    return redirect(url_for(".account") + "#customer-title", 303)
+
+
+@bp.post("/customer/forget")
+@login_required
+def forget_customer():
+    if not ForgetCustomerForm().validate_on_submit():
+        abort(400)
+    customers.forget(current_user)
+    db.session.commit()
+    flash(_("Your next invoices are made out to you again."), "success")
+    return redirect(url_for(".account") + "#customer-title", 303)
 
 
 def _visible_or_404(reference: str) -> Invoice:
@@ -178,19 +232,64 @@ def _held_booking_or_404(booking_id: int):
 @login_required
 def pay_booking(booking_id):
     booking = _held_booking_or_404(booking_id)
-    return render_template("billing/pay_booking.html", booking=booking, price=price(booking), form=PayForm())
+    return _basket_page(booking.resource.site, booking)
 
 
 @bp.post("/bookings/<int:booking_id>/pay")
 @login_required
 def start_booking_payment(booking_id):
+    """Pay the basket this booking is in (the member's bookings held for payment at its site)."""
     booking = _held_booking_or_404(booking_id)
     if not PayForm().validate_on_submit():
         abort(400)
     try:
-        session = checkout_held_booking(booking, current_user)
+        if booking.status != "held" or booking.hold_reason != "payment":
+            raise BillingError(_("This booking is not waiting for a payment."), status=409)
+        session = checkout_basket(current_user, booking.resource.site)
     except BillingError as exc:
         db.session.rollback()
         flash(str(exc), "error")
         return redirect(url_for("billing.account"), 303)
     return redirect(session.url, 303)
+
+
+@bp.get("/sites/<site_slug>/basket")
+@login_required
+def basket_page(site_slug):
+    return _basket_page(visible_site_or_abort(site_slug))
+
+
+@bp.post("/sites/<site_slug>/basket")
+@login_required
+def pay_basket(site_slug):
+    site = visible_site_or_abort(site_slug)
+    if not PayForm().validate_on_submit():
+        abort(400)
+    try:
+        session = checkout_basket(current_user, site)
+    except BillingError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for(".basket_page", site_slug=site.slug), 303)
+    return redirect(session.url, 303)
+
+
+def _basket_page(site, booking=None):
+    """The member's basket at a site: each booking held for their payment, its price, the
+    total, when the holds lapse, one button paying them all."""
+    held = basket.held(current_user.id, site.id)
+    lines, figures = basket.priced(current_user, site, held) if held else ([], None)
+    expires = min((b.hold_expires_at for b in held if b.hold_expires_at), default=None)
+    return render_template("billing/basket.html", site=site, booking=booking, lines=lines, figures=figures,
+                           expires=expires, form=PayForm(), business=is_business(current_user.id),
+                           vat_exempt=vat_exempt(), booking_pages=_has_booking_pages())
+
+
+def _has_booking_pages() -> bool:
+    from werkzeug.routing import BuildError
+
+    try:
+        url_for("booking.mine")
+    except BuildError:
+        return False
+    return True

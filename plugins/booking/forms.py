@@ -25,13 +25,27 @@ class SearchForm(Form):
                        validators=[Optional()])
 
 
+ROOM_STEP_MINUTES = 30  # the room form's time picker moves by half-hours (rooms are paid by started hour)
+
+
 class BookForm(Form):
     resource = IntegerField(_l("Resource"), validators=[DataRequired()])
     date = DateField(_l("Date"), validators=[DataRequired()])
     period = SelectField(_l("When"), choices=PERIOD_CHOICES + [("hours", _l("Hours"))],
                          validators=[DataRequired()])
-    start = StringField(_l("From (HH:MM)"), validators=[Optional(), Length(max=5)])
-    end = StringField(_l("Until (HH:MM)"), validators=[Optional(), Length(max=5)])
+    # "HH:MM" (the one-click buttons) or "HH:MM:SS" (some browsers' time inputs).
+    start = StringField(_l("From"), validators=[Optional(), Length(max=8)])
+    end = StringField(_l("Until"), validators=[Optional(), Length(max=8)])
+
+
+def room_hours(site) -> dict:
+    """What the room form's time inputs accept: the site's earliest opening and latest closing
+    over its week, and the step, as `<input type="time">` wants them."""
+    hours = list(getattr(site, "opening_hours", []) or [])
+    opens = min((h.opens for h in hours), default=None)
+    closes = max((h.closes for h in hours), default=None)
+    return {"min": opens.strftime("%H:%M") if opens else "", "max": closes.strftime("%H:%M") if closes else "",
+            "step": ROOM_STEP_MINUTES * 60}
 
 
 class SeriesForm(BookForm):

@@ -1,4 +1,7 @@
-"""Recurring bookings (every week until a date): planned and shown first, then made all at once."""
+"""Recurring bookings (every week until a date): planned and shown first, then made all at once.
+
+Made in one transaction; the dates held for payment form the member's basket at the site
+(billing pays them with one Checkout session and one invoice, and lets them lapse together)."""
 from __future__ import annotations
 
 import secrets

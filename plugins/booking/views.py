@@ -18,7 +18,8 @@ from plugins.booking import availability, checkin, feeds, service, series, waitl
 from plugins.booking.calendar import booking_ics
 from plugins.booking.resources import resources_of
 from plugins.booking.errors import BookingError, NotFound
-from plugins.booking.forms import KIND_LABELS, PERIOD_CHOICES, STATUS_LABELS, BookForm, CheckInForm, SearchForm, SeriesForm
+from plugins.booking.forms import (KIND_LABELS, PERIOD_CHOICES, STATUS_LABELS, BookForm, CheckInForm, SearchForm,
+                                  SeriesForm, room_hours)
 from plugins.booking.slots import PERIODS, parse_day, range_for
 
 bp = Blueprint("booking", __name__, url_prefix="/booking")
@@ -151,7 +152,15 @@ def book_series(site_slug):
     except BookingError as exc:
         return failed(exc, back)
     flash(ngettext("%(num)d booking made.", "%(num)d bookings made.", len(made)), "success")
-    return redirect(url_for("booking.mine"), 303)
+    # The dates waiting for payment are one basket, paid at once on the payment page.
+    pay = next((url for url in (service.payment_url(b) for b in made) if url), None)
+    return redirect(pay or url_for("booking.mine"), 303)
+
+
+@bp.app_template_global("booking_room_hours")
+def room_hours_global(site):
+    """The room form's time bounds and step at a site (see forms.room_hours)."""
+    return room_hours(site)
 
 
 @bp.post("/sites/<site_slug>/waitlist", endpoint="waitlist_join")

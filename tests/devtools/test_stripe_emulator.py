@@ -424,3 +424,14 @@ def test_command_line_prints_url_and_generated_webhook_secret(emulator_receiver)
         killer.cancel()
         process.terminate()
         process.wait(5)
+
+
+def test_a_declined_card_is_explained_in_the_sessions_language(emulator):
+    french = payment_session(locale="fr")
+    status, _, page = http("POST", french.url, {"card_number": "4000 0000 0000 0002", "card_expiry": "12/34",
+                                                "card_cvc": "123"})
+    assert status == 402 and "Votre carte a été refusée." in page
+    english = payment_session(locale="en")
+    status, _, page = http("POST", english.url, {"card_number": "4000 0000 0000 9995", "card_expiry": "12/34",
+                                                 "card_cvc": "123"})
+    assert status == 402 and "insufficient funds" in page and "Votre carte" not in page
