@@ -15,6 +15,7 @@ from core.geo import svgmap
 from core.geo.views import choose, preferred
 from core.modules.service import is_enabled
 from core.sites.access import visible_site_or_abort
+from core.sites.views import status
 from core.timeutil import today_at
 from plugins.booking import availability, checkin, feeds, service, series, waitlist
 from plugins.booking.calendar import booking_ics
@@ -134,7 +135,7 @@ def site_week(site_slug):
         monday -= timedelta(days=monday.weekday())
     context = week_context(site, monday)
     return render_template("booking/site.html", form=BookForm(), series_form=SeriesForm(), **context,
-                           period_choices=PERIOD_CHOICES, resources=resources_of(site))
+                           period_choices=PERIOD_CHOICES, resources=resources_of(site), site_status=status(site))
 
 
 def slot_from_form(form, site):

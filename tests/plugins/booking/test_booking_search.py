@@ -30,7 +30,7 @@ def test_search_shows_each_site_once_with_free_places_per_period_and_one_button(
     page = client.get(f"/booking?date={day}&kind=desk").get_data(as_text=True)
     assert "Poste F1" not in page  # places are not listed one by one
     assert page.count("Réserver un poste") == 6  # two sites x morning, afternoon, day
-    assert page.count("3 libres") == 6
+    assert page.count("Places libres : 3") == 6
     assert page.index("Télécentre d&#39;Aurillac") < page.index("Télécentre de Figeac")  # nearest first
     assert 'value="Aurillac (15)"' in page  # the member's home commune
 
@@ -156,3 +156,25 @@ def test_the_default_date_moves_to_tomorrow_when_today_is_over(client, make_site
     _sites(make_site, make_resource)
     assert client.get("/booking").status_code == 200
     assert client.get(f"/booking?date={next_weekday() + timedelta(days=400 * 30)}").status_code == 400
+
+
+def test_the_site_page_shows_closures_and_when_closed_the_next_open_day(app, client, make_site, make_resource):
+    from core.sites.service import add_closure
+    from core.timeutil import today_at
+
+    make_site("figeac")
+    make_resource("figeac", "desk", "Poste 1")
+    today = today_at("Europe/Paris")
+    with app.app_context():
+        add_closure(site_by_slug("figeac"), today, today + timedelta(days=1), "Travaux", None)
+        db.session.commit()
+    for path in ("/sites/figeac", "/booking/sites/figeac"):
+        page = client.get(path).get_data(as_text=True)
+        assert "Fermé aujourd’hui." in page and "Prochain jour d’ouverture" in page, path
+        assert "Travaux" in page, path
+
+
+def test_the_public_list_of_sites_has_the_map(client, make_site):
+    make_site("figeac", name="Télécentre de Figeac")
+    page = client.get("/sites").get_data(as_text=True)
+    assert '<svg' in page and 'href="/sites/figeac"' in page
