@@ -15,8 +15,8 @@ from markupsafe import Markup, escape
 
 from core.geo import DATA
 
-WIDTH = 640
-FONT = 15
+WIDTH = 560
+FONT = 17
 PAD = 0.06  # of the span, around what must be seen
 
 
@@ -26,6 +26,7 @@ class Point:
     latitude: float
     longitude: float
     url: str | None = None
+    name: str = ""  # the full name, the link's accessible name and tooltip (the label may be shorter)
 
 
 @lru_cache(maxsize=1)
@@ -118,8 +119,11 @@ def render(sites: list[Point], departements: set[str], here: Point | None = None
         dot = (f'<circle cx="{x}" cy="{y}" r="7" fill="#00507a" stroke="#fff" stroke-width="2"/>'
                f'<text x="{lx}" y="{ly}" text-anchor="{anchor}" font-size="{FONT}" fill="#003a5a" '
                f'stroke="#fff" stroke-width="4" paint-order="stroke">{escape(point.label)}</text>')
+        if point.name:
+            dot = f"<title>{escape(point.name)}</title>" + dot
         if point.url:
-            parts.append(f'<a href="{escape(point.url)}" class="map-site">{dot}</a>')
+            label = f' aria-label="{escape(point.name)}"' if point.name else ""
+            parts.append(f'<a href="{escape(point.url)}" class="map-site"{label}>{dot}</a>')
         else:
             parts.append(f'<g class="map-site">{dot}</g>')
     parts.append("</svg>")

@@ -48,7 +48,7 @@ def status(site: Site) -> dict:
 
 def network_map(sites_shown, here=None):
     """The SVG map of some sites (core.geo.svgmap); the page's list is its accessible equivalent."""
-    points = [svgmap.Point(s.name, s.latitude, s.longitude, url_for("sites.show", site_slug=s.slug))
+    points = [svgmap.Point(s.commune, s.latitude, s.longitude, url_for("sites.show", site_slug=s.slug), s.name)
               for s in sites_shown]
     departements = {s.departement for s in sites_shown} or set(preferred())
     return svgmap.render(points, departements, here, title=_("Map of the network's sites"),

@@ -82,8 +82,8 @@ def _search_commune(form):
 
 
 def _network_map(results, here):
-    sites = [svgmap.Point(o.site.name, o.site.latitude, o.site.longitude,
-                          url_for("booking.site", site_slug=o.site.slug)) for o in results]
+    sites = [svgmap.Point(o.site.commune, o.site.latitude, o.site.longitude,
+                          url_for("booking.site", site_slug=o.site.slug), o.site.name) for o in results]
     mark = svgmap.Point(here.name, here.latitude, here.longitude) if here else None
     departements = {o.site.departement for o in results} or set(preferred())
     description = (_("The sites found, around %(commune)s; the list below gives the same sites.",
