@@ -69,7 +69,7 @@ def _search_commune(form):
         here, candidates = choose(text, code)
         if here is not None:
             form.commune.data = here.label
-        elif not candidates:
+        elif not candidates and text:
             form.commune.errors = list(form.commune.errors) + [
                 _("No commune of France is called %(name)s.", name=text)]
         return here, candidates
