@@ -5,6 +5,7 @@ from datetime import time
 
 from sqlalchemy import select
 
+from core import geo
 from core.accounts import roles
 from core.accounts.models import User
 from core.accounts.service import create_user
@@ -83,8 +84,10 @@ def seed() -> list[str]:
         users[f"manager-{slug}"] = _user(f"gestion.{slug}@demo.tierslieux.fr", f"Gestion — {site.commune}",
                                          roles.SITE_MANAGER, sites=[site])
     for index, (email, name, commune, lat, lon) in enumerate(MEMBERS, start=1):
-        users[f"member-{index}"] = _user(email, name, roles.MEMBER, home_commune=commune,
-                                         home_latitude=lat, home_longitude=lon)
+        home = geo.resolve(commune, ("12", "46", "15"))[0]
+        users[f"member-{index}"] = _user(email, name, roles.MEMBER, home_commune=home.name,
+                                         home_commune_code=home.code, home_latitude=home.latitude,
+                                         home_longitude=home.longitude)
     db.session.commit()
 
     lines = [f"Demo territory loaded: {len(sites)} sites.", "",

@@ -1,7 +1,7 @@
 """Account forms; each lists its fields, so posting anything else (a role, a site) does nothing."""
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, FloatField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from core.forms import Form
 from core.accounts.passwords import MAX_LENGTH, MIN_LENGTH
@@ -76,10 +76,11 @@ class ResetForm(Form):
 class ProfileForm(Form):
     display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     locale = SelectField(_l("Language"), choices=LANGUAGES)
-    home_commune = StringField(_l("Home commune"), validators=[Optional(), Length(max=120)],
-                               description=_l("Used to show the nearest sites and the commute you avoid."))
-    home_latitude = FloatField(_l("Home latitude"), validators=[Optional(), NumberRange(-90, 90)])
-    home_longitude = FloatField(_l("Home longitude"), validators=[Optional(), NumberRange(-180, 180)])
+    home_commune = StringField(
+        _l("Home commune"), validators=[Optional(), Length(max=120)],
+        description=_l("Its name, e.g. Figeac or Saint-Santin (12). Used to show the nearest sites and the "
+                       "commute you avoid."),
+        render_kw={"data-commune-picker": "", "autocomplete": "off"})
 
 
 class PasswordForm(Form):

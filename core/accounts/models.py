@@ -19,7 +19,8 @@ class User(UserMixin, db.Model):
     display_name: Mapped[str] = mapped_column(String(120))
     role: Mapped[str] = mapped_column(String(32), default=roles.MEMBER)
     locale: Mapped[str | None] = mapped_column(String(8))
-    home_commune: Mapped[str | None] = mapped_column(String(120))
+    home_commune: Mapped[str | None] = mapped_column(String(120))  # its name, as shown
+    home_commune_code: Mapped[str | None] = mapped_column(String(5))  # INSEE code (core.geo)
     home_latitude: Mapped[float | None]
     home_longitude: Mapped[float | None]
     email_confirmed_at: Mapped[object | None] = mapped_column(UTCDateTime)

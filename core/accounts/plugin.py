@@ -19,7 +19,8 @@ def user_data_export(user):
     return {
         "account": {
             "email": user.email, "name": user.display_name, "role": user.role, "language": user.locale,
-            "home_commune": user.home_commune, "home_latitude": user.home_latitude,
+            "home_commune": user.home_commune, "home_commune_code": user.home_commune_code,
+            "home_latitude": user.home_latitude,
             "home_longitude": user.home_longitude, "created_at": user.created_at,
             "email_confirmed_at": user.email_confirmed_at, "last_login_at": user.last_login_at,
             "managed_sites": [site.slug for site in user.managed_sites],

@@ -187,7 +187,7 @@ def erase_account(user: User, password: str) -> None:
     user.email = f"erased-{user.id}@invalid"
     user.display_name = _("Erased account")
     user.password_hash = None
-    user.home_commune = user.home_latitude = user.home_longitude = None
+    user.home_commune = user.home_commune_code = user.home_latitude = user.home_longitude = None
     user.locale = None
     user.managed_sites = []
     user.erased_at = utcnow()

@@ -13,8 +13,10 @@ from core.accounts.forms import (AcceptForm, ConfirmForm, EraseForm, ForgotForm,
                                  ResetForm, SignupForm, TokenForm, with_documents)
 from core.accounts.service import AccountError
 from core.api import tokens as api_tokens
+from core import geo
 from core.extensions import db, limiter
 from core.plugins import hooks
+from core.geo.views import choose
 from core.security import safe_next
 
 auth = Blueprint("auth", __name__)
@@ -149,13 +151,23 @@ def reset_password(token):
 @login_required
 def profile():
     form = ProfileForm(obj=current_user)
+    if not form.is_submitted() and current_user.home_commune_code:
+        known = geo.commune(current_user.home_commune_code)
+        form.home_commune.data = known.label if known else current_user.home_commune
+    candidates = []
     if form.validate_on_submit():
-        form.populate_obj(current_user)
-        db.session.commit()
-        flash(_("Your profile is saved."), "success")
-        return redirect(url_for("account.profile"), 303)
+        home, candidates = _home_commune(form)
+        if not form.home_commune.errors:
+            current_user.display_name, current_user.locale = form.display_name.data, form.locale.data
+            current_user.home_commune = home.name if home else None
+            current_user.home_commune_code = home.code if home else None
+            current_user.home_latitude = home.latitude if home else None
+            current_user.home_longitude = home.longitude if home else None
+            db.session.commit()
+            flash(_("Your profile is saved."), "success")
+            return redirect(url_for("account.profile"), 303)
     return render_template("account/profile.html", form=form, password_form=PasswordForm(),
-                           token_form=TokenForm(), erase_form=EraseForm(),
+                           token_form=TokenForm(), erase_form=EraseForm(), candidates=candidates,
                            tokens=api_tokens.tokens_of(current_user)), 400 if form.errors else 200
 
 
@@ -175,6 +187,20 @@ def accept_documents():
         flash(_("Thank you: your acceptance is recorded."), "success")
         return redirect(target, 303)
     return render_template("account/documents.html", form=form, documents=documents), 400 if form.errors else 200
+
+
+def _home_commune(form):
+    """(the commune chosen or None, the candidates to choose from); an error on the field when
+    the text matches no commune, or several."""
+    text = (form.home_commune.data or "").strip()
+    if not text and not request.form.get("home_commune_code"):
+        return None, []
+    home, candidates = choose(text, request.form.get("home_commune_code"))
+    if home is None:
+        form.home_commune.errors = list(form.home_commune.errors) + [
+            _("Several communes match: choose yours below.") if candidates
+            else _("No commune of France is called %(name)s.", name=text)]
+    return home, candidates
 
 
 @account.post("/password")

@@ -1,6 +1,7 @@
 """Sites as a built-in plugin: public pages and the main menu entry."""
 from flask_babel import lazy_gettext as _l
 
+from core.geo.views import bp as geo
 from core.hookspecs import hookimpl
 from core.sites.service import DELETE_PHOTO_JOB, delete_photo_file
 from core.sites.views import home, sites
@@ -10,7 +11,7 @@ from core.ui import NavItem
 
 @hookimpl
 def blueprints():
-    return [home, sites, media]
+    return [home, sites, media, geo]
 
 
 @hookimpl

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, time, timedelta
 from functools import lru_cache
 
 import holidays
@@ -60,6 +60,20 @@ def opening_intervals(site: Site, day: date) -> list[tuple[time, time]]:
     if is_closed(site, day):
         return []
     return [(h.opens, h.closes) for h in site.opening_hours if h.weekday == day.weekday()]
+
+
+def next_open_day(site: Site, after: date, within_days: int = 366) -> date | None:
+    """The first day after `after` on which the site opens (None if not within a year)."""
+    for offset in range(1, within_days + 1):
+        day = after + timedelta(days=offset)
+        if opening_intervals(site, day):
+            return day
+    return None
+
+
+def upcoming_closures(site: Site, today: date) -> list[Closure]:
+    """The site's closures not yet over, soonest first."""
+    return [c for c in site.closures if c.ends_on >= today]
 
 
 def parse_hours(text: str) -> list[tuple[time, time]]:

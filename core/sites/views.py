@@ -6,11 +6,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from core.extensions import db
+from core.geo import svgmap
+from core.geo.views import preferred
 from core.plugins import hooks
 from core.sites import service
 from core.sites.forms import AMENITY_LABELS, KIND_LABELS, WEEKDAYS, ClosureForm, PhotoForm, SiteForm
 from core.sites.models import Site
 from core.sites.service import SiteError
+from core.timeutil import today_at
 from core.ui import collect
 from core.sites.access import managed_site_or_abort, visible_site_or_abort
 
@@ -26,12 +29,30 @@ def home_page():
 
 @sites.get("", endpoint="index")
 def list_sites():
-    return render_template("sites/index.html", sites=service.published_sites(), amenity_labels=AMENITY_LABELS,
-                           kind_labels=KIND_LABELS)
+    shown = service.published_sites()
+    return render_template("sites/index.html", sites=shown, amenity_labels=AMENITY_LABELS,
+                           kind_labels=KIND_LABELS, network_map=network_map(shown))
 
 
 def _site_or_404(slug: str) -> Site:
     return visible_site_or_abort(slug)
+
+
+def status(site: Site) -> dict:
+    """Whether a site is closed today, the next day it opens then, and its closures to come."""
+    today = today_at(site.timezone)
+    closed_today = not service.opening_intervals(site, today)
+    return {"closed_today": closed_today, "next_open": service.next_open_day(site, today) if closed_today else None,
+            "closures": service.upcoming_closures(site, today)}
+
+
+def network_map(sites_shown, here=None):
+    """The SVG map of some sites (core.geo.svgmap); the page's list is its accessible equivalent."""
+    points = [svgmap.Point(s.commune, s.latitude, s.longitude, url_for("sites.show", site_slug=s.slug), s.name)
+              for s in sites_shown]
+    departements = {s.departement for s in sites_shown} or set(preferred())
+    return svgmap.render(points, departements, here, title=_("Map of the network's sites"),
+                         description=_("The network's sites; the list gives the same sites."))
 
 
 @sites.get("/<site_slug>")
@@ -39,6 +60,7 @@ def show(site_slug):
     site = _site_or_404(site_slug)
     sections = collect(hooks(site).site_page_sections(site=site, user=current_user))
     return render_template("sites/show.html", site=site, sections=sections, weekdays=WEEKDAYS,
+                           site_status=status(site),
                            format_hours=service.format_hours, amenity_labels=AMENITY_LABELS,
                            kind_labels=KIND_LABELS)
 

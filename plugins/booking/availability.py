@@ -1,10 +1,10 @@
-"""Free and taken slots: one date across the network (nearest sites first), a site's week.
+"""Free and taken slots: one date across the network (nearest sites first), a site's week, and
+what a search shows: each site once, per kind and period how many places are free, and the price.
 
 One indexed query per call reads the active bookings of the day; expired holds count as free.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -12,11 +12,14 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from core.db import utcnow
+from core.geo import distance_km
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.sites.models import Site
-from core.sites.service import opening_intervals
+from core.sites.service import next_open_day, opening_intervals
 from plugins.booking.models import ACTIVE, Booking, Resource
+from plugins.booking.payment import Price
+from plugins.booking.quotes import quote
 from plugins.booking.rules import rules_by_site
 from plugins.booking.slots import Slot, day_slots
 
@@ -38,12 +41,48 @@ class SiteAvailability:
         return sum(1 for r in self.resources if r.free)
 
 
-def distance_km(lat1, lon1, lat2, lon2) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
+@dataclass
+class PeriodOffer:
+    """A morning, an afternoon or a day at a site: how many places of a kind are free, the price."""
+
+    slot: Slot
+    free: int
+    price: Price | None
+
+    @property
+    def period(self) -> str:
+        return self.slot.period
+
+
+@dataclass
+class KindOffer:
+    kind: str
+    total: int  # places of this kind at the site
+    periods: list[PeriodOffer] = field(default_factory=list)
+    hours: list[tuple] = field(default_factory=list)  # rooms: free stretches (UTC start, end)
+    hour_price: Price | None = None
+
+    @property
+    def any_free(self) -> bool:
+        return any(p.free for p in self.periods) or bool(self.hours)
+
+
+@dataclass
+class SiteOffer:
+    """One site in a search's results."""
+
+    site: Site
+    distance_km: float | None
+    kinds: list[KindOffer] = field(default_factory=list)
+    closed: bool = False  # that day (opening hours, a closure, a public holiday)
+    next_open: date | None = None  # then, the next day it opens
+
+    @property
+    def nothing_left(self) -> bool:
+        """Open that day, but every period has started."""
+        return not self.closed and not any(k.periods or k.hours for k in self.kinds)
+
+
 
 
 def busy_ranges(site_ids, start, end, now) -> dict[int, list[tuple]]:
@@ -160,3 +199,58 @@ def week(site: Site, monday: date, now=None):
                           for s in halves])
         rows.append((resource, cells))
     return days, rows
+
+
+def _merged_hours(slots) -> list[tuple]:
+    """Free hours as stretches: 09:00-10:00 and 10:00-11:00 make 09:00-11:00."""
+    stretches = []
+    for start, end in sorted({(s.starts_at, s.ends_at) for s in slots}):
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
+def offers(day: date, kind=None, period=None, near=None, amenities=(), member_id=None, now=None) -> list[SiteOffer]:
+    """What a search shows: the published sites with places (of `kind`) and every amenity asked,
+    nearest first when `near` = (lat, lon), each with per kind and period the number of free
+    places and the price (TTC shown; None when nothing answers the price hook).
+
+    A site without any place (of that kind) is left out: there is nothing to book there.
+    """
+    now = now or utcnow()
+    out = []
+    for entry in network(day, kind, None, near=near, now=now):
+        site = entry.site
+        if not entry.resources or not all(a in (site.amenities or []) for a in amenities):
+            continue
+        offer = SiteOffer(site, entry.distance_km)
+        by_kind: dict[str, list[ResourceSlots]] = {}
+        for item in entry.resources:
+            by_kind.setdefault(item.resource.kind, []).append(item)
+        prices: dict = {}
+        for kind_name, items in by_kind.items():
+            sample = db.session.get(Resource, items[0].resource.id)
+            kind_offer = KindOffer(kind_name, len(items))
+            for slot in day_slots(site, day, kind_name, period):
+                if slot.period == "hour" or slot.starts_at <= now:
+                    continue
+                free = sum(1 for item in items if any(s.period == slot.period for s in item.free))
+                key = (slot.period, slot.starts_at, slot.ends_at)
+                if key not in prices:
+                    prices[key] = quote(sample, slot.starts_at, slot.ends_at, member_id)
+                kind_offer.periods.append(PeriodOffer(slot, free, prices[key]))
+            if kind_name in ("room", "visio") and period is None:
+                hours = [s for item in items for s in item.free if s.period == "hour"]
+                kind_offer.hours = _merged_hours(hours)
+                if hours:
+                    kind_offer.hour_price = quote(sample, hours[0].starts_at, hours[0].ends_at, member_id)
+            offer.kinds.append(kind_offer)
+        offer.kinds.sort(key=lambda k: ("desk", "office", "room", "visio").index(k.kind)
+                         if k.kind in ("desk", "office", "room", "visio") else 9)
+        if not opening_intervals(site, day):
+            offer.closed, offer.next_open = True, next_open_day(site, day)
+        out.append(offer)
+    out.sort(key=lambda o: (o.distance_km if o.distance_km is not None else 0, o.site.name))
+    return out

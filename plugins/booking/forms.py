@@ -6,9 +6,12 @@ from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectFie
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
 from core.forms import Form
+from core.sites.forms import AMENITY_LABELS, CheckboxesField
 
 KIND_LABELS = {"desk": _l("Desk"), "office": _l("Closed office"), "room": _l("Meeting room"),
                "visio": _l("Videoconference room")}
+BOOK_LABELS = {"desk": _l("Book a desk"), "office": _l("Book an office"), "room": _l("Book a room"),
+               "visio": _l("Book a videoconference room")}
 STATUS_LABELS = {"held": _l("Waiting (payment or approval)"), "confirmed": _l("Confirmed"),
                  "checked_in": _l("Arrived"), "cancelled": _l("Cancelled"), "expired": _l("Expired"),
                  "no_show": _l("No-show")}
@@ -19,10 +22,25 @@ class SearchForm(Form):
     class Meta:
         csrf = False  # a GET search changes nothing
 
+    commune = StringField(_l("Near"), validators=[Optional(), Length(max=120)],
+                          description=_l("A commune, e.g. Figeac or Saint-Santin (12)."),
+                          render_kw={"data-commune-picker": "", "autocomplete": "off"})
     date = DateField(_l("Date"), validators=[Optional()])
     period = SelectField(_l("When"), choices=[("", _l("Any time"))] + PERIOD_CHOICES, validators=[Optional()])
     kind = SelectField(_l("What"), choices=[("", _l("Any place"))] + list(KIND_LABELS.items()),
                        validators=[Optional()])
+    amenities = CheckboxesField(_l("With"), choices=list(AMENITY_LABELS.items()), validators=[Optional()])
+
+
+class KindBookForm(Form):
+    """Book "a desk" (any free place of a kind): the platform picks which."""
+
+    kind = SelectField(_l("What"), choices=list(KIND_LABELS.items()), validators=[DataRequired()])
+    date = DateField(_l("Date"), validators=[DataRequired()])
+    period = SelectField(_l("When"), choices=PERIOD_CHOICES + [("hours", _l("Hours"))],
+                         validators=[DataRequired()])
+    start = StringField(_l("From (HH:MM)"), validators=[Optional(), Length(max=5)])
+    end = StringField(_l("Until (HH:MM)"), validators=[Optional(), Length(max=5)])
 
 
 ROOM_STEP_MINUTES = 30  # the room form's time picker moves by half-hours (rooms are paid by started hour)

@@ -46,7 +46,10 @@ def booking_payer(booking: Booking) -> Payer | None:
 def booking_price(booking: Booking) -> Price | None:
     """Say how much a booking costs; the first answer wins.
 
-    :param booking: the `Booking` about to be stored.
+    Also asked for a quote before anyone books (the search's prices, `plugins.booking.quotes`):
+    the booking is then never stored (no id, status "quote", `member_id` None for a visitor).
+
+    :param booking: the `Booking` about to be stored, or a quote's unsaved one.
     :return: a `plugins.booking.payment.Price`, or None for free.
     """
 

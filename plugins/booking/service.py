@@ -161,9 +161,11 @@ def store(booking: Booking, now=None) -> Booking:
     tell_expired(release_expired_holds(booking.resource_id, booking.starts_at, booking.ends_at, now or utcnow()))
     # Translated now: after a refused flush the session must be rolled back before any load.
     taken = _("This slot has just been taken. Please choose another one.")
-    db.session.add(booking)
     try:
+        # Added inside the savepoint (begin_nested flushes what is pending first): a refused
+        # insert rolls back to it and leaves the transaction usable (book_any tries the next).
         with db.session.begin_nested():
+            db.session.add(booking)
             db.session.flush()
     except sa_exc.DBAPIError as exc:
         if is_overlap_error(exc):
@@ -202,6 +204,39 @@ def book(resource: Resource, member, starts_at: datetime, ends_at: datetime, act
     booking = new_booking(resource, member, starts_at, ends_at, actor, now=now)
     announce(booking)
     return booking
+
+
+def book_any(site, kind: str, member, starts_at: datetime, ends_at: datetime, actor=None, *, now=None) -> Booking:
+    """Book a free resource of a kind at a site for a member who asked for "a desk" (or an
+    office, a room): the platform picks it. Each candidate goes through `new_booking` (the same
+    locks, rules and database refusal as `book`); one taken meanwhile by someone else is skipped
+    for the next, so two members asking at once for the last two desks both get one, and for
+    the last one, one gets it and the other a `SlotTaken`.
+
+    Candidates free at first sight come first, those booked online before those needing the
+    manager's approval, then by group and name (a stable choice: the same desk when free).
+
+    :raises NotFound: the site has no resource of that kind.
+    :raises SlotTaken: none is free then (409: the member may join the waitlist).
+    :raises BookingError: a rule that holds for every resource (the member's limits, closed).
+    """
+    now = now or utcnow()
+    candidates = db.session.scalars(select(Resource).where(
+        Resource.site_id == site.id, Resource.kind == kind, Resource.retired_at.is_(None))
+        .order_by(Resource.group_name, Resource.name, Resource.id)).all()
+    if not candidates or not is_enabled("booking", site):
+        raise NotFound(_("There is no such place at this site."))
+    candidates.sort(key=lambda r: (not is_free(r.id, starts_at, ends_at, now), r.approval_required))
+    for resource in candidates:
+        booking = None
+        try:
+            booking = prepare(resource, member, starts_at, ends_at, actor, now=now)
+            store(booking, now)
+        except SlotTaken:
+            continue  # taken meanwhile (the savepoint took the refused row away): the next one
+        announce(booking)
+        return booking
+    raise SlotTaken(_("Every place of this kind is taken then. You may join the waitlist."))
 
 
 def block(resource: Resource, starts_at, ends_at, actor, note="") -> Booking:

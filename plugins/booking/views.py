@@ -4,22 +4,26 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
+from core import geo
 from core.db import find
 from core.extensions import db
+from core.geo import svgmap
+from core.geo.views import choose, preferred
 from core.modules.service import is_enabled
 from core.sites.access import visible_site_or_abort
+from core.sites.views import status
 from core.timeutil import today_at
 from plugins.booking import availability, checkin, feeds, service, series, waitlist
 from plugins.booking.calendar import booking_ics
 from plugins.booking.resources import resources_of
 from plugins.booking.errors import BookingError, NotFound
-from plugins.booking.forms import (KIND_LABELS, PERIOD_CHOICES, STATUS_LABELS, BookForm, CheckInForm, SearchForm,
-                                  SeriesForm, room_hours)
+from plugins.booking.forms import (BOOK_LABELS, KIND_LABELS, PERIOD_CHOICES, STATUS_LABELS, BookForm, CheckInForm,
+                                   KindBookForm, SearchForm, SeriesForm, room_hours)
 from plugins.booking.slots import PERIODS, parse_day, range_for
 
 bp = Blueprint("booking", __name__, url_prefix="/booking")
@@ -41,7 +45,7 @@ def local_filter(instant, site, fmt="%d/%m/%Y %H:%M"):
 
 @bp.app_context_processor
 def _labels():
-    return {"booking_kind_labels": KIND_LABELS, "booking_period_labels": PERIODS,
+    return {"booking_kind_labels": KIND_LABELS, "booking_book_labels": BOOK_LABELS, "booking_period_labels": PERIODS,
             "booking_status_labels": STATUS_LABELS, "booking_timedelta": timedelta}
 
 
@@ -59,18 +63,59 @@ def _own_booking(booking_id):
     return booking
 
 
+def _search_commune(form):
+    """The commune the search is near: the one typed or chosen, else the member's home."""
+    text, code = (form.commune.data or "").strip(), request.args.get("commune_code")
+    if text or code:
+        here, candidates = choose(text, code)
+        if here is not None:
+            form.commune.data = here.label
+        elif not candidates and text:
+            form.commune.errors = list(form.commune.errors) + [
+                _("No commune of France is called %(name)s.", name=text)]
+        return here, candidates
+    if current_user.is_authenticated and current_user.home_commune_code:
+        here = geo.commune(current_user.home_commune_code)
+        if here is not None:
+            form.commune.data = here.label
+            return here, []
+    return None, []
+
+
+def _network_map(results, here):
+    sites = [svgmap.Point(o.site.commune, o.site.latitude, o.site.longitude,
+                          url_for("booking.site", site_slug=o.site.slug), o.site.name) for o in results]
+    mark = svgmap.Point(here.name, here.latitude, here.longitude) if here else None
+    departements = {o.site.departement for o in results} or set(preferred())
+    description = (_("The sites found, around %(commune)s; the list below gives the same sites.",
+                     commune=here.label) if here else _("The sites found; the list below gives the same sites."))
+    return svgmap.render(sites, departements, mark, title=_("Map of the sites"), description=description,
+                         here_label=_("%(commune)s (you)", commune=here.name) if here else "")
+
+
 @bp.get("", endpoint="search")
 def search():
     form = SearchForm(request.args)
-    results = None
-    if request.args and form.validate():
-        near = None
-        if current_user.is_authenticated and current_user.home_latitude is not None:
-            near = (current_user.home_latitude, current_user.home_longitude)
-        results = availability.network(form.date.data or today_at("Europe/Paris"), form.kind.data or None,
-                                       form.period.data or None, near=near)
-    return render_template("booking/search.html", form=form, results=results, day=form.date.data), \
-        400 if form.errors else 200
+    valid = form.validate() if request.args else True
+    here, candidates = _search_commune(form)
+    near = (here.latitude, here.longitude) if here else None
+    if near is None and current_user.is_authenticated and current_user.home_latitude is not None:
+        near = (current_user.home_latitude, current_user.home_longitude)
+    day = form.date.data if valid and form.date.data else today_at(preferred_zone())
+    member_id = current_user.id if current_user.is_authenticated else None
+    args = dict(kind=form.kind.data or None, period=form.period.data or None, near=near,
+                amenities=tuple(form.amenities.data or ()), member_id=member_id)
+    results = availability.offers(day, **args)
+    if not form.date.data and results and all(o.closed or o.nothing_left for o in results):
+        day += timedelta(days=1)  # evening: nothing left today, show tomorrow
+        results = availability.offers(day, **args)
+    return render_template("booking/search.html", form=form, results=results, day=day, here=here,
+                           candidates=candidates, network_map=_network_map(results, here),
+                           search_args=request.args.to_dict(flat=False)), 400 if form.errors else 200
+
+
+def preferred_zone() -> str:
+    return current_app.config["TERRITORY"].territory.timezone
 
 
 def week_context(site, monday=None) -> dict:
@@ -91,7 +136,7 @@ def site_week(site_slug):
         monday -= timedelta(days=monday.weekday())
     context = week_context(site, monday)
     return render_template("booking/site.html", form=BookForm(), series_form=SeriesForm(), **context,
-                           period_choices=PERIOD_CHOICES, resources=resources_of(site))
+                           period_choices=PERIOD_CHOICES, resources=resources_of(site), site_status=status(site))
 
 
 def slot_from_form(form, site):
@@ -163,18 +208,50 @@ def room_hours_global(site):
     return room_hours(site)
 
 
+@bp.post("/sites/<site_slug>/book-any", endpoint="book_any")
+@login_required
+def book_any(site_slug):
+    """Book "a desk": one button per site and period; the platform picks a free place."""
+    site = _site(site_slug)
+    form = KindBookForm()
+    back = url_for("booking.search", date=request.form.get("date") or None)
+    if not form.validate():
+        return failed(BookingError(_("Choose a kind of place, a date and a time.")), back)
+    try:
+        starts_at, ends_at = range_for(site, form.date.data, form.period.data, form.start.data, form.end.data)
+        booking = service.book_any(site, form.kind.data, current_user, starts_at, ends_at, current_user)
+        db.session.commit()
+    except NotFound:
+        db.session.rollback()
+        abort(404)
+    except BookingError as exc:
+        if exc.code == "slot_taken":
+            db.session.rollback()
+            return render_template("booking/refused.html", message=str(exc), back=back, waitlist=True,
+                                   site=site, form=form), 409
+        return failed(exc, back)
+    return _after_booking(booking)
+
+
 @bp.post("/sites/<site_slug>/waitlist", endpoint="waitlist_join")
 @login_required
 def waitlist_join(site_slug):
+    """Wait for a place of a kind (from the search: "kind") or like a given one ("resource")."""
     site = _site(site_slug)
-    form = BookForm()
+    by_kind = "kind" in request.form and not request.form.get("resource")
+    form = KindBookForm() if by_kind else BookForm()
     try:
         if not form.validate():
             raise BookingError(_("Choose a place, a date and a time."))
-        resource, starts_at, ends_at = slot_from_form(form, site)
+        if by_kind:
+            kind = form.kind.data
+            starts_at, ends_at = range_for(site, form.date.data, form.period.data, form.start.data, form.end.data)
+        else:
+            resource, starts_at, ends_at = slot_from_form(form, site)
+            kind = resource.kind
     except BookingError as exc:
         return failed(exc)
-    waitlist.join(site, resource.kind, current_user, starts_at, ends_at)
+    waitlist.join(site, kind, current_user, starts_at, ends_at)
     db.session.commit()
     flash(_("You are on the waitlist. We will write to you if a place frees up."), "success")
     return redirect(url_for("booking.mine"), 303)

@@ -96,3 +96,61 @@ def test_a_recurring_series_racing_single_bookings_never_overlaps(app, live_serv
     starts = [r.starts_at for r in rows]
     assert len(starts) == len(set(starts)) <= 4  # never two bookings of one slot
     assert len(starts) == 4  # every date went to someone
+
+
+def _session_cookie(app, person):
+    """Sign in through the form with a test client; the session cookie for a real HTTP request."""
+    browser = app.test_client()
+    assert browser.post("/login", data={"email": person.email, "password": person.password}).status_code == 303
+    return browser.get_cookie("session", domain="tierslieux.test").value
+
+
+def _post_form(url, cookie, fields):
+    request = urllib.request.Request(url, method="POST", data=urllib.parse.urlencode(fields).encode(), headers={
+        "Cookie": f"session={cookie}", "Content-Type": "application/x-www-form-urlencoded",
+        "Host": "tierslieux.test"})
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=60) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_two_members_asking_for_a_desk_when_one_is_left_get_one_booking(app, live_server, make_site, make_resource,
+                                                                        make_user):
+    """"Book a desk" picks a free desk under booking's locks: for the last one, exactly one wins."""
+    make_site("figeac")
+    first = make_resource("figeac", "desk", "Poste 1")
+    make_resource("figeac", "desk", "Poste 2")
+    day = next_weekday()
+    fields = {"kind": "desk", "date": day.isoformat(), "period": "morning"}
+    assert _post_form(f"{live_server}/booking/sites/figeac/book-any", _session_cookie(app, make_user()),
+                      fields) == 303
+    cookies = [_session_cookie(app, make_user()) for _ in range(2)]
+    results = _fire([lambda c=c: _post_form(f"{live_server}/booking/sites/figeac/book-any", c, fields)
+                     for c in cookies])
+    assert sorted(results) == [303, 409], results
+    with app.app_context():
+        rows = db.session.execute(select(Booking.resource_id).where(Booking.status == "confirmed")).all()
+    assert sorted(r.resource_id for r in rows) == [first, first + 1]
+
+
+def test_members_asking_for_a_desk_at_once_each_get_a_different_one(app, live_server, make_site, make_resource,
+                                                                    make_user):
+    """All ask at once while all desks are free: each is given a desk, never the same one twice."""
+    make_site("figeac")
+    desks = [make_resource("figeac", "desk", f"Poste {n}") for n in range(1, 5)]
+    day = next_weekday()
+    fields = {"kind": "desk", "date": day.isoformat(), "period": "day"}
+    cookies = [_session_cookie(app, make_user()) for _ in range(5)]
+    results = _fire([lambda c=c: _post_form(f"{live_server}/booking/sites/figeac/book-any", c, fields)
+                     for c in cookies])
+    assert sorted(results) == [303, 303, 303, 303, 409], results
+    with app.app_context():
+        rows = db.session.execute(select(Booking.resource_id).where(Booking.status == "confirmed")).all()
+    assert sorted(r.resource_id for r in rows) == desks
