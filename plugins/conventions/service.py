@@ -212,6 +212,7 @@ def sweep_statuses(today: date) -> list[str]:
                 length = convention.ends_on - convention.starts_on
                 convention.starts_on = convention.ends_on + timedelta(days=1)
                 convention.ends_on = convention.starts_on + length
+                convention.ending_notice_at = None  # the new term ends too: announce it then
                 audit.record(None, "conventions.renewed", f"conventions_convention:{convention.id}")
                 done.append(f"{convention.reference}: renewed")
             else:
