@@ -222,6 +222,13 @@ def amount_due(booking: Booking) -> str | None:
     return hooks(booking.resource.site).booking_amount_due(booking=booking)
 
 
+def payer_label(booking: Booking) -> str | None:
+    """Who pays when it is not the member ("Paid by <partner>"), asked of the plugin paying."""
+    if booking.is_block or booking.payer_kind in (None, "member"):
+        return None
+    return hooks(booking.resource.site).booking_payer_label(booking=booking)
+
+
 def set_status(booking_id: int, from_statuses, **values) -> bool:
     """Compare-and-set: change a booking only if its status is still one of `from_statuses`."""
     result = db.session.execute(update(Booking).where(Booking.id == booking_id, Booking.status.in_(from_statuses))

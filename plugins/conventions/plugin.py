@@ -124,3 +124,21 @@ def booking_confirmed(booking):
 @hookimpl
 def booking_cancelled(booking, actor, reason):
     service.release_use(booking, reason)
+
+
+@hookimpl(tryfirst=True)
+def booking_amount_due(booking):
+    return service.nothing_due(booking)
+
+
+@hookimpl
+def booking_payer_label(booking):
+    return service.paid_by(booking)
+
+
+@hookimpl
+def booking_desk_links(booking):
+    label = service.paid_by(booking)
+    if label is None:
+        return None
+    return [NavItem(label, "conventions.booking_payer", {"booking_id": booking.id})]

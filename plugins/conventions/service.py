@@ -549,6 +549,35 @@ def convention_id_of(payer_reference: str | None) -> int | None:
     return None
 
 
+def paying_convention(booking) -> Convention | None:
+    """The convention paying a stored booking, or None."""
+    if getattr(booking, "payer_kind", None) != "partner":
+        return None
+    convention_id = convention_id_of(booking.payer_reference)
+    return db.session.get(Convention, convention_id) if convention_id is not None else None
+
+
+def use_of(booking_id: int) -> Use | None:
+    return db.session.scalar(select(Use).where(Use.booking_id == booking_id))
+
+
+def paid_by(booking) -> str | None:
+    """"Paid by <partner>" for a booking a convention pays (the member's and managers' lists)."""
+    convention = paying_convention(booking)
+    return _("Paid by %(partner)s", partner=convention.partner.name) if convention else None
+
+
+def nothing_due(booking) -> str | None:
+    """booking_amount_due: the booking's page and e-mails say the member has nothing to pay."""
+    from plugins.booking import ACTIVE
+
+    convention = paying_convention(booking) if booking.status in ACTIVE else None
+    if convention is None:
+        return None
+    return _("Nothing to pay: your employer, %(partner)s, pays this booking (convention %(reference)s).",
+             partner=convention.partner.name, reference=convention.reference)
+
+
 def record_use(booking) -> Use | None:
     """booking_held / booking_confirmed: spend the days a partner-paid booking counted on.
 

@@ -119,3 +119,12 @@ def csv_rows(report: Usage) -> tuple[list, list]:
     rows = [[name, report.month, Decimal(halfdays) / 2] for name, halfdays in report.by_employee.items()]
     rows.append([_("Total"), report.month, report.days])
     return header, rows
+
+
+def site_days(convention: Convention, site, day: date) -> tuple[date, int, int]:
+    """(first of the month, half-days, bookings) the convention paid at a site in `day`'s month."""
+    start, end = parse_month(None, day)
+    rows = db.session.execute(select(Use.halfdays).where(
+        Use.convention_id == convention.id, Use.site_id == site.id, Use.status.in_(COUNTED), Use.day >= start,
+        Use.day < end)).scalars().all()
+    return start, sum(rows), len(rows)

@@ -271,6 +271,32 @@ def invoice_pdf(convention_id, month):
 
 
 # --------------------------------------------------------------------------------------------
+# Site managers: which convention pays a booking of their site
+# --------------------------------------------------------------------------------------------
+
+
+@bp.get("/bookings/<int:booking_id>", endpoint="booking_payer")
+@login_required
+def booking_payer(booking_id):
+    """The convention paying a booking, for the managers of its site: partner, terms, the day's
+    amount, and this month's days the convention paid at the site (no employee's details)."""
+    from plugins.booking import NotFound, get_booking
+
+    try:
+        booking = get_booking(booking_id)
+    except NotFound:
+        abort(404)
+    site = booking.resource.site
+    convention = service.paying_convention(booking)
+    if convention is None or not current_user.manages(site):
+        abort(404)
+    use = service.use_of(booking.id)
+    month = use.day if use is not None else _today()
+    return render_template("conventions/booking_payer.html", booking=booking, site=site, convention=convention,
+                           use=use, site_days=statements.site_days(convention, site, month))
+
+
+# --------------------------------------------------------------------------------------------
 # Employees joining
 # --------------------------------------------------------------------------------------------
 
