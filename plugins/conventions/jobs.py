@@ -71,4 +71,4 @@ def monthly(first: str) -> None:
     schedule(first_day)
 
 
-HANDLERS = {DAILY: daily, MONTHLY: monthly}
+HANDLERS = {DAILY: daily, MONTHLY: monthly, service.CAP_ALERT: service.mail_cap_alert}

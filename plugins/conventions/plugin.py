@@ -81,6 +81,7 @@ def job_handlers():
 @hookimpl
 def app_started(app):
     app.add_template_filter(month_label, "conventions_month")
+    app.add_template_filter(short_month, "conventions_short_month")
 
 
 def month_label(day) -> str:
@@ -88,6 +89,13 @@ def month_label(day) -> str:
     from flask_babel import format_date
 
     return format_date(day, "LLLL y")
+
+
+def short_month(day) -> str:
+    """"nov." / "Nov" (a chart's axis)."""
+    from flask_babel import format_date
+
+    return format_date(day, "LLL")
 
 
 # --------------------------------------------------------------------------------------------

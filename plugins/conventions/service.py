@@ -608,6 +608,7 @@ def record_use(booking) -> Use | None:
     db.session.add(use)
     db.session.flush()
     alert_if_needed(auth.convention)
+    alert_caps(auth, day)
     return use
 
 
@@ -652,6 +653,46 @@ def alert_if_needed(convention: Convention) -> None:
     if share is not None and share >= ALERT_SHARE and convention.budget_alerted_at is None:
         convention.budget_alerted_at = utcnow()
         _mail_referents(convention, "conventions_budget", percent=int(share * 100))
+
+
+CAP_ALERT = "conventions.cap_alert"
+
+
+def cap_periods(convention: Convention, day: date) -> list[tuple[str, int, date, date]]:
+    """(period, cap, first day, day after) of each cap the convention sets, around `day`."""
+    monday = day - timedelta(days=day.weekday())
+    month_start = day.replace(day=1)
+    next_month = (month_start + timedelta(days=32)).replace(day=1)
+    periods = (("week", convention.week_cap, monday, monday + timedelta(days=7)),
+               ("month", convention.month_cap, month_start, next_month),
+               ("year", convention.year_cap, date(day.year, 1, 1), date(day.year + 1, 1, 1)))
+    return [p for p in periods if p[1] is not None]
+
+
+def alert_caps(auth: Authorisation, day: date) -> None:
+    """Once an employee has used 80 % of one of their caps, the référents are mailed, once per
+    employee, cap and period: the job's unique key (convention, employee, period) says it was."""
+    from core.jobs import enqueue
+
+    if auth.user_id is None:
+        return
+    for period, cap, start, end in cap_periods(auth.convention, day):
+        used = _spent(auth.convention_id, Use.halfdays, Use.day >= start, Use.day < end,
+                      Use.authorisation_id.in_(_employee_auth_ids(auth)))
+        if used >= ALERT_SHARE * cap:
+            enqueue(CAP_ALERT, key=f"{CAP_ALERT}:{auth.convention_id}:{auth.user_id}:{period}:{start}",
+                    convention_id=auth.convention_id, authorisation_id=auth.id, period=period,
+                    start=start.isoformat(), used=used, cap=cap)
+
+
+def mail_cap_alert(convention_id: int, authorisation_id: int, period: str, start: str, used: int, cap: int):
+    """The job: tell the référents an employee is near a cap (sent after the booking commits)."""
+    convention, auth = db.session.get(Convention, convention_id), db.session.get(Authorisation, authorisation_id)
+    if convention is None or auth is None or auth.user is None:
+        return
+    _mail_referents(convention, "conventions_cap", employee=auth.user.display_name, period=period,
+                    start=date.fromisoformat(start), used=used, cap=cap,
+                    percent=int(used * 100 / cap))
 
 
 def notify_ending(today: date) -> list[str]:

@@ -195,7 +195,8 @@ def detail(convention_id):
                            employees=service.employees(convention), invite_form=InviteForm(),
                            decision_form=DecisionForm(), status_form=status_form, statements=issued,
                            share=service.budget_share(convention), button=EmptyForm(),
-                           previous=_shift(report.start, -1), following=_shift(report.start, 1))
+                           previous=_shift(report.start, -1), following=_shift(report.start, 1),
+                           burn=statements.burndown(convention, _today()))
 
 
 def _shift(start: date, months: int) -> str:
