@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from core.hookspecs import hookimpl
 from core.plugins import Module
-from core.ui import NavItem
+from core.ui import NavItem, Widget
 
 from . import demo, jobs, service
 from .api import OPENAPI, api
@@ -44,13 +44,21 @@ def admin_links(user):
 
 @hookimpl
 def dashboard_widgets(user):
-    from core.ui import Widget
-
     joinable = service.joinable_by_domain(user)
     if not joinable:
         return None
     return [Widget(_l("Your employer's convention"), "conventions/_join_widget.html", {"joinable": joinable},
                    order=35)]
+
+
+@hookimpl
+def site_page_sections(site, user):
+    from core.sites.service import published_sites
+
+    listed = service.listed_partners(published_sites(), site)
+    if not listed:
+        return None
+    return [Widget(_l("They telework here"), "conventions/_site_section.html", {"listed": listed}, order=60)]
 
 
 @hookimpl

@@ -714,6 +714,26 @@ def notify_ending(today: date) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------
+# Partners listed publicly
+# --------------------------------------------------------------------------------------------
+
+
+def listed_partners(sites, site=None) -> list[tuple[Partner, list]]:
+    """Partners who chose to be listed, with a signed or active convention, and the sites (of
+    `sites`, the published ones) it covers; only those covering `site` when given."""
+    out = {}
+    for convention in db.session.scalars(select(Convention).join(Partner).where(
+            Partner.listed_publicly.is_(True), Convention.status.in_(("signed", "active")))
+            .order_by(Partner.name, Convention.id)):
+        covered = [s for s in sites if convention.all_sites or s.id in (convention.site_ids or [])]
+        if site is not None and all(s.id != site.id for s in covered):
+            continue
+        partner, known = out.setdefault(convention.partner_id, (convention.partner, []))
+        known.extend(s for s in covered if s not in known)
+    return list(out.values())
+
+
+# --------------------------------------------------------------------------------------------
 # Personal data
 # --------------------------------------------------------------------------------------------
 

@@ -298,6 +298,16 @@ def booking_payer(booking_id):
 
 
 # --------------------------------------------------------------------------------------------
+# Public: the partners who chose to be listed
+# --------------------------------------------------------------------------------------------
+
+
+@bp.get("/partners", endpoint="partners")
+def partners():
+    return render_template("conventions/partners.html", listed=service.listed_partners(published_sites()))
+
+
+# --------------------------------------------------------------------------------------------
 # Employees joining
 # --------------------------------------------------------------------------------------------
 

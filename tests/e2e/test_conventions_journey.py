@@ -157,7 +157,7 @@ def _pages(live_app, convention_id: int):
                 f"/conventions/admin/conventions/{convention_id}", f"/conventions/{convention_id}"],
         REFERENT: ["/conventions", f"/conventions/{convention_id}", f"/conventions/{convention_id}/statement"],
         "camille.martin@demo.tierslieux.fr": [f"/conventions/join/{token}"],
-        None: [f"/conventions/join/{token}"],
+        None: [f"/conventions/join/{token}", "/conventions/partners"],
     }
 
 
