@@ -10,6 +10,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from core.demo import PASSWORD as DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -111,10 +112,29 @@ def test_a_referent_invites_an_agent_who_books_figeac_for_free_and_the_statement
     assert "Votre réservation est confirmée." in agent.get_by_role("status").first.inner_text()
     assert "/billing/" not in agent.url  # no payment page
     assert re.search(r"/booking/\d+$", agent.url)  # the booking's page
+    booking_id = int(agent.url.rsplit("/", 1)[1])
     assert FIGEAC_NAME in agent.locator("main").inner_text()
+    assert f"Rien à payer : votre employeur, {partner}, paie cette réservation" in agent.locator("main").inner_text()
+    agent.goto("/booking/mine")
+    assert f"Payé par {partner}" in agent.get_by_role("table").inner_text()
     agent.context.close()
 
+    # Figeac's manager sees, in the day's list, that the convention pays this booking.
+    manager = browser.new_context(base_url=live_server.url, locale="fr-FR").new_page()
+    manager.goto("/login")
+    manager.get_by_label("Adresse e-mail").fill(f"gestion.{FIGEAC}@demo.tierslieux.fr")
+    manager.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
+    manager.get_by_role("button", name="Se connecter").click()
+    manager.wait_for_url(lambda url: "/login" not in url)
+    manager.goto(f"/booking/manage/{FIGEAC}?day={day.isoformat()}")
+    manager.get_by_role("link", name=re.compile(f"Payé par {partner}")).first.click()
+    assert manager.url.endswith(f"/conventions/bookings/{booking_id}")
+    assert "15,00" in manager.locator("main").inner_text()
+    manager.context.close()
+
     # The référent sees the day in the month's usage and downloads a statement that matches.
+    page.goto(f"/conventions/{convention_id}")
+    assert page.get_by_role("img", name="Budget mois par mois").count() == 1  # the burn-down
     page.goto(f"/conventions/{convention_id}?month={month}")
     employees = page.get_by_role("table", name="Jours par agent")
     assert employees.get_by_role("row").filter(has_text=AGENT_NAME).get_by_role("cell").nth(1).inner_text() == "1"

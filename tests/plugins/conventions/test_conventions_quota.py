@@ -13,7 +13,8 @@ EN = {"Accept-Language": "en"}
 
 
 def _alerts(mailbox, world) -> list:
-    return [m for m in mailbox.messages if world.referent.email in m["To"] and "of a cap" in m["Subject"]]
+    return [m for m in mailbox.messages if world.referent.email in m["To"]
+            and re.search(r"of a cap|d'un plafond", m["Subject"])]
 
 
 def test_the_referent_is_mailed_once_when_an_employee_reaches_80_percent_of_a_cap(app, world, book, client,
