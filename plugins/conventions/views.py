@@ -24,7 +24,8 @@ from .forms import (AUTH_STATUS_LABELS, KIND_LABELS, PAST_CAP_LABELS, PRICE_MODE
                     ConventionForm, DecisionForm, EmptyForm, InviteForm, PartnerForm, ReferentForm, StatusForm)
 from .models import Convention, Partner, Statement
 
-bp = Blueprint("conventions", __name__, url_prefix="/conventions")
+bp = Blueprint("conventions", __name__, url_prefix="/conventions", static_folder="static",
+               static_url_path="/static")
 
 
 @bp.app_context_processor

@@ -164,14 +164,18 @@ def _pages(live_app, convention_id: int):
     from sqlalchemy import select
 
     from core.extensions import db
+    from core.sites.models import Site
     from plugins.conventions import service
-    from plugins.conventions.models import Convention, Partner
+    from plugins.conventions.models import Convention, Partner, Use
 
     with live_app.test_request_context():
         convention = db.session.get(Convention, convention_id)
         partner = db.session.scalar(select(Partner).where(Partner.id == convention.partner_id))
         token = service.invitation_token(convention, "camille.martin@demo.tierslieux.fr")
-    return {
+        paid = db.session.scalar(select(Use.booking_id).join(Use.site).where(Use.convention_id == convention_id,
+                                                                            Site.slug == FIGEAC))
+    manager = {f"gestion.{FIGEAC}@demo.tierslieux.fr": [f"/conventions/bookings/{paid}"]} if paid else {}
+    return {**manager,
         ADMIN: ["/conventions", "/conventions/admin", "/conventions/admin/partners/new",
                 f"/conventions/admin/partners/{partner.id}", f"/conventions/admin/partners/{partner.id}/conventions/new",
                 f"/conventions/admin/conventions/{convention_id}", f"/conventions/{convention_id}"],
@@ -181,7 +185,7 @@ def _pages(live_app, convention_id: int):
     }
 
 
-@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("width", [1280, 375, 320])
 def test_conventions_pages_reflow_and_have_no_serious_accessibility_violations(page, login, live_app, width):
     from axe_playwright_python.sync_playwright import Axe
 
