@@ -85,6 +85,16 @@ def booking_refund_preview(booking: Booking, reason: str) -> str | None:
     """
 
 
+@hookspec(firstresult=True)
+def booking_payer_label(booking: Booking) -> str | None:
+    """Who pays a booking when it is not the member, as a short translated phrase shown beside
+    it in the member's list ("Paid by Conseil départemental du Lot"); writes nothing.
+
+    :param booking: a stored `Booking`.
+    :return: the phrase, or None.
+    """
+
+
 # --------------------------------------------------------------------------------------------
 # Events (acting): called inside the booking's transaction, after the change is flushed.
 # Implementations write what follows (flush, never commit) or raise `Refused` to refuse it all.

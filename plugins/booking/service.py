@@ -282,6 +282,13 @@ def upcoming_and_past(member, now=None, page: int = 1, per_page: int = 20) -> tu
     return upcoming, past[:per_page], len(past) > per_page
 
 
+def payer_label(booking: Booking) -> str | None:
+    """Who pays when it is not the member ("Paid by <partner>"), asked of the plugin paying."""
+    if booking.is_block or booking.payer_kind in (None, "member"):
+        return None
+    return hooks(booking.resource.site).booking_payer_label(booking=booking)
+
+
 def set_status(booking_id: int, from_statuses, **values) -> bool:
     """Compare-and-set: change a booking only if its status is still one of `from_statuses`."""
     result = db.session.execute(update(Booking).where(Booking.id == booking_id, Booking.status.in_(from_statuses))

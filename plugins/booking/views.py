@@ -46,7 +46,8 @@ def local_filter(instant, site, fmt="%d/%m/%Y %H:%M"):
 @bp.app_context_processor
 def _labels():
     return {"booking_kind_labels": KIND_LABELS, "booking_book_labels": BOOK_LABELS, "booking_period_labels": PERIODS,
-            "booking_status_labels": STATUS_LABELS, "booking_timedelta": timedelta}
+            "booking_status_labels": STATUS_LABELS, "booking_timedelta": timedelta,
+            "booking_payer_label": service.payer_label}
 
 
 def _site(site_slug):

@@ -82,6 +82,9 @@ def seeded(sites, users) -> list[str]:
         _authorise(lot_convention, agent)
     _authorise(bank_convention, users.get("member-1") or agents[0])
     db.session.flush()
+    from .jobs import schedule
+
+    schedule()  # the daily and monthly jobs, as `tierslieux conventions schedule` does
     return ["", "Conventions: the Lot council pays its agents' days at Figeac and Decazeville (1.5 days a week);",
             f"  référent (Lot)  : {lot_ref.email}", f"  référent (bank) : {bank_ref.email}",
             *[f"  agent (Lot)     : {a.email}" for a in agents]]

@@ -1,7 +1,8 @@
 """Conventions' jobs: a daily one (statuses, notices of conventions ending) and a monthly one on
 the 1st (the past month's statements and invoices). Each schedules its next run with a unique
 key, so scheduling twice is harmless; `schedule()` starts the chain (a convention signed, or
-`tierslieux conventions schedule`)."""
+`tierslieux conventions schedule`, also run by the demo seeding). While the module is off the
+jobs only keep the chain going."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
@@ -9,7 +10,10 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 
-from core.jobs import enqueue
+from sqlalchemy import select
+
+from core.extensions import db
+from core.jobs import Job, enqueue
 from core.timeutil import today_at
 
 from . import invoicing, service
@@ -39,18 +43,32 @@ def schedule(today: date | None = None) -> None:
     enqueue(MONTHLY, key=f"{MONTHLY}:{first:%Y-%m}", run_at=_at(first, 5), first=first.isoformat())
 
 
+def scheduled() -> list[tuple[str, datetime]]:
+    """The conventions' jobs waiting to run: (name, when, UTC)."""
+    return [tuple(row) for row in db.session.execute(select(Job.name, Job.run_at).where(
+        Job.name.in_((DAILY, MONTHLY)), Job.status == "pending").order_by(Job.run_at))]
+
+
+def _on() -> bool:
+    from core.modules.service import is_enabled
+
+    return is_enabled("conventions")
+
+
 def daily(day: str) -> None:
     today = date.fromisoformat(day)
-    service.sweep_statuses(today)
-    service.notify_ending(today)
+    if _on():
+        service.sweep_statuses(today)
+        service.notify_ending(today)
     schedule(today)
 
 
 def monthly(first: str) -> None:
     first_day = date.fromisoformat(first)
     previous = (first_day - timedelta(days=1)).strftime("%Y-%m")
-    invoicing.issue_month(previous, today=first_day)
+    if _on():
+        invoicing.issue_month(previous, today=first_day)
     schedule(first_day)
 
 
-HANDLERS = {DAILY: daily, MONTHLY: monthly}
+HANDLERS = {DAILY: daily, MONTHLY: monthly, service.CAP_ALERT: service.mail_cap_alert}

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from core.hookspecs import hookimpl
 from core.plugins import Module
-from core.ui import NavItem
+from core.ui import NavItem, Widget
 
 from . import demo, jobs, service
 from .api import OPENAPI, api
@@ -44,13 +44,21 @@ def admin_links(user):
 
 @hookimpl
 def dashboard_widgets(user):
-    from core.ui import Widget
-
     joinable = service.joinable_by_domain(user)
     if not joinable:
         return None
     return [Widget(_l("Your employer's convention"), "conventions/_join_widget.html", {"joinable": joinable},
                    order=35)]
+
+
+@hookimpl
+def site_page_sections(site, user):
+    from core.sites.service import published_sites
+
+    listed = service.listed_partners(published_sites(), site)
+    if not listed:
+        return None
+    return [Widget(_l("They telework here"), "conventions/_site_section.html", {"listed": listed}, order=60)]
 
 
 @hookimpl
@@ -81,6 +89,7 @@ def job_handlers():
 @hookimpl
 def app_started(app):
     app.add_template_filter(month_label, "conventions_month")
+    app.add_template_filter(short_month, "conventions_short_month")
 
 
 def month_label(day) -> str:
@@ -88,6 +97,13 @@ def month_label(day) -> str:
     from flask_babel import format_date
 
     return format_date(day, "LLLL y")
+
+
+def short_month(day) -> str:
+    """"nov." / "Nov" (a chart's axis)."""
+    from flask_babel import format_date
+
+    return format_date(day, "LLL")
 
 
 # --------------------------------------------------------------------------------------------
@@ -124,3 +140,21 @@ def booking_confirmed(booking):
 @hookimpl
 def booking_cancelled(booking, actor, reason):
     service.release_use(booking, reason)
+
+
+@hookimpl(tryfirst=True)
+def booking_amount_due(booking):
+    return service.nothing_due(booking)
+
+
+@hookimpl
+def booking_payer_label(booking):
+    return service.paid_by(booking)
+
+
+@hookimpl
+def booking_desk_links(booking):
+    label = service.paid_by(booking)
+    if label is None:
+        return None
+    return [NavItem(label, "conventions.booking_payer", {"booking_id": booking.id})]

@@ -212,6 +212,7 @@ def sweep_statuses(today: date) -> list[str]:
                 length = convention.ends_on - convention.starts_on
                 convention.starts_on = convention.ends_on + timedelta(days=1)
                 convention.ends_on = convention.starts_on + length
+                convention.ending_notice_at = None  # the new term ends too: announce it then
                 audit.record(None, "conventions.renewed", f"conventions_convention:{convention.id}")
                 done.append(f"{convention.reference}: renewed")
             else:
@@ -548,6 +549,35 @@ def convention_id_of(payer_reference: str | None) -> int | None:
     return None
 
 
+def paying_convention(booking) -> Convention | None:
+    """The convention paying a stored booking, or None."""
+    if getattr(booking, "payer_kind", None) != "partner":
+        return None
+    convention_id = convention_id_of(booking.payer_reference)
+    return db.session.get(Convention, convention_id) if convention_id is not None else None
+
+
+def use_of(booking_id: int) -> Use | None:
+    return db.session.scalar(select(Use).where(Use.booking_id == booking_id))
+
+
+def paid_by(booking) -> str | None:
+    """"Paid by <partner>" for a booking a convention pays (the member's and managers' lists)."""
+    convention = paying_convention(booking)
+    return _("Paid by %(partner)s", partner=convention.partner.name) if convention else None
+
+
+def nothing_due(booking) -> str | None:
+    """booking_amount_due: the booking's page and e-mails say the member has nothing to pay."""
+    from plugins.booking import ACTIVE
+
+    convention = paying_convention(booking) if booking.status in ACTIVE else None
+    if convention is None:
+        return None
+    return _("Nothing to pay: your employer, %(partner)s, pays this booking (convention %(reference)s).",
+             partner=convention.partner.name, reference=convention.reference)
+
+
 def record_use(booking) -> Use | None:
     """booking_held / booking_confirmed: spend the days a partner-paid booking counted on.
 
@@ -578,6 +608,7 @@ def record_use(booking) -> Use | None:
     db.session.add(use)
     db.session.flush()
     alert_if_needed(auth.convention)
+    alert_caps(auth, day)
     return use
 
 
@@ -624,6 +655,46 @@ def alert_if_needed(convention: Convention) -> None:
         _mail_referents(convention, "conventions_budget", percent=int(share * 100))
 
 
+CAP_ALERT = "conventions.cap_alert"
+
+
+def cap_periods(convention: Convention, day: date) -> list[tuple[str, int, date, date]]:
+    """(period, cap, first day, day after) of each cap the convention sets, around `day`."""
+    monday = day - timedelta(days=day.weekday())
+    month_start = day.replace(day=1)
+    next_month = (month_start + timedelta(days=32)).replace(day=1)
+    periods = (("week", convention.week_cap, monday, monday + timedelta(days=7)),
+               ("month", convention.month_cap, month_start, next_month),
+               ("year", convention.year_cap, date(day.year, 1, 1), date(day.year + 1, 1, 1)))
+    return [p for p in periods if p[1] is not None]
+
+
+def alert_caps(auth: Authorisation, day: date) -> None:
+    """Once an employee has used 80 % of one of their caps, the référents are mailed, once per
+    employee, cap and period: the job's unique key (convention, employee, period) says it was."""
+    from core.jobs import enqueue
+
+    if auth.user_id is None:
+        return
+    for period, cap, start, end in cap_periods(auth.convention, day):
+        used = _spent(auth.convention_id, Use.halfdays, Use.day >= start, Use.day < end,
+                      Use.authorisation_id.in_(_employee_auth_ids(auth)))
+        if used >= ALERT_SHARE * cap:
+            enqueue(CAP_ALERT, key=f"{CAP_ALERT}:{auth.convention_id}:{auth.user_id}:{period}:{start}",
+                    convention_id=auth.convention_id, authorisation_id=auth.id, period=period,
+                    start=start.isoformat(), used=used, cap=cap)
+
+
+def mail_cap_alert(convention_id: int, authorisation_id: int, period: str, start: str, used: int, cap: int):
+    """The job: tell the référents an employee is near a cap (sent after the booking commits)."""
+    convention, auth = db.session.get(Convention, convention_id), db.session.get(Authorisation, authorisation_id)
+    if convention is None or auth is None or auth.user is None:
+        return
+    _mail_referents(convention, "conventions_cap", employee=auth.user.display_name, period=period,
+                    start=date.fromisoformat(start), used=used, cap=cap,
+                    percent=int(used * 100 / cap))
+
+
 def notify_ending(today: date) -> list[str]:
     """Daily: conventions ending within 60 days are announced to their référents and the
     territory administrators (once each)."""
@@ -640,6 +711,26 @@ def notify_ending(today: date) -> list[str]:
         done.append(convention.reference)
     db.session.flush()
     return done
+
+
+# --------------------------------------------------------------------------------------------
+# Partners listed publicly
+# --------------------------------------------------------------------------------------------
+
+
+def listed_partners(sites, site=None) -> list[tuple[Partner, list]]:
+    """Partners who chose to be listed, with a signed or active convention, and the sites (of
+    `sites`, the published ones) it covers; only those covering `site` when given."""
+    out = {}
+    for convention in db.session.scalars(select(Convention).join(Partner).where(
+            Partner.listed_publicly.is_(True), Convention.status.in_(("signed", "active")))
+            .order_by(Partner.name, Convention.id)):
+        covered = [s for s in sites if convention.all_sites or s.id in (convention.site_ids or [])]
+        if site is not None and all(s.id != site.id for s in covered):
+            continue
+        partner, known = out.setdefault(convention.partner_id, (convention.partner, []))
+        known.extend(s for s in covered if s not in known)
+    return list(out.values())
 
 
 # --------------------------------------------------------------------------------------------

@@ -119,3 +119,69 @@ def csv_rows(report: Usage) -> tuple[list, list]:
     rows = [[name, report.month, Decimal(halfdays) / 2] for name, halfdays in report.by_employee.items()]
     rows.append([_("Total"), report.month, report.days])
     return header, rows
+
+
+def site_days(convention: Convention, site, day: date) -> tuple[date, int, int]:
+    """(first of the month, half-days, bookings) the convention paid at a site in `day`'s month."""
+    start, end = parse_month(None, day)
+    rows = db.session.execute(select(Use.halfdays).where(
+        Use.convention_id == convention.id, Use.site_id == site.id, Use.status.in_(COUNTED), Use.day >= start,
+        Use.day < end)).scalars().all()
+    return start, sum(rows), len(rows)
+
+
+@dataclass
+class BurnMonth:
+    start: date
+    used: int  # half-days or cents, as the burn-down's unit
+    remaining: int | None  # of the budget at the month's end; None: no budget, or a month to come
+    future: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.start:%Y-%m}"
+
+
+@dataclass
+class Burndown:
+    """The convention's budget month by month (in half-days, or cents for a budget in euros);
+    without a budget, the days used each month."""
+
+    money: bool
+    budget: int | None
+    months: list[BurnMonth]
+
+    @property
+    def top(self) -> int:
+        return max([self.budget or 0, *[m.used for m in self.months]]) or 1
+
+
+def burndown(convention: Convention, today: date, most: int = 24) -> Burndown:
+    """Month by month from the convention's start (at most the last `most` months of its term)."""
+    money = convention.budget_halfdays is None and convention.budget_cents is not None
+    budget = convention.budget_cents if money else convention.budget_halfdays
+    column = Use.amount_cents if money else Use.halfdays
+    per_month: dict[str, int] = defaultdict(int)
+    for day, value in db.session.execute(select(Use.day, column).where(Use.convention_id == convention.id,
+                                                                       Use.status.in_(COUNTED))):
+        per_month[f"{day:%Y-%m}"] += value or 0
+    first = convention.starts_on.replace(day=1)
+    last = convention.ends_on.replace(day=1)
+    starts = []
+    while first <= last:
+        starts.append(first)
+        first = (first + timedelta(days=32)).replace(day=1)
+    spent_before = sum(v for k, v in per_month.items() if starts and k < f"{starts[0]:%Y-%m}")
+    months, spent = [], spent_before
+    current = today.replace(day=1)
+    for start in starts:
+        used = per_month.get(f"{start:%Y-%m}", 0)
+        spent += used
+        future = start > current
+        remaining = None if budget is None or future else budget - spent
+        months.append(BurnMonth(start, used, remaining, future))
+    if len(months) > most:  # a long term: the window around this month
+        now = next((i for i, m in enumerate(months) if m.start == current), len(months) - 1)
+        low = max(0, min(now - most // 2, len(months) - most))
+        months = months[low:low + most]
+    return Burndown(money, budget, months)

@@ -24,7 +24,8 @@ from .forms import (AUTH_STATUS_LABELS, KIND_LABELS, PAST_CAP_LABELS, PRICE_MODE
                     ConventionForm, DecisionForm, EmptyForm, InviteForm, PartnerForm, ReferentForm, StatusForm)
 from .models import Convention, Partner, Statement
 
-bp = Blueprint("conventions", __name__, url_prefix="/conventions")
+bp = Blueprint("conventions", __name__, url_prefix="/conventions", static_folder="static",
+               static_url_path="/static")
 
 
 @bp.app_context_processor
@@ -195,7 +196,8 @@ def detail(convention_id):
                            employees=service.employees(convention), invite_form=InviteForm(),
                            decision_form=DecisionForm(), status_form=status_form, statements=issued,
                            share=service.budget_share(convention), button=EmptyForm(),
-                           previous=_shift(report.start, -1), following=_shift(report.start, 1))
+                           previous=_shift(report.start, -1), following=_shift(report.start, 1),
+                           burn=statements.burndown(convention, _today()))
 
 
 def _shift(start: date, months: int) -> str:
@@ -268,6 +270,42 @@ def invoice_pdf(convention_id, month):
         abort(404)
     return Response(issued.pdf, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{issued.invoice_reference}.pdf"'})
+
+
+# --------------------------------------------------------------------------------------------
+# Site managers: which convention pays a booking of their site
+# --------------------------------------------------------------------------------------------
+
+
+@bp.get("/bookings/<int:booking_id>", endpoint="booking_payer")
+@login_required
+def booking_payer(booking_id):
+    """The convention paying a booking, for the managers of its site: partner, terms, the day's
+    amount, and this month's days the convention paid at the site (no employee's details)."""
+    from plugins.booking import NotFound, get_booking
+
+    try:
+        booking = get_booking(booking_id)
+    except NotFound:
+        abort(404)
+    site = booking.resource.site
+    convention = service.paying_convention(booking)
+    if convention is None or not current_user.manages(site):
+        abort(404)
+    use = service.use_of(booking.id)
+    month = use.day if use is not None else _today()
+    return render_template("conventions/booking_payer.html", booking=booking, site=site, convention=convention,
+                           use=use, site_days=statements.site_days(convention, site, month))
+
+
+# --------------------------------------------------------------------------------------------
+# Public: the partners who chose to be listed
+# --------------------------------------------------------------------------------------------
+
+
+@bp.get("/partners", endpoint="partners")
+def partners():
+    return render_template("conventions/partners.html", listed=service.listed_partners(published_sites()))
 
 
 # --------------------------------------------------------------------------------------------
