@@ -86,9 +86,23 @@ def booking_ids(order: Order) -> list[int]:
 
 
 def paid_line(booking_id: int) -> OrderLine | None:
-    """The line of a paid basket that paid this booking (none refunded in full yet)."""
+    """The line of a paid basket (refunded since, or not) that paid this booking."""
     return db.session.scalar(select(OrderLine).join(Order, OrderLine.order_id == Order.id).where(
         OrderLine.booking_id == booking_id, Order.status.in_(("paid", "refunded"))).order_by(OrderLine.id.desc()))
+
+
+def refundable_line(booking_id: int) -> OrderLine | None:
+    """The line of a paid basket that paid this booking and still holds money to give back
+    (not the line of a second basket already refunded as a lost slot, say)."""
+    return db.session.scalar(select(OrderLine).join(Order, OrderLine.order_id == Order.id).where(
+        OrderLine.booking_id == booking_id, Order.status == "paid",
+        OrderLine.refunded_cents < OrderLine.total_cents).order_by(OrderLine.id.desc()))
+
+
+def line_left(order: Order, line: OrderLine) -> int:
+    """What a refund of one basket line can still give back: what is left on the line, and
+    never more than what is left on its order (a manager may have refunded the order)."""
+    return max(0, min(order.total_cents - order.refunded_cents, line.total_cents - line.refunded_cents))
 
 
 def _local_day(booking):

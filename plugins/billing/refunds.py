@@ -51,10 +51,17 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
         raise BillingError(_("Only a paid order can be refunded."))
     left = order.total_cents - order.refunded_cents
     if line is not None:
-        left = min(left, line.total_cents - line.refunded_cents)
+        from plugins.billing.basket import line_left
+
+        db.session.refresh(line)  # read under the order's lock: a refund just committed counts
+        left = line_left(order, line)
     amount = left if amount_cents is None else amount_cents
     if amount <= 0 or amount > left:
         raise BillingError(_("The amount to refund must be between 0 and what is left on the order."))
+    if order.kind == "basket" and line is None and amount < left:
+        # A part of a basket refunded at order level would belong to no day, and cancelling a
+        # day later would refund it again: a basket is refunded whole, or day by day.
+        raise BillingError(_("A basket is refunded whole, or day by day by cancelling the day."))
     days = 0
     if to == "credits" and line is not None:
         days, amount = 1, left
@@ -179,10 +186,12 @@ def plan_cancellation(booking, reason: str, *, lock: bool = False, now=None) -> 
     refunds, kept = [], []
     abandoned = [lock_order(o.id) if lock else o for o in basket.pending_orders_of(booking.id)]
     line = line_to = line_kept = None
-    paid = basket.paid_line(booking.id)
+    paid = basket.refundable_line(booking.id)
     if paid is not None:
         order = lock_order(paid.order_id) if lock else db.session.get(Order, paid.order_id)
-        if order.status in ("paid", "refunded") and paid.refunded_cents < paid.total_cents:
+        if lock:
+            db.session.refresh(paid)  # under the order's lock: another refund may have just committed
+        if order.status == "paid" and basket.line_left(order, paid) > 0:
             if give:
                 policy = settings().refund_policy if reason == "member" else "card"
                 line, line_to = paid, ("credits" if policy == "credits" and paid.kind in CREDIT_KINDS
@@ -208,6 +217,8 @@ def plan_cancellation(booking, reason: str, *, lock: bool = False, now=None) -> 
 
 def refund_preview(booking, reason: str = "member") -> str | None:
     """The plan in words, for the member before they confirm a cancellation."""
+    from plugins.billing import basket
+
     plan = plan_cancellation(booking, reason)
     spent = -sum(db.session.scalars(select(CreditEntry.delta).where(CreditEntry.booking_id == booking.id)).all())
     parts = []
@@ -224,7 +235,7 @@ def refund_preview(booking, reason: str = "member") -> str | None:
                            amount=money(left, order.currency)))
     if plan.line is not None:
         order = db.session.get(Order, plan.line.order_id)
-        left = plan.line.total_cents - plan.line.refunded_cents
+        left = basket.line_left(order, plan.line)
         if plan.line_to == "credits":
             parts.append(ngettext("Refund: %(num)d day of credit instead of money.",
                                   "Refund: %(num)d days of credit instead of money.", 1))

@@ -226,7 +226,11 @@ def book_any(site, kind: str, member, starts_at: datetime, ends_at: datetime, ac
         .order_by(Resource.group_name, Resource.name, Resource.id)).all()
     if not candidates or not is_enabled("booking", site):
         raise NotFound(_("There is no such place at this site."))
-    candidates.sort(key=lambda r: (not is_free(r.id, starts_at, ends_at, now), r.approval_required))
+    # Only places free at first sight are tried, in one order that does not depend on what each
+    # request saw (online before approval, then group, name, id): concurrent requests lock the
+    # resources in the same order, so on PostgreSQL they wait for each other, never deadlock.
+    candidates = sorted((r for r in candidates if is_free(r.id, starts_at, ends_at, now)),
+                        key=lambda r: (r.approval_required, r.group_name or "", r.name, r.id))
     for resource in candidates:
         booking = None
         try:

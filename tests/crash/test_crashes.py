@@ -2,6 +2,7 @@
 and a worker run, everything is complete and done once (RELIABILITY.md, "Crashes")."""
 from __future__ import annotations
 
+import re
 import threading
 import time
 
@@ -73,11 +74,13 @@ def test_a_worker_killed_while_smtp_hangs_loses_no_mail_and_sends_it_once(
     mail_server.hang.clear()
     time.sleep(2.1)  # the dead worker's lease runs out
     out = processes("worker-once", settings).finish()
-    assert "done 1" in out, out
+    # The member's mail, and the jobs the booking started besides (the managers' alert).
+    assert int(re.search(r"done (\d+)", out).group(1)) >= 1, out
     [message] = mail_server.to(_email(app, on_site_desk["member"].id))
     assert "Poste 1" in message.get_body(preferencelist=("plain",)).get_content()
     with app.app_context():
-        assert db.session.scalars(select(Job.status)).all() == ["done"]
+        mails = db.session.scalars(select(Job.status).where(Job.name == "mail.send")).all()
+        assert mails and set(mails) == {"done"}
 
 
 def _email(app, user_id):
@@ -114,14 +117,14 @@ def test_with_smtp_down_concurrent_bookings_never_fail_and_mail_leaves_later(
 
     with app.app_context():
         _wait(lambda: db.session.scalar(select(func.min(Job.attempts))) or db.session.rollback())
-        assert set(db.session.scalars(select(Job.status))) <= {"pending", "running"}
+        assert set(db.session.scalars(select(Job.status).where(Job.name == "mail.send"))) <= {"pending", "running"}
         db.session.rollback()
     web.kill()
 
     back = MailServerOnPort(port)
     try:
         out = processes("worker-once", settings_of(app, mail_server, MAIL_PORT=port)).finish()
-        assert "done 5" in out, out
+        assert int(re.search(r"done (\d+)", out).group(1)) >= 5, out
         assert len(back.messages) == len(desks)
     finally:
         back.stop()

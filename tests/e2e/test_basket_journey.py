@@ -66,7 +66,8 @@ def test_member_books_three_days_in_one_basket_and_pays_once(page, login):
     login(MEMBER)
     for day in _open_tuesdays(3):
         page.goto(f"/booking?date={day.isoformat()}&period=day&kind=desk")
-        page.get_by_role("region", name=SITE).get_by_role("button", name="Réserver").first.click()
+        offer = page.locator("li.site-offer").filter(has=page.get_by_role("heading", name=SITE))
+        offer.get_by_role("button", name="Réserver un poste").click()  # the platform picks the desk
         page.wait_for_url("**/billing/bookings/*/pay")
     basket_url = page.url
     basket = page.get_by_role("table")

@@ -95,6 +95,8 @@ def test_a_referent_invites_an_agent_who_books_figeac_for_free_and_the_statement
     agent.get_by_label("Adresse e-mail").fill(AGENT)
     agent.get_by_label("Mot de passe (12 caractères au moins)").fill(PASSWORD)
     agent.get_by_label("Mot de passe (confirmation)").fill(PASSWORD)
+    agent.get_by_label("J’ai lu et j’accepte les conditions générales de vente", exact=False).check()
+    agent.get_by_label("J’ai lu la politique de confidentialité", exact=False).check()
     agent.get_by_role("button", name="Créer mon compte").click()
     agent.goto(_link_in_mail(smtp_server, AGENT, r"https?://\S+/confirm/\S+"))
     agent.get_by_role("button", name="Confirmer mon adresse").click()
@@ -108,7 +110,8 @@ def test_a_referent_invites_an_agent_who_books_figeac_for_free_and_the_statement
 
     # The agent books a day at Figeac: confirmed at once, nothing to pay.
     agent.goto(f"/booking?date={day.isoformat()}&period=day&kind=desk")
-    agent.get_by_role("region", name=FIGEAC_NAME).get_by_role("button", name="Réserver").first.click()
+    offer = agent.locator("li.site-offer").filter(has=agent.get_by_role("heading", name=FIGEAC_NAME))
+    offer.get_by_role("button", name="Réserver un poste").first.click()  # the platform picks the desk
     assert "Votre réservation est confirmée." in agent.get_by_role("status").first.inner_text()
     assert "/billing/" not in agent.url  # no payment page
     assert re.search(r"/booking/\d+$", agent.url)  # the booking's page

@@ -182,6 +182,31 @@ def test_cancelling_one_day_of_a_paid_basket_refunds_that_day_with_its_own_credi
     assert basket_order(app)[0].refunded_cents == 1500
 
 
+def test_a_basket_refunded_whole_by_its_manager_is_not_refunded_again_when_a_day_is_cancelled(
+        app, client, auth, shop, desk, stripe_driver):
+    auth.login(shop["member"])
+    ids, _page = three_days(client, desk)
+    stripe_driver.pay(pay_basket(client))
+    stripe_driver.deliver(client)
+    order, _invoices, _lines = basket_order(app)
+    auth.logout()
+    auth.login(shop["manager"])
+    refund_url = f"/billing/sites/figeac/manage/orders/{order.id}/refund"
+    form = {"refund-reason": "goodwill", "refund-to": "card"}
+    client.post(refund_url, data={**form, "refund-amount": "10.00"})  # a part of a basket: refused
+    assert basket_order(app)[0].refunded_cents == 0
+    client.post(refund_url, data={**form, "refund-amount": ""})  # the whole basket
+    assert basket_order(app)[0].refunded_cents == 4500
+    auth.logout()
+    auth.login(shop["member"])
+    page = client.get(f"/booking/{ids[0]}/cancel").get_data(as_text=True)
+    assert "Remboursement" not in page and "Refund:" not in page  # nothing left to give back
+    assert client.post(f"/booking/{ids[0]}/cancel").status_code == 303
+    order, invoices, _lines = basket_order(app)
+    assert statuses(app, ids)[0] == "cancelled" and order.refunded_cents == 4500
+    assert invoices == [("invoice", 4500, 3), ("credit_note", 4500, 3)]  # one credit note, none for the day
+
+
 def test_an_expired_basket_session_releases_every_day(app, client, auth, shop, desk, stripe_driver):
     auth.login(shop["member"])
     ids, _page = three_days(client, desk)
