@@ -26,7 +26,7 @@ from core.db import find, utcnow
 from core.extensions import db
 from core.mail import queue_mail
 from core.timeutil import today_at, utc_to_local
-from plugins.booking import Payer, periods_blocked
+from plugins.booking import ACTIVE, Payer, Refused, periods_blocked
 
 from .errors import ConventionError
 from .models import (AUTH_STATUSES, KINDS, PAST_CAP, PRICE_MODELS, Authorisation, Convention, Partner,
@@ -569,8 +569,6 @@ def paid_by(booking) -> str | None:
 
 def nothing_due(booking) -> str | None:
     """booking_amount_due: the booking's page and e-mails say the member has nothing to pay."""
-    from plugins.booking import ACTIVE
-
     convention = paying_convention(booking) if booking.status in ACTIVE else None
     if convention is None:
         return None
@@ -585,8 +583,6 @@ def record_use(booking) -> Use | None:
 
     :raises Refused: the days were spent meanwhile (caps checked again under the lock).
     """
-    from plugins.booking import Refused
-
     convention_id = convention_id_of(booking.payer_reference) if booking.payer_kind == "partner" else None
     if convention_id is None:
         return None

@@ -17,6 +17,7 @@ from core.db import find
 from core.extensions import db
 from core.sites.service import published_sites
 from core.timeutil import today_at
+from plugins.booking import NotFound, get_booking
 
 from . import invoicing, service, statements
 from .errors import ConventionError
@@ -282,8 +283,6 @@ def invoice_pdf(convention_id, month):
 def booking_payer(booking_id):
     """The convention paying a booking, for the managers of its site: partner, terms, the day's
     amount, and this month's days the convention paid at the site (no employee's details)."""
-    from plugins.booking import NotFound, get_booking
-
     try:
         booking = get_booking(booking_id)
     except NotFound:
