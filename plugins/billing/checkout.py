@@ -51,13 +51,18 @@ def session_request(order: Order, expires_at: datetime | None = None) -> tuple[d
     # for Stripe to honour the Idempotency-Key (a few spare minutes cover Stripe's 30-minute floor).
     expires_at = expires_at or order.created_at + timedelta(minutes=conf.checkout_minutes + 3)
     membership = order.kind == "membership"
-    ttc_unit = order.total_cents // order.quantity
-    price_data = {"currency": order.currency.lower(), "unit_amount": ttc_unit,
-                  "product_data": {"name": order.label}}
+    # Stripe charges unit x quantity, while VAT is computed on the order's total: when that total
+    # does not divide by the quantity (3 hours at 12,34 € HT: 44,42 € TTC), one line of the whole
+    # amount charges exactly what the invoice says.
+    quantity, name = order.quantity, order.label
+    if order.total_cents % quantity:
+        quantity, name = 1, f"{order.label} × {order.quantity}"
+    price_data = {"currency": order.currency.lower(), "unit_amount": order.total_cents // quantity,
+                  "product_data": {"name": name}}
     if membership:
         price_data["recurring"] = {"interval": "month"}
     metadata = {"order_id": str(order.id), "booking_id": str(order.booking_id or "")}
-    line_items = [{"price_data": price_data, "quantity": order.quantity}]
+    line_items = [{"price_data": price_data, "quantity": quantity}]
     if order.kind == "basket":  # one line per booking; their amounts add up to the order's total
         line_items = [{"price_data": {"currency": order.currency.lower(), "unit_amount": line.total_cents,
                                       "product_data": {"name": line.label}}, "quantity": 1} for line in order.lines]

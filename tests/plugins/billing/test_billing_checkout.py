@@ -195,3 +195,28 @@ def test_a_signed_event_naming_an_unknown_stripe_object_is_answered_without_a_50
         assert response.status_code == 200, (kind, response.status_code)
         assert response.json["effect"] == "unknown object"
     assert count(app, StripeEvent) == 0
+
+
+def test_checkout_charges_exactly_the_orders_total_when_it_does_not_divide_by_the_quantity(app, shop):
+    """3 hours at 12,34 € HT: VAT is computed on the total (44,42 € TTC), which 3 does not divide;
+    Stripe charges unit x quantity, so the session must not send 14,80 € x 3 = 44,40 €."""
+    from dataclasses import replace
+
+    from core.accounts.models import User
+    from core.sites.service import site_by_slug
+    from plugins.billing.checkout import create_order, session_request
+    from plugins.billing.products import quote
+
+    with app.test_request_context():
+        member = User.by_email(shop["member"].email)
+        site = site_by_slug("figeac")
+        uneven = create_order(member, site, replace(quote(site, "day_pass", member.id), unit_cents=1234), 3)
+        even = create_order(member, site, quote(site, "day_pass", member.id), 3)
+        for order in (uneven, even):
+            params, _key = session_request(order)
+            charged = sum(item["price_data"]["unit_amount"] * item["quantity"] for item in params["line_items"])
+            assert charged == order.total_cents
+        assert uneven.total_cents == 4442
+        assert session_request(uneven)[0]["line_items"][0]["price_data"]["product_data"]["name"].endswith("× 3")
+        assert session_request(even)[0]["line_items"][0]["quantity"] == 3  # 45,00 € = 3 x 15,00 €
+        db.session.rollback()
