@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from pagecheck import check_pages
 
 pytestmark = pytest.mark.browser
 
 MEMBER = "lucas.bernard@demo.tierslieux.fr"
 SITE = "Télécentre Chrysalis"
 SLUG = "decazeville-chrysalis"
-WIDTHS = (1280, 375)
 
 
 def _open_tuesdays(count, weeks_ahead=3):
@@ -38,29 +38,6 @@ def _pay_with_test_card(page, card="4242 4242 4242 4242"):
     page.get_by_role("button", name="Payer").click()
 
 
-def _check_page(page, path, only=None):
-    """No serious or critical axe violation, and no sideways scrolling at any width (of the
-    elements matching `only` when given: the parts of a page this work owns)."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        assert page.goto(path).status == 200, path
-        if only is None:
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        else:
-            overflow = page.evaluate("(sel) => Math.max(0, ...[...document.querySelectorAll(sel)].map("
-                                     "e => e.getBoundingClientRect().right)) - document.documentElement.clientWidth",
-                                     only)
-        assert overflow <= 0, (path, width, overflow)
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
-                                                                                "wcag21aa"]}})
-        serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-        assert not serious, (path, width, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
-                                           for v in serious])
-    page.set_viewport_size({"width": 1280, "height": 900})
-
-
 def test_member_books_three_days_in_one_basket_and_pays_once(page, login):
     pytest.importorskip("plugins.booking.service")
     login(MEMBER)
@@ -73,8 +50,8 @@ def test_member_books_three_days_in_one_basket_and_pays_once(page, login):
     basket = page.get_by_role("table")
     assert basket.get_by_role("rowheader").count() == 3 + 2  # three days, the total, the VAT
     assert "45,00" in basket.inner_text() and "HT" not in basket.inner_text()
-    _check_page(page, basket_url)
-    _check_page(page, f"/billing/sites/{SLUG}/basket")
+    check_pages(page, [basket_url])
+    check_pages(page, [f"/billing/sites/{SLUG}/basket"])
     page.goto(basket_url)
     page.get_by_role("button", name="Payer les 3 réservations par carte").click()
     page.wait_for_url("**/pay/cs_test_*")
@@ -88,10 +65,10 @@ def test_member_books_three_days_in_one_basket_and_pays_once(page, login):
     invoice_link = page.get_by_role("table", name="Vos factures et avoirs").get_by_role("link").first
     invoice_path = invoice_link.get_attribute("href")
     for path in (success_url, "/billing/", f"/billing/sites/{SLUG}/prices", invoice_path):
-        _check_page(page, path)
+        check_pages(page, [path])
     # The site's page: its booking forms (the room's time pickers, the weekly series); its
     # week table is another part of the page.
-    _check_page(page, f"/booking/sites/{SLUG}", only="main form.booking-plan")
+    check_pages(page, [f"/booking/sites/{SLUG}"])
     page.goto(invoice_path)
     text = page.locator("main").inner_text()
     assert "SIRET" in text and "Total TTC" in text and text.count("Pass journée") == 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from pagecheck import check_pages
 
 pytestmark = pytest.mark.browser
 
@@ -47,12 +48,5 @@ def test_member_books_a_desk_for_the_next_morning_at_montmurat_and_sees_it(page,
 
 
 def test_booking_pages_have_no_serious_accessibility_violations(page, login):
-    from axe_playwright_python.sync_playwright import Axe
-
     login(MEMBER)
-    for path in ("/booking", f"/booking/sites/{MONTMURAT}", "/booking/mine"):
-        assert page.goto(path).status == 200
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
-                                                                                "wcag21aa"]}})
-        serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-        assert not serious, (path, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious])
+    check_pages(page, ["/booking", f"/booking/sites/{MONTMURAT}", "/booking/mine"])

@@ -32,8 +32,9 @@ def _route(app, path):
     return endpoint
 
 
-def crawl(page, app, base):
-    """{endpoint: path} of the HTML pages reachable by links, one path per endpoint."""
+def crawl(page, app, base, check):
+    """{endpoint: path} of the HTML pages reachable by links, one path per endpoint; `check(path)`
+    runs on each while it is open (one visit a page: the suite's time goes on page loads and axe)."""
     seen, found, queue = set(), {}, ["/"]
     while queue and len(found) < MAX_PAGES:
         path = queue.pop(0)
@@ -45,7 +46,9 @@ def crawl(page, app, base):
         if response is None or response.status != 200 or "text/html" not in response.headers.get("content-type", ""):
             continue
         found[endpoint] = path
-        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.getAttribute('href'))"):
+        hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.getAttribute('href'))")
+        check(path)
+        for href in hrefs:
             url = urlsplit(urljoin(base + path, href))
             if url.netloc != urlsplit(base).netloc or SKIP.search(url.path):
                 continue
@@ -111,9 +114,29 @@ def test_every_page_reflows_on_a_phone_and_passes_axe(browser, live_server, live
 
     if who == "member":
         give_the_member_a_booking(live_app, WHO[who])
-    context = browser.new_context(base_url=live_server.url, locale="fr-FR", viewport={"width": 375, "height": 740})
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR", viewport={"width": 320, "height": 740})
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(20_000)
+    problems = []
+    axe = Axe()
+
+    def check(path):
+        for width in (320, 375):  # resized in place: the layout is redone without a new load
+            page.set_viewport_size({"width": width, "height": 740})
+            scroll, inner = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+            if scroll > inner:
+                problems.append((path, width, f"{scroll} px wide"))
+        text = visible_text(page)
+        for pattern in (ENGLISH_DAYS, ISO_DATE):
+            if (match := pattern.search(text)):
+                problems.append((path, "text", match.group(0)))
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        for violation in results.response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                problems.append((path, violation["id"], [n["target"] for n in violation["nodes"]][:3]))
+        page.set_viewport_size({"width": 320, "height": 740})
+
     try:
         if WHO[who]:
             page.goto("/login")
@@ -121,29 +144,11 @@ def test_every_page_reflows_on_a_phone_and_passes_axe(browser, live_server, live
             page.get_by_label("Mot de passe").fill(PASSWORD)
             page.get_by_role("button", name="Se connecter").click()
             page.wait_for_url(lambda url: "/login" not in url)
-        pages = crawl(page, live_app, live_server.url)
+        pages = crawl(page, live_app, live_server.url, check)
         assert len(pages) >= 4, pages
         if who == "member":
             assert {"booking.show", "booking.cancel", "booking.mine"} <= set(pages), pages
         print(who, len(pages), sorted(pages.values()))
-        problems = []
-        axe = Axe()
-        for endpoint, path in sorted(pages.items()):
-            for width in (320, 375):
-                page.set_viewport_size({"width": width, "height": 740})
-                page.goto(path)
-                scroll, inner = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
-                if scroll > inner:
-                    problems.append((path, width, f"{scroll} px wide"))
-            text = visible_text(page)
-            for pattern in (ENGLISH_DAYS, ISO_DATE):
-                if (match := pattern.search(text)):
-                    problems.append((path, "text", match.group(0)))
-            results = axe.run(page, options={"runOnly": {"type": "tag", "values": [
-                "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-            for violation in results.response["violations"]:
-                if violation["impact"] in ("serious", "critical"):
-                    problems.append((path, violation["id"], [n["target"] for n in violation["nodes"]][:3]))
         assert not problems, problems
     finally:
         context.close()

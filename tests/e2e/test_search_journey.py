@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from pagecheck import check_pages, page_problems
 
 pytestmark = pytest.mark.browser
 
@@ -22,19 +23,6 @@ def _open_everywhere(live_app):
         while day.weekday() not in (1, 3) or is_public_holiday(day):
             day += timedelta(days=1)
         return day
-
-
-def _no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-
-
-def _serious_violations(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
-                                                                            "wcag21aa"]}})
-    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
-            if v["impact"] in ("serious", "critical")]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -60,23 +48,14 @@ def test_a_visitor_picks_a_commune_and_sees_the_nearest_sites_on_the_map_and_in_
     assert "à vol d’oiseau" in first.inner_text()
     assert "TTC" in first.inner_text()
     assert first.get_by_role("link", name="Se connecter pour réserver").is_visible()
-    assert _no_sideways_scroll(page)
-    assert not _serious_violations(page)
+    assert not page_problems(page, (width,))
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_search_and_site_pages_fit_a_phone_and_pass_axe(page, login, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    for path in ("/sites", "/sites/figeac-maison-emploi", "/booking/sites/figeac-maison-emploi",
-                 "/booking?commune=Sainte-Colombe"):
-        assert page.goto(path).status in (200, 400), path
-        assert _no_sideways_scroll(page), path
-        assert not _serious_violations(page), path
+def test_search_and_site_pages_fit_a_phone_and_pass_axe(page, login):
+    check_pages(page, ["/sites", "/sites/figeac-maison-emploi", "/booking/sites/figeac-maison-emploi",
+                       "/booking?commune=Sainte-Colombe"], statuses=(200, 400))
     login(MEMBER)
-    for path in ("/booking", "/account"):
-        assert page.goto(path).status == 200, path
-        assert _no_sideways_scroll(page), path
-        assert not _serious_violations(page), path
+    check_pages(page, ["/booking", "/account"])
     # The member's home commune is already the search's.
     page.goto("/booking")
     assert page.get_by_label("Près de", exact=True).input_value() == "Capdenac-Gare (12)"
