@@ -225,12 +225,20 @@ def postgres_url(request, tmp_path_factory, tierslieux_territory, tierslieux_plu
 
 
 def _empty_postgres(url: str) -> None:
+    """Empty the tables a test filled and restart every sequence. TRUNCATE costs tens of
+    milliseconds a table, empty or not, and most tests touch a handful of the schema's tables:
+    one query finds those holding rows, and only they are truncated."""
     engine = create_engine(url)
     with engine.begin() as conn:
         tables = conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
                                    "AND tablename <> 'alembic_version'")).scalars().all()
         if tables:
-            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            probe = " UNION ALL ".join(f"(SELECT '{name}' FROM \"{name}\" LIMIT 1)" for name in tables)
+            filled = ", ".join(f'"{name}"' for name in conn.execute(text(probe)).scalars())
+            if filled:
+                conn.execute(text(f"TRUNCATE {filled} CASCADE"))
+        conn.execute(text("SELECT setval(c.oid, 1, false) FROM pg_class c JOIN pg_namespace n "
+                          "ON n.oid = c.relnamespace WHERE c.relkind = 'S' AND n.nspname = 'public'"))
     engine.dispose()
 
 
