@@ -16,6 +16,9 @@ graceful_timeout = 30
 # The app logs each request itself (JSON, with its request id): no second access log.
 accesslog = None
 errorlog = "-"
+# gunicorn's control socket (gunicornc) would be one file per machine user: two instances
+# (scaling out on one machine) would share it. Nothing here needs it.
+control_socket_disable = True
 # Only the local proxy may say the request came over https (the app's ProxyFix decides the rest).
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
