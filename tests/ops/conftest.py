@@ -53,3 +53,19 @@ def started():
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
+
+
+@pytest.fixture
+def desks_and_members(app, make_site, make_user):
+    """The demo's Figeac telecentre with four desks, and three members: their ids."""
+    from core.extensions import db
+    from core.sites.service import site_by_slug
+    from plugins.booking.resources import save_resource
+    from tests.ops.ops_writes import SITE
+
+    make_site(SITE, commune="Figeac")
+    with app.app_context():
+        for n in range(1, 5):
+            save_resource(site_by_slug(SITE), None, kind="desk", name=f"Poste {n}", group_name="Open space")
+        db.session.commit()
+    return [make_user().id for _ in range(3)]
