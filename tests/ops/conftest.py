@@ -13,6 +13,8 @@ import time
 
 import pytest
 
+from tests.plugins.booking.conftest import api_token, make_resource  # noqa: F401 - fixtures
+
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 

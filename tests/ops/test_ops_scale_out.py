@@ -3,13 +3,11 @@ territory; bookings raced across both servers give one booking per slot, and eac
 once (issue 14, item 6)."""
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -22,20 +20,10 @@ from devtools.ports import free_port
 from plugins.booking.models import Booking
 from tests.ops.conftest import wait_port
 from tests.plugins.booking.booking_dates import next_weekday
-from tests.plugins.booking.conftest import api_token, make_resource  # noqa: F401 - fixtures
+from tests.plugins.conventions.conventions_helpers import post_json
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = 12
-
-
-def _post(url, token, body):
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
-        "Content-Type": "application/json", "Authorization": f"Bearer {token}"})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())
 
 
 @pytest.mark.slow
@@ -92,7 +80,7 @@ def test_two_app_servers_and_two_workers_keep_one_booking_per_slot(app, database
 
     def race(index):
         barrier.wait()
-        results[index] = _post(f"http://127.0.0.1:{ports[index % 2]}/api/v1/bookings", tokens[index], body)
+        results[index] = post_json(f"http://127.0.0.1:{ports[index % 2]}/api/v1/bookings", tokens[index], body)
 
     threads = [threading.Thread(target=race, args=(i,)) for i in range(CLIENTS)]
     for thread in threads:
