@@ -23,7 +23,7 @@ from tests.plugins.booking.booking_dates import next_weekday
 from tests.plugins.conventions.conventions_helpers import post_json
 
 ROOT = Path(__file__).resolve().parents[2]
-CLIENTS = 12
+CLIENTS = 8
 
 
 @pytest.mark.slow
