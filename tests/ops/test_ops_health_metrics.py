@@ -213,12 +213,12 @@ def test_make_runs_demo_answers_healthz_and_metrics(tmp_path, smtp_server):
     from core import create_app
     from core.demo import seed
     from core.jobs.runner import start_thread, stop_thread
-    from tests.e2e.conftest import DEMO_CONFIG
-
     import os
+    from pathlib import Path
 
+    demo_config = Path(__file__).resolve().parents[2] / "examples" / "territories" / "aveyron-lot-cantal.toml"
     os.environ["TIERSLIEUX_INSTANCE"] = str(tmp_path)
-    app = create_app(DEMO_CONFIG, {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'demo.db'}",
+    app = create_app(demo_config, {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'demo.db'}",
                                    "MAIL_SERVER": smtp_server.hostname, "MAIL_PORT": smtp_server.port,
                                    "JOBS_RUN": "thread"})
     with app.app_context():
