@@ -29,6 +29,19 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def new_postgres_database(database_url: str, suffix: str) -> str:
+    """An empty PostgreSQL database beside the test's (`<name>_<suffix>`, made again each time)."""
+    from sqlalchemy import create_engine, text
+
+    base, name = database_url.rsplit("/", 1)
+    admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}_{suffix}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}_{suffix}"'))
+    admin.dispose()
+    return f"{base}/{name}_{suffix}"
+
+
 def wait_port(port: int, process: subprocess.Popen, log=None, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, select, text
 
 from core.extensions import db
 from core.ops.backup import backup, restore
+from tests.ops.conftest import new_postgres_database
 from tests.ops.ops_writes import Committed, write
 
 TABLES = {"booking": "booking_booking", "invoice": "billing_invoice", "credit": "billing_credit_entry"}
@@ -19,13 +20,7 @@ def fresh_database(database_url: str, tmp_path) -> str:
     """An empty database beside the test's: a new SQLite file, or `<name>_restore` on PostgreSQL."""
     if database_url.startswith("sqlite"):
         return f"sqlite:///{tmp_path / 'restored.db'}"
-    base, name = database_url.rsplit("/", 1)
-    admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}_restore"'))
-        conn.execute(text(f'CREATE DATABASE "{name}_restore"'))
-    admin.dispose()
-    return f"{base}/{name}_restore"
+    return new_postgres_database(database_url, "restore")
 
 
 @pytest.mark.slow

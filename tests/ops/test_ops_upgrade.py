@@ -18,6 +18,7 @@ from core.accounts.models import User
 from core.extensions import db
 from plugins.billing.models import CreditEntry, Invoice, Order
 from plugins.booking.models import Booking
+from tests.ops.conftest import new_postgres_database
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FACTS = json.loads((DATA / "release-0.1.json").read_text())
@@ -33,13 +34,7 @@ def load_release(database_url: str, tmp_path) -> str:
         return f"sqlite:///{path}"
     if shutil.which("psql") is None:
         pytest.fail("psql is needed to load the release's PostgreSQL dump (apt-get install postgresql-client)")
-    base, name = database_url.rsplit("/", 1)
-    admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}_release"'))
-        conn.execute(text(f'CREATE DATABASE "{name}_release"'))
-    admin.dispose()
-    url = make_url(f"{base}/{name}_release")
+    url = make_url(new_postgres_database(database_url, "release"))
     subprocess.run(["psql", "--quiet", "--set", "ON_ERROR_STOP=1", "--host", url.host or "127.0.0.1",
                     "--port", str(url.port or 5432), "--username", url.username or "postgres",
                     "--dbname", url.database, "--file", str(DATA / "release-0.1.postgresql.sql")],
