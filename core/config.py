@@ -153,6 +153,24 @@ class Security(_Section):
     login_limits_per_account: str = "5 per minute;30 per hour"
 
 
+class Monitoring(_Section):
+    """Who may read /metrics without the token (TIERSLIEUX_METRICS_TOKEN): addresses or networks."""
+
+    metrics_allow: list[str] = ["127.0.0.0/8", "::1/128"]
+
+    @field_validator("metrics_allow")
+    @classmethod
+    def _networks(cls, values):
+        import ipaddress
+
+        for value in values:
+            try:
+                ipaddress.ip_network(value, strict=False)
+            except ValueError:
+                raise ValueError(f"'{value}' is not an IP address or network (e.g. '10.0.0.5', '10.0.0.0/24')") from None
+        return values
+
+
 class LegalDocument(_Section):
     """A text members accept at sign-up: Markdown, given inline (`text`) or as a file shipped
     with the territory (`path`, relative to the territory file). A new `version` asks members
@@ -181,6 +199,7 @@ class TerritoryConfig(_Section):
     modules: Modules = Modules()
     mail: Mail = Mail()
     security: Security = Security()
+    monitoring: Monitoring = Monitoring()
     # Without it sign-up asks no acceptance (a territory that sells nothing online may skip it).
     legal: Legal | None = None
     # One table per plugin, e.g. [plugins.billing], checked at start-up against the model
@@ -307,4 +326,6 @@ def flask_settings(config: TerritoryConfig, instance_path: str) -> dict:
         "LOGIN_LIMITS_PER_ACCOUNT": security.login_limits_per_account,
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
         "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
+        "METRICS_ALLOW": config.monitoring.metrics_allow,
+        "METRICS_TOKEN": env.get("TIERSLIEUX_METRICS_TOKEN"),
     }

@@ -15,6 +15,7 @@ from core.config import ConfigError, flask_settings, load_config
 from core.db import MAX_ID, configure_sqlite
 from core.extensions import csrf, db, limiter, login_manager, migrate
 from core.modules import guard
+from core.ops import logs, metrics, sentry
 from core.plugins import build_registry, call_each
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +72,12 @@ def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()
         app.config["SECRET_KEY"] = _secret_key(app)
     urls.init_app(app)
     _check_limiter_store(app)
+    app.config.setdefault("HEALTH_QUEUE_MAX_AGE", 600)  # seconds a due job may wait before /healthz fails
+    app.config.setdefault("HEALTH_HEARTBEAT_MAX_AGE", 120)  # seconds since a worker's last heartbeat
+    sentry.init(app)
+    logs.init_app(app)  # first: every later before_request and log line has the request id
+    app.before_request(metrics.before_request)
+    app.after_request(metrics.after_request)
 
     registry = build_registry(config, extra_plugins)
     app.extensions["tierslieux"] = registry

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # types only: importing the models here would make a cycle
     from flask_login import AnonymousUserMixin
 
     from core.accounts.models import User
+    from core.ops import Gauge
     from core.sites.models import Site
     from core.ui import NavItem, Widget
 
@@ -205,6 +206,22 @@ def job_handlers() -> dict[str, Callable[..., None]] | None:
     the module is switched on: what was promised before it was switched off is still owed.
 
     :return: a dict name -> callable.
+    """
+
+
+# --------------------------------------------------------------------------------------------
+# Operations: /metrics (core.ops)
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def metrics() -> list[Gauge] | None:
+    """Give gauges for Prometheus, read from the database at each scrape of `/metrics`
+    (bookings by status, payments): every app server then reports the same figures.
+
+    Read only; keep it to a few grouped counts. Names get the `tierslieux_` prefix.
+
+    :return: a list of `core.ops.Gauge(name, help, labels, values)`.
     """
 
 

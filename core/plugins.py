@@ -37,6 +37,7 @@ CORE_PLUGINS = (
     "core.api.plugin",
     "core.modules.plugin",
     "core.jobs.plugin",
+    "core.ops.plugin",
     "core.commands",
 )
 

@@ -21,6 +21,7 @@ from core.jobs.models import Job
 def worker(once, interval):
     """Run queued jobs (e-mails, refunds, follow-ups); start as many as you like, anywhere."""
     if once:
+        runner.heartbeat(runner.worker_name())
         click.echo(f"{runner.run_pending()} job(s) done")
         return
     app = current_app._get_current_object()

@@ -28,6 +28,18 @@ class Job(db.Model):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    # The request that enqueued it (X-Request-ID), carried into the job's log lines.
+    request_id: Mapped[str | None] = mapped_column(String(64))
 
     def __repr__(self):
         return f"<Job {self.id} {self.name} {self.status}>"
+
+
+class WorkerBeat(db.Model):
+    """Each running worker's last sign of life (`/healthz` fails when none is recent)."""
+
+    __tablename__ = "job_worker"
+
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    started_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
+    beat_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)

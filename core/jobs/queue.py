@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from core.db import is_unique_violation, utcnow
 from core.extensions import db
 from core.jobs.models import Job
+from core.ops.logs import current_request_id
 
 INFO_KEY = "jobs_enqueued"
 
@@ -35,7 +36,7 @@ def enqueue(name: str, *, key: str | None = None, run_at: datetime | None = None
         existing = db.session.scalar(select(Job).where(Job.key == key))
         if existing is not None:
             return existing
-    job = Job(name=name, key=key, args=args, run_at=run_at or utcnow())
+    job = Job(name=name, key=key, args=args, run_at=run_at or utcnow(), request_id=current_request_id())
     if max_attempts is not None:
         job.max_attempts = max_attempts
     if key is None:

@@ -26,11 +26,13 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from flask import current_app
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 
 from core.db import utcnow, writing
 from core.extensions import db
-from core.jobs.models import Job
+from core.jobs.models import Job, WorkerBeat
+from core.ops.logs import request_id_of_job
+from core.ops.metrics import JOB_FAILURES
 
 log = logging.getLogger("tierslieux.jobs")
 
@@ -59,6 +61,7 @@ class Claimed(NamedTuple):
     args: dict
     attempts: int
     max_attempts: int
+    request_id: str | None = None
 
 
 def claim(worker: str, ids=None, names=None, skip=()) -> Claimed | None:
@@ -84,8 +87,8 @@ def claim(worker: str, ids=None, names=None, skip=()) -> Claimed | None:
         if taken.rowcount != 1:
             db.session.rollback()
             return None
-        job = db.session.execute(select(Job.id, Job.name, Job.args, Job.attempts, Job.max_attempts)
-                                 .where(Job.id == job_id)).one()
+        job = db.session.execute(select(Job.id, Job.name, Job.args, Job.attempts, Job.max_attempts,
+                                        Job.request_id).where(Job.id == job_id)).one()
         # Read before the commit: the handler starts with no transaction open, so one that calls
         # Stripe or SMTP first holds no lock (SQLite's write lock would stop every writer).
         db.session.commit()
@@ -98,7 +101,13 @@ def _backoff(attempts: int) -> timedelta:
 
 
 def run_claimed(job: Claimed, worker: str) -> bool:
-    """Run one claimed job; return True when it is done."""
+    """Run one claimed job; return True when it is done. Its log lines carry the request id
+    of the request that enqueued it."""
+    with request_id_of_job(job.request_id):
+        return _run_claimed(job, worker)
+
+
+def _run_claimed(job: Claimed, worker: str) -> bool:
     job_id, name, args, attempts, max_attempts = job.id, job.name, dict(job.args), job.attempts, job.max_attempts
     handler = handlers().get(name)
     try:
@@ -124,6 +133,7 @@ def run_claimed(job: Claimed, worker: str) -> bool:
         dead = permanent or attempts >= max_attempts
         error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         (log.error if dead else log.warning)("job %s (%s) failed (attempt %s): %s", job_id, name, attempts, error)
+        JOB_FAILURES.labels(name, "yes" if dead else "no").inc()
         with writing():
             db.session.execute(update(Job).where(Job.id == job_id, Job.locked_by == worker).values(
                 status="dead" if dead else "pending", locked_until=None, last_error=error[:4000],
@@ -188,12 +198,30 @@ def retry(job_id: int) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
+HEARTBEAT_SECONDS = 15  # /healthz fails when no worker beat within HEALTH_HEARTBEAT_MAX_AGE (120 s)
+
+
+def heartbeat(worker: str) -> None:
+    """Record that `worker` is alive and looking at the queue (forgetting workers gone a day)."""
+    now = utcnow()
+    with writing():
+        beat = db.session.execute(update(WorkerBeat).where(WorkerBeat.name == worker).values(beat_at=now))
+        if beat.rowcount == 0:
+            db.session.add(WorkerBeat(name=worker, started_at=now, beat_at=now))
+        db.session.execute(delete(WorkerBeat).where(WorkerBeat.beat_at < now - timedelta(days=1)))
+        db.session.commit()
+
+
 def work(app, stop: threading.Event, wake: threading.Event | None = None, interval: float = 2.0) -> None:
     """Poll for due jobs until `stop` is set; `wake` cuts the wait short after a commit."""
     worker = worker_name()
+    last_beat = 0.0
     while not stop.is_set():
         with app.app_context():
             try:
+                if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
+                    heartbeat(worker)
+                    last_beat = time.monotonic()
                 run_pending(worker=worker)
             except Exception:  # the database is down, say: keep polling
                 log.exception("worker loop error")

@@ -7,16 +7,17 @@ translations, templates and hookspecs are found by the core in this package's fo
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from core.extensions import csrf, db
 from core.hookspecs import hookimpl
+from core.ops import Gauge
 from core.plugins import Module
 from core.ui import NavItem, Widget
 from plugins.billing import bookings, credits, customers, demo, desk, fulfilment, privacy, refunds, stripe_api
 from plugins.billing.api import OPENAPI, api, invoice_json
 from plugins.billing.config import BillingConfig
-from plugins.billing.models import Invoice
+from plugins.billing.models import Invoice, Order
 from plugins.billing.products import products_at, quote
 from plugins.billing.views import bp
 from plugins.billing.views_manage import manage
@@ -166,3 +167,13 @@ def booking_desk_links(booking):
 @hookimpl
 def booking_revenue(site, bounds):
     return desk.revenue_between(site, bounds)
+
+
+@hookimpl
+def metrics():
+    """Payments (paid or later refunded orders) by method, counted and summed, for /metrics."""
+    rows = db.session.execute(select(Order.method, func.count(), func.coalesce(func.sum(Order.total_cents), 0))
+                              .where(Order.status.in_(("paid", "refunded"))).group_by(Order.method)).all()
+    return [Gauge("payments", "Orders paid, by method", ("method",), {(m,): n for m, n, _ in rows}),
+            Gauge("payments_cents", "Amount paid including VAT, in cents, by method", ("method",),
+                  {(m,): cents for m, _, cents in rows})]

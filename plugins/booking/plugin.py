@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l, ngettext
-from sqlalchemy import delete, update
+from sqlalchemy import delete, func, select, update
 
 from core.extensions import db
 from core.hookspecs import hookimpl
+from core.ops import Gauge
 from core.plugins import Module
 from core.sites.service import managed_sites
 from core.ui import NavItem, Widget
@@ -114,3 +115,10 @@ def user_data_erase(user):
 @hookimpl
 def demo_seeded(sites, users):
     return demo.seed(sites)
+
+
+@hookimpl
+def metrics():
+    """Bookings by status, for /metrics."""
+    counts = db.session.execute(select(Booking.status, func.count()).group_by(Booking.status)).all()
+    return [Gauge("bookings", "Bookings by status", ("status",), {(status,): n for status, n in counts})]
