@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 
 from core import geo
 from core.db import utcnow
@@ -421,7 +421,10 @@ def bulk_load(days: list[dict]) -> int:
     if not days:
         return 0
     now = utcnow()
-    db.session.execute(insert(ImpactDay), [{"created_at": now, "booking_id": 0, **d} for d in days])
+    connection = db.session.connection()  # Core inserts: no ORM bookkeeping per row
+    for chunk in range(0, len(days), 50_000):
+        connection.execute(ImpactDay.__table__.insert(), [{"created_at": now, "booking_id": 0, **d}
+                                                         for d in days[chunk:chunk + 50_000]])
     months: dict[tuple, dict] = {}
     totals: dict[tuple, dict] = {}
     for d in days:
@@ -439,8 +442,8 @@ def bulk_load(days: list[dict]) -> int:
             total["days"] += 1
             for name in ("km", "co2e_kg", "cents", "hours"):
                 total[name] += d[name]
-    db.session.execute(insert(ImpactMonth), list(months.values()))
+    connection.execute(ImpactMonth.__table__.insert(), list(months.values()))
     if totals:
-        db.session.execute(insert(ImpactTotal), list(totals.values()))
+        connection.execute(ImpactTotal.__table__.insert(), list(totals.values()))
     db.session.flush()
     return len(days)
