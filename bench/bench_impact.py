@@ -55,7 +55,7 @@ def _load(app, checkins: int, end: date) -> float:
     started = time.perf_counter()
     with app.app_context():
         seed()  # the demo's sites (and its impact days: removed, the bench loads its own)
-        for table in ("impact_total", "impact_month", "impact_day"):
+        for table in ("impact_total", "impact_reach", "impact_month", "impact_day"):
             db.session.execute(db.text(f"DELETE FROM {table}"))
         sites = [row[0] for row in db.session.execute(db.text("SELECT id FROM site ORDER BY id"))]
         homes = [c for c in (geo.resolve(n) for n in ("Maurs", "Figeac", "Aubin", "Cajarc", "Laroquebrou")) if c]

@@ -3,6 +3,7 @@
 impact_profile   a member's commute (optional), with their consent to be counted
 impact_day       one row per member and local day checked in: the evidence, with its figures
 impact_month     monthly rows per site, partner and member: what the reports count members from
+impact_reach     per member and year, the months they came (territory, site, partner): members counted
 impact_total     monthly rows per site and partner, counted days only: what the totals sum
 impact_route     road distances an OSRM server gave (a cache)
 impact_option    the territory's switches (the public territory page)
@@ -72,6 +73,26 @@ class ImpactMonth(db.Model):
 
     __table_args__ = (UniqueConstraint("month", "site_id", "partner_id", "member_ref", name="uq_impact_month"),
                       Index("ix_impact_month_month", "month", "counted"))
+
+
+class ImpactReach(db.Model):
+    """Which months of a year a member came, for the territory ("t", scope_id 0), a site ("s")
+    or a partner ("p"): bit n-1 of `months` is month n. Members counted in any period are
+    counted from these rows: at most a row per member and year, however many days."""
+
+    __tablename__ = "impact_reach"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(1))
+    scope_id: Mapped[int] = mapped_column(Integer, default=0)
+    year: Mapped[int] = mapped_column(Integer)
+    member_ref: Mapped[str] = mapped_column(String(40))
+    member_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    home_code: Mapped[str] = mapped_column(String(5), default="")
+    counted: Mapped[bool] = mapped_column(Boolean, default=False)
+    months: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (UniqueConstraint("kind", "scope_id", "year", "member_ref", name="uq_impact_reach"),)
 
 
 class ImpactTotal(db.Model):

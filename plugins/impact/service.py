@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 
 from core import geo
 from core.db import utcnow
@@ -24,7 +24,7 @@ from plugins.conventions import paying_convention
 
 from . import method
 from .errors import ImpactError
-from .models import ImpactDay, ImpactMonth, ImpactOption, ImpactProfile, ImpactRoute, ImpactTotal
+from .models import ImpactDay, ImpactMonth, ImpactOption, ImpactProfile, ImpactReach, ImpactRoute, ImpactTotal
 
 FIGURES = ("days", "km", "co2e_kg", "euros", "hours")
 
@@ -183,6 +183,16 @@ def add_to_aggregates(row: ImpactDay, member_ref: str) -> None:
     mine.days += 1
     mine.km += row.km
     mine.counted = mine.counted or row.counted
+    for kind, scope_id in reach_scopes(row.site_id, row.partner_id):
+        reach = db.session.scalar(select(ImpactReach).where(
+            ImpactReach.kind == kind, ImpactReach.scope_id == scope_id, ImpactReach.year == row.day.year,
+            ImpactReach.member_ref == member_ref))
+        if reach is None:
+            reach = ImpactReach(kind=kind, scope_id=scope_id, year=row.day.year, member_ref=member_ref,
+                                member_id=row.member_id, home_code=row.home_code or "", counted=False, months=0)
+            db.session.add(reach)
+        reach.months = reach.months | (1 << (row.day.month - 1))
+        reach.counted = reach.counted or row.counted
     if row.counted:
         total = db.session.scalar(select(ImpactTotal).where(*(getattr(ImpactTotal, k) == v
                                                               for k, v in keys.items())))
@@ -195,6 +205,11 @@ def add_to_aggregates(row: ImpactDay, member_ref: str) -> None:
         total.cents += row.cents
         total.hours += row.hours
     db.session.flush()
+
+
+def reach_scopes(site_id: int, partner_id: int) -> list[tuple[str, int]]:
+    """The scopes a day counts a member in: the territory, its site, its partner (if any)."""
+    return [("t", 0), ("s", site_id)] + ([("p", partner_id)] if partner_id else [])
 
 
 # --------------------------------------------------------------------------------------------
@@ -274,21 +289,33 @@ def group_report(scope: str, scope_id: int | None, start: date, end: date) -> Re
         by_month[month].add(*values)
         totals.add(*values)
     months = [(m, by_month.get(m, Totals())) for m in month_starts(first, last)]
-    mwhere = _where(ImpactMonth, scope, scope_id) + [ImpactMonth.month >= first, ImpactMonth.month <= last]
+    kind = {"site": "s", "partner": "p"}.get(scope, "t")
+    rwhere = [ImpactReach.kind == kind, ImpactReach.scope_id == (scope_id or 0), _months_between(first, last)]
     seen, counted = db.session.execute(select(
-        func.count(func.distinct(ImpactMonth.member_ref)),
-        func.count(func.distinct(ImpactMonth.member_ref)).filter(ImpactMonth.counted.is_(True))).where(*mwhere)).one()
+        func.count(func.distinct(ImpactReach.member_ref)),
+        func.count(func.distinct(ImpactReach.member_ref)).filter(ImpactReach.counted.is_(True))).where(*rwhere)).one()
     communes = []
-    for code, members in db.session.execute(
-            select(ImpactMonth.home_code, func.count(func.distinct(ImpactMonth.member_ref)))
-            .where(*mwhere, ImpactMonth.counted.is_(True), ImpactMonth.home_code != "")
-            .group_by(ImpactMonth.home_code)
-            .having(func.count(func.distinct(ImpactMonth.member_ref)) >= cfg.min_group)
-            .order_by(func.count(func.distinct(ImpactMonth.member_ref)).desc(), ImpactMonth.home_code).limit(10)):
+    members = func.count(func.distinct(ImpactReach.member_ref))
+    for code, n in db.session.execute(
+            select(ImpactReach.home_code, members)
+            .where(*rwhere, ImpactReach.counted.is_(True), ImpactReach.home_code != "")
+            .group_by(ImpactReach.home_code).having(members >= cfg.min_group)
+            .order_by(members.desc(), ImpactReach.home_code).limit(10)):
         known = geo.commune(code)
-        communes.append((known.label if known else code, members))
+        communes.append((known.label if known else code, n))
     hidden = counted < cfg.min_group
     return Report(scope, start, end, totals, months, counted, seen, communes, 0, hidden)
+
+
+def _months_between(first: date, last: date):
+    """The reach rows with a month between two months' first days: per year, a bit mask."""
+    clauses = []
+    for year in range(first.year, last.year + 1):
+        low = first.month if year == first.year else 1
+        high = last.month if year == last.year else 12
+        mask = sum(1 << (m - 1) for m in range(low, high + 1))
+        clauses.append(and_(ImpactReach.year == year, ImpactReach.months.op("&")(mask) != 0))
+    return or_(*clauses)
 
 
 def member_report(user, start: date, end: date) -> Report:
@@ -408,8 +435,8 @@ def erase(user) -> None:
     db.session.execute(delete(ImpactProfile).where(ImpactProfile.user_id == user.id))
     db.session.execute(delete(ImpactDay).where(ImpactDay.member_id == user.id))
     ref = f"x:{secrets.token_hex(12)}"
-    db.session.execute(update(ImpactMonth).where(ImpactMonth.member_id == user.id)
-                       .values(member_id=None, member_ref=ref))
+    for model in (ImpactMonth, ImpactReach):
+        db.session.execute(update(model).where(model.member_id == user.id).values(member_id=None, member_ref=ref))
     db.session.flush()
 
 
@@ -427,6 +454,7 @@ def bulk_load(days: list[dict]) -> int:
                                                          for d in days[chunk:chunk + 50_000]])
     months: dict[tuple, dict] = {}
     totals: dict[tuple, dict] = {}
+    reach: dict[tuple, dict] = {}
     for d in days:
         key = (month_of(d["day"]), d["site_id"], d["partner_id"])
         ref = f"u:{d['member_id']}"
@@ -436,6 +464,12 @@ def bulk_load(days: list[dict]) -> int:
         mine["days"] += 1
         mine["km"] += d["km"]
         mine["counted"] = mine["counted"] or d["counted"]
+        for kind, scope_id in reach_scopes(d["site_id"], d["partner_id"]):
+            seen = reach.setdefault((kind, scope_id, d["day"].year, ref), {
+                "kind": kind, "scope_id": scope_id, "year": d["day"].year, "member_ref": ref,
+                "member_id": d["member_id"], "home_code": d["home_code"] or "", "counted": False, "months": 0})
+            seen["months"] |= 1 << (d["day"].month - 1)
+            seen["counted"] = seen["counted"] or d["counted"]
         if d["counted"]:
             total = totals.setdefault(key, {"month": key[0], "site_id": key[1], "partner_id": key[2], "days": 0,
                                             "km": 0.0, "co2e_kg": 0.0, "cents": 0, "hours": 0.0})
@@ -443,6 +477,7 @@ def bulk_load(days: list[dict]) -> int:
             for name in ("km", "co2e_kg", "cents", "hours"):
                 total[name] += d[name]
     connection.execute(ImpactMonth.__table__.insert(), list(months.values()))
+    connection.execute(ImpactReach.__table__.insert(), list(reach.values()))
     if totals:
         connection.execute(ImpactTotal.__table__.insert(), list(totals.values()))
     db.session.flush()

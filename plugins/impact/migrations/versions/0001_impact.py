@@ -65,6 +65,21 @@ def upgrade():
     op.create_index("ix_impact_month_member_id", "impact_month", ["member_id"])
     op.create_index("ix_impact_month_month", "impact_month", ["month", "counted"])
     op.create_table(
+        "impact_reach",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=1), nullable=False),
+        sa.Column("scope_id", sa.Integer(), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("member_ref", sa.String(length=40), nullable=False),
+        sa.Column("member_id", sa.Integer(), nullable=True),
+        sa.Column("home_code", sa.String(length=5), nullable=False),
+        sa.Column("counted", sa.Boolean(), nullable=False),
+        sa.Column("months", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_impact_reach")),
+        sa.UniqueConstraint("kind", "scope_id", "year", "member_ref", name="uq_impact_reach"),
+    )
+    op.create_index("ix_impact_reach_member_id", "impact_reach", ["member_id"])
+    op.create_table(
         "impact_total",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("month", sa.Date(), nullable=False),
@@ -95,5 +110,5 @@ def upgrade():
 
 
 def downgrade():
-    for table in ("impact_option", "impact_route", "impact_total", "impact_month", "impact_day", "impact_profile"):
+    for table in ("impact_option", "impact_route", "impact_total", "impact_reach", "impact_month", "impact_day", "impact_profile"):
         op.drop_table(table)
