@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from core.hookspecs import hookimpl
 from core.plugins import Module
+from core.sites.service import managed_sites
 from core.ui import NavItem, Widget
 
 from . import access, demo, service
@@ -34,9 +35,11 @@ def nav_items(user):
 
 @hookimpl
 def admin_links(user):
+    links = [NavItem(_l("Impact of %(site)s", site=site.name), "impact.site", {"site_slug": site.slug}, order=76)
+             for site in managed_sites(user)]
     if user.is_territory_admin:
-        return [NavItem(_l("Impact of the network"), "impact.territory", order=75)]
-    return None
+        links.insert(0, NavItem(_l("Impact of the network"), "impact.territory", order=75))
+    return links
 
 
 @hookimpl

@@ -210,3 +210,20 @@ class _osrm:
 
     def __exit__(self, *exc):
         registry().configs["impact"] = self.before
+
+
+def test_a_sites_managers_see_its_report_and_members_do_not(app, client, auth, make_user, desk):
+    auth.login(make_user())
+    assert client.get("/impact/sites/figeac").status_code == 403
+    assert client.get("/impact/method", headers={"Accept-Language": "fr"}).status_code == 200
+    auth.logout()
+    auth.login(make_user(role="site-manager", sites=("figeac",)))
+    page = client.get("/impact/sites/figeac", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Moins de 5 membres sont comptés ici" in page
+    assert "/impact/sites/figeac" in client.get("/admin", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+
+
+def test_the_method_page_shows_the_territorys_values_and_sources(client):
+    page = client.get("/impact/method", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    for needle in ("0,2176", "0,1034", "Impact CO2", "Barème kilométrique 2024", "50 km/h", "31"):
+        assert needle in page
