@@ -448,10 +448,8 @@ def bulk_load(days: list[dict]) -> int:
     if not days:
         return 0
     now = utcnow()
-    connection = db.session.connection()  # Core inserts: no ORM bookkeeping per row
-    for chunk in range(0, len(days), 50_000):
-        connection.execute(ImpactDay.__table__.insert(), [{"created_at": now, "booking_id": 0, **d}
-                                                         for d in days[chunk:chunk + 50_000]])
+    connection = db.session.connection()
+    _insert_many(connection, ImpactDay.__table__, [{"created_at": now, "booking_id": 0, **d} for d in days])
     months: dict[tuple, dict] = {}
     totals: dict[tuple, dict] = {}
     reach: dict[tuple, dict] = {}
@@ -476,9 +474,22 @@ def bulk_load(days: list[dict]) -> int:
             total["days"] += 1
             for name in ("km", "co2e_kg", "cents", "hours"):
                 total[name] += d[name]
-    connection.execute(ImpactMonth.__table__.insert(), list(months.values()))
-    connection.execute(ImpactReach.__table__.insert(), list(reach.values()))
-    if totals:
-        connection.execute(ImpactTotal.__table__.insert(), list(totals.values()))
+    _insert_many(connection, ImpactMonth.__table__, list(months.values()))
+    _insert_many(connection, ImpactReach.__table__, list(reach.values()))
+    _insert_many(connection, ImpactTotal.__table__, list(totals.values()))
     db.session.flush()
     return len(days)
+
+
+def _insert_many(connection, table, rows: list[dict]) -> None:
+    """One prepared INSERT run over many rows by the driver (executemany), each value converted
+    once by its column's type for this database: no per-row statement building."""
+    if not rows:
+        return
+    names = list(rows[0])
+    processors = [table.c[name].type._cached_bind_processor(connection.dialect) for name in names]
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
+    for start in range(0, len(rows), 50_000):
+        connection.exec_driver_sql(sql, [tuple(p(row[n]) if p else row[n] for n, p in zip(names, processors))
+                                         for row in rows[start:start + 50_000]])
