@@ -15,8 +15,10 @@ from flask_login import current_user, login_required
 from core.csvexport import csv_response, csv_text
 from core.db import find
 from core.extensions import db
+from core.plugins import hooks
 from core.sites.service import published_sites
 from core.timeutil import today_at
+from core.ui import collect
 from plugins.booking import NotFound, get_booking
 
 from . import invoicing, service, statements
@@ -198,7 +200,9 @@ def detail(convention_id):
                            decision_form=DecisionForm(), status_form=status_form, statements=issued,
                            share=service.budget_share(convention), button=EmptyForm(),
                            previous=_shift(report.start, -1), following=_shift(report.start, 1),
-                           burn=statements.burndown(convention, _today()))
+                           burn=statements.burndown(convention, _today()),
+                           partner_widgets=collect(hooks().conventions_partner_widgets(partner=convention.partner,
+                                                                                       user=current_user)))
 
 
 def _shift(start: date, months: int) -> str:

@@ -1,0 +1,1 @@
+"""The Impact plugin (written by `tierslieux new-plugin impact`)."""

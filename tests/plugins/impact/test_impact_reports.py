@@ -1,0 +1,229 @@
+"""Counting checked-in days, the reports (pages and API agree), groups, open data, erasure."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select, update
+
+from conftest import next_weekday
+from core import geo
+from core.accounts.models import User
+from core.extensions import db
+from core.plugins import registry
+from plugins.impact import method, service
+from plugins.impact.models import ImpactDay, ImpactMonth, ImpactTotal
+
+
+def _expected_km(home="Capdenac-Gare", work="Rodez", site="Figeac"):
+    h, w, s = (geo.resolve(name, ("46", "12"))[0] for name in (home, work, site))
+    return method.avoided_km(method.road_km((h.latitude, h.longitude), (w.latitude, w.longitude), 1.3),
+                             method.road_km((h.latitude, h.longitude), (s.latitude, s.longitude), 1.3))
+
+
+def test_a_checked_in_day_counts_once_with_its_figures(app, make_user, profile, attend):
+    member = make_user()
+    profile(member)
+    day = next_weekday()
+    attend(member, day, "morning")
+    attend(member, day, "afternoon")  # a half-day more the same day: the same trip
+    with app.app_context():
+        rows = db.session.scalars(select(ImpactDay)).all()
+        assert len(rows) == 1 and rows[0].counted and rows[0].day == day
+        km = _expected_km()
+        assert km > 50  # Capdenac-Gare is far nearer Figeac than Rodez
+        assert rows[0].km == pytest.approx(km)
+        assert rows[0].co2e_kg == pytest.approx(km * 0.2176)
+        assert rows[0].cents == round(km * 0.636 * 100)
+        total = db.session.scalar(select(ImpactTotal))
+        assert total.days == 1 and total.km == pytest.approx(km)
+
+
+def test_a_member_without_consent_sees_their_day_but_is_not_in_the_totals(app, make_user, profile, attend):
+    member = make_user()
+    profile(member, consent=False)
+    attend(member)
+    with app.test_request_context():
+        user = db.session.get(User, member.id)
+        mine = service.member_report(user, next_weekday() - timedelta(days=40), next_weekday())
+        assert mine.totals.days == 1 and mine.totals.km > 0
+        assert db.session.scalar(select(func.count()).select_from(ImpactTotal)) == 0
+        territory = service.group_report("territory", None, next_weekday(), next_weekday())
+        assert territory.members_seen == 1 and territory.members_counted == 0
+
+
+def test_a_booked_day_never_checked_in_is_declared_apart(app, make_user, profile, attend):
+    member = make_user()
+    profile(member)
+    booking_id = attend(member, check_in=False)
+    with app.test_request_context():
+        from plugins.booking.models import Booking
+
+        booking = db.session.get(Booking, booking_id)
+        shift = timedelta(days=28)
+        db.session.execute(update(Booking).where(Booking.id == booking_id).values(
+            starts_at=booking.starts_at - shift, ends_at=booking.ends_at - shift))
+        db.session.commit()
+        user = db.session.get(User, member.id)
+        day = next_weekday() - shift
+        mine = service.member_report(user, day - timedelta(days=3), day + timedelta(days=3))
+        assert mine.declared == 1 and mine.totals.days == 0
+
+
+def _period():
+    day = next_weekday()
+    return f"from={day:%Y-%m}&to={day:%Y-%m}"
+
+
+def _five_members(make_user, profile, attend, n=5):
+    people = [make_user() for _ in range(n)]
+    for i, person in enumerate(people):
+        profile(person, home="Capdenac-Gare" if i % 2 else "Bagnac-sur-Célé")
+        attend(person)
+    return people
+
+
+def test_a_group_of_fewer_than_five_is_not_shown_apart(app, client, auth, make_user, profile, attend, api_token):
+    admin = make_user(role="territory-admin")
+    for person in _five_members(make_user, profile, attend, n=4):
+        pass
+    auth.login(admin)
+    page = client.get(f"/impact/territory?{_period()}", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Fewer than 5 members are counted here" in page
+    assert 'data-figure="km"' not in page
+    token = api_token(admin)
+    body = client.get(f"/api/v1/impact?scope=territory&{_period()}", headers={"Authorization": f"Bearer {token}"}).get_json()
+    assert body["hidden"] is True and "km_avoided" not in body
+
+
+def test_the_api_and_the_pages_give_the_same_totals(app, client, auth, make_user, profile, attend, api_token):
+    people = _five_members(make_user, profile, attend)
+    admin = make_user(role="territory-admin")
+    token = api_token(admin)
+    body = client.get(f"/api/v1/impact?scope=territory&{_period()}", headers={"Authorization": f"Bearer {token}"}).get_json()
+    assert body["days"] == 5 and body["members_counted"] == 5 and body["members_seen"] == 5
+    assert body["co2e_kg_range"][0] == pytest.approx(body["co2e_kg"] * 0.69, abs=0.1)
+    assert body["method"]["factors"]["petrol"]["kg_per_km"] == 0.2176
+    auth.login(admin)
+    page = client.get(f"/impact/territory?{_period()}", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        from core.ui import number
+
+        assert f'data-figure="days">{number(5)}<' in page
+        assert f'data-figure="km">{number(body["km_avoided"], 0)} km<' in page
+    site = client.get(f"/api/v1/impact?scope=site&id=figeac&{_period()}", headers={"Authorization": f"Bearer {token}"}).get_json()
+    assert site["km_avoided"] == body["km_avoided"]
+    auth.logout()
+    with app.app_context():  # the member's day is today (tests check in ahead of time)
+        from plugins.impact.access import today
+
+        db.session.execute(update(ImpactDay).where(ImpactDay.member_id == people[0].id).values(day=today()))
+        db.session.commit()
+    member_token = api_token(people[0])
+    mine = client.get("/api/v1/impact?scope=me", headers={"Authorization": f"Bearer {member_token}"}).get_json()
+    assert mine["days"] == 1 and mine["km_avoided"] > 50
+    auth.login(people[0])
+    page = client.get("/impact/me", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        assert f'data-figure="km">{number(mine["km_avoided"], 0)} km<' in page
+
+
+@pytest.mark.parametrize("query, status", [
+    ("scope=galaxy", 400), ("scope=site", 400), ("scope=site&id=nowhere", 404), ("scope=partner&id=x", 400),
+    ("scope=me&from=2026-13", 400), ("scope=me&from=2026-05&to=2026-01", 400), ("scope=territory", 403),
+    ("scope=site&id=figeac", 403), ("scope=partner&id=1", 403)])
+def test_bad_or_forbidden_questions_get_a_clear_answer(client, make_user, api_token, desk, query, status):
+    token = api_token(make_user())
+    response = client.get(f"/api/v1/impact?{query}", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == status and response.get_json()["error"]["message"]
+
+
+def test_the_territory_page_is_public_once_the_admin_switches_it_on(client, auth, make_user):
+    assert client.get("/impact/territory").status_code == 403
+    auth.login(make_user(role="territory-admin"))
+    assert client.post("/impact/territory/public", data={"public": "y"}).status_code == 303
+    auth.logout()
+    assert client.get("/impact/territory").status_code == 200
+
+
+def test_open_data_has_the_factors_and_no_person(app, client, make_user, profile, attend):
+    people = _five_members(make_user, profile, attend)
+    text = client.get(f"/impact/open-data.csv?{_period()}").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 1 and rows[0]["site"] == "figeac" and rows[0]["days"] == "5" and rows[0]["members"] == "5"
+    assert "petrol=0.2176" in rows[0]["co2e_factors_kg_per_km"]
+    data = client.get(f"/impact/open-data.json?{_period()}").get_json()
+    assert data["rows"][0]["days"] == 5 and data["method"]["mean_speed_kmh"] == 50
+    for person in people:
+        for needle in (person.email, person.email.split("@")[0], "Capdenac", "Bagnac"):
+            assert needle not in text and needle not in str(data)
+
+
+def test_an_erased_member_leaves_their_figures_but_not_the_totals(app, client, auth, make_user, profile, attend):
+    people = _five_members(make_user, profile, attend)
+    with app.test_request_context():
+        user = db.session.get(User, people[0].id)
+        exported = registry().pm.hook.user_data_export(user=user)
+        mine = next(part["impact"] for part in exported if part and "impact" in part)
+        assert mine["profile"]["mode"] == "petrol" and len(mine["days"]) == 1
+        before = service.group_report("territory", None, next_weekday(), next_weekday())
+        registry().pm.hook.user_data_erase(user=user)
+        db.session.commit()
+        assert db.session.scalar(select(func.count()).select_from(ImpactDay).where(
+            ImpactDay.member_id == people[0].id)) == 0
+        assert db.session.scalar(select(func.count()).select_from(ImpactMonth).where(
+            ImpactMonth.member_id == people[0].id)) == 0
+        after = service.group_report("territory", None, next_weekday(), next_weekday())
+        assert after.totals == before.totals and after.members_counted == 5
+
+
+def test_the_osrm_server_is_used_cached_and_skipped_when_down(app, desk, osrm_server):
+    from plugins.impact.models import ImpactRoute
+
+    capdenac, rodez = geo.resolve("Capdenac-Gare")[0], geo.resolve("Rodez", ("12",))[0]
+    url = f"http://127.0.0.1:{osrm_server.server_port}"
+    with app.app_context(), _osrm(url):
+        assert service.distance_km(capdenac, rodez) == pytest.approx(61.5)
+        db.session.commit()
+    osrm_server.shutdown()
+    osrm_server.server_close()
+    with app.app_context(), _osrm(url):  # the server is down now: the cache answers
+        assert service.distance_km(capdenac, rodez) == pytest.approx(61.5)
+        assert db.session.scalar(select(func.count()).select_from(ImpactRoute)) == 1
+        other = geo.resolve("Aurillac", ("15",))[0]  # never asked: crow-flies x detour
+        crow = method.road_km((capdenac.latitude, capdenac.longitude), (other.latitude, other.longitude), 1.3)
+        assert service.distance_km(capdenac, other) == pytest.approx(crow)
+
+
+class _osrm:
+    """Point [plugins.impact].osrm_url at a server for the block."""
+
+    def __init__(self, url):
+        self.url = url
+
+    def __enter__(self):
+        configs = registry().configs
+        self.before = configs["impact"]
+        configs["impact"] = self.before.model_copy(update={"osrm_url": self.url, "osrm_timeout_seconds": 1})
+
+    def __exit__(self, *exc):
+        registry().configs["impact"] = self.before
+
+
+def test_a_sites_managers_see_its_report_and_members_do_not(app, client, auth, make_user, desk):
+    auth.login(make_user())
+    assert client.get("/impact/sites/figeac").status_code == 403
+    assert client.get("/impact/method", headers={"Accept-Language": "fr"}).status_code == 200
+    auth.logout()
+    auth.login(make_user(role="site-manager", sites=("figeac",)))
+    page = client.get("/impact/sites/figeac", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Moins de 5 membres sont comptés ici" in page
+    assert "/impact/sites/figeac" in client.get("/admin", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+
+
+def test_the_method_page_shows_the_territorys_values_and_sources(client):
+    page = client.get("/impact/method", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    for needle in ("0,2176", "0,1034", "Impact CO2", "Barème kilométrique 2024", "50 km/h", "31"):
+        assert needle in page
