@@ -15,7 +15,7 @@ from core.plugins import Module
 from core.sites.service import managed_sites
 from core.ui import NavItem, Widget
 from core.timeutil import today_at
-from plugins.booking import alerts, demo, desk
+from plugins.booking import alerts, demo, desk, resources
 from plugins.booking.api import OPENAPI, api
 from plugins.booking.arrive import arrive
 from plugins.booking.manage import desk_home, manage
@@ -114,3 +114,8 @@ def user_data_erase(user):
 @hookimpl
 def demo_seeded(sites, users):
     return demo.seed(sites)
+
+
+@hookimpl
+def site_import_columns():
+    return resources.import_columns()
