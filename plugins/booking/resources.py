@@ -76,7 +76,7 @@ def import_column(kind: str, label: str):
             have = [r for r in resources_of(site) if r.kind == kind]
             names, label_text = {r.name for r in have}, str(label)
             number = 0
-            for _ in range(wanted - len(have)):
+            for _missing in range(wanted - len(have)):
                 number += 1
                 while f"{label_text} {number}" in names:
                     number += 1
