@@ -148,11 +148,10 @@ def check_workers(app) -> list[Outcome]:
 
 
 def run_checks(app) -> list[Outcome]:
+    """Every part's outcome (in an app context); the workers only with a working database."""
     outcomes = check_database(app)
-    if outcomes[0].status == "FAIL":
-        return outcomes + check_mail(app) + check_payments(app)
-    with app.app_context():
-        return outcomes + check_mail(app) + check_payments(app) + check_workers(app)
+    workers = check_workers(app) if outcomes[0].status == "ok" else []
+    return outcomes + check_mail(app) + check_payments(app) + workers
 
 
 @click.command("check")
@@ -164,6 +163,9 @@ def check():
         app = create_app()
     except ConfigError as exc:
         click.echo(f"FAIL  file: {exc}")
+        raise SystemExit(1) from None
+    except DATABASE_ERRORS as exc:  # a DATABASE_URL that is not one fails as the app is built
+        click.echo(f"FAIL  database: {database_problem(exc)}")
         raise SystemExit(1) from None
     click.echo(f"ok    file: {app.config['TERRITORY'].territory.name}")
     with app.app_context():

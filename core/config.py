@@ -239,14 +239,14 @@ def _toml(value) -> str:
 def _plain(item: dict) -> str:
     """One pydantic error as a sentence an operator understands (no pydantic vocabulary)."""
     kind, ctx, given = item["type"], item.get("ctx") or {}, item.get("input")
-    key = str(next((part for part in reversed(item["loc"]) if isinstance(part, str)), ""))
+    names = [str(part) for part in item["loc"]]
     wrote = f" (the file says {_toml(given)})"
     if kind == "missing":
         return "missing (required)"
     if kind == "extra_forbidden":
         return "unknown key (a typing mistake? remove it or correct its name)"
     if kind in ("int_type", "int_from_float", "int_parsing"):
-        if key.endswith("_cents") or key == "prices":
+        if any(name.endswith("_cents") or name == "prices" for name in names):
             return f"must be a whole number of cents, without a decimal point: 1000 for 10.00{wrote}"
         return f"must be a whole number{wrote}"
     if kind in ("float_type", "float_parsing"):

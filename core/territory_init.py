@@ -82,6 +82,15 @@ class VatNumber(click.ParamType):
                       param, ctx)
 
 
+class Postcode(click.ParamType):
+    name = "postcode"
+
+    def convert(self, value, param, ctx):
+        if not re.fullmatch(r"\d{5}", str(value).strip()):
+            self.fail(f"'{value}' is not a postcode: 5 digits, e.g. 19000", param, ctx)
+        return str(value).strip()
+
+
 class Euros(click.ParamType):
     name = "euros"
 
@@ -114,13 +123,14 @@ def territory_cli():
 @click.option("--operator-name", prompt="Operator's legal name", help="Who runs the platform and invoices.")
 @click.option("--legal-form", prompt="Operator's legal form (e.g. Syndicat mixte, Association loi 1901)")
 @click.option("--address", prompt="Operator's street address")
-@click.option("--postcode", prompt="Operator's postcode")
+@click.option("--postcode", type=Postcode(), prompt="Operator's postcode")
 @click.option("--city", prompt="Operator's city")
 @click.option("--siret", type=Siret(), prompt="Operator's SIRET (14 digits)",
               help="The invoicing establishment; its first 9 digits are the SIREN.")
 @click.option("--vat-number", type=VatNumber(), prompt="VAT number (empty if exempt, art. 293 B du CGI)",
-              default="", help="Empty or 'exempt': VAT exemption (franchise en base).")
-@click.option("--contact-email", prompt="Contact e-mail shown to members", default="")
+              default="", show_default=False, help="Empty or 'exempt': VAT exemption (franchise en base).")
+@click.option("--contact-email", prompt="Contact e-mail shown to members (may be empty)", default="",
+              show_default=False)
 @click.option("--locales", prompt="Languages (fr, en)", default="fr,en", show_default=True)
 @click.option("--modules", prompt=f"Modules ({', '.join(_installed())})", default=",".join(_installed()),
               show_default=True, help="Comma-separated plugins to offer and enable.")
