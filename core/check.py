@@ -16,7 +16,7 @@ from datetime import timedelta
 
 import click
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from core.config import ConfigError
 
@@ -52,13 +52,12 @@ def check_database(app) -> list[Outcome]:
         with db.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
             current = set(MigrationContext.configure(connection).get_current_heads())
-    except Exception as exc:  # noqa: BLE001 - any failure is the answer, in one sentence
+    except (*DATABASE_ERRORS, SQLAlchemyError) as exc:
         return [Outcome("FAIL", "database", database_problem(exc))]
     heads = set(ScriptDirectory.from_config(migrate.get_config()).get_heads())
     if current != heads:
-        missing = len(heads - current)
-        return [Outcome("FAIL", "database", f"connected, but {missing or len(current)} migration branch(es) are not "
-                                            "at their latest revision: run `tierslieux db upgrade`")]
+        return [Outcome("FAIL", "database", f"connected, but {len(heads - current)} of {len(heads)} migration "
+                                            "branches are not at their latest revision: run `tierslieux db upgrade`")]
     return [Outcome("ok", "database", f"connected ({db.engine.url.render_as_string(hide_password=True)}), "
                                       "migrations at their latest revision")]
 

@@ -259,8 +259,8 @@ def _plain(item: dict) -> str:
     if kind == "literal_error":
         return f"must be one of {str(ctx.get('expected', '')).replace(chr(39), chr(34))}{wrote}"
     if kind == "string_pattern_mismatch":
-        hint = PATTERN_HINTS.get(ctx.get("pattern", ""), "another form")
-        return f"must be {hint}{wrote}"
+        hint = PATTERN_HINTS.get(ctx.get("pattern", ""))
+        return f"must be {hint}{wrote}" if hint else f"is not written in the expected form{wrote}"
     if kind == "string_too_short":
         return "must not be empty" if ctx.get("min_length") == 1 else f"needs at least {ctx['min_length']} characters"
     if kind == "string_too_long":

@@ -87,6 +87,20 @@ class BillingConfig(_Section):
     free: list[Period] = []
 
     @model_validator(mode="after")
+    def _overrides_name_products(self):
+        for slug, override in self.sites.items():
+            for code in list(override.prices) + override.unavailable + override.free:
+                if code not in self.products:
+                    raise ValueError(f"sites.{slug}: unknown product '{code}'")
+        for name, discount in self.discount_codes.items():
+            for code in discount.products:
+                if code not in self.products:
+                    raise ValueError(f"discount_codes.{name}: unknown product '{code}'")
+        if self.invoice_prefix == self.credit_note_prefix:
+            raise ValueError("invoice_prefix and credit_note_prefix must differ")
+        return self
+
+    @model_validator(mode="after")
     def _every_period_priced_or_free(self):
         for code in PERIODS:
             if code not in self.products and code not in self.free:
@@ -102,20 +116,6 @@ class BillingConfig(_Section):
                         f"sites.{slug}: {code} is unavailable there, so {_PERIOD_NAMES[code]} would be free "
                         f"at that site: say it with free = [\"{code}\"] in [plugins.billing.sites.{slug}] "
                         f"instead of unavailable")
-        return self
-
-    @model_validator(mode="after")
-    def _overrides_name_products(self):
-        for slug, override in self.sites.items():
-            for code in list(override.prices) + override.unavailable + override.free:
-                if code not in self.products:
-                    raise ValueError(f"sites.{slug}: unknown product '{code}'")
-        for name, discount in self.discount_codes.items():
-            for code in discount.products:
-                if code not in self.products:
-                    raise ValueError(f"discount_codes.{name}: unknown product '{code}'")
-        if self.invoice_prefix == self.credit_note_prefix:
-            raise ValueError("invoice_prefix and credit_note_prefix must differ")
         return self
 
 

@@ -80,7 +80,7 @@ def test_a_vat_number_with_spaces_is_kept_compact():
 def test_a_period_without_a_price_stops_start_up(tmp_path, monkeypatch):
     """Only the day pass priced: half-days would have been confirmed for free."""
     start = EXAMPLE.index("[plugins.billing.products.half_day_pass]")
-    end = EXAMPLE.index("[plugins.billing.products.bundle_10]")
+    end = EXAMPLE.index("[plugins.billing.products.room_hour]")
     text = EXAMPLE[:start] + EXAMPLE[end:]
     text = text.replace("prices = { day_pass = 1000, half_day_pass = 600 }", "prices = { day_pass = 1000 }")
     with pytest.raises(ConfigError) as error:
