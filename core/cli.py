@@ -1,12 +1,17 @@
 """The `tierslieux` console script: Flask's commands, the app's (core and plugins) and `db`."""
 from __future__ import annotations
 
+import sys
+
 import click
 import flask_migrate
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import FlaskGroup, ScriptInfo, with_appcontext
 from flask_migrate.cli import db as migrate_db
 
+from core.check import DATABASE_ERRORS, check, database_problem
+from core.config import ConfigError
 from core.scaffold import new_plugin
+from core.territory_init import territory_cli
 
 
 # Flask-Migrate's own group, but `upgrade` goes to every head (the core and each plugin branch).
@@ -41,9 +46,27 @@ class TiersLieuxCLI(FlaskGroup):
             return db_group
         return super().get_command(ctx, name)
 
+    def list_commands(self, ctx):
+        """`--help` lists every command; without a working configuration it lists those that
+        need none and says, in one line, why the others are missing (no traceback)."""
+        info = ctx.ensure_object(ScriptInfo)
+        try:
+            info.load_app()
+        except ConfigError as exc:
+            click.secho(f"Note: {exc}\nOnly the commands that need no configuration are listed.\n", err=True)
+            return sorted(click.Group.list_commands(self, ctx))
+        except DATABASE_ERRORS as exc:
+            click.secho(f"Note: {database_problem(exc)}\n", err=True)
+            return sorted(click.Group.list_commands(self, ctx))
+        return super().list_commands(ctx)
+
 
 cli = TiersLieuxCLI(create_app=_create_app, help="Tiers-Lieux: a territory's network of tiers-lieux.")
-cli.add_command(new_plugin)  # needs no app: it works on a fresh clone, before any configuration
+# These need no app: they work on a fresh clone, before any configuration (`check` starts the
+# app itself and reports what fails).
+cli.add_command(new_plugin)
+cli.add_command(territory_cli)
+cli.add_command(check)
 
 
 def _add_dev_commands(group: click.Group) -> None:
@@ -62,9 +85,10 @@ _add_dev_commands(cli)
 
 
 def main():
-    from core.config import ConfigError
-
     try:
         cli.main(prog_name="tierslieux", standalone_mode=True)
     except ConfigError as exc:
         raise SystemExit(f"tierslieux: {exc}") from None
+    except DATABASE_ERRORS as exc:
+        print(f"tierslieux: {database_problem(exc)}", file=sys.stderr)
+        raise SystemExit(1) from None

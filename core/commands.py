@@ -7,6 +7,7 @@ from flask.cli import with_appcontext
 
 from core.extensions import db
 from core.hookspecs import hookimpl
+from core.sites.importer import sites_cli
 
 
 @click.group("users", help="Accounts.")
@@ -93,4 +94,4 @@ def seed_demo():
 
 @hookimpl
 def cli_commands():
-    return [users_cli, tokens_cli, mail_cli, seed_demo]
+    return [users_cli, tokens_cli, mail_cli, seed_demo, sites_cli]

@@ -9,12 +9,21 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from stdnum.eu import vat as eu_vat
+from stdnum.exceptions import ValidationError as NumberError
+from stdnum.fr import siren as fr_siren
+from stdnum.fr import siret as fr_siret
 
 from core.timeutil import is_time_zone
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 DEFAULT_CONFIG = "instance/tierslieux.toml"
+
+# Money is integer cents: `price_cents = 10.00` is refused, never read as 10 cents. Plugins'
+# config models use it for every amount they read.
+Cents = Annotated[int, Field(strict=True, ge=0)]
 
 
 class ConfigError(Exception):
@@ -24,15 +33,6 @@ class ConfigError(Exception):
 class _Section(BaseModel):
     # A typo in a key must stop start-up, not be silently ignored.
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _siren_is_valid(digits: str) -> bool:
-    """SIREN numbers carry a Luhn check digit."""
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if index % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
 
 
 class Territory(_Section):
@@ -89,7 +89,7 @@ class Operator(_Section):
     @classmethod
     def _siren(cls, value):
         digits = value.replace(" ", "")
-        if not re.fullmatch(r"\d{9}", digits) or not _siren_is_valid(digits):
+        if not re.fullmatch(r"\d{9}", digits) or not fr_siren.is_valid(digits):
             raise ValueError("must be a valid 9-digit SIREN number")
         return digits
 
@@ -99,10 +99,21 @@ class Operator(_Section):
         if value is None:
             return value
         digits = value.replace(" ", "")
-        # La Poste's establishments (SIREN 356000000) use another key; every other SIRET is Luhn.
-        if not re.fullmatch(r"\d{14}", digits) or not (_siren_is_valid(digits) or digits.startswith("356000000")):
-            raise ValueError("must be a valid 14-digit SIRET number")
+        # python-stdnum knows La Poste's establishments (SIREN 356000000), which use another key.
+        if not re.fullmatch(r"\d{14}", digits) or not fr_siret.is_valid(digits):
+            raise ValueError("must be a valid 14-digit SIRET number (its check key is wrong or a digit is missing)")
         return digits
+
+    @field_validator("vat_number")
+    @classmethod
+    def _vat_number(cls, value):
+        if value is None:
+            return value
+        try:
+            return eu_vat.validate(value)  # compacts it: "FR 44 732829320" -> "FR44732829320"
+        except NumberError:
+            raise ValueError(f"'{value}' is not a valid EU VAT number (country code, then digits whose "
+                             "check key must match, e.g. FR44732829320)") from None
 
     @model_validator(mode="after")
     def _vat(self):
@@ -112,6 +123,9 @@ class Operator(_Section):
             raise ValueError("vat_number is required unless vat_exempt = true (art. 293 B du CGI)")
         if self.siret and not self.siret.startswith(self.siren):
             raise ValueError("siret must start with the siren (its first 9 digits)")
+        if self.vat_number and self.vat_number.startswith("FR") and self.vat_number[4:] != self.siren:
+            raise ValueError(f"vat_number {self.vat_number} is not the SIREN {self.siren}'s: a French VAT number "
+                             "is FR, a 2-digit key, then the SIREN")
         return self
 
     def missing_for_invoices(self) -> list[str]:
@@ -219,17 +233,90 @@ class TerritoryConfig(_Section):
         return self
 
 
+# What a pattern means, for the messages (the model's regular expressions stay out of them).
+PATTERN_HINTS = {
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": 'lower-case letters, digits and single hyphens, e.g. "correze"',
+    r"^[A-Z]{3}$": 'a 3-letter currency code in capitals, e.g. "EUR"',
+    r"^\d{5}$": 'a 5-digit postcode, e.g. "19000"',
+    r"^[A-Z]{1,4}$": 'one to four capital letters, e.g. "F"',
+}
+
+
+def _toml(value) -> str:
+    """A value as it is written in the file: 19, 10.0, "19", true."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def _plain(item: dict) -> str:
+    """One pydantic error as a sentence an operator understands (no pydantic vocabulary)."""
+    kind, ctx, given = item["type"], item.get("ctx") or {}, item.get("input")
+    names = [str(part) for part in item["loc"]]
+    wrote = f" (the file says {_toml(given)})"
+    if kind == "missing":
+        return "missing (required)"
+    if kind == "extra_forbidden":
+        return "unknown key (a typing mistake? remove it or correct its name)"
+    if kind in ("int_type", "int_from_float", "int_parsing"):
+        if any(name.endswith("_cents") or name == "prices" for name in names):
+            return f"must be a whole number of cents, without a decimal point: 1000 for 10.00{wrote}"
+        return f"must be a whole number{wrote}"
+    if kind in ("float_type", "float_parsing"):
+        return f"must be a number{wrote}"
+    if kind in ("string_type", "str_type"):
+        return f"must be text in quotes, e.g. \"{given}\"{wrote}" if isinstance(given, int | float) \
+            else f"must be text in quotes{wrote}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"must be true or false{wrote}"
+    if kind == "literal_error":
+        return f"must be one of {str(ctx.get('expected', '')).replace(chr(39), chr(34))}{wrote}"
+    if kind == "string_pattern_mismatch":
+        hint = PATTERN_HINTS.get(ctx.get("pattern", ""))
+        return f"must be {hint}{wrote}" if hint else f"is not written in the expected form{wrote}"
+    if kind == "string_too_short":
+        return "must not be empty" if ctx.get("min_length") == 1 else f"needs at least {ctx['min_length']} characters"
+    if kind == "string_too_long":
+        return f"is too long: {ctx.get('max_length')} characters at most"
+    if kind == "too_short":
+        return "must list at least one value" if ctx.get("min_length") == 1 else \
+            f"must list at least {ctx.get('min_length')} values"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be {'at least' if kind.endswith('equal') else 'more than'} {ctx.get('ge', ctx.get('gt'))}{wrote}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be {'at most' if kind.endswith('equal') else 'less than'} {ctx.get('le', ctx.get('lt'))}{wrote}"
+    if kind == "list_type":
+        return f"must be a list in square brackets, e.g. [\"19\"]{wrote}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"must be a table (a [section] or {{ key = value }}){wrote}"
+    if kind.startswith("date"):
+        return f"must be a date, e.g. 2027-12-31 (no quotes){wrote}"
+    return item["msg"].removeprefix("Value error, ")
+
+
+def _where(loc: tuple) -> str:
+    """("territory", "departements", 0) -> "territory.departements (1st value)"."""
+    names = ".".join(str(part) for part in loc if not isinstance(part, int))
+    positions = [part + 1 for part in loc if isinstance(part, int)]
+    if positions:
+        n = positions[-1]
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        names += f" ({n}{suffix} value)"
+    return names
+
+
 def format_errors(error: ValidationError, prefix: tuple[str, ...] = ()) -> str:
-    """One line per mistake, naming its key (`plugins.billing.prise: unknown key`)."""
+    """One plain sentence per mistake, naming its key (`plugins.billing.prise: unknown key`)."""
     lines = []
     for item in error.errors():
-        key = ".".join(str(part) for part in (*prefix, *item["loc"])) or "(file)"
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "missing":
-            message = "missing (required)"
-        elif item["type"] == "extra_forbidden":
-            message = "unknown key"
-        lines.append(f"  {key}: {message}")
+        key = _where((*prefix, *item["loc"])) or "(the whole file)"
+        lines.append(f"  {key}: {_plain(item)}")
     return "\n".join(lines)
 
 
@@ -269,7 +356,8 @@ def load_config(path: str | os.PathLike | None = None) -> TerritoryConfig:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(
-            f"{path}: no territory configuration here. Copy examples/territories/blank.toml "
+            f"{path}: no territory configuration here. Write one with `tierslieux territory init`, "
+            "or copy examples/territories/blank.toml, "
             "and set TIERSLIEUX_CONFIG, or run `make run` for the demo."
         ) from None
     return parse_config(text, str(path))

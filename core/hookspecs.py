@@ -167,6 +167,17 @@ def site_saved(site: Site, created: bool) -> None:
 
 
 @hookspec
+def site_import_columns() -> dict[str, Callable[[str], Callable[[Site], None]]] | None:
+    """Columns this plugin adds to `tierslieux sites import` (e.g. booking's `desks`), by name.
+
+    Each column is a function taking the cell's text: it raises `ValueError` with a plain reason
+    when the cell is wrong (the row is reported, nothing of the file is loaded), else returns a
+    function the importer calls with the saved site, in the import's transaction (it flushes).
+    Importing the same file again must change nothing more (idempotent).
+    """
+
+
+@hookspec
 def module_toggled(module: str, site: Site | None, enabled: bool, actor: User | None) -> None:
     """Called when a module was switched on or off, in the transaction of the switch.
 

@@ -89,7 +89,8 @@ def _as_email(message: MailMessage, sender: str) -> EmailMessage:
     return email
 
 
-def _smtp(config):
+def smtp_connection(config):
+    """An open, authenticated SMTP connection from the app's MAIL_* settings (also `tierslieux check`)."""
     cls = smtplib.SMTP_SSL if config["MAIL_USE_SSL"] else smtplib.SMTP
     client = cls(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"])
     if config["MAIL_USE_TLS"]:
@@ -111,7 +112,7 @@ def deliver(message_id: int) -> None:
         raise Permanent(f"message {message_id} cannot be built: {exc}") from None
     db.session.rollback()  # hold no transaction (nor SQLite's write lock) while SMTP talks
     try:
-        with _smtp(config) as client:
+        with smtp_connection(config) as client:
             client.send_message(email)
     except (smtplib.SMTPException, OSError) as exc:
         db.session.execute(update(MailMessage).where(MailMessage.id == message_id).values(

@@ -22,7 +22,7 @@ NAME = re.compile(r"^[a-z][a-z0-9_]{1,30}$")
 # Blueprint, URL and command names the core already uses.
 RESERVED = {"core", "plugins", "tests", "static", "api", "admin", "sites", "site", "account", "auth",
             "media", "i18n", "home", "db", "modules", "users", "tokens", "mail", "routes", "shell", "run",
-            "jobs", "worker", "new-plugin", "serve-demo", "stripe-emulator"}
+            "jobs", "worker", "new-plugin", "serve-demo", "stripe-emulator", "territory", "check"}
 
 
 class ScaffoldError(click.ClickException):

@@ -70,6 +70,15 @@ def _index() -> _Index:
         return _Index([Commune(r["insee"], r["name"], r["dep"], float(r["lat"]), float(r["lon"])) for r in rows])
 
 
+@lru_cache(maxsize=1)
+def departements() -> dict[str, str]:
+    """The départements the communes list covers (metropolitan France and Corsica), code -> name."""
+    import json
+
+    outlines = json.loads((DATA / "departements.json").read_text(encoding="utf-8"))
+    return {code: entry["name"] for code, entry in sorted(outlines.items())}
+
+
 def commune(code: str | None) -> Commune | None:
     """A commune by its INSEE code, or None."""
     return _index().by_code.get((code or "").strip().upper())

@@ -63,7 +63,7 @@ def payment_modes(site) -> tuple[bool, bool]:
 def products_at(site, kinds=None) -> dict[str, Product]:
     conf = settings()
     override = conf.sites.get(site.slug)
-    unavailable = set(override.unavailable) if override else set()
+    unavailable = set(override.unavailable) | set(override.free) if override else set()
     return {code: p for code, p in conf.products.items()
             if code not in unavailable and (kinds is None or p.kind in kinds)}
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from core import audit
@@ -49,3 +50,40 @@ def retire_resource(site, resource: Resource, actor) -> None:
     resource.retired_at = resource.retired_at or utcnow()
     audit.record(actor, "booking.resource_retired", f"site:{site.slug}", resource=resource.id)
     db.session.flush()
+
+
+# `tierslieux sites import`: the `desks` and `rooms` columns (core.hookspecs.site_import_columns)
+# Named in the territory's language ("Salle 1", ...): msgids the catalogue already has.
+IMPORT_COLUMNS = {"desks": ("desk", _l("Desk")), "rooms": ("room", _l("Room"))}
+
+
+def _count(text: str) -> int:
+    text = (text or "").strip()
+    if not text:
+        return 0
+    if not text.isdigit() or int(text) > 200:
+        raise ValueError("a whole number of resources, from 0 to 200")
+    return int(text)
+
+
+def import_column(kind: str, label: str):
+    """A site has at least N active resources of `kind` (named "<label> 1", ...): the missing ones
+    are created, none is retired (a re-import changes nothing)."""
+    def check(text: str):
+        wanted = _count(text)
+
+        def apply(site) -> None:
+            have = [r for r in resources_of(site) if r.kind == kind]
+            names, label_text = {r.name for r in have}, str(label)
+            number = 0
+            for _missing in range(wanted - len(have)):
+                number += 1
+                while f"{label_text} {number}" in names:
+                    number += 1
+                save_resource(site, None, kind=kind, name=f"{label_text} {number}")
+        return apply
+    return check
+
+
+def import_columns() -> dict:
+    return {column: import_column(kind, label) for column, (kind, label) in IMPORT_COLUMNS.items()}

@@ -20,7 +20,7 @@ def test_mail_is_sent_after_commit_with_its_attachment_and_date(app, mailbox):
         db.session.commit()
     [message] = mailbox.wait_for(1)
     assert message["Subject"] == "Choose a new password"
-    assert message["Date"] is not None
+    assert message["Date"] is not None and message["Message-ID"].endswith(">")
     [attachment] = list(message.iter_attachments())
     assert attachment.get_filename() == "a.ics" and attachment.get_content_type() == "text/calendar"
     with app.app_context():
