@@ -120,3 +120,27 @@ def login(page):
         page.wait_for_url(lambda url: "/login" not in url)
 
     return sign_in
+
+
+@pytest.fixture
+def mail_link(smtp_server):
+    """`mail_link(address, pattern)`: the first match of `pattern` in the latest e-mails to
+    `address` received by the tests' SMTP server, waiting up to about ten seconds for it."""
+    import re
+
+    from devtools.pytest_plugin import Mailbox
+
+    def find(address: str, pattern: str) -> str:
+        box = Mailbox(smtp_server)
+        for _ in range(50):
+            for message in reversed(box.wait_for(1)):
+                if address in message["To"]:
+                    body = message.get_body(("plain",)).get_content() if message.is_multipart() \
+                        else message.get_content()
+                    found = re.search(pattern, body)
+                    if found:
+                        return found.group(0)
+            box.wait_for(len(box.messages) + 1, timeout=0.2)
+        raise AssertionError(f"no e-mail to {address} with {pattern}")
+
+    return find

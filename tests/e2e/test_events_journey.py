@@ -3,7 +3,6 @@ for employers at Figeac, confirms from the e-mail (the local SMTP server) and ad
 calendar; the events' pages reflow at 375 px and axe finds nothing serious on them."""
 from __future__ import annotations
 
-import re
 
 import pytest
 
@@ -14,22 +13,6 @@ FIGEAC = "figeac-maison-emploi"
 TITLE = "Journée d'information : le télétravail pour les employeurs"
 VISITOR = "dirigeante.pme@example.org"
 AXE_TAGS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def _link_in_mail(smtp_server, address: str, pattern: str) -> str:
-    from devtools.pytest_plugin import Mailbox
-
-    box = Mailbox(smtp_server)
-    for _ in range(50):
-        for message in reversed(box.wait_for(1)):
-            if address in message["To"]:
-                body = message.get_body(("plain",)).get_content() if message.is_multipart() \
-                    else message.get_content()
-                found = re.search(pattern, body)
-                if found:
-                    return found.group(0)
-        box.wait_for(len(box.messages) + 1, timeout=0.2)
-    raise AssertionError(f"no e-mail to {address} with {pattern}")
 
 
 def _event_id(live_app) -> int:
@@ -43,7 +26,7 @@ def _event_id(live_app) -> int:
 
 
 def test_a_visitor_registers_for_the_information_day_at_figeac_and_confirms_from_the_mail(
-        page, live_server, live_app, smtp_server):
+        page, live_server, live_app, mail_link):
     page.goto("/")
     page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Événements").click()
     page.get_by_role("link", name=TITLE).click()
@@ -55,14 +38,14 @@ def test_a_visitor_registers_for_the_information_day_at_figeac_and_confirms_from
     assert VISITOR in page.locator("main").inner_text()
     assert page.get_by_role("heading", name="Consultez votre messagerie").count() == 1
 
-    link = _link_in_mail(smtp_server, VISITOR, r"https?://\S+/events/r/\S+/confirm")
+    link = mail_link(VISITOR, r"https?://\S+/events/r/\S+/confirm")
     page.goto(link)
     page.get_by_role("button", name="Confirmer mon inscription").click()
     assert "Vous êtes inscrit·e." in page.locator("main").inner_text()
     with page.expect_download() as download:
         page.get_by_role("link", name="Ajouter à mon agenda (iCal)").click()
     assert b"BEGIN:VEVENT" in open(download.value.path(), "rb").read()
-    _link_in_mail(smtp_server, VISITOR, r"https?://\S+/events/r/[^/\s]+(?:\s|$)")  # "you are registered", its link
+    mail_link(VISITOR, r"https?://\S+/events/r/[^/\s]+(?:\s|$)")  # "you are registered", its link
 
     # The public page of the event counts the seat, and says so to search engines.
     page.goto(f"/events/{_event_id(live_app)}")
