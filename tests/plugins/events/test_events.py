@@ -259,3 +259,52 @@ def test_a_members_registrations_are_exported_and_erased_their_seat_going_to_the
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Registration).where(
             Registration.user_id == leaving.id)) == 0
+
+
+def test_each_site_offers_a_calendar_feed_of_its_public_and_members_events(client, make_event, app):
+    from plugins.conventions.models import Partner
+
+    make_event(title="Matinée d'accueil")
+    make_event(title="Petit-déjeuner", audience="members")
+    with app.app_context():
+        partner = Partner(name="Banque", siret="56000000200017", address="Aurillac")
+        db.session.add(partner)
+        db.session.commit()
+        partner_id = partner.id
+    make_event(title="Réservé au personnel", audience="partner", partner_id=partner_id)
+    feed = client.get("/events/sites/figeac/events.ics")
+    assert feed.mimetype == "text/calendar"
+    text = feed.get_data(as_text=True)
+    assert text.count("BEGIN:VEVENT") == 2 and "Petit-d" in text and "personnel" not in text
+
+
+@pytest.mark.parametrize("path", ["/events/999999", "/events/r/nope", "/events/r/nope/event.ics",
+                                  "/events/r/nope/confirm", "/events/sites/nowhere", "/events/sites/nowhere/events.ics"])
+def test_unknown_events_and_links_answer_404(client, world, path):
+    assert client.get(path).status_code == 404
+
+
+def test_registration_is_closed_once_the_event_has_started(app, client, auth, make_user, make_event):
+    event_id = make_event()
+    with app.app_context():
+        event = db.session.get(Event, event_id)
+        event.starts_at = utcnow() - timedelta(minutes=5)
+        db.session.commit()
+    auth.login(make_user())
+    assert client.post(f"/events/{event_id}/register").status_code == 422
+    auth.logout()
+    assert client.post(f"/events/{event_id}/visitor", data={"name": "V", "email": "v@example.org"}).status_code == 422
+
+
+def test_a_visitor_form_with_a_bad_address_is_shown_again(client, make_event):
+    event_id = make_event()
+    response = client.post(f"/events/{event_id}/visitor", data={"name": "V", "email": "not an address"})
+    assert response.status_code == 422
+
+
+def test_an_online_event_is_described_as_virtual_in_json_ld(client, auth, make_event):
+    event_id = make_event(site=None, online_url="https://visio.example.org/x", title="Webinaire")
+    page = client.get(f"/events/{event_id}").get_data(as_text=True)
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert data["location"]["@type"] == "VirtualLocation" and "visio.example.org" not in page
+    assert data["eventAttendanceMode"].endswith("OnlineEventAttendanceMode")
