@@ -1,8 +1,6 @@
 """The managers' pages: their events, the event form, cancelling, attendance, reports."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -89,8 +87,7 @@ def _save(event):
 
 def manage_index():
     _manager()
-    return render_template("events/manage.html", events=service.managed_events(current_user), form=ConfirmForm(),
-                           now=datetime.now().astimezone())
+    return render_template("events/manage.html", events=service.managed_events(current_user), form=ConfirmForm())
 
 
 def new():

@@ -204,8 +204,9 @@ def _row(event: Event, email: str, name: str, user, now) -> tuple[Registration, 
             user_id=getattr(user, "id", None), name=name))
         db.session.refresh(existing)
         return existing, bool(won.rowcount)
-    registration = Registration(event_id=event.id, event=event, email=email, name=name, user_id=getattr(user, "id", None),
-                                status="pending", token=secrets.token_urlsafe(32), queued_at=now)
+    registration = Registration(event_id=event.id, event=event, email=email, name=name,
+                                user_id=getattr(user, "id", None), status="pending",
+                                token=secrets.token_urlsafe(32), queued_at=now)
     try:
         with db.session.begin_nested():
             db.session.add(registration)

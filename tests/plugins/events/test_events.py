@@ -279,7 +279,8 @@ def test_each_site_offers_a_calendar_feed_of_its_public_and_members_events(clien
 
 
 @pytest.mark.parametrize("path", ["/events/999999", "/events/r/nope", "/events/r/nope/event.ics",
-                                  "/events/r/nope/confirm", "/events/sites/nowhere", "/events/sites/nowhere/events.ics"])
+                                  "/events/r/nope/confirm", "/events/sites/nowhere",
+                                  "/events/sites/nowhere/events.ics"])
 def test_unknown_events_and_links_answer_404(client, world, path):
     assert client.get(path).status_code == 404
 

@@ -2,7 +2,7 @@
 booking, refused when taken, moved with the event and given back when it is cancelled."""
 from __future__ import annotations
 
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -54,7 +54,7 @@ def test_moving_an_event_moves_its_room_and_cancelling_it_frees_the_room(app, cl
     with app.test_request_context():
         event = db.session.get(Event, event_id)
         manager = db.session.get(User, world.manager.id)
-        later = event.starts_at.replace(hour=event.starts_at.hour + 4), event.ends_at.replace(hour=event.ends_at.hour + 4)
+        later = event.starts_at + timedelta(hours=4), event.ends_at + timedelta(hours=4)
         service.save_event(manager, event, site=event.site, title=event.title, description=event.description,
                            online_url="", starts_at=later[0], ends_at=later[1], capacity=event.capacity,
                            audience=event.audience, room_id=room)
