@@ -144,3 +144,30 @@ def mail_link(smtp_server):
         raise AssertionError(f"no e-mail to {address} with {pattern}")
 
     return find
+
+
+@pytest.fixture
+def check_pages(page, login):
+    """`check_pages({who: [path, ...]}, width)`: each page, signed in as `who` (None: signed out),
+    answers 200, does not scroll sideways at `width` px and has no serious axe violation
+    (WCAG 2.1 A and AA)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    tags = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+    def check(pages: dict, width: int) -> None:
+        page.set_viewport_size({"width": width, "height": 900})
+        for who, paths in pages.items():
+            page.context.clear_cookies()
+            if who:
+                login(who)
+            for path in paths:
+                assert page.goto(path).status == 200, (who, path)
+                overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+                assert overflow <= 0, (path, width, overflow)
+                results = Axe().run(page, options=tags)
+                serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+                assert not serious, (path, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+                                            for v in serious])
+
+    return check
