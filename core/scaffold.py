@@ -4,7 +4,7 @@ The files come from `core/skeleton/` (see its README): a table and its migration
 service that flushes, views that commit, a form, templates extending base.html, a menu entry,
 a site-page section, `MODULE`, export and erase hooks, a French catalogue, and tests using the
 project's fixtures. In this project it also registers the plugin (an entry point in setup.cfg,
-offered by the test territory), so `make test` runs its tests.
+offered by the test territory), so `make test` runs its tests with the rest.
 """
 from __future__ import annotations
 
@@ -120,5 +120,5 @@ def new_plugin(name, directory, tests_dir, do_register):
         return
     for line in register(root, name, package):
         click.echo(f"  {line}")
-    click.echo(f"Next: `make test` (it reinstalls the package, so the entry point is found), then add "
-               f"'{name}' to modules.offered in your territory file.")
+    click.echo(f"Next: `make install` (it reinstalls the package, so the entry point is found), then "
+               f"`python -m pytest {tests_dir}`, and add '{name}' to modules.offered in your territory file.")

@@ -4,4 +4,4 @@ from core.errors import DomainError
 
 
 class NoticeboardError(DomainError):
-    """A Noticeboard rule refused the action (422 unless given another status)."""
+    """A rule of Noticeboard refused the action (422 unless given another status)."""

@@ -120,3 +120,54 @@ def login(page):
         page.wait_for_url(lambda url: "/login" not in url)
 
     return sign_in
+
+
+@pytest.fixture
+def mail_link(smtp_server):
+    """`mail_link(address, pattern)`: the first match of `pattern` in the latest e-mails to
+    `address` received by the tests' SMTP server, waiting up to about ten seconds for it."""
+    import re
+
+    from devtools.pytest_plugin import Mailbox
+
+    def find(address: str, pattern: str) -> str:
+        box = Mailbox(smtp_server)
+        for _ in range(50):
+            for message in reversed(box.wait_for(1)):
+                if address in message["To"]:
+                    body = message.get_body(("plain",)).get_content() if message.is_multipart() \
+                        else message.get_content()
+                    found = re.search(pattern, body)
+                    if found:
+                        return found.group(0)
+            box.wait_for(len(box.messages) + 1, timeout=0.2)
+        raise AssertionError(f"no e-mail to {address} with {pattern}")
+
+    return find
+
+
+@pytest.fixture
+def check_pages(page, login):
+    """`check_pages({who: [path, ...]}, width)`: each page, signed in as `who` (None: signed out),
+    answers 200, does not scroll sideways at `width` px and has no serious axe violation
+    (WCAG 2.1 A and AA)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    tags = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+    def check(pages: dict, width: int) -> None:
+        page.set_viewport_size({"width": width, "height": 900})
+        for who, paths in pages.items():
+            page.context.clear_cookies()
+            if who:
+                login(who)
+            for path in paths:
+                assert page.goto(path).status == 200, (who, path)
+                overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+                assert overflow <= 0, (path, width, overflow)
+                results = Axe().run(page, options=tags)
+                serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+                assert not serious, (path, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+                                            for v in serious])
+
+    return check

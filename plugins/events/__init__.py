@@ -1,0 +1,1 @@
+"""The Events plugin (written by `tierslieux new-plugin events`)."""

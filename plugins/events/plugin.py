@@ -1,0 +1,73 @@
+"""The Events module as the core sees it: MODULE and its hooks, nothing else.
+
+Information days, welcome mornings, workshops at the sites (or online): registration with a
+waitlist, reminders, attendance, an iCal feed per site, schema.org JSON-LD on the public pages.
+"""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from core.hookspecs import hookimpl
+from core.plugins import Module
+from core.ui import NavItem, Widget
+
+from . import demo, jobs, service
+from .views import bp
+
+MODULE = Module(name="events", label=_l("Events"),
+                description=_l("Information days and community events at the sites, with registration."),
+                scope="site")
+
+
+@hookimpl
+def blueprints():
+    return [bp]
+
+
+@hookimpl
+def nav_items(user):
+    return [NavItem(_l("Events"), "events.index", order=55)]
+
+
+@hookimpl
+def admin_links(user):
+    if user.is_territory_admin or user.is_site_manager:
+        return [NavItem(_l("Events: manage, attendance, reports"), "events.manage", order=55)]
+    return None
+
+
+@hookimpl
+def dashboard_widgets(user):
+    mine = service.mine(user)
+    if not mine:
+        return None
+    return [Widget(_l("Your events"), "events/_widget_mine.html", {"registrations": mine}, order=45)]
+
+
+@hookimpl
+def site_page_sections(site, user):
+    events = service.upcoming(user, site, limit=3)
+    if not events:
+        return None
+    return [Widget(_l("Next events"), "events/_section.html", {"site": site, "events": events}, order=55)]
+
+
+@hookimpl
+def user_data_export(user):
+    return {"events": service.export(user)}
+
+
+@hookimpl
+def user_data_erase(user):
+    # Called in the erasing transaction, also while the module is switched off.
+    service.erase(user)
+
+
+@hookimpl
+def job_handlers():
+    return jobs.HANDLERS
+
+
+@hookimpl
+def demo_seeded(sites, users):
+    return demo.seeded(sites, users)

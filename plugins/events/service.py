@@ -1,0 +1,393 @@
+"""Events' rules: who may see and join an event, seats and the waitlist, attendance.
+
+Plain functions; they flush, never commit: the caller (a view, a job) owns the transaction.
+Seats are counted on the event's row and taken by compare-and-set (`seats_taken < capacity`
+in the UPDATE's WHERE), so of parallel registrations for the last seat the database lets one
+through and the others join the waitlist, on SQLite and PostgreSQL alike.
+"""
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import select, update
+
+from core import audit
+from core.db import find, is_unique_violation, utcnow
+from core.errors import Forbidden, NotFound
+from core.extensions import db
+from core.jobs import enqueue
+from core.modules.service import is_enabled
+from core.timeutil import utc_to_local
+from plugins.conventions import is_employee_of
+
+from . import notify, rooms
+from .errors import EventsError
+from .models import AUDIENCES, SEATED, Event, Registration
+
+ACTIVE = ("pending", "confirmed", "waiting")
+
+
+def territory_tz() -> str:
+    return current_app.config["TERRITORY"].territory.timezone
+
+
+def tz_of(event: Event) -> str:
+    return event.site.timezone if event.site is not None else territory_tz()
+
+
+def is_on(event: Event) -> bool:
+    return is_enabled("events", event.site)
+
+
+def can_manage(user, event_or_site) -> bool:
+    """A site's managers run its events; online events (no site) are the territory admin's."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    site = event_or_site.site if isinstance(event_or_site, Event) else event_or_site
+    return user.is_territory_admin if site is None else user.manages(site)
+
+
+def may_attend(user, event: Event) -> bool:
+    """Public: anyone; members: a signed-in account; partner: that partner's staff (and managers)."""
+    if event.audience == "public":
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if event.audience == "members":
+        return True
+    return is_employee_of(user, event.partner_id) or can_manage(user, event)
+
+
+def get_event(event_id, user=None) -> Event:
+    """An event someone may see; NotFound otherwise (unknown, module off, a partner's event)."""
+    event = find(Event, event_id)
+    if event is None or not is_on(event) or (event.site is not None and not event.site.is_published
+                                             and not can_manage(user, event)) \
+            or (event.audience == "partner" and not may_attend(user, event)):
+        raise NotFound(_("There is no such event."))
+    return event
+
+
+def upcoming(user, site=None, limit: int | None = None, now=None) -> list[Event]:
+    """Scheduled events not over yet that `user` may see, soonest first (at a site when given)."""
+    query = select(Event).where(Event.status == "scheduled", Event.ends_at > (now or utcnow()))
+    if site is not None:
+        query = query.where(Event.site_id == site.id)
+    out = []
+    for event in db.session.scalars(query.order_by(Event.starts_at, Event.id)):
+        if not is_on(event) or (event.site is not None and not event.site.is_published):
+            continue
+        if event.audience == "partner" and not may_attend(user, event):
+            continue
+        out.append(event)
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def managed_events(user) -> list[Event]:
+    events = db.session.scalars(select(Event).order_by(Event.starts_at.desc(), Event.id.desc()))
+    return [e for e in events if can_manage(user, e)]
+
+
+# --------------------------------------------------------------------------------------------
+# Creating and changing events
+# --------------------------------------------------------------------------------------------
+
+
+def save_event(actor, event: Event | None, *, site, title: str, description: str, online_url: str, starts_at,
+               ends_at, capacity: int, audience: str, partner_id=None, room_id=None, now=None) -> Event:
+    """Create (event None) or change an event; books its room through booking's public API.
+
+    :raises Forbidden: the actor does not manage the site (or, online, is not the territory admin).
+    :raises EventsError: a time, a capacity or an audience that does not hold.
+    :raises plugins.booking.SlotTaken: the room is taken then.
+    """
+    now = now or utcnow()
+    if not can_manage(actor, site) or (event is not None and not can_manage(actor, event)):
+        raise Forbidden(_("You do not run events there."))
+    if ends_at <= starts_at:
+        raise EventsError(_("The end must come after the start."), "bad_range")
+    if (event is None or starts_at != event.starts_at) and starts_at <= now:
+        raise EventsError(_("The event must start in the future."), "past")
+    if audience not in AUDIENCES:
+        raise EventsError(_("Choose who the event is for."), "audience")
+    if audience == "partner" and not partner_id:
+        raise EventsError(_("Choose the partner whose staff is invited."), "partner")
+    if site is None and not online_url.startswith(("https://", "http://")):
+        raise EventsError(_("An online event needs the link of its meeting (https://...)."), "online_url")
+    if capacity < 1 or (event is not None and capacity < event.seats_taken):
+        raise EventsError(_("The capacity cannot be less than the seats already taken (%(n)d).",
+                            n=event.seats_taken if event else 1), "capacity")
+    created = event is None
+    if created:
+        event = Event(created_by_id=actor.id, seats_taken=0, status="scheduled")
+        db.session.add(event)
+    elif event.status != "scheduled":
+        raise EventsError(_("This event is cancelled."), "cancelled")
+    moved = created or (starts_at, ends_at, site, room_id) != (event.starts_at, event.ends_at, event.site,
+                                                              event.room_id)
+    event.site, event.site_id = site, getattr(site, "id", None)
+    event.title, event.description, event.online_url = title, description, online_url if site is None else ""
+    event.starts_at, event.ends_at, event.capacity = starts_at, ends_at, capacity
+    event.audience, event.partner_id = audience, partner_id if audience == "partner" else None
+    db.session.flush()
+    if moved:
+        rooms.move(event, room_id if site is not None else None, actor)
+        schedule_reminder(event)
+    promote(event, now)  # a larger capacity seats the waitlist
+    audit.record(actor, "events.created" if created else "events.changed", f"events_event:{event.id}")
+    return event
+
+
+def schedule_reminder(event: Event) -> None:
+    """The reminder job, the day before; keyed by the start, so a moved event gets a new one and
+    the old job, finding the start changed, sends nothing."""
+    enqueue("events.remind", key=f"events.remind:{event.id}:{event.starts_at.isoformat()}",
+            run_at=event.starts_at - timedelta(days=1), event_id=event.id, starts_at=event.starts_at.isoformat())
+
+
+def cancel_event(actor, event: Event, now=None) -> Event:
+    if not can_manage(actor, event):
+        raise Forbidden(_("You do not run events there."))
+    result = db.session.execute(update(Event).where(Event.id == event.id, Event.status == "scheduled")
+                                .values(status="cancelled"))
+    if not result.rowcount:
+        raise EventsError(_("This event is cancelled."), "cancelled")
+    db.session.refresh(event)
+    rooms.move(event, None, actor)
+    for registration in db.session.scalars(select(Registration).where(
+            Registration.event_id == event.id, Registration.status.in_(("confirmed", "waiting")))):
+        notify.registration_mail(registration, "events_cancelled")
+    audit.record(actor, "events.cancelled", f"events_event:{event.id}")
+    return event
+
+
+# --------------------------------------------------------------------------------------------
+# Registrations
+# --------------------------------------------------------------------------------------------
+
+
+def _open(event: Event, now) -> None:
+    if event.status != "scheduled":
+        raise EventsError(_("This event is cancelled."), "cancelled")
+    if event.starts_at <= now:
+        raise EventsError(_("Registration is closed: the event has started."), "closed")
+
+
+def registration_of(event: Event, email: str) -> Registration | None:
+    return db.session.scalar(select(Registration).where(Registration.event_id == event.id,
+                                                        Registration.email == email.strip().lower()))
+
+
+def registration_by_token(token: str) -> Registration:
+    registration = db.session.scalar(select(Registration).where(Registration.token == (token or "")[:64]))
+    if registration is None or not is_on(registration.event):
+        raise NotFound(_("This link is not valid."))
+    return registration
+
+
+def _row(event: Event, email: str, name: str, user, now) -> tuple[Registration, bool]:
+    """The registration of an address for an event, made pending (new, or one cancelled before);
+    False with the existing one when it is still active."""
+    email = email.strip().lower()
+    existing = registration_of(event, email)
+    if existing is not None and existing.status in ACTIVE:
+        return existing, False
+    if existing is not None:
+        won = db.session.execute(update(Registration).where(
+            Registration.id == existing.id, Registration.status == "cancelled").values(
+            status="pending", cancelled_at=None, attended=None, reminded_at=None, queued_at=now,
+            user_id=getattr(user, "id", None), name=name))
+        db.session.refresh(existing)
+        return existing, bool(won.rowcount)
+    registration = Registration(event_id=event.id, event=event, email=email, name=name,
+                                user_id=getattr(user, "id", None), status="pending",
+                                token=secrets.token_urlsafe(32), queued_at=now)
+    try:
+        with db.session.begin_nested():
+            db.session.add(registration)
+    except Exception as exc:  # the same address registering twice at once
+        if not is_unique_violation(exc):
+            raise
+        return registration_of(event, email), False
+    return registration, True
+
+
+def register_member(event: Event, user, now=None) -> Registration:
+    """A signed-in member registers: a seat, or a place in the waitlist; mailed either way."""
+    now = now or utcnow()
+    _open(event, now)
+    if not may_attend(user, event):
+        raise EventsError(_("This event is not open to you."), "audience", status=403)
+    registration, new = _row(event, user.email, user.display_name, user, now)
+    if new:
+        _seat(registration, now)
+    return registration
+
+
+def request_visitor(event: Event, name: str, email: str, now=None) -> Registration:
+    """A visitor gives a name and an address for a public event: mailed a link to confirm it.
+    An address already registered is mailed its registration's link (the page says the same)."""
+    now = now or utcnow()
+    _open(event, now)
+    if event.audience != "public":
+        raise EventsError(_("Sign in to register for this event."), "members_only", status=403)
+    registration, new = _row(event, email, name.strip(), None, now)
+    template = "events_confirm" if registration.status == "pending" else "events_link"
+    notify.registration_mail(registration, template)
+    return registration
+
+
+def confirm_visitor(token: str, now=None) -> Registration:
+    """The visitor followed the link: the registration takes a seat or joins the waitlist."""
+    now = now or utcnow()
+    registration = registration_by_token(token)
+    if registration.status != "pending":
+        return registration
+    _open(registration.event, now)
+    _seat(registration, now)
+    return registration
+
+
+def _take_seat(event_id: int) -> bool:
+    result = db.session.execute(update(Event).where(
+        Event.id == event_id, Event.status == "scheduled", Event.seats_taken < Event.capacity)
+        .values(seats_taken=Event.seats_taken + 1))
+    return bool(result.rowcount)
+
+
+def _give_seat(event_id: int) -> None:
+    db.session.execute(update(Event).where(Event.id == event_id, Event.seats_taken > 0)
+                       .values(seats_taken=Event.seats_taken - 1))
+
+
+def _seat(registration: Registration, now) -> None:
+    """A pending registration takes a seat, or else waits its turn; the member is mailed."""
+    seated = _take_seat(registration.event_id)
+    won = db.session.execute(update(Registration).where(
+        Registration.id == registration.id, Registration.status == "pending").values(
+        status=SEATED if seated else "waiting", confirmed_at=now if seated else None, queued_at=now))
+    if seated and not won.rowcount:  # confirmed meanwhile by another click: give the seat back
+        _give_seat(registration.event_id)
+    db.session.refresh(registration)
+    db.session.refresh(registration.event)
+    if won.rowcount:
+        notify.registration_mail(registration, "events_registered" if seated else "events_waiting")
+
+
+def cancel_registration(registration: Registration, now=None) -> Registration:
+    """Cancel a registration; a seat it held goes to the first in the waitlist (mailed)."""
+    now = now or utcnow()
+    if registration.event.ends_at <= now:
+        raise EventsError(_("The event is over."), "over")
+    was = registration.status
+    won = db.session.execute(update(Registration).where(
+        Registration.id == registration.id, Registration.status == was, Registration.status.in_(ACTIVE))
+        .values(status="cancelled", cancelled_at=now))
+    if not won.rowcount:
+        raise EventsError(_("This registration is already cancelled."), "not_active")
+    if was == SEATED:
+        _give_seat(registration.event_id)
+        promote(registration.event, now)
+    db.session.refresh(registration)
+    return registration
+
+
+def promote(event: Event, now=None) -> list[Registration]:
+    """Seat the waitlist in order while seats are free (before the start); each is mailed."""
+    now = now or utcnow()
+    promoted = []
+    if event.status != "scheduled" or event.starts_at <= now:
+        return promoted
+    while True:
+        first = db.session.scalar(select(Registration).where(
+            Registration.event_id == event.id, Registration.status == "waiting")
+            .order_by(Registration.queued_at, Registration.id).limit(1))
+        if first is None or not _take_seat(event.id):
+            break
+        won = db.session.execute(update(Registration).where(
+            Registration.id == first.id, Registration.status == "waiting").values(status=SEATED, confirmed_at=now))
+        if not won.rowcount:
+            _give_seat(event.id)
+            continue
+        db.session.refresh(first)
+        notify.registration_mail(first, "events_promoted")
+        promoted.append(first)
+    db.session.refresh(event)
+    return promoted
+
+
+def registrations(event: Event, statuses=(SEATED,)) -> list[Registration]:
+    return list(db.session.scalars(select(Registration).where(
+        Registration.event_id == event.id, Registration.status.in_(statuses))
+        .order_by(Registration.queued_at, Registration.id)))
+
+
+def mine(user, now=None) -> list[Registration]:
+    return list(db.session.scalars(select(Registration).join(Event).where(
+        Registration.user_id == user.id, Registration.status.in_(("confirmed", "waiting")),
+        Event.ends_at > (now or utcnow())).order_by(Event.starts_at)))
+
+
+# --------------------------------------------------------------------------------------------
+# The day: attendance, reminders
+# --------------------------------------------------------------------------------------------
+
+
+def take_attendance(actor, event: Event, present_ids, now=None) -> int:
+    """The manager ticks who came, from the day of the event on; the others are no-shows."""
+    now = now or utcnow()
+    if not can_manage(actor, event):
+        raise Forbidden(_("You do not run events there."))
+    if utc_to_local(now, tz_of(event)).date() < utc_to_local(event.starts_at, tz_of(event)).date():
+        raise EventsError(_("The attendance is taken on the day of the event."), "too_early")
+    present = {int(i) for i in present_ids if str(i).isdigit()}
+    rows = registrations(event)
+    for registration in rows:
+        registration.attended = registration.id in present
+    db.session.flush()
+    audit.record(actor, "events.attendance", f"events_event:{event.id}", present=len(present & {r.id for r in rows}))
+    return sum(1 for r in rows if r.attended)
+
+
+def remind(event_id: int, starts_at: str) -> int:
+    """The job, the day before: mail each seated registrant once. Nothing if the event moved or
+    was cancelled (its new start has its own job)."""
+    event = db.session.get(Event, event_id)
+    if event is None or event.status != "scheduled" or event.starts_at.isoformat() != starts_at:
+        return 0
+    sent = 0
+    for registration in registrations(event):
+        if registration.reminded_at is None and registration.email:
+            registration.reminded_at = utcnow()
+            notify.registration_mail(registration, "events_reminder")
+            sent += 1
+    db.session.flush()
+    return sent
+
+
+# --------------------------------------------------------------------------------------------
+# Personal data
+# --------------------------------------------------------------------------------------------
+
+
+def export(user) -> list[dict]:
+    rows = db.session.scalars(select(Registration).where(Registration.user_id == user.id).order_by(Registration.id))
+    return [{"event": r.event.title, "starts_at": r.event.starts_at.isoformat(), "status": r.status,
+             "attended": r.attended, "registered_at": r.created_at.isoformat()} for r in rows]
+
+
+def erase(user, now=None) -> None:
+    """Future registrations are cancelled (their seats go to the waitlist); the rest stay,
+    detached and nameless, in the attendance figures."""
+    now = now or utcnow()
+    for registration in db.session.scalars(select(Registration).where(Registration.user_id == user.id)).all():
+        if registration.status in ACTIVE and registration.event.ends_at > now:
+            cancel_registration(registration, now)
+        registration.user_id, registration.name = None, ""
+        registration.email, registration.token = f"erased:{registration.id}", secrets.token_urlsafe(32)
+    db.session.flush()

@@ -1,0 +1,128 @@
+"""Events' pages: the public lists and an event's page, registration, and the managers' pages.
+
+The core answers 404 for every route here while the module is off, territory-wide or at the
+site named by the `site_slug` argument; routes by event id ask `service.get_event`.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from core.extensions import db
+from core.modules.service import is_enabled
+from core.sites.access import visible_site_or_abort
+from core.sites.service import published_sites
+
+from . import jsonld, manage, service
+from .calendar import feed as events_feed, registration_ics
+from .forms import ConfirmForm, VisitorForm
+
+bp = Blueprint("events", __name__, url_prefix="/events")
+manage.register(bp)
+
+
+@bp.get("", endpoint="index")
+def index():
+    events = service.upcoming(current_user)
+    sites = [s for s in published_sites() if is_enabled("events", s)]
+    return render_template("events/index.html", events=events, sites=sites,
+                           json_ld=[jsonld.event(e) for e in events])
+
+
+@bp.get("/sites/<site_slug>", endpoint="site")
+def site_page(site_slug):
+    site = visible_site_or_abort(site_slug)
+    events = service.upcoming(current_user, site)
+    return render_template("events/site.html", site=site, events=events, json_ld=[jsonld.event(e) for e in events])
+
+
+@bp.get("/sites/<site_slug>/events.ics", endpoint="feed")
+def site_feed(site_slug):
+    site = visible_site_or_abort(site_slug)
+    events = [e for e in service.upcoming(None, site) if e.audience != "partner"]
+    body = events_feed(events, _("Events at %(site)s", site=site.name))
+    return Response(body, mimetype="text/calendar", headers={
+        "Content-Disposition": f'inline; filename="events-{site.slug}.ics"'})
+
+
+def _event_page(event, visitor_form=None, status=200):
+    registration = None
+    if current_user.is_authenticated:
+        registration = service.registration_of(event, current_user.email)
+    return render_template("events/show.html", event=event, registration=registration,
+                           may_attend=service.may_attend(current_user, event),
+                           can_manage=service.can_manage(current_user, event),
+                           visitor_form=visitor_form or VisitorForm(), form=ConfirmForm(),
+                           json_ld=jsonld.event(event)), status
+
+
+@bp.get("/<int:event_id>", endpoint="show")
+def show(event_id):
+    return _event_page(service.get_event(event_id, current_user))
+
+
+@bp.post("/<int:event_id>/register", endpoint="register")
+@login_required
+def register(event_id):
+    event = service.get_event(event_id, current_user)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    registration = service.register_member(event, current_user)
+    db.session.commit()
+    flash(_("You are registered.") if registration.status == "confirmed"
+          else _("The event is full: you are on the waitlist. We will write to you if a seat frees up."), "success")
+    return redirect(url_for(".show", event_id=event.id), 303)
+
+
+@bp.post("/<int:event_id>/visitor", endpoint="visitor")
+def visitor(event_id):
+    event = service.get_event(event_id, current_user)
+    form = VisitorForm()
+    if not form.validate_on_submit():
+        db.session.rollback()
+        return _event_page(event, form, 422)
+    service.request_visitor(event, form.name.data, form.email.data)
+    db.session.commit()
+    return render_template("events/check_email.html", event=event, email=form.email.data.strip())
+
+
+@bp.route("/r/<token>/confirm", methods=["GET", "POST"], endpoint="confirm")
+def confirm(token):
+    """The link shows a button; only the POST confirms (mail scanners follow links, not forms)."""
+    registration = service.registration_by_token(token)
+    form = ConfirmForm()
+    if request.method == "GET" or not form.validate_on_submit():
+        if registration.status != "pending":
+            return redirect(url_for(".registration", token=token), 303)
+        return render_template("events/confirm.html", registration=registration, event=registration.event, form=form)
+    service.confirm_visitor(token)
+    db.session.commit()
+    return redirect(url_for(".registration", token=token), 303)
+
+
+@bp.get("/r/<token>", endpoint="registration")
+def registration_page(token):
+    registration = service.registration_by_token(token)
+    return render_template("events/registration.html", registration=registration, event=registration.event,
+                           form=ConfirmForm())
+
+
+@bp.get("/r/<token>/event.ics", endpoint="ics")
+def registration_calendar(token):
+    registration = service.registration_by_token(token)
+    return Response(registration_ics(registration), mimetype="text/calendar", headers={
+        "Content-Disposition": f'attachment; filename="event-{registration.event_id}.ics"'})
+
+
+@bp.post("/r/<token>/cancel", endpoint="cancel_registration")
+def cancel_registration(token):
+    registration = service.registration_by_token(token)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    service.cancel_registration(registration)
+    db.session.commit()
+    flash(_("Your registration is cancelled."), "success")
+    if current_user.is_authenticated and registration.user_id == current_user.id:
+        return redirect(url_for(".show", event_id=registration.event_id), 303)
+    return redirect(url_for(".registration", token=token), 303)

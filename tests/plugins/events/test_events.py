@@ -1,0 +1,311 @@
+"""Events: creating them, registering members and visitors, the waitlist, reminders,
+attendance, reports, calendars, the public pages and personal data."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from core.accounts.models import User
+from core.db import utcnow
+from core.extensions import db
+from core.jobs import Job, run_pending
+from core.plugins import registry
+from events_helpers import link_in
+from plugins.events.models import Event, Registration
+
+EN = {"Accept-Language": "en"}
+
+
+def _register(client, auth, person, event_id):
+    auth.login(person)
+    response = client.post(f"/events/{event_id}/register")
+    auth.logout()
+    return response
+
+
+def _status(app, event_id, email):
+    with app.app_context():
+        return db.session.scalar(select(Registration.status).where(Registration.event_id == event_id,
+                                                                   Registration.email == email))
+
+
+def test_a_manager_creates_an_event_shown_on_the_public_pages_with_json_ld(client, auth, world, make_event):
+    auth.login(world.manager)
+    page = client.get("/events/manage/new", headers=EN)
+    assert page.status_code == 200 and "New event" in page.get_data(as_text=True)
+    auth.logout()
+    event_id = make_event(title="Journée télétravail employeurs", capacity=30)
+    listing = client.get("/events").get_data(as_text=True)
+    assert "Journée télétravail employeurs" in listing
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', listing, re.S).group(1))
+    assert data[0]["@type"] == "Event" and data[0]["name"] == "Journée télétravail employeurs"
+    assert data[0]["location"]["address"]["addressLocality"] == "Figeac"
+    assert data[0]["startDate"].endswith(("+01:00", "+02:00"))  # the site's time
+    assert "Journée télétravail employeurs" in client.get("/events/sites/figeac").get_data(as_text=True)
+    assert "Journée télétravail employeurs" in client.get("/sites/figeac").get_data(as_text=True)  # site page section
+    show = client.get(f"/events/{event_id}").get_data(as_text=True)
+    assert '"@type": "Event"' in show or '"@type":"Event"' in show
+
+
+def test_the_event_form_creates_an_event_in_the_sites_time(app, client, auth, world):
+    auth.login(world.manager)
+    day = (utcnow() + timedelta(days=10)).date()
+    with app.app_context():
+        from core.sites.service import site_by_slug
+
+        site_id = site_by_slug("figeac").id
+    response = client.post("/events/manage/new", data={
+        "title": "Atelier", "description": "", "place": str(site_id), "online_url": "", "day": day.isoformat(),
+        "starts": "09:00", "ends": "11:00", "capacity": "12", "audience": "members", "partner": "0", "room": "0"})
+    assert response.status_code == 303, response.get_data(as_text=True)
+    with app.app_context():
+        event = db.session.scalar(select(Event).where(Event.title == "Atelier"))
+        local = event.starts_at.astimezone(__import__("zoneinfo").ZoneInfo("Europe/Paris"))
+        assert (local.hour, local.minute, event.capacity, event.audience) == (9, 0, 12, "members")
+
+
+@pytest.mark.parametrize("fields", [{"ends": "08:00"}, {"capacity": "0"}, {"day": "not a date"}, {"place": "999"},
+                                    {"audience": "everyone"}, {"room": "abc"}])
+def test_a_bad_event_form_is_refused_without_error(client, auth, world, fields, app):
+    auth.login(world.manager)
+    with app.app_context():
+        from core.sites.service import site_by_slug
+
+        site_id = site_by_slug("figeac").id
+    data = {"title": "Atelier", "place": str(site_id), "day": (utcnow() + timedelta(days=3)).date().isoformat(),
+            "starts": "09:00", "ends": "11:00", "capacity": "5", "audience": "public", "partner": "0", "room": "0"}
+    data.update(fields)
+    assert client.post("/events/manage/new", data=data).status_code == 422
+
+
+def test_a_member_cannot_manage_events(client, auth, make_user, make_event):
+    event_id = make_event()
+    auth.login(make_user())
+    assert client.get("/events/manage").status_code == 403
+    assert client.get(f"/events/manage/{event_id}").status_code == 403
+    assert client.post(f"/events/manage/{event_id}/cancel").status_code == 403
+
+
+def test_members_register_then_the_waitlist_is_promoted_in_order_on_cancellation(app, client, auth, make_user,
+                                                                                   make_event, mailbox):
+    event_id = make_event(capacity=1)
+    first, second, third = make_user(), make_user(), make_user()
+    for person in (first, second, third):
+        assert _register(client, auth, person, event_id).status_code == 303
+    assert [_status(app, event_id, p.email) for p in (first, second, third)] == ["confirmed", "waiting", "waiting"]
+    mailbox.wait_for(3)
+    registered = mailbox.to(first.email)[0]
+    assert any(part.get_filename() == f"event-{event_id}.ics" for part in registered.iter_attachments())
+    auth.login(first)
+    page = client.get(f"/events/{event_id}", headers=EN).get_data(as_text=True)
+    assert "You are registered." in page
+    token = re.search(r'/events/r/([^/"]+)/cancel', page).group(1)
+    assert client.post(f"/events/r/{token}/cancel").status_code == 303
+    assert [_status(app, event_id, p.email) for p in (first, second, third)] == ["cancelled", "confirmed", "waiting"]
+    mailbox.wait_for(4)
+    assert len(mailbox.to(second.email)) == 2  # on the waitlist, then given the seat
+    with app.app_context():
+        assert db.session.get(Event, event_id).seats_taken == 1
+
+
+def test_registering_twice_keeps_one_registration(app, client, auth, make_user, make_event):
+    event_id = make_event()
+    person = make_user()
+    _register(client, auth, person, event_id)
+    _register(client, auth, person, event_id)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Registration)) == 1
+        assert db.session.get(Event, event_id).seats_taken == 1
+
+
+def test_a_visitor_registers_by_email_and_confirms_through_the_link(app, client, make_event, mailbox):
+    event_id = make_event(capacity=5)
+    response = client.post(f"/events/{event_id}/visitor", data={"name": "Claire Visiteuse",
+                                                                "email": "Claire@Example.org"}, headers=EN)
+    assert response.status_code == 200 and "Check your mailbox" in response.get_data(as_text=True)
+    assert _status(app, event_id, "claire@example.org") == "pending"
+    mailbox.wait_for(1)
+    link = link_in(mailbox.to("Claire@Example.org")[0] if mailbox.to("Claire@Example.org")
+                   else mailbox.to("claire@example.org")[0], "/confirm")
+    assert "Confirm my registration" in client.get(link, headers=EN).get_data(as_text=True)
+    assert _status(app, event_id, "claire@example.org") == "pending"  # a GET changes nothing
+    assert client.post(link).status_code == 303
+    assert _status(app, event_id, "claire@example.org") == "confirmed"
+    token = link.split("/")[3]
+    ics = client.get(f"/events/r/{token}/event.ics")
+    assert ics.mimetype == "text/calendar" and b"BEGIN:VEVENT" in ics.data
+
+
+def test_visitors_cannot_register_for_a_members_event(client, make_event):
+    event_id = make_event(audience="members")
+    assert client.post(f"/events/{event_id}/visitor", data={"name": "X", "email": "x@example.org"}).status_code == 403
+
+
+def test_a_partners_event_is_seen_and_joined_by_its_staff_only(app, client, auth, make_user, make_event):
+    from plugins.conventions.models import Partner, Referent
+
+    staff, outsider = make_user("partner"), make_user()
+    with app.app_context():
+        partner = Partner(name="Conseil départemental du Lot", siret="22460001500016", address="Cahors")
+        db.session.add(partner)
+        db.session.flush()
+        db.session.add(Referent(partner_id=partner.id, user_id=staff.id))
+        db.session.commit()
+        partner_id = partner.id
+    event_id = make_event(audience="partner", partner_id=partner_id, title="Info agents du Lot")
+    assert client.get(f"/events/{event_id}").status_code == 404
+    assert "Info agents du Lot" not in client.get("/events").get_data(as_text=True)
+    auth.login(outsider)
+    assert client.get(f"/events/{event_id}").status_code == 404
+    assert client.post(f"/events/{event_id}/register").status_code == 404
+    auth.logout()
+    assert _register(client, auth, staff, event_id).status_code == 303
+    assert _status(app, event_id, staff.email) == "confirmed"
+
+
+def test_online_events_show_their_link_to_registered_people_only(app, client, auth, make_user, make_event, world):
+    event_id = make_event(site=None, online_url="https://visio.example.org/salle-42", audience="members")
+    person = make_user()
+    auth.login(person)
+    assert "salle-42" not in client.get(f"/events/{event_id}").get_data(as_text=True)
+    client.post(f"/events/{event_id}/register")
+    assert "salle-42" in client.get(f"/events/{event_id}").get_data(as_text=True)
+    auth.logout()
+    assert "salle-42" not in client.get("/events").get_data(as_text=True)
+
+
+def test_the_reminder_job_mails_the_registered_the_day_before(app, client, auth, make_user, make_event, mailbox):
+    event_id = make_event(days=3)
+    person = make_user()
+    _register(client, auth, person, event_id)
+    mailbox.wait_for(1)
+    with app.app_context():
+        job = db.session.scalar(select(Job).where(Job.name == "events.remind"))
+        event = db.session.get(Event, event_id)
+        assert job.run_at == event.starts_at - timedelta(days=1) and job.status == "pending"
+        job.run_at = utcnow() - timedelta(seconds=1)  # the day before has come
+        db.session.commit()
+        run_pending(ids=[job.id])
+        run_pending()  # the mail job
+    mailbox.wait_for(2)
+    assert any("Demain" in m["Subject"] or "Tomorrow" in m["Subject"] for m in mailbox.to(person.email))
+    with app.app_context():
+        assert db.session.scalar(select(Registration.reminded_at)) is not None
+
+
+def test_attendance_is_taken_on_the_day_and_reported_with_no_shows(app, client, auth, make_user, make_event,
+                                                                    world):
+    from plugins.events import service
+
+    event_id = make_event(days=1)
+    came, absent = make_user(), make_user()
+    for person in (came, absent):
+        _register(client, auth, person, event_id)
+    auth.login(world.manager)
+    page = client.get(f"/events/manage/{event_id}/attendance", headers=EN).get_data(as_text=True)
+    assert came.email in page and absent.email in page
+    with app.app_context():
+        came_id = db.session.scalar(select(Registration.id).where(Registration.email == came.email))
+    assert client.post(f"/events/manage/{event_id}/attendance", data={"present": [str(came_id)]}).status_code == 200
+    assert _status(app, event_id, came.email) == "confirmed"  # too early: nothing recorded
+    with app.test_request_context():
+        event = db.session.get(Event, event_id)
+        manager = db.session.get(User, world.manager.id)
+        assert service.take_attendance(manager, event, [str(came_id), "junk"], now=event.starts_at) == 1
+        db.session.commit()
+    report = client.get("/events/manage/reports", headers=EN).get_data(as_text=True)
+    assert "Journée d&#39;information" in report or "Journée d'information" in report
+    csv = client.get("/events/manage/reports?format=csv", headers=EN).get_data(as_text=True)
+    header, row = csv.splitlines()[:2]
+    assert "No-shows" in header
+    assert row.endswith("2,0,0,1,1,0")  # registered, waitlist, cancelled, present, no-shows, not recorded
+    by_site = client.get("/events/manage/reports?format=csv&by=site", headers=EN).get_data(as_text=True)
+    assert by_site.splitlines()[1] == "Télécentre de Figeac,1,2,0,0,1,1,0"
+
+
+def test_the_pages_answer_404_while_the_module_is_off(client, runner, make_event):
+    event_id = make_event()
+    assert client.get("/events").status_code == 200
+    assert runner.invoke(args=["modules", "disable", "events"]).exit_code == 0
+    assert client.get("/events").status_code == 404
+    assert client.get(f"/events/{event_id}").status_code == 404
+    assert client.get("/events/sites/figeac").status_code == 404
+
+
+def test_the_pages_speak_french(client, make_event):
+    event_id = make_event()
+    page = client.get(f"/events/{event_id}", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Ouvert à tous" in page and "Votre adresse e-mail" in page
+
+
+def test_a_members_registrations_are_exported_and_erased_their_seat_going_to_the_waitlist(
+        app, client, auth, make_user, make_event):
+    event_id = make_event(capacity=1)
+    leaving, waiting = make_user(), make_user()
+    _register(client, auth, leaving, event_id)
+    _register(client, auth, waiting, event_id)
+    with app.test_request_context():
+        user = db.session.get(User, leaving.id)
+        parts = registry().pm.hook.user_data_export(user=user)
+        ours = next(part["events"] for part in parts if "events" in part)
+        assert ours[0]["status"] == "confirmed"
+        registry().pm.hook.user_data_erase(user=user)
+        db.session.commit()
+    assert _status(app, event_id, waiting.email) == "confirmed"
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Registration).where(
+            Registration.user_id == leaving.id)) == 0
+
+
+def test_each_site_offers_a_calendar_feed_of_its_public_and_members_events(client, make_event, app):
+    from plugins.conventions.models import Partner
+
+    make_event(title="Matinée d'accueil")
+    make_event(title="Petit-déjeuner", audience="members")
+    with app.app_context():
+        partner = Partner(name="Banque", siret="56000000200017", address="Aurillac")
+        db.session.add(partner)
+        db.session.commit()
+        partner_id = partner.id
+    make_event(title="Réservé au personnel", audience="partner", partner_id=partner_id)
+    feed = client.get("/events/sites/figeac/events.ics")
+    assert feed.mimetype == "text/calendar"
+    text = feed.get_data(as_text=True)
+    assert text.count("BEGIN:VEVENT") == 2 and "Petit-d" in text and "personnel" not in text
+
+
+@pytest.mark.parametrize("path", ["/events/999999", "/events/r/nope", "/events/r/nope/event.ics",
+                                  "/events/r/nope/confirm", "/events/sites/nowhere",
+                                  "/events/sites/nowhere/events.ics"])
+def test_unknown_events_and_links_answer_404(client, world, path):
+    assert client.get(path).status_code == 404
+
+
+def test_registration_is_closed_once_the_event_has_started(app, client, auth, make_user, make_event):
+    event_id = make_event()
+    with app.app_context():
+        event = db.session.get(Event, event_id)
+        event.starts_at = utcnow() - timedelta(minutes=5)
+        db.session.commit()
+    auth.login(make_user())
+    assert client.post(f"/events/{event_id}/register").status_code == 422
+    auth.logout()
+    assert client.post(f"/events/{event_id}/visitor", data={"name": "V", "email": "v@example.org"}).status_code == 422
+
+
+def test_a_visitor_form_with_a_bad_address_is_shown_again(client, make_event):
+    event_id = make_event()
+    response = client.post(f"/events/{event_id}/visitor", data={"name": "V", "email": "not an address"})
+    assert response.status_code == 422
+
+
+def test_an_online_event_is_described_as_virtual_in_json_ld(client, auth, make_event):
+    event_id = make_event(site=None, online_url="https://visio.example.org/x", title="Webinaire")
+    page = client.get(f"/events/{event_id}").get_data(as_text=True)
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert data["location"]["@type"] == "VirtualLocation" and "visio.example.org" not in page
+    assert data["eventAttendanceMode"].endswith("OnlineEventAttendanceMode")
