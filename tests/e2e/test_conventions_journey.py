@@ -10,7 +10,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from pagecheck import check_pages
 from core.demo import PASSWORD as DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -189,10 +188,6 @@ def _pages(live_app, convention_id: int):
     }
 
 
-def test_conventions_pages_reflow_and_have_no_serious_accessibility_violations(page, login, live_app):
+def test_conventions_pages_reflow_and_have_no_serious_accessibility_violations(check_pages_as, live_app):
     convention_id, _partner = _lot_convention(live_app)
-    for who, paths in _pages(live_app, convention_id).items():
-        page.context.clear_cookies()
-        if who:
-            login(who)
-        check_pages(page, paths)
+    check_pages_as(_pages(live_app, convention_id))
