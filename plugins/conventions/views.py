@@ -195,7 +195,8 @@ def detail(convention_id):
     issued = db.session.scalars(db.select(Statement).where(Statement.convention_id == convention.id)
                                 .order_by(Statement.month.desc())).all()
     status_form = StatusForm()
-    status_form.status.choices = [(s, STATUS_LABELS[s]) for s in service.TRANSITIONS[convention.status]]
+    status_form.status.choices = [(s, STATUS_LABELS[s]) for s in service.TRANSITIONS[convention.status]
+                                  if s != "signed" or convention.signed_copy]  # signed: by uploading the copy
     return render_template("conventions/detail.html", convention=convention, report=report,
                            employees=service.employees(convention), invite_form=InviteForm(),
                            decision_form=DecisionForm(), status_form=status_form, statements=issued,

@@ -36,7 +36,7 @@ def test_the_convention_form_keeps_the_cost_centres_one_per_line(app, client, au
 
 
 def test_days_and_invoice_lines_are_grouped_by_the_employees_cost_centres(app, client, auth, world, book,
-                                                                         make_user):
+                                                                         make_user, api_token):
     from facturx import get_facturx_xml_from_pdf
 
     from plugins.conventions import invoicing
@@ -63,6 +63,10 @@ def test_days_and_invoice_lines_are_grouped_by_the_employees_cost_centres(app, c
     with app.app_context():
         assert sorted(db.session.scalars(select(Use.cost_centre))) == ["DRH", "DSI", "DSI"]
     month = f"{day:%Y-%m}"
+    usage = client.get(f"/api/v1/conventions/{world.convention_id}/usage?month={month}",
+                       headers={"Authorization": f"Bearer {api_token(world.referent)}"}).get_json()
+    assert usage["by_cost_centre"] == [{"cost_centre": "DRH", "days": 1.0, "amount_cents": 1500},
+                                       {"cost_centre": "DSI", "days": 1.5, "amount_cents": 2300}]
     statement = client.get(f"/conventions/{world.convention_id}/statement?month={month}",
                            headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert "Days per cost centre" in statement and "DSI" in statement
