@@ -3,9 +3,14 @@
 What the browser sends is never stored as is: the bytes must open as a JPEG, PNG or WebP image,
 which is then re-encoded as a fresh JPEG without metadata under a server-made name. So a
 renamed HTML or SVG file cannot be served back, and a photo does not leak its GPS position.
+
+Uploaded PDF documents (a signed convention) are private: checked by size and content (a PDF's
+header and end-of-file marker), stored under a server-made name in a folder `/media` never
+serves, and given back only by the view that checks who may read them (`document_path`).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 from pathlib import Path
@@ -22,6 +27,7 @@ NAME = re.compile(r"^[0-9a-f]{32}\.jpg$")
 # A site photo needs a few megapixels. A bigger picture is refused from its header, before
 # decoding: a 5 KB PNG can declare 40 megapixels and cost seconds of CPU and a gigabyte of memory.
 MAX_PIXELS = 12_000_000
+DOCUMENT_NAME = re.compile(r"^[0-9a-f]{32}\.pdf$")
 
 bp = Blueprint("media", __name__, url_prefix="/media")
 
@@ -60,6 +66,35 @@ def save_image(stream) -> str:
 def delete_image(name: str) -> None:
     if NAME.match(name):
         (upload_folder() / name).unlink(missing_ok=True)
+
+
+def document_folder() -> Path:
+    folder = upload_folder() / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save_pdf(stream, max_bytes: int) -> tuple[str, str]:
+    """Check and store an uploaded PDF as it is; return (stored name, SHA-256 of its bytes).
+
+    :raises UploadError: larger than `max_bytes`, or not a PDF (no "%PDF-" header or "%%EOF").
+    """
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise UploadError(_("This file is too large: send one of at most %(n)d KB.", n=max_bytes // 1024))
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]:
+        raise UploadError(_("This file is not a PDF document."))
+    name = f"{uuid.uuid4().hex}.pdf"
+    (document_folder() / name).write_bytes(data)
+    return name, hashlib.sha256(data).hexdigest()
+
+
+def document_path(name: str) -> Path | None:
+    """The stored document's path (the caller checked who may read it), or None."""
+    if not name or not DOCUMENT_NAME.match(name):
+        return None
+    path = document_folder() / name
+    return path if path.is_file() else None
 
 
 @bp.get("/<name>")

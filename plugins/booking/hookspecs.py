@@ -139,11 +139,13 @@ def booking_desk_links(booking: Booking) -> list | None:
     """
 
 
-@hookspec(firstresult=True)
+@hookspec
 def booking_revenue(site: Site, bounds: list[datetime]) -> tuple[str, list[int]] | None:
-    """The site's revenue (excluding VAT, credit notes subtracted) between consecutive instants.
+    """Collector: each paying plugin's part of the site's revenue (excluding VAT, credit notes
+    subtracted) between consecutive instants; the site's figures add the parts up (billing: its
+    invoices; conventions: the days partners pay at the site).
 
     :param site: the `Site`.
     :param bounds: n + 1 aware UTC instants, in order.
-    :return: (currency, n amounts in cents), or None when no plugin takes payments there.
+    :return: (currency, n amounts in cents), or None when the plugin took no payment there.
     """

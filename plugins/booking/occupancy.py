@@ -191,10 +191,10 @@ def occupancy(site, first: date, last: date) -> Occupancy:
 
     result.members = db.session.scalar(select(func.count(distinct(Booking.member_id))).where(*booked)) or 0
     bounds = [s for _n, s, _e in day_windows] + [end]
-    revenue = hooks(site).booking_revenue(site=site, bounds=bounds)
-    if revenue is not None:
-        result.currency, amounts = revenue
-        for figures, cents in zip(result.days, amounts):
+    parts = hooks(site).booking_revenue(site=site, bounds=bounds)  # each paying plugin's part
+    if parts:
+        result.currency = parts[0][0]
+        for figures, cents in zip(result.days, map(sum, zip(*(amounts for _currency, amounts in parts)))):
             figures.revenue_cents = cents
     return result
 

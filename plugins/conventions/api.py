@@ -25,7 +25,8 @@ def convention_json(c) -> dict:
             "starts_on": c.starts_on.isoformat(), "ends_on": c.ends_on.isoformat(), "price_model": c.price_model,
             "caps": {"week_days": _days(c.week_cap), "month_days": _days(c.month_cap),
                      "year_days": _days(c.year_cap), "budget_days": _days(c.budget_halfdays),
-                     "budget_cents": c.budget_cents}, "past_cap": c.past_cap}
+                     "budget_cents": c.budget_cents}, "past_cap": c.past_cap,
+            "cost_centres": list(c.cost_centres or []), "signed_copy": bool(c.signed_copy)}
 
 
 @api.get("/conventions")
@@ -45,8 +46,11 @@ def convention_usage(convention_id):
     return jsonify({"convention": convention.id, "month": report.month, "days": float(report.days),
                     "by_employee": [{"employee": n, "days": _days(h)} for n, h in report.by_employee.items()],
                     "by_site": [{"site": n, "days": _days(h)} for n, h in report.by_site.items()],
+                    "by_cost_centre": [{"cost_centre": n, "days": _days(h), "amount_cents": cents}
+                                       for n, (h, cents) in report.by_cost_centre.items()],
                     "lines": [{"employee": line.employee, "day": line.day.isoformat(), "site": line.site,
-                               "kind": line.kind, "days": _days(line.halfdays), "amount_cents": line.amount_cents}
+                               "kind": line.kind, "days": _days(line.halfdays), "amount_cents": line.amount_cents,
+                               "cost_centre": line.cost_centre}
                               for line in report.lines],
                     "total_ht_cents": report.total_ht_cents, "total_ttc_cents": report.total_ttc_cents})
 
@@ -60,11 +64,14 @@ CONVENTION = {"type": "object", "required": ["id", "reference", "status", "partn
                              "starts_on": {"type": "string", "format": "date"},
                              "ends_on": {"type": "string", "format": "date"},
                              "price_model": {"type": "string"}, "caps": {"type": "object"},
-                             "past_cap": {"type": "string"}}}
+                             "past_cap": {"type": "string"},
+                             "cost_centres": {"type": "array", "items": {"type": "string"}},
+                             "signed_copy": {"type": "boolean", "description": "its signed copy is stored"}}}
 USAGE = {"type": "object", "required": ["convention", "month", "days", "by_employee", "by_site", "lines"],
          "properties": {"convention": {"type": "integer"}, "month": {"type": "string"},
                         "days": {"type": "number"}, "by_employee": {"type": "array"},
-                        "by_site": {"type": "array"}, "lines": {"type": "array"},
+                        "by_site": {"type": "array"}, "by_cost_centre": {"type": "array"},
+                        "lines": {"type": "array"},
                         "total_ht_cents": {"type": "integer"}, "total_ttc_cents": {"type": "integer"}}}
 
 OPENAPI = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
@@ -74,6 +75,8 @@ class ConventionForm(Form):
     no_show_counts = BooleanField(_l("A no-show counts as a day used"), default=True)
     email_domains = TextAreaField(_l("E-mail domains whose employees may ask to join (one per line)"),
                                   validators=[Optional(), Length(max=1000)])
+    cost_centres = TextAreaField(_l("The employer's cost centres (one per line)"),
+                                 validators=[Optional(), Length(max=3000)])
 
     def values(self) -> dict:
         """The service's values (cents, half-days) from the form's."""
@@ -94,7 +97,8 @@ class ConventionForm(Form):
                     budget_cents=cents(self.budget_euros.data) if self.budget_euros.data is not None else None,
                     past_cap=self.past_cap.data, cancel_notice_hours=self.cancel_notice_hours.data,
                     no_show_counts=self.no_show_counts.data,
-                    email_domains=(self.email_domains.data or "").split())
+                    email_domains=(self.email_domains.data or "").split(),
+                    cost_centres=(self.cost_centres.data or "").splitlines())
 
     def fill(self, c) -> None:
         def euros(cents):
@@ -114,6 +118,7 @@ class ConventionForm(Form):
         self.budget_days.data, self.budget_euros.data = days(c.budget_halfdays), euros(c.budget_cents)
         self.past_cap.data, self.cancel_notice_hours.data = c.past_cap, c.cancel_notice_hours
         self.no_show_counts.data, self.email_domains.data = c.no_show_counts, "\n".join(c.email_domains or [])
+        self.cost_centres.data = "\n".join(c.cost_centres or [])
 
 
 class StatusForm(Form):
@@ -129,6 +134,11 @@ class DecisionForm(Form):
                                                     ("inactive", _l("End (the employee left)"))])
     valid_until = DateField(_l("Valid until"), validators=[Optional()])
     weekdays = CheckboxesField(_l("Fixed weekdays (none: floating days)"), choices=WEEKDAY_LABELS, coerce=int)
+    cost_centre = StringField(_l("Cost centre"), validators=[Optional(), Length(max=60)])
+
+
+class SignedCopyForm(Form):
+    signed_copy = FileField(_l("Signed copy (PDF)"), validators=[FileRequired()])
 
 
 class EmptyForm(Form):

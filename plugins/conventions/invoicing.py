@@ -73,25 +73,35 @@ def _party(name: str, legal_id: str, address: str, vat: str | None) -> str:
             f"{_address(address)}{tax}")
 
 
-def invoice_lines(report: Usage) -> list[tuple[str, str, int, int]]:
-    """(label, quantity, unit code, unit cents, line cents) of the invoice."""
+def invoice_lines(report: Usage) -> list[tuple[str, str, str, int, int, str]]:
+    """(label, quantity, unit code, unit cents, line cents, cost centre) of the invoice: days
+    priced per day are grouped by the employees' cost centres (each line carries its centre as
+    the buyer's accounting reference, EN 16931 BT-133)."""
     c = report.convention
     if c.price_model == "flat_seat":
         return [(f"Forfait télétravail {report.month} ({c.seats} postes)", str(c.seats), "C62", c.seat_fee_cents,
-                 c.seats * c.seat_fee_cents)]
+                 c.seats * c.seat_fee_cents, "")]
     if c.price_model == "prepaid":
-        return [(f"Jours de télétravail prépayés utilisés en {report.month}", f"{report.days}", "DAY", 0, 0)]
-    full = sum(1 for line in report.lines if line.halfdays >= 2)
-    half = sum(1 for line in report.lines if line.halfdays < 2)
+        return [(f"Jours de télétravail prépayés utilisés en {report.month}", f"{report.days}", "DAY", 0, 0, "")]
     lines = []
-    if full:
-        lines.append((f"Journées de télétravail {report.month}", str(full), "DAY", c.day_rate_cents,
-                      sum(line.amount_cents for line in report.lines if line.halfdays >= 2)))
-    if half:
-        unit = c.half_day_rate_cents or c.day_rate_cents // 2
-        lines.append((f"Demi-journées de télétravail {report.month}", str(half), "C62", unit,
-                      sum(line.amount_cents for line in report.lines if line.halfdays < 2)))
-    return lines or [(f"Télétravail {report.month} : aucun jour", "0", "DAY", c.day_rate_cents, 0)]
+    for centre in sorted({line.cost_centre for line in report.lines}):
+        mine = [line for line in report.lines if line.cost_centre == centre]
+        suffix = f" — centre de coût {centre}" if centre else ""
+        full = [line for line in mine if line.halfdays >= 2]
+        half = [line for line in mine if line.halfdays < 2]
+        if full:
+            lines.append((f"Journées de télétravail {report.month}{suffix}", str(len(full)), "DAY", c.day_rate_cents,
+                          sum(line.amount_cents for line in full), centre))
+        if half:
+            unit = c.half_day_rate_cents or c.day_rate_cents // 2
+            lines.append((f"Demi-journées de télétravail {report.month}{suffix}", str(len(half)), "C62", unit,
+                          sum(line.amount_cents for line in half), centre))
+    return lines or [(f"Télétravail {report.month} : aucun jour", "0", "DAY", c.day_rate_cents, 0, "")]
+
+
+def _account(centre: str) -> str:
+    return (f"<ram:ReceivableSpecifiedTradeAccountingAccount><ram:ID>{escape(centre)}</ram:ID>"
+            "</ram:ReceivableSpecifiedTradeAccountingAccount>") if centre else ""
 
 
 def facturx_xml(report: Usage, reference: str, issued: date) -> bytes:
@@ -111,9 +121,9 @@ def facturx_xml(report: Usage, reference: str, issued: date) -> bytes:
         f"<ram:CategoryCode>S</ram:CategoryCode><ram:RateApplicablePercent>{rate}</ram:RateApplicablePercent>"
         f"</ram:ApplicableTradeTax><ram:SpecifiedTradeSettlementLineMonetarySummation>"
         f"<ram:LineTotalAmount>{_amount(total)}</ram:LineTotalAmount>"
-        f"</ram:SpecifiedTradeSettlementLineMonetarySummation></ram:SpecifiedLineTradeSettlement>"
+        f"</ram:SpecifiedTradeSettlementLineMonetarySummation>{_account(centre)}</ram:SpecifiedLineTradeSettlement>"
         f"</ram:IncludedSupplyChainTradeLineItem>"
-        for i, (label, quantity, code, unit, total) in enumerate(invoice_lines(report), start=1))
+        for i, (label, quantity, code, unit, total, centre) in enumerate(invoice_lines(report), start=1))
     buyer_ref = f"<ram:BuyerReference>{escape(partner.chorus_service_code)}</ram:BuyerReference>" \
         if partner.chorus_service_code else ""
     order = (f"<ram:BuyerOrderReferencedDocument><ram:IssuerAssignedID>{escape(partner.engagement_number)}"

@@ -16,7 +16,7 @@ from core.extensions import db
 from core.jobs import Job, enqueue
 from core.timeutil import today_at
 
-from . import invoicing, service
+from . import document, invoicing, service
 
 DAILY = "conventions.daily"
 MONTHLY = "conventions.monthly"
@@ -71,4 +71,5 @@ def monthly(first: str) -> None:
     schedule(first_day)
 
 
-HANDLERS = {DAILY: daily, MONTHLY: monthly, service.CAP_ALERT: service.mail_cap_alert}
+HANDLERS = {DAILY: daily, MONTHLY: monthly, service.CAP_ALERT: service.mail_cap_alert,
+            document.RENDER: document.render_job}

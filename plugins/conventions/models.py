@@ -87,6 +87,12 @@ class Convention(db.Model):
     status: Mapped[str] = mapped_column(String(12), default="draft")
     budget_alerted_at: Mapped[object | None] = mapped_column(UTCDateTime)
     ending_notice_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    # The employer's cost centres (their labels); each employee's authorisation names one.
+    cost_centres: Mapped[list] = mapped_column(JSON, default=list)
+    # The signed copy (a PDF in the instance's private documents folder, see core.uploads).
+    signed_copy: Mapped[str | None] = mapped_column(String(40))
+    signed_copy_sha256: Mapped[str | None] = mapped_column(String(64))
+    signed_copy_at: Mapped[object | None] = mapped_column(UTCDateTime)
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
 
     partner = relationship("Partner", lazy="joined")
@@ -106,6 +112,7 @@ class Authorisation(db.Model):
     valid_until: Mapped[object | None] = mapped_column(Date)
     weekdays: Mapped[list] = mapped_column(JSON, default=list)  # [] floating days, else 0=Monday...
     joined_by: Mapped[str] = mapped_column(String(12), default="invitation")  # or "domain", "admin"
+    cost_centre: Mapped[str] = mapped_column(String(60), default="")  # one of the convention's, or ""
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     decided_at: Mapped[object | None] = mapped_column(UTCDateTime)
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
@@ -130,6 +137,7 @@ class Use(db.Model):
     amount_cents: Mapped[int] = mapped_column(default=0)
     # counted; returned (cancelled in time); late (cancelled late: counts); no_show
     status: Mapped[str] = mapped_column(String(10), default="counted")
+    cost_centre: Mapped[str] = mapped_column(String(60), default="")  # the employee's when the day was booked
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
 
     authorisation = relationship("Authorisation", lazy="joined")
@@ -154,3 +162,16 @@ class Statement(db.Model):
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (UniqueConstraint("convention_id", "month", name="uq_conventions_statement_month"),)
+
+
+class RenderedDocument(db.Model):
+    """A convention rendered as a PDF to sign, cached by the SHA-256 of its HTML: rendering
+    again the same text gives this row back."""
+
+    __tablename__ = "conventions_rendered"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    convention_id: Mapped[int] = mapped_column(ForeignKey("conventions_convention.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    pdf: Mapped[bytes] = mapped_column(db.LargeBinary)
+    created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)

@@ -12,13 +12,14 @@ from core.hookspecs import hookimpl
 from core.plugins import Module
 from core.ui import NavItem, Widget
 
-from . import demo, jobs, service
+from . import demo, jobs, service, statements
 from .api import OPENAPI, api
+from .config import ConventionsConfig
 from .views import bp
 
 MODULE = Module(name="conventions", label=_l("Conventions"),
                 description=_l("Partner employers pay for their staff's telework days, within caps."),
-                scope="territory", requires=("booking",))
+                scope="territory", requires=("booking",), config=ConventionsConfig)
 
 
 @hookimpl
@@ -140,6 +141,16 @@ def booking_confirmed(booking):
 @hookimpl
 def booking_cancelled(booking, actor, reason):
     service.release_use(booking, reason)
+
+
+@hookimpl(tryfirst=True)
+def booking_refund_preview(booking, reason):
+    return service.release_preview(booking, reason)
+
+
+@hookimpl
+def booking_revenue(site, bounds):
+    return statements.revenue_between(site, bounds)
 
 
 @hookimpl(tryfirst=True)

@@ -26,14 +26,14 @@ from core.db import find, utcnow
 from core.extensions import db
 from core.mail import queue_mail
 from core.timeutil import today_at, utc_to_local
-from plugins.booking import ACTIVE, Payer, Refused, periods_blocked
+from plugins.booking import ACTIVE, Booking, Payer, Refused, periods_blocked
 
 from .errors import ConventionError
 from .models import (AUTH_STATUSES, KINDS, PAST_CAP, PRICE_MODELS, Authorisation, Convention, Partner,
                      Referent, Use)
 
 COUNTED = ("counted", "late")  # statuses of a use that spend a cap or the budget
-TRANSITIONS = {"draft": ("signed", "terminated"), "signed": ("active", "terminated"),
+TRANSITIONS = {"draft": ("signed", "terminated"), "signed": ("active", "expired", "terminated"),
                "active": ("expired", "terminated"), "expired": (), "terminated": ()}
 INVITE_DAYS = 14
 ALERT_SHARE = 0.8
@@ -76,7 +76,8 @@ PARTNER_FIELDS = ("name", "siret", "vat_number", "address", "public_buyer", "cho
 CONVENTION_FIELDS = ("reference", "starts_on", "ends_on", "tacit_renewal", "notice_days", "all_sites",
                      "site_ids", "kinds", "price_model", "day_rate_cents", "half_day_rate_cents", "seat_fee_cents",
                      "seats", "week_cap", "month_cap", "year_cap", "budget_halfdays", "budget_cents", "past_cap",
-                     "cancel_notice_hours", "no_show_counts", "email_domains")
+                     "cancel_notice_hours", "no_show_counts", "email_domains", "cost_centres")
+MAX_COST_CENTRES = 50
 
 
 def _require_admin(actor) -> None:
@@ -165,7 +166,24 @@ def check_convention(values: dict) -> dict:
     if any(not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", d) for d in domains):
         raise ConventionError(_("Give e-mail domains such as lot.fr, one per line."), "bad_domain")
     values["email_domains"] = domains
+    values["cost_centres"] = clean_cost_centres(values.get("cost_centres"))
     return values
+
+
+def clean_cost_centres(labels) -> list[str]:
+    """The employer's cost centres: labels of at most 60 characters, each once, in their order."""
+    out = []
+    for label in labels or []:
+        label = " ".join(str(label).split())
+        if not label or label in out:
+            continue
+        if len(label) > 60:
+            raise ConventionError(_("A cost centre has at most 60 characters."), "bad_cost_centre")
+        out.append(label)
+    if len(out) > MAX_COST_CENTRES:
+        raise ConventionError(_("A convention lists at most %(num)d cost centres.", num=MAX_COST_CENTRES),
+                              "bad_cost_centre")
+    return out
 
 
 def save_convention(actor, partner: Partner, convention: Convention | None, **values) -> Convention:
@@ -187,12 +205,15 @@ def save_convention(actor, partner: Partner, convention: Convention | None, **va
 
 
 def move(actor, convention: Convention, status: str) -> Convention:
-    """draft -> signed -> active -> expired, or terminated from any of the first three."""
+    """draft -> signed (with its signed copy) -> active -> expired, or terminated from any of the
+    first three; a signed convention whose end passed before it started expires."""
     if actor is not None:
         _require_admin(actor)
     if status not in TRANSITIONS.get(convention.status, ()):
         raise ConventionError(_("A convention cannot go from this status to that one."), "bad_transition",
                               status=409)
+    if status == "signed" and not convention.signed_copy:
+        raise ConventionError(_("Upload the signed copy of the convention first."), "unsigned", status=409)
     before, convention.status = convention.status, status
     db.session.flush()
     audit.record(actor, "conventions.status", f"conventions_convention:{convention.id}", before=before,
@@ -200,11 +221,37 @@ def move(actor, convention: Convention, status: str) -> Convention:
     return convention
 
 
+def attach_signed_copy(actor, convention: Convention, stream) -> Convention:
+    """The territory administrator uploads the signed copy (a PDF, size-limited, checked by its
+    content): stored privately, and a draft becomes signed. A signed one's copy may be replaced.
+
+    :raises UploadError / ConventionError: not a PDF, too large, or the convention is past signing.
+    """
+    from core.uploads import save_pdf
+
+    from .config import settings
+
+    _require_admin(actor)
+    if convention.status not in ("draft", "signed"):
+        raise ConventionError(_("This convention was signed already."), "signed_already", status=409)
+    name, sha256 = save_pdf(stream, settings().signed_copy_max_kb * 1024)
+    convention.signed_copy, convention.signed_copy_sha256, convention.signed_copy_at = name, sha256, utcnow()
+    db.session.flush()
+    audit.record(actor, "conventions.signed_copy", f"conventions_convention:{convention.id}", sha256=sha256)
+    if convention.status == "draft":
+        move(actor, convention, "signed")
+    return convention
+
+
 def sweep_statuses(today: date) -> list[str]:
-    """Daily: a signed convention starts, an active one past its end expires (or renews tacitly)."""
+    """Daily: a signed convention starts, an active one past its end expires (or renews tacitly),
+    and a signed one whose end passed before it started expires."""
     done = []
     for convention in db.session.scalars(select(Convention).where(Convention.status.in_(("signed", "active")))):
-        if convention.status == "signed" and convention.starts_on <= today <= convention.ends_on:
+        if convention.status == "signed" and convention.ends_on < today:
+            move(None, convention, "expired")
+            done.append(f"{convention.reference}: expired")
+        elif convention.status == "signed" and convention.starts_on <= today <= convention.ends_on:
             move(None, convention, "active")
             done.append(f"{convention.reference}: active")
         elif convention.status == "active" and convention.ends_on < today:
@@ -357,10 +404,12 @@ def request_by_domain(user, convention_id) -> Authorisation:
 
 
 def decide(actor, authorisation_id, decision: str, *, valid_until: date | None = None,
-           weekdays: list[int] | None = None) -> Authorisation:
-    """A référent approves or refuses a request, edits an employee's days, or ends it (inactive).
+           weekdays: list[int] | None = None, cost_centre: str | None = None) -> Authorisation:
+    """A référent approves or refuses a request, edits an employee's days and cost centre, or
+    ends it (inactive).
 
     :param decision: "approved", "refused" or "inactive".
+    :param cost_centre: one of the convention's cost centres, "" for none, None to keep it.
     """
     auth = find(Authorisation, authorisation_id)
     if auth is None or not can_manage(actor, auth.convention):
@@ -374,6 +423,10 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
         if any(not isinstance(d, int) or not 0 <= d <= 6 for d in weekdays):
             raise ConventionError(_("Choose weekdays from Monday to Sunday."), "bad_weekdays")
         auth.weekdays = sorted(set(weekdays))
+    if cost_centre is not None:
+        if cost_centre and cost_centre not in (auth.convention.cost_centres or []):
+            raise ConventionError(_("Choose one of the convention's cost centres."), "bad_cost_centre")
+        auth.cost_centre = cost_centre
     if valid_until is not None:
         if valid_until < auth.valid_from:
             raise ConventionError(_("The end must come after the start."), "bad_dates")
@@ -462,8 +515,13 @@ def _employee_auth_ids(auth: Authorisation):
                                           Authorisation.user_id == auth.user_id)
 
 
-def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booking_id=None) -> str | None:
-    """Why a booking of `halfdays` on `day` would break a cap or the budget, or None."""
+def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booking_id=None,
+               pending: tuple = ()) -> str | None:
+    """Why a booking of `halfdays` on `day` would break a cap or the budget, or None.
+
+    :param pending: (day, half-days, cents) of the employee's bookings the convention pays that
+        are stored in this transaction but not counted yet (the earlier days of a series).
+    """
     c = auth.convention
     others = (Use.booking_id != booking_id,) if booking_id is not None else ()
     mine = (Use.authorisation_id.in_(_employee_auth_ids(auth)), *others)
@@ -474,14 +532,39 @@ def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booki
                (c.month_cap, month_start, next_month, _("this month")),
                (c.year_cap, date(day.year, 1, 1), date(day.year + 1, 1, 1), _("this year")))
     for cap, start, end, label in periods:
-        if cap is not None and _spent(c.id, Use.halfdays, Use.day >= start, Use.day < end, *mine) + halfdays > cap:
+        if cap is None:
+            continue
+        before = sum(h for d, h, _a in pending if start <= d < end)
+        if _spent(c.id, Use.halfdays, Use.day >= start, Use.day < end, *mine) + before + halfdays > cap:
             return _("You have used the %(days)s days your employer's convention allows %(period)s.",
                      days=days_text(cap), period=label)
-    if c.budget_halfdays is not None and _spent(c.id, Use.halfdays, *others) + halfdays > c.budget_halfdays:
+    before_halfdays, before_cents = sum(h for _d, h, _a in pending), sum(a for _d, _h, a in pending)
+    if c.budget_halfdays is not None and \
+            _spent(c.id, Use.halfdays, *others) + before_halfdays + halfdays > c.budget_halfdays:
         return _("Your employer's convention has no days left.")
-    if c.budget_cents is not None and _spent(c.id, Use.amount_cents, *others) + amount > c.budget_cents:
+    if c.budget_cents is not None and _spent(c.id, Use.amount_cents, *others) + before_cents + amount > c.budget_cents:
         return _("Your employer's convention has no budget left.")
     return None
+
+
+def _series_pending(booking, convention: Convention) -> tuple:
+    """(day, half-days, cents) of the other bookings of `booking`'s series that this convention
+    pays and that are stored in this transaction but not counted yet: a series is stored day by
+    day, then each day counted (booking's `book_series`), so each day decides its payer with the
+    days before it in the series counted."""
+    if not getattr(booking, "series_id", None):
+        return ()
+    query = select(Booking).where(Booking.series_id == booking.series_id, Booking.status.in_(ACTIVE),
+                                  Booking.payer_kind == "partner",
+                                  Booking.payer_reference == f"convention:{convention.id}",
+                                  Booking.id.not_in(select(Use.booking_id)))
+    if booking.id is not None:
+        query = query.where(Booking.id != booking.id)
+    out = []
+    for other in db.session.scalars(query):
+        day, halfdays = units(other)
+        out.append((day, halfdays, amount_for(convention, halfdays)))
+    return tuple(out)
 
 
 def days_text(halfdays: int) -> str:
@@ -517,7 +600,7 @@ def decide_for(booking, *, locked: bool = False) -> Decision:
         if reason is None:
             if locked:
                 lock(auth.convention_id)
-            reason = cap_reason(auth, day, halfdays, amount, booking.id)
+            reason = cap_reason(auth, day, halfdays, amount, booking.id, _series_pending(booking, auth.convention))
         if reason is None:
             return Decision(auth, halfdays=halfdays, amount_cents=amount, day=day)
         if first_reason is None:
@@ -600,7 +683,7 @@ def record_use(booking) -> Use | None:
         raise Refused(reason)
     use = Use(convention_id=convention_id, authorisation_id=auth.id, booking_id=booking.id,
               site_id=booking.resource.site_id, kind=booking.resource.kind, day=day, halfdays=halfdays,
-              amount_cents=amount)
+              amount_cents=amount, cost_centre=auth.cost_centre or "")
     db.session.add(use)
     db.session.flush()
     alert_if_needed(auth.convention)
@@ -608,16 +691,50 @@ def record_use(booking) -> Use | None:
     return use
 
 
-def release_use(booking, reason: str, now=None) -> None:
-    """booking_cancelled: cancelled in time (or not by the member), the day is given back;
-    cancelled late by the member, it counts."""
-    use = db.session.scalar(select(Use).where(Use.booking_id == booking.id))
+@dataclass(frozen=True)
+class ReleasePlan:
+    """What cancelling a convention-paid booking does to the partner's quota and bill: decided
+    once, told by `release_preview` and done by `release_use`, so both agree."""
+
+    use: Use
+    late: bool  # cancelled by the member within the convention's notice: the day counts
+    notice_hours: int
+
+
+def plan_release(booking, reason: str, now=None) -> ReleasePlan | None:
+    """None when no counted day of a convention is attached to the booking. Writes nothing."""
+    use = db.session.scalar(select(Use).where(Use.booking_id == booking.id)) if booking.id is not None else None
     if use is None or use.status not in COUNTED:
-        return
+        return None
     convention = db.session.get(Convention, use.convention_id)
     late = reason == "member" and booking.starts_at - (now or utcnow()) < \
         timedelta(hours=convention.cancel_notice_hours)
-    use.status = "late" if late else "returned"
+    return ReleasePlan(use, late, convention.cancel_notice_hours)
+
+
+def release_preview(booking, reason: str = "member", now=None) -> str | None:
+    """booking_refund_preview: the plan in words, before the member confirms a cancellation."""
+    from flask_babel import ngettext
+
+    plan = plan_release(booking, reason, now)
+    if plan is None:
+        return None
+    if plan.late:
+        return ngettext("Counted to your employer: cancelled less than %(num)d hour before the start.",
+                        "Counted to your employer: cancelled less than %(num)d hours before the start.",
+                        plan.notice_hours)
+    if plan.use.halfdays < 2:
+        return _("The half-day is given back to your employer's quota.")
+    return _("The day is given back to your employer's quota.")
+
+
+def release_use(booking, reason: str, now=None) -> None:
+    """booking_cancelled: cancelled in time (or not by the member), the day is given back;
+    cancelled late by the member, it counts (`plan_release`)."""
+    plan = plan_release(booking, reason, now)
+    if plan is None:
+        return
+    plan.use.status = "late" if plan.late else "returned"
     db.session.flush()
 
 

@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from core.extensions import db
+from core.timeutil import local_to_utc, utc_to_local
 from plugins.booking import Booking
 
 from .errors import ConventionError
@@ -49,6 +50,7 @@ class Line:
     kind: str
     halfdays: int
     amount_cents: int
+    cost_centre: str = ""
 
 
 @dataclass
@@ -59,6 +61,7 @@ class Usage:
     lines: list[Line] = field(default_factory=list)
     by_employee: dict = field(default_factory=dict)  # name -> half-days
     by_site: dict = field(default_factory=dict)  # site name -> half-days
+    by_cost_centre: dict = field(default_factory=dict)  # cost centre ("" none) -> [half-days, cents]
     halfdays: int = 0
     usage_cents: int = 0
     no_shows: int = 0
@@ -97,19 +100,23 @@ def usage(convention: Convention, month: str | None = None, today: date | None =
     statuses = dict(db.session.execute(select(Booking.id, Booking.status).where(
         Booking.id.in_([u.booking_id for u in uses]))).all()) if uses else {}
     out = Usage(convention, start, end)
-    by_employee, by_site = defaultdict(int), defaultdict(int)
+    by_employee, by_site, by_centre = defaultdict(int), defaultdict(int), defaultdict(lambda: [0, 0])
     for use in uses:
         if statuses.get(use.booking_id) == "no_show":
             out.no_shows += 1
             if not convention.no_show_counts:
                 continue
         name = employee_name(use)
-        out.lines.append(Line(name, use.day, use.site.name, use.kind, use.halfdays, use.amount_cents))
+        out.lines.append(Line(name, use.day, use.site.name, use.kind, use.halfdays, use.amount_cents,
+                              use.cost_centre))
         by_employee[name] += use.halfdays
         by_site[use.site.name] += use.halfdays
+        by_centre[use.cost_centre][0] += use.halfdays
+        by_centre[use.cost_centre][1] += use.amount_cents
         out.halfdays += use.halfdays
         out.usage_cents += use.amount_cents
     out.by_employee, out.by_site = dict(sorted(by_employee.items())), dict(sorted(by_site.items()))
+    out.by_cost_centre = dict(sorted(by_centre.items()))
     return out
 
 
@@ -119,6 +126,46 @@ def csv_rows(report: Usage) -> tuple[list, list]:
     rows = [[name, report.month, Decimal(halfdays) / 2] for name, halfdays in report.by_employee.items()]
     rows.append([_("Total"), report.month, report.days])
     return header, rows
+
+
+def cost_centre_rows(report: Usage) -> tuple[list, list]:
+    """Days and amounts per cost centre for the month (the employer's accounting)."""
+    header = [_("Cost centre"), _("Month"), _("Days"), _("Amount excl. VAT")]
+    rows = [[centre or _("No cost centre"), report.month, Decimal(halfdays) / 2, Decimal(cents).scaleb(-2)]
+            for centre, (halfdays, cents) in report.by_cost_centre.items()]
+    rows.append([_("Total"), report.month, report.days, Decimal(report.usage_cents).scaleb(-2)])
+    return header, rows
+
+
+def revenue_between(site, bounds) -> tuple[str, list[int]] | None:
+    """booking_revenue: what conventions pay for days used at `site`, excluding VAT, between
+    consecutive UTC instants of `bounds`, each day counted at the start of its local day (as
+    statements and invoices count it); None when no convention paid a day there then.
+
+    Days priced per day count their amount; flat fees and prepaid days are not paid per day at
+    a site, so they add nothing here. A no-show counts when its convention says so."""
+    from bisect import bisect_right
+    from datetime import time
+
+    from flask import current_app
+
+    zone = site.timezone
+    first = utc_to_local(bounds[0], zone).date() - timedelta(days=1)
+    last = utc_to_local(bounds[-1], zone).date() + timedelta(days=1)
+    rows = db.session.execute(select(Use.day, Use.amount_cents, Booking.status, Convention.no_show_counts)
+                              .join(Booking, Booking.id == Use.booking_id)
+                              .join(Convention, Convention.id == Use.convention_id)
+                              .where(Use.site_id == site.id, Use.status.in_(COUNTED), Use.day >= first,
+                                     Use.day <= last)).all()
+    amounts, found = [0] * (len(bounds) - 1), False
+    for day, cents, status, no_show_counts in rows:
+        if status == "no_show" and not no_show_counts:
+            continue
+        instant = local_to_utc(day, time(0), zone)
+        if bounds[0] <= instant < bounds[-1]:
+            amounts[bisect_right(bounds, instant) - 1] += cents
+            found = True
+    return (current_app.config["TERRITORY"].territory.currency, amounts) if found else None
 
 
 def site_days(convention: Convention, site, day: date) -> tuple[date, int, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -19,12 +19,14 @@ from core.plugins import hooks
 from core.sites.service import published_sites
 from core.timeutil import today_at
 from core.ui import collect
+from core.uploads import UploadError, document_path
 from plugins.booking import NotFound, get_booking
 
-from . import invoicing, service, statements
+from . import document, invoicing, service, statements
 from .errors import ConventionError
 from .forms import (AUTH_STATUS_LABELS, KIND_LABELS, PAST_CAP_LABELS, PRICE_MODEL_LABELS, STATUS_LABELS,
-                    ConventionForm, DecisionForm, EmptyForm, InviteForm, PartnerForm, ReferentForm, StatusForm)
+                    ConventionForm, DecisionForm, EmptyForm, InviteForm, PartnerForm, ReferentForm, SignedCopyForm,
+                    StatusForm)
 from .models import Convention, Partner, Statement
 
 bp = Blueprint("conventions", __name__, url_prefix="/conventions", static_folder="static",
@@ -151,6 +153,7 @@ def edit_convention(partner_id=None, convention_id=None):
     if form.validate_on_submit():
         try:
             convention = service.save_convention(current_user, partner, convention, **form.values())
+            document.prepare(convention)  # the PDF to sign, rendered by a job
             db.session.commit()
         except ConventionError as exc:
             db.session.rollback()
@@ -194,10 +197,12 @@ def detail(convention_id):
     issued = db.session.scalars(db.select(Statement).where(Statement.convention_id == convention.id)
                                 .order_by(Statement.month.desc())).all()
     status_form = StatusForm()
-    status_form.status.choices = [(s, STATUS_LABELS[s]) for s in service.TRANSITIONS[convention.status]]
+    status_form.status.choices = [(s, STATUS_LABELS[s]) for s in service.TRANSITIONS[convention.status]
+                                  if s != "signed" or convention.signed_copy]  # signed: by uploading the copy
     return render_template("conventions/detail.html", convention=convention, report=report,
                            employees=service.employees(convention), invite_form=InviteForm(),
                            decision_form=DecisionForm(), status_form=status_form, statements=issued,
+                           signed_copy_form=SignedCopyForm(),
                            share=service.budget_share(convention), button=EmptyForm(),
                            previous=_shift(report.start, -1), following=_shift(report.start, 1),
                            burn=statements.burndown(convention, _today()),
@@ -231,7 +236,8 @@ def decide(authorisation_id):
     if not form.validate_on_submit():
         abort(400)
     auth = service.decide(current_user, authorisation_id, form.decision.data, valid_until=form.valid_until.data,
-                          weekdays=form.weekdays.data if form.weekdays.data else None)
+                          weekdays=form.weekdays.data if form.weekdays.data else None,
+                          cost_centre=form.cost_centre.data if "cost_centre" in request.form else None)
     db.session.commit()
     flash(_("Saved."), "success")
     return redirect(url_for(".detail", convention_id=auth.convention_id), 303)
@@ -252,6 +258,67 @@ def statement_csv(convention_id):
     report = statements.usage(convention, request.args.get("month") or None, _today())
     header, rows = statements.csv_rows(report)
     return csv_response(csv_text(header, rows), f"convention-{convention.id}-{report.month}")
+
+
+@bp.get("/<int:convention_id>/cost-centres.csv", endpoint="cost_centres_csv")
+@login_required
+def cost_centres_csv(convention_id):
+    convention = service.convention_for(current_user, convention_id)
+    report = statements.usage(convention, request.args.get("month") or None, _today())
+    header, rows = statements.cost_centre_rows(report)
+    return csv_response(csv_text(header, rows), f"convention-{convention.id}-{report.month}-cost-centres")
+
+
+# --------------------------------------------------------------------------------------------
+# The convention to sign and its signed copy (the administrator and the partner's référents)
+# --------------------------------------------------------------------------------------------
+
+
+@bp.get("/<int:convention_id>/convention.pdf", endpoint="document")
+@login_required
+def document_pdf(convention_id):
+    """The convention to sign, from its terms and the territory's clauses (cached by content)."""
+    convention = service.convention_for(current_user, convention_id)
+    pdf = document.document_pdf(convention)
+    db.session.commit()  # the rendering, cached when the job had not run yet
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="convention-{convention.reference}.pdf"'})
+
+
+@bp.post("/<int:convention_id>/signed-copy", endpoint="upload_signed_copy")
+@login_required
+def upload_signed_copy(convention_id):
+    _admin_only()
+    convention = service.convention_for(current_user, convention_id)
+    form = SignedCopyForm()
+    if not form.validate_on_submit():
+        flash(_("Choose the signed copy (a PDF file)."), "error")
+        return redirect(url_for(".detail", convention_id=convention.id), 303)
+    try:
+        service.attach_signed_copy(current_user, convention, form.signed_copy.data.stream)
+    except (UploadError, ConventionError) as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+    else:
+        if convention.status == "signed":
+            from .jobs import schedule
+
+            schedule(_today())
+        db.session.commit()
+        flash(_("The signed copy is stored."), "success")
+    return redirect(url_for(".detail", convention_id=convention.id), 303)
+
+
+@bp.get("/<int:convention_id>/signed-copy.pdf", endpoint="signed_copy")
+@login_required
+def signed_copy(convention_id):
+    """The signed copy: the territory's administrators and the partner's référents only."""
+    convention = service.convention_for(current_user, convention_id)
+    path = document_path(convention.signed_copy)
+    if path is None:
+        abort(404)
+    return send_file(path, mimetype="application/pdf", as_attachment=True,
+                     download_name=f"convention-{convention.reference}-signed.pdf", max_age=0)
 
 
 @bp.post("/<int:convention_id>/invoice", endpoint="invoice")

@@ -1,7 +1,9 @@
 """Conventions in a real browser, in the demo: the Lot council's référent invites an agent, who
 signs up from the e-mail, accepts, books a day at Figeac and pays nothing; the référent sees that
-day in the month's usage and downloads a statement whose total matches. The conventions' pages
-reflow at 375 px and axe finds nothing serious on them."""
+day in the month's usage and downloads a statement whose total matches; the administrator
+invoices last month and the référent downloads the invoice, whose Factur-X XML the `factur-x`
+library finds and validates. The conventions' pages reflow at 375 px and axe finds nothing
+serious on them."""
 from __future__ import annotations
 
 import csv
@@ -62,6 +64,41 @@ def _link_in_mail(smtp_server, address: str, pattern: str) -> str:
                     return found.group(0)
         box.wait_for(len(box.messages) + 1, timeout=0.2)
     raise AssertionError(f"no e-mail to {address} with {pattern}")
+
+
+def _today(live_app):
+    from core.timeutil import today_at
+
+    with live_app.app_context():
+        return today_at(live_app.config["TERRITORY"].territory.timezone)
+
+
+def _check_facturx(path, reference: str, total_ttc_cents: int) -> None:
+    """The downloaded invoice: Factur-X XML embedded, valid (EN 16931 schema), for the Lot council
+    (its SIRET, Chorus Pro service code and engagement number), totals as the statement says."""
+    from xml.etree import ElementTree
+
+    from facturx import get_facturx_xml_from_pdf, xml_check_xsd
+
+    with open(path, "rb") as handle:
+        pdf = handle.read()
+    assert pdf.startswith(b"%PDF")
+    name, xml = get_facturx_xml_from_pdf(pdf, check_xsd=True)
+    assert name == "factur-x.xml"
+    assert xml_check_xsd(xml, flavor="factur-x", level="en16931")
+    ns = {"rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
+          "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"}
+    root = ElementTree.fromstring(xml)
+    assert root.findtext("rsm:ExchangedDocument/ram:ID", namespaces=ns) == reference
+    agreement = "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/"
+    assert root.findtext(agreement + "ram:BuyerReference", namespaces=ns) == "DRH-TELETRAVAIL"
+    assert root.findtext(agreement + "ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID",
+                         namespaces=ns) == "22460001500016"
+    assert root.findtext(agreement + "ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID",
+                         namespaces=ns) == "EJ-2026-0412"
+    grand = root.findtext("rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/"
+                          "ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:GrandTotalAmount", namespaces=ns)
+    assert round(float(grand) * 100) == total_ttc_cents
 
 
 def _money(text: str) -> int:
@@ -160,6 +197,27 @@ def test_a_referent_invites_an_agent_who_books_figeac_for_free_and_the_statement
     by_name = {r[0]: r for r in rows[1:]}
     assert by_name[AGENT_NAME][1:] == [month, "1"]
     assert by_name["Total"][2] == days_total
+
+    # The administrator invoices last month; the référent downloads the invoice, a PDF carrying
+    # EN 16931 XML that the factur-x library finds and validates, and that matches the statement.
+    last_month = f"{_today(live_app).replace(day=1) - timedelta(days=1):%Y-%m}"
+    page.context.clear_cookies()
+    login(ADMIN)
+    page.goto(f"/conventions/{convention_id}")
+    page.get_by_label("Mois à facturer (AAAA-MM)").fill(last_month)
+    page.get_by_role("button", name="Émettre la facture").click()
+    issued = page.get_by_role("status").first.inner_text()
+    reference = re.search(r"La facture (\S+) est émise", issued).group(1)
+    page.context.clear_cookies()
+    login(REFERENT)
+    page.goto(f"/conventions/{convention_id}/statement?month={last_month}")
+    statement_ttc = _money(page.locator("[data-total-ttc]").inner_text())
+    page.goto(f"/conventions/{convention_id}")
+    invoices = page.get_by_role("region", name="Relevés et factures")
+    with page.expect_download() as download:
+        invoices.get_by_role("listitem").filter(has_text=reference).get_by_role(
+            "link", name="Télécharger la facture (PDF)").click()
+    _check_facturx(download.value.path(), reference, statement_ttc)
 
 
 def _pages(live_app, convention_id: int):

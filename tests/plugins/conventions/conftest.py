@@ -2,6 +2,7 @@
 a live HTTP server for the races, API tokens, and booking helpers."""
 from __future__ import annotations
 
+import io
 import threading
 from dataclasses import dataclass
 from datetime import timedelta
@@ -10,7 +11,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from core.extensions import db
-from conventions_helpers import next_weekday  # noqa: F401 -- for the tests
+from conventions_helpers import SIGNED_PDF, next_weekday  # noqa: F401 -- for the tests
 from core.timeutil import today_at
 
 
@@ -66,7 +67,7 @@ def world(app, runner, make_site, make_user, make_resource):
             ends_on=today + timedelta(days=400), site_ids=[sites["figeac"]], kinds=["desk"], price_model="per_day",
             day_rate_cents=1500, half_day_rate_cents=800, week_cap=3, past_cap="refuse",
             email_domains=["lot.fr"])
-        service.move(actor, convention, "signed")
+        service.attach_signed_copy(actor, convention, io.BytesIO(SIGNED_PDF))  # draft -> signed
         service.move(actor, convention, "active")
         db.session.add(Authorisation(convention_id=convention.id, user_id=employee.id, status="approved",
                                      valid_from=convention.starts_on))

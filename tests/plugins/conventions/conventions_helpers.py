@@ -8,6 +8,10 @@ from datetime import date, timedelta
 
 from core.timeutil import today_at
 
+# The smallest file our checks take for a PDF (a header and an end-of-file marker); the pages'
+# test uploads a real one rendered by WeasyPrint.
+SIGNED_PDF = b"%PDF-1.4\n% signed by both parties\n%%EOF\n"
+
 
 def next_weekday(weekday: int = 1, weeks_ahead: int = 1) -> date:
     from core.sites.service import is_public_holiday
