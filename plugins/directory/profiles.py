@@ -93,7 +93,7 @@ def save(user, *, shown=(), job_code=None, job_title="", bio="", available=False
     if job_code and rome.job(job_code) is None:
         raise DirectoryError(_("Unknown job code: %(code)s.", code=job_code))
     clean_links = []
-    for link in [str(x).strip() for x in links if str(x).strip()][:MAX_LINKS]:
+    for link in [str(x).strip() for x in links if x and str(x).strip()][:MAX_LINKS]:
         if len(link) > 300 or not URL.match(link) or EMAIL.search(link):
             raise DirectoryError(_("Links must be web addresses starting with https:// or http://."))
         clean_links.append(link)

@@ -53,3 +53,18 @@ def api_token(app):
             return secret
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def rome_vocabulary(app):
+    """The vocabulary the migration loaded: PostgreSQL's test database is emptied between tests
+    (reference data included), so it is loaded again there."""
+    from sqlalchemy import select
+
+    from plugins.directory import rome
+    from plugins.directory.models import RomeJob
+
+    with app.app_context():
+        if db.session.scalar(select(RomeJob.code).limit(1)) is None:
+            rome.load_shipped(db.session.connection())
+            db.session.commit()
