@@ -33,6 +33,7 @@ class MailMessage(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     recipient: Mapped[str] = mapped_column(String(254))
+    reply_to: Mapped[str | None] = mapped_column(String(254))  # where a reply goes, when not to the sender
     subject: Mapped[str] = mapped_column(String(255))
     body_text: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str | None] = mapped_column(Text)
@@ -51,10 +52,12 @@ def _render(name: str, **context) -> str | None:
         return None
 
 
-def queue_mail(to: str, template: str, locale: str | None = None, attachments=(), **context) -> MailMessage:
+def queue_mail(to: str, template: str, locale: str | None = None, attachments=(), reply_to: str | None = None,
+               **context) -> MailMessage:
     """Render `mail/<template>.subject.txt`, `.txt` and optional `.html`, and store the message.
 
     :param attachments: `(filename, mimetype, bytes)` triples (an .ics, an invoice PDF).
+    :param reply_to: the address a reply goes to (the directory's relay: the writer's own).
     """
     locale = locale or current_app.config["BABEL_DEFAULT_LOCALE"]
     with force_locale(locale):
@@ -62,7 +65,7 @@ def queue_mail(to: str, template: str, locale: str | None = None, attachments=()
         text = render_template(f"mail/{template}.txt", **context)
         html = _render(f"mail/{template}.html", **context)
     message = MailMessage(
-        recipient=to, subject=subject, body_text=text, body_html=html,
+        recipient=to, reply_to=reply_to, subject=subject, body_text=text, body_html=html,
         attachments=[{"filename": f, "mimetype": m, "data": base64.b64encode(d).decode()}
                      for f, m, d in attachments],
     )
@@ -77,6 +80,8 @@ def _as_email(message: MailMessage, sender: str) -> EmailMessage:
     email["From"] = sender
     email["To"] = message.recipient
     email["Subject"] = message.subject
+    if message.reply_to:
+        email["Reply-To"] = message.reply_to
     email["Date"] = format_datetime(message.created_at)
     email["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1].strip(">") or None)
     email.set_content(message.body_text)

@@ -10,9 +10,9 @@ from plugins.booking.rooms import book_room, rooms_at
 from plugins.booking.service import cancel as cancel_booking
 from plugins.booking.service import confirm as confirm_booking
 from plugins.booking.service import (awaiting_payment, cancel_future_bookings, extend_hold, get_booking,
-                                     has_booked_at)
+                                     has_booked_at, members_present)
 from plugins.booking.slots import periods_blocked
 
 __all__ = ["ACTIVE", "Booking", "awaiting_payment", "BookingError", "NotFound", "Payer", "Price", "Refused", "Resource", "SlotTaken",
            "cancel_booking", "cancel_future_bookings", "confirm_booking", "extend_hold", "get_booking", "has_booked_at",
-           "periods_blocked", "book_room", "rooms_at"]
+           "members_present", "periods_blocked", "book_room", "rooms_at"]

@@ -394,6 +394,16 @@ def has_booked_at(member_id: int, site_id: int) -> bool:
                                                       Booking.is_block.is_(False)).limit(1)) is not None
 
 
+def members_present(site_id: int, starts_at, ends_at) -> list[int]:
+    """The members with an active booking at a site overlapping [starts_at, ends_at) (UTC
+    instants), each once, in id order: who works there in that time (the directory's "who is
+    here this week", among members who chose to show it)."""
+    return list(db.session.scalars(select(Booking.member_id).where(
+        Booking.site_id == site_id, Booking.status.in_(ACTIVE), Booking.is_block.is_(False),
+        Booking.member_id.is_not(None), Booking.starts_at < ends_at, Booking.ends_at > starts_at)
+        .distinct().order_by(Booking.member_id)))
+
+
 def cancel_future_bookings(member, reason: str, actor=None, *, now=None) -> list[int]:
     """Cancel a member's active bookings not yet over, each through `cancel` (so other plugins
     refund and credit as for any cancellation), e.g. when the member erases their account.

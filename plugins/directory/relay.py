@@ -1,0 +1,217 @@
+"""The contact relay: a member writes to another through a form; the platform sends the message
+by e-mail with the writer's name, never showing the recipient's address. The mail's Reply-To is
+the writer's address, so replying by e-mail shows the writer only the replier's address, once
+they choose to reply. Every message can be reported (to the territory admin's queue) or its
+writer blocked. Writers are limited to `contact_limit` messages per `contact_window_hours`,
+counted in the database (the same on every app server).
+
+Services flush; the caller commits.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import func, or_, select
+
+from core import audit
+from core.accounts.models import User
+from core.db import utcnow
+from core.errors import Forbidden, NotFound
+from core.extensions import db
+from core.mail import queue_mail
+from core.plugins import plugin_config
+from core.urls import external_url
+
+from .errors import DirectoryError
+from .models import Block, Message, Suspension
+from .profiles import masked, visible_profile
+
+MAX_BODY = 4000
+
+
+def sent_recently(sender_id: int, now=None) -> int:
+    config = plugin_config("directory")
+    since = (now or utcnow()) - timedelta(hours=config.contact_window_hours)
+    return db.session.scalar(select(func.count(Message.id)).where(Message.sender_id == sender_id,
+                                                                  Message.created_at >= since)) or 0
+
+
+def allowance(sender) -> int:
+    """How many more messages `sender` may send now."""
+    return max(0, plugin_config("directory").contact_limit - sent_recently(sender.id))
+
+
+def is_blocked(blocker_id: int, blocked_id: int) -> bool:
+    return db.session.get(Block, (blocker_id, blocked_id)) is not None
+
+
+def write(sender, *, profile_id: int | None = None, reply_to_id: int | None = None, body: str) -> Message:
+    """Relay a message to a listed, contactable profile, or as a reply to a message received."""
+    body = (body or "").strip()
+    if not body:
+        raise DirectoryError(_("Write your message first."))
+    if len(body) > MAX_BODY:
+        raise DirectoryError(_("At most %(n)d characters.", n=MAX_BODY))
+    # Writers are serialised per sender (PostgreSQL; SQLite's writes already are), so the count
+    # below cannot be passed by two messages sent at once.
+    db.session.execute(select(User.id).where(User.id == sender.id).with_for_update())
+    if db.session.get(Suspension, sender.id) is not None:
+        raise Forbidden(_("You may not write to members through the directory any more. Contact the "
+                          "territory's team if you think this is a mistake."))
+    original = None
+    if reply_to_id is not None:
+        original = db.session.get(Message, reply_to_id)
+        if original is None or original.recipient_id != sender.id or original.sender_id is None:
+            raise NotFound(_("This message does not exist."))
+        recipient = original.sender
+    else:
+        profile = visible_profile(profile_id or 0, sender)
+        if profile is None or not profile.contactable:
+            raise NotFound(_("This member cannot be contacted through the directory."))
+        recipient = profile.user
+    if recipient.id == sender.id:
+        raise DirectoryError(_("You cannot write to yourself."))
+    if is_blocked(recipient.id, sender.id):
+        raise DirectoryError(_("This member does not accept your messages."), status=403)
+    if allowance(sender) <= 0:
+        config = plugin_config("directory")
+        raise DirectoryError(_("You have sent %(n)d messages in the last %(hours)d hours, the most allowed. "
+                               "Try again later.", n=config.contact_limit, hours=config.contact_window_hours),
+                             code="too_many_requests", status=429)
+    message = Message(sender_id=sender.id, recipient_id=recipient.id, body=body,
+                      in_reply_to_id=original.id if original else None)
+    db.session.add(message)
+    db.session.flush()
+    queue_mail(recipient.email, "directory_message", locale=recipient.locale, reply_to=sender.email,
+               sender_name=masked(sender.display_name), body=body, is_reply=original is not None,
+               message_url=external_url("directory.message", message_id=message.id))
+    return message
+
+
+def _received(user, message_id: int) -> Message:
+    message = db.session.get(Message, message_id)
+    if message is None or message.recipient_id != user.id:
+        raise NotFound(_("This message does not exist."))
+    return message
+
+
+def message_for(user, message_id: int) -> Message:
+    """A message its sender or recipient may read."""
+    message = db.session.get(Message, message_id)
+    if message is None or user.id not in (message.sender_id, message.recipient_id):
+        raise NotFound(_("This message does not exist."))
+    return message
+
+
+def report(user, message_id: int, reason: str = "") -> Message:
+    """The recipient reports a message: it joins the territory admin's moderation queue."""
+    message = _received(user, message_id)
+    message.reported_at = utcnow()
+    message.report_reason = masked((reason or "").strip())[:500]
+    message.moderation = "reported"
+    audit.record(user, "directory.reported", f"directory_message:{message.id}")
+    db.session.flush()
+    return message
+
+
+def block(user, message_id: int) -> None:
+    """The recipient blocks a message's writer: no more messages from them."""
+    message = _received(user, message_id)
+    if message.sender_id is not None and not is_blocked(user.id, message.sender_id):
+        db.session.add(Block(blocker_id=user.id, blocked_id=message.sender_id))
+        db.session.flush()
+
+
+def unblock(user, blocked_id: int) -> None:
+    row = db.session.get(Block, (user.id, blocked_id))
+    if row is not None:
+        db.session.delete(row)
+        db.session.flush()
+
+
+def blocked_by(user) -> list[User]:
+    return db.session.scalars(select(User).join(Block, Block.blocked_id == User.id)
+                              .where(Block.blocker_id == user.id).order_by(User.display_name)).all()
+
+
+def mailbox(user) -> list[Message]:
+    """A member's messages, received and sent, newest first."""
+    return db.session.scalars(select(Message).where(or_(Message.recipient_id == user.id,
+                                                        Message.sender_id == user.id))
+                              .order_by(Message.created_at.desc(), Message.id.desc()).limit(200)).all()
+
+
+# --------------------------------------------------------------------------------------------
+# Moderation (territory admin)
+# --------------------------------------------------------------------------------------------
+
+
+def queue() -> list[Message]:
+    return db.session.scalars(select(Message).where(Message.moderation == "reported")
+                              .order_by(Message.reported_at, Message.id)).all()
+
+
+def moderate(admin, message_id: int, decision: str) -> Message:
+    """`dismiss` a report, or `suspend` its writer from writing through the directory."""
+    message = db.session.get(Message, message_id)
+    if message is None or message.moderation != "reported":
+        raise NotFound(_("This report does not exist or was already handled."))
+    if decision == "suspend" and message.sender_id is not None:
+        if db.session.get(Suspension, message.sender_id) is None:
+            db.session.add(Suspension(user_id=message.sender_id, by_id=admin.id))
+        message.moderation = "suspended"
+    elif decision == "dismiss":
+        message.moderation = "dismissed"
+    else:
+        raise DirectoryError(_("Choose what to do with this report."))
+    audit.record(admin, f"directory.{message.moderation}", f"directory_message:{message.id}")
+    db.session.flush()
+    return message
+
+
+def suspended() -> list[User]:
+    return db.session.scalars(select(User).join(Suspension, Suspension.user_id == User.id)
+                              .order_by(User.display_name)).all()
+
+
+def lift(admin, user_id: int) -> None:
+    row = db.session.get(Suspension, user_id)
+    if row is not None:
+        db.session.delete(row)
+        audit.record(admin, "directory.suspension_lifted", f"user:{user_id}")
+        db.session.flush()
+
+
+# --------------------------------------------------------------------------------------------
+# Personal data
+# --------------------------------------------------------------------------------------------
+
+
+def other_party(message: Message, user) -> User | None:
+    return message.recipient if message.sender_id == user.id else message.sender
+
+
+def export(user) -> list[dict]:
+    out = []
+    for m in reversed(mailbox(user)):
+        other = other_party(m, user)
+        out.append({"direction": "sent" if m.sender_id == user.id else "received",
+                    "with": other.display_name if other else None, "body": m.body,
+                    "created_at": m.created_at.isoformat(), "reported": m.reported_at is not None})
+    return out
+
+
+def forget(user) -> None:
+    """An erased member: detached from the messages the other side keeps; blocks go (cascade)."""
+    for message in db.session.scalars(select(Message).where(or_(Message.sender_id == user.id,
+                                                                Message.recipient_id == user.id))):
+        if message.sender_id == user.id:
+            message.sender_id = None
+        if message.recipient_id == user.id:
+            message.recipient_id = None
+        if message.sender_id is None and message.recipient_id is None:
+            db.session.delete(message)
+    db.session.execute(Block.__table__.delete().where(or_(Block.blocker_id == user.id, Block.blocked_id == user.id)))
+    db.session.execute(Suspension.__table__.delete().where(Suspension.user_id == user.id))
+    db.session.flush()

@@ -1,0 +1,63 @@
+"""The directory in a real browser, in the demo: a member searches "comptab", finds the listed
+accountant at Figeac, writes to her; the message arrives in the local SMTP server from the
+platform, her address never shown to the writer; after the configured number of messages the
+writer is throttled. axe finds nothing serious on the directory's pages."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+WRITER = "lucas.bernard@demo.tierslieux.fr"
+ACCOUNTANT = "claire.vidal@demo.tierslieux.fr"
+AXE_TAGS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def _axe(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options=AXE_TAGS)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, [(v["id"], [n["target"] for n in v["nodes"]]) for v in serious]
+
+
+def test_a_member_finds_the_accountant_at_figeac_writes_and_is_throttled(page, live_app, smtp_server, login):
+    from devtools.pytest_plugin import Mailbox
+
+    with live_app.app_context():
+        from core.plugins import plugin_config
+
+        limit = plugin_config("directory").contact_limit
+    box = Mailbox(smtp_server)
+    login(WRITER)
+    page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Annuaire").click()
+    page.get_by_label("Compétence, métier, nom ou mot-clé").fill("comptab")
+    page.get_by_role("button", name="Rechercher").click()
+    card = page.locator("li.card").filter(has=page.get_by_role("link", name="Claire Vidal"))
+    assert "Figeac" in card.inner_text()
+    assert "Damien Roques" not in page.locator("main").inner_text()  # an accountant who is not listed
+    _axe(page)
+    card.get_by_role("link", name="Claire Vidal").click()
+    assert ACCOUNTANT not in page.content()
+    _axe(page)
+
+    before = len(box.messages)
+    page.get_by_label("Votre message").fill("Bonjour, pourriez-vous reprendre la comptabilité de mon entreprise ?")
+    page.get_by_role("button", name="Envoyer").click()
+    assert "Votre message est envoyé à Claire Vidal" in page.get_by_role("status").first.inner_text()
+    assert ACCOUNTANT not in page.content()
+    arrived = [m for m in box.wait_for(before + 1, timeout=10) if m["To"] == ACCOUNTANT]
+    assert arrived and arrived[-1]["Reply-To"] == WRITER
+    assert "Lucas Bernard" in arrived[-1]["Subject"]
+    assert "reprendre la comptabilité" in arrived[-1].get_content()
+
+    for index in range(1, limit):
+        page.get_by_label("Votre message").fill(f"Relance {index}")
+        page.get_by_role("button", name="Envoyer").click()
+        assert "Votre message est envoyé" in page.get_by_role("status").first.inner_text()
+    page.get_by_label("Votre message").fill("Un message de trop")
+    page.get_by_role("button", name="Envoyer").click()
+    assert "le maximum autorisé" in page.locator("main").inner_text()
+    assert ACCOUNTANT not in page.content()
+    box.wait_for(before + limit + 1, timeout=2)
+    assert len([m for m in box.messages[before:] if m["To"] == ACCOUNTANT]) == limit
