@@ -1,13 +1,13 @@
 """A message may carry a Reply-To (the directory's relayed messages: the writer's address).
 
-Revision ID: 0006_dir_mail_reply_to
+Revision ID: 0007_mail_reply_to
 Revises: 0005_search_home_commune
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_dir_mail_reply_to"
-down_revision = "0005_search_home_commune"
+revision = "0007_mail_reply_to"
+down_revision = "0006_operations"
 branch_labels = None
 depends_on = None
 

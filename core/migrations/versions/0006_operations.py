@@ -1,12 +1,12 @@
 """Operations: the request id a job was enqueued by, and the workers' heartbeats (/healthz).
 
-Revision ID: 0006_opsb_operations
+Revision ID: 0006_operations
 Revises: 0005_search_home_commune
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_opsb_operations"
+revision = "0006_operations"
 down_revision = "0005_search_home_commune"
 branch_labels = None
 depends_on = None
