@@ -1,7 +1,7 @@
 """A message may carry a Reply-To (the directory's relayed messages: the writer's address).
 
 Revision ID: 0007_mail_reply_to
-Revises: 0005_search_home_commune
+Revises: 0006_operations
 """
 import sqlalchemy as sa
 from alembic import op
