@@ -220,8 +220,31 @@ def postgres_url(request, tmp_path_factory, tierslieux_territory, tierslieux_plu
     except Exception as exc:  # CI sets TEST_DATABASE_URL and must fail loudly if it is down
         pytest.exit(f"TEST_DATABASE_URL={PG_URL} is not reachable: {exc}", returncode=3)
     _migrate(url, tmp_path_factory.mktemp("pg"), tierslieux_territory, tierslieux_plugins)
+    _REFERENCE_TABLES[url] = _filled_tables(url)
     return url
 
+
+
+# Tables the migrations fill (reference data, e.g. the directory's ROME vocabulary) are kept
+# between tests, as the SQLite template keeps them; a test that changes one puts it back.
+_REFERENCE_TABLES: dict[str, set[str]] = {}
+
+
+def _filled_tables(url: str, conn=None) -> set[str]:
+    """The tables of the public schema holding at least one row (one query)."""
+    if conn is None:
+        engine = create_engine(url)
+        try:
+            with engine.connect() as conn:
+                return _filled_tables(url, conn)
+        finally:
+            engine.dispose()
+    tables = conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                               "AND tablename <> 'alembic_version'")).scalars().all()
+    if not tables:
+        return set()
+    probe = " UNION ALL ".join(f"(SELECT '{name}' FROM \"{name}\" LIMIT 1)" for name in tables)
+    return set(conn.execute(text(probe)).scalars())
 
 
 def _empty_postgres(url: str) -> None:
@@ -230,15 +253,15 @@ def _empty_postgres(url: str) -> None:
     one query finds those holding rows, and only they are truncated."""
     engine = create_engine(url)
     with engine.begin() as conn:
-        tables = conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                                   "AND tablename <> 'alembic_version'")).scalars().all()
-        if tables:
-            probe = " UNION ALL ".join(f"(SELECT '{name}' FROM \"{name}\" LIMIT 1)" for name in tables)
-            filled = ", ".join(f'"{name}"' for name in conn.execute(text(probe)).scalars())
-            if filled:
-                conn.execute(text(f"TRUNCATE {filled} CASCADE"))
+        filled = _filled_tables(url, conn) - _REFERENCE_TABLES.get(url, set())
+        if filled:
+            conn.execute(text("TRUNCATE " + ", ".join('"%s"' % name for name in sorted(filled)) + " CASCADE"))
+        # Every sequence starts again at 1, but those of the kept tables (serial or identity).
         conn.execute(text("SELECT setval(c.oid, 1, false) FROM pg_class c JOIN pg_namespace n "
-                          "ON n.oid = c.relnamespace WHERE c.relkind = 'S' AND n.nspname = 'public'"))
+                          "ON n.oid = c.relnamespace WHERE c.relkind = 'S' AND n.nspname = 'public' "
+                          "AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid "
+                          "WHERE d.objid = c.oid AND d.deptype IN ('a', 'i') AND t.relname = ANY(:kept))"),
+                     {"kept": sorted(_REFERENCE_TABLES.get(url, set()))})
     engine.dispose()
 
 

@@ -61,5 +61,5 @@ OPENAPI = {
                                            "page_size": {"type": "integer"},
                                            "profiles": {"type": "array",
                                                         "items": {"$ref": "#/components/schemas/DirectoryProfile"}}}}),
-                      **error_responses(401)}}}},
+                      **error_responses(400, 401)}}}},
 }

@@ -5,7 +5,7 @@ unless the territory made its directory public.
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, has_request_context, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -27,7 +27,9 @@ bp = Blueprint("directory", __name__, url_prefix="/directory")
 @bp.app_context_processor
 def _labels():
     return {"directory_field_labels": FIELD_LABELS, "directory_kind_labels": KIND_LABELS,
-            "directory_indexable": request.endpoint in INDEXABLE and profiles.is_public_directory()}
+            # mails are rendered outside any request (jobs): nothing to index there
+            "directory_indexable": has_request_context() and request.endpoint in INDEXABLE
+            and profiles.is_public_directory()}
 
 
 @bp.after_request

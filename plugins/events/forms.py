@@ -16,7 +16,7 @@ ONLINE = "online"
 class EventForm(Form):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
-    place = SelectField(_l("Place"))
+    place = SelectField(_l("Venue"))
     online_url = StringField(_l("Link of the online meeting"), validators=[Optional(), URL(), Length(max=500)],
                              description=_l("For an online event; shown to registered people only."))
     day = DateField(_l("Day"), validators=[DataRequired()])

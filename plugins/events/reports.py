@@ -72,11 +72,11 @@ def _count_header() -> list[str]:
 
 
 def event_header() -> list[str]:
-    return [_("Event"), _("Place"), _("Start"), _("Seats")] + _count_header()
+    return [_("Event"), _("Venue"), _("Start"), _("Seats")] + _count_header()
 
 
 def site_header() -> list[str]:
-    return [_("Place"), _("Events")] + _count_header()
+    return [_("Venue"), _("Events")] + _count_header()
 
 
 def event_rows(lines: list[Line]):

@@ -39,6 +39,8 @@ def parse_day(text: str | None, *, end: bool) -> date | None:
         if not match:
             raise ValueError
         year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
+        if not 1900 <= year <= 2999:  # month arithmetic would overflow at the ends of the calendar
+            raise ValueError
         if day:
             return date(year, month, int(day))
         first = date(year, month, 1)

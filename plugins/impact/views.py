@@ -4,7 +4,7 @@ The core answers 404 for every route here while the module is off.
 """
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -99,7 +99,7 @@ def partner_report(partner_id):
     scope, pid, _partner = access.resolve_scope(current_user, "partner", str(partner_id))
     partner = db.session.get(Partner, pid)
     if partner is None:
-        return render_template("errors/404.html"), 404
+        abort(404)
     return _group_page(scope, pid, _("Impact of %(partner)s's staff", partner=partner.name))
 
 
