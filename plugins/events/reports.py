@@ -68,7 +68,7 @@ def _counts(line: Line) -> list:
 
 
 def _count_header() -> list[str]:
-    return [_("Registered"), _("Waitlist"), _("Cancelled"), _("Present"), _("No-shows"), _("Not recorded")]
+    return [_("Registered"), _("Waitlist"), _("Cancellations"), _("Present"), _("No-shows"), _("Not recorded")]
 
 
 def event_header() -> list[str]:
