@@ -193,7 +193,7 @@ def change_status(convention_id):
 @login_required
 def detail(convention_id):
     convention = service.convention_for(current_user, convention_id)
-    report = statements.usage(convention, request.args.get("month") or None, _today())
+    report = _asked_usage(convention)
     issued = db.session.scalars(db.select(Statement).where(Statement.convention_id == convention.id)
                                 .order_by(Statement.month.desc())).all()
     status_form = StatusForm()
@@ -243,11 +243,16 @@ def decide(authorisation_id):
     return redirect(url_for(".detail", convention_id=auth.convention_id), 303)
 
 
+def _asked_usage(convention):
+    """The convention's usage for the month the request asks (`?month=2026-03`; the last one by default)."""
+    return statements.usage(convention, request.args.get("month") or None, _today())
+
+
 @bp.get("/<int:convention_id>/statement", endpoint="statement")
 @login_required
 def statement(convention_id):
     convention = service.convention_for(current_user, convention_id)
-    report = statements.usage(convention, request.args.get("month") or None, _today())
+    report = _asked_usage(convention)
     return render_template("conventions/statement.html", convention=convention, report=report)
 
 
@@ -255,7 +260,7 @@ def statement(convention_id):
 @login_required
 def statement_csv(convention_id):
     convention = service.convention_for(current_user, convention_id)
-    report = statements.usage(convention, request.args.get("month") or None, _today())
+    report = _asked_usage(convention)
     header, rows = statements.csv_rows(report)
     return csv_response(csv_text(header, rows), f"convention-{convention.id}-{report.month}")
 
@@ -264,7 +269,7 @@ def statement_csv(convention_id):
 @login_required
 def cost_centres_csv(convention_id):
     convention = service.convention_for(current_user, convention_id)
-    report = statements.usage(convention, request.args.get("month") or None, _today())
+    report = _asked_usage(convention)
     header, rows = statements.cost_centre_rows(report)
     return csv_response(csv_text(header, rows), f"convention-{convention.id}-{report.month}-cost-centres")
 
