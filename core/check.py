@@ -124,22 +124,33 @@ def _webhook_reachable(url: str) -> Outcome:
 
 
 def check_workers(app) -> list[Outcome]:
-    """No worker heartbeat is recorded: the oldest due job tells whether workers run."""
+    """Workers write a heartbeat each time they look at the queue (core/jobs/runner.py): a recent
+    one says a worker runs; none, or an old one, with a job overdue says none does."""
     from core.db import utcnow
     from core.extensions import db
     from core.jobs.models import Job
+    from core.jobs.runner import HEARTBEAT_SECONDS
+    from core.jobs.status import last_beat_age, oldest_due_age
 
     now = utcnow()
-    oldest = db.session.scalar(select(func.min(Job.run_at)).where(Job.status == "pending", Job.run_at <= now))
-    dead = db.session.scalar(select(func.count()).select_from(Job).where(Job.status == "dead"))
     out = []
-    if oldest is not None and now - oldest > WORKER_LATE:
-        minutes = int((now - oldest).total_seconds() // 60)
-        out.append(Outcome("FAIL", "workers", f"a job has been due for {minutes} minutes: no worker is running. "
-                                              "Start `tierslieux worker` (docs/operations.md, \"Workers\")"))
+    mode = app.config.get("JOBS_RUN", "worker")
+    beat, late = last_beat_age(now), oldest_due_age(now)
+    limit = app.config.get("HEALTH_HEARTBEAT_MAX_AGE", 120)
+    start = "Start `tierslieux worker` (docs/operations.md, \"Workers\")"
+    if mode != "worker":
+        out.append(Outcome("ok", "workers", f"jobs run {mode} (TIERSLIEUX_JOBS={mode}): no worker needed"))
+    elif beat is not None and beat <= limit:
+        out.append(Outcome("ok", "workers", f"a worker looked at the queue {beat:.0f} s ago"))
+    elif late is not None and late > WORKER_LATE.total_seconds():
+        out.append(Outcome("FAIL", "workers", f"a job has been due for {int(late // 60)} minutes: no worker is "
+                                              f"running. {start}"))
+    elif beat is None:
+        out.append(Outcome("warn", "workers", f"no worker has run on this database yet. {start}"))
     else:
-        out.append(Outcome("ok", "workers", "no job waiting longer than "
-                                            f"{int(WORKER_LATE.total_seconds() // 60)} minutes"))
+        out.append(Outcome("FAIL", "workers", f"no worker seen for {int(beat // 60)} minutes (a running worker "
+                                              f"checks in every {HEARTBEAT_SECONDS} s). {start}"))
+    dead = db.session.scalar(select(func.count()).select_from(Job).where(Job.status == "dead"))
     if dead:
         out.append(Outcome("warn", "workers", f"{dead} job(s) gave up after their retries: "
                                               "`tierslieux jobs list --status dead`, then `tierslieux jobs retry ID`"))

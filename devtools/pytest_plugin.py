@@ -26,12 +26,15 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
+import argon2
 import flask_migrate
 import pytest
+from argon2 import PasswordHasher
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
 from core import create_app
+from core.accounts import passwords
 from core.extensions import db
 
 DEFAULT_TERRITORY = Path(__file__).resolve().parent / "territory.toml"
@@ -65,6 +68,11 @@ def _compile_url_builders_once() -> None:
 
 
 _compile_url_builders_once()
+
+# Argon2's defaults cost ~50 ms of CPU a hash by design, and the suite makes thousands of
+# accounts and sign-ins (profiled: a third of some tests' set-up). Tests take argon2's cheapest
+# profile; production keeps the defaults (core/accounts/passwords.py).
+passwords.use_hasher(PasswordHasher.from_parameters(argon2.profiles.CHEAPEST))
 
 
 def pytest_addoption(parser):

@@ -17,6 +17,7 @@ from sqlalchemy import func, select, text
 from core.db import utcnow
 from core.extensions import db, talisman
 from core.jobs.models import Job, WorkerBeat
+from core.jobs.status import last_beat_age, oldest_due_age
 from core.ops import metrics
 from core.plugins import hooks
 
@@ -26,16 +27,6 @@ ops = Blueprint("ops", __name__)
 def _check_database():
     db.session.execute(text("SELECT 1"))
     return None
-
-
-def _oldest_due_age(now) -> float | None:
-    oldest = db.session.scalar(select(func.min(Job.run_at)).where(Job.status == "pending", Job.run_at <= now))
-    return (now - oldest).total_seconds() if oldest is not None else None
-
-
-def _last_beat_age(now) -> float | None:
-    last = db.session.scalar(select(func.max(WorkerBeat.beat_at)))
-    return (now - last).total_seconds() if last is not None else None
 
 
 def health() -> tuple[bool, dict]:
@@ -50,13 +41,13 @@ def health() -> tuple[bool, dict]:
         checks["database"] = f"unreachable: {type(exc).__name__}"
         return False, checks
     now = utcnow()
-    age = _oldest_due_age(now)
+    age = oldest_due_age(now)
     limit = config.get("HEALTH_QUEUE_MAX_AGE", 600)
     checks["jobs"] = "ok" if age is None or age <= limit else f"a job has waited {age:.0f} s (limit {limit} s)"
     if config.get("JOBS_RUN", "worker") == "inline":
         checks["workers"] = "ok (jobs run inline)"
     else:
-        beat = _last_beat_age(now)
+        beat = last_beat_age(now)
         limit = config.get("HEALTH_HEARTBEAT_MAX_AGE", 120)
         checks["workers"] = ("no worker has ever run" if beat is None else "ok" if beat <= limit
                              else f"no worker seen for {beat:.0f} s (limit {limit} s)")
@@ -95,9 +86,9 @@ def core_gauges() -> list[metrics.Gauge]:
                       {(status,): by_status.get(status, 0) for status in ("pending", "running", "dead")}),
         metrics.Gauge("jobs_due", "Pending jobs whose time has come", (), {(): due}),
         metrics.Gauge("jobs_oldest_due_age_seconds", "How long the oldest due job has waited", (),
-                      {(): _oldest_due_age(now) or 0}),
+                      {(): oldest_due_age(now) or 0}),
     ]
-    beat = _last_beat_age(now)
+    beat = last_beat_age(now)
     if beat is not None:
         gauges.append(metrics.Gauge("worker_last_heartbeat_age_seconds", "Seconds since a worker last "
                                     "looked at the queue", (), {(): beat}))

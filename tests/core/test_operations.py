@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from core.cli import cli
 from core.db import utcnow
@@ -207,7 +207,9 @@ def test_check_passes_with_a_database_at_head_and_a_real_smtp_server(app, databa
     assert "ok    database: connected" in result.output and "migrations at their latest revision" in result.output
     assert f"ok    mail: the SMTP server 127.0.0.1:{smtp_server.port} answers" in result.output
     assert "warn  payments: no STRIPE_SECRET_KEY" in result.output
-    assert "ok    workers" in result.output and result.output.rstrip().endswith("Ready.")
+    # No worker has run yet on this new database: said, not failed (a warning).
+    assert "warn  workers: no worker has run on this database yet" in result.output
+    assert result.output.rstrip().endswith("Ready.")
 
 
 def test_check_fails_naming_an_smtp_server_that_does_not_answer(app, database_url, tmp_path):
@@ -239,6 +241,26 @@ def test_check_sees_that_no_worker_runs(app, database_url, smtp_server, tmp_path
     result = _check(tmp_path, database_url, smtp_server.port)
     assert result.exit_code == 1
     assert "FAIL  workers: a job has been due for 25 minutes: no worker is running" in result.output
+
+
+def test_check_judges_workers_by_their_heartbeat(app, database_url, smtp_server, tmp_path):
+    from core.jobs.runner import heartbeat
+    from core.jobs.models import WorkerBeat
+
+    with app.app_context():
+        heartbeat("host:1")  # what a running worker does every few seconds
+    result = _check(tmp_path, database_url, smtp_server.port)
+    assert result.exit_code == 0, result.output
+    assert "ok    workers: a worker looked at the queue" in result.output
+    with app.app_context():  # the worker stopped 20 minutes ago
+        db.session.execute(update(WorkerBeat).values(beat_at=utcnow() - timedelta(minutes=20)))
+        db.session.commit()
+    result = _check(tmp_path, database_url, smtp_server.port)
+    assert result.exit_code == 1
+    assert "FAIL  workers: no worker seen for 20 minutes" in result.output
+    # Jobs run by the web process itself (the demo's thread): no worker is needed.
+    result = _check(tmp_path, database_url, smtp_server.port, TIERSLIEUX_JOBS="thread")
+    assert "ok    workers: jobs run thread" in result.output
 
 
 def test_check_reaches_the_stripe_webhook_through_the_public_address(app, database_url, smtp_server, tmp_path):
