@@ -256,14 +256,18 @@ def _filled_tables(url: str, conn=None) -> set[str]:
 
 
 def _empty_postgres(url: str) -> None:
-    """Empty the tables a test filled and restart every sequence. TRUNCATE costs tens of
-    milliseconds a table, empty or not, and most tests touch a handful of the schema's tables:
-    one query finds those holding rows, and only they are truncated."""
+    """Empty the tables a test filled and restart every sequence. One query finds the tables
+    holding rows (most tests touch a handful of the schema's); they are emptied with DELETE,
+    foreign-key triggers off for this transaction (the suite's PostgreSQL user is a superuser):
+    a few milliseconds, where `TRUNCATE ... CASCADE` took a quarter to a whole second a test,
+    since it rewrites every table referencing those (dozens reference the accounts)."""
     engine = create_engine(url)
     with engine.begin() as conn:
         filled = _filled_tables(url, conn) - _REFERENCE_TABLES.get(url, set())
         if filled:
-            conn.execute(text("TRUNCATE " + ", ".join('"%s"' % name for name in sorted(filled)) + " CASCADE"))
+            conn.execute(text("SET LOCAL session_replication_role = replica"))
+            for name in sorted(filled):
+                conn.execute(text('DELETE FROM "%s"' % name))
         # Every sequence starts again at 1, but those of the kept tables (serial or identity).
         conn.execute(text("SELECT setval(c.oid, 1, false) FROM pg_class c JOIN pg_namespace n "
                           "ON n.oid = c.relnamespace WHERE c.relkind = 'S' AND n.nspname = 'public' "
