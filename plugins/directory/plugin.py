@@ -74,6 +74,15 @@ def user_data_export(user):
 
 
 @hookimpl
+def account_updated(user):
+    # The name (and the home commune, when shown) is in the search text: a renamed member is
+    # found by the new name at once. Also while the module is off, so the index stays right.
+    profile = profiles.profile_of(user)
+    if profile is not None:
+        profiles.refresh(profile)
+
+
+@hookimpl
 def user_data_erase(user):
     # Called in the erasing transaction, also while the module is switched off.
     relay.forget(user)
