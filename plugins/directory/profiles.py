@@ -20,7 +20,7 @@ from core.extensions import db
 from core.plugins import plugin_config
 from core.sites.models import Site
 
-from . import rome
+from . import distance, rome
 from .errors import DirectoryError
 from .models import FIELDS, Organisation, Profile, ProfileSkill
 
@@ -161,6 +161,10 @@ def refresh(profile: Profile) -> None:
     if profile.show_commune and profile.user.home_commune_code:
         found = geo.commune(profile.user.home_commune_code)
         parts.append(found.name if found else "")
+    # A hidden commune is not kept here either: it cannot be searched around.
+    lat, lon = (profile.user.home_latitude, profile.user.home_longitude) if profile.show_commune else (None, None)
+    profile.home_latitude, profile.home_longitude = (lat, lon) if lon is not None and lat is not None else (None, None)
+    profile.home_x, profile.home_y, profile.home_z = distance.point(profile.home_latitude, profile.home_longitude)
     if profile.show_sites:
         parts += [s.name for s in profile.sites] + [s.commune for s in profile.sites]
     profile.search_text = terms(" ".join(p for p in parts if p))
