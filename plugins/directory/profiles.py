@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -20,7 +21,7 @@ from core.extensions import db
 from core.plugins import plugin_config
 from core.sites.models import Site
 
-from . import distance, rome
+from . import distance, photos, rome
 from .errors import DirectoryError
 from .models import FIELDS, Organisation, Profile, ProfileSkill
 
@@ -69,6 +70,8 @@ def set_consents(user, **wanted: bool) -> Profile:
         elif not want and getattr(profile, flag):
             withdraw_consent(user, purpose)
         setattr(profile, flag, bool(want))
+    if not profile.listed:  # withdrawn (or never given): no photo is kept
+        photos.remove(profile)
     profile.updated_at = utcnow()
     refresh(profile)
     return profile
@@ -197,6 +200,9 @@ def visible_profile(profile_id: int, viewer) -> Profile | None:
 def card(profile: Profile) -> dict:
     """What a profile shows: its name and the fields its owner ticked, nothing else (no e-mail)."""
     out = {"id": profile.id, "name": masked(profile.user.display_name), "contactable": profile.contactable}
+    if profile.show_photo and profile.photo:
+        out["photo"] = {"url": url_for("directory.photo", profile_id=profile.id, v=profile.photo[:8]),
+                        "alt": masked(profile.photo_alt)}
     if profile.show_job and (profile.job_code or profile.job_title):
         found = rome.job(profile.job_code) if profile.job_code else None
         out["job"] = {"code": profile.job_code, "label": found.label if found else None,
@@ -250,9 +256,10 @@ def members_of(organisation: Organisation, viewer) -> list[Profile]:
 
 
 def forget(user) -> None:
-    """A member erased: their profile, skills and sites go (the FTS row with them)."""
+    """A member erased: their profile, photo, skills and sites go (the FTS row with them)."""
     profile = profile_of(user)
     if profile is not None:
+        photos.remove(profile)
         db.session.delete(profile)
         db.session.flush()
 
