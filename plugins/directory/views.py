@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from core import geo
-from core.extensions import db
+from core.extensions import db, limiter
 from core.plugins import plugin_config
 from core.sites.access import visible_site_or_abort
 from core.sites.service import published_sites
@@ -97,11 +97,17 @@ def index():
                            me=profiles.profile_of(current_user) if current_user.is_authenticated else None)
 
 
+SUGGEST_KINDS = {"job": ("job",), "skill": ("macro_skill", "skill")}
+
+
 @bp.get("/suggest.json", endpoint="suggest")
+@limiter.limit("120 per minute")  # called as one types; a scraper of the vocabulary gets 429
 def suggest():
+    """Jobs and skills for the typed words (the profile's autocomplete; `kind=job` or `skill`)."""
     _may_browse()
-    return jsonify([e.as_dict() for e in rome.suggest(request.args.get("q"), limit=_int(request.args.get("limit"),
-                                                                                       10, 1, 50))])
+    kinds = SUGGEST_KINDS.get(request.args.get("kind") or "", ("job", "domain", "macro_skill", "skill"))
+    found = rome.suggest(request.args.get("q"), limit=_int(request.args.get("limit"), 10, 1, 50), kinds=kinds)
+    return jsonify([e.as_dict() for e in found])
 
 
 @bp.get("/people/<int:profile_id>", endpoint="profile")
