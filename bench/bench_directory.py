@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import random
 import tempfile
+import time
 from pathlib import Path
 
 from bench.timing import sample, summary
@@ -15,6 +16,7 @@ WORDS = ["comptable", "développeur", "traductrice", "graphiste", "formatrice", 
          "bilan", "paie", "illustration", "occitan", "qualité", "réseaux", "sociaux", "mobile"]
 JOBS = ["M1203", "M1805", "E1108", "E1205", "K2111", "A1304", "M1204", "E1101"]
 SKILLS = ["121739", "122048", "113317", "113640", "119793", "490623", "117600", "126228"]
+TARGET = 0.050  # seconds, p95 of a search in process
 COMMUNES = [("Figeac", 44.6086, 2.0317), ("Decazeville", 44.5603, 2.2506), ("Aurillac", 44.9264, 2.4397),
             ("Maurs", 44.7103, 2.1983), ("Rodez", 44.35, 2.57)]
 
@@ -38,6 +40,7 @@ def _fill(app, count: int = 10_000) -> None:
     from datetime import datetime, timezone
 
     from core.extensions import db
+    from plugins.directory.distance import point
     from plugins.directory.profiles import terms
 
     rng = random.Random(12)
@@ -51,12 +54,15 @@ def _fill(app, count: int = 10_000) -> None:
                       "home_longitude": lon + rng.uniform(-.1, .1), "is_disabled": False, "session_version": 1,
                       "created_at": now})
         words = rng.sample(WORDS, 4)
+        x, y, z = point(users[-1]["home_latitude"], users[-1]["home_longitude"])
         profiles_.append({"id": i, "user_id": i, "listed": i % 10 != 0, "contactable": True, "public": False,
                           "show_presence": False, "show_organisation": True, "show_job": True, "show_bio": True,
                           "show_skills": True, "show_commune": True, "show_sites": True, "show_available": True,
                           "show_links": True, "job_code": rng.choice(JOBS), "job_title": words[0], "bio": " ".join(words),
                           "available": i % 3 == 0, "links": [], "search_text": terms(f"{name} {' '.join(words)} {commune}"),
-                          "updated_at": now})
+                          "updated_at": now, "show_photo": False, "photo_alt": "",
+                          "home_latitude": users[-1]["home_latitude"], "home_longitude": users[-1]["home_longitude"],
+                          "home_x": x, "home_y": y, "home_z": z})
         skills += [{"profile_id": i, "code": code, "label": code} for code in rng.sample(SKILLS, 2)]
     with app.app_context():
         from core.accounts.models import User
@@ -89,12 +95,15 @@ def main():
                        "text + available + commune": Query(q="graphiste", available=True, commune="12089",
                                                            radius_km=30)}
             b = summary(baseline)
-            print(f"{'bare indexed lookup (baseline)':<44} median {b['median'] * 1000:7.3f} ms  p95 {b['p95'] * 1000:7.3f} ms")
+            print(f"{'bare indexed lookup (baseline)':<44} median {b['median'] * 1000:7.2f} ms  p95 "
+                  f"{b['p95'] * 1000:7.2f} ms")
             for name, query in queries.items():
                 total = search(query, viewer).total
                 m = summary(sample(lambda: search(query, viewer), repeat=100))
-                verdict = "ok" if m["p95"] < 0.050 else "OVER TARGET"
+                cpu = summary(sample(lambda: search(query, viewer), repeat=50, clock=time.process_time))
+                verdict = "met" if m["p95"] < TARGET else "not met"
                 print(f"{name + f' ({total} found)':<44} median {m['median'] * 1000:7.2f} ms  p95 {m['p95'] * 1000:7.2f} ms"
-                      f"  = p95 {m['p95'] / b['p95']:6.1f}x baseline  [target p95 < 50 ms: {verdict}]")
+                      f"  = {m['p95'] / b['p95']:5.1f}x baseline p95  (CPU median {cpu['median'] * 1000:5.2f} ms)"
+                      f"  target p95 < {TARGET * 1000:.0f} ms: {verdict}")
             db.session.remove()
             db.engine.dispose()

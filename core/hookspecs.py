@@ -122,6 +122,15 @@ def user_registered(user: User) -> None:
     """
 
 
+@hookspec
+def account_updated(user: User) -> None:
+    """Called in the transaction where a member changes their account's name, language or home
+    commune (what other plugins may have copied, such as a search index).
+
+    :param user: the `core.accounts.models.User`, already changed.
+    """
+
+
 @hookspec(firstresult=True)
 def landing_url(user: User) -> str | None:
     """Say where a user lands after signing in (a site manager: their site's day); the first

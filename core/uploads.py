@@ -42,8 +42,9 @@ def upload_folder() -> Path:
     return folder
 
 
-def save_image(stream) -> str:
-    """Check and re-encode an uploaded image; return the stored file's name."""
+def save_image(stream, folder: Path | None = None) -> str:
+    """Check and re-encode an uploaded image; return the stored file's name. `folder`: another
+    folder than the public one `/media` serves (a private photo, served after an access check)."""
     try:
         with Image.open(stream) as probe:
             if probe.format not in ALLOWED_FORMATS:
@@ -57,7 +58,7 @@ def save_image(stream) -> str:
             image = ImageOps.exif_transpose(image).convert("RGB")
             image.thumbnail((MAX_SIDE, MAX_SIDE))
             name = f"{uuid.uuid4().hex}.jpg"
-            image.save(upload_folder() / name, "JPEG", quality=85, optimize=True)
+            image.save((folder or upload_folder()) / name, "JPEG", quality=85, optimize=True)
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError, ValueError):
         raise UploadError(_("This file is not a photo we can read.")) from None
     return name

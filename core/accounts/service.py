@@ -167,6 +167,18 @@ def withdraw_consent(user: User, purpose: str) -> None:
         consent.withdrawn_at = utcnow()
 
 
+def update_account(user: User, display_name: str, locale: str | None, home) -> None:
+    """Save a member's name, language and home commune (a `core.geo` commune or None); plugins
+    that copied any of it hear of the change (`account_updated`). Flushes."""
+    user.display_name, user.locale = display_name, locale
+    user.home_commune = home.name if home else None
+    user.home_commune_code = home.code if home else None
+    user.home_latitude = home.latitude if home else None
+    user.home_longitude = home.longitude if home else None
+    db.session.flush()
+    registry().pm.hook.account_updated(user=user)
+
+
 def export_data(user: User) -> str:
     """All a member's data as JSON (RGPD art. 15 and 20); each plugin adds its part."""
     data = {}

@@ -158,11 +158,7 @@ def profile():
     if form.validate_on_submit():
         home, candidates = _home_commune(form)
         if not form.home_commune.errors:
-            current_user.display_name, current_user.locale = form.display_name.data, form.locale.data
-            current_user.home_commune = home.name if home else None
-            current_user.home_commune_code = home.code if home else None
-            current_user.home_latitude = home.latitude if home else None
-            current_user.home_longitude = home.longitude if home else None
+            service.update_account(current_user, form.display_name.data, form.locale.data, home)
             db.session.commit()
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("account.profile"), 303)

@@ -12,7 +12,7 @@ from .models import FIELDS
 from .profiles import CONSENTS, MAX_BIO
 from .relay import MAX_BODY
 
-FIELD_LABELS = {"organisation": _l("Organisation"), "job": _l("Occupation"), "bio": _l("About me"),
+FIELD_LABELS = {"photo": _l("My photo"), "organisation": _l("Organisation"), "job": _l("Occupation"), "bio": _l("About me"),
                 "skills": _l("Skills"), "commune": _l("Home commune"), "sites": _l("Sites where I usually work"),
                 "available": _l("Available for assignments"), "links": _l("Links")}
 KIND_LABELS = {"company": _l("Company"), "association": _l("Association"), "public": _l("Public body"),

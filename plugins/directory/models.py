@@ -2,14 +2,14 @@
 organisations, relayed messages and blocks, and the ROME 4.0 vocabulary."""
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import UTCDateTime, utcnow
 from core.extensions import db
 
 # The fields a member may show or hide, each a `show_<field>` column of the profile.
-FIELDS = ("organisation", "job", "bio", "skills", "commune", "sites", "available", "links")
+FIELDS = ("photo", "organisation", "job", "bio", "skills", "commune", "sites", "available", "links")
 
 
 class RomeJob(db.Model):
@@ -64,10 +64,11 @@ class Profile(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), unique=True)
-    listed: Mapped[bool] = mapped_column(default=False, index=True)
+    listed: Mapped[bool] = mapped_column(default=False)
     contactable: Mapped[bool] = mapped_column(default=False)
     public: Mapped[bool] = mapped_column(default=False)
     show_presence: Mapped[bool] = mapped_column(default=False)
+    show_photo: Mapped[bool] = mapped_column(default=False)
     show_organisation: Mapped[bool] = mapped_column(default=True)
     show_job: Mapped[bool] = mapped_column(default=True)
     show_bio: Mapped[bool] = mapped_column(default=True)
@@ -83,8 +84,22 @@ class Profile(db.Model):
     links: Mapped[list] = mapped_column(JSON, default=list)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("directory_organisation.id",
                                                                    ondelete="SET NULL"), index=True)
+    # A photo in the private folder (see photos.py) and its text alternative.
+    photo: Mapped[str | None] = mapped_column(String(40))
+    photo_alt: Mapped[str] = mapped_column(String(200), default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # The home's position while the commune shows (None otherwise), copied from the account by
+    # profiles.refresh: latitude and longitude for the search's bounding box, the point on the
+    # unit sphere for an exact distance filter and order in plain SQL arithmetic.
+    home_latitude: Mapped[float | None] = mapped_column(Float)
+    home_longitude: Mapped[float | None] = mapped_column(Float)
+    home_x: Mapped[float | None] = mapped_column(Float)
+    home_y: Mapped[float | None] = mapped_column(Float)
+    home_z: Mapped[float | None] = mapped_column(Float)
     updated_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_directory_profile_home", "home_latitude", "home_longitude", "home_x", "home_y",
+                            "home_z", "listed", "user_id"),)
 
     user = relationship("User", lazy="joined")
     organisation = relationship("Organisation", lazy="joined")

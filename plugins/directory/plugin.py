@@ -11,7 +11,7 @@ from core.hookspecs import hookimpl
 from core.plugins import Module
 from core.ui import NavItem, Widget
 
-from . import demo, presence, profiles, relay
+from . import demo, photos, presence, profiles, relay
 from . import views_me, views_messages  # noqa: F401 -- their routes join the blueprint
 from .api import OPENAPI, api
 from .config import DirectoryConfig
@@ -69,8 +69,22 @@ def user_data_export(user):
         **profiles.card(profile), "listed": profile.listed, "contactable": profile.contactable,
         "public": profile.public, "show_presence": profile.show_presence, "job_title": profile.job_title,
         "bio": profile.bio, "available": profile.available, "links": profile.links,
-        "shown": [f for f in FIELDS if getattr(profile, f"show_{f}")]},
+        "shown": [f for f in FIELDS if getattr(profile, f"show_{f}")], "photo": photos.export(profile)},
         "messages": relay.export(user)}}
+
+
+@hookimpl
+def job_handlers():
+    return {photos.DELETE_JOB: photos.delete_file}
+
+
+@hookimpl
+def account_updated(user):
+    # The name (and the home commune, when shown) is in the search text: a renamed member is
+    # found by the new name at once. Also while the module is off, so the index stays right.
+    profile = profiles.profile_of(user)
+    if profile is not None:
+        profiles.refresh(profile)
 
 
 @hookimpl

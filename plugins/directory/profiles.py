@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -20,7 +21,7 @@ from core.extensions import db
 from core.plugins import plugin_config
 from core.sites.models import Site
 
-from . import rome
+from . import distance, photos, rome
 from .errors import DirectoryError
 from .models import FIELDS, Organisation, Profile, ProfileSkill
 
@@ -69,6 +70,8 @@ def set_consents(user, **wanted: bool) -> Profile:
         elif not want and getattr(profile, flag):
             withdraw_consent(user, purpose)
         setattr(profile, flag, bool(want))
+    if not profile.listed:  # withdrawn (or never given): no photo is kept
+        photos.remove(profile)
     profile.updated_at = utcnow()
     refresh(profile)
     return profile
@@ -161,6 +164,10 @@ def refresh(profile: Profile) -> None:
     if profile.show_commune and profile.user.home_commune_code:
         found = geo.commune(profile.user.home_commune_code)
         parts.append(found.name if found else "")
+    # A hidden commune is not kept here either: it cannot be searched around.
+    lat, lon = (profile.user.home_latitude, profile.user.home_longitude) if profile.show_commune else (None, None)
+    profile.home_latitude, profile.home_longitude = (lat, lon) if lon is not None and lat is not None else (None, None)
+    profile.home_x, profile.home_y, profile.home_z = distance.point(profile.home_latitude, profile.home_longitude)
     if profile.show_sites:
         parts += [s.name for s in profile.sites] + [s.commune for s in profile.sites]
     profile.search_text = terms(" ".join(p for p in parts if p))
@@ -193,6 +200,9 @@ def visible_profile(profile_id: int, viewer) -> Profile | None:
 def card(profile: Profile) -> dict:
     """What a profile shows: its name and the fields its owner ticked, nothing else (no e-mail)."""
     out = {"id": profile.id, "name": masked(profile.user.display_name), "contactable": profile.contactable}
+    if profile.show_photo and profile.photo:
+        out["photo"] = {"url": url_for("directory.photo", profile_id=profile.id, v=profile.photo[:8]),
+                        "alt": masked(profile.photo_alt)}
     if profile.show_job and (profile.job_code or profile.job_title):
         found = rome.job(profile.job_code) if profile.job_code else None
         out["job"] = {"code": profile.job_code, "label": found.label if found else None,
@@ -246,9 +256,10 @@ def members_of(organisation: Organisation, viewer) -> list[Profile]:
 
 
 def forget(user) -> None:
-    """A member erased: their profile, skills and sites go (the FTS row with them)."""
+    """A member erased: their profile, photo, skills and sites go (the FTS row with them)."""
     profile = profile_of(user)
     if profile is not None:
+        photos.remove(profile)
         db.session.delete(profile)
         db.session.flush()
 

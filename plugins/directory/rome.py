@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import delete, insert, select
 
 from core.extensions import db
 
@@ -165,9 +165,10 @@ def expand(codes) -> set[str]:
             grands.add(code)
         elif SKILL_CODE.match(code):
             skills.add(code)
-    if domains or grands:
-        out.update(db.session.scalars(select(RomeJob.code).where(or_(RomeJob.domain_code.in_(domains),
-                                                                     RomeJob.grand_domain_code.in_(grands)))))
+    if domains:  # through the domain's index
+        out.update(db.session.scalars(select(RomeJob.code).where(RomeJob.domain_code.in_(domains))))
+    if grands:
+        out.update(db.session.scalars(select(RomeJob.code).where(RomeJob.grand_domain_code.in_(grands))))
     if skills:
         out.update(db.session.scalars(select(RomeSkill.code).where(RomeSkill.macro_code.in_(skills))))
     return out

@@ -12,18 +12,25 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from sqlalchemy import exists, select, text
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import joinedload, selectinload
 
 from core import geo
 from core.accounts.models import User
 from core.extensions import db
+from core.sites.models import Site
 from core.sites.service import site_by_slug
 
-from . import rome
-from .models import Profile, ProfileSite, ProfileSkill
+from . import distance, rome
+from .models import Organisation, Profile, ProfileSite, ProfileSkill
 from .profiles import terms, visible_clause
 
 PAGE_SIZE = 20
+# What a result card reads (profiles.card), and not what the models load eagerly for other
+# pages (a site's opening hours, the sites a member manages): fetched later only if asked for.
+CARD_LOADING = (joinedload(Profile.user).lazyload(User.managed_sites),
+                joinedload(Profile.organisation).lazyload(Organisation.site),
+                selectinload(Profile.sites).lazyload(Site.opening_hours))
 
 
 @dataclass
@@ -62,50 +69,62 @@ def _text_clause(q: str):
                                ":directory_q").bindparams(directory_q=" ".join(f'"{w}"*' for w in words)))
 
 
-def search(query: Query, viewer, radius_default: int = 20) -> Results:
+def _filters(query: Query, viewer) -> list:
+    """The WHERE clauses of a query (every id set read through an index)."""
     clauses = list(visible_clause(viewer))
     if query.skill:
-        codes = rome.expand([query.skill])
-        clauses += [Profile.show_skills.is_(True),
-                    exists().where(ProfileSkill.profile_id == Profile.id, ProfileSkill.code.in_(codes))]
+        clauses += [Profile.show_skills.is_(True), Profile.id.in_(
+            select(ProfileSkill.profile_id).where(ProfileSkill.code.in_(rome.expand([query.skill]))))]
     if query.job:
         clauses += [Profile.show_job.is_(True), Profile.job_code.in_(rome.expand([query.job]))]
     if query.site:
         site = site_by_slug(query.site)
-        clauses += [Profile.show_sites.is_(True),
-                    exists().where(ProfileSite.profile_id == Profile.id, ProfileSite.site_id == (site.id if site
-                                                                                               else -1))]
+        clauses += [Profile.show_sites.is_(True), Profile.id.in_(
+            select(ProfileSite.profile_id).where(ProfileSite.site_id == (site.id if site else -1)))]
     if query.available:
         clauses += [Profile.show_available.is_(True), Profile.available.is_(True)]
     if query.q.strip():
         clause = _text_clause(query.q)
         if clause is not None:
             clauses.append(clause)
+    return clauses
+
+
+def search(query: Query, viewer, radius_default: int = 20) -> Results:
+    """One page of the profiles `viewer` may see that match, and how many match.
+
+    The database counts, orders and cuts the page: only the page's ids come back, then their
+    profiles. Around a commune, a bounding box on the indexed home position, then the exact
+    distance as a squared chord (distance.py), nearest first.
+    """
+    clauses = _filters(query, viewer)
     centre = geo.commune(query.commune) if query.commune else None
     if query.commune and centre is None:
         return Results(page=1)
-    statement = select(Profile.id, User.home_latitude, User.home_longitude).join(User, User.id == Profile.user_id)
-    radius = None
+    columns, order = [Profile.id], [Profile.updated_at.desc(), Profile.id.desc()]
     if centre is not None:
         radius = query.radius_km or radius_default
         dlat = radius / 111.0
-        dlon = radius / (111.0 * max(0.1, math.cos(math.radians(centre.latitude))))
-        clauses += [Profile.show_commune.is_(True), User.home_latitude.between(centre.latitude - dlat,
-                                                                               centre.latitude + dlat),
-                    User.home_longitude.between(centre.longitude - dlon, centre.longitude + dlon)]
-    rows = db.session.execute(statement.where(*clauses).order_by(Profile.updated_at.desc(), Profile.id.desc())).all()
-    distances = {}
-    if centre is not None:
-        kept = []
-        for profile_id, lat, lon in rows:
-            km = geo.distance_km(centre.latitude, centre.longitude, lat, lon)
-            if km <= radius:
-                distances[profile_id] = km
-                kept.append(profile_id)
-        ids = sorted(kept, key=lambda i: (round(distances[i], 3), -i))
-    else:
-        ids = [row[0] for row in rows]
-    page = max(1, min(query.page, max(1, math.ceil(len(ids) / PAGE_SIZE))))
-    chosen = ids[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    loaded = {p.id: p for p in db.session.scalars(select(Profile).where(Profile.id.in_(chosen)))} if chosen else {}
-    return Results([loaded[i] for i in chosen if i in loaded], len(ids), page, distances)
+        dlon = radius / (111.0 * max(0.01, math.cos(math.radians(centre.latitude))))
+        x, y, z = distance.point(centre.latitude, centre.longitude)
+        chord2 = ((Profile.home_x - x) * (Profile.home_x - x) + (Profile.home_y - y) * (Profile.home_y - y)
+                  + (Profile.home_z - z) * (Profile.home_z - z))
+        clauses += [Profile.home_latitude.between(centre.latitude - dlat, centre.latitude + dlat),
+                    Profile.home_longitude.between(centre.longitude - dlon, centre.longitude + dlon),
+                    chord2 <= distance.chord2_within(radius)]
+        columns, order = [Profile.id, chord2], [chord2, Profile.id.desc()]
+    statement = (select(*columns, func.count().over()).join(User, User.id == Profile.user_id).where(*clauses)
+                 .order_by(*order).limit(PAGE_SIZE))
+    page = max(1, query.page)
+    rows = db.session.execute(statement.offset((page - 1) * PAGE_SIZE)).all()
+    if not rows and page > 1:  # past the last page: show the last one
+        total = db.session.scalar(select(func.count()).select_from(Profile).join(User, User.id == Profile.user_id)
+                                  .where(*clauses))
+        page = max(1, math.ceil(total / PAGE_SIZE))
+        rows = db.session.execute(statement.offset((page - 1) * PAGE_SIZE)).all()
+    total = rows[0][-1] if rows else 0
+    chosen = [row[0] for row in rows]
+    distances = {row[0]: distance.km(row[1]) for row in rows} if centre is not None else {}
+    loaded = {p.id: p for p in db.session.scalars(select(Profile).where(Profile.id.in_(chosen)).options(
+        *CARD_LOADING))} if chosen else {}
+    return Results([loaded[i] for i in chosen if i in loaded], total, page, distances)

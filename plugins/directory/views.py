@@ -5,17 +5,18 @@ unless the territory made its directory public.
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, has_request_context, jsonify, redirect, render_template, request, url_for
+from flask import (Blueprint, abort, current_app, flash, has_request_context, jsonify, redirect, render_template,
+                   request, send_file, url_for)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from core import geo
-from core.extensions import db
+from core.extensions import db, limiter
 from core.plugins import plugin_config
 from core.sites.access import visible_site_or_abort
 from core.sites.service import published_sites
 
-from . import presence, profiles, relay, rome
+from . import photos, presence, profiles, relay, rome
 from .errors import DirectoryError
 from .forms import FIELD_LABELS, KIND_LABELS, ContactForm, EmptyForm, ReportForm
 from .models import Organisation
@@ -96,11 +97,17 @@ def index():
                            me=profiles.profile_of(current_user) if current_user.is_authenticated else None)
 
 
+SUGGEST_KINDS = {"job": ("job",), "skill": ("macro_skill", "skill")}
+
+
 @bp.get("/suggest.json", endpoint="suggest")
+@limiter.limit("120 per minute")  # called as one types; a scraper of the vocabulary gets 429
 def suggest():
+    """Jobs and skills for the typed words (the profile's autocomplete; `kind=job` or `skill`)."""
     _may_browse()
-    return jsonify([e.as_dict() for e in rome.suggest(request.args.get("q"), limit=_int(request.args.get("limit"),
-                                                                                       10, 1, 50))])
+    kinds = SUGGEST_KINDS.get(request.args.get("kind") or "", ("job", "domain", "macro_skill", "skill"))
+    found = rome.suggest(request.args.get("q"), limit=_int(request.args.get("limit"), 10, 1, 50), kinds=kinds)
+    return jsonify([e.as_dict() for e in found])
 
 
 @bp.get("/people/<int:profile_id>", endpoint="profile")
@@ -114,6 +121,21 @@ def profile(profile_id):
     return render_template("directory/profile.html", profile=found, card=profiles.card(found), mine=mine,
                            can_write=can_write, form=ContactForm(),
                            allowance=relay.allowance(current_user) if can_write else None)
+
+
+@bp.get("/people/<int:profile_id>/photo", endpoint="photo")
+def photo(profile_id):
+    """A profile's photo, to whoever may see the profile, while its owner shows it."""
+    _may_browse()
+    found = profiles.visible_profile(profile_id, current_user)
+    path = photos.path_of(found) if found is not None and found.show_photo else None
+    if path is None:
+        abort(404)
+    response = send_file(path, mimetype="image/jpeg", max_age=0, conditional=True, etag=True)
+    response.headers["Content-Disposition"] = "inline"
+    # Not in shared caches: who may see it depends on who asks, and a withdrawal is immediate.
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
 
 
 @bp.post("/people/<int:profile_id>/contact", endpoint="contact")

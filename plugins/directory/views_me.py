@@ -1,17 +1,18 @@
 """A member's own directory entry: consents, fields shown, job, skills; withdrawal in one click."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from core.extensions import db
+from core.sites.forms import PhotoForm
 from core.sites.service import published_sites
 
-from . import profiles, rome
+from . import photos, profiles, rome
 from .errors import DirectoryError
 from .forms import EmptyForm, ProfileForm, VocabularyForm
-from .models import FIELDS
+from .models import FIELDS, Profile
 from .views import bp
 
 
@@ -21,7 +22,7 @@ def _profile_form(profile, formdata=None) -> ProfileForm:
     form.site_ids.choices = [(s.id, s.name) for s in published_sites()]
     if formdata is None:
         form.shown.data = [f for f in FIELDS if getattr(profile, f"show_{f}")] if profile else \
-            [f for f in FIELDS if f != "commune"]
+            [f for f in FIELDS if f not in ("commune", "photo")]
         if profile is not None:
             for flag in profiles.CONSENTS:
                 getattr(form, flag).data = getattr(profile, flag)
@@ -33,9 +34,9 @@ def _profile_form(profile, formdata=None) -> ProfileForm:
     return form
 
 
-def _render(form, status=200, job_form=None, skill_form=None, job_choices=(), skill_choices=()):
+def _render(form, status=200, job_form=None, skill_form=None, job_choices=(), skill_choices=(), photo_form=None):
     profile = profiles.profile_of(current_user)
-    return render_template("directory/me.html", form=form, profile=profile,
+    return render_template("directory/me.html", form=form, profile=profile, photo_form=photo_form or PhotoForm(),
                            job=rome.job(profile.job_code) if profile and profile.job_code else None,
                            job_form=job_form or VocabularyForm(prefix="job"),
                            skill_form=skill_form or VocabularyForm(prefix="skill"),
@@ -146,3 +147,48 @@ def me_skill_remove(skill_id):
         profiles.remove_skill(current_user, skill_id)
         db.session.commit()
     return redirect(url_for(".me") + "#skill", 303)
+
+
+@bp.post("/me/photo", endpoint="me_photo")
+@login_required
+def me_photo():
+    """A photo only for a listed member (withdrawing removes it); shown once "photo" is ticked."""
+    form = PhotoForm()
+    profile = profiles.profile_of(current_user)
+    if profile is None or not profile.listed:
+        form.photo.errors = [_("Tick the first box and save before adding a photo.")]
+        return _render(_profile_form(profile), 422, photo_form=form)
+    if not form.validate_on_submit():
+        return _render(_profile_form(profile), 422, photo_form=form)
+    try:
+        photos.set_photo(profile, form.photo.data.stream, form.alt_text.data)
+    except DirectoryError as error:
+        db.session.rollback()
+        form.photo.errors = [error.message]
+        return _render(_profile_form(profiles.profile_of(current_user)), 422, photo_form=form)
+    db.session.commit()
+    flash(_("The photo is added.") if profile.show_photo else
+          _("The photo is added. Tick \"My photo\" among the fields to show for others to see it."), "success")
+    return redirect(url_for(".me") + "#photo", 303)
+
+
+@bp.post("/me/photo/remove", endpoint="me_photo_remove")
+@login_required
+def me_photo_remove():
+    if EmptyForm().validate_on_submit():
+        photos.remove(profiles.profile_of(current_user))
+        db.session.commit()
+        flash(_("The photo is removed."), "success")
+    return redirect(url_for(".me") + "#photo", 303)
+
+
+@bp.get("/me/photo", endpoint="photo_own")
+@login_required
+def photo_own():
+    """The member's own photo, shown or not (for their profile page)."""
+    path = photos.path_of(profiles.profile_of(current_user) or Profile())
+    if path is None:
+        abort(404)
+    response = send_file(path, mimetype="image/jpeg", max_age=0)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response

@@ -61,3 +61,45 @@ def test_a_member_finds_the_accountant_at_figeac_writes_and_is_throttled(page, l
     assert ACCOUNTANT not in page.content()
     box.wait_for(before + limit + 1, timeout=2)
     assert len([m for m in box.messages[before:] if m["To"] == ACCOUNTANT]) == limit
+
+
+def test_typing_a_job_or_skill_suggests_entries_as_an_accessible_combobox(page, live_server, login):
+    """suggest.js on the profile page: "developpeur" lists jobs as one types (ARIA 1.2 combobox,
+    a live count), the arrows and Enter choose one, which the form then adds; Escape closes."""
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda message: problems.append(message.text) if "Content Security Policy" in message.text
+            else None)
+    login(WRITER)
+    page.goto("/directory/me")
+    job = page.get_by_role("region", name="Mon métier (référentiel ROME)")
+    box = job.get_by_role("combobox", name="Chercher dans le référentiel ROME")
+    box.press_sequentially("developpeur", delay=30)
+    listbox = page.locator(f"#{box.get_attribute('aria-controls')}")
+    listbox.get_by_role("option").first.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    options = listbox.get_by_role("option").all_inner_texts()
+    assert any(text.startswith("Développeur / Développeuse web") for text in options), options
+    count = job.get_by_role("status").inner_text()
+    assert count.startswith(f"{len(options)} suggestions"), count
+
+    wanted = next(i for i, text in enumerate(options) if text.startswith("Développeur / Développeuse web"))
+    for _ in range(wanted + 1):
+        box.press("ArrowDown")
+    active = box.get_attribute("aria-activedescendant")
+    assert listbox.locator(f"#{active}").get_attribute("aria-selected") == "true"
+    box.press("Enter")  # chooses; the form is not sent yet
+    assert box.get_attribute("aria-expanded") == "false" and page.url.endswith("/directory/me")
+    assert box.input_value() == "Développeur / Développeuse web"
+    job.get_by_role("button", name="Chercher").click()
+    assert "Votre profil est mis à jour." in page.get_by_role("status").first.inner_text()
+    assert "Développeur / Développeuse web" in page.get_by_role("region", name="Mon métier (référentiel ROME)").inner_text()
+
+    skills = page.get_by_role("region", name="Mes compétences")
+    skill_box = skills.get_by_role("combobox", name="Chercher dans le référentiel ROME")
+    skill_box.press_sequentially("compta", delay=30)
+    page.locator(f"#{skill_box.get_attribute('aria-controls')}").get_by_role("option").first.wait_for()
+    skill_box.press("Escape")
+    assert skill_box.get_attribute("aria-expanded") == "false"
+    _axe(page)
+    assert not problems, problems  # no script error, no CSP refusal

@@ -58,3 +58,14 @@ def test_load_rome_replaces_the_vocabulary(app, runner, tmp_path):
     assert runner.invoke(args=["directory", "load-rome"]).exit_code == 0  # back to the shipped version
     with app.app_context():
         assert job("M1805") is not None
+
+
+def test_the_suggestions_json_gives_jobs_or_skills_for_the_autocomplete(client, auth, make_user):
+    assert client.get("/directory/suggest.json?q=compta").status_code == 302  # members only
+    auth.login(make_user())
+    jobs = client.get("/directory/suggest.json?kind=job&q=developpeur&limit=8").get_json()
+    assert jobs and {e["kind"] for e in jobs} == {"job"} and len(jobs) <= 8
+    assert any(e["label"] == "Développeur / Développeuse web" for e in jobs)
+    skills = client.get("/directory/suggest.json?kind=skill&q=compta").get_json()
+    assert skills and {e["kind"] for e in skills} <= {"skill", "macro_skill"}
+    assert client.get("/directory/suggest.json?kind=skill&q=").get_json() == []

@@ -98,3 +98,17 @@ def test_results_are_paged(app, make_user, make_profile):
     second = _names(app, viewer.id, q="comptable", page=2)[1]
     assert first.total == 23 and len(first.profiles) == 20 and len(second.profiles) == 3
     assert not {p.id for p in first.profiles} & {p.id for p in second.profiles}
+
+
+def test_a_member_renamed_on_their_account_is_found_by_the_new_name_at_once(app, client, auth, make_user,
+                                                                              make_profile):
+    person = make_profile("Claire Vidal", title="Comptable", commune="Figeac", shown=["job", "commune"])
+    viewer = make_user(name="Viewer")
+    auth.login(person)
+    response = client.post("/account", data={"display_name": "Claire Marty", "locale": "fr",
+                                              "home_commune": "Aurillac (15)"})
+    assert response.status_code == 303
+    assert _names(app, viewer.id, q="marty")[0] == {"Claire Marty"}
+    assert _names(app, viewer.id, q="vidal")[0] == set()
+    assert _names(app, viewer.id, q="aurillac")[0] == {"Claire Marty"}  # the shown home commune, too
+    assert _names(app, viewer.id, q="figeac")[0] == set()
