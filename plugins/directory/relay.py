@@ -61,7 +61,7 @@ def _checked_body(sender, body: str) -> str:
     return body
 
 
-def relay(sender, recipient_user, body: str, *, about: str = "") -> Message:
+def relay_message(sender, recipient_user, body: str, *, about: str = "") -> Message:
     """For other plugins (the boards): relay a message to a member the calling plugin decided
     `sender` may reach (a spouse profile shown to an approved recruiter), whether or not they
     are listed in the directory. The same rules as `write`: the rate limit, blocks, suspensions,
