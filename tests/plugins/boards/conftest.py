@@ -10,8 +10,6 @@ import pytest
 from core.accounts.models import User
 from core.extensions import db
 
-EN = {"Accept-Language": "en"}
-
 
 @dataclass
 class Board:

@@ -6,10 +6,11 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from conftest import EN
 from core.accounts.models import User
 from core.extensions import db
 from core.jobs import Job, run_pending
+
+EN = {"Accept-Language": "en"}
 
 
 def test_matching_uses_rome_codes_and_the_detour_factor(app, board, make_post):

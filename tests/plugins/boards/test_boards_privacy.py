@@ -8,9 +8,10 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from conftest import EN
 from core.accounts.models import User
 from core.extensions import db
+
+EN = {"Accept-Language": "en"}
 
 NAME, TITLE, EMAIL = "Élodie Marchal", "Kinésithérapeute diplômée", "elodie@spouse.example"
 
