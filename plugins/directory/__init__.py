@@ -1,9 +1,11 @@
 """The directory plugin: opt-in member profiles coded on ROME 4.0, organisations, search, and a
 contact relay that never shows an address.
 
-Its public API, for other plugins (the boards to come): the ROME vocabulary. Nothing else of
-this package is theirs to import (see docs/plugins.md). They only read.
+Its public API, for other plugins (the boards): the ROME vocabulary (read only), and `relay_message`,
+which sends a member a message through the contact relay (flushes; the caller commits). Nothing
+else of this package is theirs to import (see docs/plugins.md).
 """
+from plugins.directory.relay import relay_message
 from plugins.directory.rome import Entry, expand, job, skill, suggest
 
-__all__ = ["Entry", "expand", "job", "skill", "suggest"]
+__all__ = ["Entry", "expand", "job", "relay_message", "skill", "suggest"]

@@ -46,8 +46,7 @@ def is_blocked(blocker_id: int, blocked_id: int) -> bool:
     return db.session.get(Block, (blocker_id, blocked_id)) is not None
 
 
-def write(sender, *, profile_id: int | None = None, reply_to_id: int | None = None, body: str) -> Message:
-    """Relay a message to a listed, contactable profile, or as a reply to a message received."""
+def _checked_body(sender, body: str) -> str:
     body = (body or "").strip()
     if not body:
         raise DirectoryError(_("Write your message first."))
@@ -59,6 +58,28 @@ def write(sender, *, profile_id: int | None = None, reply_to_id: int | None = No
     if db.session.get(Suspension, sender.id) is not None:
         raise Forbidden(_("You may not write to members through the directory any more. Contact the "
                           "territory's team if you think this is a mistake."))
+    return body
+
+
+def relay_message(sender, recipient_user, body: str, *, about: str = "") -> Message:
+    """For other plugins (the boards): relay a message to a member the calling plugin decided
+    `sender` may reach (a spouse profile shown to an approved recruiter), whether or not they
+    are listed in the directory. The same rules as `write`: the rate limit, blocks, suspensions,
+    report and moderation; the recipient's address is never shown. `about` (one line, e.g. the
+    post written about) heads the message. Flushes; the caller commits."""
+    body = _checked_body(sender, body)
+    about = masked(" ".join((about or "").split()))[:200]
+    if about:
+        body = f"{about}\n\n{body}"
+    if recipient_user is None or getattr(recipient_user, "erased_at", None) is not None \
+            or not getattr(recipient_user, "is_active", False):
+        raise NotFound(_("This member cannot be contacted through the directory."))
+    return _deliver(sender, recipient_user, body, None)
+
+
+def write(sender, *, profile_id: int | None = None, reply_to_id: int | None = None, body: str) -> Message:
+    """Relay a message to a listed, contactable profile, or as a reply to a message received."""
+    body = _checked_body(sender, body)
     original = None
     if reply_to_id is not None:
         original = db.session.get(Message, reply_to_id)
@@ -70,6 +91,10 @@ def write(sender, *, profile_id: int | None = None, reply_to_id: int | None = No
         if profile is None or not profile.contactable:
             raise NotFound(_("This member cannot be contacted through the directory."))
         recipient = profile.user
+    return _deliver(sender, recipient, body, original)
+
+
+def _deliver(sender, recipient, body: str, original) -> Message:
     if recipient.id == sender.id:
         raise DirectoryError(_("You cannot write to yourself."))
     if is_blocked(recipient.id, sender.id):

@@ -1,0 +1,116 @@
+"""Members' alerts: a member (a spouse too) gives the jobs and skills they have, their commune
+and how far they go; they may ask for a weekly digest of new matching posts, and to be proposed
+to the employers whose posts match (each a consent, withdrawn by unticking it). The digest is
+a job chained week after week (`schedule`), never a request.
+
+Services flush; the caller commits.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from core.accounts.models import User
+from core.accounts.service import record_consent, withdraw_consent
+from core.db import utcnow
+from core.extensions import db
+from core.jobs import enqueue
+from core.mail import queue_mail
+from core.modules.service import is_enabled
+from core.urls import external_url
+
+from . import matching, posts, vocabulary
+from .errors import BoardsError
+from .models import Alert
+
+DIGEST_JOB = "boards.weekly_digest"
+CONSENTS = {"digest": ("boards_digest", _l("Send me each week by e-mail the new posts matching my jobs and "
+                                           "skills.")),
+            "matchable": ("boards_matchable", _l("Show my name, jobs and skills to the employers whose posts "
+                                                 "match, and to approved recruiters; they write to me through "
+                                                 "the platform, which never shows my address."))}
+
+
+def alert_of(user) -> Alert | None:
+    return db.session.get(Alert, user.id)
+
+
+def save(user, *, codes: str, commune: str, radius_km: int, digest: bool, matchable: bool) -> Alert:
+    code_list = vocabulary.parse(codes)
+    if not code_list:
+        raise BoardsError(_("Give at least one ROME job or skill."))
+    home = posts.parse_communes(commune)[0]
+    if not 1 <= int(radius_km or 0) <= 200:
+        raise BoardsError(_("How far: between 1 and 200 km."))
+    alert = alert_of(user)
+    if alert is None:
+        alert = Alert(user_id=user.id, digest=False, matchable=False, last_sent_at=utcnow())
+        db.session.add(alert)
+    for flag, want in (("digest", digest), ("matchable", matchable)):
+        purpose, wording = CONSENTS[flag]
+        if want and not getattr(alert, flag):
+            record_consent(user, purpose, str(wording))
+        elif not want and getattr(alert, flag):
+            withdraw_consent(user, purpose)
+        setattr(alert, flag, bool(want))
+    alert.codes, alert.commune_code, alert.radius_km = code_list, home.code, int(radius_km)
+    alert.updated_at = utcnow()
+    db.session.flush()
+    if alert.digest:
+        schedule()
+    return alert
+
+
+def remove(user) -> None:
+    alert = alert_of(user)
+    if alert is not None:
+        for flag, (purpose, _wording) in CONSENTS.items():
+            if getattr(alert, flag):
+                withdraw_consent(user, purpose)
+        db.session.delete(alert)
+        db.session.flush()
+
+
+def _next_monday(day: date) -> date:
+    return day + timedelta(days=7 - day.weekday())
+
+
+def schedule(day: date | None = None) -> None:
+    """Enqueue next Monday's digest (at 7:00, territory time), once (a unique key)."""
+    monday = _next_monday(day or posts.today())
+    tz = ZoneInfo(current_app.config["TERRITORY"].territory.timezone)
+    run_at = datetime.combine(monday, time(7), tz).astimezone(ZoneInfo("UTC"))
+    enqueue(DIGEST_JOB, key=f"{DIGEST_JOB}:{monday}", run_at=run_at, day=monday.isoformat())
+
+
+def send_digests() -> int:
+    """Mail each subscriber the posts published since their last digest; returns how many went."""
+    sent = 0
+    for alert in db.session.scalars(select(Alert).where(Alert.digest.is_(True))):
+        user = db.session.get(User, alert.user_id)
+        found = matching.posts_for(alert, alert.last_sent_at)
+        alert.last_sent_at = utcnow()
+        if not found or user is None or not user.is_active:
+            continue
+        queue_mail(user.email, "boards_digest", locale=user.locale, name=user.display_name,
+                   posts=[{"title": p.title, "kind": str(posts.KIND_LABELS[p.kind]), "organisation": p.organisation,
+                           "url": external_url("boards.show", post_id=p.id)} for p in found],
+                   alerts_url=external_url("boards.alerts"))
+        sent += 1
+    db.session.flush()
+    return sent
+
+
+def weekly_digest(day: str) -> None:
+    """The job: this week's digests (while the module is on), then next week's job."""
+    if is_enabled("boards"):
+        send_digests()
+    schedule(date.fromisoformat(day))
+
+
+HANDLERS = {DIGEST_JOB: weekly_digest}

@@ -1,0 +1,81 @@
+"""Matching: a post and a person match when they share a ROME code (a domain or macro-skill
+covers the narrower ones) and one of the post's communes lies within reach of the person's
+communes: the distance as the crow flies times the detour factor (an estimate of the road)."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core import geo
+from core.extensions import db
+from core.plugins import plugin_config
+
+from . import access, posts, vocabulary
+from .models import JOB_OFFER, SKILL_WANTED, SPOUSE_PROFILE, Alert, Post
+
+
+def road_km(a: geo.Commune, b: geo.Commune) -> float:
+    """Estimated road distance between two communes."""
+    return geo.distance_km(a.latitude, a.longitude, b.latitude, b.longitude) * plugin_config("boards").detour_factor
+
+
+def nearest_km(ours, theirs) -> float | None:
+    distances = [road_km(a, b) for a in ours for b in theirs]
+    return min(distances) if distances else None
+
+
+def codes_meet(ours, theirs) -> bool:
+    return bool(vocabulary.widen(ours) & vocabulary.widen(theirs))
+
+
+def _within(post: Post, communes, radius_km: float) -> float | None:
+    km = nearest_km(posts.communes_of(post), communes)
+    return km if km is not None and km <= radius_km else None
+
+
+def spouses_for(post: Post, viewer) -> list[tuple[Post, float]]:
+    """Live spouse profiles matching an offer or a skill wanted, nearest first; only for those
+    who may see spouse profiles (approved recruiters, welcome officers, the admin)."""
+    if post.kind not in (JOB_OFFER, SKILL_WANTED) or not access.may_see_spouses(viewer):
+        return []
+    radius = plugin_config("boards").match_radius_km
+    wanted = vocabulary.widen(posts.codes_of(post))
+    found = []
+    for spouse in db.session.scalars(select(Post).where(*posts.live_clause(), Post.kind == SPOUSE_PROFILE)):
+        if wanted & vocabulary.widen(posts.codes_of(spouse)):
+            km = _within(post, posts.communes_of(spouse), radius)
+            if km is not None:
+                found.append((spouse, km))
+    return sorted(found, key=lambda pair: (pair[1], pair[0].id))
+
+
+def members_for(post: Post, viewer) -> list[tuple[Alert, float]]:
+    """Members who asked to be proposed to employers and match the post, nearest first: shown
+    to the post's author, approved recruiters and the admin."""
+    if post.kind not in (JOB_OFFER, SKILL_WANTED) or not (posts.owns(post, viewer) or access.is_recruiter(viewer)):
+        return []
+    found = []
+    for alert in db.session.scalars(select(Alert).where(Alert.matchable.is_(True))):
+        home = geo.commune(alert.commune_code)
+        if home is None or alert.user_id == getattr(viewer, "id", None) or not alert.user.is_active:
+            continue
+        if codes_meet(alert.codes, posts.codes_of(post)):
+            km = _within(post, [home], alert.radius_km)
+            if km is not None:
+                found.append((alert, km))
+    return sorted(found, key=lambda pair: (pair[1], pair[0].user_id))
+
+
+def is_matching_member(post: Post, viewer, user_id: int) -> bool:
+    return any(alert.user_id == user_id for alert, _km in members_for(post, viewer))
+
+
+def posts_for(alert: Alert, since) -> list[Post]:
+    """Live public posts published since `since` matching a member's alert (the weekly digest)."""
+    home = geo.commune(alert.commune_code)
+    if home is None:
+        return []
+    query = select(Post).where(*posts.live_clause(), Post.kind != SPOUSE_PROFILE)
+    if since is not None:
+        query = query.where(Post.published_at > since)
+    return [p for p in db.session.scalars(query.order_by(Post.published_at, Post.id))
+            if codes_meet(alert.codes, posts.codes_of(p)) and _within(p, [home], alert.radius_km) is not None]

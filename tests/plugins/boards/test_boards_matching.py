@@ -1,0 +1,127 @@
+"""Matching on ROME codes and distance (crow flies times the detour factor), members' alerts and
+the weekly digest job, the welcome officer's follow-up, and the boards without the directory."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from core.accounts.models import User
+from core.extensions import db
+from core.jobs import Job, run_pending
+
+EN = {"Accept-Language": "en"}
+
+
+def test_matching_uses_rome_codes_and_the_detour_factor(app, board, make_post):
+    from core import geo
+    from plugins.boards import matching, posts
+
+    offer = make_post("job_offer", codes="J14", communes="Figeac")  # a domain covers its jobs
+    near = make_post("spouse_profile", author=board.spouse, codes="J1404", communes="Capdenac-Gare")
+    with app.test_request_context():
+        recruiter = db.session.get(User, board.recruiter.id)
+        post = posts.get(offer)
+        found = matching.spouses_for(post, recruiter)
+        assert [p.id for p, _km in found] == [near]
+        figeac, capdenac = geo.resolve("Figeac", ("46",))[0], geo.resolve("Capdenac-Gare", ("12",))[0]
+        crow = geo.distance_km(figeac.latitude, figeac.longitude, capdenac.latitude, capdenac.longitude)
+        assert abs(found[0][1] - crow * 1.3) < 0.01
+        # Far away (Aurillac is about 60 km from Figeac as the crow flies) or another job: no match.
+        assert matching.nearest_km([figeac], geo.resolve("Aurillac", ("15",))) > 30
+        assert matching.spouses_for(post, db.session.get(User, board.member.id)) == []
+        assert matching.spouses_for(post, db.session.get(User, board.employer.id)) == []
+
+
+def test_a_spouse_too_far_or_with_another_job_does_not_match(app, board, make_post, make_user):
+    from plugins.boards import matching, posts
+
+    offer = make_post("skill_wanted", codes="I1304", communes="Figeac")
+    make_post("spouse_profile", author=board.spouse, codes="I1304", communes="Aurillac")
+    other = make_user(name="Autre conjoint")
+    make_post("spouse_profile", author=other, codes="J1404", communes="Figeac")
+    with app.test_request_context():
+        assert matching.spouses_for(posts.get(offer), db.session.get(User, board.admin.id)) == []
+
+
+def test_an_opted_in_member_is_proposed_to_the_author_and_gets_the_weekly_digest(app, client, auth, board,
+                                                                                  make_post, mailbox):
+    auth.login(board.member)
+    saved = client.post("/boards/alerts", data={"codes": "J1404", "commune": "Decazeville", "radius_km": "40",
+                                                "digest": "y", "matchable": "y"})
+    assert saved.status_code == 303
+    auth.logout()
+    with app.app_context():
+        job = db.session.scalar(select(Job).where(Job.name == "boards.weekly_digest"))
+        assert job is not None and job.status == "pending"
+    offer = make_post("skill_wanted", title="Kiné recherché", codes="J14", communes="Figeac")
+    make_post("job_offer", title="Sans rapport", codes="M1805", communes="Figeac")
+    auth.login(board.employer)  # the author sees who matches
+    page = client.get(f"/boards/posts/{offer}", headers=EN).get_data(as_text=True)
+    assert "Simple membre" in page and "member@example.org" not in page
+    assert client.post(f"/boards/posts/{offer}/members/{board.member.id}/write",
+                       data={"body": "Venez nous voir"}).status_code == 303
+    assert client.post(f"/boards/posts/{offer}/members/{board.spouse.id}/write",
+                       data={"body": "Pas proposé"}).status_code == 404
+    auth.logout()
+    with app.app_context():
+        job = db.session.scalar(select(Job).where(Job.name == "boards.weekly_digest"))
+        job.run_at = job.run_at - timedelta(days=8)
+        db.session.commit()
+        run_pending()
+    digests = [m for m in mailbox.wait_for(2) if m["To"] == "member@example.org" and "Kiné recherché" in m.get_content()]
+    assert len(digests) == 1 and "Sans rapport" not in digests[0].get_content()
+    with app.app_context():  # the next week's job is waiting
+        assert db.session.scalar(select(Job).where(Job.name == "boards.weekly_digest", Job.status == "pending"))
+
+
+def test_the_welcome_officer_follows_steps_and_counts_people_placed_per_departement(app, client, auth, board,
+                                                                                    make_post):
+    auth.login(board.officer)
+    created = client.post("/boards/welcome/new", data={
+        "email": "elodie@spouse.example", "title": "Kinésithérapeute", "codes": "J1404", "communes": "Aurillac",
+        "ends_on": "", "consent": "y"}, headers=EN)
+    assert created.status_code == 422
+    from plugins.boards.posts import today
+
+    with app.test_request_context():
+        day = today()
+    created = client.post("/boards/welcome/new", data={
+        "email": "elodie@spouse.example", "title": "Kinésithérapeute", "codes": "J1404", "communes": "Aurillac",
+        "ends_on": (day + timedelta(days=30)).isoformat(), "consent": "y"})
+    assert created.status_code == 303
+    profile = int(created.headers["Location"].rsplit("/", 1)[1])
+    for kind in ("first_meeting", "cv_reviewed", "introductions"):
+        assert client.post(f"/boards/welcome/{profile}", data={"kind": kind, "happened_on": day.isoformat(),
+                                                               "outcome": ""}).status_code == 303
+    future = client.post(f"/boards/welcome/{profile}", data={"kind": "first_meeting", "outcome": "",
+                                                             "happened_on": (day + timedelta(days=2)).isoformat()})
+    assert future.status_code == 422
+    assert client.post(f"/boards/welcome/{profile}", data={"kind": "outcome", "happened_on": day.isoformat(),
+                                                           "outcome": "placed"}).status_code == 303
+    page = client.get(f"/boards/welcome?year={day.year}", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Cantal" in page and "Élodie Marchal" in page
+    auth.logout()
+    for person in (board.member, board.recruiter):
+        auth.login(person)
+        assert client.get("/boards/welcome").status_code == 403
+        assert client.get(f"/boards/welcome/{profile}").status_code == 403
+        auth.logout()
+
+
+def test_without_the_directory_codes_are_kept_and_contact_is_said_unavailable(app, client, auth, runner, board,
+                                                                              make_post):
+    assert runner.invoke(args=["modules", "disable", "directory"]).exit_code == 0
+    auth.login(board.employer)
+    form = client.get("/boards/new/job_offer", headers=EN).get_data(as_text=True)
+    assert "The ROME vocabulary is not available" in form
+    refused = client.post("/boards/new/job_offer", headers=EN, data={
+        "title": "Kiné", "codes": "kinésithérapeute", "communes": "Figeac", "organisation": "Cabinet",
+        "employment_type": "FULL_TIME", "ends_on": "2999-01-01"})
+    assert refused.status_code == 422
+    post_id = make_post("job_offer", title="Offre sans annuaire", codes="J1404")
+    auth.logout()
+    auth.login(board.member)
+    page = client.get(f"/boards/posts/{post_id}", headers=EN).get_data(as_text=True)
+    assert "Offre sans annuaire" in page and "J1404" in page and "needs the directory module" in page
+    assert client.post(f"/boards/posts/{post_id}/write", data={"body": "Bonjour"}).status_code == 404
