@@ -26,6 +26,9 @@ def main(argv):
             continue
         print(f"\n== {info.name}")
         importlib.import_module(f"bench.{info.name}").main()
+    from bench import targets
+
+    targets.print_summary()
 
 
 if __name__ == "__main__":

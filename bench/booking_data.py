@@ -6,8 +6,11 @@ database. Rows are written with executemany / COPY, the overlap triggers set asi
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import random
+import shutil
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,12 +24,33 @@ HALVES = {"morning": (time(8, 30), time(12, 30)), "afternoon": (time(13, 30), ti
           "day": (time(8, 30), time(18, 0))}
 
 
+BIG_DAYS, SMALL_DAYS = 520, 5  # two years of weekdays x 2,000 resources ~ 1,040,000 bookings
+GENERATOR = 2  # bump when the generated rows change
+
+
+def data_version() -> str:
+    """The generator's version and the migrations' file names: a cached database built by
+    another version, or before a migration was added, is built again."""
+    names = sorted(p.name for pattern in ("core/migrations/versions/*.py", "plugins/*/migrations/versions/*.py",
+                                          "examples/*/migrations/versions/*.py") for p in ROOT.glob(pattern))
+    return f"{GENERATOR}-{hashlib.sha1(' '.join(names).encode()).hexdigest()[:10]}"
+
+
 def make_app(url: str, folder: Path):
     from core import create_app
 
     os.environ["TIERSLIEUX_INSTANCE"] = str(folder)
     return create_app(CONFIG, {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "JOBS_RUN": "worker",
                                "RATELIMIT_ENABLED": False, "SERVER_NAME": "bench.local"})
+
+
+def days_of(count: int) -> list[date]:
+    """The data set's weekdays: from today for the small one, from a year ago for the big one
+    (so the day measured, tomorrow, is in the middle of it)."""
+    from core.timeutil import today_at
+
+    first = today_at("Europe/Paris") - timedelta(days=365 if count > 10 else 0)
+    return list(weekdays(first, count))
 
 
 def weekdays(first: date, count: int):
@@ -150,10 +174,12 @@ def _trigger_sql() -> str:
 
 
 def sqlite_database(name: str, days: list[date]):
-    """The cached SQLite file for a data set (built once), and an app on it."""
+    """The cached SQLite file for a data set (built once per data version)."""
     DATA.mkdir(exist_ok=True)
-    path = DATA / f"{name}.db"
+    path = DATA / f"{name}-{data_version()}.db"
     if not path.exists():
+        for stale in DATA.glob(f"{name}-*.db"):
+            stale.unlink()
         tmp = DATA / f"{name}.building.db"
         tmp.unlink(missing_ok=True)
         build(f"sqlite:///{tmp}", DATA, days)
@@ -161,13 +187,81 @@ def sqlite_database(name: str, days: list[date]):
     return path
 
 
-def postgres_database(url: str, days: list[date]):
-    """Rebuild the PostgreSQL bench database from scratch (COPY is quick)."""
+def _postgres_version(url: str) -> str | None:
     from sqlalchemy import create_engine, text
 
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version FROM bench_meta")).scalar()
+    except Exception:  # no table: never built, or built before versions were kept
+        return None
+    finally:
+        engine.dispose()
+
+
+def ensure_postgres_database(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    name = url.rsplit("/", 1)[1]
+    admin = create_engine(url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            if not conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar():
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+
+
+def postgres_database(url: str, days: list[date], fill=None):
+    """The PostgreSQL bench database at `url`, rebuilt from scratch (COPY) only when it was built
+    by another data version; `fill(app)` fills it instead of the generated bookings."""
+    from sqlalchemy import create_engine, text
+
+    ensure_postgres_database(url)
+    version = data_version() + ("" if fill is None else "-" + fill.__name__) + f"-{len(days)}"
+    if _postgres_version(url) == version:
+        return
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
-    build(url, DATA, days)
+    if fill is None:
+        build(url, DATA, days)
+    else:
+        fill(url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE bench_meta (version text)"))
+        conn.execute(text("INSERT INTO bench_meta VALUES (:v)"), {"v": version})
+    engine.dispose()
+
+
+@contextmanager
+def scratch_copy(url: str, folder: Path):
+    """A throw-away copy of a bench database (a run that writes leaves the cached one as it was):
+    a copied file for SQLite, `CREATE DATABASE ... TEMPLATE` for PostgreSQL."""
+    from sqlalchemy import create_engine, text
+
+    if url.startswith("sqlite:///"):
+        copy = folder / f"scratch-{os.getpid()}-{random.randrange(10**9)}.db"
+        shutil.copy(url.removeprefix("sqlite:///"), copy)
+        try:
+            yield f"sqlite:///{copy}"
+        finally:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{copy}{suffix}").unlink(missing_ok=True)
+        return
+    base, name = url.rsplit("/", 1)
+    scratch = f"{name}_scratch"
+    admin = create_engine(base + "/postgres", isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{scratch}" TEMPLATE "{name}"'))
+        yield f"{base}/{scratch}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))
+        admin.dispose()

@@ -10,7 +10,7 @@ from flask_babel import Babel
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from core import errors, i18n, security, ui, urls
+from core import cache, errors, i18n, security, ui, urls  # noqa: F401 (cache: its model and flush hook)
 from core.config import ConfigError, flask_settings, load_config
 from core.db import MAX_ID, configure_sqlite
 from core.extensions import csrf, db, limiter, login_manager, migrate

@@ -6,7 +6,7 @@ from core.api.base import token_required
 from core.modules.service import is_enabled
 from core.plugins import registry
 from core.sites.models import Site
-from core.sites.service import published_sites
+from core.sites.service import published_site_rows
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -20,12 +20,12 @@ def site_json(site: Site) -> dict:
 
 @api.get("/sites")
 def list_sites():
-    return jsonify([site_json(site) for site in published_sites()])
+    return jsonify([site_json(site) for site in published_site_rows()])
 
 
 @api.get("/modules")
 def list_modules():
-    sites = published_sites()
+    sites = published_site_rows()
     out = []
     for name, module in sorted(registry().modules.items()):
         out.append({"name": name, "label": str(module.label), "scope": module.scope,

@@ -63,6 +63,20 @@ def _place_labels(points, boxes_taken):
 
 def render(sites: list[Point], departements: set[str], here: Point | None = None, *, title: str,
            description: str, here_label: str = "") -> Markup:
+    """`_render`, kept per process for the same arguments: drawing the outlines costs milliseconds
+    and the same few maps (the network's, a search's) are asked again and again."""
+    return _render_cached(tuple(sites), frozenset(departements), here, str(title), str(description),
+                          str(here_label))
+
+
+@lru_cache(maxsize=256)
+def _render_cached(sites, departements, here, title, description, here_label) -> Markup:
+    return _render(list(sites), set(departements), here, title=title, description=description,
+                   here_label=here_label)
+
+
+def _render(sites: list[Point], departements: set[str], here: Point | None = None, *, title: str,
+            description: str, here_label: str = "") -> Markup:
     """An SVG map of the given départements (and any it overlaps) with the sites and `here`.
 
     :param departements: the codes of the network's départements (drawn darker).

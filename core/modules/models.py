@@ -22,3 +22,12 @@ class ModuleState(db.Model):
     enabled: Mapped[bool]
     updated_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+
+def _watch():
+    from core.cache import watch
+
+    watch(ModuleState, "modules")
+
+
+_watch()

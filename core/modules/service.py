@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from core import audit
+from core.cache import cached, forget_versions
 from core.errors import DomainError
 from core.extensions import db
 from core.modules.models import ModuleState
@@ -25,17 +26,23 @@ class ModuleError(DomainError):
     """A toggle that cannot be done; the message is for the user."""
 
 
+def _read_states() -> dict:
+    rows = db.session.execute(select(ModuleState.module, ModuleState.site_id, ModuleState.enabled))
+    return {(module, site_id): enabled for module, site_id, enabled in rows}
+
+
 def _states() -> dict:
-    """All stored states, read once per request."""
+    """All stored states: kept by each process while the "modules" version holds (core.cache),
+    looked up once per request."""
     if "_module_states" not in g:
-        rows = db.session.execute(select(ModuleState.module, ModuleState.site_id, ModuleState.enabled))
-        g._module_states = {(module, site_id): enabled for module, site_id, enabled in rows}
+        g._module_states = cached("modules", "states", _read_states)
     return g._module_states
 
 
 def forget_cached_states() -> None:
     g.pop("_module_states", None)
     g.pop("_hook_views", None)
+    forget_versions()
 
 
 def _territory_on(name: str, states: dict) -> bool:

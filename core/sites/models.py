@@ -88,3 +88,13 @@ class SitePhoto(db.Model):
     filename: Mapped[str] = mapped_column(String(40), unique=True)
     alt_text: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
+
+
+def _watch():
+    from core.cache import watch
+
+    for model in (Site, OpeningHours, Closure, SitePhoto):
+        watch(model, "sites")
+
+
+_watch()

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, time, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 import holidays
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from core import audit
+from core.cache import cached
 from core.errors import DomainError
 from core.extensions import db
 from core.jobs import enqueue
@@ -32,6 +35,79 @@ def site_by_slug(slug: str) -> Site | None:
 
 def published_sites() -> list[Site]:
     return db.session.scalars(select(Site).where(Site.is_published).order_by(Site.departement, Site.name)).all()
+
+
+class HoursRow(NamedTuple):
+    weekday: int
+    opens: time
+    closes: time
+
+
+class ClosureRow(NamedTuple):
+    id: int
+    starts_on: date
+    ends_on: date
+    reason: str
+
+
+ROW_FIELDS = ("id", "slug", "name", "kind", "host_organisation", "address", "postcode", "commune", "departement",
+              "latitude", "longitude", "timezone", "description", "contact_email", "contact_phone",
+              "closed_on_public_holidays", "is_published")
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    """A site as plain values, with its opening hours and closures: what read-only lists and the
+    availability search need, kept per process (core.cache) while no site changes. The functions
+    of this module taking a site (opening_intervals, is_closed, ...) take one too."""
+
+    id: int
+    slug: str
+    name: str
+    kind: str
+    host_organisation: str | None
+    address: str
+    postcode: str
+    commune: str
+    departement: str
+    latitude: float
+    longitude: float
+    timezone: str
+    description: str
+    contact_email: str | None
+    contact_phone: str | None
+    closed_on_public_holidays: bool
+    is_published: bool
+    amenities: tuple = ()
+    opening_hours: tuple = ()
+    closures: tuple = ()
+
+
+def _read_site_rows() -> tuple[SiteRow, ...]:
+    hours: dict[int, list] = {}
+    for site_id, weekday, opens, closes in db.session.execute(select(
+            OpeningHours.site_id, OpeningHours.weekday, OpeningHours.opens, OpeningHours.closes)
+            .order_by(OpeningHours.site_id, OpeningHours.weekday, OpeningHours.opens)):
+        hours.setdefault(site_id, []).append(HoursRow(weekday, opens, closes))
+    closures: dict[int, list] = {}
+    for row in db.session.execute(select(Closure.site_id, Closure.id, Closure.starts_on, Closure.ends_on,
+                                         Closure.reason).order_by(Closure.starts_on)):
+        closures.setdefault(row[0], []).append(ClosureRow(*row[1:]))
+    columns = [getattr(Site, name) for name in ROW_FIELDS]
+    rows = db.session.execute(select(*columns, Site.amenities).order_by(Site.departement, Site.name))
+    return tuple(SiteRow(*row[:-1], amenities=tuple(row[-1] or ()), opening_hours=tuple(hours.get(row[0], ())),
+                         closures=tuple(closures.get(row[0], ()))) for row in rows)
+
+
+def site_rows() -> tuple[SiteRow, ...]:
+    """Every site as a `SiteRow`, by departement and name: read once per process while the
+    "sites" version holds (any change to a site, its hours, closures or photos bumps it)."""
+    return cached("sites", "rows", _read_site_rows)
+
+
+def published_site_rows() -> list[SiteRow]:
+    """The published sites as `SiteRow`s (read-only lists, the API, the availability search)."""
+    return [row for row in site_rows() if row.is_published]
 
 
 def managed_sites(user) -> list[Site]:

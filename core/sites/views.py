@@ -24,12 +24,12 @@ sites = Blueprint("sites", __name__, url_prefix="/sites")
 @home.get("/", endpoint="index")
 def home_page():
     widgets = collect(hooks().dashboard_widgets(user=current_user)) if current_user.is_authenticated else []
-    return render_template("home.html", sites=service.published_sites(), widgets=widgets)
+    return render_template("home.html", sites=service.published_site_rows(), widgets=widgets)
 
 
 @sites.get("", endpoint="index")
 def list_sites():
-    shown = service.published_sites()
+    shown = service.published_site_rows()
     return render_template("sites/index.html", sites=shown, amenity_labels=AMENITY_LABELS,
                            kind_labels=KIND_LABELS, network_map=network_map(shown))
 

@@ -8,15 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from functools import lru_cache
+
 from sqlalchemy import or_, select
-from sqlalchemy.orm import selectinload
 
 from core.db import utcnow
 from core.geo import distance_km
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.sites.models import Site
-from core.sites.service import next_open_day, opening_intervals
+from core.sites.service import SiteRow, next_open_day, opening_intervals, published_site_rows
 from plugins.booking.models import ACTIVE, Booking, Resource
 from plugins.booking.payment import Price
 from plugins.booking.quotes import quote
@@ -32,7 +33,7 @@ class ResourceSlots:
 
 @dataclass
 class SiteAvailability:
-    site: Site
+    site: SiteRow  # plain values (core.sites.service.SiteRow), not an ORM object
     distance_km: float | None
     resources: list[ResourceSlots] = field(default_factory=list)
 
@@ -71,7 +72,7 @@ class KindOffer:
 class SiteOffer:
     """One site in a search's results."""
 
-    site: Site
+    site: SiteRow
     distance_km: float | None
     kinds: list[KindOffer] = field(default_factory=list)
     closed: bool = False  # that day (opening hours, a closure, a public holiday)
@@ -132,26 +133,40 @@ def _site_resources(sites, kind=None):
     return db.session.execute(query.order_by(Resource.kind, Resource.group_name, Resource.name)).all()
 
 
+@lru_cache(maxsize=4096)
+def _day_table(site: SiteRow, day: date, period) -> tuple:
+    """A site's slots of a day (all, and without the hours), kept per process: a site's hours
+    change a few times a year, and a new `SiteRow` (any change) is a new key."""
+    every = tuple(day_slots(site, day, "room", period))
+    return every, tuple(s for s in every if s.period != "hour")
+
+
 def _slots_by_kind(site, day, kinds, period, now, cache) -> dict:
     """Each kind's future slots at a site: hours are for rooms only, so compute once and filter.
 
-    Sites with the same hours and time zone share the computation (`cache`, for one call).
+    Sites with the same hours and time zone share the filtering (`cache`, for one call).
     """
-    key = (site.timezone, tuple(opening_intervals(site, day)))
+    if isinstance(site, SiteRow):
+        every, halves = _day_table(site, day, period)
+        key = (site.timezone, every)
+    else:
+        every = halves = None
+        key = (site.timezone, tuple(opening_intervals(site, day)))
     if key not in cache:
-        every = [s for s in day_slots(site, day, "room", period) if s.starts_at > now]
-        hours = [s for s in every if s.period != "hour"]
-        cache[key] = {"room": every, "visio": every, "desk": hours, "office": hours}
+        if every is None:
+            every = day_slots(site, day, "room", period)
+            halves = [s for s in every if s.period != "hour"]
+        future = [s for s in every if s.starts_at > now]
+        hours = [s for s in halves if s.starts_at > now]
+        cache[key] = {"room": future, "visio": future, "desk": hours, "office": hours}
     return {k: cache[key].get(k, []) for k in kinds}
 
 
 def network(day: date, kind=None, period=None, site_slug=None, near=None, now=None) -> list[SiteAvailability]:
     """Sites with their free resources on a local date, nearest first when `near` = (lat, lon)."""
     now = now or utcnow()
-    query = select(Site).where(Site.is_published).options(selectinload(Site.closures))
-    if site_slug:
-        query = query.where(Site.slug == site_slug)
-    sites = [s for s in db.session.scalars(query) if is_enabled("booking", s)]
+    sites = [s for s in published_site_rows() if (not site_slug or s.slug == site_slug)
+             and is_enabled("booking", s)]
     resources = _site_resources(sites, kind) if sites else []
     by_site: dict[int, list[Resource]] = {}
     for resource in resources:

@@ -1,0 +1,89 @@
+"""Where a request spends its time: `python -m bench.profile [NAME ...]` runs each hot request
+many times in process (Flask test client, the bench's cached databases) under cProfile and
+prints the mean time per request and the functions with the most cumulative time.
+
+NAME: home, sites, site, search, api_sites, availability, booking (all when none given);
+`--sort tottime` sorts by own time.
+"""
+from __future__ import annotations
+
+import cProfile
+import io
+import pstats
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from bench import booking_data as data
+
+
+def _day():
+    from core.timeutil import today_at
+
+    day = today_at("Europe/Paris") + timedelta(days=1)
+    while day.weekday() > 4:
+        day += timedelta(days=1)
+    return day
+
+
+def _run(name, fn, repeat, sort):
+    for _ in range(5):
+        fn()
+    profile = cProfile.Profile()
+    start = time.perf_counter()
+    profile.enable()
+    for _ in range(repeat):
+        fn()
+    profile.disable()
+    mean = (time.perf_counter() - start) / repeat
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats(sort).print_stats(int(__import__("os").environ.get("BENCH_PROFILE_LINES", "28")))
+    print(f"\n== {name}: {mean * 1000:.2f} ms per request under cProfile ({repeat} runs)")
+    print("\n".join(out.getvalue().splitlines()[6:]))
+
+
+def main(argv):
+    from bench.bench_http import DEMO_EMAIL, DEMO_PASSWORD, demo_database
+
+    sort = "cumulative"
+    if "--sort" in argv:
+        sort = argv[argv.index("--sort") + 1]
+        argv = [a for a in argv if a not in ("--sort", sort)]
+    wanted = set(argv) or {"home", "sites", "site", "search", "api_sites", "availability", "booking"}
+    day = _day()
+    folder = Path(tempfile.mkdtemp())
+    with data.scratch_copy(demo_database("sqlite"), folder) as url:
+        app = data.make_app(url, folder)
+        app.config.update(WTF_CSRF_ENABLED=False, SERVER_NAME=None)
+        client = app.test_client()
+        signed = app.test_client()
+        signed.post("/login", data={"email": DEMO_EMAIL, "password": DEMO_PASSWORD})
+        for name, c, path in (("home", signed, "/"), ("sites", client, "/sites"),
+                              ("site", client, "/sites/decazeville-chrysalis"),
+                              ("search", client, f"/booking?date={day}"), ("api_sites", client, "/api/v1/sites"),
+                              ("availability", client, f"/api/v1/availability?date={day}")):
+            if name in wanted:
+                assert c.get(path).status_code == 200, path
+                _run(f"GET {path}", lambda c=c, path=path: c.get(path), 200, sort)
+    if "booking" in wanted:
+        from bench.bench_http import _members_and_bodies
+
+        small = data.sqlite_database("booking-10k", data.days_of(data.SMALL_DAYS))
+        with data.scratch_copy(f"sqlite:///{small}", folder) as url:
+            _, bodies = _members_and_bodies(url, folder)
+            app = data.make_app(url, folder)
+            client = app.test_client()
+            items = iter(bodies[20_000:])  # days the data set leaves free: 201s
+
+            def post():
+                token, body = next(items)
+                response = client.post("/api/v1/bookings", json=body, headers={"Authorization": f"Bearer {token}"})
+                assert response.status_code == 201, response.get_data(as_text=True)
+
+            _run("POST /api/v1/bookings", post, 300, sort)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,165 @@
+"""Per-process caches (core.cache) stay right across processes: two app instances on one
+database stand for two workers (or machines); a change through one is seen by the other at its
+next request. And the hot pages keep a small, fixed number of SQL queries per request."""
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+from sqlalchemy import event
+
+from core.extensions import db
+
+
+def _slugs(client) -> list[str]:
+    response = client.get("/api/v1/sites")
+    assert response.status_code == 200
+    return [s["name"] for s in response.get_json()]
+
+
+def test_a_site_changed_through_one_worker_is_seen_by_the_other(app_factory, make_site):
+    from core.sites.models import Site
+    from core.sites.service import save_site, site_by_slug
+
+    make_site("figeac", name="Figeac")
+    one, two = app_factory(), app_factory()
+    c1, c2 = one.test_client(), two.test_client()
+    assert _slugs(c1) == _slugs(c2) == ["Figeac"]  # both caches are warm now
+    with one.app_context():
+        site = site_by_slug("figeac")
+        site.name = "Figeac, Maison de l'Emploi"
+        save_site(site, None)
+        db.session.commit()
+    assert _slugs(c2) == ["Figeac, Maison de l'Emploi"]
+    with two.app_context():  # a new site, then an unpublished one, through the other app
+        db.session.add(Site(slug="aurillac", name="Aurillac", address="x", postcode="15000", commune="Aurillac",
+                            departement="15", latitude=44.9, longitude=2.4))
+        db.session.commit()
+    assert _slugs(c1) == ["Aurillac", "Figeac, Maison de l'Emploi"]
+    with one.app_context():
+        site_by_slug("aurillac").is_published = False
+        db.session.commit()
+    assert _slugs(c2) == ["Figeac, Maison de l'Emploi"]
+
+
+def test_a_rolled_back_change_leaves_every_cache_as_it_was(app_factory, make_site):
+    from core.sites.service import site_by_slug
+
+    make_site("figeac", name="Figeac")
+    one, two = app_factory(), app_factory()
+    assert _slugs(two.test_client()) == ["Figeac"]
+    with one.app_context():
+        site_by_slug("figeac").name = "Renamed"
+        db.session.flush()
+        db.session.rollback()
+    assert _slugs(two.test_client()) == ["Figeac"]
+
+
+def test_hours_and_closures_changed_elsewhere_reach_the_availability_of_the_other(app_factory, make_site):
+    from core.sites.service import add_closure, set_hours, site_by_slug
+    from core.timeutil import today_at
+
+    make_site("figeac", hours={d: [(time(8, 30), time(18, 0))] for d in range(7)})
+    one, two = app_factory(), app_factory()
+    with one.app_context():
+        day = today_at("Europe/Paris") + timedelta(days=10)
+    c2 = two.test_client()
+
+    def open_on(d: date) -> bool:
+        body = c2.get(f"/api/v1/availability?date={d}").get_json()
+        return any(s["site"] == "figeac" for s in body["sites"]) and bool(
+            [e for e in body["sites"] if e["site"] == "figeac"][0]["resources"] is not None)
+
+    def hours_of(d: date):
+        with two.test_request_context("/"):
+            from core.sites.service import published_site_rows, opening_intervals
+
+            return opening_intervals(published_site_rows()[0], d)
+
+    assert hours_of(day) == [(time(8, 30), time(18, 0))]
+    with one.app_context():
+        site = site_by_slug("figeac")
+        set_hours(site, {d: [(time(9, 0), time(12, 0))] for d in range(7)})
+        db.session.commit()
+    assert hours_of(day) == [(time(9, 0), time(12, 0))]
+    with one.app_context():
+        add_closure(site_by_slug("figeac"), day, day, "Travaux", None)
+        db.session.commit()
+    assert hours_of(day) == []
+    assert open_on(day)
+
+
+def test_a_module_switched_through_one_worker_is_off_in_the_other(app_factory, make_site):
+    from core.modules.service import set_enabled
+
+    make_site("figeac")
+    one, two = app_factory(), app_factory()
+    c2 = two.test_client()
+    assert c2.get("/api/v1/sites/figeac/resources").status_code == 200
+    with one.app_context():
+        set_enabled("booking", False)
+        db.session.commit()
+    assert c2.get("/api/v1/sites/figeac/resources").status_code == 404
+    with one.app_context():
+        set_enabled("booking", True)
+        db.session.commit()
+    assert c2.get("/api/v1/sites/figeac/resources").status_code == 200
+
+
+class Queries:
+    """SQL statements sent while inside (SQLite's BEGIN left out: it is not a query)."""
+
+    def __init__(self, app):
+        self.app, self.statements = app, []
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+    def __enter__(self):
+        with self.app.app_context():
+            self.engine = db.engine
+        event.listen(self.engine, "before_cursor_execute", self._seen)
+        return self
+
+    def _seen(self, conn, cursor, statement, *args):
+        if not statement.startswith("BEGIN"):
+            self.statements.append(statement)
+
+    def __exit__(self, *exc):
+        event.remove(self.engine, "before_cursor_execute", self._seen)
+
+
+@pytest.fixture
+def territory(app, make_site):
+    for slug in ("figeac", "aurillac", "montmurat"):
+        make_site(slug)
+    return app
+
+
+def _tomorrow() -> date:
+    return date.today() + timedelta(days=1)
+
+
+# Queries a warm worker makes per request (the versions' query included). Raising a bound
+# needs a reason: each query is paid at every request of the busiest pages.
+HOT_PAGES = [
+    ("/api/v1/sites", 1, False),
+    ("/sites", 2, False),
+    ("/", 13, True),
+    ("/sites/figeac", 11, False),
+    ("/api/v1/availability?date={day}", 3, False),
+    ("/booking?date={day}", 4, False),
+]
+
+
+@pytest.mark.parametrize("path,bound,signed_in", HOT_PAGES)
+def test_hot_pages_keep_their_number_of_queries(territory, client, auth, make_user, path, bound, signed_in):
+    if signed_in:
+        auth.login(make_user())
+    path = path.format(day=_tomorrow())
+    assert client.get(path).status_code == 200  # warms the caches
+    with Queries(territory) as queries:
+        assert client.get(path).status_code == 200
+    assert queries.count <= bound, f"{path}: {queries.count} queries (bound {bound}):\n" + "\n".join(
+        queries.statements)
