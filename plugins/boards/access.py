@@ -7,6 +7,7 @@ Services flush; the caller commits.
 """
 from __future__ import annotations
 
+from flask import g, has_request_context
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -31,8 +32,18 @@ def is_admin(user) -> bool:
     return _signed_in(user) and user.is_territory_admin
 
 
+def roles_of(user) -> frozenset[str]:
+    """The boards roles granted to `user`, read once per request (pages ask several times)."""
+    if not _signed_in(user):
+        return frozenset()
+    cache = g.setdefault("boards_roles", {}) if has_request_context() else {}
+    if user.id not in cache:
+        cache[user.id] = frozenset(db.session.scalars(select(Grant.role).where(Grant.user_id == user.id)))
+    return cache[user.id]
+
+
 def has_grant(user, role: str) -> bool:
-    return _signed_in(user) and db.session.get(Grant, (user.id, role)) is not None
+    return role in roles_of(user)
 
 
 def is_recruiter(user) -> bool:
@@ -73,6 +84,7 @@ def grant(admin, email: str, role: str, organisation: str = "") -> Grant:
     row.organisation = (organisation or "").strip()[:160]
     audit.record(admin, "boards.granted", f"user:{user.id}", role=role)
     db.session.flush()
+    _forget_roles()
     return row
 
 
@@ -82,3 +94,9 @@ def revoke(admin, user_id: int, role: str) -> None:
         db.session.delete(row)
         audit.record(admin, "boards.revoked", f"user:{user_id}", role=role)
         db.session.flush()
+        _forget_roles()
+
+
+def _forget_roles() -> None:
+    if has_request_context():
+        g.pop("boards_roles", None)

@@ -146,7 +146,7 @@ def _tomorrow() -> date:
 HOT_PAGES = [
     ("/api/v1/sites", 1, False),
     ("/sites", 2, False),
-    ("/", 13, True),
+    ("/", 15, True),  # 13, and the boards' card: the member's roles and job alert
     ("/sites/figeac", 11, False),
     ("/api/v1/availability?date={day}", 3, False),
     ("/booking?date={day}", 4, False),
