@@ -8,4 +8,8 @@ def remind(event_id: int, starts_at: str) -> None:
     service.remind(event_id, starts_at)
 
 
-HANDLERS = {"events.remind": remind}
+def release_holds(event_id: int) -> None:
+    service.release_expired(event_id)
+
+
+HANDLERS = {"events.remind": remind, service.RELEASE_JOB: release_holds}

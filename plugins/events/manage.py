@@ -1,6 +1,8 @@
 """The managers' pages: their events, the event form, cancelling, attendance, reports."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -46,6 +48,8 @@ def _form(event=None) -> EventForm:
         form.place.choices.append((ONLINE, _("Online")))
     form.room.choices = [(0, "—")] + [(r.id, f"{s.name} — {r.name}") for s in sites if is_enabled("booking", s)
                                       for r in rooms_at(s)]
+    if not any(service.sells_tickets(s) for s in sites):
+        del form.price  # no site of theirs sells tickets: events are free
     if is_enabled("conventions"):
         form.partner.choices = [(0, "—")] + list(partner_names().items())
     else:
@@ -59,6 +63,8 @@ def _form(event=None) -> EventForm:
         form.ends.data = utc_to_local(event.ends_at, service.tz_of(event)).time()
         form.audience.data, form.partner.data = event.audience, event.partner_id or 0
         form.room.data = event.room_id or 0
+        if "price" in form:
+            form.price.data = Decimal(event.price_cents) / 100
     return form
 
 
@@ -73,7 +79,8 @@ def _save(event):
                 description=(form.description.data or "").strip(), online_url=(form.online_url.data or "").strip(),
                 starts_at=local_to_utc(form.day.data, form.starts.data, tz),
                 ends_at=local_to_utc(form.day.data, form.ends.data, tz), capacity=form.capacity.data,
-                audience=form.audience.data, partner_id=form.partner.data or None, room_id=form.room.data or None)
+                audience=form.audience.data, partner_id=form.partner.data or None, room_id=form.room.data or None,
+                price_cents=int((form.price.data or 0) * 100) if "price" in form else (event.price_cents if event else 0))
         except EventsError as exc:
             db.session.rollback()
             flash(exc.message, "error")

@@ -45,3 +45,7 @@ def make_event(app, world):
             return event.id
 
     return make
+
+
+# Billing's Stripe emulator and driver, for paid events' tickets.
+from tests.plugins.billing.conftest import stripe_driver, stripe_emulator  # noqa: E402,F401 - fixtures
