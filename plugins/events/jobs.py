@@ -12,4 +12,8 @@ def release_holds(event_id: int) -> None:
     service.release_expired(event_id)
 
 
-HANDLERS = {"events.remind": remind, service.RELEASE_JOB: release_holds}
+def tell_changed(event_id: int, sequence: int, changes: list) -> None:
+    service.tell_changed(event_id, sequence, changes)
+
+
+HANDLERS = {"events.remind": remind, service.RELEASE_JOB: release_holds, service.CHANGED_JOB: tell_changed}

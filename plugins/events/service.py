@@ -34,6 +34,7 @@ FIRST_HOLD = timedelta(minutes=15)  # a seat of a paid event, held while the mem
 OFFER_HOLD = timedelta(hours=24)  # a seat offered to the first of the waitlist, to pay within a day
 PAYMENT_GRACE = timedelta(minutes=5)  # the hold outlives the payment page by this much
 RELEASE_JOB = "events.release_holds"
+CHANGED_JOB = "events.tell_changed"
 
 
 def territory_tz() -> str:
@@ -139,6 +140,7 @@ def save_event(actor, event: Event | None, *, site, title: str, description: str
         raise EventsError(_("This event is cancelled."), "cancelled")
     moved = created or (starts_at, ends_at, site, room_id) != (event.starts_at, event.ends_at, event.site,
                                                               event.room_id)
+    changes = [] if created else changes_of(event, site, starts_at, ends_at, online_url if site is None else "")
     event.site, event.site_id = site, getattr(site, "id", None)
     event.title, event.description, event.online_url = title, description, online_url if site is None else ""
     event.starts_at, event.ends_at, event.capacity = starts_at, ends_at, capacity
@@ -150,6 +152,8 @@ def save_event(actor, event: Event | None, *, site, title: str, description: str
         rooms.move(event, room_id if site is not None else None, actor)
         schedule_reminder(event)
     promote(event, now)  # a larger capacity seats the waitlist
+    if changes:
+        tell_registrants(event, changes)
     audit.record(actor, "events.created" if created else "events.changed", f"events_event:{event.id}")
     return event
 
@@ -168,6 +172,43 @@ def _check_price(event: Event | None, site, price_cents: int) -> None:
     if price_cents and not sells_tickets(site):
         raise EventsError(_("Tickets are sold online at a site taking online payment: this event must be free."),
                           "price")
+
+
+def changes_of(event: Event, site, starts_at, ends_at, online_url: str) -> list[str]:
+    """What registrants must be told of a change: "time", "place" (the site, or online), "link"."""
+    changes = []
+    if (starts_at, ends_at) != (event.starts_at, event.ends_at):
+        changes.append("time")
+    if getattr(site, "id", None) != event.site_id:
+        changes.append("place")
+    elif site is None and online_url != event.online_url:
+        changes.append("link")
+    return changes
+
+
+def tell_registrants(event: Event, changes: list[str]) -> None:
+    """The event moved or is cancelled: raise its iCalendar SEQUENCE (calendars replace their
+    copy) and enqueue the job mailing each registrant, keyed by the sequence: of two quick
+    changes, the later job tells the latest state and the earlier one sends nothing."""
+    event.sequence += 1
+    db.session.flush()
+    enqueue(CHANGED_JOB, key=f"{CHANGED_JOB}:{event.id}:{event.sequence}", event_id=event.id,
+            sequence=event.sequence, changes=changes)
+
+
+def tell_changed(event_id: int, sequence: int, changes: list[str]) -> int:
+    """The job: one mail per registrant (seated, held or waiting), with the new .ics for those
+    seated. :return: how many were mailed (0 when a later change superseded this one)."""
+    event = db.session.get(Event, event_id)
+    if event is None or event.sequence != sequence:
+        return 0
+    template = "events_cancelled" if event.status == "cancelled" else "events_moved"
+    sent = 0
+    for registration in registrations(event, (SEATED, HELD, "waiting")):
+        if registration.email and not registration.email.startswith("erased:"):
+            notify.registration_mail(registration, template, changes=changes)
+            sent += 1
+    return sent
 
 
 def schedule_reminder(event: Event) -> None:
@@ -191,7 +232,7 @@ def cancel_event(actor, event: Event, now=None) -> Event:
         if event.is_paid:  # the organiser cancels: every ticket paid is refunded in full
             cancel_item_checkout(SELLER, ticket_reference(registration))
             refund_item(SELLER, ticket_reference(registration), "event cancelled", actor=actor)
-        notify.registration_mail(registration, "events_cancelled")
+    tell_registrants(event, ["cancelled"])
     audit.record(actor, "events.cancelled", f"events_event:{event.id}")
     return event
 
