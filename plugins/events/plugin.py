@@ -12,6 +12,7 @@ from core.plugins import Module
 from core.ui import NavItem, Widget
 
 from . import demo, jobs, service, tickets
+from .api import OPENAPI, api
 from .views import bp
 
 MODULE = Module(name="events", label=_l("Events"),
@@ -21,7 +22,12 @@ MODULE = Module(name="events", label=_l("Events"),
 
 @hookimpl
 def blueprints():
-    return [bp]
+    return [bp, api]
+
+
+@hookimpl
+def openapi_paths():
+    return OPENAPI
 
 
 @hookimpl

@@ -22,7 +22,7 @@ from core.jobs import enqueue
 from core.modules.service import is_enabled
 from core.timeutil import utc_to_local
 from plugins.billing import cancel_item_checkout, cancel_notice_hours, refund_item, sells_online, vat_rate_bp
-from plugins.conventions import is_employee_of
+from plugins.conventions import is_employee_of, partner_ids_of
 
 from . import notify, rooms
 from .errors import EventsError
@@ -49,12 +49,24 @@ def is_on(event: Event) -> bool:
     return is_enabled("events", event.site)
 
 
+def referent_partners(user) -> list[int]:
+    """The partners whose staff's events `user` runs: those they are référent of (conventions'
+    `partner_ids_of`), while conventions is on."""
+    if not getattr(user, "is_authenticated", False) or not is_enabled("conventions"):
+        return []
+    return list(partner_ids_of(user))
+
+
 def can_manage(user, event_or_site) -> bool:
-    """A site's managers run its events; online events (no site) are the territory admin's."""
+    """A site's managers run its events; online events (no site) are the territory admin's; an
+    event for a partner's staff is also run by that partner's référents."""
     if not getattr(user, "is_authenticated", False):
         return False
     site = event_or_site.site if isinstance(event_or_site, Event) else event_or_site
-    return user.is_territory_admin if site is None else user.manages(site)
+    if user.is_territory_admin if site is None else user.manages(site):
+        return True
+    return (isinstance(event_or_site, Event) and event_or_site.audience == "partner"
+            and event_or_site.partner_id in referent_partners(user))
 
 
 def may_attend(user, event: Event) -> bool:
@@ -116,8 +128,15 @@ def save_event(actor, event: Event | None, *, site, title: str, description: str
     :raises plugins.booking.SlotTaken: the room is taken then.
     """
     now = now or utcnow()
-    if not can_manage(actor, site) or (event is not None and not can_manage(actor, event)):
+    runs_site = can_manage(actor, site)
+    for_staff = audience == "partner" and partner_id in referent_partners(actor)
+    if not (runs_site or for_staff) or (event is not None and not can_manage(actor, event)):
         raise Forbidden(_("You do not run events there."))
+    if not runs_site:  # a référent: an event for their staff, free, at a site open to events or online
+        if site is not None and not (site.is_published and is_enabled("events", site)):
+            raise Forbidden(_("You do not run events there."))
+        if room_id or price_cents:
+            raise EventsError(_("Only the site's team books a room or sells tickets for an event."), "referent")
     if ends_at <= starts_at:
         raise EventsError(_("The end must come after the start."), "bad_range")
     if (event is None or starts_at != event.starts_at) and starts_at <= now:

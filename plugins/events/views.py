@@ -41,6 +41,7 @@ def index():
     events = service.upcoming(current_user)
     sites = [s for s in published_sites() if is_enabled("events", s)]
     return render_template("events/index.html", events=events, sites=sites,
+                           runs_staff_events=bool(service.referent_partners(current_user)),
                            json_ld=[jsonld.event(e) for e in events])
 
 
