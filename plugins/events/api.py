@@ -48,6 +48,15 @@ def _day(name: str) -> date | None:
         raise ApiError(400, _("%(value)s is not a date (YYYY-MM-DD).", value=value[:40]), "bad_date") from None
 
 
+def _midnight(day: date, later: int = 0) -> datetime:
+    """The instant a day (or `later` days after it) starts in the territory's time; 400 for a
+    day too far to compute."""
+    try:
+        return local_to_utc(day + timedelta(days=later), time(0, 0), service.territory_tz())
+    except (OverflowError, ValueError):
+        raise ApiError(400, _("%(value)s is not a date (YYYY-MM-DD).", value=day.isoformat()), "bad_date") from None
+
+
 def _visible(user, event) -> bool:
     return event.audience == "public" or user is not None
 
@@ -86,19 +95,10 @@ def list_events():
         raise ApiError(400, _("The end must come after the start."), "bad_range")
     if start and end and (end - start).days > MAX_DAYS:
         raise ApiError(400, _("Ask for at most %(n)d days at once.", n=MAX_DAYS), "bad_range")
-    tz = service.territory_tz()
     now = utcnow()
     if start is not None:
-        try:
-            now = max(now, local_to_utc(start, time(0, 0), tz))
-        except (OverflowError, ValueError):
-            raise ApiError(400, _("%(value)s is not a date (YYYY-MM-DD).", value=start.isoformat()), "bad_date") from None
-    until = None
-    if end is not None:
-        try:
-            until = local_to_utc(end + timedelta(days=1), time(0, 0), tz)
-        except (OverflowError, ValueError):
-            raise ApiError(400, _("%(value)s is not a date (YYYY-MM-DD).", value=end.isoformat()), "bad_date") from None
+        now = max(now, _midnight(start))
+    until = _midnight(end, 1) if end is not None else None
     events = [e for e in service.upcoming(user, site, now=now) if _visible(user, e)
               and (until is None or e.starts_at < until) and (start is None or e.starts_at >= now)]
     return jsonify([event_json(e, user) for e in events])

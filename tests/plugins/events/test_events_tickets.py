@@ -5,6 +5,7 @@ last-seat race with paid seats."""
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -72,12 +73,13 @@ def test_a_paid_ticket_holds_the_seat_is_confirmed_by_the_webhook_and_invoiced_w
         assert (order.status, order.kind, order.seller, order.total_cents) == ("paid", "item", "events", 1200)
         invoice = db.session.scalar(select(Invoice).where(Invoice.order_id == order.id))
         event = db.session.get(Event, event_id)
-        assert "Atelier comptabilité" in invoice.lines[0]["label"] and "Télécentre de Figeac" in invoice.lines[0]["label"]
+        line = invoice.lines[0]["label"]
+        assert "Atelier comptabilité" in line and "Télécentre de Figeac" in line
         assert invoice.total_ttc_cents == 1200 and invoice.total_vat_cents == 200
-        assert invoice.service_date == event.starts_at.astimezone(__import__("zoneinfo").ZoneInfo("Europe/Paris")).date()
+        assert invoice.service_date == event.starts_at.astimezone(ZoneInfo("Europe/Paris")).date()
     messages = mailbox.wait_for(2)
     subjects = [m["Subject"] for m in mailbox.to(member.email)]
-    assert len(messages) == 2 and any("Inscription confirmée" in s or "inscrit" in s.lower() for s in subjects), subjects
+    assert len(messages) == 2 and any("inscrit" in s.lower() for s in subjects), subjects
     assert any(a.get_filename().endswith(".ics") for m in messages for a in m.iter_attachments())
     assert _seats(app, event_id) == 1
 
@@ -249,7 +251,8 @@ def test_a_full_refund_made_in_billing_cancels_the_registration(
 def test_visitors_sign_in_for_a_paid_event_and_a_site_without_online_payment_cannot_sell(
         app, client, auth, world, stripe_driver, make_event):
     event_id = make_event(price_cents=PRICE)
-    assert client.post(f"/events/{event_id}/visitor", data={"name": "Léa", "email": "lea@example.org"}).status_code == 403
+    visitor = {"name": "Léa", "email": "lea@example.org"}
+    assert client.post(f"/events/{event_id}/visitor", data=visitor).status_code == 403
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Registration)) == 0
     app.config["STRIPE_SECRET_KEY"] = ""  # no online payment: no price asked, a paid event refused
