@@ -7,8 +7,10 @@ from datetime import datetime, timezone
 
 from flask_babel import gettext as _
 
+import stripe
+
 from core.extensions import db
-from plugins.billing import basket, bookings, stripe_api
+from plugins.billing import basket, bookings, items, stripe_api
 from plugins.billing.checkout import open_session, session_request
 from plugins.billing.errors import BillingError
 from plugins.billing.models import Order
@@ -67,3 +69,37 @@ def checkout_basket(member, site):
                            status=409)
     db.session.commit()
     return session
+
+
+def checkout_item(buyer, site, **item):
+    """The Checkout session paying an item another plugin sells (`items.item_order`'s
+    arguments): its still-open one again, or a new one. Commits: the order before Stripe hears
+    of it (with the caller's pending changes), then the session's id.
+
+    :raises BillingError: no online payment at the site, paid already or being paid (409), or
+        Stripe unreachable (503; the order stays pending without a session and the next call
+        replaces it).
+    """
+    try:
+        for _attempt in range(2):
+            order = items.item_order(buyer, site, **item)
+            order_id, current = order.id, order.stripe_session_id
+            request = None if current else session_request(order)
+            db.session.commit()  # the order exists before Stripe hears of it (its id keys the session)
+            if not current:
+                session = open_session(order_id, request)
+                db.session.commit()
+                return session
+            session = stripe_api.client().v1.checkout.sessions.retrieve(current)
+            if session.status == "open":
+                return session
+            if session.status == "complete":
+                raise BillingError(_("Your payment is being processed; you will receive an e-mail once it is "
+                                     "confirmed."), status=409)
+            bookings.abandon(db.session.get(Order, order_id))  # expired at Stripe: a new one
+            db.session.commit()
+    except stripe.StripeError:
+        db.session.rollback()
+        raise BillingError(_("Online payment is unavailable at the moment: try again in a few minutes."),
+                           status=503) from None
+    raise BillingError(_("Online payment is unavailable at the moment: try again in a few minutes."), status=503)

@@ -19,10 +19,10 @@ from core.extensions import db
 from core.jobs import enqueue
 from core.mail import queue_mail
 from core.plugins import hooks
-from plugins.billing import basket, bookings, credits, stripe_api
+from plugins.billing import basket, bookings, credits, items, stripe_api
 from plugins.billing.config import settings
 from plugins.billing.invoices import issue_invoice
-from plugins.billing.models import Invoice, Order, Subscription
+from plugins.billing.models import ITEM_KIND, Invoice, Order, Subscription
 from plugins.billing.orders import lock_order, order_id_of, plain
 from plugins.billing.pdf import invoice_pdf
 
@@ -57,9 +57,11 @@ def fulfil_checkout(session) -> str:
 def _fulfil_paid(order: Order) -> str:
     if order.kind == "basket":
         return _fulfil_basket(order)
-    invoice = issue_invoice(order, service_date=bookings.service_date(order))
+    invoice = issue_invoice(order, service_date=order.service_date or bookings.service_date(order))
     if order.booking_id is not None:
         bookings.confirm_paid_booking(order)  # in this transaction: paid and confirmed together
+    if order.kind == ITEM_KIND:
+        items.deliver(order, invoice)  # the seller delivers, or the payment is refunded
     if order.kind == "bundle":
         product = settings().products.get(order.product_code)
         days = (product.credits if product else 1) * order.quantity

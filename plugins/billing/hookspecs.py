@@ -55,3 +55,34 @@ def payment_refunded(order: Order, credit_note: Invoice, amount_cents: int) -> N
 @hookspec
 def invoice_issued(order: Order, invoice: Invoice) -> None:
     """An invoice or a credit note was issued (its number is final)."""
+
+
+# --------------------------------------------------------------------------------------------
+# Items another plugin sells through billing (`plugins.billing.checkout_item`): the seller's
+# implementation looks at `order.seller` (its plugin's name) and `order.seller_reference` (its
+# own key) and ignores other orders. Called inside the transaction of the change, through the
+# hook view of the order's site; each is called once per change of the order (its row lock and
+# forward-only status make a replayed webhook find it done).
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def billing_item_paid(order: Order, invoice: Invoice) -> bool | None:
+    """An item's order was paid and invoiced: deliver it (a held seat becomes a seat).
+
+    :return: True once delivered; False when it cannot be any more (the seat was released
+        meanwhile): billing then refunds the order in full in the same transaction and mails
+        the buyer. None: not this plugin's order (when nobody answers True, it is refunded too).
+    """
+
+
+@hookspec
+def billing_item_released(order: Order) -> None:
+    """An item's Checkout session expired or failed unpaid, and no newer checkout of the same
+    item is open: release what was held for it (the seat)."""
+
+
+@hookspec
+def billing_item_refunded(order: Order, credit_note: Invoice, amount_cents: int) -> None:
+    """Money was given back on an item's order (by its seller, a manager or Stripe's dashboard);
+    `order.status` is "refunded" once all of it was."""

@@ -18,12 +18,16 @@ from core.extensions import db
 # An order's status only moves forward along this ranking; a late or replayed Stripe event
 # can never take a paid order back to pending.
 ORDER_RANK = {"pending": 0, "failed": 1, "expired": 1, "cancelled": 1, "paid": 2, "refunded": 3}
+# The kind of an order for something another plugin sells (an event's ticket): see `items`.
+ITEM_KIND = "item"
 
 
 class Order(db.Model):
-    """One purchase: a pass for a booking, a bundle, a membership's first month."""
+    """One purchase: a pass for a booking, a bundle, a membership's first month, or an item
+    another plugin sells (kind "item": `seller` names the plugin, `seller_reference` its key)."""
 
     __tablename__ = "billing_order"
+    __table_args__ = (Index("ix_billing_order_seller_reference", "seller", "seller_reference"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
@@ -49,6 +53,11 @@ class Order(db.Model):
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
     paid_at: Mapped[object | None] = mapped_column(UTCDateTime)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    # Items sold for another plugin (kind "item"); None otherwise.
+    seller: Mapped[str | None] = mapped_column(String(20))
+    seller_reference: Mapped[str | None] = mapped_column(String(80))
+    seller_url: Mapped[str | None] = mapped_column(String(300))  # the page to come back to after paying
+    service_date: Mapped[date | None] = mapped_column(Date)  # the day of the service (the event's)
 
     site = relationship("Site")
     member = relationship("User", foreign_keys=[member_id])

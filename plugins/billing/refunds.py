@@ -28,7 +28,7 @@ from plugins.billing import credits, stripe_api
 from plugins.billing.errors import BillingError
 from plugins.billing.invoices import invoice_for_order, issue_credit_note
 from plugins.billing.config import settings
-from plugins.billing.models import CreditEntry, Invoice, Order, OrderLine
+from plugins.billing.models import ITEM_KIND, CreditEntry, Invoice, Order, OrderLine
 from plugins.billing.orders import lock_order
 
 REFUND_JOB = "billing.refund_card"
@@ -90,6 +90,8 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
     site_hooks = hooks(order.site)
     site_hooks.invoice_issued(order=order, invoice=note)
     site_hooks.payment_refunded(order=order, credit_note=note, amount_cents=amount)
+    if order.kind == ITEM_KIND:
+        site_hooks.billing_item_refunded(order=order, credit_note=note, amount_cents=amount)
     return note
 
 

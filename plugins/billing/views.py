@@ -100,7 +100,8 @@ def checkout_success():
     run_now(job_id)
     order = db.session.get(Order, order_id)
     invoice = db.session.scalar(select(Invoice).where(Invoice.order_id == order.id, Invoice.kind == "invoice"))
-    return render_template("billing/success.html", order=order, invoice=invoice, booking_url=_booking_url(order))
+    return render_template("billing/success.html", order=order, invoice=invoice, booking_url=_booking_url(order),
+                           item_url=order.seller_url)
 
 
 def _booking_url(order) -> str | None:

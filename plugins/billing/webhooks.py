@@ -17,11 +17,11 @@ from sqlalchemy.exc import IntegrityError
 from core.db import is_unique_violation
 from core.extensions import db
 from core.mail import queue_mail
-from plugins.billing import bookings, stripe_api
+from plugins.billing import bookings, items, stripe_api
 from plugins.billing.refunds import refund
 from plugins.billing.fulfilment import apply_subscription_state, fulfil_checkout, record_subscription_invoice
 from plugins.billing.orders import lock_order, move_forward, order_id_of, plain
-from plugins.billing.models import Order, StripeEvent, Subscription
+from plugins.billing.models import ITEM_KIND, Order, StripeEvent, Subscription
 
 log = logging.getLogger("tierslieux.billing")
 TOLERANCE_SECONDS = 300
@@ -106,6 +106,8 @@ def _close_unpaid(session, status: str) -> str:
     if not move_forward(order, status):
         return f"unchanged ({order.status})"
     bookings.release(order)
+    if order.kind == ITEM_KIND:
+        items.released(order)  # the seller releases what it held (an event's seat)
     return f"order {status}"
 
 

@@ -26,6 +26,7 @@ def _vevent(event, now, registration=None) -> VEvent:
     host = current_app.config.get("SERVER_NAME") or "tierslieux"
     item.add("uid", f"event-{event.id}@{host}")
     item.add("dtstamp", now)
+    item.add("sequence", event.sequence)  # raised at each change mailed: calendars replace their copy
     item.add("dtstart", event.starts_at)
     item.add("dtend", event.ends_at)
     item.add("summary", event.title)

@@ -3,7 +3,8 @@ again whatever the form."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, EmailField, IntegerField, SelectField, StringField, TextAreaField, TimeField
+from wtforms import (DateField, DecimalField, EmailField, IntegerField, SelectField, StringField, TextAreaField,
+                     TimeField)
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
 from core.forms import Form
@@ -26,6 +27,10 @@ class EventForm(Form):
     audience = SelectField(_l("Who may register"), choices=list(AUDIENCE_LABELS.items()))
     partner = SelectField(_l("Partner whose staff is invited"), coerce=int, choices=[(0, "—")], default=0,
                           description=_l("For an event restricted to a partner's staff."))
+    price = DecimalField(_l("Ticket price excluding VAT (EUR)"), places=2, default=0,
+                         validators=[Optional(), NumberRange(0, 10_000)],
+                         description=_l("0 for a free event. A ticket is paid online; "
+                                        "the site must take online payment."))
     room = SelectField(_l("Room to book for the event"), coerce=int, choices=[(0, "—")], default=0,
                        description=_l("The room is booked for the event's duration."))
 

@@ -8,4 +8,12 @@ def remind(event_id: int, starts_at: str) -> None:
     service.remind(event_id, starts_at)
 
 
-HANDLERS = {"events.remind": remind}
+def release_holds(event_id: int) -> None:
+    service.release_expired(event_id)
+
+
+def tell_changed(event_id: int, sequence: int, changes: list) -> None:
+    service.tell_changed(event_id, sequence, changes)
+
+
+HANDLERS = {"events.remind": remind, service.RELEASE_JOB: release_holds, service.CHANGED_JOB: tell_changed}

@@ -1,6 +1,8 @@
 """The managers' pages: their events, the event form, cancelling, attendance, reports."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -9,7 +11,7 @@ from core.csvexport import csv_response, csv_text
 from core.db import find
 from core.extensions import db
 from core.modules.service import is_enabled
-from core.sites.service import managed_sites
+from core.sites.service import managed_sites, published_sites
 from core.timeutil import local_to_utc, utc_to_local
 from plugins.booking import rooms_at
 from plugins.conventions import partner_names
@@ -21,8 +23,14 @@ from .models import Event
 
 
 def _manager():
-    if not (current_user.is_territory_admin or current_user.is_site_manager):
+    if not (current_user.is_territory_admin or current_user.is_site_manager
+            or service.referent_partners(current_user)):
         abort(403)
+
+
+def _staff_only() -> bool:
+    """A partner's référent who runs no site: events for their staff only."""
+    return not (current_user.is_territory_admin or current_user.is_site_manager)
 
 
 def _managed(event_id) -> Event:
@@ -35,18 +43,29 @@ def _managed(event_id) -> Event:
 
 
 def _sites():
-    return [s for s in managed_sites(current_user) if is_enabled("events", s)]
+    """Where the user may hold an event: the sites they run; for a référent, any open to events."""
+    sites = published_sites() if _staff_only() else managed_sites(current_user)
+    return [s for s in sites if is_enabled("events", s)]
 
 
 def _form(event=None) -> EventForm:
     form = EventForm()
     sites = _sites()
     form.place.choices = [(str(s.id), s.name) for s in sites]
-    if current_user.is_territory_admin:
+    if current_user.is_territory_admin or _staff_only():
         form.place.choices.append((ONLINE, _("Online")))
     form.room.choices = [(0, "—")] + [(r.id, f"{s.name} — {r.name}") for s in sites if is_enabled("booking", s)
                                       for r in rooms_at(s)]
-    if is_enabled("conventions"):
+    if not any(service.sells_tickets(s) for s in sites):
+        del form.price  # no site of theirs sells tickets: events are free
+    if _staff_only():  # a référent: their staff, no room, no ticket
+        names = partner_names()
+        form.audience.choices = [c for c in form.audience.choices if c[0] == "partner"]
+        form.partner.choices = [(i, names[i]) for i in service.referent_partners(current_user) if i in names]
+        del form.room
+        if "price" in form:
+            del form.price
+    elif is_enabled("conventions"):
         form.partner.choices = [(0, "—")] + list(partner_names().items())
     else:
         form.audience.choices = [c for c in form.audience.choices if c[0] != "partner"]
@@ -58,7 +77,10 @@ def _form(event=None) -> EventForm:
         form.day.data, form.starts.data = local_start.date(), local_start.time()
         form.ends.data = utc_to_local(event.ends_at, service.tz_of(event)).time()
         form.audience.data, form.partner.data = event.audience, event.partner_id or 0
-        form.room.data = event.room_id or 0
+        if "room" in form:
+            form.room.data = event.room_id or 0
+        if "price" in form:
+            form.price.data = Decimal(event.price_cents) / 100
     return form
 
 
@@ -67,13 +89,15 @@ def _save(event):
     if form.validate_on_submit():
         site = None if form.place.data == ONLINE else next(s for s in _sites() if str(s.id) == form.place.data)
         tz = site.timezone if site is not None else service.territory_tz()
+        room_id = (form.room.data or None) if "room" in form else None
+        price = int((form.price.data or 0) * 100) if "price" in form else (event.price_cents if event else 0)
         try:
             saved = service.save_event(
                 current_user, event, site=site, title=form.title.data.strip(),
                 description=(form.description.data or "").strip(), online_url=(form.online_url.data or "").strip(),
                 starts_at=local_to_utc(form.day.data, form.starts.data, tz),
                 ends_at=local_to_utc(form.day.data, form.ends.data, tz), capacity=form.capacity.data,
-                audience=form.audience.data, partner_id=form.partner.data or None, room_id=form.room.data or None)
+                audience=form.audience.data, partner_id=form.partner.data or None, room_id=room_id, price_cents=price)
         except EventsError as exc:
             db.session.rollback()
             flash(exc.message, "error")

@@ -8,9 +8,11 @@ from core.db import UTCDateTime, utcnow
 from core.extensions import db
 
 AUDIENCES = ("public", "members", "partner")
-# A registration holds a seat when "confirmed"; "pending" waits for a visitor's e-mail confirmation.
+# A registration holds a seat when "confirmed"; "pending" waits for a visitor's e-mail confirmation;
+# "held" keeps a seat of a paid event until `hold_expires_at`, while its ticket is being paid.
 SEATED = "confirmed"
-STATUSES = ("pending", "confirmed", "waiting", "cancelled")
+HELD = "held"
+STATUSES = ("pending", "held", "confirmed", "waiting", "cancelled")
 
 
 class Event(db.Model):
@@ -35,6 +37,11 @@ class Event(db.Model):
     room_id: Mapped[int | None]  # booking's resource, and the block holding it for the event
     room_booking_id: Mapped[int | None]
     status: Mapped[str] = mapped_column(String(10), default="scheduled")  # or "cancelled"
+    # A ticket sold through billing: its price excluding VAT in cents (0: free) and VAT rate.
+    price_cents: Mapped[int] = mapped_column(default=0, server_default="0")
+    vat_rate_bp: Mapped[int] = mapped_column(default=0, server_default="0")
+    # iCalendar's SEQUENCE: raised each time registrants are told the event moved or is cancelled.
+    sequence: Mapped[int] = mapped_column(default=0, server_default="0")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -45,6 +52,10 @@ class Event(db.Model):
     @property
     def is_online(self) -> bool:
         return self.site_id is None
+
+    @property
+    def is_paid(self) -> bool:
+        return self.price_cents > 0
 
     @property
     def seats_left(self) -> int:
@@ -69,6 +80,8 @@ class Registration(db.Model):
     reminded_at: Mapped[object | None] = mapped_column(UTCDateTime)
     confirmed_at: Mapped[object | None] = mapped_column(UTCDateTime)
     cancelled_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    hold_expires_at: Mapped[object | None] = mapped_column(UTCDateTime)  # a held seat, until paid
+    order_id: Mapped[int | None]  # billing's order that paid the ticket (its table is billing's)
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
 
     event = relationship("Event", lazy="joined")

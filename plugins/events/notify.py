@@ -12,7 +12,8 @@ from core.urls import external_url
 from .calendar import registration_ics
 
 # Mails that carry the event for the registrant's calendar.
-WITH_CALENDAR = ("events_registered", "events_promoted", "events_reminder", "events_link")
+WITH_CALENDAR = ("events_registered", "events_promoted", "events_reminder", "events_link", "events_moved",
+                 "events_cancelled")
 
 
 def _locale(registration) -> str:
@@ -23,7 +24,7 @@ def _locale(registration) -> str:
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
-def registration_mail(registration, template: str) -> None:
+def registration_mail(registration, template: str, **extra) -> None:
     event = registration.event
     zone = ZoneInfo(event.site.timezone if event.site is not None
                     else current_app.config["TERRITORY"].territory.timezone)
@@ -34,4 +35,4 @@ def registration_mail(registration, template: str) -> None:
                registration=registration, event=event, site=event.site, start=event.starts_at.astimezone(zone),
                end=event.ends_at.astimezone(zone), link=external_url("events.registration", token=registration.token),
                confirm_link=external_url("events.confirm", token=registration.token),
-               event_link=external_url("events.show", event_id=event.id))
+               event_link=external_url("events.show", event_id=event.id), **extra)

@@ -11,7 +11,8 @@ from core.hookspecs import hookimpl
 from core.plugins import Module
 from core.ui import NavItem, Widget
 
-from . import demo, jobs, service
+from . import demo, jobs, service, tickets
+from .api import OPENAPI, api
 from .views import bp
 
 MODULE = Module(name="events", label=_l("Events"),
@@ -21,7 +22,12 @@ MODULE = Module(name="events", label=_l("Events"),
 
 @hookimpl
 def blueprints():
-    return [bp]
+    return [bp, api]
+
+
+@hookimpl
+def openapi_paths():
+    return OPENAPI
 
 
 @hookimpl
@@ -71,3 +77,21 @@ def job_handlers():
 @hookimpl
 def demo_seeded(sites, users):
     return demo.seeded(sites, users)
+
+
+# Billing's hooks for the tickets of paid events (optional: billing may not be offered).
+
+
+@hookimpl(optionalhook=True)
+def billing_item_paid(order, invoice):
+    return tickets.paid(order)
+
+
+@hookimpl(optionalhook=True)
+def billing_item_released(order):
+    tickets.released(order)
+
+
+@hookimpl(optionalhook=True)
+def billing_item_refunded(order, credit_note, amount_cents):
+    tickets.refunded(order)

@@ -21,13 +21,20 @@ from core.extensions import db
 from core.jobs import enqueue
 from core.modules.service import is_enabled
 from core.timeutil import utc_to_local
-from plugins.conventions import is_employee_of
+from plugins.billing import cancel_item_checkout, cancel_notice_hours, refund_item, sells_online, vat_rate_bp
+from plugins.conventions import is_employee_of, partner_ids_of
 
 from . import notify, rooms
 from .errors import EventsError
-from .models import AUDIENCES, SEATED, Event, Registration
+from .models import AUDIENCES, HELD, SEATED, Event, Registration
 
-ACTIVE = ("pending", "confirmed", "waiting")
+ACTIVE = ("pending", HELD, "confirmed", "waiting")
+SELLER = "events"  # the name billing knows events' tickets by
+FIRST_HOLD = timedelta(minutes=15)  # a seat of a paid event, held while the member opens the payment page
+OFFER_HOLD = timedelta(hours=24)  # a seat offered to the first of the waitlist, to pay within a day
+PAYMENT_GRACE = timedelta(minutes=5)  # the hold outlives the payment page by this much
+RELEASE_JOB = "events.release_holds"
+CHANGED_JOB = "events.tell_changed"
 
 
 def territory_tz() -> str:
@@ -42,12 +49,24 @@ def is_on(event: Event) -> bool:
     return is_enabled("events", event.site)
 
 
+def referent_partners(user) -> list[int]:
+    """The partners whose staff's events `user` runs: those they are référent of (conventions'
+    `partner_ids_of`), while conventions is on."""
+    if not getattr(user, "is_authenticated", False) or not is_enabled("conventions"):
+        return []
+    return list(partner_ids_of(user))
+
+
 def can_manage(user, event_or_site) -> bool:
-    """A site's managers run its events; online events (no site) are the territory admin's."""
+    """A site's managers run its events; online events (no site) are the territory admin's; an
+    event for a partner's staff is also run by that partner's référents."""
     if not getattr(user, "is_authenticated", False):
         return False
     site = event_or_site.site if isinstance(event_or_site, Event) else event_or_site
-    return user.is_territory_admin if site is None else user.manages(site)
+    if user.is_territory_admin if site is None else user.manages(site):
+        return True
+    return (isinstance(event_or_site, Event) and event_or_site.audience == "partner"
+            and event_or_site.partner_id in referent_partners(user))
 
 
 def may_attend(user, event: Event) -> bool:
@@ -99,16 +118,25 @@ def managed_events(user) -> list[Event]:
 
 
 def save_event(actor, event: Event | None, *, site, title: str, description: str, online_url: str, starts_at,
-               ends_at, capacity: int, audience: str, partner_id=None, room_id=None, now=None) -> Event:
+               ends_at, capacity: int, audience: str, partner_id=None, room_id=None, price_cents: int = 0,
+               now=None) -> Event:
     """Create (event None) or change an event; books its room through booking's public API.
 
     :raises Forbidden: the actor does not manage the site (or, online, is not the territory admin).
-    :raises EventsError: a time, a capacity or an audience that does not hold.
+    :raises EventsError: a time, a capacity, an audience or a price that does not hold (a paid
+        event is at a site selling online through billing; its price is fixed once people registered).
     :raises plugins.booking.SlotTaken: the room is taken then.
     """
     now = now or utcnow()
-    if not can_manage(actor, site) or (event is not None and not can_manage(actor, event)):
+    runs_site = can_manage(actor, site)
+    for_staff = audience == "partner" and partner_id in referent_partners(actor)
+    if not (runs_site or for_staff) or (event is not None and not can_manage(actor, event)):
         raise Forbidden(_("You do not run events there."))
+    if not runs_site:  # a référent: an event for their staff, free, at a site open to events or online
+        if site is not None and not (site.is_published and is_enabled("events", site)):
+            raise Forbidden(_("You do not run events there."))
+        if room_id or price_cents:
+            raise EventsError(_("Only the site's team books a room or sells tickets for an event."), "referent")
     if ends_at <= starts_at:
         raise EventsError(_("The end must come after the start."), "bad_range")
     if (event is None or starts_at != event.starts_at) and starts_at <= now:
@@ -122,6 +150,7 @@ def save_event(actor, event: Event | None, *, site, title: str, description: str
     if capacity < 1 or (event is not None and capacity < event.seats_taken):
         raise EventsError(_("The capacity cannot be less than the seats already taken (%(n)d).",
                             n=event.seats_taken if event else 1), "capacity")
+    _check_price(event, site, price_cents)
     created = event is None
     if created:
         event = Event(created_by_id=actor.id, seats_taken=0, status="scheduled")
@@ -130,17 +159,75 @@ def save_event(actor, event: Event | None, *, site, title: str, description: str
         raise EventsError(_("This event is cancelled."), "cancelled")
     moved = created or (starts_at, ends_at, site, room_id) != (event.starts_at, event.ends_at, event.site,
                                                               event.room_id)
+    changes = [] if created else changes_of(event, site, starts_at, ends_at, online_url if site is None else "")
     event.site, event.site_id = site, getattr(site, "id", None)
     event.title, event.description, event.online_url = title, description, online_url if site is None else ""
     event.starts_at, event.ends_at, event.capacity = starts_at, ends_at, capacity
     event.audience, event.partner_id = audience, partner_id if audience == "partner" else None
+    if created or price_cents != event.price_cents:
+        event.price_cents, event.vat_rate_bp = price_cents, vat_rate_bp() if price_cents else 0
     db.session.flush()
     if moved:
         rooms.move(event, room_id if site is not None else None, actor)
         schedule_reminder(event)
     promote(event, now)  # a larger capacity seats the waitlist
+    if changes:
+        tell_registrants(event, changes)
     audit.record(actor, "events.created" if created else "events.changed", f"events_event:{event.id}")
     return event
+
+
+def sells_tickets(site) -> bool:
+    """Whether a paid event can be held at `site`: billing is on there and sells online."""
+    return site is not None and is_enabled("billing", site) and sells_online(site)
+
+
+def _check_price(event: Event | None, site, price_cents: int) -> None:
+    if price_cents < 0:
+        raise EventsError(_("The price cannot be negative."), "price")
+    if event is not None and price_cents != event.price_cents and db.session.scalar(
+            select(Registration.id).where(Registration.event_id == event.id).limit(1)) is not None:
+        raise EventsError(_("The price cannot change once people have registered."), "price")
+    if price_cents and not sells_tickets(site):
+        raise EventsError(_("Tickets are sold online at a site taking online payment: this event must be free."),
+                          "price")
+
+
+def changes_of(event: Event, site, starts_at, ends_at, online_url: str) -> list[str]:
+    """What registrants must be told of a change: "time", "place" (the site, or online), "link"."""
+    changes = []
+    if (starts_at, ends_at) != (event.starts_at, event.ends_at):
+        changes.append("time")
+    if getattr(site, "id", None) != event.site_id:
+        changes.append("place")
+    elif site is None and online_url != event.online_url:
+        changes.append("link")
+    return changes
+
+
+def tell_registrants(event: Event, changes: list[str]) -> None:
+    """The event moved or is cancelled: raise its iCalendar SEQUENCE (calendars replace their
+    copy) and enqueue the job mailing each registrant, keyed by the sequence: of two quick
+    changes, the later job tells the latest state and the earlier one sends nothing."""
+    event.sequence += 1
+    db.session.flush()
+    enqueue(CHANGED_JOB, key=f"{CHANGED_JOB}:{event.id}:{event.sequence}", event_id=event.id,
+            sequence=event.sequence, changes=changes)
+
+
+def tell_changed(event_id: int, sequence: int, changes: list[str]) -> int:
+    """The job: one mail per registrant (seated, held or waiting), with the new .ics for those
+    seated. :return: how many were mailed (0 when a later change superseded this one)."""
+    event = db.session.get(Event, event_id)
+    if event is None or event.sequence != sequence:
+        return 0
+    template = "events_cancelled" if event.status == "cancelled" else "events_moved"
+    sent = 0
+    for registration in registrations(event, (SEATED, HELD, "waiting")):
+        if registration.email and not registration.email.startswith("erased:"):
+            notify.registration_mail(registration, template, changes=changes)
+            sent += 1
+    return sent
 
 
 def schedule_reminder(event: Event) -> None:
@@ -160,8 +247,11 @@ def cancel_event(actor, event: Event, now=None) -> Event:
     db.session.refresh(event)
     rooms.move(event, None, actor)
     for registration in db.session.scalars(select(Registration).where(
-            Registration.event_id == event.id, Registration.status.in_(("confirmed", "waiting")))):
-        notify.registration_mail(registration, "events_cancelled")
+            Registration.event_id == event.id, Registration.status.in_((HELD, "confirmed", "waiting")))):
+        if event.is_paid:  # the organiser cancels: every ticket paid is refunded in full
+            cancel_item_checkout(SELLER, ticket_reference(registration))
+            refund_item(SELLER, ticket_reference(registration), "event cancelled", actor=actor)
+    tell_registrants(event, ["cancelled"])
     audit.record(actor, "events.cancelled", f"events_event:{event.id}")
     return event
 
@@ -223,6 +313,9 @@ def register_member(event: Event, user, now=None) -> Registration:
     _open(event, now)
     if not may_attend(user, event):
         raise EventsError(_("This event is not open to you."), "audience", status=403)
+    if event.is_paid and not sells_tickets(event.site):
+        raise EventsError(_("Tickets for this event cannot be sold at the moment."), "no_sale", status=409)
+    release_expired(event.id, now)  # seats whose payment lapsed are free again
     registration, new = _row(event, user.email, user.display_name, user, now)
     if new:
         _seat(registration, now)
@@ -234,7 +327,7 @@ def request_visitor(event: Event, name: str, email: str, now=None) -> Registrati
     An address already registered is mailed its registration's link (the page says the same)."""
     now = now or utcnow()
     _open(event, now)
-    if event.audience != "public":
+    if event.audience != "public" or event.is_paid:  # a ticket is bought with an account
         raise EventsError(_("Sign in to register for this event."), "members_only", status=403)
     registration, new = _row(event, email, name.strip(), None, now)
     template = "events_confirm" if registration.status == "pending" else "events_link"
@@ -266,34 +359,59 @@ def _give_seat(event_id: int) -> None:
 
 
 def _seat(registration: Registration, now) -> None:
-    """A pending registration takes a seat, or else waits its turn; the member is mailed."""
+    """A pending registration takes a seat (held until paid, for a paid event), or else waits
+    its turn; the member is mailed (a held seat's mail comes with the payment)."""
+    event = registration.event
     seated = _take_seat(registration.event_id)
+    values = {"status": "waiting", "confirmed_at": None, "queued_at": now}
+    if seated and event.is_paid:
+        values.update(status=HELD, hold_expires_at=min(now + FIRST_HOLD, event.starts_at))
+    elif seated:
+        values.update(status=SEATED, confirmed_at=now)
     won = db.session.execute(update(Registration).where(
-        Registration.id == registration.id, Registration.status == "pending").values(
-        status=SEATED if seated else "waiting", confirmed_at=now if seated else None, queued_at=now))
+        Registration.id == registration.id, Registration.status == "pending").values(**values))
     if seated and not won.rowcount:  # confirmed meanwhile by another click: give the seat back
         _give_seat(registration.event_id)
     db.session.refresh(registration)
     db.session.refresh(registration.event)
-    if won.rowcount:
+    if won.rowcount and registration.status == HELD:
+        schedule_release(registration)
+    elif won.rowcount:
         notify.registration_mail(registration, "events_registered" if seated else "events_waiting")
 
 
-def cancel_registration(registration: Registration, now=None) -> Registration:
-    """Cancel a registration; a seat it held goes to the first in the waitlist (mailed)."""
+def refund_due(registration: Registration, now=None, full: bool = False) -> bool:
+    """The refund rule of a paid ticket cancelled by its holder: in full when cancelled at least
+    billing's cancellation notice (`cancel_notice_hours`, as the terms of sale say for bookings)
+    before the start, else nothing; `full` (an erased account) refunds whatever the time."""
+    if not registration.event.is_paid or registration.order_id is None:
+        return False
+    return full or registration.event.starts_at - (now or utcnow()) >= timedelta(hours=cancel_notice_hours())
+
+
+def cancel_registration(registration: Registration, now=None, full_refund: bool = False) -> Registration:
+    """Cancel a registration; a seat it held goes to the first in the waitlist (mailed). A paid
+    ticket is refunded by `refund_due`'s rule (`registration.refunded_cents` says how much)."""
     now = now or utcnow()
     if registration.event.ends_at <= now:
         raise EventsError(_("The event is over."), "over")
     was = registration.status
+    refund = was == SEATED and refund_due(registration, now, full_refund)
     won = db.session.execute(update(Registration).where(
         Registration.id == registration.id, Registration.status == was, Registration.status.in_(ACTIVE))
-        .values(status="cancelled", cancelled_at=now))
+        .values(status="cancelled", cancelled_at=now, hold_expires_at=None))
     if not won.rowcount:
         raise EventsError(_("This registration is already cancelled."), "not_active")
-    if was == SEATED:
+    refunded = 0
+    if was == HELD:
+        cancel_item_checkout(SELLER, ticket_reference(registration))
+    if refund:
+        refunded = refund_item(SELLER, ticket_reference(registration), "registration cancelled")
+    if was in (SEATED, HELD):
         _give_seat(registration.event_id)
         promote(registration.event, now)
     db.session.refresh(registration)
+    registration.refunded_cents = refunded
     return registration
 
 
@@ -309,13 +427,18 @@ def promote(event: Event, now=None) -> list[Registration]:
             .order_by(Registration.queued_at, Registration.id).limit(1))
         if first is None or not _take_seat(event.id):
             break
+        values = {"status": SEATED, "confirmed_at": now}
+        if event.is_paid:  # offered: the seat is theirs once paid, within a day
+            values = {"status": HELD, "hold_expires_at": min(now + OFFER_HOLD, event.starts_at)}
         won = db.session.execute(update(Registration).where(
-            Registration.id == first.id, Registration.status == "waiting").values(status=SEATED, confirmed_at=now))
+            Registration.id == first.id, Registration.status == "waiting").values(**values))
         if not won.rowcount:
             _give_seat(event.id)
             continue
         db.session.refresh(first)
-        notify.registration_mail(first, "events_promoted")
+        if event.is_paid:
+            schedule_release(first)
+        notify.registration_mail(first, "events_offered" if event.is_paid else "events_promoted")
         promoted.append(first)
     db.session.refresh(event)
     return promoted
@@ -329,7 +452,7 @@ def registrations(event: Event, statuses=(SEATED,)) -> list[Registration]:
 
 def mine(user, now=None) -> list[Registration]:
     return list(db.session.scalars(select(Registration).join(Event).where(
-        Registration.user_id == user.id, Registration.status.in_(("confirmed", "waiting")),
+        Registration.user_id == user.id, Registration.status.in_((HELD, "confirmed", "waiting")),
         Event.ends_at > (now or utcnow())).order_by(Event.starts_at)))
 
 
@@ -387,7 +510,80 @@ def erase(user, now=None) -> None:
     now = now or utcnow()
     for registration in db.session.scalars(select(Registration).where(Registration.user_id == user.id)).all():
         if registration.status in ACTIVE and registration.event.ends_at > now:
-            cancel_registration(registration, now)
+            cancel_registration(registration, now, full_refund=True)
         registration.user_id, registration.name = None, ""
         registration.email, registration.token = f"erased:{registration.id}", secrets.token_urlsafe(32)
     db.session.flush()
+
+
+# --------------------------------------------------------------------------------------------
+# Tickets: a paid event's seat is held until billing says it is paid (`tickets`)
+# --------------------------------------------------------------------------------------------
+
+
+def ticket_reference(registration: Registration) -> str:
+    """The key billing keeps for a registration's ticket (`seller_reference`)."""
+    return f"registration:{registration.id}"
+
+
+def schedule_release(registration: Registration) -> None:
+    """The job releasing the seat when its hold lapses; keyed by the expiry, so an extended
+    hold gets a new job and the old one, finding nothing expired, does nothing."""
+    at = registration.hold_expires_at
+    enqueue(RELEASE_JOB, key=f"{RELEASE_JOB}:{registration.id}:{at.isoformat()}", run_at=at,
+            event_id=registration.event_id)
+
+
+def extend_hold(registration: Registration, until, order_id: int) -> bool:
+    """Keep a held seat while its payment page can be paid (never shortened); compare-and-set
+    on the status: False when the hold was released meanwhile."""
+    until = max(until + PAYMENT_GRACE, registration.hold_expires_at or until)
+    won = db.session.execute(update(Registration).where(Registration.id == registration.id,
+                                                        Registration.status == HELD)
+                             .values(hold_expires_at=until, order_id=order_id))
+    db.session.refresh(registration)
+    if won.rowcount:
+        schedule_release(registration)
+    return bool(won.rowcount)
+
+
+def release(registration: Registration, now=None) -> bool:
+    """A held seat whose payment lapsed (or failed) is given back, its checkout closed, and the
+    waitlist seated; False when it was not held any more (paid or released meanwhile)."""
+    now = now or utcnow()
+    won = db.session.execute(update(Registration).where(Registration.id == registration.id,
+                                                        Registration.status == HELD)
+                             .values(status="cancelled", cancelled_at=now, hold_expires_at=None))
+    if not won.rowcount:
+        return False
+    cancel_item_checkout(SELLER, ticket_reference(registration))
+    _give_seat(registration.event_id)
+    db.session.refresh(registration)
+    promote(registration.event, now)
+    return True
+
+
+def release_expired(event_id: int, now=None) -> int:
+    """Release the event's holds past their expiry (the job, and each new registration)."""
+    now = now or utcnow()
+    rows = db.session.scalars(select(Registration).where(
+        Registration.event_id == event_id, Registration.status == HELD, Registration.hold_expires_at < now)).all()
+    return sum(1 for registration in rows if release(registration, now))
+
+
+def ticket_paid(registration: Registration, order_id: int, now=None) -> bool:
+    """Billing says the ticket is paid: the held seat becomes a seat (mailed with the .ics).
+    True also when this very order confirmed it already; False when the seat is not held any
+    more (released, cancelled, the event cancelled): billing then refunds the payment."""
+    now = now or utcnow()
+    if registration.status == SEATED and registration.order_id == order_id:
+        return True
+    won = db.session.execute(update(Registration).where(
+        Registration.id == registration.id, Registration.status == HELD,
+        Registration.event_id.in_(select(Event.id).where(Event.status == "scheduled")))
+        .values(status=SEATED, confirmed_at=now, hold_expires_at=None, order_id=order_id))
+    db.session.refresh(registration)
+    if not won.rowcount:
+        return False
+    notify.registration_mail(registration, "events_registered")
+    return True

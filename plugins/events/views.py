@@ -9,12 +9,15 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from core.errors import DomainError
 from core.extensions import db
+from core.ui import money
+from plugins.billing import cancel_notice_hours, price_with_vat
 from core.modules.service import is_enabled
 from core.sites.access import visible_site_or_abort
 from core.sites.service import published_sites
 
-from . import jsonld, manage, service
+from . import jsonld, manage, service, tickets
 from .calendar import feed as events_feed, registration_ics
 from .forms import ConfirmForm, VisitorForm
 
@@ -22,11 +25,23 @@ bp = Blueprint("events", __name__, url_prefix="/events")
 manage.register(bp)
 
 
+@bp.app_template_global("events_price")
+def _price(event) -> str:
+    """A paid event's ticket, VAT included (what a consumer is shown)."""
+    return money(price_with_vat(event.price_cents, event.vat_rate_bp))
+
+
+@bp.app_template_global("events_notice_hours")
+def _notice_hours() -> int:
+    return cancel_notice_hours()
+
+
 @bp.get("", endpoint="index")
 def index():
     events = service.upcoming(current_user)
     sites = [s for s in published_sites() if is_enabled("events", s)]
     return render_template("events/index.html", events=events, sites=sites,
+                           runs_staff_events=bool(service.referent_partners(current_user)),
                            json_ld=[jsonld.event(e) for e in events])
 
 
@@ -70,9 +85,40 @@ def register(event_id):
         abort(400)
     registration = service.register_member(event, current_user)
     db.session.commit()
+    if registration.status == "held":
+        return _pay(registration)
     flash(_("You are registered.") if registration.status == "confirmed"
           else _("The event is full: you are on the waitlist. We will write to you if a seat frees up."), "success")
     return redirect(url_for(".show", event_id=event.id), 303)
+
+
+def _pay(registration):
+    """Send the member to billing's payment page for their held seat (billing commits)."""
+    event_id = registration.event_id
+    try:
+        paying = tickets.checkout(registration, current_user)
+    except DomainError as exc:  # billing's refusal (payment unavailable...) or events' (not held)
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for(".show", event_id=event_id), 303)
+    db.session.commit()
+    if paying is None:
+        flash(_("Your seat was released: the time to pay ran out. Register again."), "error")
+        return redirect(url_for(".show", event_id=event_id), 303)
+    return redirect(paying.url, 303)
+
+
+@bp.post("/<int:event_id>/pay", endpoint="pay")
+@login_required
+def pay(event_id):
+    event = service.get_event(event_id, current_user)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    registration = service.registration_of(event, current_user.email)
+    if registration is None or registration.status != "held":
+        flash(_("No seat is held for you at this event."), "error")
+        return redirect(url_for(".show", event_id=event.id), 303)
+    return _pay(registration)
 
 
 @bp.post("/<int:event_id>/visitor", endpoint="visitor")
@@ -120,9 +166,12 @@ def cancel_registration(token):
     registration = service.registration_by_token(token)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    service.cancel_registration(registration)
+    registration = service.cancel_registration(registration)
     db.session.commit()
     flash(_("Your registration is cancelled."), "success")
+    if registration.refunded_cents:
+        flash(_("Your ticket is refunded to your card: %(amount)s.", amount=money(registration.refunded_cents)),
+              "success")
     if current_user.is_authenticated and registration.user_id == current_user.id:
         return redirect(url_for(".show", event_id=registration.event_id), 303)
     return redirect(url_for(".registration", token=token), 303)

@@ -63,8 +63,8 @@ def test_moving_an_event_moves_its_room_and_cancelling_it_frees_the_room(app, cl
     auth.login(world.manager)
     assert client.post(f"/events/manage/{event_id}/cancel").status_code == 303
     assert _active_bookings(app, room) == []
-    mailbox.wait_for(2)
-    assert len(mailbox.to(person.email)) == 2  # registered, then told of the cancellation
+    mailbox.wait_for(3)
+    assert len(mailbox.to(person.email)) == 3  # registered, told of the new time, then of the cancellation
     with app.app_context():
         assert db.session.get(Event, event_id).status == "cancelled"
         assert db.session.scalar(select(Registration.status)) == "confirmed"  # kept for the record
