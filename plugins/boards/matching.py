@@ -9,6 +9,8 @@ from core import geo
 from core.extensions import db
 from core.plugins import plugin_config
 
+from plugins.directory import profiles_matching
+
 from . import access, posts, vocabulary
 from .models import JOB_OFFER, SKILL_WANTED, SPOUSE_PROFILE, Alert, Post
 
@@ -63,6 +65,22 @@ def members_for(post: Post, viewer) -> list[tuple[Alert, float]]:
             if km is not None:
                 found.append((alert, km))
     return sorted(found, key=lambda pair: (pair[1], pair[0].user_id))
+
+
+def directory_profiles_for(post: Post, viewer) -> list[dict]:
+    """Members listed in the directory whose shown job or skills the post asks for, near its
+    first commune: the directory decides who `viewer` may see (its own opt-in and visibility);
+    they are reached through the directory's own contact form."""
+    if post.kind not in (JOB_OFFER, SKILL_WANTED) or not vocabulary.available():
+        return []
+    config = plugin_config("boards")
+    communes = posts.communes_of(post)
+    found = profiles_matching(posts.codes_of(post), viewer, commune=communes[0].code if communes else "",
+                              radius_km=round(config.match_radius_km / config.detour_factor))
+    for card in found:  # crow-flies from the directory, by road as the boards say elsewhere
+        if "km" in card:
+            card["km"] = card["km"] * config.detour_factor
+    return found
 
 
 def is_matching_member(post: Post, viewer, user_id: int) -> bool:

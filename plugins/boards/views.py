@@ -71,6 +71,7 @@ def _post_page(post, contact_form=None, renew_form=None, status=200):
         is_admin=access.is_admin(current_user), codes=vocabulary.labelled(posts.codes_of(post)),
         communes=posts.communes_of(post), spouses=matching.spouses_for(post, current_user) if live else [],
         members=matching.members_for(post, current_user) if live else [],
+        listed=matching.directory_profiles_for(post, current_user) if live else [],
         can_write=_may_write(post), relay_on=is_enabled("directory"),
         contact_form=contact_form or ContactForm(), renew_form=renew_form or RenewForm(ends_on=post.ends_on),
         json_ld=jsonld.job_posting(post) if live and post.kind != SPOUSE_PROFILE else None), status

@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, text
+from flask import url_for
+from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.orm import joinedload, selectinload
 
 from core import geo
@@ -23,7 +24,7 @@ from core.sites.service import site_by_slug
 
 from . import distance, rome
 from .models import Organisation, Profile, ProfileSite, ProfileSkill
-from .profiles import terms, visible_clause
+from .profiles import card, terms, visible_clause
 
 PAGE_SIZE = 20
 # What a result card reads (profiles.card), and not what the models load eagerly for other
@@ -90,14 +91,14 @@ def _filters(query: Query, viewer) -> list:
     return clauses
 
 
-def search(query: Query, viewer, radius_default: int = 20) -> Results:
+def search(query: Query, viewer, radius_default: int = 20, extra=()) -> Results:
     """One page of the profiles `viewer` may see that match, and how many match.
 
     The database counts, orders and cuts the page: only the page's ids come back, then their
     profiles. Around a commune, a bounding box on the indexed home position, then the exact
     distance as a squared chord (distance.py), nearest first.
     """
-    clauses = _filters(query, viewer)
+    clauses = _filters(query, viewer) + list(extra)
     centre = geo.commune(query.commune) if query.commune else None
     if query.commune and centre is None:
         return Results(page=1)
@@ -128,3 +129,24 @@ def search(query: Query, viewer, radius_default: int = 20) -> Results:
     loaded = {p.id: p for p in db.session.scalars(select(Profile).where(Profile.id.in_(chosen)).options(
         *CARD_LOADING))} if chosen else {}
     return Results([loaded[i] for i in chosen if i in loaded], total, page, distances)
+
+
+def profiles_matching(codes, viewer, commune: str = "", radius_km: int | None = None, limit: int = 10) -> list[dict]:
+    """Listed profiles `viewer` may see whose shown job or skills fall under one of the ROME
+    `codes` (a domain or macro-skill counts for everything under it), nearest to `commune`'s
+    INSEE code first when given (within `radius_km`): their cards, never an address. For other
+    plugins (the boards' offers list the members who match)."""
+    wanted = rome.expand(codes)
+    if not wanted:
+        return []
+    by_code = or_(and_(Profile.show_job.is_(True), Profile.job_code.in_(wanted)),
+                  and_(Profile.show_skills.is_(True), Profile.id.in_(
+                      select(ProfileSkill.profile_id).where(ProfileSkill.code.in_(wanted)))))
+    found = search(Query(commune=commune, radius_km=radius_km), viewer, extra=[by_code])
+    cards = []
+    for profile in found.profiles[:limit]:
+        shown = card(profile) | {"url": url_for("directory.profile", profile_id=profile.id)}
+        if profile.id in found.distances:
+            shown["km"] = found.distances[profile.id]
+        cards.append(shown)
+    return cards

@@ -103,3 +103,6 @@ def api_token(app):
             return secret
 
     return make
+
+
+from tests.plugins.directory.conftest import make_profile  # noqa: E402,F401 - fixture

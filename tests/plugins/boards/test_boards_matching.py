@@ -125,3 +125,21 @@ def test_without_the_directory_codes_are_kept_and_contact_is_said_unavailable(ap
     page = client.get(f"/boards/posts/{post_id}", headers=EN).get_data(as_text=True)
     assert "Offre sans annuaire" in page and "J1404" in page and "needs the directory module" in page
     assert client.post(f"/boards/posts/{post_id}/write", data={"body": "Bonjour"}).status_code == 404
+
+
+def test_an_offer_lists_the_directory_members_with_its_skills_as_the_directory_shows_them(
+        app, client, auth, board, make_post, make_profile):
+    offer = make_post("skill_wanted", title="Développeur Python recherché", codes="M18", communes="Figeac")
+    make_profile("Julien Bouscary", job="M1805", title="Développeur web", commune="Capdenac-Gare")
+    make_profile("Ne Veut Pas", job="M1805", title="Développeur caché", commune="Figeac", listed=False)
+    make_profile("Job Caché", job="M1805", title="Développeur discret", commune="Figeac", shown=("skills",))
+    make_profile("Trop Loin", job="M1805", title="Développeur cantalien", commune="Aurillac")
+    make_profile("Autre Métier", job="M1203", title="Comptable", commune="Figeac")
+    auth.login(board.member)
+    page = client.get(f"/boards/posts/{offer}", headers=EN).get_data(as_text=True)
+    assert "Members of the directory with these skills" in page and "Julien Bouscary" in page
+    for hidden in ("Ne Veut Pas", "Job Caché", "Trop Loin", "Autre Métier"):
+        assert hidden not in page  # not listed, job not shown, too far, another job
+    auth.logout()  # the directory is for members: a visitor sees the offer, not the members
+    page = client.get(f"/boards/posts/{offer}", headers=EN).get_data(as_text=True)
+    assert "Développeur Python recherché" in page and "Julien Bouscary" not in page
