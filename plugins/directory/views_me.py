@@ -18,7 +18,7 @@ from .views import bp
 
 def _profile_form(profile, formdata=None) -> ProfileForm:
     form = ProfileForm(formdata=formdata)
-    form.organisation_id.choices = [(0, _("None"))] + [(o.id, o.name) for o in profiles.organisations()]
+    form.organisation_id.choices = [(0, _("No organisation"))] + [(o.id, o.name) for o in profiles.organisations()]
     form.site_ids.choices = [(s.id, s.name) for s in published_sites()]
     if formdata is None:
         form.shown.data = [f for f in FIELDS if getattr(profile, f"show_{f}")] if profile else \
