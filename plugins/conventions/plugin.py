@@ -123,7 +123,7 @@ def booking_payer(booking):
     return service.payer(booking)
 
 
-@hookimpl
+@hookimpl(optionalhook=True)  # billing's hook: conventions also run where billing is not offered
 def billing_payer(booking):
     return service.payer(booking)
 

@@ -51,7 +51,7 @@ def dashboard_widgets(user):
                    order=75)]
 
 
-@hookimpl
+@hookimpl(optionalhook=True)  # conventions' hook: impact also runs without conventions
 def conventions_partner_widgets(partner, user):
     start, end = access.period(None, None)
     report = service.group_report("partner", partner.id, start, end)

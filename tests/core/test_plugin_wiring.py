@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import importlib
 import shutil
+import re
 import sys
+from pathlib import Path
 from textwrap import dedent
 
 import flask_migrate
@@ -182,3 +184,33 @@ def test_a_toy_plugin_without_a_folder_gets_no_wiring():
     from tests.core.toy_plugins import Alpha
 
     assert find_wiring("alpha", Alpha()).folder is None
+
+
+def _with_requirements(name, installed) -> list[str]:
+    wanted, todo = [], [name]
+    while todo:
+        current = todo.pop()
+        if current not in wanted:
+            wanted.append(current)
+            todo.extend(installed[current].load().MODULE.requires)
+    return wanted
+
+
+def test_each_plugin_loads_with_only_what_it_requires():
+    """A territory offers any plugin with just the ones it `requires`: hooks of the others
+    (billing's `billing_payer` in conventions, say) must be optional implementations."""
+    from core.config import parse_config
+    from core.plugins import _installed_plugins, build_registry
+
+    territory = (Path(__file__).resolve().parents[1] / "territory.toml").read_text()
+    every = re.search(r"^offered = (\[.*?\])", territory, re.M).group(1)
+    installed = _installed_plugins()
+    for name in sorted(installed):
+        offered = str(_with_requirements(name, installed)).replace("'", '"')
+        text = territory.replace(f"offered = {every}", f"offered = {offered}").replace(
+            f"enabled = {every}", f"enabled = {offered}")
+        # The tables of plugins not offered go too (a table nobody offers is a mistake).
+        text = re.sub(r"^\[plugins\.(\w+)[^\n]*\n(?:(?!\[)[^\n]*\n)*",
+                      lambda m: m.group(0) if m.group(1) in offered else "", text, flags=re.M)
+        registry = build_registry(parse_config(text))
+        assert set(registry.modules) == set(_with_requirements(name, installed)), name
