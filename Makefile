@@ -38,10 +38,12 @@ run: install translations $(CONFIG)
 	$(BIN)/tierslieux serve-demo --host 127.0.0.1 --port $(PORT)
 
 # The suite runs in one process per core (pytest-xdist; each with its own PostgreSQL database);
-# `make test WORKERS=0` runs it in this process.
+# `make test WORKERS=0` runs it in this process. Tests are handed out one by one to whichever
+# process is free (worksteal): by file, the crawl of every page and form (tests/core/test_fuzz.py,
+# 10 minutes) kept one process busy long after the other had finished.
 WORKERS ?= auto
 test: install translations
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal
 
 # `make bench QUICK=1`: the 10k data sets and 3-second loads (the targets' lines are still printed).
 bench: install translations
