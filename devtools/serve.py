@@ -11,8 +11,10 @@ exactly as a developer pointing it at the emulator by hand would.
 """
 from __future__ import annotations
 
+import faulthandler
 import os
 import secrets
+import signal
 
 import click
 from flask import Flask, url_for
@@ -87,6 +89,8 @@ def serve(app: Flask, host: str, port: int) -> None:
         raise click.ClickException(f"Cannot listen on {host}:{port}: {exc.strerror or exc}.") from None
     local = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     started = []
+    # `kill -USR1 PID` prints where every thread is (a demo that does not stop, say).
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     app.config["JOBS_RUN"] = "thread"  # e-mails and follow-ups run beside the demo: no worker to start
     if not os.environ.get("TIERSLIEUX_PUBLIC_URL"):  # e-mail links lead back to this very server
         app.config["PUBLIC_URL"] = f"http://{local}:{server.port}"
