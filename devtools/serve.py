@@ -91,6 +91,9 @@ def serve(app: Flask, host: str, port: int) -> None:
     started = []
     # `kill -USR1 PID` prints where every thread is (a demo that does not stop, say).
     faulthandler.register(signal.SIGUSR1, all_threads=True)
+    # Ctrl+C stops the demo even when its parent ignores SIGINT, which children inherit (a shell's
+    # background job, some test runners' workers): seen as a demo that would not stop.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     app.config["JOBS_RUN"] = "thread"  # e-mails and follow-ups run beside the demo: no worker to start
     if not os.environ.get("TIERSLIEUX_PUBLIC_URL"):  # e-mail links lead back to this very server
         app.config["PUBLIC_URL"] = f"http://{local}:{server.port}"

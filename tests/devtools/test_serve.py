@@ -58,8 +58,11 @@ def test_serve_demo_serves_on_the_chosen_port_and_stops_on_ctrl_c(tmp_path, sqli
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    # Started with SIGINT ignored, as a shell's background job is (and as some earlier test left
+    # this suite's worker: children inherit it): Ctrl+C must stop the demo all the same.
     process = subprocess.Popen(TIERSLIEUX + ["serve-demo", "--port", str(port)], cwd=ROOT, text=True,
-                               env=_env(tmp_path, sqlite_template), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                               env=_env(tmp_path, sqlite_template), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     killer = threading.Timer(60, process.kill)  # never hang the suite on a broken start
     killer.start()
     # The demo prints every e-mail it sends (the seeded ones too): its output is read to the end
