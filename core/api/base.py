@@ -20,15 +20,29 @@ class ApiError(DomainError):
         super().__init__(message, code or API_CODES.get(status, "error"), status)
 
 
+def optional_token_user():
+    """For endpoints open to all that show more to a token's holder: the user of the bearer
+    token, None without an Authorization header, a 401 for a token that is not valid."""
+    if not request.headers.get("Authorization"):
+        return None
+    user = _bearer_user()
+    if user is None:
+        raise ApiError(401, _("A valid API token is required."), "unauthorized")
+    return user
+
+
+def _bearer_user():
+    scheme, _sep, secret = request.headers.get("Authorization", "").partition(" ")
+    return user_for_token(secret.strip()) if scheme.lower() == "bearer" else None
+
+
 def token_required(view):
     """Authenticate with `Authorization: Bearer <token>`; cookies are not accepted, so the
     API needs no CSRF token."""
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        header = request.headers.get("Authorization", "")
-        scheme, _sep, secret = header.partition(" ")
-        user = user_for_token(secret.strip()) if scheme.lower() == "bearer" else None
+        user = _bearer_user()
         if user is None:
             response, status = api_error(401, _("A valid API token is required."), "unauthorized")
             response.headers["WWW-Authenticate"] = 'Bearer realm="tierslieux"'

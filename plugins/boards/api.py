@@ -9,9 +9,8 @@ from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 
 from core import geo
-from core.api.base import ApiError
+from core.api.base import ApiError, optional_token_user
 from core.api.openapi import error_responses, ok
-from core.api.tokens import user_for_token
 from core.urls import external_url
 
 from . import posts, vocabulary
@@ -22,15 +21,7 @@ ROME = re.compile(r"^[A-Z0-9]{1,12}$")
 
 
 def _caller():
-    """The token's user, None without an Authorization header; a wrong token is refused."""
-    header = request.headers.get("Authorization", "")
-    if not header:
-        return None
-    scheme, _sep, secret = header.partition(" ")
-    user = user_for_token(secret.strip()) if scheme.lower() == "bearer" else None
-    if user is None:
-        raise ApiError(401, _("A valid API token is required."), "unauthorized")
-    return user
+    return optional_token_user()
 
 
 def as_dict(post) -> dict:

@@ -9,9 +9,8 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 
-from core.api.base import ApiError
+from core.api.base import ApiError, optional_token_user
 from core.api.openapi import error_responses, ok
-from core.api.tokens import user_for_token
 from core.db import utcnow
 from core.errors import NotFound
 from core.modules.service import is_enabled
@@ -27,15 +26,7 @@ MAX_DAYS = 366  # the widest window asked at once
 
 
 def _caller():
-    """The token's user; None without a token; 401 for a token that is not valid."""
-    header = request.headers.get("Authorization", "")
-    if not header:
-        return None
-    scheme, _sep, secret = header.partition(" ")
-    user = user_for_token(secret.strip()) if scheme.lower() == "bearer" else None
-    if user is None:
-        raise ApiError(401, _("A valid API token is required."), "unauthorized")
-    return user
+    return optional_token_user()
 
 
 def _day(name: str) -> date | None:
