@@ -74,7 +74,11 @@ def test_typing_a_job_or_skill_suggests_entries_as_an_accessible_combobox(page, 
     page.goto("/directory/me")
     job = page.get_by_role("region", name="Mon métier (référentiel ROME)")
     box = job.get_by_role("combobox", name="Chercher dans le référentiel ROME")
-    box.press_sequentially("developpeur", delay=30)
+    # On a slow machine a keystroke can come after the pause that sends a query: wait for the
+    # answer to the whole word, not to a part of it.
+    with page.expect_response(lambda response: "q=developpeur" in response.url) as answer:
+        box.press_sequentially("developpeur", delay=30)
+    answer.value.finished()
     listbox = page.locator(f"#{box.get_attribute('aria-controls')}")
     listbox.get_by_role("option").first.wait_for()
     assert box.get_attribute("aria-expanded") == "true"

@@ -51,6 +51,10 @@
     }
 
     function close() {
+      // An answer still on its way must not open the list again once it is closed.
+      clearTimeout(timer);
+      generation++;
+      asked = "";
       list.hidden = true;
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
@@ -78,6 +82,9 @@
     }
 
     function show(found) {
+      // A slower answer to an earlier query can arrive while the arrows move through the list:
+      // keep the entry the person is on if the new list still has it.
+      var kept = active >= 0 && entries[active] ? entries[active].code : null;
       entries = found;
       list.textContent = "";
       found.forEach(function (entry, i) {
@@ -101,6 +108,8 @@
       list.hidden = found.length === 0;
       input.setAttribute("aria-expanded", found.length ? "true" : "false");
       say(found.length);
+      var again = found.findIndex(function (entry) { return entry.code === kept; });
+      if (again >= 0) { highlight(again); }
     }
 
     function ask() {
