@@ -31,7 +31,9 @@ class User(UserMixin, db.Model):
     last_login_at: Mapped[object | None] = mapped_column(UTCDateTime)
     erased_at: Mapped[object | None] = mapped_column(UTCDateTime)
 
-    managed_sites = relationship("Site", secondary="site_manager", back_populates="managers", lazy="selectin")
+    # Loaded when asked (a manager's pages): loading it with every user cost each signed-in
+    # request of a member a query, and a manager's one the sites with their hours.
+    managed_sites = relationship("Site", secondary="site_manager", back_populates="managers", lazy="select")
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"

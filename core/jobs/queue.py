@@ -14,9 +14,11 @@ from datetime import datetime
 
 from flask import current_app, has_app_context
 from sqlalchemy import event, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from core.db import is_unique_violation, utcnow
+from core.db import utcnow
 from core.extensions import db
 from core.jobs.models import Job
 from core.ops.logs import current_request_id
@@ -25,33 +27,32 @@ INFO_KEY = "jobs_enqueued"
 
 
 def enqueue(name: str, *, key: str | None = None, run_at: datetime | None = None,
-            max_attempts: int | None = None, **args) -> Job:
-    """Record a job in the current transaction; run once it commits.
+            max_attempts: int | None = None, **args) -> int:
+    """Record a job in the current transaction; run once it commits. Returns the job's id.
 
     :param name: a handler name given by some plugin's `job_handlers` hook.
     :param key: makes the job unique: enqueueing the same key again returns the first job.
     :param args: JSON-serialisable keyword arguments for the handler (ids, not objects).
     """
-    if key is not None:
-        existing = db.session.scalar(select(Job).where(Job.key == key))
-        if existing is not None:
-            return existing
-    job = Job(name=name, key=key, args=args, run_at=run_at or utcnow(), request_id=current_request_id())
+    values = {"name": name, "key": key, "args": args, "run_at": run_at or utcnow(),
+              "request_id": current_request_id()}
     if max_attempts is not None:
-        job.max_attempts = max_attempts
+        values["max_attempts"] = max_attempts
     if key is None:
+        job = Job(**values)
         db.session.add(job)
         db.session.flush()
+        job_id = job.id
     else:
-        try:
-            with db.session.begin_nested():  # a concurrent enqueue of the same key wins
-                db.session.add(job)
-        except Exception as exc:
-            if not is_unique_violation(exc):
-                raise
-            return db.session.scalar(select(Job).where(Job.key == key))
-    db.session.info.setdefault(INFO_KEY, []).append(job.id)
-    return job
+        # One statement, and no savepoint: a concurrent enqueue of the same key makes no error,
+        # only no row (both databases know ON CONFLICT DO NOTHING ... RETURNING).
+        insert = postgresql_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        job_id = db.session.scalar(insert(Job).values(**values).on_conflict_do_nothing(index_elements=["key"])
+                                   .returning(Job.id))
+        if job_id is None:
+            return db.session.scalar(select(Job.id).where(Job.key == key))
+    db.session.info.setdefault(INFO_KEY, []).append(job_id)
+    return job_id
 
 
 @event.listens_for(Session, "after_commit")

@@ -105,6 +105,11 @@ def site_rows() -> tuple[SiteRow, ...]:
     return cached("sites", "rows", _read_site_rows)
 
 
+def site_row(site_id: int) -> SiteRow | None:
+    """One site as a `SiteRow` (its hours and closures without a query)."""
+    return cached("sites", "by_id", lambda: {row.id: row for row in site_rows()}).get(site_id)
+
+
 def published_site_rows() -> list[SiteRow]:
     """The published sites as `SiteRow`s (read-only lists, the API, the availability search)."""
     return [row for row in site_rows() if row.is_published]

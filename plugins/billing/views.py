@@ -95,7 +95,7 @@ def checkout_success():
     # A job, committed first: if this process dies while Stripe answers, a worker finishes it.
     db.session.rollback()  # end this GET's read transaction: the next one writes
     with writing():
-        job_id = enqueue(FULFIL_JOB, key=f"fulfil:{session_id}", session_id=session_id).id
+        job_id = enqueue(FULFIL_JOB, key=f"fulfil:{session_id}", session_id=session_id)
         db.session.commit()
     run_now(job_id)
     order = db.session.get(Order, order_id)

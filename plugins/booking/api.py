@@ -76,8 +76,9 @@ def create_booking():
         raise BookingError(_("Give start and end as local ISO times."), "bad_time")
     starts_at, ends_at = parse_local(data["start"], tz), parse_local(data["end"], tz)
     booking = service.book(resource, g.api_user, starts_at, ends_at, g.api_user)
+    answer = booking_json(booking)  # before the commit expires the objects it reads
     db.session.commit()
-    return jsonify(booking_json(booking)), 201
+    return jsonify(answer), 201
 
 
 @api.get("/bookings")

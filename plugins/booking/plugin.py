@@ -16,7 +16,7 @@ from core.plugins import Module
 from core.sites.service import managed_sites
 from core.ui import NavItem, Widget
 from core.timeutil import today_at
-from plugins.booking import alerts, demo, desk, resources
+from plugins.booking import alerts, demo, desk, notify, resources
 from plugins.booking.api import OPENAPI, api
 from plugins.booking.arrive import arrive
 from plugins.booking.manage import desk_home, manage
@@ -68,7 +68,7 @@ def booking_confirmed(booking):
 
 @hookimpl
 def job_handlers():
-    return {alerts.ALERT_JOB: alerts.alert_managers}
+    return {alerts.ALERT_JOB: alerts.alert_managers, notify.MAIL_JOB: notify.send_mail_job}
 
 
 @hookimpl

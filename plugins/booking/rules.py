@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
+from core.cache import cached, watch
 from core.extensions import db
 from plugins.booking.errors import BookingError
 from plugins.booking.models import ACTIVE, Booking, Resource, Rule
@@ -47,11 +48,18 @@ def _merge(rows: dict, kind: str) -> Rules:
     return Rules(**values)
 
 
+# Rules change a few times a year and are read by every booking (twice): kept per process.
+watch(Rule, "rules")
+
+
 def effective_rules(site_id: int, kind: str) -> Rules:
     """Platform defaults, overridden by the site's defaults, overridden by the kind's rules."""
-    rows = {r.kind: r for r in db.session.scalars(select(Rule).where(Rule.site_id == site_id,
-                                                                     Rule.kind.in_(["", kind])))}
-    return _merge(rows, kind)
+    def read():
+        rows = {r.kind: r for r in db.session.scalars(select(Rule).where(Rule.site_id == site_id,
+                                                                         Rule.kind.in_(["", kind])))}
+        return _merge(rows, kind)
+
+    return cached("rules", (site_id, kind), read)
 
 
 def rules_by_site(site_ids) -> dict:

@@ -19,6 +19,7 @@ from core.extensions import db
 from core.modules.service import is_enabled
 from core.plugins import hooks
 from core.sites.access import can_see
+from core.sites.service import site_row
 from plugins.booking import notify, waitlist
 from plugins.booking.errors import BookingError, NotFound, SlotTaken
 from plugins.booking.models import ACTIVE, Booking, Resource
@@ -89,7 +90,7 @@ def _validate(booking: Booking, actor, now) -> None:
     if booking.ends_at <= booking.starts_at:
         raise BookingError(_("The end must come after the start."), "bad_range")
     if not booking.is_block:
-        if not within_opening(site, booking.starts_at, booking.ends_at):
+        if not within_opening(site_row(site.id) or site, booking.starts_at, booking.ends_at):
             raise BookingError(_("The site is not open at that time."), "closed")
         lock_for_rules(booking)
         check(effective_rules(site.id, resource.kind), booking, now)
@@ -102,7 +103,9 @@ def lock_for_rules(booking: Booking) -> None:
     """Lock the resource's row and the member's row until the transaction ends, so the rules
     checked in Python (a room's buffer, a member's limits) see every booking committed before,
     and parallel requests are checked one after the other. PostgreSQL only: on SQLite the
-    writing transaction (BEGIN IMMEDIATE) already serialises writers."""
+    writing transaction (BEGIN IMMEDIATE) already serialises writers, so nothing is sent."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        return
     db.session.execute(select(Resource.id).where(Resource.id == booking.resource_id).with_for_update())
     if booking.member_id:
         db.session.execute(select(User.id).where(User.id == booking.member_id).with_for_update())
@@ -186,7 +189,7 @@ def new_booking(resource: Resource, member, starts_at: datetime, ends_at: dateti
 def announce(booking: Booking) -> None:
     """Mail the member and tell other plugins about a stored booking (same transaction)."""
     if not booking.is_block and booking.member is not None:
-        notify.booking_mail(booking, "booking_held" if booking.status == "held" else "booking_confirmed")
+        notify.mail_later(booking, "booking_held" if booking.status == "held" else "booking_confirmed")
     hook = hooks(booking.resource.site)
     if booking.status == "held":
         hook.booking_held(booking=booking)
@@ -313,7 +316,7 @@ def confirm(booking_id: int, actor=None) -> Booking | None:
         return None
     booking = db.session.get(Booking, booking_id)
     db.session.refresh(booking)
-    notify.booking_mail(booking, "booking_confirmed")
+    notify.mail_later(booking, "booking_confirmed")
     hooks(booking.resource.site).booking_confirmed(booking=booking)
     return booking
 
@@ -351,7 +354,7 @@ def approve(booking_id: int, actor, *, now=None) -> Booking | None:
     if moved.rowcount != 1:
         return None
     db.session.refresh(booking)
-    notify.booking_mail(booking, "booking_approved", payment_link=payment_url(booking))
+    notify.mail_later(booking, "booking_approved", payment_link=payment_url(booking))
     hooks(booking.resource.site).booking_held(booking=booking)
     return booking
 
@@ -374,7 +377,7 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
         raise BookingError(_("This booking is not active any more."), "not_active")
     db.session.refresh(booking)
     if booking.member is not None:
-        notify.booking_mail(booking, "booking_cancelled")
+        notify.mail_later(booking, "booking_cancelled")
     waitlist.offer_freed(booking, now)
     if not booking.is_block:
         hooks(booking.resource.site).booking_cancelled(booking=booking, actor=actor, reason=reason)

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _, lazy_gettext as _l
 
-from core.sites.service import opening_intervals
+from core.sites.service import opening_intervals, site_row
 from core.timeutil import YEARS_AWAY, within_reach
 from plugins.booking.errors import BookingError
 
@@ -154,7 +154,7 @@ def range_for(site, day: date, period: str, start: str | None = None, end: str |
 def periods_blocked(booking) -> list[str]:
     """The half-days ("morning", "afternoon") of its site's day that a booking overlaps: a
     booking from 10:30 to 15:30 blocks both, and is priced as a whole day."""
-    site = booking.resource.site
+    site = site_row(booking.resource.site_id) or booking.resource.site  # hours and closures, cached
     day = booking.starts_at.astimezone(ZoneInfo(site.timezone)).date()
     parts = half_days(site, day)
     return [name for name in ("morning", "afternoon") if name in parts

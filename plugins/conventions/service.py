@@ -16,6 +16,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 from stdnum.fr import siren as stdnum_siren, siret as stdnum_siret
 from stdnum.eu import vat as stdnum_vat
 
@@ -577,12 +578,29 @@ def days_text(halfdays: int) -> str:
 def lock(convention_id: int) -> None:
     """Queue bookings of one convention one after the other until the transaction ends, so caps
     and budget are read with every use committed before. PostgreSQL: the row lock; SQLite: its
-    writing transaction (BEGIN IMMEDIATE) already serialises writers."""
+    writing transaction (BEGIN IMMEDIATE) already serialises writers, so nothing is sent."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        return
     db.session.execute(select(Convention.id).where(Convention.id == convention_id).with_for_update())
 
 
 def decide_for(booking, *, locked: bool = False) -> Decision:
-    """What the member's conventions say about a booking (asked: nothing written)."""
+    """What the member's conventions say about a booking (asked: nothing written).
+
+    Booking asks it three times for one new booking (its rules, who pays, billing's payer):
+    the answer is kept on the booking object while what it depends on stays the same; an
+    answer given unlocked is asked again when the locks are wanted."""
+    key = (booking.member_id, booking.resource_id, booking.starts_at, booking.ends_at,
+           getattr(booking, "is_block", False), getattr(booking, "series_id", None))
+    memo = getattr(booking, "_conventions_decision", None)
+    if memo is not None and memo[0] == key and (memo[1] or not locked):
+        return memo[2]
+    decision = _decide(booking, locked)
+    booking._conventions_decision = (key, locked, decision)
+    return decision
+
+
+def _decide(booking, locked: bool) -> Decision:
     if booking.member_id is None or getattr(booking, "is_block", False):
         return NOTHING
     if booking.id is not None:
@@ -837,7 +855,7 @@ def listed_partners(sites, site=None) -> list[tuple[Partner, list]]:
     out = {}
     for convention in db.session.scalars(select(Convention).join(Partner).where(
             Partner.listed_publicly.is_(True), Convention.status.in_(("signed", "active")))
-            .order_by(Partner.name, Convention.id)):
+            .options(contains_eager(Convention.partner)).order_by(Partner.name, Convention.id)):
         covered = [s for s in sites if convention.all_sites or s.id in (convention.site_ids or [])]
         if site is not None and all(s.id != site.id for s in covered):
             continue

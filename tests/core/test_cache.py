@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
-from sqlalchemy import event
 
 from core.extensions import db
+from devtools.queries import Queries
 
 
 def _slugs(client) -> list[str]:
@@ -106,30 +106,6 @@ def test_a_module_switched_through_one_worker_is_off_in_the_other(app_factory, m
     assert c2.get("/api/v1/sites/figeac/resources").status_code == 200
 
 
-class Queries:
-    """SQL statements sent while inside (SQLite's BEGIN left out: it is not a query)."""
-
-    def __init__(self, app):
-        self.app, self.statements = app, []
-
-    @property
-    def count(self) -> int:
-        return len(self.statements)
-
-    def __enter__(self):
-        with self.app.app_context():
-            self.engine = db.engine
-        event.listen(self.engine, "before_cursor_execute", self._seen)
-        return self
-
-    def _seen(self, conn, cursor, statement, *args):
-        if not statement.startswith("BEGIN"):
-            self.statements.append(statement)
-
-    def __exit__(self, *exc):
-        event.remove(self.engine, "before_cursor_execute", self._seen)
-
-
 @pytest.fixture
 def territory(app, make_site):
     for slug in ("figeac", "aurillac", "montmurat"):
@@ -146,7 +122,7 @@ def _tomorrow() -> date:
 HOT_PAGES = [
     ("/api/v1/sites", 1, False),
     ("/sites", 2, False),
-    ("/", 15, True),  # 13, and the boards' card: the member's roles and job alert
+    ("/", 14, True),  # 12, and the boards' card: the member's roles and job alert
     ("/sites/figeac", 11, False),
     ("/api/v1/availability?date={day}", 3, False),
     ("/booking?date={day}", 4, False),
