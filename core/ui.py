@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from datetime import date, datetime
+from datetime import date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_skeleton, format_time
+from babel.numbers import format_currency as _babel_currency
 from babel.numbers import format_decimal, format_percent
 from flask import current_app, url_for
-from flask_babel import format_currency, get_locale
+from flask_babel import get_locale
 from flask_login import current_user
 
 from core.plugins import hooks
@@ -45,9 +46,22 @@ def collect(results) -> list:
     return sorted(items, key=lambda item: item.order)
 
 
+# Prices and times of day repeat across a page (a search shows the same few dozen): Babel's
+# formatting, the costliest part of such pages, is kept per value and language.
+
+@lru_cache(maxsize=4096)
+def _money_text(cents: int, currency: str, locale: str) -> str:
+    return _babel_currency(cents / 100, currency, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _clock_text(at: time, locale: str) -> str:
+    return format_time(at, "short", locale=locale)
+
+
 def money(cents: int, currency: str | None = None) -> str:
     currency = currency or current_app.config["TERRITORY"].territory.currency
-    return format_currency(cents / 100, currency)
+    return _money_text(cents, currency, str(get_locale()))
 
 
 # Dates and times in the reader's language, never "Mon 30/11" or "2026-12-03" in a French page.
@@ -88,9 +102,9 @@ def weekday(value, where=None) -> str:
 
 def clock(value, where=None) -> str:
     """'09:00' / '9:00 AM' of an instant at a place (or of a naive time)."""
-    if isinstance(value, datetime) and value.tzinfo:
-        value = value.astimezone(_zone(where))
-    return format_time(value, "short", locale=get_locale())
+    if isinstance(value, datetime):
+        value = (value.astimezone(_zone(where)) if value.tzinfo else value).time()
+    return _clock_text(value, str(get_locale()))
 
 
 def moment(value, where=None) -> str:

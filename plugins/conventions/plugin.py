@@ -54,9 +54,9 @@ def dashboard_widgets(user):
 
 @hookimpl
 def site_page_sections(site, user):
-    from core.sites.service import published_sites
+    from core.sites.service import published_site_rows
 
-    listed = service.listed_partners(published_sites(), site)
+    listed = service.listed_partners(published_site_rows(), site)
     if not listed:
         return None
     return [Widget(_l("They telework here"), "conventions/_site_section.html", {"listed": listed}, order=60)]

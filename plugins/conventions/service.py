@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
-from sqlalchemy.orm import contains_eager
 from stdnum.fr import siren as stdnum_siren, siret as stdnum_siret
 from stdnum.eu import vat as stdnum_vat
 
@@ -849,17 +849,25 @@ def notify_ending(today: date) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def listed_partners(sites, site=None) -> list[tuple[Partner, list]]:
+class ListedPartner(NamedTuple):
+    id: int
+    name: str
+
+
+def listed_partners(sites, site=None) -> list[tuple[ListedPartner, list]]:
     """Partners who chose to be listed, with a signed or active convention, and the sites (of
-    `sites`, the published ones) it covers; only those covering `site` when given."""
+    `sites`, the published ones: `SiteRow`s or sites) it covers; only those covering `site`
+    when given. Read as plain rows: every site page shows them, and loading the conventions
+    with their partners' référents was a quarter of that page."""
     out = {}
-    for convention in db.session.scalars(select(Convention).join(Partner).where(
-            Partner.listed_publicly.is_(True), Convention.status.in_(("signed", "active")))
-            .options(contains_eager(Convention.partner)).order_by(Partner.name, Convention.id)):
-        covered = [s for s in sites if convention.all_sites or s.id in (convention.site_ids or [])]
+    for partner_id, name, all_sites, site_ids in db.session.execute(
+            select(Convention.partner_id, Partner.name, Convention.all_sites, Convention.site_ids).join(Partner)
+            .where(Partner.listed_publicly.is_(True), Convention.status.in_(("signed", "active")))
+            .order_by(Partner.name, Convention.id)):
+        covered = [s for s in sites if all_sites or s.id in (site_ids or [])]
         if site is not None and all(s.id != site.id for s in covered):
             continue
-        partner, known = out.setdefault(convention.partner_id, (convention.partner, []))
+        partner, known = out.setdefault(partner_id, (ListedPartner(partner_id, name), []))
         known.extend(s for s in covered if s not in known)
     return list(out.values())
 

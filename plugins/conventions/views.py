@@ -16,7 +16,7 @@ from core.csvexport import csv_response, csv_text
 from core.db import find
 from core.extensions import db
 from core.plugins import hooks
-from core.sites.service import published_sites
+from core.sites.service import published_site_rows, published_sites
 from core.timeutil import today_at
 from core.ui import collect
 from core.uploads import UploadError, document_path
@@ -380,7 +380,7 @@ def booking_payer(booking_id):
 
 @bp.get("/partners", endpoint="partners")
 def partners():
-    return render_template("conventions/partners.html", listed=service.listed_partners(published_sites()))
+    return render_template("conventions/partners.html", listed=service.listed_partners(published_site_rows()))
 
 
 # --------------------------------------------------------------------------------------------
