@@ -1,11 +1,15 @@
 """Per-process caches of what changes a few times a year (sites with their hours, closures and
-amenities; module states), kept right across workers and machines by a version per kind stored
-in the database (`cache_version`).
+amenities; module states; booking's rules), kept right across workers and machines by a version
+per kind stored in the database (`cache_version`).
 
 Any ORM flush that adds, changes or deletes a row of a watched model bumps its kind's version
-in the same transaction (a rolled-back change bumps nothing). A request reads all the versions
-once, in one small query, the first time it asks for cached data; a worker whose cache was built
-at another version builds it again. Nothing to call by hand: `watch(Model, "kind")` at import.
+in the same transaction (a rolled-back change bumps nothing). A worker reads all the versions in
+one small query, at most once per `CACHE_CHECK_SECONDS` (1 s by default; 0: at every request),
+and builds again what was cached at another version. So another worker or machine sees a change
+within that second, and the person who made it sees it at once: the worker that served the
+change forgets its versions, and the answer sets a short-lived cookie (`tl_cache`) that makes
+whichever worker serves that browser next read them again. Nothing to call by hand:
+`watch(Model, "kind")` at import.
 
 Cached values are plain rows (tuples, frozen dataclasses), never ORM objects: they outlive the
 session that read them.
@@ -13,8 +17,9 @@ session that read them.
 from __future__ import annotations
 
 import threading
+import time
 
-from flask import has_request_context, request
+from flask import current_app, g, has_app_context, has_request_context, request
 from sqlalchemy import Integer, String, event, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -31,11 +36,23 @@ class CacheVersion(db.Model):
     version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
+COOKIE = "tl_cache"
+
+
 class _Store:
-    """One process's cached values: kind -> (version, {key: value})."""
+    """One process's cached values: kind -> (version, {key: value}); and the versions last read,
+    when (monotonic, for the interval) and as of when (wall clock, compared with the cookie)."""
 
     def __init__(self):
         self.kinds: dict[str, tuple[int, dict]] = {}
+        self.versions: dict[str, int] | None = None
+        self.read_at = 0.0
+        self.read_wall = 0.0
+        self.generation = 0  # raised when this process changed a version: reads begun before are stale
+
+    def forget(self) -> None:
+        self.versions = None
+        self.generation += 1
 
 
 def _store(app) -> _Store:
@@ -51,17 +68,43 @@ def watch(model: type, kind: str) -> None:
 
 
 def versions() -> dict[str, int]:
-    """Every kind's stored version: read once per request (and at each call outside requests)."""
-    if has_request_context():
-        memo = getattr(request, "_tierslieux_versions", None)
-        if memo is not None:
-            return memo
+    """Every kind's stored version: read at most once per request, and by a worker at most once
+    per `CACHE_CHECK_SECONDS` unless this browser just changed something (outside requests: at
+    each call)."""
+    if not has_request_context():
+        return _read()
+    memo = getattr(request, "_tierslieux_versions", None)
+    if memo is not None:
+        return memo
+    store = _store(current_app)
+    interval = current_app.config.get("CACHE_CHECK_SECONDS", 1.0)
+    with _LOCK:
+        found = store.versions
+        fresh = found is not None and time.monotonic() - store.read_at < interval \
+            and not _changed_by_this_browser_since(store.read_wall)
+    if not fresh:
+        with _LOCK:
+            generation = store.generation
+        read_at, read_wall = time.monotonic(), time.time()
+        found = _read()
+        with _LOCK:
+            if store.generation == generation and read_at >= store.read_at:
+                store.versions, store.read_at, store.read_wall = found, read_at, read_wall
+    request._tierslieux_versions = found
+    return found
+
+
+def _read() -> dict[str, int]:
     # Plain SQL on the session's connection: this runs at nearly every request, and the ORM's
     # statement handling cost more than the query itself (a quarter of GET /api/v1/sites).
-    found = dict(db.session.connection().exec_driver_sql("SELECT name, version FROM cache_version").all())
-    if has_request_context():
-        request._tierslieux_versions = found
-    return found
+    return dict(db.session.connection().exec_driver_sql("SELECT name, version FROM cache_version").all())
+
+
+def _changed_by_this_browser_since(wall: float) -> bool:
+    try:
+        return float(request.cookies.get(COOKIE, 0)) >= wall
+    except ValueError:
+        return False
 
 
 def forget_versions() -> None:
@@ -70,10 +113,24 @@ def forget_versions() -> None:
         del request._tierslieux_versions
 
 
+def init_app(app) -> None:
+    app.after_request(_after_change)
+
+
+def _after_change(response):
+    """After a request that changed a cached kind (its transaction is over): this worker reads
+    the versions again at its next request, and so does the worker serving this browser's."""
+    if g.get("_tierslieux_cache_changed"):
+        with _LOCK:
+            _store(current_app).forget()  # committed now: the next request reads them again
+        interval = current_app.config.get("CACHE_CHECK_SECONDS", 1.0)
+        response.set_cookie(COOKIE, repr(time.time()), max_age=int(interval) + 5, httponly=True,
+                            samesite="Lax", secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+    return response
+
+
 def cached(kind: str, key, build):
     """The value of `build()` for `key`, computed once per process per version of `kind`."""
-    from flask import current_app
-
     store = _store(current_app)
     version = versions().get(kind, 0)
     with _LOCK:
@@ -107,6 +164,11 @@ def bump(session: Session, kinds) -> None:
                 connection.execute(update(CacheVersion).where(CacheVersion.name == kind)
                                    .values(version=CacheVersion.version + 1))
     forget_versions()
+    if has_app_context():
+        with _LOCK:
+            _store(current_app).forget()
+    if has_request_context():
+        g._tierslieux_cache_changed = True
 
 
 @event.listens_for(Session, "after_flush")

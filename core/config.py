@@ -400,6 +400,9 @@ def flask_settings(config: TerritoryConfig, instance_path: str) -> dict:
         # inside this process ("thread": `serve-demo`), or right after each commit ("inline": tests).
         "JOBS_RUN": env.get("TIERSLIEUX_JOBS", "worker"),
         "JOBS_LEASE_SECONDS": 300,
+        # How often a worker reads the cached kinds' versions (core/cache.py): another worker's
+        # change to a site or a module shows within this; the person who made it sees it at once.
+        "CACHE_CHECK_SECONDS": float(env.get("TIERSLIEUX_CACHE_CHECK_SECONDS", "1")),
         "JOBS_BACKOFF_SECONDS": 10,
         "PERMANENT_SESSION_LIFETIME": timedelta(minutes=security.session_idle_minutes),
         "SESSION_ABSOLUTE_LIFETIME": timedelta(hours=security.session_absolute_hours),

@@ -10,7 +10,7 @@ from flask_babel import Babel
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from core import cache, errors, i18n, security, ui, urls  # noqa: F401 (cache: its model and flush hook)
+from core import cache, errors, i18n, security, ui, urls
 from core.config import ConfigError, flask_settings, load_config
 from core.db import MAX_ID, configure_sqlite
 from core.extensions import csrf, db, limiter, login_manager, migrate
@@ -97,6 +97,7 @@ def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()
     # of one process (tests) may offer different plugins, hence different catalogues.
     Babel(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     security.init_app(app)
+    cache.init_app(app)
     i18n.init_app(app)
     ui.init_app(app)
     errors.init_app(app)

@@ -17,12 +17,18 @@ def _slugs(client) -> list[str]:
     return [s["name"] for s in response.get_json()]
 
 
+def _workers(app_factory, interval=0):
+    """Two apps on one database, as two workers; with `interval` 0 each reads the versions at
+    every request (the mechanics of invalidation, without the interval's delay)."""
+    return app_factory(CACHE_CHECK_SECONDS=interval), app_factory(CACHE_CHECK_SECONDS=interval)
+
+
 def test_a_site_changed_through_one_worker_is_seen_by_the_other(app_factory, make_site):
     from core.sites.models import Site
     from core.sites.service import save_site, site_by_slug
 
     make_site("figeac", name="Figeac")
-    one, two = app_factory(), app_factory()
+    one, two = _workers(app_factory)
     c1, c2 = one.test_client(), two.test_client()
     assert _slugs(c1) == _slugs(c2) == ["Figeac"]  # both caches are warm now
     with one.app_context():
@@ -46,7 +52,7 @@ def test_a_rolled_back_change_leaves_every_cache_as_it_was(app_factory, make_sit
     from core.sites.service import site_by_slug
 
     make_site("figeac", name="Figeac")
-    one, two = app_factory(), app_factory()
+    one, two = _workers(app_factory)
     assert _slugs(two.test_client()) == ["Figeac"]
     with one.app_context():
         site_by_slug("figeac").name = "Renamed"
@@ -60,7 +66,7 @@ def test_hours_and_closures_changed_elsewhere_reach_the_availability_of_the_othe
     from core.timeutil import today_at
 
     make_site("figeac", hours={d: [(time(8, 30), time(18, 0))] for d in range(7)})
-    one, two = app_factory(), app_factory()
+    one, two = _workers(app_factory)
     with one.app_context():
         day = today_at("Europe/Paris") + timedelta(days=10)
     c2 = two.test_client()
@@ -93,7 +99,7 @@ def test_a_module_switched_through_one_worker_is_off_in_the_other(app_factory, m
     from core.modules.service import set_enabled
 
     make_site("figeac")
-    one, two = app_factory(), app_factory()
+    one, two = _workers(app_factory)
     c2 = two.test_client()
     assert c2.get("/api/v1/sites/figeac/resources").status_code == 200
     with one.app_context():
@@ -104,6 +110,38 @@ def test_a_module_switched_through_one_worker_is_off_in_the_other(app_factory, m
         set_enabled("booking", True)
         db.session.commit()
     assert c2.get("/api/v1/sites/figeac/resources").status_code == 200
+
+
+def test_another_worker_sees_a_change_within_its_interval_and_the_changer_at_once(app_factory, make_site,
+                                                                                 make_user):
+    """Workers read the versions at most once per CACHE_CHECK_SECONDS: another worker shows a
+    change once its interval has passed, never later; the browser that made the change sees it
+    at once on any worker (the `tl_cache` cookie), and so does the worker that made it."""
+    from core.cache import COOKIE
+
+    make_site("figeac", name="Figeac")
+    admin = make_user("territory-admin")
+    one, two = _workers(app_factory, interval=60)
+    for app in (one, two):
+        app.config["WTF_CSRF_ENABLED"] = False
+    changer, other = one.test_client(), two.test_client()
+    changer.post("/login", data={"email": admin.email, "password": admin.password})
+    assert _slugs(changer) == _slugs(other) == ["Figeac"]  # both workers read their versions now
+    assert other.get("/api/v1/sites/figeac/resources").status_code == 200  # and cached the modules' states
+
+    assert changer.post("/admin/modules/booking", data={"enabled": "off"}).status_code == 303
+    host = one.config["SERVER_NAME"]
+    stamp = changer.get_cookie(COOKIE, domain=host)
+    assert stamp is not None and stamp.max_age and stamp.max_age <= 65
+    assert one.test_client().get("/api/v1/sites/figeac/resources").status_code == 404  # its worker: at once
+    assert other.get("/api/v1/sites/figeac/resources").status_code == 200  # the other: within its interval
+    browser = two.test_client()
+    browser.set_cookie(COOKIE, stamp.value, domain=host)  # the changer's next request reaching the other worker
+    assert browser.get("/api/v1/sites/figeac/resources").status_code == 404
+    two.extensions["tierslieux_cache"].read_at -= 61  # the other worker's interval has passed
+    assert other.get("/api/v1/sites/figeac/resources").status_code == 404
+    browser.set_cookie(COOKIE, "not a time", domain=host)  # a forged cookie is ignored, not an error
+    assert browser.get("/api/v1/sites/figeac/resources").status_code == 404
 
 
 @pytest.fixture
