@@ -15,6 +15,7 @@ from sqlalchemy import and_, delete, func, or_, select, update
 
 from core import geo
 from core.db import utcnow
+from core.cache import cached, watch
 from core.extensions import db
 from core.jobs import enqueue
 from core.plugins import plugin_config
@@ -403,9 +404,16 @@ def method_values() -> dict:
             "min_group": cfg.min_group}
 
 
+# Asked by the menu of every page: kept per process, like the sites (core/cache.py).
+watch(ImpactOption, "impact_options")
+
+
 def public_page_on() -> bool:
-    option = db.session.get(ImpactOption, "public_territory")
-    return option is not None and option.value == "1"
+    def read():
+        option = db.session.get(ImpactOption, "public_territory")
+        return option is not None and option.value == "1"
+
+    return cached("impact_options", "public_territory", read)
 
 
 def set_public_page(on: bool) -> None:
