@@ -3,7 +3,9 @@ legal mentions; PDF; credit notes."""
 from __future__ import annotations
 
 import threading
+from datetime import date, datetime, timezone
 
+import pytest
 from sqlalchemy import select
 
 from core.accounts.models import User
@@ -85,3 +87,28 @@ def test_a_credit_note_has_its_own_series_and_points_at_the_invoice(app, shop):
         assert note.kind == "credit_note" and note.reference.startswith("AV") and note.number == 1
         assert note.credited_invoice_id == invoice.id and note.total_ttc_cents == 500
         assert note.total_ht_cents + note.total_vat_cents == 500
+
+
+@pytest.mark.parametrize("slug, tz, paid_utc, day", [
+    ("figeac", "Europe/Paris", datetime(2026, 1, 31, 23, 30, tzinfo=timezone.utc), date(2026, 2, 1)),  # 00:30, winter
+    ("figeac", "Europe/Paris", datetime(2026, 6, 30, 22, 30, tzinfo=timezone.utc), date(2026, 7, 1)),  # 00:30, summer
+    ("figeac", "Europe/Paris", datetime(2026, 6, 30, 21, 59, tzinfo=timezone.utc), date(2026, 6, 30)),  # 23:59
+    ("fort-de-france", "America/Martinique", datetime(2026, 7, 1, 2, 30, tzinfo=timezone.utc), date(2026, 6, 30)),
+])
+def test_a_one_off_order_is_dated_the_sites_local_day_not_utcs(app, shop, make_site, slug, tz, paid_utc, day):
+    """A day pass paid at 00:30 in Paris on the 1st is a service of the 1st; at 22:30 in
+    Martinique on the 30th (02:30 UTC on the 1st), of the 30th."""
+    from plugins.billing import bookings
+
+    if slug != "figeac":
+        make_site(slug, timezone=tz)
+    with app.app_context():
+        member, site = db.session.get(User, shop["member"].id), site_by_slug(slug)
+        order = create_order(member, site, quote(site, "day_pass", member.id), method="cash")
+        order.status, order.paid_at = "paid", paid_utc
+        assert bookings.service_date(order) == day
+        assert issue_invoice(order, service_date=bookings.service_date(order)).service_date == day
+        order.paid_at = None  # not paid yet: the day it was ordered, there too
+        order.created_at = paid_utc
+        assert bookings.service_date(order) == day
+
