@@ -2,7 +2,6 @@
 legal mentions; PDF; credit notes."""
 from __future__ import annotations
 
-import threading
 from datetime import date, datetime, timezone
 
 import pytest
@@ -10,6 +9,7 @@ from sqlalchemy import select
 
 from core.accounts.models import User
 from core.extensions import db
+from devtools.races import errors, run_together
 from core.sites.service import site_by_slug
 from plugins.billing.checkout import create_order
 from plugins.billing.invoices import issue_credit_note, issue_invoice
@@ -33,22 +33,8 @@ def _pay(app, member_id, rollback=False):
 
 def test_invoice_numbers_stay_gapless_and_unique_under_concurrent_payments_and_rollbacks(app, shop):
     member_id = shop["member"].id
-    start = threading.Barrier(12)
-    errors = []
-
-    def pay(index):
-        try:
-            start.wait()
-            _pay(app, member_id, rollback=index % 3 == 0)
-        except Exception as exc:  # surfaced below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=pay, args=(i,)) for i in range(12)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert errors == []
+    results = run_together(lambda index: _pay(app, member_id, rollback=index % 3 == 0), range(12), timeout=60)
+    assert errors(results) == []
     with app.app_context():
         numbers = db.session.scalars(select(Invoice.number).order_by(Invoice.number)).all()
     assert numbers == list(range(1, 9))  # 12 payments, 4 rolled back: 1..8, no hole

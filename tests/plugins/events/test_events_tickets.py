@@ -14,11 +14,12 @@ from core.accounts.models import User
 from core.db import utcnow
 from core.extensions import db
 from core.jobs import Job, run_pending
+from devtools.races import call_together
 from plugins.billing.models import Invoice, Order, StripeEvent
 from plugins.events import service
 from plugins.events.errors import EventsError
 from plugins.events.models import Event, Registration
-from test_events_races import CLIENTS, _fire
+from test_events_races import CLIENTS
 
 PRICE = 1000  # 10,00 € excluding VAT: 12,00 € with 20 % VAT
 
@@ -286,7 +287,7 @@ def test_twenty_parallel_registrations_for_the_last_paid_seat_hold_one_and_waitl
                 return status
         return call
 
-    results = _fire([register(p.id) for p in people])
+    results = call_together([register(p.id) for p in people])
     assert sorted(results, key=str) == ["held"] + ["waiting"] * (CLIENTS - 1), results
     with app.app_context():
         event = db.session.get(Event, event_id)
