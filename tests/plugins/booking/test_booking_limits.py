@@ -53,8 +53,9 @@ def test_max_per_week_holds_when_ten_bookings_are_sent_together(app, live_server
     token = api_token(make_user())
     monday = next_weekday(0, weeks_ahead=2, avoid_holidays=False)
     slots = [(monday + timedelta(days=d), hours) for d in range(5) for hours in (("08:30", "12:30"), ("13:30", "18:00"))]
-    results = call_together([lambda d=d, h=h: _post(f"{live_server}/api/v1/bookings", token, {
-        "resource": desk, "start": f"{d}T{h[0]}", "end": f"{d}T{h[1]}"}) for d, h in slots])
+    results = call_together([
+        lambda d=d, h=h: _post(f"{live_server}/api/v1/bookings", token, {
+            "resource": desk, "start": f"{d}T{h[0]}", "end": f"{d}T{h[1]}"}) for d, h in slots])
     assert [status for status, _ in results].count(201) == 1, results
     assert _count(app, Booking.status.in_(("held", "confirmed"))) == 1
 
