@@ -7,6 +7,13 @@ renamed HTML or SVG file cannot be served back, and a photo does not leak its GP
 Uploaded PDF documents (a signed convention) are private: checked by size and content (a PDF's
 header and end-of-file marker), stored under a server-made name in a folder `/media` never
 serves, and given back only by the view that checks who may read them (`document_path`).
+
+A file is written before the transaction that records its name commits. So every file saved
+here is remembered by the session until that transaction ends: kept when it commits, deleted
+when it rolls back or is closed without committing (a later refusal, a database failure, an
+unhandled error), so no file is left that no row names. A replaced or removed file is the
+caller's to delete once the change commits (a job: a rolled-back change keeps its file). Not
+covered: a process killed between the write and the commit leaves its file behind.
 """
 from __future__ import annotations
 
@@ -18,8 +25,11 @@ from pathlib import Path
 from flask import Blueprint, abort, current_app, send_from_directory
 from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from core.errors import DomainError
+from core.extensions import db
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_SIDE = 2000
@@ -28,12 +38,35 @@ NAME = re.compile(r"^[0-9a-f]{32}\.jpg$")
 # decoding: a 5 KB PNG can declare 40 megapixels and cost seconds of CPU and a gigabyte of memory.
 MAX_PIXELS = 12_000_000
 DOCUMENT_NAME = re.compile(r"^[0-9a-f]{32}\.pdf$")
+PENDING_KEY = "uploads_pending"
 
 bp = Blueprint("media", __name__, url_prefix="/media")
 
 
 class UploadError(DomainError):
     """An upload that is not an acceptable image; the message is for the user."""
+
+
+def _pending(path: Path) -> None:
+    """Remember a file just written until the current transaction ends (see the module's doc)."""
+    session = db.session()
+    if session.get_transaction() is None:
+        session.begin()  # so that closing the session without a commit still ends a transaction
+    session.info.setdefault(PENDING_KEY, []).append(path)
+
+
+@event.listens_for(Session, "after_commit")
+def _keep_pending(session):
+    if not session.in_nested_transaction():  # a released SAVEPOINT: the real commit is to come
+        session.info.pop(PENDING_KEY, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _drop_pending(session, transaction):
+    # After a commit the list is gone already; what is left was never committed.
+    if transaction.parent is None:
+        for path in session.info.pop(PENDING_KEY, ()):
+            path.unlink(missing_ok=True)
 
 
 def upload_folder() -> Path:
@@ -58,7 +91,9 @@ def save_image(stream, folder: Path | None = None) -> str:
             image = ImageOps.exif_transpose(image).convert("RGB")
             image.thumbnail((MAX_SIDE, MAX_SIDE))
             name = f"{uuid.uuid4().hex}.jpg"
-            image.save((folder or upload_folder()) / name, "JPEG", quality=85, optimize=True)
+            path = (folder or upload_folder()) / name
+            image.save(path, "JPEG", quality=85, optimize=True)
+            _pending(path)
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError, ValueError):
         raise UploadError(_("This file is not a photo we can read.")) from None
     return name
@@ -86,8 +121,16 @@ def save_pdf(stream, max_bytes: int) -> tuple[str, str]:
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]:
         raise UploadError(_("This file is not a PDF document."))
     name = f"{uuid.uuid4().hex}.pdf"
-    (document_folder() / name).write_bytes(data)
+    path = document_folder() / name
+    path.write_bytes(data)
+    _pending(path)
     return name, hashlib.sha256(data).hexdigest()
+
+
+def delete_document(filename: str) -> None:
+    """Remove a stored document (a job's work, once the change that dropped it committed)."""
+    if filename and DOCUMENT_NAME.match(filename):
+        (document_folder() / filename).unlink(missing_ok=True)
 
 
 def document_path(name: str) -> Path | None:

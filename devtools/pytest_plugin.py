@@ -392,6 +392,21 @@ def make_user(app):
 
 
 @pytest.fixture
+def api_token(app):
+    """`api_token(person)`: the secret of a new API bearer token of that person (committed)."""
+    from core.accounts.models import User
+    from core.api.tokens import create_token
+
+    def make(person) -> str:
+        with app.app_context():
+            secret = create_token(db.session.get(User, person.id), "test")
+            db.session.commit()
+            return secret
+
+    return make
+
+
+@pytest.fixture
 def make_site(app):
     """`make_site(slug="figeac", name=None, hours=None, **fields)`: a published site; its slug."""
     from datetime import time as t

@@ -6,7 +6,7 @@ prefix of invoice numbers.
 Selling something that is not a booking (an event's ticket; see `plugins/billing/items.py` and
 the `billing_item_*` hooks): `sells_online(site)`, `vat_rate_bp()`, `price_with_vat(...)`,
 `cancel_notice_hours()`, `checkout_item(...)` (commits), `cancel_item_checkout(...)` and
-`refund_item(...)` (flush; the caller commits).
+`refund_item(...)` (flush; the caller commits), `item_revenue(...)` (reads).
 """
 from __future__ import annotations
 
@@ -113,5 +113,16 @@ def refund_item(seller: str, reference: str, reason: str, actor=None) -> int:
     return refund(seller, reference, reason, actor=actor)
 
 
+def item_revenue(seller: str, references=None) -> dict[str, int]:
+    """What the seller's items brought in, by reference: invoiced excluding VAT minus credit notes
+    (refunds), integer cents in the territory's currency. Only items with an invoice are keys.
+
+    :param references: the references to count (an iterable), or None for all of the seller's.
+    """
+    from plugins.billing.items import revenue_of
+
+    return revenue_of(seller, references)
+
+
 __all__ = ["ItemCheckout", "cancel_item_checkout", "cancel_notice_hours", "checkout_item", "invoice_prefix",
-           "next_invoice_number", "price_with_vat", "refund_item", "sells_online", "vat_rate_bp"]
+           "item_revenue", "next_invoice_number", "price_with_vat", "refund_item", "sells_online", "vat_rate_bp"]

@@ -25,6 +25,7 @@ from plugins.billing import basket, credits, customers, stripe_api
 from plugins.billing.checkout import create_order
 from plugins.billing.config import settings
 from plugins.billing.errors import BillingError
+from plugins.billing.invoices import local_day
 from plugins.billing.models import CreditEntry, Order
 from plugins.billing.orders import active_unlimited_membership, lock_order, move_forward
 from plugins.billing.products import payment_modes, products_at, quote
@@ -44,11 +45,12 @@ def booking_of(order) -> Booking | None:
 
 
 def service_date(order) -> date:
-    """The day the service is given: the booking's day, or the payment day."""
+    """The day the service is given, at the site: the booking's day, or the payment's (the
+    order's when unpaid)."""
     booking = booking_of(order)
     if booking is not None:
-        return booking.starts_at.date()
-    return (order.paid_at or order.created_at).date()
+        return local_day(booking.starts_at, booking.resource.site)
+    return local_day(order.paid_at or order.created_at, order.site)
 
 
 # --------------------------------------------------------------------------------------------

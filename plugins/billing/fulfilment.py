@@ -21,7 +21,7 @@ from core.mail import queue_mail
 from core.plugins import hooks
 from plugins.billing import basket, bookings, credits, items, stripe_api
 from plugins.billing.config import settings
-from plugins.billing.invoices import issue_invoice
+from plugins.billing.invoices import issue_invoice, local_day
 from plugins.billing.models import ITEM_KIND, Invoice, Order, Subscription
 from plugins.billing.orders import lock_order, order_id_of, plain
 from plugins.billing.pdf import invoice_pdf
@@ -185,8 +185,8 @@ def record_subscription_invoice(stripe_invoice) -> str:
         row.current_period_end = period_end
     lines = [{"label": order.label, "quantity": order.quantity, "unit_ht_cents": order.unit_cents,
               "vat_rate_bp": order.vat_rate_bp}]
-    invoice = issue_invoice(order, service_date=(_ts(data.get("period_start")) or order.paid_at).date(),
-                            stripe_invoice_id=stripe_invoice.id, lines=lines)
+    period_start = local_day(_ts(data.get("period_start")) or order.paid_at, order.site)
+    invoice = issue_invoice(order, service_date=period_start, stripe_invoice_id=stripe_invoice.id, lines=lines)
     product = settings().products.get(order.product_code)
     if product and not product.unlimited and order.member_id is not None:  # nobody's days: an erased member
         credits.grant(order.member_id, product.credits * order.quantity, "membership",

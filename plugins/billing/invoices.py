@@ -6,7 +6,7 @@ it, and a rollback gives the number back. A database sequence would skip numbers
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from flask import current_app
 from sqlalchemy import insert, select, update
@@ -14,9 +14,16 @@ from sqlalchemy.exc import IntegrityError
 
 from core.db import is_unique_violation, utcnow
 from core.extensions import db
+from core.timeutil import utc_to_local
 from plugins.billing.config import settings
 from plugins.billing.models import Invoice, InvoiceSeries, Order
 from plugins.billing.vat import split_ttc, totals
+
+
+def local_day(instant: datetime, site) -> date:
+    """The day an instant falls on where the site is: an invoice's dates are the site's local
+    days, never UTC's (00:30 in Paris on the 1st is 22:30 or 23:30 UTC on the day before)."""
+    return utc_to_local(instant, site.timezone).date()
 
 
 def next_number(series: str) -> int:
@@ -78,7 +85,7 @@ def order_lines(order: Order) -> list[dict]:
 def issue_invoice(order: Order, service_date: date | None = None, stripe_invoice_id: str | None = None,
                   lines: list[dict] | None = None) -> Invoice:
     """Issue the invoice of a paid order (or of a membership's renewal)."""
-    return _issue(order, "invoice", lines or order_lines(order), service_date or utcnow().date(),
+    return _issue(order, "invoice", lines or order_lines(order), service_date or local_day(utcnow(), order.site),
                   stripe_invoice_id=stripe_invoice_id)
 
 

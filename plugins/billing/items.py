@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from core.db import utcnow
 from core.extensions import db
@@ -32,7 +32,7 @@ from core.plugins import hooks
 from plugins.billing import stripe_api
 from plugins.billing.bookings import abandon
 from plugins.billing.errors import BillingError
-from plugins.billing.models import ITEM_KIND, Order
+from plugins.billing.models import ITEM_KIND, Invoice, Order
 from plugins.billing.orders import lock_order
 from plugins.billing.products import payment_modes
 from plugins.billing.refunds import refund, refund_lost_slot
@@ -132,3 +132,18 @@ def refund_item(seller: str, reference: str, reason: str, actor=None) -> int:
             refund(order, None, reason, actor=actor, to="card")
             total += left
     return total
+
+
+def revenue_of(seller: str, references=None) -> dict[str, int]:
+    """What the seller's items brought in: invoiced excluding VAT, credit notes subtracted (the
+    same count as the sites' revenue), in cents by reference; items never invoiced are absent."""
+    query = (select(Order.seller_reference, Invoice.kind, func.sum(Invoice.total_ht_cents))
+             .join(Invoice, Invoice.order_id == Order.id)
+             .where(Order.kind == ITEM_KIND, Order.seller == seller)
+             .group_by(Order.seller_reference, Invoice.kind))
+    if references is not None:
+        query = query.where(Order.seller_reference.in_(list(references)))
+    revenue: dict[str, int] = {}
+    for reference, kind, cents in db.session.execute(query):
+        revenue[reference] = revenue.get(reference, 0) + (-cents if kind == "credit_note" else cents)
+    return revenue

@@ -254,5 +254,5 @@ def refund_preview(booking, reason: str = "member") -> str | None:
         parts.append(ngettext("Not refundable: less than %(num)d hour before the start.",
                               "Not refundable: less than %(num)d hours before the start.", hours))
     if not parts and plan.abandoned:
-        parts.append(_("Nothing was paid, so nothing is refunded."))
+        parts.append(_("Nothing was paid for this booking: nothing to refund."))
     return " ".join(parts) or None

@@ -15,6 +15,7 @@ from core.extensions import db
 from core.geo import svgmap
 from core.geo.views import choose, preferred
 from core.modules.service import is_enabled
+from core.security import safe_next
 from core.sites.access import visible_site_or_abort
 from core.sites.views import status
 from core.timeutil import today_at
@@ -308,7 +309,8 @@ def _canceller(booking) -> str:
 @bp.route("/<int:booking_id>/cancel", methods=["GET", "POST"], endpoint="cancel")
 @login_required
 def cancel(booking_id):
-    """GET: what cancelling gives back, and a button to confirm; POST: cancel."""
+    """GET: what cancelling gives back, and a button to confirm; POST: cancel, then back to the
+    member's bookings, or to `next` when it is a path of this site (the basket's "Remove")."""
     booking = _own_booking(booking_id)
     reason = _canceller(booking)
     can_cancel, refund = service.cancellation_preview(booking, reason)
@@ -321,7 +323,7 @@ def cancel(booking_id):
     except BookingError as exc:
         return failed(exc, url_for("booking.show", booking_id=booking_id))
     flash(" ".join([_("The booking is cancelled."), refund or ""]).strip(), "success")
-    return redirect(url_for("booking.mine"), 303)
+    return redirect(safe_next(request.form.get("next")) or url_for("booking.mine"), 303)
 
 
 @bp.get("/<int:booking_id>/booking.ics", endpoint="ics")

@@ -1,8 +1,13 @@
 """Conventions' part of the demo data: the Lot council (a public buyer, a rate per day, at most
 1.5 days a week, at Figeac and Decazeville) and a private employer with prepaid days at
-Aurillac, with their référents and a few agents. Idempotent."""
+Aurillac, with their référents and a few agents. Idempotent.
+
+The conventions go through the same rules as any other (`service`): saved as drafts, signed by
+uploading their signed copy (the convention's own PDF, as the parties would sign it), then
+started; so the demo never shows an active convention without its signed copy."""
 from __future__ import annotations
 
+import io
 from datetime import date
 
 from sqlalchemy import select
@@ -13,6 +18,7 @@ from core.accounts.models import User
 from core.demo import PASSWORD
 from core.extensions import db
 
+from . import document, service
 from .models import Authorisation, Convention, Partner, Referent
 
 LOT = dict(name="Conseil départemental du Lot", siret="22460001500016", vat_number="", public_buyer=True,
@@ -42,12 +48,12 @@ def _referent(partner, user) -> None:
         db.session.add(Referent(partner_id=partner.id, user_id=user.id))
 
 
-def _convention(partner, reference, **terms) -> Convention:
+def _convention(admin, partner, reference, **terms) -> Convention:
     convention = db.session.scalar(select(Convention).where(Convention.reference == reference))
     if convention is None:
-        convention = Convention(partner_id=partner.id, reference=reference, status="active", **terms)
-        db.session.add(convention)
-        db.session.flush()
+        convention = service.save_convention(admin, partner, None, reference=reference, **terms)
+        service.attach_signed_copy(admin, convention, io.BytesIO(document.document_pdf(convention)))
+        service.move(admin, convention, "active")
     return convention
 
 
@@ -67,13 +73,14 @@ def seeded(sites, users) -> list[str]:
     _referent(private, bank_ref)
     year = date.today().year
     site_ids = [s.id for slug, s in sites.items() if slug.startswith(("figeac", "decazeville"))]
+    admin = users["admin"]
     lot_convention = _convention(
-        lot, f"CD46-TT-{year}", starts_on=date(year, 1, 1), ends_on=date(year + 1, 12, 31), site_ids=site_ids,
+        admin, lot, f"CD46-TT-{year}", starts_on=date(year, 1, 1), ends_on=date(year + 1, 12, 31), site_ids=site_ids,
         kinds=["desk", "office"], price_model="per_day", day_rate_cents=1500, half_day_rate_cents=800,
         week_cap=3, budget_halfdays=12 * 2 * 70, past_cap="refuse", email_domains=["lot.fr"])
     aurillac = [s.id for slug, s in sites.items() if slug == "aurillac"]
     bank_convention = _convention(
-        private, f"BPO-AUR-{year}", starts_on=date(year, 1, 1), ends_on=date(year, 12, 31), site_ids=aurillac,
+        admin, private, f"BPO-AUR-{year}", starts_on=date(year, 1, 1), ends_on=date(year, 12, 31), site_ids=aurillac,
         kinds=["desk", "office", "room"], price_model="prepaid", budget_halfdays=2 * 100, month_cap=16,
         past_cap="member_pays")
     agents = [_user("agent1.lot@demo.tierslieux.fr", "Agnès Delmas (agente, Lot)", roles.MEMBER),

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from core.extensions import db
 from core.jobs import Job, enqueue
 from core.timeutil import today_at
+from core.uploads import delete_document
 
 from . import document, invoicing, service
 
@@ -72,4 +73,4 @@ def monthly(first: str) -> None:
 
 
 HANDLERS = {DAILY: daily, MONTHLY: monthly, service.CAP_ALERT: service.mail_cap_alert,
-            document.RENDER: document.render_job}
+            document.RENDER: document.render_job, service.DELETE_SIGNED_COPY: delete_document}

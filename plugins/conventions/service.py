@@ -25,6 +25,7 @@ from core.accounts import roles
 from core.accounts.models import User
 from core.db import find, utcnow
 from core.extensions import db
+from core.jobs import enqueue
 from core.mail import queue_mail
 from core.timeutil import today_at, utc_to_local
 from plugins.booking import ACTIVE, Booking, Payer, Refused, periods_blocked
@@ -39,6 +40,7 @@ TRANSITIONS = {"draft": ("signed", "terminated"), "signed": ("active", "expired"
 INVITE_DAYS = 14
 ALERT_SHARE = 0.8
 ENDING_DAYS = 60
+DELETE_SIGNED_COPY = "conventions.delete_signed_copy"
 
 
 # --------------------------------------------------------------------------------------------
@@ -224,7 +226,9 @@ def move(actor, convention: Convention, status: str) -> Convention:
 
 def attach_signed_copy(actor, convention: Convention, stream) -> Convention:
     """The territory administrator uploads the signed copy (a PDF, size-limited, checked by its
-    content): stored privately, and a draft becomes signed. A signed one's copy may be replaced.
+    content): stored privately, and a draft becomes signed. A signed one's copy may be replaced:
+    the replaced file is deleted once this transaction commits (a job), and the new file goes if
+    it does not commit (core.uploads).
 
     :raises UploadError / ConventionError: not a PDF, too large, or the convention is past signing.
     """
@@ -236,6 +240,8 @@ def attach_signed_copy(actor, convention: Convention, stream) -> Convention:
     if convention.status not in ("draft", "signed"):
         raise ConventionError(_("This convention was signed already."), "signed_already", status=409)
     name, sha256 = save_pdf(stream, settings().signed_copy_max_kb * 1024)
+    if convention.signed_copy:
+        enqueue(DELETE_SIGNED_COPY, filename=convention.signed_copy)
     convention.signed_copy, convention.signed_copy_sha256, convention.signed_copy_at = name, sha256, utcnow()
     db.session.flush()
     audit.record(actor, "conventions.signed_copy", f"conventions_convention:{convention.id}", sha256=sha256)
@@ -803,8 +809,6 @@ def cap_periods(convention: Convention, day: date) -> list[tuple[str, int, date,
 def alert_caps(auth: Authorisation, day: date) -> None:
     """Once an employee has used 80 % of one of their caps, the référents are mailed, once per
     employee, cap and period: the job's unique key (convention, employee, period) says it was."""
-    from core.jobs import enqueue
-
     if auth.user_id is None:
         return
     for period, cap, start, end in cap_periods(auth.convention, day):

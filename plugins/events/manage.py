@@ -157,13 +157,15 @@ def attendance(event_id):
 
 def report():
     _manager()
-    by_event = reports.by_event(current_user)
+    revenue = reports.with_revenue()
+    by_event = reports.by_event(current_user, revenue)
     by_site = reports.by_site(by_event)
     if request.args.get("format") == "csv":
         if request.args.get("by") == "site":
-            return csv_response(csv_text(reports.site_header(), reports.site_rows(by_site)), "events-by-site")
-        return csv_response(csv_text(reports.event_header(), reports.event_rows(by_event)), "events")
-    return render_template("events/reports.html", by_event=by_event, by_site=by_site)
+            return csv_response(csv_text(reports.site_header(revenue), reports.site_rows(by_site, revenue)),
+                                "events-by-site")
+        return csv_response(csv_text(reports.event_header(revenue), reports.event_rows(by_event, revenue)), "events")
+    return render_template("events/reports.html", by_event=by_event, by_site=by_site, revenue=revenue)
 
 
 def register(bp) -> None:

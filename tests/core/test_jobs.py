@@ -2,7 +2,6 @@
 after a dead worker's lease, and never runs one job twice, even with workers racing."""
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 
 from sqlalchemy import func, select, update
@@ -14,6 +13,7 @@ from core.hookspecs import hookimpl
 from core.jobs import Job, enqueue, run_pending
 from core.jobs.runner import claim, run_claimed
 from core.plugins import Module
+from devtools.races import errors, run_together
 
 
 def _mark(n):
@@ -146,23 +146,12 @@ def test_racing_workers_run_each_job_exactly_once(app):
         for n in range(30):
             enqueue("toy.mark", n=n)
         db.session.commit()
-    start = threading.Barrier(4)
-    errors = []
 
     def work(name):
         with app.app_context():
-            try:
-                start.wait()
-                run_pending(worker=name)
-            except Exception as exc:  # noqa: BLE001 - reported below
-                errors.append(exc)
+            run_pending(worker=name)
 
-    threads = [threading.Thread(target=work, args=(f"w{i}",)) for i in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert errors(run_together(work, [f"w{i}" for i in range(4)])) == []
     with app.app_context():
         subjects = db.session.scalars(select(audit.AuditEntry.subject)
                                       .where(audit.AuditEntry.action == "toy.ran")).all()

@@ -98,3 +98,23 @@ def test_a_decompression_bomb_png_is_refused_before_decoding(app, client, manage
     with app.app_context():
         assert site_by_slug("figeac").photos == []
     assert elapsed < 1.0  # decoding it takes seconds; refusing it from the header, milliseconds
+
+
+def test_a_photo_whose_transaction_does_not_commit_leaves_no_file(app, make_user, make_site):
+    """The file is written before the commit: a rollback takes it away, a commit keeps it."""
+    from core.accounts.models import User
+    from core.extensions import db
+    from core.sites.service import add_photo
+    from core.uploads import upload_folder
+
+    make_site("figeac")
+    admin = make_user("territory-admin")
+    with app.test_request_context():
+        before = {path.name for path in upload_folder().glob("*.jpg")}
+        photo = add_photo(site_by_slug("figeac"), io.BytesIO(_png()), "La salle", db.session.get(User, admin.id))
+        assert (upload_folder() / photo.filename).is_file()
+        db.session.rollback()
+        assert {path.name for path in upload_folder().glob("*.jpg")} == before
+        kept = add_photo(site_by_slug("figeac"), io.BytesIO(_png()), "La salle", db.session.get(User, admin.id))
+        db.session.commit()
+        assert (upload_folder() / kept.filename).is_file()

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from tests.plugins.booking.conftest import api_token, make_resource  # noqa: F401 - fixtures
+from tests.plugins.booking.conftest import make_resource  # noqa: F401 - fixture
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 

@@ -4,6 +4,7 @@ before the payment arrives is refunded on its own line; one day of a paid basket
 and refunded on its own; a weekly series goes into one basket."""
 from __future__ import annotations
 
+import re
 import threading
 from datetime import timedelta
 
@@ -270,3 +271,22 @@ def test_a_weekly_series_goes_into_one_basket_paid_once(app, client, auth, shop,
     stripe_driver.deliver(client)
     assert set(statuses(app, ids)) == {"confirmed"}
     assert basket_order(app)[1][0][2] == len(ids)
+
+
+def test_removing_a_day_from_the_basket_comes_back_to_the_basket(app, client, auth, shop, desk, stripe_driver):
+    """"Retirer" posts what the page's form holds and lands on the basket again, with what is left;
+    a `next` leading off this site is not followed."""
+    auth.login(shop["member"])
+    ids, _page = three_days(client, desk)
+    html = client.get("/billing/sites/figeac/basket").get_data(as_text=True)
+    form = re.search(rf'<form method="post" action="(/booking/{ids[0]}/cancel)">(.*?)</form>', html, re.S)
+    assert form, html
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(2)))
+    removed = client.post(form.group(1), data=fields)
+    assert removed.status_code == 303 and removed.headers["Location"].endswith("/billing/sites/figeac/basket")
+    assert statuses(app, ids)[0] == "cancelled"
+    basket_html = client.get(removed.headers["Location"]).get_data(as_text=True)
+    assert "30,00" in basket_html and f"/booking/{ids[0]}/cancel" not in basket_html
+    for booking_id, outside in ((ids[1], "https://evil.example/"), (ids[2], "//evil.example/basket")):
+        away = client.post(f"/booking/{booking_id}/cancel", data={"next": outside})
+        assert away.status_code == 303 and away.headers["Location"].endswith("/booking/mine")

@@ -2,12 +2,14 @@
 legal mentions; PDF; credit notes."""
 from __future__ import annotations
 
-import threading
+from datetime import date, datetime, timezone
 
+import pytest
 from sqlalchemy import select
 
 from core.accounts.models import User
 from core.extensions import db
+from devtools.races import errors, run_together
 from core.sites.service import site_by_slug
 from plugins.billing.checkout import create_order
 from plugins.billing.invoices import issue_credit_note, issue_invoice
@@ -31,22 +33,8 @@ def _pay(app, member_id, rollback=False):
 
 def test_invoice_numbers_stay_gapless_and_unique_under_concurrent_payments_and_rollbacks(app, shop):
     member_id = shop["member"].id
-    start = threading.Barrier(12)
-    errors = []
-
-    def pay(index):
-        try:
-            start.wait()
-            _pay(app, member_id, rollback=index % 3 == 0)
-        except Exception as exc:  # surfaced below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=pay, args=(i,)) for i in range(12)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert errors == []
+    results = run_together(lambda index: _pay(app, member_id, rollback=index % 3 == 0), range(12), timeout=60)
+    assert errors(results) == []
     with app.app_context():
         numbers = db.session.scalars(select(Invoice.number).order_by(Invoice.number)).all()
     assert numbers == list(range(1, 9))  # 12 payments, 4 rolled back: 1..8, no hole
@@ -85,3 +73,28 @@ def test_a_credit_note_has_its_own_series_and_points_at_the_invoice(app, shop):
         assert note.kind == "credit_note" and note.reference.startswith("AV") and note.number == 1
         assert note.credited_invoice_id == invoice.id and note.total_ttc_cents == 500
         assert note.total_ht_cents + note.total_vat_cents == 500
+
+
+@pytest.mark.parametrize("slug, tz, paid_utc, day", [
+    ("figeac", "Europe/Paris", datetime(2026, 1, 31, 23, 30, tzinfo=timezone.utc), date(2026, 2, 1)),  # 00:30, winter
+    ("figeac", "Europe/Paris", datetime(2026, 6, 30, 22, 30, tzinfo=timezone.utc), date(2026, 7, 1)),  # 00:30, summer
+    ("figeac", "Europe/Paris", datetime(2026, 6, 30, 21, 59, tzinfo=timezone.utc), date(2026, 6, 30)),  # 23:59
+    ("fort-de-france", "America/Martinique", datetime(2026, 7, 1, 2, 30, tzinfo=timezone.utc), date(2026, 6, 30)),
+])
+def test_a_one_off_order_is_dated_the_sites_local_day_not_utcs(app, shop, make_site, slug, tz, paid_utc, day):
+    """A day pass paid at 00:30 in Paris on the 1st is a service of the 1st; at 22:30 in
+    Martinique on the 30th (02:30 UTC on the 1st), of the 30th."""
+    from plugins.billing import bookings
+
+    if slug != "figeac":
+        make_site(slug, timezone=tz)
+    with app.app_context():
+        member, site = db.session.get(User, shop["member"].id), site_by_slug(slug)
+        order = create_order(member, site, quote(site, "day_pass", member.id), method="cash")
+        order.status, order.paid_at = "paid", paid_utc
+        assert bookings.service_date(order) == day
+        assert issue_invoice(order, service_date=bookings.service_date(order)).service_date == day
+        order.paid_at = None  # not paid yet: the day it was ordered, there too
+        order.created_at = paid_utc
+        assert bookings.service_date(order) == day
+

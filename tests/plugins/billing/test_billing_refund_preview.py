@@ -91,6 +91,10 @@ def test_an_unpaid_booking_is_said_to_refund_nothing_and_its_order_is_closed(app
     auth.login(shop["member"])
     response = book_day(client, desk["aurillac"], site="aurillac")  # paid on site, on arrival
     booking_id = int(response.headers["Location"].rstrip("/").split("/")[-1])
-    assert preview(client, booking_id) == "Rien n’a été payé, donc rien n’est remboursé."
-    assert client.post(f"/booking/{booking_id}/cancel").status_code == 303
+    # one wording for "nothing was paid", billing's and booking's own (when no plugin answers)
+    assert preview(client, booking_id) == "Rien n’a été payé pour cette réservation : rien à rembourser."
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    assert preview(client, booking_id) == "Nothing was paid for this booking: nothing to refund."
+    done = client.post(f"/booking/{booking_id}/cancel", follow_redirects=True)
+    assert "Nothing was paid for this booking: nothing to refund." in done.get_data(as_text=True)
     assert credit_notes(app, booking_id) == ("cancelled", [])

@@ -92,17 +92,4 @@ def expire(app):
     return run
 
 
-@pytest.fixture
-def api_token(app):
-    from core.api.tokens import create_token
-
-    def make(person) -> str:
-        with app.app_context():
-            secret = create_token(db.session.get(User, person.id), "test")
-            db.session.commit()
-            return secret
-
-    return make
-
-
 from tests.plugins.directory.conftest import make_profile  # noqa: E402,F401 - fixture

@@ -42,17 +42,3 @@ def live_server(app):
     thread.join(5)
     with app.app_context():
         db.session.remove()
-
-
-@pytest.fixture
-def api_token(app):
-    from core.accounts.models import User
-    from core.api.tokens import create_token
-
-    def make(person) -> str:
-        with app.app_context():
-            secret = create_token(db.session.get(User, person.id), "test")
-            db.session.commit()
-            return secret
-
-    return make

@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 
 from booking_dates import next_weekday
 from core.extensions import db
+from devtools.races import call_together
 from plugins.booking.models import Booking
-from test_booking_races import _fire, _post
+from test_booking_races import _post
 
 
 def _count(app, *where):
@@ -35,7 +36,7 @@ def test_a_room_buffer_holds_when_adjacent_bookings_are_sent_together(app, live_
     first, second = api_token(make_user()), api_token(make_user())
     for week in range(1, 5):
         day = next_weekday(1, weeks_ahead=week)
-        results = _fire([
+        results = call_together([
             lambda: _post(f"{live_server}/api/v1/bookings", first, {"resource": room, "start": f"{day}T09:00",
                                                                      "end": f"{day}T10:00"}),
             lambda: _post(f"{live_server}/api/v1/bookings", second, {"resource": room, "start": f"{day}T10:00",
@@ -52,8 +53,9 @@ def test_max_per_week_holds_when_ten_bookings_are_sent_together(app, live_server
     token = api_token(make_user())
     monday = next_weekday(0, weeks_ahead=2, avoid_holidays=False)
     slots = [(monday + timedelta(days=d), hours) for d in range(5) for hours in (("08:30", "12:30"), ("13:30", "18:00"))]
-    results = _fire([lambda d=d, h=h: _post(f"{live_server}/api/v1/bookings", token, {
-        "resource": desk, "start": f"{d}T{h[0]}", "end": f"{d}T{h[1]}"}) for d, h in slots])
+    results = call_together([
+        lambda d=d, h=h: _post(f"{live_server}/api/v1/bookings", token, {
+            "resource": desk, "start": f"{d}T{h[0]}", "end": f"{d}T{h[1]}"}) for d, h in slots])
     assert [status for status, _ in results].count(201) == 1, results
     assert _count(app, Booking.status.in_(("held", "confirmed"))) == 1
 
@@ -64,7 +66,7 @@ def test_one_member_holds_one_desk_per_period_even_when_asking_for_ten_at_once(a
     desks = [make_resource("figeac", "desk", f"Poste {n}") for n in range(10)]
     token = api_token(make_user())
     day = next_weekday()
-    results = _fire([lambda r=r: _post(f"{live_server}/api/v1/bookings", token, {
+    results = call_together([lambda r=r: _post(f"{live_server}/api/v1/bookings", token, {
         "resource": r, "start": f"{day}T08:30", "end": f"{day}T12:30"}) for r in desks])
     statuses = [status for status, _ in results]
     assert statuses.count(201) == 1, results

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import urllib.parse
-import threading
 import urllib.error
 import urllib.request
 
@@ -11,6 +10,7 @@ from sqlalchemy import func, select
 
 from booking_dates import next_weekday
 from core.extensions import db
+from devtools.races import call_together
 from plugins.booking.models import Booking
 
 CLIENTS = 24
@@ -26,28 +26,11 @@ def _post(url, token, body):
         return exc.code, json.loads(exc.read())
 
 
-def _fire(calls):
-    """Start every call at once (a barrier) and collect (status, body) pairs."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i, call):
-        barrier.wait()
-        results[i] = call()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
-    return results
-
-
 def test_concurrent_requests_for_one_slot_give_one_booking(app, live_server, site_with_desk, make_user, api_token):
     tokens = [api_token(make_user()) for _ in range(CLIENTS)]
     day = next_weekday()
     body = {"resource": site_with_desk, "start": f"{day}T08:30", "end": f"{day}T12:30"}
-    results = _fire([lambda t=t: _post(f"{live_server}/api/v1/bookings", t, body) for t in tokens])
+    results = call_together([lambda t=t: _post(f"{live_server}/api/v1/bookings", t, body) for t in tokens])
     statuses = sorted(status for status, _ in results)
     assert statuses.count(201) == 1, results
     assert statuses.count(409) == CLIENTS - 1, results
@@ -88,7 +71,7 @@ def test_a_recurring_series_racing_single_bookings_never_overlaps(app, live_serv
         lambda t=t, i=i: _post(f"{live_server}/api/v1/bookings", t, {
             "resource": site_with_desk, "start": f"{dates[i % 4]}T08:30", "end": f"{dates[i % 4]}T12:30"})
         for i, t in enumerate(tokens)]
-    results = _fire(calls)
+    results = call_together(calls)
     assert all(status in (200, 201, 409) for status, _ in results), results  # 200: after the 303
     with app.app_context():
         rows = db.session.execute(select(Booking.starts_at, Booking.member_id, Booking.series_id)
@@ -132,7 +115,7 @@ def test_two_members_asking_for_a_desk_when_one_is_left_get_one_booking(app, liv
     assert _post_form(f"{live_server}/booking/sites/figeac/book-any", _session_cookie(app, make_user()),
                       fields) == 303
     cookies = [_session_cookie(app, make_user()) for _ in range(2)]
-    results = _fire([lambda c=c: _post_form(f"{live_server}/booking/sites/figeac/book-any", c, fields)
+    results = call_together([lambda c=c: _post_form(f"{live_server}/booking/sites/figeac/book-any", c, fields)
                      for c in cookies])
     assert sorted(results) == [303, 409], results
     with app.app_context():
@@ -148,7 +131,7 @@ def test_members_asking_for_a_desk_at_once_each_get_a_different_one(app, live_se
     day = next_weekday()
     fields = {"kind": "desk", "date": day.isoformat(), "period": "day"}
     cookies = [_session_cookie(app, make_user()) for _ in range(5)]
-    results = _fire([lambda c=c: _post_form(f"{live_server}/booking/sites/figeac/book-any", c, fields)
+    results = call_together([lambda c=c: _post_form(f"{live_server}/booking/sites/figeac/book-any", c, fields)
                      for c in cookies])
     assert sorted(results) == [303, 303, 303, 303, 409], results
     with app.app_context():

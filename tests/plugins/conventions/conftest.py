@@ -76,20 +76,6 @@ def world(app, runner, make_site, make_user, make_resource):
 
 
 @pytest.fixture
-def api_token(app):
-    from core.accounts.models import User
-    from core.api.tokens import create_token
-
-    def make(person) -> str:
-        with app.app_context():
-            secret = create_token(db.session.get(User, person.id), "test")
-            db.session.commit()
-            return secret
-
-    return make
-
-
-@pytest.fixture
 def book(client, api_token):
     """Book through the API as a person: (status, JSON body)."""
     tokens = {}

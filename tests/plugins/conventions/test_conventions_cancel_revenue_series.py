@@ -4,7 +4,6 @@ the cap and by the member for the rest, the cap holding under real concurrent se
 from __future__ import annotations
 
 import html
-import threading
 from datetime import timedelta
 
 import pytest
@@ -12,6 +11,7 @@ from sqlalchemy import func, select
 
 from conventions_helpers import next_weekday
 from core.extensions import db
+from devtools.races import run_together
 from plugins.booking import ACTIVE, Booking
 from plugins.conventions.models import Authorisation, Convention, Use
 
@@ -114,17 +114,7 @@ def test_concurrent_series_past_the_budget_never_spend_more_than_it(app, world, 
         Auth(client).login(person)
         clients.append(client)
     first = next_weekday(1)
-    barrier, results = threading.Barrier(series), [None] * series
-
-    def run(i):
-        barrier.wait()
-        results[i] = _series(clients[i], desks[i], first, weeks).status_code
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(series)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
+    results = run_together(lambda i: _series(clients[i], desks[i], first, weeks).status_code, range(series))
     assert results == [303] * series, results
     payers = [kind for person in employees for kind in _payers(app, person.id)]
     assert len(payers) == series * weeks  # every series whole

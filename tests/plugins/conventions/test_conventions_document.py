@@ -156,3 +156,71 @@ def test_an_active_convention_keeps_its_signed_copy_and_cannot_be_signed_again(a
     page = client.get(_upload(client, world.convention_id, SIGNED_PDF).headers["Location"])
     assert "signed already" in page.get_data(as_text=True)
     assert "Download the signed copy" in page.get_data(as_text=True)
+
+
+def _stored_documents(app) -> set[str]:
+    from core.uploads import document_folder
+
+    with app.app_context():
+        return {path.name for path in document_folder().iterdir()}
+
+
+def test_a_signed_copy_whose_transaction_rolls_back_leaves_no_file(app, world):
+    """The file is written before the commit; a transaction that does not commit takes it away:
+    a later refusal rolled back, a database failure, or a request that ends without committing."""
+    from sqlalchemy.exc import IntegrityError
+
+    from core.accounts.models import User
+    from plugins.conventions import service
+    from plugins.conventions.errors import ConventionError
+
+    before = _stored_documents(app)
+    convention_id = _draft(app, world)
+    with app.test_request_context():  # a later rule refuses: the caller rolls back
+        actor, convention = db.session.get(User, world.admin.id), db.session.get(Convention, convention_id)
+        service.attach_signed_copy(actor, convention, io.BytesIO(SIGNED_PDF))
+        assert len(_stored_documents(app) - before) == 1
+        with pytest.raises(ConventionError):
+            service.move(actor, convention, "draft")
+        db.session.rollback()
+        assert _stored_documents(app) == before
+    with app.test_request_context():  # the database refuses the transaction
+        actor, convention = db.session.get(User, world.admin.id), db.session.get(Convention, convention_id)
+        service.attach_signed_copy(actor, convention, io.BytesIO(SIGNED_PDF))
+        convention.reference = "CD46-TT"  # the other convention's reference: unique
+        with pytest.raises(IntegrityError):
+            db.session.commit()
+        db.session.rollback()
+        assert _stored_documents(app) == before
+    with app.test_request_context():  # neither commit nor rollback: the session just ends
+        service.attach_signed_copy(db.session.get(User, world.admin.id), db.session.get(Convention, convention_id),
+                                   io.BytesIO(SIGNED_PDF))
+        db.session.remove()
+    assert _stored_documents(app) == before
+    with app.app_context():
+        assert db.session.get(Convention, convention_id).signed_copy is None
+
+
+def test_a_replaced_signed_copy_is_deleted_once_the_new_one_commits(app, client, auth, world):
+    before = _stored_documents(app)  # the world's convention's copy
+    convention_id = _draft(app, world)
+    auth.login(world.admin)
+    assert _upload(client, convention_id, SIGNED_PDF).status_code == 303
+    with app.app_context():
+        first = db.session.get(Convention, convention_id).signed_copy
+    assert _stored_documents(app) == before | {first}
+    other = SIGNED_PDF.replace(b"both parties", b"both parties, again")
+    assert _upload(client, convention_id, other).status_code == 303
+    with app.app_context():
+        second = db.session.get(Convention, convention_id).signed_copy
+    assert second != first and _stored_documents(app) == before | {second}
+    assert client.get(f"/conventions/{convention_id}/signed-copy.pdf").data == other
+    # a replacement rolled back keeps the copy in force, and leaves no new file
+    from core.accounts.models import User
+    from plugins.conventions import service
+
+    with app.test_request_context():
+        service.attach_signed_copy(db.session.get(User, world.admin.id), db.session.get(Convention, convention_id),
+                                   io.BytesIO(SIGNED_PDF))
+        db.session.rollback()
+    assert _stored_documents(app) == before | {second}

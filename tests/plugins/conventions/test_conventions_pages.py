@@ -258,3 +258,22 @@ def test_demo_data_loads_twice(app, runner, world):
         seed()
         names = set(db.session.scalars(select(Partner.name)))
         assert "Conseil départemental du Lot" in names and len(names) == 2
+
+
+def test_the_demo_conventions_are_signed_through_the_rules_with_their_signed_copy(app, runner):
+    """The demo follows the rule every convention does: active only once signed, and signed only
+    with its signed copy, stored and readable."""
+    from core.demo import seed
+    from core.uploads import document_path
+    from plugins.conventions.models import Convention
+
+    assert runner.invoke(args=["modules", "enable", "conventions"]).exit_code == 0
+    with app.test_request_context():
+        seed()
+        db.session.commit()
+        conventions = db.session.scalars(select(Convention)).all()
+        assert len(conventions) == 2 and {c.status for c in conventions} == {"active"}
+        for convention in conventions:
+            path = document_path(convention.signed_copy)
+            assert path is not None and path.read_bytes().startswith(b"%PDF-"), convention.reference
+            assert convention.signed_copy_sha256 and convention.signed_copy_at is not None

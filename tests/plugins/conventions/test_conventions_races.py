@@ -2,32 +2,16 @@
 budget give exactly one booking paid by the partner, on a real threaded server."""
 from __future__ import annotations
 
-import threading
 
 from sqlalchemy import func, select
 
 from conventions_helpers import next_weekday, post_json
 from core.extensions import db
+from devtools.races import call_together
 from plugins.booking import ACTIVE, Booking
 from plugins.conventions.models import Authorisation, Convention, Use
 
 CLIENTS = 20
-
-
-def _fire(calls):
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i, call):
-        barrier.wait()
-        results[i] = call()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
-    return results
 
 
 def test_twenty_parallel_bookings_with_one_day_left_give_one_success(app, world, live_server, make_user,
@@ -46,7 +30,7 @@ def test_twenty_parallel_bookings_with_one_day_left_give_one_success(app, world,
     calls = [lambda t=t, d=d: post_json(f"{live_server}/api/v1/bookings", t,
                                         {"resource": d, "start": f"{day}T08:30", "end": f"{day}T18:00"})
              for t, d in zip(tokens, desks)]
-    results = _fire(calls)
+    results = call_together(calls)
     statuses = sorted(status for status, _ in results)
     assert statuses.count(201) == 1, results
     assert statuses.count(422) == CLIENTS - 1, results

@@ -41,20 +41,6 @@ def make_profile(app, make_user):
     return make
 
 
-@pytest.fixture
-def api_token(app):
-    from core.accounts.models import User
-    from core.api.tokens import create_token
-
-    def make(person) -> str:
-        with app.app_context():
-            secret = create_token(db.session.get(User, person.id), "test")
-            db.session.commit()
-            return secret
-
-    return make
-
-
 @pytest.fixture(autouse=True)
 def rome_vocabulary(app):
     """The vocabulary the migration loaded: PostgreSQL's test database is emptied between tests

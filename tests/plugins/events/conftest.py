@@ -49,4 +49,3 @@ def make_event(app, world):
 
 # Billing's Stripe emulator and driver, for paid events' tickets.
 from tests.plugins.billing.conftest import stripe_driver, stripe_emulator  # noqa: E402,F401 - fixtures
-from tests.plugins.booking.conftest import api_token  # noqa: E402,F401 - fixture

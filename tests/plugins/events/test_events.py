@@ -222,9 +222,10 @@ def test_attendance_is_taken_on_the_day_and_reported_with_no_shows(app, client, 
     csv = client.get("/events/manage/reports?format=csv", headers=EN).get_data(as_text=True)
     header, row = csv.splitlines()[:2]
     assert "No-shows" in header
-    assert row.endswith("2,0,0,1,1,0")  # registered, waitlist, cancelled, present, no-shows, not recorded
+    # registered, awaiting payment, waitlist, cancelled, present, no-shows, not recorded, ticket revenue
+    assert row.endswith("2,0,0,0,1,1,0,0.00")
     by_site = client.get("/events/manage/reports?format=csv&by=site", headers=EN).get_data(as_text=True)
-    assert by_site.splitlines()[1] == "Télécentre de Figeac,1,2,0,0,1,1,0"
+    assert by_site.splitlines()[1] == "Télécentre de Figeac,1,2,0,0,0,1,1,0,0.00"
 
 
 def test_the_pages_answer_404_while_the_module_is_off(client, runner, make_event):

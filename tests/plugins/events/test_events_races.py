@@ -2,35 +2,16 @@
 database session, give one seat and nineteen places in the waitlist, on either database."""
 from __future__ import annotations
 
-import threading
 
 from sqlalchemy import func, select
 
 from core.accounts.models import User
 from core.extensions import db
+from devtools.races import call_together
 from plugins.events import service
 from plugins.events.models import Event, Registration
 
 CLIENTS = 20
-
-
-def _fire(calls):
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i, call):
-        barrier.wait()
-        try:
-            results[i] = call()
-        except Exception as exc:  # reported by the assertions, not lost in the thread
-            results[i] = exc
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
-    return results
 
 
 def test_twenty_parallel_registrations_for_the_last_seat_give_one_seat_and_a_waitlist(
@@ -54,7 +35,7 @@ def test_twenty_parallel_registrations_for_the_last_seat_give_one_seat_and_a_wai
                 return status
         return call
 
-    results = _fire([register(p.id) for p in people])
+    results = call_together([register(p.id) for p in people])
     assert sorted(results, key=str) == ["confirmed"] + ["waiting"] * (CLIENTS - 1), results
     with app.app_context():
         event = db.session.get(Event, event_id)

@@ -84,20 +84,6 @@ def profile(app):
     return give
 
 
-@pytest.fixture
-def api_token(app):
-    from core.accounts.models import User
-    from core.api.tokens import create_token
-
-    def make(person) -> str:
-        with app.app_context():
-            secret = create_token(db.session.get(User, person.id), "test")
-            db.session.commit()
-            return secret
-
-    return make
-
-
 class _Osrm(BaseHTTPRequestHandler):
     """A routing server's answer: 61.5 km whatever the question."""
 
