@@ -1,7 +1,8 @@
 """The billing plugin. Its public API, for other plugins (nothing else of this package is theirs
 to import): `next_invoice_number(series)` takes the next gapless number of an invoice series in
 the caller's transaction (flushes; the caller commits); `invoice_prefix()` is the territory's
-prefix of invoice numbers.
+prefix of invoice numbers; `invoice_series(prefix, issued)` the series of a document issued then
+(the year where the territory is, not UTC's).
 
 Selling something that is not a booking (an event's ticket; see `plugins/billing/items.py` and
 the `billing_item_*` hooks): `sells_online(site)`, `vat_rate_bp()`, `price_with_vat(...)`,
@@ -19,6 +20,12 @@ def next_invoice_number(series: str) -> int:
     from plugins.billing.invoices import next_number
 
     return next_number(series)
+
+
+def invoice_series(prefix: str, issued: datetime) -> str:
+    from plugins.billing.invoices import series_of
+
+    return series_of(prefix, issued)
 
 
 def invoice_prefix() -> str:
@@ -125,4 +132,5 @@ def item_revenue(seller: str, references=None) -> dict[str, int]:
 
 
 __all__ = ["ItemCheckout", "cancel_item_checkout", "cancel_notice_hours", "checkout_item", "invoice_prefix",
+           "invoice_series",
            "item_revenue", "next_invoice_number", "price_with_vat", "refund_item", "sells_online", "vat_rate_bp"]

@@ -26,6 +26,14 @@ def local_day(instant: datetime, site) -> date:
     return utc_to_local(instant, site.timezone).date()
 
 
+def series_of(prefix: str, issued: datetime) -> str:
+    """The numbering series of a document issued at `issued`: the prefix and the year where the
+    territory is (its invoices form one series a year; at 00:30 in Paris on 1 January, UTC is
+    still in the year before)."""
+    zone = current_app.config["TERRITORY"].territory.timezone
+    return f"{prefix}{utc_to_local(issued, zone).year}"
+
+
 def next_number(series: str) -> int:
     """Take the next number of `series` in the current transaction."""
     for _attempt in range(2):
@@ -63,7 +71,7 @@ def _issue(order: Order, kind: str, lines: list[dict], service_date: date, **fie
     conf = settings()
     issued = utcnow()
     prefix = conf.invoice_prefix if kind == "invoice" else conf.credit_note_prefix
-    series = f"{prefix}{issued.year}"
+    series = series_of(prefix, issued)
     number = next_number(series)
     figures = totals(lines)
     invoice = Invoice(

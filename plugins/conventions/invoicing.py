@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from core.db import utcnow
 from core.extensions import db
-from plugins.billing import invoice_prefix, next_invoice_number
+from core.timeutil import utc_to_local
+from plugins.billing import invoice_prefix, invoice_series, next_invoice_number
 
 from .errors import ConventionError
 from .models import Convention, Statement
@@ -40,14 +41,14 @@ def issue_statement(convention: Convention, month: str, today: date | None = Non
     report = usage(convention, month)
     if report.end > (today or date.today()):
         raise ConventionError(_("A month is invoiced once it is over."), "month_not_over", status=409)
-    prefix = invoice_prefix()
     issued = utcnow()
-    series = f"{prefix}P{issued.year}"
+    series = invoice_series(f"{invoice_prefix()}P", issued)
     reference = f"{series}-{next_invoice_number(series):05d}"
     statement = Statement(convention_id=convention.id, month=report.month, halfdays=report.halfdays,
                           total_ht_cents=report.total_ht_cents, total_ttc_cents=report.total_ttc_cents,
                           invoice_reference=reference, created_at=issued)
-    statement.pdf = invoice_pdf(report, reference, issued.date())
+    statement.pdf = invoice_pdf(report, reference,
+                                utc_to_local(issued, current_app.config["TERRITORY"].territory.timezone).date())
     db.session.add(statement)
     db.session.flush()
     return statement

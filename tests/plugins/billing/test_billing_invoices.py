@@ -98,3 +98,16 @@ def test_a_one_off_order_is_dated_the_sites_local_day_not_utcs(app, shop, make_s
         order.created_at = paid_utc
         assert bookings.service_date(order) == day
 
+
+
+def test_the_series_year_is_the_territorys_not_utcs(app):
+    """An invoice issued at 00:30 in Paris on 1 January opens the new year's series, though UTC
+    is still on 31 December; at 00:30 UTC on 1 January (01:30 in Paris), too."""
+    from datetime import datetime, timezone
+
+    from plugins.billing import invoice_series
+
+    with app.app_context():
+        assert invoice_series("F", datetime(2026, 12, 31, 23, 30, tzinfo=timezone.utc)) == "F2027"
+        assert invoice_series("FP", datetime(2026, 12, 31, 22, 59, tzinfo=timezone.utc)) == "FP2026"
+        assert invoice_series("F", datetime(2027, 1, 1, 0, 30, tzinfo=timezone.utc)) == "F2027"
