@@ -10,3 +10,6 @@ class BoardsConfig(BaseModel):
     detour_factor: float = Field(default=1.3, ge=1.0, le=3.0)
     # Matching: how far (estimated road km) a commune of a post may be from a person's communes.
     match_radius_km: int = Field(default=30, ge=1, le=300)
+    # Messages through the directory's relay: the people the admin approved (recruiters, welcome
+    # officers) may send this many in the directory's window; members keep the directory's limit.
+    approved_contact_limit: int = Field(default=40, ge=1, le=1000)

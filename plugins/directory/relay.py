@@ -37,9 +37,9 @@ def sent_recently(sender_id: int, now=None) -> int:
                                                                   Message.created_at >= since)) or 0
 
 
-def allowance(sender) -> int:
-    """How many more messages `sender` may send now."""
-    return max(0, plugin_config("directory").contact_limit - sent_recently(sender.id))
+def allowance(sender, limit: int | None = None) -> int:
+    """How many more messages `sender` may send now (within `limit`, the directory's by default)."""
+    return max(0, (limit or plugin_config("directory").contact_limit) - sent_recently(sender.id))
 
 
 def is_blocked(blocker_id: int, blocked_id: int) -> bool:
@@ -61,12 +61,15 @@ def _checked_body(sender, body: str) -> str:
     return body
 
 
-def relay_message(sender, recipient_user, body: str, *, about: str = "") -> Message:
+def relay_message(sender, recipient_user, body: str, *, about: str = "", limit: int | None = None) -> Message:
     """For other plugins (the boards): relay a message to a member the calling plugin decided
     `sender` may reach (a spouse profile shown to an approved recruiter), whether or not they
     are listed in the directory. The same rules as `write`: the rate limit, blocks, suspensions,
     report and moderation; the recipient's address is never shown. `about` (one line, e.g. the
-    post written about) heads the message. Flushes; the caller commits."""
+    post written about) heads the message. `limit`: the most messages this sender may send in
+    the directory's window, when the calling plugin trusts them more than a member (a recruiter
+    the territory approved writes to many people); all their messages count. Flushes; the
+    caller commits."""
     body = _checked_body(sender, body)
     about = masked(" ".join((about or "").split()))[:200]
     if about:
@@ -74,7 +77,7 @@ def relay_message(sender, recipient_user, body: str, *, about: str = "") -> Mess
     if recipient_user is None or getattr(recipient_user, "erased_at", None) is not None \
             or not getattr(recipient_user, "is_active", False):
         raise NotFound(_("This member cannot be contacted through the directory."))
-    return _deliver(sender, recipient_user, body, None)
+    return _deliver(sender, recipient_user, body, None, limit)
 
 
 def write(sender, *, profile_id: int | None = None, reply_to_id: int | None = None, body: str) -> Message:
@@ -94,15 +97,15 @@ def write(sender, *, profile_id: int | None = None, reply_to_id: int | None = No
     return _deliver(sender, recipient, body, original)
 
 
-def _deliver(sender, recipient, body: str, original) -> Message:
+def _deliver(sender, recipient, body: str, original, limit: int | None = None) -> Message:
     if recipient.id == sender.id:
         raise DirectoryError(_("You cannot write to yourself."))
     if is_blocked(recipient.id, sender.id):
         raise DirectoryError(_("This member does not accept your messages."), status=403)
-    if allowance(sender) <= 0:
+    if allowance(sender, limit) <= 0:
         config = plugin_config("directory")
         raise DirectoryError(_("You have sent %(n)d messages in the last %(hours)d hours, the most allowed. "
-                               "Try again later.", n=config.contact_limit, hours=config.contact_window_hours),
+                               "Try again later.", n=limit or config.contact_limit, hours=config.contact_window_hours),
                              code="too_many_requests", status=429)
     message = Message(sender_id=sender.id, recipient_id=recipient.id, body=body,
                       in_reply_to_id=original.id if original else None)

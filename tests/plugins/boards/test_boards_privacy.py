@@ -87,17 +87,31 @@ def test_an_approved_recruiter_sees_the_matching_spouse_and_writes_through_the_r
     assert client.get("/boards/spouses").status_code == 403
 
 
-def test_the_relay_keeps_its_rate_limit_for_the_boards(app, client, auth, board, spouse_world, mailbox):
+def test_the_relay_limits_members_as_the_directory_does_and_approved_people_to_their_own_limit(
+        app, client, auth, board, spouse_world, mailbox):
+    """A member writing to a post's author keeps the directory's limit; an approved recruiter
+    writing to spouses may send the boards' `approved_contact_limit` (their directory messages
+    counted with them), then is refused in the same words."""
     from core.plugins import plugin_config
 
-    _offer, _skill, profile = spouse_world
+    offer, _skill, profile = spouse_world
     with app.app_context():
-        limit = plugin_config("directory").contact_limit
+        member_limit = plugin_config("directory").contact_limit
+        approved_limit = plugin_config("boards").approved_contact_limit
+    assert approved_limit > member_limit
+    auth.login(board.member)
+    for index in range(member_limit):
+        assert client.post(f"/boards/posts/{offer}/write", data={"body": f"Question {index}"}).status_code == 303
+    refused = client.post(f"/boards/posts/{offer}/write", data={"body": "Une de trop"}, headers=EN)
+    assert refused.status_code == 429 and f"You have sent {member_limit} messages" in refused.get_data(as_text=True)
+    auth.logout()
+
     auth.login(board.recruiter)
-    for index in range(limit):
+    for index in range(approved_limit):
         assert client.post(f"/boards/posts/{profile}/write", data={"body": f"Message {index}"}).status_code == 303
     refused = client.post(f"/boards/posts/{profile}/write", data={"body": "Un de trop"}, headers=EN)
-    assert refused.status_code == 429 and "the most allowed" in refused.get_data(as_text=True)
+    assert refused.status_code == 429 and f"You have sent {approved_limit} messages" in refused.get_data(as_text=True)
+    assert len(mailbox.wait_for(member_limit + approved_limit)) == member_limit + approved_limit
 
 
 def test_a_spouse_profile_is_exported_and_erased_leaving_the_placement_as_a_number(app, client, auth, board,
