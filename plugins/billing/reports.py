@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from core.csvexport import csv_text
 from core.extensions import db
+from plugins.billing.invoices import local_day
 from plugins.billing.models import Invoice
 
 
@@ -19,7 +20,9 @@ def revenue(site_ids=None) -> list[dict]:
         query = query.where(Invoice.site_id.in_(site_ids))
     sums = defaultdict(lambda: {"ht_cents": 0, "vat_cents": 0, "ttc_cents": 0, "invoices": 0, "credit_notes": 0})
     for invoice in db.session.scalars(query):
-        row = sums[(invoice.site.name, invoice.issued_at.strftime("%Y-%m"), invoice.currency)]
+        # The site's month, as on the invoice: 00:30 in Paris on 1 December is December's.
+        row = sums[(invoice.site.name, local_day(invoice.issued_at, invoice.site).strftime("%Y-%m"),
+                    invoice.currency)]
         sign = -1 if invoice.kind == "credit_note" else 1
         row["ht_cents"] += sign * invoice.total_ht_cents
         row["vat_cents"] += sign * invoice.total_vat_cents
@@ -45,7 +48,7 @@ def invoices_csv(site_ids=None) -> str:
     rows = []
     for inv in db.session.scalars(query):
         sign = -1 if inv.kind == "credit_note" else 1
-        rows.append([inv.reference, inv.kind, inv.issued_at.date().isoformat(), inv.service_date.isoformat(),
+        rows.append([inv.reference, inv.kind, local_day(inv.issued_at, inv.site).isoformat(), inv.service_date.isoformat(),
                      inv.site.name, inv.client.get("name", ""), inv.payment_method,
                      _euros(sign * inv.total_ht_cents), _euros(sign * inv.total_vat_cents),
                      _euros(sign * inv.total_ttc_cents), inv.currency])

@@ -2,6 +2,8 @@
 made in Stripe's dashboard arriving as an event."""
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from core.audit import AuditEntry
@@ -159,3 +161,21 @@ def test_the_accountants_csv_neutralises_formulas_and_keeps_negative_amounts(app
         rows = list(csv.DictReader(io.StringIO(client.get(url).get_data(as_text=True)), delimiter=";"))
         assert rows and {row["client"] for row in rows} == {"""'=HYPERLINK("http://x")"""}
         assert {row["total_ttc"] for row in rows} == {"120,00", "-10,00"}  # numbers stay numbers (French decimals)
+
+
+def test_the_revenue_month_and_the_csvs_issue_date_are_the_sites_not_utcs(app, client, auth, shop):
+    """An invoice issued at 00:30 in Paris on 1 December (23:30 UTC on 30 November) is December's
+    revenue and says 2026-12-01 in the accountant's export."""
+    from datetime import datetime, timezone
+
+    from plugins.billing.reports import invoices_csv, revenue
+
+    auth.login(shop["manager"])
+    record(client, shop["member"].email)
+    with app.app_context():
+        invoice = db.session.scalar(select(Invoice))
+        invoice.issued_at = datetime(2026, 11, 30, 23, 30, tzinfo=timezone.utc)
+        db.session.commit()
+        assert [row["month"] for row in revenue()] == ["2026-12"]
+        line = invoices_csv().splitlines()[1]
+        assert re.split("[;,]", line)[2] == "2026-12-01", line  # issued_on
