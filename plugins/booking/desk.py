@@ -42,11 +42,13 @@ def period_of(booking: Booking, site, parts: dict) -> str:
     return "hours"
 
 
-def bookings_between(site, first: date, last: date) -> list[Booking]:
-    """A site's bookings starting between two local dates (inclusive), in order."""
+def bookings_between(site, first: date, last: date, *where) -> list[Booking]:
+    """A site's bookings starting between two local dates (inclusive), in order; `where`: more
+    conditions."""
     start, end = to_utc(first, time(0), site.timezone), to_utc(last + timedelta(days=1), time(0), site.timezone)
     return db.session.scalars(select(Booking).where(Booking.site_id == site.id, Booking.starts_at >= start,
-                                                    Booking.starts_at < end).order_by(Booking.starts_at)).all()
+                                                    Booking.starts_at < end, *where)
+                              .order_by(Booking.starts_at)).all()
 
 
 def expected(site, day: date, bookings: list[Booking]) -> list[Group]:
@@ -97,7 +99,10 @@ def desk_sites(user) -> list:
 
 def to_handle(site, day: date, now=None) -> int:
     """Requests to approve at a site, plus today's payments due on site: the badge's count."""
-    todays = [b for b in bookings_between(site, day, day) if b.payer_kind == "member"]
+    # Every page of a manager shows it: only today's bookings that may owe something are read
+    # (the member pays, still present), not the whole day's.
+    todays = bookings_between(site, day, day, Booking.payer_kind == "member", Booking.member_id.is_not(None),
+                              Booking.status.in_(PRESENT))
     return awaiting_approval([site.id], now) + len(payments_due(site, todays))
 
 
