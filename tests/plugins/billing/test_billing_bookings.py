@@ -182,6 +182,7 @@ def test_at_a_site_paid_on_site_the_booking_is_confirmed_and_the_manager_records
         order = db.session.scalar(select(Order).where(Order.method == "on_site"))
         assert order.status == "pending" and order.total_cents == 1200  # Aurillac's 10 € HT + VAT
         order_id = order.id
+    assert _to_handle_on_the_day(app, order_id) == 1  # the front desk's badge counts it that day
     auth.logout()
     manager = make_user(role="site-manager", sites=["aurillac"])
     auth.login(manager)
@@ -190,6 +191,18 @@ def test_at_a_site_paid_on_site_the_booking_is_confirmed_and_the_manager_records
     with app.app_context():
         invoice = db.session.scalar(select(Invoice).where(Invoice.order_id == order_id))
         assert invoice.payment_method == "cheque" and invoice.total_ttc_cents == 1200
+    assert _to_handle_on_the_day(app, order_id) == 0
+
+
+def _to_handle_on_the_day(app, order_id) -> int:
+    from core.timeutil import utc_to_local
+    from plugins.booking import desk
+    from plugins.booking.models import Booking
+
+    with app.test_request_context():
+        booking = db.session.get(Booking, db.session.get(Order, order_id).booking_id)
+        day = utc_to_local(booking.starts_at, booking.resource.site.timezone).date()
+        return desk.to_handle(booking.resource.site, day)
 
 
 def test_the_api_starts_the_checkout_of_a_held_booking(app, client, auth, shop, desk, stripe_driver):
