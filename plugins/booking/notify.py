@@ -31,8 +31,8 @@ def mail_later(booking, template: str, **extra) -> None:
 def send_mail_job(booking_id: int, template: str, extra: dict) -> None:
     """MAIL_JOB: render and queue the e-mail, from the booking as it is now."""
     booking = db.session.get(Booking, booking_id)
-    if booking is None or booking.member is None:
-        return  # the member was erased meanwhile: nobody to write to
+    if booking is None or booking.member is None or booking.member.erased_at is not None:
+        return  # erased: booking detaches their bookings, and an erased row is never written to
     if template == "booking_held" and booking.status != "held":
         return  # paid or approved before the job ran: the confirmation says it all
     booking_mail(booking, template, **extra)

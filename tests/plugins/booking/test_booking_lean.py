@@ -54,3 +54,23 @@ def test_the_confirmation_is_rendered_by_a_job_after_the_commit(app, client, sit
     message = mailbox.wait_for(1)[0]
     assert message["To"] == member.email
     assert any(part.get_content_type() == "text/calendar" for part in message.iter_attachments())
+
+
+def test_a_member_who_erases_their_account_is_not_mailed_about_the_bookings_it_cancels(
+        app, client, site_with_desk, make_user, api_token, mailbox):
+    """Erasing an account cancels its bookings to come; the cancellation's mail job finds the
+    member erased and writes to nobody (not to the anonymised address), and is done, not dead."""
+    from core.accounts.models import User
+    from core.accounts.service import erase_account
+
+    member = make_user()
+    assert _post(client, api_token(member), site_with_desk, next_weekday()).status_code == 201
+    assert len(mailbox.wait_for(1)) == 1  # the confirmation
+    mailbox.clear()
+    with app.test_request_context(method="POST"):
+        erase_account(db.session.get(User, member.id), member.password)
+        db.session.commit()  # the jobs run now (inline)
+    with app.app_context():
+        statuses = db.session.scalars(select(Job.status).where(Job.name == MAIL_JOB)).all()
+    assert statuses == ["done", "done"]  # the confirmation's and the cancellation's
+    assert mailbox.wait_for(1, timeout=0.5) == []
