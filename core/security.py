@@ -1,10 +1,12 @@
 """Web security that holds for every page: headers, sessions, redirects, bad bytes."""
 from __future__ import annotations
 
+import time
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user, user_loaded_from_cookie
 
@@ -87,7 +89,34 @@ def _no_store(response):
     return response
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, its idle expiry pushed back at most once a minute.
+
+    Flask re-sends a permanent session's cookie with every answer, to push its expiry back. Two
+    requests of one browser then race: an answer that changed the session (a sign-in, a message
+    to show after a redirect) can be overwritten by a later answer carrying the session as it
+    was before, e.g. a suggestion list fetched while the form was sent, which loses the message
+    or even the sign-in. An unchanged session is re-sent only when its last sending is a minute
+    old (the time is kept in the signed session); a changed one always is.
+    """
+
+    REFRESH_SECONDS = 60
+
+    def should_set_cookie(self, app, session) -> bool:
+        if session.modified:
+            return True
+        if not (session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]):
+            return False
+        return time.time() - session.get("_sent", 0) >= self.REFRESH_SECONDS
+
+    def save_session(self, app, session, response) -> None:
+        if session and session.permanent and self.should_set_cookie(app, session):
+            session["_sent"] = int(time.time())
+        super().save_session(app, session, response)
+
+
 def init_app(app) -> None:
+    app.session_interface = SessionInterface()
     production = app.config["PRODUCTION"]
     talisman.init_app(
         app,

@@ -72,6 +72,33 @@ def test_session_older_than_the_absolute_limit_ends(client, auth, make_user):
     assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
+def test_an_unchanged_session_is_sent_back_once_a_minute_not_with_every_answer(client, auth, make_user,
+                                                                               monkeypatch):
+    """Every answer re-sending the session let a slow answer (a suggestion list fetched while a
+    form was sent) overwrite a newer session: the message after the redirect was lost, seen in
+    the browser tests. An unchanged session is re-sent once a minute (its idle expiry pushed
+    back); a changed one at once."""
+    from core import security
+
+    def sends_session(response) -> bool:
+        return any(c.startswith("session=") for c in response.headers.getlist("Set-Cookie"))
+
+    auth.login(make_user())
+    client.get("/account")  # the first page of a session stores its CSRF token: a change
+    assert not sends_session(client.get("/account"))
+    with client.session_transaction() as session:
+        session["note"] = "changed"
+    assert client.get("/account").status_code == 200
+    later = time.time() + security.SessionInterface.REFRESH_SECONDS + 1
+    monkeypatch.setattr(security.time, "time", lambda: later)
+    refreshed = client.get("/account")
+    assert sends_session(refreshed) and "Expires=" in next(
+        c for c in refreshed.headers.getlist("Set-Cookie") if c.startswith("session="))
+    assert not sends_session(client.get("/account"))  # the minute starts again
+    with client.session_transaction() as session:
+        assert session["note"] == "changed" and session["_sent"] == int(later)
+
+
 def test_cookies_are_httponly_and_samesite(client, auth, make_user):
     response = auth.login(make_user(), remember=True)
     cookies = response.headers.getlist("Set-Cookie")

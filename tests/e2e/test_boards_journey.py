@@ -17,7 +17,7 @@ TITLE = "Kinésithérapeute pour le club de rugby"
 
 
 def test_a_skill_wanted_is_approved_shown_and_a_recruiter_writes_to_the_matching_spouse(
-        page, live_app, smtp_server, login, check_pages_as):
+        page, live_app, smtp_server, login, check_pages_as, sign_out):
     from devtools.pytest_plugin import Mailbox
 
     box = Mailbox(smtp_server)
@@ -33,7 +33,7 @@ def test_a_skill_wanted_is_approved_shown_and_a_recruiter_writes_to_the_matching
     page.get_by_role("button", name="Envoyer pour vérification").click()
     assert "elle s'affichera une fois vérifiée" in page.get_by_role("status").first.inner_text()
 
-    page.context.clear_cookies()
+    sign_out()
     page.goto("/boards/skills-wanted")
     assert TITLE not in page.locator("main").inner_text()  # not checked yet
 
@@ -43,7 +43,7 @@ def test_a_skill_wanted_is_approved_shown_and_a_recruiter_writes_to_the_matching
     section.get_by_role("button", name="Publier").click()
     assert f"Publiée : {TITLE}" in page.get_by_role("status").first.inner_text()
 
-    page.context.clear_cookies()
+    sign_out()
     page.goto("/boards")
     page.get_by_role("navigation", name="Emploi et compétences").get_by_role("link", name="Compétences recherchées").click()
     assert page.get_by_role("heading", name="Compétences recherchées", level=1).is_visible()

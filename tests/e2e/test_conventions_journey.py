@@ -107,7 +107,7 @@ def _money(text: str) -> int:
 
 
 def test_a_referent_invites_an_agent_who_books_figeac_for_free_and_the_statement_matches(
-        page, browser, live_server, live_app, smtp_server, login):
+        page, browser, live_server, live_app, smtp_server, login, sign_out):
     convention_id, partner = _lot_convention(live_app)
     day = _next_open_weekday(live_app)
     month = f"{day:%Y-%m}"
@@ -201,14 +201,14 @@ def test_a_referent_invites_an_agent_who_books_figeac_for_free_and_the_statement
     # The administrator invoices last month; the référent downloads the invoice, a PDF carrying
     # EN 16931 XML that the factur-x library finds and validates, and that matches the statement.
     last_month = f"{_today(live_app).replace(day=1) - timedelta(days=1):%Y-%m}"
-    page.context.clear_cookies()
+    sign_out()
     login(ADMIN)
     page.goto(f"/conventions/{convention_id}")
     page.get_by_label("Mois à facturer (AAAA-MM)").fill(last_month)
     page.get_by_role("button", name="Émettre la facture").click()
     issued = page.get_by_role("status").first.inner_text()
     reference = re.search(r"La facture (\S+) est émise", issued).group(1)
-    page.context.clear_cookies()
+    sign_out()
     login(REFERENT)
     page.goto(f"/conventions/{convention_id}/statement?month={last_month}")
     statement_ttc = _money(page.locator("[data-total-ttc]").inner_text())

@@ -114,13 +114,13 @@ def test_a_member_gives_a_commute_checks_in_and_the_figures_move(page, browser, 
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_impact_pages_reflow_and_have_no_serious_accessibility_violations(page, login, width):
+def test_impact_pages_reflow_and_have_no_serious_accessibility_violations(page, login, sign_out, width):
     from axe_playwright_python.sync_playwright import Axe
 
     page.set_viewport_size({"width": width, "height": 900})
     for who, paths in {None: ["/impact/method"], "camille.martin@demo.tierslieux.fr": ["/impact/me"],
                        ADMIN: ["/impact/territory", f"/impact/sites/{SITE}"]}.items():
-        page.context.clear_cookies()
+        sign_out()
         if who:
             login(who)
         for path in paths:
