@@ -1,4 +1,5 @@
-"""Database plumbing shared by the core and every plugin: UTC instants and SQLite write locks."""
+"""Database plumbing shared by the core and every plugin: UTC instants, SQLite write locks, row
+locks."""
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -101,6 +102,20 @@ def as_id(value) -> int | None:
     except (TypeError, ValueError, OverflowError):
         return None
     return number if 0 < number <= MAX_ID else None
+
+
+def lock_row(model, row_id) -> None:
+    """Hold the row `row_id` of `model` until the transaction ends, so the checks a transaction
+    makes in Python (limits, caps, balances) see every change committed before it, and parallel
+    transactions make them one after the other. PostgreSQL: `SELECT ... FOR UPDATE`. SQLite: no
+    statement, its writing transaction (BEGIN IMMEDIATE) already serialises writers."""
+    from sqlalchemy import select
+
+    from core.extensions import db
+
+    if db.session.get_bind().dialect.name == "sqlite":
+        return
+    db.session.execute(select(model.id).where(model.id == row_id).with_for_update())
 
 
 def find(model, value):

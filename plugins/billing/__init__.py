@@ -132,5 +132,5 @@ def item_revenue(seller: str, references=None) -> dict[str, int]:
 
 
 __all__ = ["ItemCheckout", "cancel_item_checkout", "cancel_notice_hours", "checkout_item", "invoice_prefix",
-           "invoice_series",
-           "item_revenue", "next_invoice_number", "price_with_vat", "refund_item", "sells_online", "vat_rate_bp"]
+           "invoice_series", "item_revenue", "next_invoice_number", "price_with_vat", "refund_item", "sells_online",
+           "vat_rate_bp"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
-from core.db import utcnow
+from core.db import lock_row, utcnow
 from core.extensions import db
 from plugins.billing.models import CreditEntry, Order
 
@@ -59,7 +59,7 @@ def consume(member_id: int, site_id: int, booking_id: int | None, days: int = 1)
     for candidate in _grants_left(member_id, site_id):
         if candidate.left < days:
             continue
-        db.session.execute(select(CreditEntry.id).where(CreditEntry.id == candidate.grant.id).with_for_update())
+        lock_row(CreditEntry, candidate.grant.id)
         fresh = next((g for g in _grants_left(member_id, site_id) if g.grant.id == candidate.grant.id), None)
         if fresh is None or fresh.left < days:
             continue

@@ -16,6 +16,7 @@ from core import audit
 from core.accounts.models import User
 from core.errors import Forbidden
 from core.extensions import db
+from core.plugins import plugin_config
 
 from .errors import BoardsError
 from .models import Grant
@@ -58,6 +59,15 @@ def is_welcome_officer(user) -> bool:
 def may_see_spouses(user) -> bool:
     """Whether spouse profiles may be shown to this user (not only their own)."""
     return is_recruiter(user) or has_grant(user, WELCOME_OFFICER)
+
+
+def contact_limit(user) -> int | None:
+    """How many messages this user may relay in the directory's window: the approved people
+    (recruiters, welcome officers) write to many and have the boards' own limit; anyone else
+    the directory's (None)."""
+    if is_recruiter(user) or is_welcome_officer(user):
+        return plugin_config("boards").approved_contact_limit
+    return None
 
 
 def require(allowed: bool) -> None:

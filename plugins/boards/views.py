@@ -20,7 +20,6 @@ from core import geo
 from core.accounts.models import User
 from core.extensions import db
 from core.modules.service import is_enabled
-from core.plugins import plugin_config
 from plugins.directory import relay_message
 
 from . import access, jsonld, matching, posts, vocabulary
@@ -96,9 +95,8 @@ def _may_write(post) -> bool:
 def _write(recipient_id, post, form):
     recipient = db.session.get(User, recipient_id)
     # A refusal (rate limit, block, suspension) goes on to the core's handler: rolled back, told.
-    trusted = access.is_recruiter(current_user) or access.is_welcome_officer(current_user)
     relay_message(current_user, recipient, form.body.data, about=_("About: %(title)s", title=post.title),
-                  limit=plugin_config("boards").approved_contact_limit if trusted else None)
+                  limit=access.contact_limit(current_user))
     db.session.commit()
     flash(_("Your message is sent. Their address is not shown to you; if they reply by e-mail, you will get "
             "their reply in your mailbox."), "success")

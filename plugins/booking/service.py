@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import exc as sa_exc, or_, select, update
 
 from core.accounts.models import User
-from core.db import find, utcnow
+from core.db import find, lock_row, utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.plugins import hooks
@@ -108,12 +108,10 @@ def lock_for_rules(booking: Booking) -> None:
     """Lock the resource's row and the member's row until the transaction ends, so the rules
     checked in Python (a room's buffer, a member's limits) see every booking committed before,
     and parallel requests are checked one after the other. PostgreSQL only: on SQLite the
-    writing transaction (BEGIN IMMEDIATE) already serialises writers, so nothing is sent."""
-    if db.session.get_bind().dialect.name == "sqlite":
-        return
-    db.session.execute(select(Resource.id).where(Resource.id == booking.resource_id).with_for_update())
+    writing transaction (BEGIN IMMEDIATE) already serialises writers (`core.db.lock_row`)."""
+    lock_row(Resource, booking.resource_id)
     if booking.member_id:
-        db.session.execute(select(User.id).where(User.id == booking.member_id).with_for_update())
+        lock_row(User, booking.member_id)
 
 
 def _real(user):

@@ -23,7 +23,7 @@ from stdnum.eu import vat as stdnum_vat
 from core import audit
 from core.accounts import roles
 from core.accounts.models import User
-from core.db import find, utcnow
+from core.db import find, lock_row, utcnow
 from core.extensions import db
 from core.jobs import enqueue
 from core.mail import queue_mail
@@ -584,10 +584,8 @@ def days_text(halfdays: int) -> str:
 def lock(convention_id: int) -> None:
     """Queue bookings of one convention one after the other until the transaction ends, so caps
     and budget are read with every use committed before. PostgreSQL: the row lock; SQLite: its
-    writing transaction (BEGIN IMMEDIATE) already serialises writers, so nothing is sent."""
-    if db.session.get_bind().dialect.name == "sqlite":
-        return
-    db.session.execute(select(Convention.id).where(Convention.id == convention_id).with_for_update())
+    writing transaction (BEGIN IMMEDIATE) already serialises writers (`core.db.lock_row`)."""
+    lock_row(Convention, convention_id)
 
 
 def decide_for(booking, *, locked: bool = False) -> Decision:

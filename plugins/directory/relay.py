@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select
 
 from core import audit
 from core.accounts.models import User
-from core.db import utcnow
+from core.db import lock_row, utcnow
 from core.errors import Forbidden, NotFound
 from core.extensions import db
 from core.mail import queue_mail
@@ -54,7 +54,7 @@ def _checked_body(sender, body: str) -> str:
         raise DirectoryError(_("At most %(n)d characters.", n=MAX_BODY))
     # Writers are serialised per sender (PostgreSQL; SQLite's writes already are), so the count
     # below cannot be passed by two messages sent at once.
-    db.session.execute(select(User.id).where(User.id == sender.id).with_for_update())
+    lock_row(User, sender.id)
     if db.session.get(Suspension, sender.id) is not None:
         raise Forbidden(_("You may not write to members through the directory any more. Contact the "
                           "territory's team if you think this is a mistake."))
