@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
+
+import sqlite3
 
 from flask import has_request_context, request
-from sqlalchemy import DateTime, event
+from sqlalchemy import BigInteger, DateTime, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
 READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -55,6 +59,40 @@ class UTCDateTime(TypeDecorator):
         if value.tzinfo is None:
             return value.replace(tzinfo=timezone.utc)
         return value.astimezone(timezone.utc)
+
+
+def whole_seconds(value: datetime, up: bool = False) -> datetime:
+    """An instant without its fraction of a second, rounded down (or `up`): stored bookings are
+    whole seconds, so `epoch_seconds` reads them exactly."""
+    if not value.microsecond:
+        return value
+    return value.replace(microsecond=0) + (timedelta(seconds=1) if up else timedelta())
+
+
+class epoch_seconds(FunctionElement):
+    """A `UTCDateTime` column as whole seconds since 1970, computed by the database.
+
+    For loops over thousands of rows (the network's availability): integers need no conversion
+    on the way out and compare several times faster than aware datetimes. Fractions of a second
+    are dropped (see `whole_seconds`).
+    """
+
+    type = BigInteger()
+    inherit_cache = True
+    name = "epoch_seconds"
+
+
+@compiles(epoch_seconds, "sqlite")
+def _epoch_sqlite(element, compiler, **kw):
+    column = compiler.process(element.clauses, **kw)
+    if sqlite3.sqlite_version_info >= (3, 38):
+        return f"unixepoch({column})"
+    return f"CAST(strftime('%s', {column}) AS INTEGER)"  # older SQLite: the same, slower
+
+
+@compiles(epoch_seconds)
+def _epoch_standard(element, compiler, **kw):  # PostgreSQL
+    return f"CAST(FLOOR(EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)})) AS BIGINT)"
 
 
 def configure_sqlite(engine: Engine) -> None:

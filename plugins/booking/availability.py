@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-
 from functools import lru_cache
+from typing import NamedTuple
 
 from sqlalchemy import or_, select
 
-from core.db import utcnow
+from core.cache import cached, watch
+from core.db import epoch_seconds, utcnow
 from core.geo import distance_km
 from core.extensions import db
 from core.modules.service import is_enabled
@@ -23,6 +24,9 @@ from plugins.booking.payment import Price
 from plugins.booking.quotes import quote
 from plugins.booking.rules import rules_by_site
 from plugins.booking.slots import Slot, day_slots
+
+# Resources change a few times a year; the network's search reads all of them.
+watch(Resource, "resources")
 
 
 @dataclass
@@ -92,15 +96,35 @@ def busy_ranges(site_ids, start, end, now) -> dict[int, list[tuple]]:
     A booking lasts at most a day, so `starts_at > start - 1 day` bounds the index range scan.
     """
     out: dict[int, list[tuple]] = {}
-    if not site_ids:
-        return out
-    rows = db.session.execute(select(Booking.resource_id, Booking.starts_at, Booking.ends_at).where(
+    for resource_id, s, e in db.session.execute(_busy_query(site_ids, start, end, now,
+                                                            Booking.starts_at, Booking.ends_at)):
+        out.setdefault(resource_id, []).append((s, e))
+    return out
+
+
+def _busy_query(site_ids, start, end, now, *columns):
+    return select(Booking.resource_id, *columns).where(
         Booking.site_id.in_(site_ids), Booking.starts_at < end,
         Booking.starts_at > start - timedelta(days=1), Booking.ends_at > start,
         Booking.status.in_(ACTIVE),
-        or_(Booking.status != "held", Booking.hold_expires_at >= now)))
+        or_(Booking.status != "held", Booking.hold_expires_at >= now))
+
+
+def _busy_seconds(site_ids, start, end, now) -> dict[int, list[tuple]]:
+    """`busy_ranges` as integer seconds since 1970: the network search compares each of two
+    thousand resources' bookings with each slot, and integers need no conversion on the way
+    out and compare several times faster than aware datetimes."""
+    out: dict[int, list[tuple]] = {}
+    if not site_ids:
+        return out
+    # Through the session's connection: plain rows, without the ORM's result machinery.
+    rows = db.session.connection().execute(_busy_query(site_ids, start, end, now, epoch_seconds(Booking.starts_at),
+                                                       epoch_seconds(Booking.ends_at))).all()
     for resource_id, s, e in rows:
-        out.setdefault(resource_id, []).append((s, e))
+        if resource_id in out:
+            out[resource_id].append((s, e))
+        else:
+            out[resource_id] = [(s, e)]
     return out
 
 
@@ -108,16 +132,12 @@ def _is_free(slot: Slot, busy, buffer) -> bool:
     return not any(s < slot.ends_at + buffer and e > slot.starts_at - buffer for s, e in busy)
 
 
-def _bounded(slots, buffer) -> list:
-    """Each slot with its range widened by the buffer, computed once per site and kind rather
-    than once per resource (datetime arithmetic is most of the loop below)."""
-    return [(slot.starts_at - buffer, slot.ends_at + buffer, slot) for slot in slots]
-
-
 def _free_slots(bounded, busy) -> list:
-    """The slots no busy range touches (this loop runs for thousands of resources per search)."""
-    if not busy:
-        return [slot for _low, _high, slot in bounded]
+    """The slots no busy range touches; `bounded` holds each slot with its range in seconds,
+    widened by the buffer (this loop runs for thousands of resources per search)."""
+    if len(busy) == 1:  # the common case: one booking that day
+        ((start, end),) = busy
+        return [slot for low, high, slot in bounded if start >= high or end <= low]
     free = []
     for low, high, slot in bounded:
         for start, end in busy:
@@ -128,74 +148,84 @@ def _free_slots(bounded, busy) -> list:
     return free
 
 
-def _site_resources(sites, kind=None):
-    """Offered resources as light rows (id, site_id, kind, name, group_name): no ORM objects,
-    since the network query reads two thousand of them."""
-    query = select(Resource.id, Resource.site_id, Resource.kind, Resource.name, Resource.group_name).where(
-        Resource.site_id.in_([s.id for s in sites]), Resource.retired_at.is_(None))
-    if kind:
-        query = query.where(Resource.kind == kind)
-    return db.session.execute(query.order_by(Resource.kind, Resource.group_name, Resource.name)).all()
+class ResourceRow(NamedTuple):
+    id: int
+    site_id: int
+    kind: str
+    name: str
+    group_name: str
+
+
+def _offered_resources() -> dict[int, tuple[ResourceRow, ...]]:
+    """Every offered resource by site, ordered by kind, group and name; kept per process until a
+    resource changes (`core.cache`: the network's search reads two thousand of them)."""
+    def read():
+        out: dict[int, list[ResourceRow]] = {}
+        for row in db.session.execute(select(Resource.id, Resource.site_id, Resource.kind, Resource.name,
+                                             Resource.group_name).where(Resource.retired_at.is_(None))
+                                      .order_by(Resource.kind, Resource.group_name, Resource.name, Resource.id)):
+            out.setdefault(row.site_id, []).append(ResourceRow(*row))
+        return {site_id: tuple(rows) for site_id, rows in out.items()}
+    return cached("resources", "offered", read)
+
+
+def _site_resources(sites, kind=None) -> list[ResourceRow]:
+    """Offered resources of some sites as light rows (id, site_id, kind, name, group_name)."""
+    offered = _offered_resources()
+    return [r for site in sites for r in offered.get(site.id, ()) if not kind or r.kind == kind]
 
 
 @lru_cache(maxsize=4096)
 def _day_table(site: SiteRow, day: date, period) -> tuple:
-    """A site's slots of a day (all, and without the hours), kept per process: a site's hours
-    change a few times a year, and a new `SiteRow` (any change) is a new key."""
-    every = tuple(day_slots(site, day, "room", period))
-    return every, tuple(s for s in every if s.period != "hour")
+    """A site's slots of a day, each as (start, end, slot) with its range in seconds since 1970:
+    all of them (for rooms), and the half-days and day (for desks and offices). Kept per
+    process: a site's hours change a few times a year, and a new `SiteRow` (any change) is a new
+    key."""
+    every = tuple((int(s.starts_at.timestamp()), int(s.ends_at.timestamp()), s)
+                  for s in day_slots(site, day, "room", period))
+    return every, tuple(t for t in every if t[2].period != "hour")
 
 
-def _slots_by_kind(site, day, kinds, period, now, cache) -> dict:
-    """Each kind's future slots at a site: hours are for rooms only, so compute once and filter.
-
-    Sites with the same hours and time zone share the filtering (`cache`, for one call).
-    """
-    if isinstance(site, SiteRow):
-        every, halves = _day_table(site, day, period)
-        key = (site.timezone, every)
-    else:
-        every = halves = None
-        key = (site.timezone, tuple(opening_intervals(site, day)))
-    if key not in cache:
-        if every is None:
-            every = day_slots(site, day, "room", period)
-            halves = [s for s in every if s.period != "hour"]
-        future = [s for s in every if s.starts_at > now]
-        hours = [s for s in halves if s.starts_at > now]
-        cache[key] = {"room": future, "visio": future, "desk": hours, "office": hours}
-    return {k: cache[key].get(k, []) for k in kinds}
+def _future(table, now_seconds) -> tuple:
+    return table if not table or table[0][0] > now_seconds else tuple(t for t in table if t[0] > now_seconds)
 
 
 def network(day: date, kind=None, period=None, site_slug=None, near=None, now=None) -> list[SiteAvailability]:
     """Sites with their free resources on a local date, nearest first when `near` = (lat, lon)."""
     now = now or utcnow()
+    now_seconds = now.timestamp()
     sites = [s for s in published_site_rows() if (not site_slug or s.slug == site_slug)
              and is_enabled("booking", s)]
-    resources = _site_resources(sites, kind) if sites else []
-    by_site: dict[int, list[Resource]] = {}
-    for resource in resources:
-        by_site.setdefault(resource.site_id, []).append(resource)
-    slots_of, bounds, cache = {}, [], {}
+    offered = _offered_resources()
+    # Per site, its resources by kind (in order), and its future slots of the day for each kind.
+    plan, low, high = [], None, None
     for site in sites:
-        kinds = {r.kind for r in by_site.get(site.id, [])}
-        for k, slots in _slots_by_kind(site, day, kinds, period, now, cache).items():
-            slots_of[(site.id, k)] = slots
-            bounds += [(s.starts_at, s.ends_at) for s in slots[:1] + slots[-1:]]
-    busy = busy_ranges(list(by_site), min(b[0] for b in bounds), max(b[1] for b in bounds),
-                       now) if bounds else {}
-    rules = rules_by_site(by_site)
+        by_kind: dict[str, list[ResourceRow]] = {}
+        for resource in offered.get(site.id, ()):
+            if not kind or resource.kind == kind:
+                by_kind.setdefault(resource.kind, []).append(resource)
+        every, halves = _day_table(site, day, period)
+        every, halves = _future(every, now_seconds), _future(halves, now_seconds)
+        for table in (every, halves) if by_kind else ():
+            if table:
+                low = table[0][2].starts_at if low is None else min(low, table[0][2].starts_at)
+                high = table[-1][2].ends_at if high is None else max(high, table[-1][2].ends_at)
+        plan.append((site, by_kind, every, halves))
+    site_ids = [site.id for site, by_kind, _every, _halves in plan if by_kind]
+    busy = _busy_seconds(site_ids, low, high, now) if low is not None else {}
+    rules = rules_by_site()
     out = []
-    for site in sites:
+    for site, by_kind, every, halves in plan:
         dist = distance_km(near[0], near[1], site.latitude, site.longitude) if near else None
         entry = SiteAvailability(site, dist)
-        bounded = {}
-        for resource in by_site.get(site.id, []):
-            if resource.kind not in bounded:
-                buffer = timedelta(minutes=rules(site.id, resource.kind).buffer_minutes)
-                bounded[resource.kind] = _bounded(slots_of.get((site.id, resource.kind), []), buffer)
-            free = _free_slots(bounded[resource.kind], busy.get(resource.id))
-            entry.resources.append(ResourceSlots(resource, free))
+        for kind_name, resources in by_kind.items():
+            table = every if kind_name in ("room", "visio") else halves
+            buffer = (rules(site.id, kind_name).buffer_minutes or 0) * 60
+            bounded = [(start - buffer, end + buffer, slot) for start, end, slot in table] if buffer else table
+            all_free = tuple(slot for _start, _end, slot in table)  # shared by the resources with no booking
+            for resource in resources:
+                spans = busy.get(resource.id)
+                entry.resources.append(ResourceSlots(resource, _free_slots(bounded, spans) if spans else all_free))
         out.append(entry)
     out.sort(key=lambda a: (a.free_count == 0, a.distance_km if a.distance_km is not None else 0, a.site.name))
     return out

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from core.db import UTCDateTime, utcnow
+from core.db import UTCDateTime, utcnow, whole_seconds
 from core.extensions import db
 
 KINDS = ("desk", "office", "room", "visio")
@@ -97,6 +97,12 @@ class Booking(db.Model):
         Index("ix_booking_booking_resource_starts", "resource_id", "starts_at"),
         Index("ix_booking_booking_site_starts", "site_id", "starts_at"),
     )
+
+    @validates("starts_at", "ends_at")
+    def _whole_seconds(self, key, value):
+        # Whole seconds, widened outwards: the availability search reads ranges as integer
+        # seconds (`core.db.epoch_seconds`) and must never see a booking shorter than it is.
+        return whole_seconds(value, up=key == "ends_at") if value is not None else value
 
     @property
     def site(self):

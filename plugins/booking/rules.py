@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from core.cache import cached, watch
 from core.extensions import db
 from plugins.booking.errors import BookingError
-from plugins.booking.models import ACTIVE, Booking, Resource, Rule
+from plugins.booking.models import ACTIVE, KINDS, Booking, Resource, Rule
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,8 @@ def _merge(rows: dict, kind: str) -> Rules:
     return Rules(**values)
 
 
+_DEFAULTS = {kind: _merge({}, kind) for kind in KINDS}  # a site without rules of its own
+
 # Rules change a few times a year and are read by every booking (twice): kept per process.
 watch(Rule, "rules")
 
@@ -62,19 +64,17 @@ def effective_rules(site_id: int, kind: str) -> Rules:
     return cached("rules", (site_id, kind), read)
 
 
-def rules_by_site(site_ids) -> dict:
-    """Effective rules of many sites in one query: a function (site_id, kind) -> Rules."""
-    stored: dict[int, dict] = {}
-    for row in db.session.scalars(select(Rule).where(Rule.site_id.in_(list(site_ids)))):
-        stored.setdefault(row.site_id, {})[row.kind] = row
-    cache = {}
+def rules_by_site():
+    """Effective rules of every site and kind, read in one query and kept per process like
+    `effective_rules`: a function (site_id, kind) -> Rules."""
+    def read():
+        stored: dict[int, dict] = {}
+        for row in db.session.scalars(select(Rule)):
+            stored.setdefault(row.site_id, {})[row.kind] = row
+        return {site_id: {kind: _merge(rows, kind) for kind in KINDS} for site_id, rows in stored.items()}
 
-    def get(site_id, kind):
-        if (site_id, kind) not in cache:
-            cache[(site_id, kind)] = _merge(stored.get(site_id, {}), kind)
-        return cache[(site_id, kind)]
-
-    return get
+    merged = cached("rules", "every site", read)
+    return lambda site_id, kind: merged.get(site_id, _DEFAULTS)[kind]
 
 
 def save_rules(site_id: int, kind: str, **values) -> Rule:
