@@ -2,7 +2,7 @@
 many times in process (Flask test client, the bench's cached databases) under cProfile and
 prints the mean time per request and the functions with the most cumulative time.
 
-NAME: home, sites, site, search, api_sites, availability, booking (all when none given);
+NAME: home, sites, site, search, api_sites, availability, booking, booking_taken (all when none given);
 `--sort tottime` sorts by own time.
 """
 from __future__ import annotations
@@ -51,7 +51,7 @@ def main(argv):
     if "--sort" in argv:
         sort = argv[argv.index("--sort") + 1]
         argv = [a for a in argv if a not in ("--sort", sort)]
-    wanted = set(argv) or {"home", "sites", "site", "search", "api_sites", "availability", "booking"}
+    wanted = set(argv) or {"home", "sites", "site", "search", "api_sites", "availability", "booking", "booking_taken"}
     day = _day()
     folder = Path(tempfile.mkdtemp())
     with data.scratch_copy(demo_database("sqlite"), folder) as url:
@@ -67,7 +67,7 @@ def main(argv):
             if name in wanted:
                 assert c.get(path).status_code == 200, path
                 _run(f"GET {path}", lambda c=c, path=path: c.get(path), 200, sort)
-    if "booking" in wanted:
+    if wanted & {"booking", "booking_taken"}:
         from bench.bench_http import _members_and_bodies
 
         small = data.sqlite_database("booking-10k", data.days_of(data.SMALL_DAYS))
@@ -82,7 +82,20 @@ def main(argv):
                 response = client.post("/api/v1/bookings", json=body, headers={"Authorization": f"Bearer {token}"})
                 assert response.status_code == 201, response.get_data(as_text=True)
 
-            _run("POST /api/v1/bookings", post, 300, sort)
+            if "booking" in wanted:
+                _run("POST /api/v1/bookings", post, 300, sort)
+            replayed = bodies[30_000:30_400]
+            for token, body in replayed:  # booked once here: sent again below, the slot is taken (409)
+                client.post("/api/v1/bookings", json=body, headers={"Authorization": f"Bearer {token}"})
+            taken = iter(replayed)
+
+            def post_taken():
+                token, body = next(taken)
+                response = client.post("/api/v1/bookings", json=body, headers={"Authorization": f"Bearer {token}"})
+                assert response.status_code == 409, response.get_data(as_text=True)
+
+            if "booking_taken" in wanted:
+                _run("POST /api/v1/bookings (slot taken: 409)", post_taken, 300, sort)
 
 
 if __name__ == "__main__":

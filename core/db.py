@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import wraps
 from datetime import datetime, timedelta, timezone
 
 import sqlite3
@@ -18,6 +19,7 @@ from sqlalchemy.types import TypeDecorator
 READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
 MAX_ID = 2**31 - 1  # PostgreSQL's INTEGER: a larger id in a query is a database error, not a miss
 _WRITING: ContextVar[bool] = ContextVar("tierslieux_writing", default=False)
+_READ_FIRST: ContextVar[bool] = ContextVar("tierslieux_read_first", default=False)
 
 
 @contextmanager
@@ -29,6 +31,41 @@ def writing():
         yield
     finally:
         _WRITING.reset(token)
+
+
+def reads_first(view):
+    """A POST view that reads before it writes and often refuses after reading (a slot already
+    taken: two requests in three at a Monday-morning rush). Its first transaction only reads: on
+    SQLite a deferred BEGIN, which takes no write lock and, thanks to WAL, never waits for a
+    writer, so refusals neither wait for the writers nor hold them up. The view calls
+    `done_reading()` before its first write; what must hold is checked again there."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        token = _READ_FIRST.set(True)
+        try:
+            return view(*args, **kwargs)
+        finally:
+            _READ_FIRST.reset(token)
+
+    return wrapper
+
+
+def done_reading() -> None:
+    """In a `reads_first` view: end the read transaction (SQLite), keeping the objects it loaded
+    as they were read; the next transaction takes the write lock up front. On PostgreSQL,
+    reading takes no lock: the one transaction goes on."""
+    from core.extensions import db
+
+    _READ_FIRST.set(False)
+    session = db.session()  # the request's Session itself (the scoped proxy lacks in_transaction)
+    if session.get_bind().dialect.name != "sqlite" or not session.in_transaction():
+        return
+    expire, session.expire_on_commit = session.expire_on_commit, False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expire
 
 
 def utcnow() -> datetime:
@@ -118,7 +155,8 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        read_only = has_request_context() and request.method in READ_ONLY_METHODS and not _WRITING.get()
+        read_only = (has_request_context() and (request.method in READ_ONLY_METHODS or _READ_FIRST.get())
+                     and not _WRITING.get())
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
@@ -156,9 +194,9 @@ def lock_row(model, row_id) -> None:
     db.session.execute(select(model.id).where(model.id == row_id).with_for_update())
 
 
-def find(model, value):
-    """The row of `model` with an id someone typed or sent, or None."""
+def find(model, value, options=()):
+    """The row of `model` with an id someone typed or sent, or None (`options`: loader options)."""
     from core.extensions import db
 
     number = as_id(value)
-    return db.session.get(model, number) if number else None
+    return db.session.get(model, number, options=options) if number else None

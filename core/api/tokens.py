@@ -5,7 +5,7 @@ import hashlib
 import secrets
 
 from sqlalchemy import ForeignKey, String, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
 from core.db import UTCDateTime, utcnow
 from core.extensions import db
@@ -58,8 +58,8 @@ def user_for_token(secret: str):
     """The active user a token belongs to, or None."""
     if not secret.startswith(PREFIX) or len(secret) > 100:
         return None
-    token = db.session.scalar(select(ApiToken).where(ApiToken.digest == _digest(secret),
-                                                     ApiToken.revoked_at.is_(None)))
+    token = db.session.scalar(select(ApiToken).options(joinedload(ApiToken.user))  # one query for both
+                              .where(ApiToken.digest == _digest(secret), ApiToken.revoked_at.is_(None)))
     if token is None or not token.user.is_active:
         return None
     return token.user

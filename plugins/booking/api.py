@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 
 from core.api.base import ApiError, json_body, token_required
 from core.api.openapi import error_responses, ok
+from core.db import done_reading, reads_first, utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.sites.service import site_by_slug
@@ -57,15 +58,14 @@ def get_availability():
         raise ApiError(400, _("period must be one of %(values)s.", values=", ".join(PERIODS)), "bad_request")
     out = []
     for entry in availability.network(day, kind, period, site_slug=args.get("site") or None):
-        tz = entry.site.timezone
         out.append({"site": entry.site.slug, "name": entry.site.name, "resources": [
             {"id": r.resource.id, "kind": r.resource.kind, "name": r.resource.name,
-             "free": [{"period": s.period, "start": local_iso(s.starts_at, tz), "end": local_iso(s.ends_at, tz)}
-                      for s in r.free]} for r in entry.resources]})
+             "free": [s.as_json for s in r.free]} for r in entry.resources]})
     return jsonify({"date": day.isoformat(), "sites": out})
 
 
 @api.post("/bookings")
+@reads_first
 @token_required
 def create_booking():
     data = json_body()
@@ -75,7 +75,11 @@ def create_booking():
     if not isinstance(data.get("start"), str) or not isinstance(data.get("end"), str):
         raise BookingError(_("Give start and end as local ISO times."), "bad_time")
     starts_at, ends_at = parse_local(data["start"], tz), parse_local(data["end"], tz)
-    booking = service.book(resource, g.api_user, starts_at, ends_at, g.api_user)
+    now = utcnow()
+    # A slot already taken (most refusals at a rush) is refused without waiting for the write lock.
+    service.refuse_early(resource, g.api_user, starts_at, ends_at, now)
+    done_reading()
+    booking = service.book(resource, g.api_user, starts_at, ends_at, g.api_user, now=now, previewed=True)
     answer = booking_json(booking)  # before the commit expires the objects it reads
     db.session.commit()
     return jsonify(answer), 201

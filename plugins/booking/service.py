@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import exc as sa_exc, or_, select, update
+from sqlalchemy.orm import joinedload
 
 from core.accounts.models import User
 from core.db import find, lock_row, utcnow
@@ -19,6 +20,7 @@ from core.extensions import db
 from core.modules.service import is_enabled
 from core.plugins import hooks
 from core.sites.access import can_see
+from core.sites.models import Site
 from core.sites.service import site_row
 from plugins.booking import notify, waitlist
 from plugins.booking.errors import BookingError, NotFound, SlotTaken
@@ -40,7 +42,8 @@ def is_overlap_error(exc: Exception) -> bool:
 
 def get_resource(resource_id, site=None) -> Resource:
     """A bookable resource by id; 404 (NotFound) when unknown, at another site, or module off."""
-    resource = find(Resource, resource_id)
+    # Its site's hours only when asked: booking reads them from the cached site rows.
+    resource = find(Resource, resource_id, options=[joinedload(Resource.site).lazyload(Site.opening_hours)])
     if resource is None or (site is not None and resource.site_id != site.id) \
             or not is_enabled("booking", resource.site):
         raise NotFound(_("There is no such resource."))
@@ -81,22 +84,33 @@ def tell_expired(ids) -> None:
         hooks(booking.resource.site).booking_cancelled(booking=booking, actor=None, reason="hold_expired")
 
 
-def _validate(booking: Booking, actor, now) -> None:
-    resource, site = booking.resource, booking.resource.site
+def refuse_early(resource: Resource, actor, starts_at, ends_at, now, *, is_block=False) -> None:
+    """The refusals that need no lock: an unseen site, a retired resource, a bad range, a closed
+    site, and a slot already taken, the most common (everyone wants Tuesday morning), said by
+    one indexed query before the locks, the rules and the other plugins' questions. A preview
+    only: `store` has the last word, and the database refuses an overlap at the insert.
+
+    :raises BookingError: NotFound, SlotTaken or another refusal.
+    """
+    site = resource.site
     if not can_see(site, actor):  # an unpublished site, booked through the API by resource id
         raise NotFound(_("There is no such resource."))
     if resource.is_retired:
         raise BookingError(_("This resource is no longer offered."), "retired")
-    if booking.ends_at <= booking.starts_at:
+    if ends_at <= starts_at:
         raise BookingError(_("The end must come after the start."), "bad_range")
-    if not booking.is_block:
-        if not within_opening(site_row(site.id) or site, booking.starts_at, booking.ends_at):
+    if not is_block:
+        if not within_opening(site_row(site.id) or site, starts_at, ends_at):
             raise BookingError(_("The site is not open at that time."), "closed")
-        # A slot already taken is the most common refusal (everyone wants Tuesday morning): one
-        # indexed query says so before the locks, the rules and the other plugins' questions. A
-        # preview only: the database still refuses an overlap at the insert (`store`).
-        if not is_free(booking.resource_id, booking.starts_at, booking.ends_at, now):
+        if not is_free(resource.id, starts_at, ends_at, now):
             raise SlotTaken(_("This slot has just been taken. Please choose another one."))
+
+
+def _validate(booking: Booking, actor, now, previewed=False) -> None:
+    resource, site = booking.resource, booking.resource.site
+    if not previewed:  # else the caller has just called refuse_early
+        refuse_early(resource, actor, booking.starts_at, booking.ends_at, now, is_block=booking.is_block)
+    if not booking.is_block:
         lock_for_rules(booking)
         check(effective_rules(site.id, resource.kind), booking, now)
         for reason in hooks(site).validate_booking(booking=booking, actor=actor):
@@ -119,8 +133,9 @@ def _real(user):
 
 
 def prepare(resource: Resource, member, starts_at: datetime, ends_at: datetime, actor=None,
-            *, now=None, series_id=None, is_block=False, note="") -> Booking:
+            *, now=None, series_id=None, is_block=False, note="", previewed=False) -> Booking:
     """Build and validate a booking, asking other plugins who pays and how much; not stored.
+    `previewed`: the caller has just called `refuse_early` for it.
 
     :raises BookingError: a broken rule.
     """
@@ -131,7 +146,7 @@ def prepare(resource: Resource, member, starts_at: datetime, ends_at: datetime, 
                       created_by_id=getattr(actor or member, "id", None), starts_at=starts_at, ends_at=ends_at,
                       series_id=series_id, is_block=is_block, note=note, checkin_code=secrets.token_hex(4),
                       status="confirmed")
-    _validate(booking, actor or member, now)
+    _validate(booking, actor or member, now, previewed)
     site = resource.site
     if not is_block:
         payer = hooks(site).booking_payer(booking=booking)
@@ -200,14 +215,15 @@ def announce(booking: Booking) -> None:
         hook.booking_confirmed(booking=booking)
 
 
-def book(resource: Resource, member, starts_at: datetime, ends_at: datetime, actor=None, *, now=None) -> Booking:
+def book(resource: Resource, member, starts_at: datetime, ends_at: datetime, actor=None, *, now=None,
+         previewed=False) -> Booking:
     """Book a resource for a member (or, by a manager, on their behalf); the caller commits.
 
     :return: the stored `Booking`, "confirmed", or "held" until `hold_expires_at` when a payment
         (`booking_payer(...).needs_payment`) or the manager's approval must complete it.
     :raises BookingError: a broken rule, or another plugin refused it while acting on it.
     """
-    booking = new_booking(resource, member, starts_at, ends_at, actor, now=now)
+    booking = new_booking(resource, member, starts_at, ends_at, actor, now=now, previewed=previewed)
     announce(booking)
     return booking
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -29,6 +30,13 @@ class Slot:
     @property
     def local_end(self) -> datetime:
         return self.ends_at.astimezone(ZoneInfo(self.tz))
+
+    @cached_property
+    def as_json(self) -> dict:
+        """The API's view of the slot, in local ISO times; made once per slot (the network's
+        slots are kept per process, and the API lists each of them for every free resource)."""
+        return {"period": self.period, "start": local_iso(self.starts_at, self.tz),
+                "end": local_iso(self.ends_at, self.tz)}
 
 
 def to_utc(day: date, at: time, tz: str) -> datetime:

@@ -44,11 +44,25 @@ def local_filter(instant, site, fmt="%d/%m/%Y %H:%M"):
     return instant.astimezone(ZoneInfo(site.timezone)).strftime(fmt)
 
 
+class _Translated(dict):
+    """Lazy labels, each translated when a page first reads it and then kept for that page: a
+    search or a week table reads the same few labels hundreds of times, and each reading of a
+    lazy string is a gettext call."""
+
+    def __init__(self, lazy: dict):
+        super().__init__()
+        self._lazy = lazy
+
+    def __missing__(self, key):
+        value = self[key] = str(self._lazy[key])
+        return value
+
+
 @bp.app_context_processor
 def _labels():
-    return {"booking_kind_labels": KIND_LABELS, "booking_book_labels": BOOK_LABELS, "booking_period_labels": PERIODS,
-            "booking_status_labels": STATUS_LABELS, "booking_timedelta": timedelta,
-            "booking_payer_label": service.payer_label}
+    return {"booking_kind_labels": _Translated(KIND_LABELS), "booking_book_labels": _Translated(BOOK_LABELS),
+            "booking_period_labels": _Translated(PERIODS), "booking_status_labels": _Translated(STATUS_LABELS),
+            "booking_timedelta": timedelta, "booking_payer_label": service.payer_label}
 
 
 def _site(site_slug):

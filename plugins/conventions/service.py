@@ -384,11 +384,16 @@ def accept_invitation(user, token: str) -> Authorisation:
 def joinable_by_domain(user) -> list[Convention]:
     """Conventions listing the user's e-mail domain that they have not joined yet."""
     domain = user.email.rsplit("@", 1)[-1].lower()
-    out = []
-    for convention in db.session.scalars(select(Convention).where(Convention.status.in_(("signed", "active")))):
-        if domain in (convention.email_domains or []) and _current_authorisation(convention.id, user.id) is None:
-            out.append(convention)
-    return out
+    # Asked on every member's home page, and most members match none: the domains are read as
+    # light rows, and only the matching conventions are loaded.
+    matching = [convention_id for convention_id, domains in db.session.execute(
+        select(Convention.id, Convention.email_domains).where(Convention.status.in_(("signed", "active"))))
+        if domain in (domains or [])]
+    if not matching:
+        return []
+    return [convention for convention in db.session.scalars(select(Convention).where(Convention.id.in_(matching))
+                                                           .order_by(Convention.id))
+            if _current_authorisation(convention.id, user.id) is None]
 
 
 def request_by_domain(user, convention_id) -> Authorisation:
