@@ -184,6 +184,16 @@ def read_pages(label: str, source_url: str) -> None:
                     results[name] = load(server.port, path, headers=headers)
                     server.settle()
                 logged = server.errors_logged()
+            # The same public pages rendered at every request (core/pagecache.py off), for the record.
+            rendered = {}
+            with Server("core:create_app()", _env(url, folder, TIERSLIEUX_PAGE_CACHE_SECONDS="0")) as server:
+                for name, path, signed_in in pages:
+                    if signed_in or "/api/" in path:
+                        continue
+                    server.warm_up([path])
+                    rendered[name] = load(server.port, path)
+                    server.settle()
+                logged += server.errors_logged()
             with Server("bench.booking_bare_wsgi:app", _env(url, folder)) as server:
                 server.warm_up(["/"])
                 bare.append(load(server.port, "/"))
@@ -195,6 +205,9 @@ def read_pages(label: str, source_url: str) -> None:
           f"{', '.join(f'{b.rate:.0f}' for b in bare)} req/s")
     for name, result in results.items():
         _print(name, result, base_rate)
+    print("  the public pages rendered at every request (PAGE_CACHE_SECONDS=0), not a target:")
+    for name, result in rendered.items():
+        _print(f"{name} (not kept)", result, base_rate)
     for name, result in results.items():
         bad = sum(n for s, n in result.statuses.items() if s != 200) + result.errors
         targets.at_least(f"2. {name} / bare Flask ({label})", result.rate / base_rate, 0.4,

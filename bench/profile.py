@@ -56,7 +56,9 @@ def main(argv):
     folder = Path(tempfile.mkdtemp())
     with data.scratch_copy(demo_database("sqlite"), folder) as url:
         app = data.make_app(url, folder)
-        app.config.update(WTF_CSRF_ENABLED=False, SERVER_NAME=None)
+        # The pages rendered every time (core/pagecache.py would serve visitors its kept copy).
+        app.config.update(WTF_CSRF_ENABLED=False, SERVER_NAME=None,
+                          PAGE_CACHE_SECONDS=float(__import__("os").environ.get("BENCH_PAGE_CACHE_SECONDS", "0")))
         client = app.test_client()
         signed = app.test_client()
         signed.post("/login", data={"email": DEMO_EMAIL, "password": DEMO_PASSWORD})

@@ -403,6 +403,8 @@ def flask_settings(config: TerritoryConfig, instance_path: str) -> dict:
         # How often a worker reads the cached kinds' versions (core/cache.py): another worker's
         # change to a site or a module shows within this; the person who made it sees it at once.
         "CACHE_CHECK_SECONDS": float(env.get("TIERSLIEUX_CACHE_CHECK_SECONDS", "1")),
+        # How long a public page's HTML is kept for visitors not signed in (core/pagecache.py).
+        "PAGE_CACHE_SECONDS": float(env.get("TIERSLIEUX_PAGE_CACHE_SECONDS", "5")),
         "JOBS_BACKOFF_SECONDS": 10,
         "PERMANENT_SESSION_LIFETIME": timedelta(minutes=security.session_idle_minutes),
         "SESSION_ABSOLUTE_LIFETIME": timedelta(hours=security.session_absolute_hours),

@@ -10,7 +10,7 @@ from flask_babel import Babel
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from core import cache, errors, i18n, security, ui, urls
+from core import cache, errors, i18n, pagecache, security, ui, urls
 from core.config import ConfigError, flask_settings, load_config
 from core.db import MAX_ID, configure_sqlite
 from core.extensions import csrf, db, limiter, login_manager, migrate
@@ -89,6 +89,7 @@ def create_app(config_path=None, overrides: dict | None = None, extra_plugins=()
     _init_migrations(app, registry)
     login_manager.init_app(app)
     csrf.init_app(app)
+    pagecache.init_app(app)  # after csrf: it wraps the templates' csrf_token()
     limiter.init_app(app)
     translation_dirs = [str(Path(__file__).parent / "translations")]
     translation_dirs += [str(w.translations) for w in registry.wiring.values() if w.translations]

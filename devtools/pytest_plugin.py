@@ -96,6 +96,7 @@ def build_app(database_url: str, mail: tuple[str, int], instance: Path, territor
         "WTF_CSRF_ENABLED": False,
         "JOBS_RUN": "inline",  # jobs run right after the commit that enqueued them
         "JOBS_BACKOFF_SECONDS": 0,
+        "PAGE_CACHE_SECONDS": 0,  # each test sees its own changes at once (tests/core/test_pagecache.py: on)
     }
     settings.update(overrides)
     os.environ["TIERSLIEUX_INSTANCE"] = str(instance)
