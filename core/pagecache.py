@@ -28,8 +28,8 @@ from flask_wtf.csrf import generate_csrf
 
 from core.cache import versions
 
-MAX_PAGES = 256  # per process: paths with their queries, the least recently served dropped first
-MAX_BYTES = 512 * 1024
+MAX_PAGES = 128  # per process: paths with their queries, the least recently served dropped first
+MAX_BYTES = 256 * 1024  # a bigger page is rendered every time: at most 32 MB kept per worker
 # Session keys a visitor's page does not depend on (or that the key already holds: the language);
 # Flask-Login marks an anonymous session `_fresh` (and `_id` with session protection).
 _NEUTRAL = {"csrf_token", "_sent", "_permanent", "locale", "_fresh", "_id"}
