@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import wraps
 from datetime import datetime, timedelta, timezone
 
 import sqlite3
 
-from flask import has_request_context, request
+from flask import current_app, has_request_context, request
 from sqlalchemy import BigInteger, DateTime, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
@@ -19,7 +18,6 @@ from sqlalchemy.types import TypeDecorator
 READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
 MAX_ID = 2**31 - 1  # PostgreSQL's INTEGER: a larger id in a query is a database error, not a miss
 _WRITING: ContextVar[bool] = ContextVar("tierslieux_writing", default=False)
-_READ_FIRST: ContextVar[bool] = ContextVar("tierslieux_read_first", default=False)
 
 
 @contextmanager
@@ -34,30 +32,31 @@ def writing():
 
 
 def reads_first(view):
-    """A POST view that reads before it writes and often refuses after reading (a slot already
-    taken: two requests in three at a Monday-morning rush). Its first transaction only reads: on
-    SQLite a deferred BEGIN, which takes no write lock and, thanks to WAL, never waits for a
-    writer, so refusals neither wait for the writers nor hold them up. The view calls
-    `done_reading()` before its first write; what must hold is checked again there."""
+    """Mark a POST view that reads before it writes and often refuses after reading (a slot
+    already taken: two requests in three at a Monday-morning rush). Until the view calls
+    `done_reading()`, the request's transactions only read, those of the `before_request`
+    functions included: on SQLite a deferred BEGIN, which takes no write lock and, thanks to
+    WAL, never waits for a writer, so refusals neither wait for the writers nor hold them up.
+    What must hold is checked again in the write transaction. The mark survives decorators made
+    with `functools.wraps` (login_required, token_required)."""
+    view.tierslieux_reads_first = True
+    return view
 
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        token = _READ_FIRST.set(True)
-        try:
-            return view(*args, **kwargs)
-        finally:
-            _READ_FIRST.reset(token)
 
-    return wrapper
+def _reading_first() -> bool:
+    if getattr(request, "_tierslieux_done_reading", False):
+        return False
+    view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
+    return getattr(view, "tierslieux_reads_first", False)
 
 
 def done_reading() -> None:
-    """In a `reads_first` view: end the read transaction (SQLite), keeping the objects it loaded
-    as they were read; the next transaction takes the write lock up front. On PostgreSQL,
-    reading takes no lock: the one transaction goes on."""
+    """In a `reads_first` view, before its first write: end the read transaction (SQLite),
+    keeping the objects it loaded as they were read; the next transaction takes the write lock up
+    front. On PostgreSQL, reading takes no lock: the one transaction goes on."""
     from core.extensions import db
 
-    _READ_FIRST.set(False)
+    request._tierslieux_done_reading = True
     session = db.session()  # the request's Session itself (the scoped proxy lacks in_transaction)
     if session.get_bind().dialect.name != "sqlite" or not session.in_transaction():
         return
@@ -155,7 +154,7 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        read_only = (has_request_context() and (request.method in READ_ONLY_METHODS or _READ_FIRST.get())
+        read_only = (has_request_context() and (request.method in READ_ONLY_METHODS or _reading_first())
                      and not _WRITING.get())
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 

@@ -243,17 +243,7 @@ def book_any(site, kind: str, member, starts_at: datetime, ends_at: datetime, ac
     :raises BookingError: a rule that holds for every resource (the member's limits, closed).
     """
     now = now or utcnow()
-    candidates = db.session.scalars(select(Resource).where(
-        Resource.site_id == site.id, Resource.kind == kind, Resource.retired_at.is_(None))
-        .order_by(Resource.group_name, Resource.name, Resource.id)).all()
-    if not candidates or not is_enabled("booking", site):
-        raise NotFound(_("There is no such place at this site."))
-    # Only places free at first sight are tried, in one order that does not depend on what each
-    # request saw (online before approval, then group, name, id): concurrent requests lock the
-    # resources in the same order, so on PostgreSQL they wait for each other, never deadlock.
-    candidates = sorted((r for r in candidates if is_free(r.id, starts_at, ends_at, now)),
-                        key=lambda r: (r.approval_required, r.group_name or "", r.name, r.id))
-    for resource in candidates:
+    for resource in free_candidates(site, kind, starts_at, ends_at, now):
         booking = None
         try:
             booking = prepare(resource, member, starts_at, ends_at, actor, now=now)
@@ -263,6 +253,36 @@ def book_any(site, kind: str, member, starts_at: datetime, ends_at: datetime, ac
         announce(booking)
         return booking
     raise SlotTaken(_("Every place of this kind is taken then. You may join the waitlist."))
+
+
+def free_candidates(site, kind: str, starts_at: datetime, ends_at: datetime, now) -> list[Resource]:
+    """The resources of a kind at a site free at first sight over a range, in the order
+    `book_any` tries them: online before approval, then group, name, id. The order does not
+    depend on what each request saw, so concurrent requests lock the resources in the same order
+    (on PostgreSQL they wait for each other, never deadlock). A preview: `store` has the last word.
+
+    :raises NotFound: the site has no resource of that kind.
+    """
+    candidates = db.session.scalars(select(Resource).where(
+        Resource.site_id == site.id, Resource.kind == kind, Resource.retired_at.is_(None))).all()
+    if not candidates or not is_enabled("booking", site):
+        raise NotFound(_("There is no such place at this site."))
+    busy = set(db.session.scalars(select(Booking.resource_id).where(  # one query for all of them
+        Booking.resource_id.in_([r.id for r in candidates]), Booking.status.in_(ACTIVE),
+        Booking.starts_at < ends_at, Booking.ends_at > starts_at, Booking.starts_at > starts_at - timedelta(days=1),
+        (Booking.status != "held") | (Booking.hold_expires_at >= now))))
+    return sorted((r for r in candidates if r.id not in busy),
+                  key=lambda r: (r.approval_required, r.group_name or "", r.name, r.id))
+
+
+def refuse_when_full(site, kind: str, starts_at: datetime, ends_at: datetime, now) -> None:
+    """`book_any`'s refusal that needs no lock: every place of the kind is taken then.
+
+    :raises NotFound: the site has no resource of that kind.
+    :raises SlotTaken: none is free at first sight.
+    """
+    if not free_candidates(site, kind, starts_at, ends_at, now):
+        raise SlotTaken(_("Every place of this kind is taken then. You may join the waitlist."))
 
 
 def block(resource: Resource, starts_at, ends_at, actor, note="") -> Booking:

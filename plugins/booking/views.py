@@ -10,7 +10,7 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from core import geo
-from core.db import find
+from core.db import done_reading, find, reads_first, utcnow
 from core.extensions import db
 from core.geo import svgmap
 from core.geo.views import choose, preferred
@@ -176,6 +176,7 @@ def _after_booking(booking):
 
 
 @bp.post("/sites/<site_slug>/book", endpoint="book")
+@reads_first
 @login_required
 def book(site_slug):
     site = _site(site_slug)
@@ -185,7 +186,11 @@ def book(site_slug):
         return failed(BookingError(_("Choose a place, a date and a time.")), back)
     try:
         resource, starts_at, ends_at = slot_from_form(form, site)
-        booking = service.book(resource, current_user, starts_at, ends_at, current_user)
+        now = utcnow()
+        # A slot already taken is refused without waiting for the write lock (core.db.reads_first).
+        service.refuse_early(resource, current_user, starts_at, ends_at, now)
+        done_reading()
+        booking = service.book(resource, current_user, starts_at, ends_at, current_user, now=now, previewed=True)
         db.session.commit()
     except BookingError as exc:
         if exc.code == "slot_taken":
@@ -227,6 +232,7 @@ def room_hours_global(site):
 
 
 @bp.post("/sites/<site_slug>/book-any", endpoint="book_any")
+@reads_first
 @login_required
 def book_any(site_slug):
     """Book "a desk": one button per site and period; the platform picks a free place."""
@@ -237,7 +243,10 @@ def book_any(site_slug):
         return failed(BookingError(_("Choose a kind of place, a date and a time.")), back)
     try:
         starts_at, ends_at = range_for(site, form.date.data, form.period.data, form.start.data, form.end.data)
-        booking = service.book_any(site, form.kind.data, current_user, starts_at, ends_at, current_user)
+        now = utcnow()
+        service.refuse_when_full(site, form.kind.data, starts_at, ends_at, now)  # without the write lock
+        done_reading()
+        booking = service.book_any(site, form.kind.data, current_user, starts_at, ends_at, current_user, now=now)
         db.session.commit()
     except NotFound:
         db.session.rollback()

@@ -77,36 +77,43 @@ def test_a_member_who_erases_their_account_is_not_mailed_about_the_bookings_it_c
     assert mailbox.wait_for(1, timeout=0.5) == []
 
 
-def test_a_request_for_a_taken_slot_is_refused_without_waiting_for_the_writers(app, client, site_with_desk,
-                                                                               make_user, api_token):
-    """While another transaction holds the write lock (SQLite: BEGIN IMMEDIATE, which every
-    writing request takes), a slot already taken is refused at once: the refusal is read in a
-    read transaction, which WAL lets run beside the writer. A free slot waits for the lock."""
+def _hold_the_write_lock(app):
+    """Another connection's write transaction, not committed (SQLite: BEGIN IMMEDIATE)."""
     import sqlite3
-    import threading
 
     with app.app_context():
         if db.engine.dialect.name != "sqlite":
             pytest.skip("SQLite's write lock: PostgreSQL's readers never wait for writers")
         path = db.engine.url.database
-    day = next_weekday()
-    first = api_token(make_user())
-    assert _post(client, first, site_with_desk, day).status_code == 201
-    token = api_token(make_user())
     writer = sqlite3.connect(path, isolation_level=None)
-    writer.execute("BEGIN IMMEDIATE")  # another worker's booking, not committed yet
+    writer.execute("BEGIN IMMEDIATE")
+    return writer
+
+
+def _in_thread(answers, name, call):
+    import threading
+
+    thread = threading.Thread(target=lambda: answers.__setitem__(name, call().status_code))
+    thread.start()
+    return thread
+
+
+def test_a_request_for_a_taken_slot_is_refused_without_waiting_for_the_writers(app, client, site_with_desk,
+                                                                               make_user, api_token):
+    """While another transaction holds the write lock (SQLite: BEGIN IMMEDIATE, which every
+    writing request takes), a slot already taken is refused at once: the refusal is read in a
+    read transaction, which WAL lets run beside the writer. A free slot waits for the lock."""
+    app.config["CACHE_CHECK_SECONDS"] = 0  # the versions read before the view: read-only too
+    day = next_weekday()
+    assert _post(client, api_token(make_user()), site_with_desk, day).status_code == 201
+    token = api_token(make_user())
+    writer = _hold_the_write_lock(app)
     answers = {}
-
-    def send(name, start, end):
-        answers[name] = _post(app.test_client(), token, site_with_desk, day, start, end).status_code
-
-    taken = threading.Thread(target=send, args=("taken", "08:30", "12:30"))
-    free = threading.Thread(target=send, args=("free", "13:30", "18:00"))
     try:
-        taken.start()
-        taken.join(10)
+        _in_thread(answers, "taken", lambda: _post(app.test_client(), token, site_with_desk, day)).join(10)
         assert answers.get("taken") == 409  # at once, with the lock still held
-        free.start()
+        free = _in_thread(answers, "free", lambda: _post(app.test_client(), token, site_with_desk, day,
+                                                         "13:30", "18:00"))
         free.join(0.5)
         assert "free" not in answers  # waits for the lock...
     finally:
@@ -114,3 +121,25 @@ def test_a_request_for_a_taken_slot_is_refused_without_waiting_for_the_writers(a
         writer.close()
     free.join(30)
     assert answers["free"] == 201  # ...and is booked when it is released
+
+
+def test_a_member_asking_for_a_desk_when_none_is_left_is_answered_without_waiting(app, client, auth, site_with_desk,
+                                                                                 make_user, api_token):
+    app.config["CACHE_CHECK_SECONDS"] = 0
+    day = next_weekday()
+    assert _post(client, api_token(make_user()), site_with_desk, day).status_code == 201  # the only desk
+    auth.login(make_user())
+    writer = _hold_the_write_lock(app)
+    answers = {}
+    ask = {"kind": "desk", "date": day.isoformat(), "period": "morning"}
+    try:
+        _in_thread(answers, "any", lambda: client.post("/booking/sites/figeac/book-any", data=ask)).join(10)
+        assert answers.get("any") == 409  # "every place is taken": the waitlist is offered, at once
+        _in_thread(answers, "that one", lambda: client.post("/booking/sites/figeac/book", data={
+            "resource": site_with_desk, "date": day.isoformat(), "period": "morning"})).join(10)
+        assert answers.get("that one") == 409
+    finally:
+        writer.execute("COMMIT")
+        writer.close()
+    ask["period"] = "afternoon"
+    assert client.post("/booking/sites/figeac/book-any", data=ask).status_code == 303  # a free one is booked
