@@ -45,7 +45,7 @@ def admin_links(user):
 @hookimpl
 def dashboard_widgets(user):
     today = access.today()
-    year = service.member_report(user, today.replace(month=1, day=1), today)
+    year = service.member_totals(user, today.replace(month=1, day=1), today)
     return [Widget(_l("My impact"), "impact/_widget.html", {"year": year,
                                                             "has_profile": service.profile_of(user) is not None},
                    order=75)]

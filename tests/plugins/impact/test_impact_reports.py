@@ -227,3 +227,28 @@ def test_the_method_page_shows_the_territorys_values_and_sources(client):
     page = client.get("/impact/method", headers={"Accept-Language": "fr"}).get_data(as_text=True)
     for needle in ("0,2176", "0,1034", "Impact CO2", "Barème kilométrique 2024", "50 km/h", "31"):
         assert needle in page
+
+
+def test_the_home_panel_sums_the_members_days_as_the_report_does(app, client, auth, make_user, profile, attend):
+    member = make_user()
+    profile(member)
+    first, second = next_weekday(), next_weekday() + timedelta(days=7)
+    attend(member, first)
+    attend(member, second, "afternoon")
+    with app.test_request_context():
+        user = db.session.get(User, member.id)
+        report = service.member_report(user, first, second).totals
+        totals = service.member_totals(user, first, second)  # what the home page's panel reads
+        assert totals.days == report.days == 2 and totals.km > 0
+        assert (totals.km, totals.co2e_kg, totals.cents, totals.hours) == pytest.approx(
+            (report.km, report.co2e_kg, report.cents, report.hours))
+        assert service.member_totals(user, first, first).days == 1
+    with app.app_context():  # the panel counts this year up to today: move the first day there
+        from plugins.impact import access
+
+        db.session.execute(update(ImpactDay).where(ImpactDay.member_id == member.id, ImpactDay.day == first)
+                           .values(day=access.today()))
+        db.session.commit()
+    auth.login(member)
+    html = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "This year: 1 days at a telecentre" in html
