@@ -1,12 +1,11 @@
-"""Database plumbing shared by the core and every plugin: UTC instants, SQLite write locks, row
-locks."""
+"""Database plumbing shared by the core and every plugin: UTC instants (and as epoch seconds),
+SQLite write locks (and views that read first), row locks."""
 from __future__ import annotations
 
+import sqlite3
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime, timedelta, timezone
-
-import sqlite3
 
 from flask import current_app, has_request_context, request
 from sqlalchemy import BigInteger, DateTime, event
