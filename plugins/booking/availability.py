@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from core.cache import cached, watch
 from core.db import epoch_seconds, utcnow
@@ -19,7 +19,7 @@ from core.extensions import db
 from core.modules.service import is_enabled
 from core.sites.models import Site
 from core.sites.service import SiteRow, next_open_day, opening_intervals, published_site_rows
-from plugins.booking.models import ACTIVE, Booking, Resource
+from plugins.booking.models import Booking, Resource
 from plugins.booking.payment import Price
 from plugins.booking.quotes import quote
 from plugins.booking.rules import rules_by_site
@@ -103,11 +103,8 @@ def busy_ranges(site_ids, start, end, now) -> dict[int, list[tuple]]:
 
 
 def _busy_query(site_ids, start, end, now, *columns):
-    return select(Booking.resource_id, *columns).where(
-        Booking.site_id.in_(site_ids), Booking.starts_at < end,
-        Booking.starts_at > start - timedelta(days=1), Booking.ends_at > start,
-        Booking.status.in_(ACTIVE),
-        or_(Booking.status != "held", Booking.hold_expires_at >= now))
+    return select(Booking.resource_id, *columns).where(Booking.site_id.in_(site_ids),
+                                                       *Booking.occupying(start, end, now))
 
 
 def _busy_seconds(site_ids, start, end, now) -> dict[int, list[tuple]]:
@@ -169,10 +166,6 @@ def _offered_resources() -> dict[int, tuple[ResourceRow, ...]]:
     return cached("resources", "offered", read)
 
 
-def _site_resources(sites, kind=None) -> list[ResourceRow]:
-    """Offered resources of some sites as light rows (id, site_id, kind, name, group_name)."""
-    offered = _offered_resources()
-    return [r for site in sites for r in offered.get(site.id, ()) if not kind or r.kind == kind]
 
 
 @lru_cache(maxsize=4096)
@@ -235,7 +228,7 @@ def week(site: Site, monday: date, now=None):
     """For a site's week: the days, and per resource per day the half-days with free/taken."""
     now = now or utcnow()
     days = [monday + timedelta(days=i) for i in range(7)]
-    resources = _site_resources([site])
+    resources = _offered_resources().get(site.id, ())
     slots = {(r.kind, d): day_slots(site, d, r.kind, None) for r in resources for d in days}
     all_slots = [s for v in slots.values() for s in v]
     busy = busy_ranges([site.id], min(s.starts_at for s in all_slots),

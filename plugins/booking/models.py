@@ -1,6 +1,8 @@
 """Booking tables: resources, per-kind rules, bookings (with holds and blocks), waitlist, feeds."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
@@ -97,6 +99,14 @@ class Booking(db.Model):
         Index("ix_booking_booking_resource_starts", "resource_id", "starts_at"),
         Index("ix_booking_booking_site_starts", "site_id", "starts_at"),
     )
+
+    @classmethod
+    def occupying(cls, starts_at, ends_at, now) -> tuple:
+        """Query criteria: active bookings, holds not lapsed, overlapping [starts_at, ends_at).
+        A booking lasts at most a day, so `starts_at > starts_at - 1 day` bounds the index scan."""
+        return (cls.status.in_(ACTIVE), cls.starts_at < ends_at, cls.ends_at > starts_at,
+                cls.starts_at > starts_at - timedelta(days=1),
+                (cls.status != "held") | (cls.hold_expires_at >= now))
 
     @validates("starts_at", "ends_at")
     def _whole_seconds(self, key, value):

@@ -54,19 +54,9 @@ _DEFAULTS = {kind: _merge({}, kind) for kind in KINDS}  # a site without rules o
 watch(Rule, "rules")
 
 
-def effective_rules(site_id: int, kind: str) -> Rules:
-    """Platform defaults, overridden by the site's defaults, overridden by the kind's rules."""
-    def read():
-        rows = {r.kind: r for r in db.session.scalars(select(Rule).where(Rule.site_id == site_id,
-                                                                         Rule.kind.in_(["", kind])))}
-        return _merge(rows, kind)
-
-    return cached("rules", (site_id, kind), read)
-
-
 def rules_by_site():
-    """Effective rules of every site and kind, read in one query and kept per process like
-    `effective_rules`: a function (site_id, kind) -> Rules."""
+    """Effective rules of every site and kind, read in one query and kept per process: a function
+    (site_id, kind) -> Rules (the network's search asks it hundreds of times)."""
     def read():
         stored: dict[int, dict] = {}
         for row in db.session.scalars(select(Rule)):
@@ -75,6 +65,11 @@ def rules_by_site():
 
     merged = cached("rules", "every site", read)
     return lambda site_id, kind: merged.get(site_id, _DEFAULTS)[kind]
+
+
+def effective_rules(site_id: int, kind: str) -> Rules:
+    """Platform defaults, overridden by the site's defaults, overridden by the kind's rules."""
+    return rules_by_site()(site_id, kind)
 
 
 def save_rules(site_id: int, kind: str, **values) -> Rule:

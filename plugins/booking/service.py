@@ -84,6 +84,10 @@ def tell_expired(ids) -> None:
         hooks(booking.resource.site).booking_cancelled(booking=booking, actor=None, reason="hold_expired")
 
 
+def slot_taken() -> SlotTaken:
+    return SlotTaken(_("This slot has just been taken. Please choose another one."))
+
+
 def refuse_early(resource: Resource, actor, starts_at, ends_at, now, *, is_block=False) -> None:
     """The refusals that need no lock: an unseen site, a retired resource, a bad range, a closed
     site, and a slot already taken, the most common (everyone wants Tuesday morning), said by
@@ -103,7 +107,7 @@ def refuse_early(resource: Resource, actor, starts_at, ends_at, now, *, is_block
         if not within_opening(site_row(site.id) or site, starts_at, ends_at):
             raise BookingError(_("The site is not open at that time."), "closed")
         if not is_free(resource.id, starts_at, ends_at, now):
-            raise SlotTaken(_("This slot has just been taken. Please choose another one."))
+            raise slot_taken()
 
 
 def _validate(booking: Booking, actor, now, previewed=False) -> None:
@@ -169,9 +173,7 @@ def prepare(resource: Resource, member, starts_at: datetime, ends_at: datetime, 
 def is_free(resource_id: int, starts_at, ends_at, now) -> bool:
     """No active, unexpired booking overlaps the range (a preview; the database has the last word)."""
     return db.session.scalar(select(Booking.id).where(
-        Booking.resource_id == resource_id, Booking.status.in_(ACTIVE), Booking.starts_at < ends_at,
-        Booking.ends_at > starts_at, Booking.starts_at > starts_at - timedelta(days=1),
-        (Booking.status != "held") | (Booking.hold_expires_at >= now)).limit(1)) is None
+        Booking.resource_id == resource_id, *Booking.occupying(starts_at, ends_at, now)).limit(1)) is None
 
 
 def store(booking: Booking, now=None) -> Booking:
@@ -181,7 +183,7 @@ def store(booking: Booking, now=None) -> Booking:
     """
     tell_expired(release_expired_holds(booking.resource_id, booking.starts_at, booking.ends_at, now or utcnow()))
     # Translated now: after a refused flush the session must be rolled back before any load.
-    taken = _("This slot has just been taken. Please choose another one.")
+    taken = slot_taken()
     try:
         # Added inside the savepoint (begin_nested flushes what is pending first): a refused
         # insert rolls back to it and leaves the transaction usable (book_any tries the next).
@@ -190,7 +192,7 @@ def store(booking: Booking, now=None) -> Booking:
             db.session.flush()
     except sa_exc.DBAPIError as exc:
         if is_overlap_error(exc):
-            raise SlotTaken(taken) from None
+            raise taken from None
         raise
     return booking
 
@@ -252,7 +254,7 @@ def book_any(site, kind: str, member, starts_at: datetime, ends_at: datetime, ac
             continue  # taken meanwhile (the savepoint took the refused row away): the next one
         announce(booking)
         return booking
-    raise SlotTaken(_("Every place of this kind is taken then. You may join the waitlist."))
+    raise _all_taken()
 
 
 def free_candidates(site, kind: str, starts_at: datetime, ends_at: datetime, now) -> list[Resource]:
@@ -268,9 +270,7 @@ def free_candidates(site, kind: str, starts_at: datetime, ends_at: datetime, now
     if not candidates or not is_enabled("booking", site):
         raise NotFound(_("There is no such place at this site."))
     busy = set(db.session.scalars(select(Booking.resource_id).where(  # one query for all of them
-        Booking.resource_id.in_([r.id for r in candidates]), Booking.status.in_(ACTIVE),
-        Booking.starts_at < ends_at, Booking.ends_at > starts_at, Booking.starts_at > starts_at - timedelta(days=1),
-        (Booking.status != "held") | (Booking.hold_expires_at >= now))))
+        Booking.resource_id.in_([r.id for r in candidates]), *Booking.occupying(starts_at, ends_at, now))))
     return sorted((r for r in candidates if r.id not in busy),
                   key=lambda r: (r.approval_required, r.group_name or "", r.name, r.id))
 
@@ -282,7 +282,11 @@ def refuse_when_full(site, kind: str, starts_at: datetime, ends_at: datetime, no
     :raises SlotTaken: none is free at first sight.
     """
     if not free_candidates(site, kind, starts_at, ends_at, now):
-        raise SlotTaken(_("Every place of this kind is taken then. You may join the waitlist."))
+        raise _all_taken()
+
+
+def _all_taken() -> SlotTaken:
+    return SlotTaken(_("Every place of this kind is taken then. You may join the waitlist."))
 
 
 def block(resource: Resource, starts_at, ends_at, actor, note="") -> Booking:
