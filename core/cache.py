@@ -94,6 +94,16 @@ def versions() -> dict[str, int]:
     return found
 
 
+def recent_versions(app) -> dict[str, int] | None:
+    """The versions this process read less than `CACHE_CHECK_SECONDS` ago, else None; outside
+    any request (core.pagecache's WSGI layer, which sends the request on to Flask on None)."""
+    store = _store(app)
+    with _LOCK:
+        if store.versions is not None and time.monotonic() - store.read_at < app.config.get("CACHE_CHECK_SECONDS", 1.0):
+            return store.versions
+    return None
+
+
 def _read() -> dict[str, int]:
     # Plain SQL on the session's connection: this runs at nearly every request, and the ORM's
     # statement handling cost more than the query itself (a quarter of GET /api/v1/sites).

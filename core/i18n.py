@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, has_request_context, redirect, request, session
 from flask_login import current_user
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
-from core.extensions import db
+from core.extensions import csrf, db
 from core.security import safe_next
 
 bp = Blueprint("i18n", __name__)
@@ -22,7 +24,13 @@ def select_locale() -> str:
         return current_user.locale
     if session.get("locale") in locales:
         return session["locale"]
-    return request.accept_languages.best_match(locales) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    return browser_locale(current_app, request.headers.get("Accept-Language"))
+
+
+def browser_locale(app, accept_language: str | None) -> str:
+    """The offered language the browser prefers most (`Accept-Language`), else the territory's."""
+    locales = app.config["TERRITORY"].territory.locales
+    return parse_accept_header(accept_language, LanguageAccept).best_match(locales) or app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def select_timezone() -> str:
@@ -30,8 +38,18 @@ def select_timezone() -> str:
 
 
 @bp.post("/language")
+@csrf.exempt
 def choose_language():
-    """The language switcher in the page footer: a plain form, no JavaScript."""
+    """The language switcher in the page footer: a plain form, no JavaScript.
+
+    A visitor's choice lives in their own session only, and a forged switch of it changes
+    nothing but the language they read: their form carries no CSRF token, so the public pages
+    are the same bytes for every visitor (core/pagecache.py serves them without making each a
+    token and a signed session cookie). A member's choice is saved on their account: theirs
+    carries the token, checked here.
+    """
+    if current_user.is_authenticated and current_app.config.get("WTF_CSRF_ENABLED", True):
+        csrf.protect()
     locale = request.form.get("locale")
     if locale in offered_locales():
         session["locale"] = locale

@@ -4,6 +4,7 @@ from flask import Blueprint, g, jsonify
 from core.api import openapi
 from core.api.base import token_required
 from core.modules.service import is_enabled
+from core.pagecache import kept_for_visitors
 from core.plugins import registry
 from core.sites.models import Site
 from core.sites.service import published_site_rows
@@ -19,6 +20,7 @@ def site_json(site: Site) -> dict:
 
 
 @api.get("/sites")
+@kept_for_visitors
 def list_sites():
     return jsonify([site_json(site) for site in published_site_rows()])
 

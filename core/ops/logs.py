@@ -78,20 +78,28 @@ def configure_logging(production: bool) -> None:
     root.setLevel(os.environ.get("TIERSLIEUX_LOG_LEVEL", "INFO").upper())
 
 
+def request_id(given: str | None) -> str:
+    """The proxy's id when it looks like one, else a new one."""
+    return given if given and VALID_ID.fullmatch(given) else uuid.uuid4().hex
+
+
+def access(request_id: str, method: str, path: str, status: int, started: float, remote_addr) -> None:
+    """The access line of one request (`started`: its time.perf_counter())."""
+    access_log.info("request", extra={
+        "request_id": request_id, "method": method, "path": path, "status": status,
+        "duration_ms": round((time.perf_counter() - started) * 1000, 1), "remote_addr": remote_addr})
+
+
 def _start():
-    given = request.headers.get(HEADER, "")
-    g.request_id = given if VALID_ID.fullmatch(given) else uuid.uuid4().hex
+    g.request_id = request_id(request.headers.get(HEADER))
     g.request_started = time.perf_counter()
 
 
 def _finish(response):
-    request_id = g.get("request_id")
-    if request_id:
-        response.headers[HEADER] = request_id
-        access_log.info("request", extra={
-            "method": request.method, "path": request.path, "status": response.status_code,
-            "duration_ms": round((time.perf_counter() - g.request_started) * 1000, 1),
-            "remote_addr": request.remote_addr})
+    rid = g.get("request_id")
+    if rid:
+        response.headers[HEADER] = rid
+        access(rid, request.method, request.path, response.status_code, g.request_started, request.remote_addr)
     return response
 
 

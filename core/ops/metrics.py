@@ -52,12 +52,15 @@ def before_request():
     g.metrics_started = time.perf_counter()
 
 
+def count(route: str, method: str, status: int, seconds: float) -> None:
+    REQUESTS.labels(route, method, str(status)).inc()
+    LATENCY.labels(route).observe(seconds)
+
+
 def after_request(response):
     started = g.pop("metrics_started", None)
     if started is not None:
-        route = _route()
-        REQUESTS.labels(route, request.method, str(response.status_code)).inc()
-        LATENCY.labels(route).observe(time.perf_counter() - started)
+        count(_route(), request.method, response.status_code, time.perf_counter() - started)
     return response
 
 

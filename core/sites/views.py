@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from core.extensions import db
 from core.geo import svgmap
 from core.geo.views import preferred
-from core.pagecache import anonymous_page
+from core.pagecache import kept_for_visitors
 from core.plugins import hooks
 from core.sites import service
 from core.sites.forms import AMENITY_LABELS, KIND_LABELS, WEEKDAYS, ClosureForm, PhotoForm, SiteForm
@@ -23,14 +23,14 @@ sites = Blueprint("sites", __name__, url_prefix="/sites")
 
 
 @home.get("/", endpoint="index")
-@anonymous_page
+@kept_for_visitors
 def home_page():
     widgets = collect(hooks().dashboard_widgets(user=current_user)) if current_user.is_authenticated else []
     return render_template("home.html", sites=service.published_site_rows(), widgets=widgets)
 
 
 @sites.get("", endpoint="index")
-@anonymous_page
+@kept_for_visitors
 def list_sites():
     shown = service.published_site_rows()
     return render_template("sites/index.html", sites=shown, amenity_labels=AMENITY_LABELS,
@@ -59,7 +59,7 @@ def network_map(sites_shown, here=None):
 
 
 @sites.get("/<site_slug>")
-@anonymous_page
+@kept_for_visitors
 def show(site_slug):
     site = _site_or_404(site_slug)
     sections = collect(hooks(site).site_page_sections(site=site, user=current_user))

@@ -8,6 +8,7 @@ from core.api.base import ApiError, json_body, token_required
 from core.api.openapi import error_responses, ok
 from core.db import done_reading, reads_first, utcnow
 from core.extensions import db
+from core.pagecache import kept_for_visitors
 from core.modules.service import is_enabled
 from core.sites.service import site_by_slug
 from plugins.booking import availability, resources as resource_service, service
@@ -45,6 +46,7 @@ def site_resources(site_slug):
 
 
 @api.get("/availability")
+@kept_for_visitors  # a caller without a token may read a place taken up to 5 s late; POST /bookings says 409
 def get_availability():
     args = request.args
     try:
@@ -146,6 +148,9 @@ OPENAPI = {
         "/availability": {"get": {
             "summary": "Free slots on a date, per site and resource, as local ISO times",
             "operationId": "getAvailability", "security": [],
+            "description": "Without an Authorization header the answer may be up to a few seconds old (each "
+                           "server keeps it 5 s by default); with a token it is computed for the request. "
+                           "POST /bookings refuses a slot taken meanwhile (409).",
             "parameters": [_param("date", {"type": "string", "format": "date"}, True),
                            _param("site", {"type": "string"}),
                            _param("kind", {"type": "string", "enum": list(KINDS)}),

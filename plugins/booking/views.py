@@ -15,7 +15,7 @@ from core.extensions import db
 from core.geo import svgmap
 from core.geo.views import choose, preferred
 from core.modules.service import is_enabled
-from core.pagecache import anonymous_page
+from core.pagecache import kept_for_visitors
 from core.security import safe_next
 from core.sites.access import visible_site_or_abort
 from core.sites.views import status
@@ -111,7 +111,7 @@ def _network_map(results, here):
 
 
 @bp.get("", endpoint="search")
-@anonymous_page
+@kept_for_visitors
 def search():
     form = SearchForm(request.args)
     valid = form.validate() if request.args else True

@@ -1,15 +1,18 @@
-"""Public pages kept a few seconds for visitors not signed in (core/pagecache.py): kept and served
-again, each visitor with their own CSRF token, dropped when a site changes or the time is up, and
-never used for a signed-in member or a visitor with a message waiting."""
+"""Public pages and API answers kept a few seconds for visitors not signed in (core/pagecache.py):
+kept and served again (before Flask to a visitor without cookies), the same bytes for everyone,
+dropped when a site changes or the time is up, and never used for a signed-in member, a caller
+with credentials, a visitor with a message waiting or an answer that made a token or a cookie."""
 from __future__ import annotations
 
 import re
 
 import pytest
-from flask import template_rendered
+from flask import make_response, render_template_string, request, request_started, template_rendered
 
 from core import pagecache
+from core.accounts.models import User
 from core.extensions import db
+from core.ops import metrics
 from core.sites.service import save_site, site_by_slug
 
 
@@ -55,18 +58,115 @@ def test_a_changed_site_shows_at_once(app, client, make_site, kept):
         assert "Tiers-lieu de Figeac" in html and "Télécentre de Figeac" not in html
 
 
-def test_each_visitor_gets_their_own_csrf_token_and_it_works(app, make_site, kept):
+def test_a_visitor_page_is_the_same_for_everyone_and_sets_no_cookie(app, make_site, kept):
     make_site("figeac")
     app.config["WTF_CSRF_ENABLED"] = True
     first, second = app.test_client(), app.test_client()
-    one, two = first.get("/sites").get_data(as_text=True), second.get("/sites").get_data(as_text=True)
+    one, two = first.get("/sites"), second.get("/sites")
     assert kept.count("sites/index.html") == 1  # the second visitor was served the kept page
-    assert pagecache._PLACEHOLDER not in one + two
-    assert _token(one) != _token(two)
-    for visitor, html in ((first, one), (second, two)):
-        switched = visitor.post("/language", data={"csrf_token": _token(html), "locale": "en", "next": "/sites"})
-        assert switched.status_code in (302, 303)
-    assert second.post("/language", data={"csrf_token": _token(one), "locale": "fr"}).status_code == 400
+    assert one.get_data() == two.get_data()
+    assert "Set-Cookie" not in one.headers and "Set-Cookie" not in two.headers
+    assert 'name="csrf_token"' not in one.get_data(as_text=True)
+    # The footer's language switch works without a token for a visitor: it only sets their session.
+    switched = second.post("/language", data={"locale": "en", "next": "/sites"})
+    assert switched.status_code == 303 and switched.headers["Location"].endswith("/sites")
+    assert 'lang="en"' in second.get("/sites").get_data(as_text=True)
+    assert 'lang="fr"' in first.get("/sites").get_data(as_text=True)
+
+
+def test_a_members_language_switch_needs_their_token(app, client, auth, make_user):
+    app.config["WTF_CSRF_ENABLED"] = True
+    member = make_user()
+    page = client.get("/login").get_data(as_text=True)
+    client.post("/login", data={"email": member.email, "password": member.password,
+                                "csrf_token": re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)})
+    home = client.get("/sites").get_data(as_text=True)
+    assert client.post("/language", data={"locale": "en"}).status_code == 400  # forged: refused
+    assert client.post("/language", data={"locale": "en", "csrf_token": _token(home)}).status_code == 303
+    with app.app_context():
+        assert db.session.get(User, member.id).locale == "en"
+
+
+def test_a_visitor_without_cookies_is_answered_before_flask(app, make_site, kept):
+    make_site("figeac")
+    handled = []
+
+    def record(sender, **extra):
+        handled.append(request.path)
+
+    request_started.connect(record, app)
+    try:
+        counted = metrics.REQUESTS.labels("/sites", "GET", "200")._value.get()
+        first, second = app.test_client().get("/sites"), app.test_client().get("/sites")
+    finally:
+        request_started.disconnect(record, app)
+    assert handled == ["/sites"]  # the second request never reached Flask
+    assert second.status_code == 200 and second.get_data() == first.get_data()
+    assert second.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]
+    assert second.headers["X-Request-ID"] != first.headers["X-Request-ID"]  # each its own
+    assert metrics.REQUESTS.labels("/sites", "GET", "200")._value.get() == counted + 2
+
+
+def test_versions_read_too_long_ago_send_the_visitor_through_flask(app, make_site, kept):
+    make_site("figeac")
+    app.config["CACHE_CHECK_SECONDS"] = 0  # the WSGI layer never knows the versions are current
+    handled = []
+    request_started.connect(lambda sender, **extra: handled.append(1), app, weak=False)
+    for _ in range(3):
+        assert app.test_client().get("/sites").status_code == 200
+    assert len(handled) == 3 and kept.count("sites/index.html") == 1  # read again, served kept
+
+
+def test_an_answer_that_made_a_token_or_set_a_cookie_is_not_kept(app, kept):
+    calls = []
+
+    def with_token():
+        calls.append("token")
+        return render_template_string("<form>{{ csrf_token() }}</form>")
+
+    def with_cookie():
+        calls.append("cookie")
+        response = make_response("hello")
+        response.set_cookie("seen", "1")
+        return response
+
+    app.add_url_rule("/kept-test/token", "kept_token", pagecache.kept_for_visitors(with_token))
+    app.add_url_rule("/kept-test/cookie", "kept_cookie", pagecache.kept_for_visitors(with_cookie))
+    app.config["WTF_CSRF_ENABLED"] = True
+    # Visitors whose session already holds a token (they saw the sign-in form): making theirs into
+    # the page sets no cookie, and only the token made while rendering keeps the page from others.
+    first, second = app.test_client(), app.test_client()
+    for visitor in (first, second):
+        visitor.get("/login")
+    pages = [visitor.get("/kept-test/token").get_data(as_text=True) for visitor in (first, second, first)]
+    assert pages[0] != pages[1] and "Set-Cookie" not in second.get("/kept-test/token").headers
+    for _ in range(2):
+        assert app.test_client().get("/kept-test/cookie").headers["Set-Cookie"].startswith("seen=1")
+    assert calls == ["token"] * 4 + ["cookie"] * 2
+
+
+def test_a_caller_with_credentials_is_not_served_the_kept_answer(app, make_site, kept):
+    make_site("figeac")
+    handled = []
+    request_started.connect(lambda sender, **extra: handled.append(1), app, weak=False)
+    visitor = app.test_client()
+    assert visitor.get("/api/v1/sites").status_code == 200
+    assert visitor.get("/api/v1/sites").status_code == 200
+    assert len(handled) == 1
+    assert visitor.get("/api/v1/sites", headers={"Authorization": "Bearer nothing"}).status_code == 200
+    assert len(handled) == 2
+
+
+def test_the_public_api_answers_are_kept_as_json(app, make_site, kept):
+    make_site("figeac")
+    path = "/api/v1/availability?date=2027-01-05"
+    first = app.test_client().get(path)
+    assert first.status_code == 200 and first.is_json
+    visitor = app.test_client()  # with a session (a chosen language): served through Flask
+    visitor.post("/language", data={"locale": "fr"})
+    again = visitor.get(path)
+    assert again.is_json and again.get_json() == first.get_json()
+    assert app.test_client().get("/api/v1/availability?date=someday").status_code == 400
 
 
 def test_each_language_has_its_own_page(client, make_site, kept):
