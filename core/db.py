@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from flask import current_app, has_request_context, request
 from sqlalchemy import BigInteger, DateTime, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
@@ -47,6 +48,17 @@ def _reading_first() -> bool:
         return False
     view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
     return getattr(view, "tierslieux_reads_first", False)
+
+
+@event.listens_for(Session, "before_flush")
+def _no_write_before_done_reading(session, _flush_context, _instances):
+    """The contract of `reads_first`, checked: a write before `done_reading()` would upgrade
+    SQLite's read transaction, which fails with "database is locked" as soon as another
+    connection writes (a rush, not a test). Refused on both databases, so the view's tests find it."""
+    if has_request_context() and request.method not in READ_ONLY_METHODS and _reading_first() \
+            and not _WRITING.get():
+        raise RuntimeError(f"{request.endpoint} is marked reads_first: call core.db.done_reading() "
+                           "before its first write")
 
 
 def done_reading() -> None:
