@@ -91,6 +91,12 @@ def paid_line(booking_id: int) -> OrderLine | None:
         OrderLine.booking_id == booking_id, Order.status.in_(("paid", "refunded"))).order_by(OrderLine.id.desc()))
 
 
+def paid_booking_ids(booking_ids: list[int]) -> set[int]:
+    """Of these bookings, those a paid basket (refunded since, or not) paid: `paid_line` for many."""
+    return set(db.session.scalars(select(OrderLine.booking_id).join(Order, OrderLine.order_id == Order.id).where(
+        OrderLine.booking_id.in_(booking_ids), Order.status.in_(("paid", "refunded")))))
+
+
 def refundable_line(booking_id: int) -> OrderLine | None:
     """The line of a paid basket that paid this booking and still holds money to give back
     (not the line of a second basket already refunded as a lost slot, say)."""

@@ -121,12 +121,28 @@ def _is_paid(booking) -> bool:
     return own is not None or basket.paid_line(booking.id) is not None
 
 
+def _may_owe(booking) -> bool:
+    """Whether the member pays this booking in money, online (held until paid) or on site; paid
+    or not is asked apart. Free, credits, a membership or a convention: nothing to pay."""
+    return (booking.member_id is not None and booking.payer_kind == "member"
+            and ((booking.status == "held" and booking.hold_reason == "payment")
+                 or booking.payer_reference == "on_site"))
+
+
+def owing(bookings) -> set[int]:
+    """The ids of those bookings `amount_due` has something to say about, in two queries."""
+    ids = [b.id for b in bookings if _may_owe(b)]
+    if not ids:
+        return set()
+    paid = set(db.session.scalars(select(Order.booking_id).where(
+        Order.booking_id.in_(ids), Order.status.in_(("paid", "refunded")))))
+    return set(ids) - paid - basket.paid_booking_ids(ids)
+
+
 def amount_due(booking) -> str | None:
     """What the member still has to pay for a booking, and how (booking's page and e-mails):
     the price including VAT, with the price excluding VAT beside it for a business customer."""
-    if booking.member_id is None or booking.payer_kind != "member":
-        return None  # free, credits, a membership or a convention: nothing to pay
-    if _is_paid(booking):
+    if not _may_owe(booking) or _is_paid(booking):
         return None
     currency = booking.currency or current_app.config["TERRITORY"].territory.currency
     if booking.status == "held" and booking.hold_reason == "payment":

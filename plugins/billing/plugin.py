@@ -16,6 +16,7 @@ from core.plugins import Module
 from core.ui import NavItem, Widget
 from plugins.billing import bookings, credits, customers, demo, desk, fulfilment, privacy, refunds, stripe_api
 from plugins.billing.api import OPENAPI, api, invoice_json
+from plugins.billing.bookings import owing
 from plugins.billing.config import BillingConfig
 from plugins.billing.models import Invoice, Order
 from plugins.billing.products import products_at, quote
@@ -137,6 +138,11 @@ def booking_payment_url(booking):
 @hookimpl
 def booking_amount_due(booking):
     return bookings.amount_due(booking)
+
+
+@hookimpl
+def booking_owing(bookings):  # the argument's name is the hook's: the module is reached by another
+    return owing(bookings)
 
 
 @hookimpl

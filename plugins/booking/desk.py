@@ -103,7 +103,9 @@ def to_handle(site, day: date, now=None) -> int:
     # (the member pays, still present), not the whole day's.
     todays = bookings_between(site, day, day, Booking.payer_kind == "member", Booking.member_id.is_not(None),
                               Booking.status.in_(PRESENT))
-    return awaiting_approval([site.id], now) + len(payments_due(site, todays))
+    # Asked once for the whole list (`booking_owing`), not a sentence per booking.
+    owing = (hooks(site).booking_owing(bookings=todays) or ()) if todays else ()
+    return awaiting_approval([site.id], now) + len(owing)
 
 
 def site_members(site, limit: int = 500) -> list[tuple[str, str]]:

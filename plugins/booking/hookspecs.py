@@ -74,6 +74,17 @@ def booking_amount_due(booking: Booking) -> str | None:
 
 
 @hookspec(firstresult=True)
+def booking_owing(bookings: list[Booking]) -> set[int] | None:
+    """Of these bookings, the ids of those for which `booking_amount_due` would say something is
+    due, asked once for a list (the front desk's badge, on every page of a manager) in a few
+    queries instead of one sentence per booking; writes nothing.
+
+    :param bookings: stored bookings the member pays themselves (`payer_kind` "member").
+    :return: their ids still owing, or None when no plugin takes payments.
+    """
+
+
+@hookspec(firstresult=True)
 def booking_refund_preview(booking: Booking, reason: str) -> str | None:
     """What cancelling a booking now would give back, as one translated sentence shown before
     the member confirms ("Refund: 15,00 € to the card used to pay.", "Not refundable: less than

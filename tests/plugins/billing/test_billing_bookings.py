@@ -194,6 +194,38 @@ def test_at_a_site_paid_on_site_the_booking_is_confirmed_and_the_manager_records
     assert _to_handle_on_the_day(app, order_id) == 0
 
 
+def test_the_front_desk_badge_counts_what_is_owed_on_site_in_five_statements(
+        app, client, auth, shop, desk, make_user):
+    from devtools.queries import Queries
+    from plugins.booking import desk as front_desk
+    from plugins.booking.resources import save_resource
+    from core.sites.service import site_by_slug
+
+    with app.app_context():
+        places = [desk["aurillac"]] + [save_resource(site_by_slug("aurillac"), None, kind="desk", name=f"Poste {n}").id
+                                       for n in (2, 3)]
+        db.session.commit()
+    for place in places:
+        auth.login(make_user())
+        assert book_day(client, place, site="aurillac").status_code == 303
+        auth.logout()
+    with app.app_context():
+        order_ids = db.session.scalars(select(Order.id).where(Order.method == "on_site").order_by(Order.id)).all()
+    assert len(order_ids) == 3
+    auth.login(shop["other_manager"])
+    assert client.post(f"/billing/sites/aurillac/manage/orders/{order_ids[0]}/paid",
+                       data={"paid-method": "cash"}).status_code == 303
+    with app.test_request_context():
+        site = site_by_slug("aurillac")
+        front_desk.to_handle(site, next_tuesday())  # the cached site and module rows, read once
+        with Queries(app) as queries:
+            assert front_desk.to_handle(site, next_tuesday()) == 2  # the two not paid yet
+        # The day's bookings (with their sites' hours), the paid orders, the paid baskets, approvals.
+        assert queries.count <= 5, "\n".join(s[:90] for s in queries.statements)
+        todays = front_desk.bookings_between(site, next_tuesday(), next_tuesday())
+        assert len(front_desk.payments_due(site, todays)) == 2  # the sentences agree with the count
+
+
 def _to_handle_on_the_day(app, order_id) -> int:
     from core.timeutil import utc_to_local
     from plugins.booking import desk
