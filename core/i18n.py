@@ -1,8 +1,11 @@
 """Language and time zone: the member's choice, then the browser, then the territory's."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint, current_app, has_request_context, redirect, request, session
 from flask_login import current_user
+from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 
@@ -47,9 +50,17 @@ def choose_language():
     are the same bytes for every visitor (core/pagecache.py serves them without making each a
     token and a signed session cookie). A member's choice is saved on their account: theirs
     carries the token, checked here.
+
+    Sent from another site, a member's request arrives without their cookies (SameSite=Lax) and
+    looks like a visitor's: answering it would set a new session cookie over theirs and sign
+    them out. So what the browser says comes from elsewhere (`Sec-Fetch-Site`, `Origin`) is
+    refused, as a missing token would be.
     """
-    if current_user.is_authenticated and current_app.config.get("WTF_CSRF_ENABLED", True):
-        csrf.protect()
+    if current_app.config.get("WTF_CSRF_ENABLED", True):
+        if current_user.is_authenticated:
+            csrf.protect()
+        elif _from_elsewhere():
+            raise CSRFError("The language switch was sent from another site.")
     locale = request.form.get("locale")
     if locale in offered_locales():
         session["locale"] = locale
@@ -57,6 +68,13 @@ def choose_language():
             current_user.locale = locale
             db.session.commit()
     return redirect(safe_next(request.form.get("next")) or "/", 303)
+
+
+def _from_elsewhere() -> bool:
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return True
+    origin = request.headers.get("Origin")  # its host only: a proxy ending TLS may hide the scheme
+    return bool(origin) and urlsplit(origin).netloc != request.host
 
 
 def init_app(app) -> None:

@@ -19,6 +19,7 @@ from core.sites.service import save_site, site_by_slug
 @pytest.fixture
 def kept(app):
     app.config["PAGE_CACHE_SECONDS"] = 60
+    app.config["CACHE_CHECK_SECONDS"] = 60  # the versions stay current between two requests, however slow
     rendered = []
 
     def record(sender, template, context, **extra):
@@ -74,6 +75,18 @@ def test_a_visitor_page_is_the_same_for_everyone_and_sets_no_cookie(app, make_si
     assert 'lang="fr"' in first.get("/sites").get_data(as_text=True)
 
 
+def test_a_language_switch_sent_from_another_site_is_refused_and_changes_nothing(app, make_site, kept):
+    app.config["WTF_CSRF_ENABLED"] = True
+    # A member's cookies stay home on a cross-site POST (SameSite=Lax): it arrives as a visitor's,
+    # and a new session cookie in the answer would sign them out.
+    for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://evil.example"}):
+        refused = app.test_client().post("/language", data={"locale": "en"}, headers=headers)
+        assert refused.status_code == 400 and "Set-Cookie" not in refused.headers
+    same_site = app.test_client().post("/language", data={"locale": "en"},
+                                       headers={"Origin": "http://tierslieux.test", "Sec-Fetch-Site": "same-origin"})
+    assert same_site.status_code == 303 and "Set-Cookie" in same_site.headers
+
+
 def test_a_members_language_switch_needs_their_token(app, client, auth, make_user):
     app.config["WTF_CSRF_ENABLED"] = True
     member = make_user()
@@ -111,9 +124,16 @@ def test_versions_read_too_long_ago_send_the_visitor_through_flask(app, make_sit
     make_site("figeac")
     app.config["CACHE_CHECK_SECONDS"] = 0  # the WSGI layer never knows the versions are current
     handled = []
-    request_started.connect(lambda sender, **extra: handled.append(1), app, weak=False)
-    for _ in range(3):
-        assert app.test_client().get("/sites").status_code == 200
+
+    def record(sender, **extra):
+        handled.append(1)
+
+    request_started.connect(record, app)
+    try:
+        for _ in range(3):
+            assert app.test_client().get("/sites").status_code == 200
+    finally:
+        request_started.disconnect(record, app)
     assert len(handled) == 3 and kept.count("sites/index.html") == 1  # read again, served kept
 
 
@@ -148,13 +168,20 @@ def test_an_answer_that_made_a_token_or_set_a_cookie_is_not_kept(app, kept):
 def test_a_caller_with_credentials_is_not_served_the_kept_answer(app, make_site, kept):
     make_site("figeac")
     handled = []
-    request_started.connect(lambda sender, **extra: handled.append(1), app, weak=False)
-    visitor = app.test_client()
-    assert visitor.get("/api/v1/sites").status_code == 200
-    assert visitor.get("/api/v1/sites").status_code == 200
-    assert len(handled) == 1
-    assert visitor.get("/api/v1/sites", headers={"Authorization": "Bearer nothing"}).status_code == 200
-    assert len(handled) == 2
+
+    def record(sender, **extra):
+        handled.append(1)
+
+    request_started.connect(record, app)
+    try:
+        visitor = app.test_client()
+        assert visitor.get("/api/v1/sites").status_code == 200
+        assert visitor.get("/api/v1/sites").status_code == 200
+        assert len(handled) == 1
+        assert visitor.get("/api/v1/sites", headers={"Authorization": "Bearer nothing"}).status_code == 200
+        assert len(handled) == 2
+    finally:
+        request_started.disconnect(record, app)
 
 
 def test_the_public_api_answers_are_kept_as_json(app, make_site, kept):

@@ -108,3 +108,15 @@ def test_newcomer_signs_up_confirms_by_e_mail_and_signs_in(page, mailbox, live_s
     page.get_by_role("button", name="Se connecter").click()
     assert page.get_by_role("heading", level=1).inner_text() == live_server.app.config["TERRITORY"].territory.name
     assert "Bienvenue, Léa Dupont." in page.content()
+
+
+def test_a_visitor_switches_the_language_from_the_footer_and_back(page):
+    # The visitor's form carries no CSRF token (the page is the same for everyone): the browser's
+    # own Origin and Sec-Fetch-Site say it comes from this site, and the switch is accepted.
+    page.goto("/sites")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    page.get_by_role("contentinfo").get_by_role("button", name="English").click()
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    assert page.url.endswith("/sites")
+    page.get_by_role("contentinfo").get_by_role("button", name="Français").click()
+    page.wait_for_function("document.documentElement.lang === 'fr'")
