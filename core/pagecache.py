@@ -1,4 +1,5 @@
-"""Public pages for visitors who are not signed in, kept a few seconds per process.
+"""Public pages and API answers for visitors not signed in (and API callers without a token),
+kept a few seconds per process.
 
 A newsletter or a local paper's link sends hundreds of visitors to the same few pages (the list of
 sites, a site's page, the search) within minutes; rendering each of them again costs 5-20 ms of
