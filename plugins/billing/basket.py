@@ -85,14 +85,8 @@ def booking_ids(order: Order) -> list[int]:
     return [order.booking_id] if order.booking_id else []
 
 
-def paid_line(booking_id: int) -> OrderLine | None:
-    """The line of a paid basket (refunded since, or not) that paid this booking."""
-    return db.session.scalar(select(OrderLine).join(Order, OrderLine.order_id == Order.id).where(
-        OrderLine.booking_id == booking_id, Order.status.in_(("paid", "refunded"))).order_by(OrderLine.id.desc()))
-
-
 def paid_booking_ids(booking_ids: list[int]) -> set[int]:
-    """Of these bookings, those a paid basket (refunded since, or not) paid: `paid_line` for many."""
+    """Of these bookings, those a paid basket (refunded since, or not) paid."""
     return set(db.session.scalars(select(OrderLine.booking_id).join(Order, OrderLine.order_id == Order.id).where(
         OrderLine.booking_id.in_(booking_ids), Order.status.in_(("paid", "refunded")))))
 

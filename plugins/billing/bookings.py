@@ -115,10 +115,16 @@ def _due(booking) -> tuple[int, int]:
     return figures["ht_cents"], figures["ttc_cents"]
 
 
+def _paid(booking_ids: list[int]) -> set[int]:
+    """Of these bookings, those paid (refunded since, or not): by their own order, or as a line
+    of a basket."""
+    own = set(db.session.scalars(select(Order.booking_id).where(
+        Order.booking_id.in_(booking_ids), Order.status.in_(("paid", "refunded")))))
+    return own | basket.paid_booking_ids(booking_ids)
+
+
 def _is_paid(booking) -> bool:
-    own = db.session.scalar(select(Order.id).where(Order.booking_id == booking.id,
-                                                   Order.status.in_(("paid", "refunded"))))
-    return own is not None or basket.paid_line(booking.id) is not None
+    return booking.id in _paid([booking.id])
 
 
 def _may_owe(booking) -> bool:
@@ -132,11 +138,7 @@ def _may_owe(booking) -> bool:
 def owing(bookings) -> set[int]:
     """The ids of those bookings `amount_due` has something to say about, in two queries."""
     ids = [b.id for b in bookings if _may_owe(b)]
-    if not ids:
-        return set()
-    paid = set(db.session.scalars(select(Order.booking_id).where(
-        Order.booking_id.in_(ids), Order.status.in_(("paid", "refunded")))))
-    return set(ids) - paid - basket.paid_booking_ids(ids)
+    return set(ids) - _paid(ids) if ids else set()
 
 
 def amount_due(booking) -> str | None:

@@ -166,8 +166,6 @@ def _offered_resources() -> dict[int, tuple[ResourceRow, ...]]:
     return cached("resources", "offered", read)
 
 
-
-
 @lru_cache(maxsize=4096)
 def _day_table(site: SiteRow, day: date, period) -> tuple:
     """A site's slots of a day, each as (start, end, slot) with its range in seconds since 1970:

@@ -99,11 +99,12 @@ def test_cancelling_in_time_gives_the_day_back_and_late_it_counts(app, world, bo
 def test_an_inactive_or_expired_authorisation_does_not_pay(app, world, book):
     from plugins.conventions.models import Authorisation
 
-    with app.app_context():
+    day = next_weekday(1)
+    with app.app_context():  # ended the day before (next Monday's eve was after it on a Tuesday)
         auth = db.session.scalar(select(Authorisation))
-        auth.valid_until = next_weekday(0) - timedelta(days=1)
+        auth.valid_until = day - timedelta(days=1)
         db.session.commit()
-    status, body = book(world.employee, world.desks["figeac"][0], next_weekday(1))
+    status, body = book(world.employee, world.desks["figeac"][0], day)
     assert status == 201 and body["payer"]["kind"] == "member"
 
 
