@@ -3,7 +3,9 @@ amenities; module states; booking's rules), kept right across workers and machin
 per kind stored in the database (`cache_version`).
 
 Any ORM flush that adds, changes or deletes a row of a watched model bumps its kind's version
-in the same transaction (a rolled-back change bumps nothing). A worker reads all the versions in
+in the same transaction (a rolled-back change bumps nothing), and so does an `update()` or
+`delete()` of such a model run through the session (`db.session.execute`), which changes rows
+without a flush. Only SQL sent on a bare connection goes unseen. A worker reads all the versions in
 one small query, at most once per `CACHE_CHECK_SECONDS` (1 s by default; 0: at every request),
 and builds again what was cached at another version. So another worker or machine sees a change
 within that second, and the person who made it sees it at once: the worker that served the
@@ -179,6 +181,16 @@ def bump(session: Session, kinds) -> None:
             _store(current_app).forget()
     if has_request_context():
         g._tierslieux_cache_changed = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _bulk_statement(state):
+    """An `update(Model)` or `delete(Model)` of a watched model changes rows the flush never
+    sees: its kind is bumped in the same transaction, before the statement runs."""
+    if (state.is_update or state.is_delete) and state.bind_mapper is not None:
+        kind = _WATCHED.get(state.bind_mapper.class_)
+        if kind is not None:
+            bump(state.session, {kind})
 
 
 @event.listens_for(Session, "after_flush")

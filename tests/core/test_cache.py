@@ -61,6 +61,32 @@ def test_a_rolled_back_change_leaves_every_cache_as_it_was(app_factory, make_sit
     assert _slugs(two.test_client()) == ["Figeac"]
 
 
+def test_an_update_statement_on_a_watched_model_is_seen_by_the_other_worker(app_factory, make_site):
+    """`update(Site)` changes rows without a flush: the kind is bumped all the same, and only
+    when the transaction commits."""
+    from sqlalchemy import delete, update
+
+    from core.sites.models import Closure, Site
+
+    make_site("figeac", name="Figeac")
+    one, two = _workers(app_factory)
+    assert _slugs(two.test_client()) == ["Figeac"]
+    with one.app_context():
+        db.session.execute(update(Site).where(Site.slug == "figeac").values(name="Renamed"))
+        db.session.rollback()
+    assert _slugs(two.test_client()) == ["Figeac"]
+    with one.app_context():
+        db.session.execute(update(Site).where(Site.slug == "figeac").values(name="Figeac-Centre"))
+        db.session.commit()
+    assert _slugs(two.test_client()) == ["Figeac-Centre"]
+    with one.app_context():
+        before = dict(db.session.connection().exec_driver_sql("SELECT name, version FROM cache_version").all())
+        db.session.execute(delete(Closure).where(Closure.reason == "none such"))
+        db.session.commit()
+        after = dict(db.session.connection().exec_driver_sql("SELECT name, version FROM cache_version").all())
+    assert after["sites"] == before["sites"] + 1
+
+
 def test_hours_and_closures_changed_elsewhere_reach_the_availability_of_the_other(app_factory, make_site):
     from core.sites.service import add_closure, set_hours, site_by_slug
     from core.timeutil import today_at
