@@ -191,9 +191,8 @@ def reserve(booking) -> None:
     if booking.payer_kind == "member" and booking.payer_reference == "on_site" and pending_order(booking.id) is None:
         code, quantity = product_for(booking)
         site = booking.resource.site
-        order = create_order(booking.member, site, quote(site, code, booking.member_id), quantity,
-                             method="on_site", booking_id=booking.id)
-        order.session_expires_at = None
+        create_order(booking.member, site, quote(site, code, booking.member_id), quantity,
+                     method="on_site", booking_id=booking.id)  # no Checkout session: none expires
 
 
 # --------------------------------------------------------------------------------------------
