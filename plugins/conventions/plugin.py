@@ -31,7 +31,7 @@ def blueprints():
 def nav_items(user):
     if not getattr(user, "is_authenticated", False):
         return None
-    if user.is_territory_admin or service.partner_ids_of(user):
+    if user.is_territory_admin or service.speaks_for_a_partner(user):
         return [NavItem(_l("Conventions"), "conventions.index", order=65)]
     return None
 

@@ -16,13 +16,14 @@ from typing import NamedTuple
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from stdnum.fr import siren as stdnum_siren, siret as stdnum_siret
 from stdnum.eu import vat as stdnum_vat
 
 from core import audit
 from core.accounts import roles
 from core.accounts.models import User
+from core.cache import cached, watch
 from core.db import find, lock_row, utcnow
 from core.extensions import db
 from core.jobs import enqueue
@@ -285,6 +286,20 @@ def partner_ids_of(user) -> list[int]:
     if not getattr(user, "is_authenticated", False):
         return []
     return list(db.session.scalars(select(Referent.partner_id).where(Referent.user_id == user.id)))
+
+
+watch(Referent, "referents")
+
+
+def speaks_for_a_partner(user) -> bool:
+    """Whether the user is a référent of some partner, from a per-process copy of the few
+    référents' ids (`core.cache`): asked by the menu of every member's page. Who may see what
+    still asks `partner_ids_of`, at the request."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    referents = cached("referents", "user_ids", lambda: frozenset(db.session.scalars(
+        select(Referent.user_id).distinct())))
+    return user.id in referents
 
 
 def conventions_visible_to(user) -> list[Convention]:
@@ -903,5 +918,5 @@ def erase(user) -> None:
         if auth.status in ("pending", "approved"):
             auth.status = "inactive"
         auth.user_id = None
-    db.session.execute(Referent.__table__.delete().where(Referent.user_id == user.id))
+    db.session.execute(delete(Referent).where(Referent.user_id == user.id))  # seen by core.cache
     db.session.flush()

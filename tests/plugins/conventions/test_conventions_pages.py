@@ -70,6 +70,31 @@ def test_only_territory_admins_reach_the_admin_pages(client, auth, world):
     assert client.post(f"/conventions/{world.convention_id}/invoice", data={"month": "2026-10"}).status_code == 404
 
 
+def test_the_menu_offers_conventions_to_referents_and_follows_their_changes(app, client, auth, world):
+    """The menu reads a per-process copy of who is a référent: adding one or erasing one (a bulk
+    delete) shows at the next page."""
+    from core.accounts.models import User
+    from plugins.conventions import service
+
+    def menu_offers_conventions(person) -> bool:
+        auth.login(person)
+        page = client.get("/sites").get_data(as_text=True)
+        auth.logout()
+        return 'href="/conventions/"' in page or 'href="/conventions"' in page
+
+    assert menu_offers_conventions(world.referent)
+    assert not menu_offers_conventions(world.employee)
+    with app.test_request_context():
+        service.add_referent(db.session.get(User, world.admin.id), db.session.get(service.Partner, world.partner_id),
+                             world.employee.email)
+        db.session.commit()
+    assert menu_offers_conventions(world.employee)
+    with app.test_request_context():
+        service.erase(db.session.get(User, world.employee.id))
+        db.session.commit()
+    assert not menu_offers_conventions(world.employee)
+
+
 def test_a_referent_invites_an_employee_who_accepts(app, client, auth, world, make_user, mailbox):
     newcomer = make_user(email="nouvelle.agente@lot.fr")
     auth.login(world.referent)
