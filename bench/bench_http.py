@@ -186,14 +186,18 @@ def read_pages(label: str, source_url: str) -> None:
                 logged = server.errors_logged()
             # The same public pages and API answers made at every request (core/pagecache.py off),
             # for the record.
+            # And the least a member's page costs: a signed-in page that does nothing.
             rendered = {}
-            with Server("core:create_app()", _env(url, folder, TIERSLIEUX_PAGE_CACHE_SECONDS="0")) as server:
+            floor = ("GET a signed-in page that does nothing (the floor of a member's page)", "/__bench/signed-in")
+            with Server("bench.signed_floor_wsgi:app", _env(url, folder, TIERSLIEUX_PAGE_CACHE_SECONDS="0")) as server:
                 for name, path, signed_in in pages:
                     if signed_in:
                         continue
                     server.warm_up([path])
-                    rendered[name] = load(server.port, path)
+                    rendered[f"{name} (not kept)"] = load(server.port, path)
                     server.settle()
+                server.warm_up([floor[1]], {"Cookie": cookie})
+                rendered[floor[0]] = load(server.port, floor[1], headers={"Cookie": cookie})
                 logged += server.errors_logged()
             with Server("bench.booking_bare_wsgi:app", _env(url, folder)) as server:
                 server.warm_up(["/"])
@@ -208,7 +212,7 @@ def read_pages(label: str, source_url: str) -> None:
         _print(name, result, base_rate)
     print("  the same answers made at every request (PAGE_CACHE_SECONDS=0), not a target:")
     for name, result in rendered.items():
-        _print(f"{name} (not kept)", result, base_rate)
+        _print(name, result, base_rate)
     for name, result in results.items():
         bad = sum(n for s, n in result.statuses.items() if s != 200) + result.errors
         targets.at_least(f"2. {name} / bare Flask ({label})", result.rate / base_rate, 0.4,
