@@ -181,7 +181,7 @@ def is_unique_violation(exc: Exception) -> bool:
 
 def as_id(value) -> int | None:
     """A database id from user input (a URL, a form, a JSON body), or None if it cannot be one."""
-    if isinstance(value, bool):
+    if isinstance(value, (bool, float)):  # JSON's true, or 1.5 (which int() would make 1)
         return None
     try:
         number = int(value)

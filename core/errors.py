@@ -66,10 +66,19 @@ def _messages():
         405: _("This action is not allowed on this address."),
         409: _("This conflicts with the current state; please reload and try again."),
         413: _("The file or form is too large."),
+        415: _("This kind of content is not accepted here."),
+        416: _("This part of the file does not exist."),
         422: _("Some of the data given is not valid."),
         429: _("Too many attempts. Please wait a moment and try again."),
         500: _("Something went wrong on our side. Nothing was changed; please try again."),
+        503: _("The service is unavailable for a moment. Please try again shortly."),
     }
+
+
+def _message_for(status: int) -> str:
+    """The page's sentence, in the user's language: Werkzeug's descriptions are English only."""
+    messages = _messages()
+    return messages.get(status) or messages[500 if status >= 500 else 400]
 
 
 API_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
@@ -100,7 +109,7 @@ def _handle_http(exc: HTTPException):
     if isinstance(exc, CSRFError):
         message = _("The form had expired or was sent from elsewhere. Please try again.")
     else:
-        message = _messages().get(status, exc.description)
+        message = _message_for(status)
     if wants_json():
         response = make_response(api_error(status, message))
     else:

@@ -4,16 +4,21 @@ Control characters have no place in a single-line field: a resource named
 "Poste 6\\nBcc: x@evil" ended up in e-mail headers, where Python refuses it, and every booking
 of that resource failed. Multi-line text areas keep tabs and line breaks, nothing else below
 0x20. Dates stay within reach of today (year 1 or 9999 overflow every computation on them).
+Decimal fields use `DecimalField` below, which reads what French speakers type and refuses what
+is not a sensible finite number before any validator sees it.
 Every form of the core and of the plugins derives from `Form`; tests/core/test_forms.py checks it.
 """
 from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
+import wtforms
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, StringField, TextAreaField
+from wtforms.validators import StopValidation
 
 from core.timeutil import YEARS_AWAY, within_reach
 
@@ -35,6 +40,34 @@ def field_problem(field) -> str | None:
     if isinstance(field, DateField) and isinstance(field.data, date) and not within_reach(field.data):
         return str(_l("Give a date within %(years)d years of today.", years=YEARS_AWAY))
     return None
+
+
+class DecimalField(wtforms.DecimalField):
+    """WTForms' decimal field, for the amounts and numbers of days people type:
+    - "12,50" and "1 234,50" are read as 12.50 and 1234.50 (a decimal comma, grouped digits);
+    - "NaN", "sNaN", "Infinity" or "1e999999999" parse as decimals, then break the validators and
+      the arithmetic (a 500): refused like "abc", and no validator runs on them;
+    - no more decimals than `places` (2 by default): a refund of 0,015 € would be cut to 0,01 €.
+    """
+
+    INTEGER_DIGITS = 12  # more than any amount, number of days or seats here
+
+    def process_formdata(self, valuelist):
+        if valuelist and isinstance(valuelist[0], str):
+            valuelist = [re.sub(r"[\s\u00a0\u202f]", "", valuelist[0]).replace(",", ".", 1), *valuelist[1:]]
+        super().process_formdata(valuelist)
+        if not valuelist or not isinstance(self.data, Decimal):  # nothing sent: the default stands
+            return
+        if not self.data.is_finite() or self.data.adjusted() >= self.INTEGER_DIGITS:
+            self.data = None
+            raise ValueError(self.gettext("Not a valid decimal value."))
+        if self.places is not None and self.data != self.data.quantize(Decimal(1).scaleb(-self.places)):
+            self.data = None
+            raise ValueError(str(_l("Give at most %(places)d decimals.", places=self.places)))
+
+    def pre_validate(self, form):
+        if self.process_errors:  # not a number: nothing more to say, and validators expect one
+            raise StopValidation()
 
 
 class Form(FlaskForm):

@@ -57,7 +57,10 @@ def json_body() -> dict:
     """The request's JSON object, or a 400/415 the client can understand."""
     if not request.is_json:
         raise ApiError(415, _("Send a JSON body with Content-Type: application/json."), "unsupported_media_type")
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # "[[[[..." nested past the parser's depth; `silent` catches ValueError only
+        data = None
     if not isinstance(data, dict):
         raise ApiError(400, _("The body must be a JSON object."), "bad_request")
     if _has_control_characters(data):  # the API's texts are single-line, like the forms' (core/forms.py)

@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (BooleanField, DateField, EmailField, FloatField, SelectField, SelectMultipleField,
                      StringField, TextAreaField, widgets)
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from core.forms import Form
 from core.sites.service import SiteError, parse_hours
@@ -50,8 +50,8 @@ class SiteForm(Form):
     commune = StringField(_l("Commune"), validators=[DataRequired(), Length(max=120)])
     departement = StringField(_l("Département"), validators=[
         DataRequired(), Regexp(r"^(\d{2}|2A|2B|97\d)$", message=_l("A département code such as 12."))])
-    latitude = FloatField(_l("Latitude"), validators=[DataRequired(), NumberRange(-90, 90)])
-    longitude = FloatField(_l("Longitude"), validators=[DataRequired(), NumberRange(-180, 180)])
+    latitude = FloatField(_l("Latitude"), validators=[InputRequired(), NumberRange(-90, 90)])  # 0 is a place
+    longitude = FloatField(_l("Longitude"), validators=[InputRequired(), NumberRange(-180, 180)])  # Greenwich crosses France
     timezone = StringField(_l("Time zone"), default="Europe/Paris",
                            validators=[DataRequired(), Length(max=64), _valid_timezone])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])

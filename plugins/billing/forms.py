@@ -1,9 +1,9 @@
 """Billing forms: each lists its fields, so posting a price or a member id changes nothing."""
 from flask_babel import lazy_gettext as _l
-from wtforms import DecimalField, EmailField, HiddenField, IntegerField, SelectField, StringField
+from wtforms import EmailField, HiddenField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from core.forms import Form
+from core.forms import DecimalField, Form
 
 METHODS = [("cash", _l("Cash")), ("cheque", _l("Cheque")), ("transfer", _l("Bank transfer"))]
 ORDER_STATUSES = {"pending": _l("awaiting payment"), "paid": _l("paid"), "failed": _l("payment failed"),

@@ -334,10 +334,15 @@ def rules(site_slug):
     if form.validate_on_submit():
         values = {name: getattr(form, name).data for name in RULE_FIELDS if name != "approval_required"}
         values["approval_required"] = {"1": True, "0": False}.get(form.approval_required.data)
-        save_rules(site.id, form.kind.data or "", **values)
-        db.session.commit()
-        flash(_("The rules are saved."), "success")
-        return redirect(url_for("booking_manage.rules", site_slug=site.slug), 303)
+        try:
+            save_rules(site.id, form.kind.data or "", **values)
+        except BookingError as error:  # e.g. a minimum above the maximum: shown on the form again
+            db.session.rollback()
+            form.form_errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_("The rules are saved."), "success")
+            return redirect(url_for("booking_manage.rules", site_slug=site.slug), 303)
     stored = db.session.scalars(select(Rule).where(Rule.site_id == site.id).order_by(Rule.kind)).all()
     return render_template("booking/manage_rules.html", site=site, form=form, stored=stored,
                            rule_fields=RULE_FIELDS), 400 if form.errors else 200

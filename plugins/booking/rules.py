@@ -38,6 +38,21 @@ LAPSED_HOLDS_WINDOW = timedelta(hours=24)
 RULE_FIELDS = [f.name for f in fields(Rules)]
 ROOM_DEFAULTS = {"buffer_minutes": 15}
 
+# What a manager may set, per number rule (the form's bounds, checked again by `save_rules`).
+# Past these a rule means nothing a telecentre needs, and dates computed from it fall outside
+# what Python and the databases hold (a notice of 10^14 minutes is an error, not a policy).
+DAY = 24 * 60
+LIMITS = {
+    "min_minutes": (15, 31 * DAY),
+    "max_minutes": (15, 31 * DAY),
+    "max_days_ahead": (1, 730),
+    "min_notice_minutes": (0, 30 * DAY),
+    "cancel_deadline_minutes": (0, 30 * DAY),
+    "buffer_minutes": (0, DAY),
+    "max_per_week": (1, 500),
+    "max_per_period": (1, 100),
+}
+
 
 def _merge(rows: dict, kind: str) -> Rules:
     values = dict(ROOM_DEFAULTS) if kind in ("room", "visio") else {}
@@ -45,6 +60,10 @@ def _merge(rows: dict, kind: str) -> Rules:
         row = rows.get(level)
         if row is not None:
             values.update({name: getattr(row, name) for name in RULE_FIELDS if getattr(row, name) is not None})
+    # A value stored before the limits existed is read within them.
+    for name, (low, high) in LIMITS.items():
+        if values.get(name) is not None:
+            values[name] = min(max(values[name], low), high)
     return Rules(**values)
 
 
@@ -73,14 +92,30 @@ def effective_rules(site_id: int, kind: str) -> Rules:
 
 
 def save_rules(site_id: int, kind: str, **values) -> Rule:
-    """Store a site's rules for one kind ("" for the site's defaults); None means inherit."""
-    row = db.session.scalar(select(Rule).where(Rule.site_id == site_id, Rule.kind == kind))
+    """Store a site's rules for one kind ("" for the site's defaults); None means inherit.
+
+    :raises BookingError: a number outside `LIMITS`, or a minimum duration above the maximum
+        once merged with the rules it inherits or passes on (nothing could be booked).
+    """
+    for name, (low, high) in LIMITS.items():
+        value = values.get(name)
+        if value is not None and not low <= value <= high:
+            raise BookingError(_("A booking rule must be between %(low)d and %(high)d.", low=low, high=high),
+                               "rule_out_of_range")
+    stored = {row.kind: row for row in db.session.scalars(select(Rule).where(Rule.site_id == site_id))}
+    row = stored.get(kind)
     if row is None:
         row = Rule(site_id=site_id, kind=kind)
         db.session.add(row)
+        stored[kind] = row
     for name in RULE_FIELDS:
         if name in values:
             setattr(row, name, values[name])
+    for each in KINDS if kind == "" else (kind,):
+        merged = _merge(stored, each)
+        if merged.min_minutes > merged.max_minutes:
+            raise BookingError(_("With these rules the minimum duration would be above the maximum: "
+                                 "nothing could be booked."), "rule_min_above_max")
     return row
 
 

@@ -311,7 +311,7 @@ def waitlist_accept(entry_id):
 @bp.get("/mine", endpoint="mine")
 @login_required
 def mine():
-    page = request.args.get("page", 1, type=int) or 1
+    page = min(max(request.args.get("page", 1, type=int), 1), 100_000)  # a page past the end is empty, not an overflow
     upcoming, past, older = service.upcoming_and_past(current_user, page=max(page, 1))
     return render_template("booking/mine.html", upcoming=upcoming, past=past, page=max(page, 1), older=older,
                            feed_url=feeds.member_feed_url(current_user))

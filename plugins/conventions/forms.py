@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
-from core.forms import Form
+from core.forms import DecimalField, Form
 from core.sites.forms import CheckboxesField
 
 KIND_LABELS = {"desk": _l("Desk"), "office": _l("Office"), "room": _l("Meeting room"), "visio": _l("Video room")}

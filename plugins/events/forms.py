@@ -3,11 +3,11 @@ again whatever the form."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import (DateField, DecimalField, EmailField, IntegerField, SelectField, StringField, TextAreaField,
+from wtforms import (DateField, EmailField, IntegerField, SelectField, StringField, TextAreaField,
                      TimeField)
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
-from core.forms import Form
+from core.forms import DecimalField, Form
 
 AUDIENCE_LABELS = {"public": _l("Everyone (visitors by e-mail too)"), "members": _l("Members (signed in)"),
                    "partner": _l("A partner's staff")}

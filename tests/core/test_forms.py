@@ -4,6 +4,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+import pytest
+
 from flask_wtf import FlaskForm
 
 import core
@@ -53,3 +55,32 @@ def test_a_closure_far_away_is_refused(app, client, auth, make_site, make_user):
         from core.sites.service import site_by_slug
 
         assert [c.reason for c in site_by_slug("figeac").closures] == ["Été"]
+
+
+@pytest.mark.parametrize("typed,value", [("12,50", "12.50"), ("1 234,5", "1234.5"), ("1\u202f234,50", "1234.50"),
+                                         ("-0", "0"), ("7", "7")])
+def test_decimal_fields_read_what_french_speakers_type(app, typed, value):
+    from decimal import Decimal
+
+    valid, form = _decimal_form(app, typed)
+    assert valid and form.amount.data == Decimal(value)
+
+
+@pytest.mark.parametrize("typed", ["NaN", "sNaN", "Infinity", "-inf", "1e999999999", "1E+12", "abc", "1,2,3",
+                                   "0,015", "1E-30"])
+def test_decimal_fields_refuse_what_is_not_a_sensible_amount_before_any_validator(app, typed):
+    valid, form = _decimal_form(app, typed)
+    assert not valid and form.amount.data is None and form.amount.errors  # and no validator crashed on it
+
+
+def _decimal_form(app, typed):
+    from wtforms.validators import NumberRange, Optional
+
+    from core.forms import DecimalField, Form
+
+    class Refund(Form):
+        amount = DecimalField("amount", places=2, validators=[Optional(), NumberRange(min=0)])
+
+    with app.test_request_context("/", method="POST", data={"amount": typed}):
+        form = Refund(meta={"csrf": False})
+        return form.validate(), form

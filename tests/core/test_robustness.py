@@ -25,6 +25,43 @@ def test_time_zone_must_be_a_real_zone_not_a_folder(client, auth, make_user, mak
         assert "Fuseau horaire inconnu." in response.get_data(as_text=True)
 
 
+def test_a_site_on_the_greenwich_meridian_or_the_equator_can_be_saved(app, client, auth, make_user, make_site):
+    """0 is a coordinate, not an empty field (DataRequired took it for one)."""
+    from core.sites.service import site_by_slug
+
+    make_site("figeac")
+    auth.login(make_user("territory-admin"))
+    response = client.post("/sites/figeac/edit", data={
+        "name": "F", "kind": "telecentre", "address": "a", "postcode": "46100", "commune": "Figeac",
+        "departement": "46", "latitude": "0", "longitude": "0.0", "timezone": "Europe/Paris"})
+    assert response.status_code == 303, response.get_data(as_text=True)
+    with app.app_context():
+        site = site_by_slug("figeac")
+        assert (site.latitude, site.longitude) == (0, 0)
+
+
+def test_a_json_body_nested_past_the_parser_is_a_400(client, make_user, api_token):
+    token = api_token(make_user())
+    for body in ("[" * 100_000 + "]" * 100_000, '{"a":' * 100_000 + "1" + "}" * 100_000):
+        response = client.post("/api/v1/bookings", data=body, content_type="application/json",
+                               headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == 400 and response.get_json()["error"]["code"] == "bad_request"
+
+
+def test_an_id_that_is_not_a_whole_number_finds_nothing():
+    from core.db import as_id
+
+    assert [as_id(v) for v in (1.5, 1.0, True, "1.5", "7", 7)] == [None, None, None, None, 7, 7]
+
+
+def test_error_pages_without_a_sentence_of_their_own_are_still_french(client):
+    response = client.get("/static/css/site.css", headers={"Range": "bytes=99999999-", "Accept-Language": "fr"})
+    assert response.status_code == 416
+    page = response.get_data(as_text=True)
+    assert "Cette partie du fichier n’existe pas." in page or "Cette partie du fichier n'existe pas." in page
+    assert "The server cannot provide" not in page
+
+
 def test_audit_log_page_number_is_bounded(client, auth, make_user):
     auth.login(make_user("territory-admin"))
     assert client.get("/admin/audit", query_string={"page": 10**18}).status_code == 200

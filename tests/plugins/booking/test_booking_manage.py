@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from booking_dates import next_weekday
 
 
@@ -41,6 +43,56 @@ def test_manager_sets_rules(client, auth, make_site, make_user, app):
 
         rules = effective_rules(site_by_slug("figeac").id, "desk")
         assert rules.max_per_week == 2 and rules.approval_required is True
+
+
+@pytest.mark.parametrize("fields", [{"max_days_ahead": 3_000_000}, {"cancel_deadline_minutes": 2_000_000_000},
+                                    {"min_notice_minutes": 99_999_999_999_999}, {"buffer_minutes": 9_999_999_999_999},
+                                    {"max_minutes": 2**63}, {"max_per_week": 2**64}, {"min_minutes": 10**6},
+                                    {"min_minutes": 600, "max_minutes": 60}])
+def test_rules_out_of_bounds_are_refused_on_the_form_and_nothing_is_saved(client, auth, make_site, make_user, app,
+                                                                          fields):
+    """Saved, such a rule made every booking of the kind (or every page of a booking) a 500: a
+    date computed from it fell outside what Python holds."""
+    make_site("figeac")
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    response = client.post("/booking/manage/figeac/rules", data={"kind": "desk", **fields})
+    assert response.status_code == 400
+    assert 'class="error-summary"' in response.get_data(as_text=True)
+    with app.app_context():
+        from core.extensions import db
+        from plugins.booking.models import Rule
+
+        assert db.session.scalar(db.select(db.func.count()).select_from(Rule)) == 0
+
+
+def test_a_minimum_above_an_inherited_maximum_is_refused_with_its_reason(client, auth, make_site, make_user):
+    make_site("figeac")
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    assert client.post("/booking/manage/figeac/rules", data={"kind": "", "max_minutes": 120}).status_code == 303
+    response = client.post("/booking/manage/figeac/rules", data={"kind": "desk", "min_minutes": 240})
+    assert response.status_code == 400
+    assert "la durée minimale dépasserait la durée maximale" in response.get_data(as_text=True)
+
+
+def test_rules_stored_before_the_bounds_are_read_within_them(app, client, auth, site_with_desk, make_user):
+    """A rule saved by an older version, out of bounds, no longer breaks bookings or their pages."""
+    from core.extensions import db
+    from core.sites.service import site_by_slug
+    from plugins.booking.models import Rule
+
+    with app.app_context():
+        db.session.add(Rule(site_id=site_by_slug("figeac").id, kind="desk", max_days_ahead=3_000_000,
+                            cancel_deadline_minutes=2_000_000_000, min_notice_minutes=0))
+        db.session.commit()
+    member = make_user()
+    auth.login(member)
+    day = next_weekday()
+    response = client.post("/booking/sites/figeac/book", data={"resource": site_with_desk, "date": day.isoformat(),
+                                                               "period": "afternoon"})
+    assert response.status_code == 303, response.get_data(as_text=True)
+    booking_path = response.headers["Location"]
+    assert client.get(booking_path).status_code == 200
+    assert client.get("/booking/mine", query_string={"page": 10**18}).status_code == 200
 
 
 def test_day_week_views_book_on_behalf_block_and_export(client, auth, site_with_desk, make_resource, make_user):

@@ -249,6 +249,24 @@ def test_a_full_refund_made_in_billing_cancels_the_registration(
     assert _registration(app, event_id, registration.email).status == "cancelled" and _seats(app, event_id) == 0
 
 
+@pytest.mark.parametrize("price", ["sNaN", "NaN", "Infinity", "1e999999999", "12,345", "-1"])
+def test_a_price_that_is_not_an_amount_is_refused_on_the_form(app, client, auth, world, stripe_driver, price):
+    auth.login(world.manager)
+    with app.app_context():
+        from core.sites.service import site_by_slug
+
+        site_id = site_by_slug("figeac").id
+    assert 'name="price"' in client.get("/events/manage/new").get_data(as_text=True)
+    data = {"title": "Atelier payant", "place": str(site_id), "day": (utcnow() + timedelta(days=3)).date().isoformat(),
+            "starts": "09:00", "ends": "11:00", "capacity": "5", "audience": "public", "partner": "0", "room": "0",
+            "price": price}
+    assert client.post("/events/manage/new", data=data).status_code == 422
+    data["price"] = "12,50"  # a decimal comma is what French speakers type
+    assert client.post("/events/manage/new", data=data).status_code == 303
+    with app.app_context():
+        assert db.session.scalar(select(Event.price_cents).where(Event.title == "Atelier payant")) == 1250
+
+
 def test_visitors_sign_in_for_a_paid_event_and_a_site_without_online_payment_cannot_sell(
         app, client, auth, world, stripe_driver, make_event):
     event_id = make_event(price_cents=PRICE)
