@@ -24,7 +24,9 @@ from werkzeug.routing import IntegerConverter
 from werkzeug.utils import cached_property
 
 NASTY = ["", "0", "-1", "1e309", "NaN", "2027-02-30", "9999-12-31", "24:00-25:00", "x" * 3000, "\x00",
-         "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "on", "off"]
+         "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "on", "off",
+         # decimals that parse and then break arithmetic; integers past every column and timedelta
+         "sNaN", "Infinity", "-inf", "1e999999999", "12,345", "99999999999999", str(2**63)]
 FAR_DATES = ["9999-12-31", "0001-01-01", "9999-12-31T23:59:59-14:00", "0001-01-01T00:05", "2026-W53",
              "10000-01-01", "-0001-01-01", "2027-13-01"]
 SEGMENTS = ["a\x00b", "\x00", "a\nb", "\t", "é", "a b", "%00", "..", "x" * 300, "9999-12-31", "0001-01-01",
