@@ -20,6 +20,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, StringField, TextAreaField
 from wtforms.validators import StopValidation
 
+from core.errors import DomainError
 from core.timeutil import YEARS_AWAY, within_reach
 
 SINGLE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]")
@@ -81,3 +82,14 @@ class Form(FlaskForm):
                 field.errors = [*field.errors, problem]
                 valid = False
         return valid
+
+
+def refuse(form):
+    """Refuse a small form sent from a page that lists many (a decision on one row, a status
+    change): its fields' errors, readable, on the refusal page with its way back — not a bare
+    400 that says nothing of what to correct. Raises a `DomainError` (422)."""
+    from flask_babel import gettext
+
+    problems = [gettext("%(field)s: %(errors)s", field=form[name].label.text, errors=" ".join(map(str, errors)))
+                for name, errors in form.errors.items() if name in form]
+    raise DomainError(" ".join(problems) or gettext("Some of the data given is not valid."), "invalid_form")

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from core.accounts.models import User
+from core.forms import refuse
 from core.accounts.service import AccountError, set_role
 from core.accounts.roles import ROLES
 from core.admin.forms import ToggleForm, UserRoleForm
@@ -65,7 +66,7 @@ def toggle_module(name, site_slug=None):
             abort(403)
     form = ToggleForm()
     if not form.validate_on_submit():
-        abort(400)
+        refuse(form)
     try:
         changed = modules.set_enabled(name, form.enabled.data == "on", site=site, actor=current_user)
         db.session.commit()

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from core.extensions import db
+from core.forms import refuse
 
 from . import access, alerts, posts, vocabulary, welcome
 from .formflow import handle
@@ -39,7 +40,7 @@ def moderate(post_id):
     _admin()
     form = ModerationForm()
     if not form.validate_on_submit():
-        abort(400)
+        refuse(form)
     post = posts.moderate(current_user, post_id, form.decision.data, form.reason.data)
     db.session.commit()
     flash(_("Published: %(title)s.", title=post.title) if post.status == "published"

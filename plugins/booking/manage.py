@@ -55,9 +55,10 @@ def home():
     return render_template("booking/manage_desk.html", sites=sites, counts=counts)
 
 
-def _day_page(site, day, book_form=None, book_error=None, status=200):
+def _day_page(site, day, book_form=None, book_error=None, block_form=None, block_error=None, status=200):
     """The site's day: expected arrivals by period with their actions, requests to approve,
-    payments due on site, and booking for a member (its input kept after a refusal)."""
+    payments due on site, booking for a member and blocking a resource (the input of either
+    kept after a refusal, with its reason)."""
     bookings = bookings_between(site, day, day)
     now = utcnow()
     requests = db.session.scalars(select(Booking).where(
@@ -70,7 +71,7 @@ def _day_page(site, day, book_form=None, book_error=None, status=200):
                            due=desk.payments_due(site, bookings), links=desk.desk_links(bookings),
                            today=today_at(site.timezone), local_day=checkin.local_day,
                            code=site_code(site, to_utc(day, time(12), site.timezone)),
-                           book_form=book_form, book_error=book_error, block_form=BlockForm(formdata=None, date=day),
+                           book_form=book_form, book_error=book_error, block_form=block_form, block_error=block_error,
                            members=desk.site_members(site), period_choices=PERIOD_CHOICES,
                            resources=resources.resources_of(site), feed_url=feeds.member_feed_url(current_user, site),
                            prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1)), status
@@ -127,17 +128,18 @@ def booking_day(site, booking) -> str:
 def block(site_slug):
     site = managed_site_or_abort(site_slug)
     form = BlockForm()
-    back = url_for("booking_manage.day", site_slug=site.slug)
+    day = form.date.data if form.date.data and within_reach(form.date.data) else today_at(site.timezone)
     try:
         if not form.validate():
             raise BookingError(_("Choose a place, a date and a time."))
         resource, starts_at, ends_at = slot_from_form(form, site)
         service.block(resource, starts_at, ends_at, current_user, form.note.data or "")
         db.session.commit()
-    except BookingError as exc:
-        return failed(exc, back)
+    except BookingError as exc:  # the day again, with what was typed and the reason
+        db.session.rollback()
+        return _day_page(site, day, block_form=form, block_error=str(exc), status=exc.status or 422)
     flash(_("The resource is blocked for that time."), "success")
-    return redirect(back, 303)
+    return redirect(url_for("booking_manage.day", site_slug=site.slug, day=day.isoformat()), 303)
 
 
 def _site_booking(site, booking_id) -> Booking:

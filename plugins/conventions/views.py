@@ -15,6 +15,7 @@ from flask_login import current_user, login_required
 from core.csvexport import csv_response, csv_text
 from core.db import find
 from core.extensions import db
+from core.forms import refuse
 from core.plugins import hooks
 from core.sites.service import published_site_rows, published_sites
 from core.timeutil import today_at
@@ -173,7 +174,7 @@ def change_status(convention_id):
     convention = service.convention_for(current_user, convention_id)
     form = StatusForm()
     if not form.validate_on_submit():
-        abort(400)
+        refuse(form)
     service.move(current_user, convention, form.status.data)  # a ConventionError: the core's page
     if convention.status in ("signed", "active"):
         from .jobs import schedule
@@ -234,7 +235,7 @@ def invite(convention_id):
 def decide(authorisation_id):
     form = DecisionForm()
     if not form.validate_on_submit():
-        abort(400)
+        refuse(form)
     auth = service.decide(current_user, authorisation_id, form.decision.data, valid_until=form.valid_until.data,
                           weekdays=form.weekdays.data if form.weekdays.data else None,
                           cost_centre=form.cost_centre.data if "cost_centre" in request.form else None)

@@ -137,9 +137,12 @@ def test_members_cannot_toggle_anything(app, sites, auth, client, make_user):
     assert not _enabled(app, "alpha")
 
 
-def test_bad_toggle_value_is_a_400(app, sites, auth, client, make_user):
+def test_bad_toggle_value_is_refused_with_its_reason(app, sites, auth, client, make_user):
     auth.login(make_user("territory-admin"))
-    assert client.post("/admin/modules/alpha", data={"enabled": "maybe"}).status_code == 400
+    before = _enabled(app, "alpha")
+    response = client.post("/admin/modules/alpha", data={"enabled": "maybe"})
+    assert response.status_code == 422 and "Valeur non valide" in response.get_data(as_text=True)  # AnyOf, in French
+    assert _enabled(app, "alpha") == before
 
 
 def test_command_line_lists_and_switches_modules(app, sites, runner):

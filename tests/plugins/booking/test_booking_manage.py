@@ -103,9 +103,15 @@ def test_day_week_views_book_on_behalf_block_and_export(client, auth, site_with_
     booked = client.post("/booking/manage/figeac/book", data={"member_email": member.email, "resource": site_with_desk,
                                                               "date": day.isoformat(), "period": "morning"})
     assert booked.status_code == 303
+    refused = client.post("/booking/manage/figeac/block", data={"resource": room, "date": day.isoformat(),
+                                                                "period": "hours", "start": "", "note": "Peinture"})
+    assert refused.status_code == 422  # no hours: the day asked, again, with what was typed and why
+    page = refused.get_data(as_text=True)
+    assert 'id="block-error"' in page and 'value="Peinture"' in page and f'value="{day.isoformat()}"' in page
+    assert f'<option value="{room}" selected>' in page
     blocked = client.post("/booking/manage/figeac/block", data={"resource": room, "date": day.isoformat(),
                                                                 "period": "day", "note": "Peinture"})
-    assert blocked.status_code == 303
+    assert blocked.status_code == 303 and blocked.headers["Location"].endswith(f"day={day.isoformat()}")
     page = client.get(f"/booking/manage/figeac?day={day}").get_data(as_text=True)
     assert "Camille Martin" in page and "Peinture" in page
     assert "Camille Martin" in client.get(f"/booking/manage/figeac/week?day={day}").get_data(as_text=True)

@@ -95,6 +95,17 @@ def test_the_menu_offers_conventions_to_referents_and_follows_their_changes(app,
     assert not menu_offers_conventions(world.employee)
 
 
+def test_a_decision_with_a_bad_date_says_what_to_correct(app, client, auth, world):
+    with app.app_context():
+        auth_id = db.session.scalar(select(Authorisation.id).where(Authorisation.user_id == world.employee.id))
+    auth.login(world.referent)
+    response = client.post(f"/conventions/authorisations/{auth_id}",
+                           data={"decision": "approved", "valid_until": "9999-12-31"})
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "Valable jusqu" in page and "Donnez une date" in page  # the field, and why
+
+
 def test_a_referent_invites_an_employee_who_accepts(app, client, auth, world, make_user, mailbox):
     newcomer = make_user(email="nouvelle.agente@lot.fr")
     auth.login(world.referent)
