@@ -276,9 +276,10 @@ def waitlist_join(site_slug):
         else:
             resource, starts_at, ends_at = slot_from_form(form, site)
             kind = resource.kind
+        waitlist.join(site, kind, current_user, starts_at, ends_at)
     except BookingError as exc:
+        db.session.rollback()
         return failed(exc)
-    waitlist.join(site, kind, current_user, starts_at, ends_at)
     db.session.commit()
     flash(_("You are on the waitlist. We will write to you if a place frees up."), "success")
     return redirect(url_for("booking.mine"), 303)

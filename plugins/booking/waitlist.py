@@ -16,7 +16,26 @@ from plugins.booking.models import Booking, Resource, WaitlistEntry
 OFFER_MINUTES = 120
 
 
-def join(site, kind: str, member, starts_at, ends_at) -> WaitlistEntry:
+def join(site, kind: str, member, starts_at, ends_at, now=None) -> WaitlistEntry:
+    """Wait for a place of `kind` at `site` for that range (once: joining again returns the entry).
+
+    :raises BookingError: a range no freed place could ever fill: past, reversed, outside the
+        site's opening hours, or of a kind the site does not offer.
+    """
+    from core.sites.service import site_row
+    from plugins.booking.slots import within_opening
+
+    now = now or utcnow()
+    if ends_at <= starts_at:
+        raise BookingError(_("The end must come after the start."), "bad_range")
+    if starts_at <= now:
+        raise BookingError(_("This time has passed: choose one still to come."), "past")
+    if not within_opening(site_row(site.id) or site, starts_at, ends_at):
+        raise BookingError(_("The site is not open at that time."), "closed")
+    offered = db.session.scalar(select(Resource.id).where(Resource.site_id == site.id, Resource.kind == kind,
+                                                          Resource.retired_at.is_(None)).limit(1))
+    if offered is None:
+        raise BookingError(_("This site has no place of this kind."), "no_such_kind")
     exists = db.session.scalar(select(WaitlistEntry).where(
         WaitlistEntry.site_id == site.id, WaitlistEntry.kind == kind, WaitlistEntry.member_id == member.id,
         WaitlistEntry.starts_at == starts_at, WaitlistEntry.ends_at == ends_at,

@@ -2,6 +2,8 @@
 button that books "a desk", the commune picker, the map, amenity filters, closures."""
 from __future__ import annotations
 
+import pytest
+
 import re
 from datetime import timedelta
 
@@ -131,6 +133,27 @@ def test_book_a_desk_picks_a_free_one_and_a_full_period_offers_the_waitlist(app,
     assert refused.status_code == 409 and 'name="kind" value="desk"' in refused.get_data(as_text=True)
     joined = client.post("/booking/sites/figeac/waitlist", data=data)
     assert joined.status_code == 303
+
+
+@pytest.mark.parametrize("fields,reason", [
+    ({"kind": "office"}, "aucune place de ce type"),
+    ({"period": "hours", "start": "00:00", "end": "23:59"}, "pas ouvert"),
+    ({"date": "2020-01-06"}, "à venir"),
+])
+def test_the_waitlist_refuses_a_wait_no_freed_place_could_end(app, client, auth, make_site, make_resource,
+                                                               make_user, fields, reason):
+    """An office at a site without offices, a night at a day-time site, a past day: refused
+    with the reason, and nothing stored."""
+    from plugins.booking.models import WaitlistEntry
+
+    make_site("figeac")
+    make_resource("figeac", "desk", "Poste 1")
+    auth.login(make_user())
+    data = {"kind": "desk", "date": next_weekday().isoformat(), "period": "morning", **fields}
+    refused = client.post("/booking/sites/figeac/waitlist", data=data)
+    assert refused.status_code == 422 and reason in refused.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(WaitlistEntry)) == 0
 
 
 def test_book_a_desk_refuses_an_unknown_kind_or_site(client, auth, make_site, make_resource, make_user):
