@@ -1,4 +1,6 @@
 """Site forms: the site itself (with a week of opening hours) and closures."""
+import re
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (BooleanField, DateField, EmailField, FloatField, SelectField, SelectMultipleField,
@@ -37,6 +39,16 @@ def _valid_timezone(form, field):
         raise ValidationError(_l("Unknown time zone."))
 
 
+def _known_departement(form, field):
+    """A département of metropolitan France or Corsica (the communes' reference data), or an
+    overseas one (971-976): "99" or "00" look like codes and are none."""
+    from core.geo import departements
+
+    code = field.data or ""
+    if code not in departements() and not re.fullmatch(r"97[1-6]", code):
+        raise ValidationError(_l("A département code such as 12."))
+
+
 class SiteForm(Form):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=160)])
     slug = StringField(_l("Address name (in links)"), validators=[
@@ -49,7 +61,7 @@ class SiteForm(Form):
                                                                                 message=_l("Five digits."))])
     commune = StringField(_l("Commune"), validators=[DataRequired(), Length(max=120)])
     departement = StringField(_l("Département"), validators=[
-        DataRequired(), Regexp(r"^(\d{2}|2A|2B|97\d)$", message=_l("A département code such as 12."))])
+        DataRequired(), _known_departement])
     latitude = FloatField(_l("Latitude"), validators=[InputRequired(), NumberRange(-90, 90)])  # 0 is a place
     longitude = FloatField(_l("Longitude"), validators=[InputRequired(), NumberRange(-180, 180)])  # Greenwich crosses France
     timezone = StringField(_l("Time zone"), default="Europe/Paris",

@@ -40,6 +40,16 @@ def test_a_site_on_the_greenwich_meridian_or_the_equator_can_be_saved(app, clien
         assert (site.latitude, site.longitude) == (0, 0)
 
 
+def test_a_departement_code_must_be_a_real_one(client, auth, make_user, make_site):
+    make_site("figeac")
+    auth.login(make_user("territory-admin"))
+    data = {"name": "F", "kind": "telecentre", "address": "a", "postcode": "46100", "commune": "Figeac",
+            "latitude": "44.6", "longitude": "2.0", "timezone": "Europe/Paris"}
+    for code, status in (("99", 400), ("00", 400), ("2a", 400), ("2A", 303), ("974", 303), ("46", 303)):
+        response = client.post("/sites/figeac/edit", data={**data, "departement": code})
+        assert response.status_code == status, code
+
+
 def test_a_json_body_nested_past_the_parser_is_a_400(client, make_user, api_token):
     token = api_token(make_user())
     for body in ("[" * 100_000 + "]" * 100_000, '{"a":' * 100_000 + "1" + "}" * 100_000):
