@@ -28,6 +28,7 @@ from .models import Block, Message, Suspension
 from .profiles import masked, visible_profile
 
 MAX_BODY = 4000
+REPEAT_WINDOW = timedelta(minutes=10)
 
 
 def sent_recently(sender_id: int, now=None) -> int:
@@ -102,6 +103,13 @@ def _deliver(sender, recipient, body: str, original, limit: int | None = None) -
         raise DirectoryError(_("You cannot write to yourself."))
     if is_blocked(recipient.id, sender.id):
         raise DirectoryError(_("This member does not accept your messages."), status=403)
+    # The same words to the same person a moment ago: a double click or a form sent again, not a
+    # second message (the sender is locked above, so two copies sent at once are seen here too).
+    twin = db.session.scalar(select(Message).where(
+        Message.sender_id == sender.id, Message.recipient_id == recipient.id, Message.body == body,
+        Message.created_at >= utcnow() - REPEAT_WINDOW).order_by(Message.id.desc()).limit(1))
+    if twin is not None:
+        return twin
     if allowance(sender, limit) <= 0:
         config = plugin_config("directory")
         raise DirectoryError(_("You have sent %(n)d messages in the last %(hours)d hours, the most allowed. "

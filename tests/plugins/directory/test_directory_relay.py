@@ -72,6 +72,39 @@ def test_a_writer_is_throttled_after_the_configured_number(app, client, auth, ma
     assert len(mailbox.wait_for(limit + 1, timeout=1)) == limit
 
 
+def test_the_same_message_sent_twice_is_sent_once(app, app_factory, client, auth, make_user, make_profile,
+                                                  mailbox):
+    """A double click, a form sent again, or both copies at the same instant (real threads):
+    one message, one e-mail, and no count against the writer's allowance for the copy."""
+    from devtools.races import call_together
+    from plugins.directory import relay
+    from plugins.directory.models import Message
+
+    claire = make_profile("Claire Vidal", email="claire@cabinet.example")
+    target = _profile_id(app, claire)
+    writer = make_user(name="Lucas Bernard")
+    auth.login(writer)
+    for _ in range(2):
+        assert client.post(f"/directory/people/{target}/contact", data={"body": "Bonjour !"}).status_code == 303
+    assert len(mailbox.wait_for(2, timeout=1)) == 1
+    racing = app_factory(JOBS_RUN="worker")
+
+    def send():
+        with racing.test_request_context(method="POST"):
+            message = relay.write(db.session.get(User, writer.id), profile_id=target, body="Et encore bonjour")
+            db.session.commit()
+            message_id = message.id
+            db.session.remove()
+            return message_id
+
+    ids = call_together([send, send])
+    assert not any(isinstance(i, Exception) for i in ids) and ids[0] == ids[1]
+    with app.app_context():
+        bodies = sorted(db.session.scalars(select(Message.body)))
+    assert bodies == ["Bonjour !", "Et encore bonjour"]
+    assert client.post(f"/directory/people/{target}/contact", data={"body": "Autre chose"}).status_code == 303
+
+
 def test_the_window_lets_the_writer_write_again_later(app, make_user, make_profile):
     from plugins.directory import relay
     from plugins.directory.models import Message
@@ -80,8 +113,8 @@ def test_the_window_lets_the_writer_write_again_later(app, make_user, make_profi
     writer = make_user(name="Writer")
     with app.test_request_context():
         user = db.session.get(User, writer.id)
-        for _ in range(5):
-            relay.write(user, profile_id=target, body="x")
+        for index in range(5):
+            relay.write(user, profile_id=target, body=f"x{index}")
         db.session.commit()
         assert relay.allowance(user) == 0
         for message in db.session.scalars(select(Message)):

@@ -46,8 +46,8 @@ def test_relay_message_keeps_the_rate_limit_and_refuses_an_empty_body(app, make_
         limit = plugin_config("directory").contact_limit
     with pytest.raises(DomainError):
         _send(app, writer, spouse, body="   ")
-    for _ in range(limit):
-        _send(app, writer, spouse)
+    for index in range(limit):
+        _send(app, writer, spouse, body=f"Bonjour {index}")
     with pytest.raises(DomainError) as refused:
-        _send(app, writer, spouse)
+        _send(app, writer, spouse, body="Encore")
     assert refused.value.status == 429
