@@ -23,8 +23,12 @@ from wtforms.validators import StopValidation
 from core.errors import DomainError
 from core.timeutil import YEARS_AWAY, within_reach
 
-SINGLE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]")
-MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and the bidirectional overrides and isolates (U+202A-202E, U+2066-2069):
+# nobody types them, and they make a name or a message read otherwise than it is written
+# ("Trojan Source"). Arabic or Hebrew text needs none of them; the marks U+200E/U+200F stay allowed.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+SINGLE_LINE_FORBIDDEN = re.compile(f"[\\x00-\\x1f\\x7f{BIDI_CONTROLS}]")
+MULTI_LINE_FORBIDDEN = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f{BIDI_CONTROLS}]")
 
 
 def has_control_characters(text: str, multi_line: bool = False) -> bool:

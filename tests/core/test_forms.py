@@ -84,3 +84,13 @@ def _decimal_form(app, typed):
     with app.test_request_context("/", method="POST", data={"amount": typed}):
         form = Refund(meta={"csrf": False})
         return form.validate(), form
+
+
+@pytest.mark.parametrize("text,single,multi", [
+    ("Salle Champollion", True, True), ("عربي et français", True, True), ("a\u200fb", True, True),
+    ("Ligne 1\nLigne 2", False, True), ("Facture \u202egnp.exe", False, False), ("\u2066isolé\u2069", False, False),
+])
+def test_bidirectional_overrides_are_refused_like_control_characters(text, single, multi):
+    from core.forms import has_control_characters
+
+    assert (not has_control_characters(text), not has_control_characters(text, multi_line=True)) == (single, multi)
