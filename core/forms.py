@@ -71,7 +71,9 @@ class DecimalField(wtforms.DecimalField):
             raise ValueError(str(_l("Give at most %(places)d decimals.", places=self.places)))
 
     def pre_validate(self, form):
-        if self.process_errors:  # not a number: nothing more to say, and validators expect one
+        # Something typed that is no number: nothing more to say, and validators expect one. A
+        # blank goes on to the validators, so that `Optional()` can accept it.
+        if self.process_errors and self.raw_data and str(self.raw_data[0]).strip():
             raise StopValidation()
 
 
