@@ -93,7 +93,8 @@ class PasswordForm(Form):
 
 
 class EraseForm(Form):
-    password = PasswordField(_l("Your password, to confirm"), validators=[DataRequired()],
+    # Its own id: the password form on the same page has a field "password" too.
+    password = PasswordField(_l("Your password, to confirm"), validators=[DataRequired()], id="erase-password",
                              render_kw={"autocomplete": "current-password"})
 
 
