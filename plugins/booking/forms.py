@@ -6,8 +6,8 @@ from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectFie
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
 from core.forms import Form
-from plugins.booking.rules import LIMITS as RULE_LIMITS
 from core.sites.forms import AMENITY_LABELS, CheckboxesField
+from plugins.booking.rules import LIMITS as RULE_LIMITS
 
 KIND_LABELS = {"desk": _l("Desk"), "office": _l("Closed office"), "room": _l("Meeting room"),
                "visio": _l("Videoconference room")}
@@ -95,24 +95,21 @@ class ResourceForm(Form):
     approval_required = BooleanField(_l("Bookings need the manager's approval"))
 
 
+def _bounded(label, rule: str) -> IntegerField:
+    """An optional number rule, within the bounds booking's rules hold it to (`rules.LIMITS`)."""
+    return IntegerField(label, validators=[Optional(), NumberRange(*RULE_LIMITS[rule])])
+
+
 class RulesForm(Form):
     kind = SelectField(_l("Applies to"), choices=[("", _l("Site defaults"))] + list(KIND_LABELS.items()),
                        validators=[Optional()])
-    min_minutes = IntegerField(_l("Minimum duration (minutes)"),
-                               validators=[Optional(), NumberRange(*RULE_LIMITS["min_minutes"])])
-    max_minutes = IntegerField(_l("Maximum duration (minutes)"),
-                               validators=[Optional(), NumberRange(*RULE_LIMITS["max_minutes"])])
-    max_days_ahead = IntegerField(_l("Book at most this many days ahead"),
-                                  validators=[Optional(), NumberRange(*RULE_LIMITS["max_days_ahead"])])
-    min_notice_minutes = IntegerField(_l("Latest notice (minutes before the start)"),
-                                      validators=[Optional(), NumberRange(*RULE_LIMITS["min_notice_minutes"])])
-    cancel_deadline_minutes = IntegerField(_l("Cancel until (minutes before the start)"),
-                                           validators=[Optional(), NumberRange(*RULE_LIMITS["cancel_deadline_minutes"])])
-    buffer_minutes = IntegerField(_l("Buffer between room bookings (minutes)"),
-                                  validators=[Optional(), NumberRange(*RULE_LIMITS["buffer_minutes"])])
-    max_per_week = IntegerField(_l("Most bookings per member per week"),
-                                validators=[Optional(), NumberRange(*RULE_LIMITS["max_per_week"])])
-    max_per_period = IntegerField(_l("Most places of this kind a member holds at the same time"),
-                                  validators=[Optional(), NumberRange(*RULE_LIMITS["max_per_period"])])
+    min_minutes = _bounded(_l("Minimum duration (minutes)"), "min_minutes")
+    max_minutes = _bounded(_l("Maximum duration (minutes)"), "max_minutes")
+    max_days_ahead = _bounded(_l("Book at most this many days ahead"), "max_days_ahead")
+    min_notice_minutes = _bounded(_l("Latest notice (minutes before the start)"), "min_notice_minutes")
+    cancel_deadline_minutes = _bounded(_l("Cancel until (minutes before the start)"), "cancel_deadline_minutes")
+    buffer_minutes = _bounded(_l("Buffer between room bookings (minutes)"), "buffer_minutes")
+    max_per_week = _bounded(_l("Most bookings per member per week"), "max_per_week")
+    max_per_period = _bounded(_l("Most places of this kind a member holds at the same time"), "max_per_period")
     approval_required = SelectField(_l("Approval required"), choices=[("", _l("Inherit")), ("1", _l("Yes")),
                                                                       ("0", _l("No"))], validators=[Optional()])
