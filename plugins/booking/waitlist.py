@@ -7,7 +7,8 @@ from types import SimpleNamespace
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
-from core.db import utcnow
+from core.accounts.models import User
+from core.db import lock_row, utcnow
 from core.extensions import db
 from plugins.booking import notify
 from plugins.booking.errors import BookingError, NotFound
@@ -36,6 +37,7 @@ def join(site, kind: str, member, starts_at, ends_at, now=None) -> WaitlistEntry
                                                           Resource.retired_at.is_(None)).limit(1))
     if offered is None:
         raise BookingError(_("This site has no place of this kind."), "no_such_kind")
+    lock_row(User, member.id)  # two clicks at once: one entry (PostgreSQL reads before it writes)
     exists = db.session.scalar(select(WaitlistEntry).where(
         WaitlistEntry.site_id == site.id, WaitlistEntry.kind == kind, WaitlistEntry.member_id == member.id,
         WaitlistEntry.starts_at == starts_at, WaitlistEntry.ends_at == ends_at,

@@ -382,6 +382,9 @@ def accept_invitation(user, token: str) -> Authorisation:
     if user.email.lower() != email:
         raise ConventionError(_("This invitation is for another e-mail address. Sign in with %(email)s.",
                                 email=email), "wrong_account", status=403)
+    # Two clicks at once would otherwise both find no authorisation and add two (PostgreSQL
+    # reads before it writes; SQLite's write lock already serialises them).
+    lock_row(User, user.id)
     existing = _current_authorisation(convention.id, user.id)
     if existing is not None:
         if existing.status == "pending":
@@ -413,6 +416,7 @@ def joinable_by_domain(user) -> list[Convention]:
 
 def request_by_domain(user, convention_id) -> Authorisation:
     """An employee asks to join a convention listing their e-mail domain: pending, référents mailed."""
+    lock_row(User, user.id)  # one pending request per click storm, as in `accept_invitation`
     convention = find(Convention, convention_id)
     if convention is None or convention not in joinable_by_domain(user):
         raise ConventionError(_("You cannot join this convention with your e-mail address."), "not_joinable",

@@ -137,3 +137,29 @@ def test_members_asking_for_a_desk_at_once_each_get_a_different_one(app, live_se
     with app.app_context():
         rows = db.session.execute(select(Booking.resource_id).where(Booking.status == "confirmed")).all()
     assert sorted(r.resource_id for r in rows) == desks
+
+
+def test_a_member_joining_the_waitlist_twice_at_once_waits_once(app, site_with_desk, make_user):
+    """Two clicks on "Wait for a place" at once: one entry (PostgreSQL would read "none yet"
+    in both transactions without the lock on the member)."""
+    from core.accounts.models import User
+    from plugins.booking import service, waitlist
+    from plugins.booking.models import WaitlistEntry
+    from plugins.booking.slots import range_for
+
+    member = make_user()
+    day = next_weekday()
+
+    def join():
+        with app.test_request_context(method="POST"):  # a click: a writing transaction
+            resource = service.get_resource(site_with_desk)
+            entry = waitlist.join(resource.site, "desk", db.session.get(User, member.id),
+                                  *range_for(resource.site, day, "morning"))
+            db.session.commit()
+            return entry.id
+
+    results = call_together([join] * 6)
+    assert all(isinstance(result, int) for result in results), results
+    assert len(set(results)) == 1, results
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(WaitlistEntry)) == 1

@@ -38,3 +38,44 @@ def test_twenty_parallel_bookings_with_one_day_left_give_one_success(app, world,
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Use)) == 1
         assert db.session.scalar(select(func.count()).select_from(Booking).where(Booking.status.in_(ACTIVE))) == 1
+
+
+def _at_once(app, make_user, world, act):
+    """Six clicks at once by one employee of the partner (an address at lot.fr)."""
+    from core.accounts.models import User
+
+    person = make_user(email="clic@lot.fr")
+
+    def call():
+        with app.test_request_context(method="POST"):  # a click: a writing transaction
+            auth = act(db.session.get(User, person.id))
+            db.session.commit()
+            return auth.id
+
+    results = call_together([call] * 6)
+    with app.app_context():
+        stored = db.session.scalar(select(func.count()).select_from(Authorisation).where(
+            Authorisation.user_id == person.id))
+    return results, stored
+
+
+def test_asking_to_join_by_domain_twice_at_once_makes_one_request(app, world, make_user):
+    from plugins.conventions import service
+
+    results, stored = _at_once(app, make_user, world,
+                               lambda person: service.request_by_domain(person, world.convention_id))
+    assert stored == 1, results
+    assert sum(isinstance(result, int) for result in results) == 1, results
+    # The others were told the convention is no longer theirs to join (they asked already).
+    assert all(getattr(result, "code", None) == "not_joinable" for result in results
+               if not isinstance(result, int)), results
+
+
+def test_accepting_an_invitation_twice_at_once_approves_once(app, world, make_user):
+    from plugins.conventions import service
+
+    with app.test_request_context():
+        token = service.invitation_token(db.session.get(Convention, world.convention_id), "clic@lot.fr")
+    results, stored = _at_once(app, make_user, world, lambda person: service.accept_invitation(person, token))
+    assert stored == 1, results
+    assert all(isinstance(result, int) for result in results) and len(set(results)) == 1, results
