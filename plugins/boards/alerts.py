@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from core.accounts.models import User
 from core.accounts.service import record_consent, withdraw_consent
-from core.db import utcnow
+from core.db import lock_row, utcnow
 from core.extensions import db
 from core.jobs import enqueue
 from core.mail import queue_mail
@@ -47,6 +47,7 @@ def save(user, *, codes: str, commune: str, radius_km: int, digest: bool, matcha
     home = posts.parse_communes(commune)[0]
     if not 1 <= int(radius_km or 0) <= 200:
         raise BoardsError(_("How far: between 1 and 200 km."))
+    lock_row(User, user.id)  # a double-click's second save must not insert the alert again (PostgreSQL)
     alert = alert_of(user)
     if alert is None:
         alert = Alert(user_id=user.id, digest=False, matchable=False, last_sent_at=utcnow())

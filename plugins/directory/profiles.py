@@ -16,7 +16,7 @@ from sqlalchemy import select
 from core import geo
 from core.accounts.models import User
 from core.accounts.service import record_consent, withdraw_consent
-from core.db import utcnow
+from core.db import lock_row, utcnow
 from core.extensions import db
 from core.plugins import plugin_config
 from core.sites.models import Site
@@ -52,6 +52,11 @@ def terms(text: str | None) -> str:
 
 def profile_of(user, create: bool = False) -> Profile | None:
     profile = db.session.scalar(select(Profile).where(Profile.user_id == user.id))
+    if profile is None and create:
+        # Two first saves at once (a double-click) would both insert it (PostgreSQL): the
+        # second waits for the first and finds its profile.
+        lock_row(User, user.id)
+        profile = db.session.scalar(select(Profile).where(Profile.user_id == user.id))
     if profile is None and create:
         profile = Profile(user_id=user.id, links=[])
         db.session.add(profile)

@@ -154,6 +154,7 @@ def report(user, message_id: int, reason: str = "") -> Message:
 def block(user, message_id: int) -> None:
     """The recipient blocks a message's writer: no more messages from them."""
     message = _received(user, message_id)
+    lock_row(User, user.id)  # blocking twice at once: one row, not a duplicate key (PostgreSQL)
     if message.sender_id is not None and not is_blocked(user.id, message.sender_id):
         db.session.add(Block(blocker_id=user.id, blocked_id=message.sender_id))
         db.session.flush()

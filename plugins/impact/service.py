@@ -14,7 +14,8 @@ from flask_babel import gettext as _
 from sqlalchemy import and_, delete, func, or_, select, update
 
 from core import geo
-from core.db import utcnow
+from core.accounts.models import User
+from core.db import lock_row, utcnow
 from core.cache import cached, watch
 from core.extensions import db
 from core.jobs import enqueue
@@ -53,6 +54,7 @@ def save_profile(user, *, home: geo.Commune | None, work: geo.Commune | None, mo
     user.home_commune_code = home.code if home else None
     user.home_latitude = home.latitude if home else None
     user.home_longitude = home.longitude if home else None
+    lock_row(User, user.id)  # a double-click's second save must not insert the profile again (PostgreSQL)
     profile = profile_of(user) or ImpactProfile(user_id=user.id)
     profile.work_commune_code = work.code if work else None
     profile.mode = mode

@@ -3,23 +3,12 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
 from core.extensions import db
-from core.timeutil import today_at
-
-
-def next_weekday(weeks_ahead: int = 1):
-    from core.sites.service import is_public_holiday
-
-    day = today_at("Europe/Paris") + timedelta(days=7 * weeks_ahead)
-    day += timedelta(days=(1 - day.weekday()) % 7)  # a Tuesday
-    while is_public_holiday(day):
-        day += timedelta(days=7)
-    return day
+from impact_dates import next_weekday
 
 
 @pytest.fixture

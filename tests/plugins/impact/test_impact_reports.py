@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from conftest import next_weekday
+from impact_dates import next_weekday
 from core import geo
 from core.accounts.models import User
 from core.extensions import db

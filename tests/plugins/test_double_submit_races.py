@@ -1,0 +1,84 @@
+"""A double-click on a form that creates the member's own row the first time (their commute,
+their job alert, their directory profile, a block): the two requests run at once, and on
+PostgreSQL both would read "no row yet" and insert it, the second failing on the primary key
+(a 500). The member's row is locked first, so the second waits and updates the first's row."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from core.accounts.models import User
+from core.extensions import db
+from devtools.races import call_together
+
+CLICKS = 8
+
+
+def _clicks(app, person_id, act):
+    def call():
+        with app.test_request_context(method="POST"):  # a form posted: a writing transaction
+            act(db.session.get(User, person_id))
+            db.session.commit()
+            return "ok"
+
+    return call_together([call] * CLICKS)
+
+
+def _impact(user):
+    from core import geo
+    from plugins.impact import service
+
+    service.save_profile(user, home=geo.resolve("Capdenac-Gare", ("46", "12"))[0],
+                         work=geo.resolve("Rodez", ("12", "46"))[0], mode="petrol", fiscal_hp=5, consent=True)
+
+
+def _alert(user):
+    from plugins.boards import alerts
+
+    alerts.save(user, codes="M1607", commune="Figeac", radius_km=30, digest=True, matchable=False)
+
+
+def _directory(user):
+    from plugins.directory import profiles
+
+    profiles.save(user, job_title="Secrétaire", bio="Bonjour")
+
+
+def _count(model_path):
+    module, name = model_path.rsplit(".", 1)
+    model = getattr(__import__(module, fromlist=[name]), name)
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+@pytest.mark.parametrize("act, model", [(_impact, "plugins.impact.models.ImpactProfile"),
+                                        (_alert, "plugins.boards.models.Alert"),
+                                        (_directory, "plugins.directory.models.Profile")],
+                         ids=["impact-commute", "boards-alert", "directory-profile"])
+def test_a_double_click_on_a_first_save_stores_one_row_and_fails_no_click(app, make_user, act, model):
+    person = make_user()
+    with app.app_context():  # the home commune already on the account: saving it again changes no row there
+        from core import geo
+
+        user, home = db.session.get(User, person.id), geo.resolve("Capdenac-Gare", ("46", "12"))[0]
+        user.home_commune, user.home_commune_code = home.name, home.code
+        user.home_latitude, user.home_longitude = home.latitude, home.longitude
+        db.session.commit()
+    results = _clicks(app, person.id, act)
+    assert results == ["ok"] * CLICKS, results
+    with app.app_context():
+        assert _count(model) == 1
+
+
+def test_blocking_a_writer_twice_at_once_stores_one_block(app, make_user):
+    from plugins.directory import relay
+    from plugins.directory.models import Block
+
+    writer, reader = make_user(), make_user()
+    with app.test_request_context(method="POST"):
+        message_id = relay.relay_message(db.session.get(User, writer.id), db.session.get(User, reader.id),
+                                         "Bonjour, un poste vous intéresserait-il ?").id
+        db.session.commit()
+    results = _clicks(app, reader.id, lambda user: relay.block(user, message_id))
+    assert results == ["ok"] * CLICKS, results
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Block)) == 1
