@@ -79,6 +79,12 @@ def departements() -> dict[str, str]:
     return {code: entry["name"] for code, entry in sorted(outlines.items())}
 
 
+@lru_cache(maxsize=1)
+def communes_departements() -> frozenset[str]:
+    """The départements whose communes the reference data lists (overseas ones included)."""
+    return frozenset(c.departement for c in _index().by_code.values())
+
+
 def commune(code: str | None) -> Commune | None:
     """A commune by its INSEE code, or None."""
     return _index().by_code.get((code or "").strip().upper())

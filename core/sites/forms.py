@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (BooleanField, DateField, EmailField, FloatField, SelectField, SelectMultipleField,
                      StringField, TextAreaField, widgets)
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
 from core.forms import Form
 from core.sites.service import SiteError, parse_hours
@@ -62,8 +62,12 @@ class SiteForm(Form):
     commune = StringField(_l("Commune"), validators=[DataRequired(), Length(max=120)])
     departement = StringField(_l("Département"), validators=[
         DataRequired(), _known_departement])
-    latitude = FloatField(_l("Latitude"), validators=[InputRequired(), NumberRange(-90, 90)])  # 0 is a place
-    longitude = FloatField(_l("Longitude"), validators=[InputRequired(), NumberRange(-180, 180)])  # Greenwich crosses France
+    # Blank: the commune's centre (few managers know their coordinates). 0 is a place: Optional
+    # only passes a blank field, never "0".
+    latitude = FloatField(_l("Latitude"), validators=[Optional(), NumberRange(-90, 90)],
+                          description=_l("Leave empty to use the centre of the commune."))
+    longitude = FloatField(_l("Longitude"), validators=[Optional(), NumberRange(-180, 180)],
+                           description=_l("Leave empty to use the centre of the commune."))
     timezone = StringField(_l("Time zone"), default="Europe/Paris",
                            validators=[DataRequired(), Length(max=64), _valid_timezone])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
@@ -72,6 +76,39 @@ class SiteForm(Form):
     contact_phone = StringField(_l("Contact phone"), validators=[Optional(), Length(max=30)])
     closed_on_public_holidays = BooleanField(_l("Closed on public holidays"), default=True)
     is_published = BooleanField(_l("Shown on the public list of sites"), default=True)
+
+
+    def validate_commune(self, field):
+        """A commune of the département, by its name in the reference data (accents, hyphens and
+        "St" free): a typo would put the site on no map and at no distance from anyone. A
+        département the data does not list (975) is taken as typed."""
+        from core import geo
+
+        found = self.commune_found()
+        if found is None and self.departement.data in geo.communes_departements():
+            raise ValidationError(_l("No commune of this name in département %(code)s. Check the spelling.",
+                                     code=self.departement.data))
+
+    def commune_found(self):
+        """The reference data's commune the form names, or None."""
+        from core import geo
+
+        key = geo.normalise(self.commune.data or "")
+        code = (self.departement.data or "").strip().upper()
+        return next((c for c in geo.resolve(f"{self.commune.data} ({code})", limit=50)
+                     if geo.normalise(c.name) == key and c.departement == code), None) if key else None
+
+    def validate(self, extra_validators=None):
+        if not super().validate(extra_validators):
+            return False
+        if self.latitude.data is None or self.longitude.data is None:
+            found = self.commune_found()
+            if found is None:
+                self.latitude.errors = [*self.latitude.errors, _l(
+                    "Give the latitude and the longitude: this commune is not in the reference data.")]
+                return False
+            self.latitude.data, self.longitude.data = found.latitude, found.longitude
+        return True
 
 
 for _day, _label in enumerate(WEEKDAYS):

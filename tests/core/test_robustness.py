@@ -45,8 +45,10 @@ def test_a_departement_code_must_be_a_real_one(client, auth, make_user, make_sit
     auth.login(make_user("territory-admin"))
     data = {"name": "F", "kind": "telecentre", "address": "a", "postcode": "46100", "commune": "Figeac",
             "latitude": "44.6", "longitude": "2.0", "timezone": "Europe/Paris"}
+    communes = {"2A": "Ajaccio", "974": "Saint-Denis"}  # the commune must be one of the département's
     for code, status in (("99", 400), ("00", 400), ("2a", 400), ("2A", 303), ("974", 303), ("46", 303)):
-        response = client.post("/sites/figeac/edit", data={**data, "departement": code})
+        response = client.post("/sites/figeac/edit", data={**data, "departement": code,
+                                                           "commune": communes.get(code, "Figeac")})
         assert response.status_code == status, code
 
 

@@ -74,6 +74,40 @@ def test_admin_creates_a_site_and_slugs_stay_unique(client, auth, make_user, mak
     assert bad.status_code == 400
 
 
+def test_a_site_commune_is_checked_and_gives_the_coordinates_left_blank(app, client, auth, make_user, make_site):
+    make_site("figeac")
+    auth.login(make_user("territory-admin"))
+    form = {"name": "Tiers-lieu de Saint-Cirq", "slug": "saint-cirq", "kind": "coworking", "address": "Le bourg",
+            "postcode": "46330", "commune": "Saint-Cirq-Lapopy", "departement": "46", "latitude": "",
+            "longitude": "", "timezone": "Europe/Paris", "is_published": "y"}
+    typo = client.post("/sites/new", data=form)
+    assert typo.status_code == 400
+    assert "Aucune commune de ce nom dans le département 46" in typo.get_data(as_text=True)
+    in_another = client.post("/sites/new", data=dict(form, commune="Rodez"))  # a commune, but of the 12
+    assert in_another.status_code == 400
+    # Written loosely (no hyphens, "St"), and no coordinates: the commune's centre is taken.
+    assert client.post("/sites/new", data=dict(form, commune="St Cirq Lapopie")).status_code == 303
+    with app.app_context():
+        site = service.site_by_slug("saint-cirq")
+        assert (round(site.latitude, 1), round(site.longitude, 1)) == (44.5, 1.7)
+    # Coordinates typed are kept as typed (a site is rarely at its commune's centre).
+    form.update(slug="saint-cirq-2", commune="Saint-Cirq-Lapopie", latitude="44.4651", longitude="1.6717")
+    assert client.post("/sites/new", data=form).status_code == 303
+    with app.app_context():
+        assert service.site_by_slug("saint-cirq-2").latitude == 44.4651
+    # Overseas communes are in the reference data too.
+    overseas = dict(form, slug="reunion", commune="Saint-Denis", departement="974", postcode="97400", latitude="",
+                    longitude="", timezone="Indian/Reunion")
+    assert client.post("/sites/new", data=overseas).status_code == 303
+    with app.app_context():
+        assert round(service.site_by_slug("reunion").latitude) == -21
+    # A département the data does not list (975: no communes in it) is taken as typed, so its
+    # coordinates are needed.
+    unlisted = client.post("/sites/new", data=dict(overseas, slug="miquelon", departement="975"))
+    assert unlisted.status_code == 400
+    assert "Indiquez la latitude et la longitude" in unlisted.get_data(as_text=True)
+
+
 def test_unpublished_site_is_hidden_from_the_public_not_from_its_manager(client, auth, make_user, make_site):
     make_site("secret", is_published=False)
     assert client.get("/sites/secret").status_code == 404
