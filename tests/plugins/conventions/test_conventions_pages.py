@@ -7,7 +7,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from conventions_helpers import next_weekday
 from core.accounts.models import User
@@ -56,6 +56,24 @@ def test_partner_and_convention_forms_are_validated_and_audited(app, client, aut
         assert (c.day_rate_cents, c.week_cap, c.all_sites, c.status) == (1550, 3, True, "draft")
         actions = set(db.session.scalars(select(AuditEntry.action)))
         assert {"conventions.partner_created", "conventions.created", "conventions.status"} <= actions
+    # Caps, rates and budgets as French speakers type them, and values that are no amount.
+    base = {"starts_on": "2026-01-01", "ends_on": "2027-01-01", "price_model": "per_day", "kinds": ["desk"],
+            "all_sites": "y", "day_rate": "15", "past_cap": "refuse", "notice_days": "60",
+            "cancel_notice_hours": "24"}
+    for field, value in (("week_cap", "NaN"), ("year_cap", "Infinity"), ("budget_days", "1e999999"),
+                         ("budget_euros", "12,345"), ("day_rate", "sNaN"), ("month_cap", "99999999999999")):
+        refused = client.post(f"/conventions/admin/partners/{world.partner_id}/conventions/new",
+                              data={**base, "reference": f"BAD-{field}", field: value})
+        assert refused.status_code == 422, (field, value)
+    french = client.post(f"/conventions/admin/partners/{world.partner_id}/conventions/new",
+                         data={**base, "reference": "CHU-FR", "day_rate": "15,50", "budget_euros": "1 234,50",
+                               "year_cap": "40,5"})
+    assert french.status_code == 303, french.get_data(as_text=True)
+    with app.app_context():
+        c = db.session.scalar(select(Convention).where(Convention.reference == "CHU-FR"))
+        assert (c.day_rate_cents, c.budget_cents, c.year_cap) == (1550, 123450, 81)
+        assert db.session.scalar(select(func.count()).select_from(Convention).where(
+            Convention.reference.like("BAD-%"))) == 0
     duplicate = client.post(f"/conventions/admin/partners/{world.partner_id}/conventions/new", data={
         "reference": "CHU-2026", "starts_on": "2026-01-01", "ends_on": "2027-01-01", "price_model": "per_day",
         "kinds": ["desk"], "all_sites": "y", "day_rate": "15", "past_cap": "refuse", "notice_days": "60",
