@@ -11,9 +11,19 @@ import stripe
 
 from core.extensions import db
 from plugins.billing import basket, bookings, items, stripe_api
-from plugins.billing.checkout import open_session, session_request
+from plugins.billing.checkout import SessionClosed, open_session, session_request
 from plugins.billing.errors import BillingError
 from plugins.billing.models import Order
+
+
+def _open(order_id: int, request):
+    """`open_session`, committing the expiry job of a session opened on an order closed
+    meanwhile before the refusal goes up (the caller's rollback must not lose it)."""
+    try:
+        return open_session(order_id, request)
+    except SessionClosed:
+        db.session.commit()
+        raise
 
 
 def checkout_held_booking(booking, member):
@@ -31,7 +41,7 @@ def checkout_held_booking(booking, member):
             return session
         request = session_request(db.session.get(Order, order_id))
         db.session.commit()
-    session = open_session(order_id, request)
+    session = _open(order_id, request)
     until = datetime.fromtimestamp(session.expires_at, timezone.utc)
     if not bookings.hold_until_paid(booking_id, order_id, until):
         db.session.commit()  # the order is closed, its session's expiry is a job: keep both
@@ -61,7 +71,7 @@ def checkout_basket(member, site):
             return session
         request = session_request(db.session.get(Order, order_id))
         db.session.commit()
-    session = open_session(order_id, request)
+    session = _open(order_id, request)
     until = datetime.fromtimestamp(session.expires_at, timezone.utc)
     if not basket.hold_until_paid(order_id, until):
         db.session.commit()  # the order is closed, its session's expiry is a job: keep both
@@ -87,7 +97,7 @@ def checkout_item(buyer, site, **item):
             request = None if current else session_request(order)
             db.session.commit()  # the order exists before Stripe hears of it (its id keys the session)
             if not current:
-                session = open_session(order_id, request)
+                session = _open(order_id, request)
                 db.session.commit()
                 return session
             session = stripe_api.client().v1.checkout.sessions.retrieve(current)

@@ -9,6 +9,7 @@ is in one transaction: a crash leaves all of it or none of it.
 """
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta, timezone
 
 from dateutil.relativedelta import relativedelta
@@ -25,6 +26,9 @@ from plugins.billing.invoices import issue_invoice, local_day
 from plugins.billing.models import ITEM_KIND, Invoice, Order, Subscription
 from plugins.billing.orders import lock_order, order_id_of, plain
 from plugins.billing.pdf import invoice_pdf
+from plugins.billing.refunds import refund
+
+log = logging.getLogger("tierslieux.billing")
 
 INVOICE_MAIL_JOB = "billing.mail_invoice"
 FULFIL_JOB = "billing.fulfil_session"
@@ -45,13 +49,38 @@ def fulfil_checkout(session) -> str:
         return "unknown order"
     if order.status in ("paid", "refunded"):
         return "already fulfilled"
+    closed = order.status == "cancelled"
     order.status = "paid"
     order.paid_at = datetime.now(timezone.utc)
-    order.stripe_payment_intent = getattr(session, "payment_intent", None)
+    order.stripe_payment_intent = getattr(session, "payment_intent", None) or order.stripe_payment_intent
     if session.mode == "subscription":
         sync_subscription_row(order, session.subscription)
         return "subscription started"
+    if closed:
+        return _fulfil_closed(order)
     return _fulfil_paid(order)
+
+
+def _fulfil_closed(order: Order) -> str:
+    """A payment arrived on an order billing had closed (a newer checkout replaced it, its
+    booking was cancelled, its buyer erased their account) before the job expiring its session
+    could run. The explicit path, so money is never kept for nothing nor twice:
+
+    - a booking's order, or a basket: fulfilled as any payment, which confirms only what is
+      still held for this member's payment (they paid the very price for a slot still kept for
+      them; booking's compare-and-set lets one payment confirm it) and refunds the rest, lost
+      or paid by the newer order meanwhile; the newer order, paid later, is refunded the same way;
+    - an item: its seller decides, as for any payment (`items.deliver` refunds when it does not
+      deliver, or when another order paid the item already);
+    - anything else (a bundle): refunded in full, nothing is delivered on a closed order.
+    """
+    log.info("order %s was paid after it was closed", order.id)
+    if order.booking_id is not None or order.kind in ("basket", ITEM_KIND):
+        return "closed order paid, " + _fulfil_paid(order)
+    invoice = issue_invoice(order, service_date=order.service_date or bookings.service_date(order))
+    announce(order, invoice)
+    refund(order, None, "paid after its checkout was closed")
+    return f"closed order paid: refunded, invoice {invoice.reference}"
 
 
 def _fulfil_paid(order: Order) -> str:
