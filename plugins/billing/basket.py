@@ -30,6 +30,8 @@ from core.ui import medium_date
 from plugins.billing.checkout import create_order
 from plugins.billing.errors import BillingError
 from plugins.billing.models import Order, OrderLine
+from plugins.billing.orders import lock_member
+from plugins.billing.orders import reusable as can_reuse
 from plugins.billing.products import quote
 from plugins.billing.vat import totals
 from plugins.booking import Booking, awaiting_payment, confirm_booking, extend_hold
@@ -166,13 +168,15 @@ def create_basket_order(member, site, bookings) -> Order:
 
 
 def checkout_order(member, site) -> Order:
-    """The pending order paying the member's whole basket at a site: its still-open one, or a
-    new one (older open orders of these bookings are closed, so only this one can be paid).
+    """The pending order paying the member's whole basket at a site: its still-open one (or the
+    one a first click is still opening), or a new one (older open orders of these bookings are
+    closed, so only this one can be paid). Under the member's lock, like a single booking's.
 
     :raises BillingError: the basket is empty (409).
     """
     from plugins.billing.bookings import abandon, checkout_order as single_order
 
+    lock_member(member.id)  # two clicks on "Pay": the second sees the first one's order
     bookings = held(member.id, site.id)
     if not bookings:
         raise BillingError(_("Your basket is empty: nothing is waiting for your payment here."), status=409)
@@ -183,7 +187,7 @@ def checkout_order(member, site) -> Order:
     for booking in bookings:
         for order in pending_orders_of(booking.id):
             if (reusable is None and order.kind == "basket" and sorted(booking_ids(order)) == wanted
-                    and order.stripe_session_id and order.session_expires_at > utcnow() + timedelta(minutes=2)):
+                    and can_reuse(order)):  # open, or its first click still waiting for Stripe
                 reusable = order
             elif order is not reusable:
                 abandon(order)

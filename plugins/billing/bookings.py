@@ -8,7 +8,7 @@ here flushes into the caller's transaction; calls to Stripe are jobs recorded in
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import date
 from math import ceil
 
 import stripe
@@ -16,18 +16,17 @@ from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from core.db import utcnow
 from core.extensions import db
 from core.jobs import enqueue
 from core.plugins import hooks
 from core.ui import moment
 from plugins.billing import basket, credits, customers, stripe_api
-from plugins.billing.checkout import create_order
+from plugins.billing.checkout import EXPIRE_SESSION_JOB, create_order
 from plugins.billing.config import settings
 from plugins.billing.errors import BillingError
 from plugins.billing.invoices import local_day
 from plugins.billing.models import CreditEntry, Order
-from plugins.billing.orders import active_unlimited_membership, lock_order, move_forward
+from plugins.billing.orders import active_unlimited_membership, lock_member, lock_order, move_forward, reusable
 from plugins.billing.products import payment_modes, products_at, quote
 from plugins.billing.refunds import plan_cancellation, refund, refund_line, refund_lost_slot
 from plugins.billing.vat import totals
@@ -37,7 +36,6 @@ from plugins.booking import (Booking, BookingError, Payer, Price, Refused, cance
 log = logging.getLogger("tierslieux.billing")
 ROOM_KINDS = ("room", "visio")  # paid by the hour; desks and offices by the (half) day
 HALF_DAY_MAX_MINUTES = 5 * 60
-EXPIRE_SESSION_JOB = "billing.expire_session"
 
 
 def booking_of(order) -> Booking | None:
@@ -201,14 +199,18 @@ def reserve(booking) -> None:
 
 
 def checkout_order(booking, member) -> Order:
-    """The pending order paying a held booking: its still-open one, or a new one (flushed).
+    """The pending order paying a held booking: its still-open one (or the one a first click
+    is still opening), or a new one (flushed). Under the member's lock: concurrent clicks are
+    made one after the other, and all get the same order.
 
     :raises BillingError: the booking is not waiting for this member's payment.
     """
+    lock_member(member.id)  # two clicks on "Pay": the second sees the first one's order
+    db.session.refresh(booking)  # read again under the lock
     if booking.status != "held" or booking.hold_reason != "payment" or booking.member_id != member.id:
         raise BillingError(_("This booking is not waiting for a payment."), status=409)
     order = pending_order(booking.id)
-    if order is not None and order.stripe_session_id and order.session_expires_at > utcnow() + timedelta(minutes=2):
+    if order is not None and reusable(order):  # open, or its first click still waiting for Stripe
         return order
     if order is not None:  # about to expire: closed, so only the new session can be paid
         abandon(order)
@@ -272,6 +274,9 @@ def confirm_paid_booking(order) -> None:
     if booking is not None and booking.status == "held" and booking.hold_reason == "approval":
         return
     if confirm_booking(order.booking_id) is not None:
+        for other in basket.pending_orders_of(order.booking_id):
+            if other.id != order.id and other.kind != "basket":
+                abandon(other)  # paid already: its newer (or older) checkout must not be paid too
         return
     booking = booking_of(order)
     if order.method != "stripe" and booking is not None and booking.status in ("confirmed", "checked_in"):

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from sqlalchemy import update
 
 from core.extensions import db
+from core.jobs import enqueue
 from core.urls import external_url
 from plugins.billing import stripe_api
 from plugins.billing.config import settings
@@ -18,6 +19,13 @@ from plugins.billing.errors import BillingError
 from plugins.billing.models import Order
 from plugins.billing.products import Quote, payment_modes
 from plugins.billing.vat import totals
+
+EXPIRE_SESSION_JOB = "billing.expire_session"
+
+
+class SessionClosed(BillingError):
+    """The order was closed while Stripe was opening its session: the session is not stored,
+    its expiry is a job recorded in the caller's transaction, which must commit it."""
 
 
 def create_order(member, site, quote: Quote, quantity: int = 1, method: str = "stripe", booking_id=None,
@@ -87,14 +95,24 @@ def session_request(order: Order, expires_at: datetime | None = None) -> tuple[d
 
 def open_session(order_id: int, request: tuple[dict, str]):
     """Create (or get back, by idempotency) the Checkout session of a committed order, with no
-    transaction open while Stripe answers; then store its id and expiry on the order (flush).
+    transaction open while Stripe answers; then store its id and expiry on the order (flush),
+    only while the order is still pending.
 
     :return: the Stripe session.
+    :raises SessionClosed: the order was closed meanwhile (a newer checkout replaced it, its
+        booking was cancelled): the session is not stored and a job expires it, so nobody pays
+        a closed order; the caller commits that job, then tells the member to try again.
     """
     params, key = request
     session = stripe_api.client().v1.checkout.sessions.create(params, {"idempotency_key": key})
-    db.session.execute(update(Order).where(Order.id == order_id).values(
+    # Conditional: between the order's commit and Stripe's answer another transaction may have
+    # closed it; writing the session onto a cancelled order would make that order payable.
+    stored = db.session.execute(update(Order).where(Order.id == order_id, Order.status == "pending").values(
         stripe_session_id=session.id, session_expires_at=datetime.fromtimestamp(session.expires_at, timezone.utc)))
+    if stored.rowcount != 1:
+        enqueue(EXPIRE_SESSION_JOB, key=f"expire:{session.id}", session_id=session.id)
+        raise SessionClosed(_("This payment was replaced or cancelled meanwhile: nothing was charged, please "
+                              "try again."), status=409)
     return session
 
 

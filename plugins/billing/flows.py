@@ -10,10 +10,23 @@ from flask_babel import gettext as _
 import stripe
 
 from core.extensions import db
-from plugins.billing import basket, bookings, items, stripe_api
-from plugins.billing.checkout import open_session, session_request
+from plugins.billing import basket, bookings, items, memberships, stripe_api
+from plugins.billing.checkout import SessionClosed, create_order, open_session, session_request
 from plugins.billing.errors import BillingError
 from plugins.billing.models import Order
+from plugins.billing.products import products_at, quote
+
+BUYABLE = ("bundle", "membership")
+
+
+def _open(order_id: int, request):
+    """`open_session`, committing the expiry job of a session opened on an order closed
+    meanwhile before the refusal goes up (the caller's rollback must not lose it)."""
+    try:
+        return open_session(order_id, request)
+    except SessionClosed:
+        db.session.commit()
+        raise
 
 
 def checkout_held_booking(booking, member):
@@ -31,7 +44,7 @@ def checkout_held_booking(booking, member):
             return session
         request = session_request(db.session.get(Order, order_id))
         db.session.commit()
-    session = open_session(order_id, request)
+    session = _open(order_id, request)
     until = datetime.fromtimestamp(session.expires_at, timezone.utc)
     if not bookings.hold_until_paid(booking_id, order_id, until):
         db.session.commit()  # the order is closed, its session's expiry is a job: keep both
@@ -61,7 +74,7 @@ def checkout_basket(member, site):
             return session
         request = session_request(db.session.get(Order, order_id))
         db.session.commit()
-    session = open_session(order_id, request)
+    session = _open(order_id, request)
     until = datetime.fromtimestamp(session.expires_at, timezone.utc)
     if not basket.hold_until_paid(order_id, until):
         db.session.commit()  # the order is closed, its session's expiry is a job: keep both
@@ -87,7 +100,7 @@ def checkout_item(buyer, site, **item):
             request = None if current else session_request(order)
             db.session.commit()  # the order exists before Stripe hears of it (its id keys the session)
             if not current:
-                session = open_session(order_id, request)
+                session = _open(order_id, request)
                 db.session.commit()
                 return session
             session = stripe_api.client().v1.checkout.sessions.retrieve(current)
@@ -102,4 +115,37 @@ def checkout_item(buyer, site, **item):
         db.session.rollback()
         raise BillingError(_("Online payment is unavailable at the moment: try again in a few minutes."),
                            status=503) from None
+    raise BillingError(_("Online payment is unavailable at the moment: try again in a few minutes."), status=503)
+
+
+def checkout_product(member, site, code: str, discount_code: str | None = None):
+    """The Checkout session buying a bundle or a membership at a site. A membership is one per
+    member and site: refused when the member holds one there; their pending membership order
+    is paid again (its still-open session) rather than a second one opened (two tabs, two
+    clicks: made one after the other under the member's lock).
+
+    :raises BillingError: not sold here, a discount refused, a membership held (409), or its
+        payment being processed (409).
+    """
+    for _attempt in range(2):
+        if code not in products_at(site, BUYABLE):
+            raise BillingError(_("This product is not sold at this site."))
+        offer = quote(site, code, member.id, discount_code)
+        order = memberships.checkout_order(member, site, offer) if offer.product.kind == "membership" else None
+        order = order or create_order(member, site, offer)
+        order_id, current = order.id, order.stripe_session_id
+        request = None if current else session_request(order)
+        db.session.commit()  # the order exists before Stripe hears of it (its id keys the session)
+        if not current:
+            session = _open(order_id, request)
+            db.session.commit()
+            return session
+        session = stripe_api.client().v1.checkout.sessions.retrieve(current)
+        if session.status == "open":
+            return session
+        if session.status == "complete":
+            raise BillingError(_("Your payment is being processed; you will receive an e-mail once it is "
+                                 "confirmed."), status=409)
+        bookings.abandon(db.session.get(Order, order_id))  # expired at Stripe: a new one
+        db.session.commit()
     raise BillingError(_("Online payment is unavailable at the moment: try again in a few minutes."), status=503)

@@ -9,6 +9,7 @@ is in one transaction: a crash leaves all of it or none of it.
 """
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta, timezone
 
 from dateutil.relativedelta import relativedelta
@@ -19,12 +20,15 @@ from core.extensions import db
 from core.jobs import enqueue
 from core.mail import queue_mail
 from core.plugins import hooks
-from plugins.billing import basket, bookings, credits, items, stripe_api
+from plugins.billing import basket, bookings, credits, items, memberships, stripe_api
 from plugins.billing.config import settings
 from plugins.billing.invoices import issue_invoice, local_day
 from plugins.billing.models import ITEM_KIND, Invoice, Order, Subscription
-from plugins.billing.orders import lock_order, order_id_of, plain
+from plugins.billing.orders import lock_member, lock_order, order_id_of, plain
 from plugins.billing.pdf import invoice_pdf
+from plugins.billing.refunds import refund
+
+log = logging.getLogger("tierslieux.billing")
 
 INVOICE_MAIL_JOB = "billing.mail_invoice"
 FULFIL_JOB = "billing.fulfil_session"
@@ -40,18 +44,50 @@ def fulfil_checkout(session) -> str:
         return "not ours"
     if session.payment_status != "paid":
         return "not paid"
+    if session.mode == "subscription":
+        _lock_member_of(order_id)  # one membership per site: two of them paid at once, one after the other
     order = lock_order(order_id)
     if order is None:
         return "unknown order"
     if order.status in ("paid", "refunded"):
         return "already fulfilled"
+    closed = order.status == "cancelled"
     order.status = "paid"
     order.paid_at = datetime.now(timezone.utc)
-    order.stripe_payment_intent = getattr(session, "payment_intent", None)
-    if session.mode == "subscription":
-        sync_subscription_row(order, session.subscription)
-        return "subscription started"
+    order.stripe_payment_intent = getattr(session, "payment_intent", None) or order.stripe_payment_intent
+    if session.mode == "subscription":  # a closed membership order paid: `memberships.admit` decides
+        row = sync_subscription_row(order, session.subscription)
+        return "membership refused: a second one at the site" if row.status == "refused" else "subscription started"
+    if closed:
+        return _fulfil_closed(order)
     return _fulfil_paid(order)
+
+
+def _lock_member_of(order_id: int) -> None:
+    """The member's lock, taken before the order's (the order the checkouts take them in)."""
+    lock_member(db.session.scalar(select(Order.member_id).where(Order.id == order_id)))
+
+
+def _fulfil_closed(order: Order) -> str:
+    """A payment arrived on an order billing had closed (a newer checkout replaced it, its
+    booking was cancelled, its buyer erased their account) before the job expiring its session
+    could run. The explicit path, so money is never kept for nothing nor twice:
+
+    - a booking's order, or a basket: fulfilled as any payment, which confirms only what is
+      still held for this member's payment (they paid the very price for a slot still kept for
+      them; booking's compare-and-set lets one payment confirm it) and refunds the rest, lost
+      or paid by the newer order meanwhile; the newer order, paid later, is refunded the same way;
+    - an item: its seller decides, as for any payment (`items.deliver` refunds when it does not
+      deliver, or when another order paid the item already);
+    - anything else (a bundle): refunded in full, nothing is delivered on a closed order.
+    """
+    log.info("order %s was paid after it was closed", order.id)
+    if order.booking_id is not None or order.kind in ("basket", ITEM_KIND):
+        return "closed order paid, " + _fulfil_paid(order)
+    invoice = issue_invoice(order, service_date=order.service_date or bookings.service_date(order))
+    announce(order, invoice)
+    refund(order, None, "paid after its checkout was closed")
+    return f"closed order paid: refunded, invoice {invoice.reference}"
 
 
 def _fulfil_paid(order: Order) -> str:
@@ -140,6 +176,8 @@ def sync_subscription_row(order: Order, subscription) -> Subscription:
         row = Subscription(member_id=order.member_id, site_id=order.site_id, order_id=order.id,
                            product_code=order.product_code, stripe_subscription_id=stripe_id, status="active")
         db.session.add(row)
+        db.session.flush()
+        memberships.admit(row)  # a second membership at the site is refused (callers hold the member's lock)
     if not isinstance(subscription, str):
         apply_subscription_state(row, subscription)
     db.session.flush()
@@ -147,8 +185,9 @@ def sync_subscription_row(order: Order, subscription) -> Subscription:
 
 
 def apply_subscription_state(row: Subscription, subscription) -> bool:
-    """Copy Stripe's state, forward only: a canceled membership never comes back to life."""
-    if row.status == "canceled":
+    """Copy Stripe's state, forward only: a canceled (or refused) membership never comes back
+    to life."""
+    if row.status in ("canceled", "refused"):
         return False
     status = {"active": "active", "trialing": "active", "past_due": "past_due", "unpaid": "past_due",
               "canceled": "canceled", "incomplete_expired": "canceled"}.get(subscription.status, row.status)
@@ -170,13 +209,16 @@ def record_subscription_invoice(stripe_invoice) -> str:
     sub_id = details.get("subscription") or data.get("subscription")
     if order_id is None or not sub_id:
         return "not ours"
+    _lock_member_of(order_id)  # one membership per site: see `memberships.admit`
     order = lock_order(order_id)
     if order is None:
         return "unknown order"
     if db.session.scalar(select(Invoice.id).where(Invoice.stripe_invoice_id == stripe_invoice.id)):
         return "already invoiced"
-    if order.status == "pending":
+    if order.status not in ("paid", "refunded"):  # pending, or closed and paid anyway: the money is in
         order.status, order.paid_at = "paid", datetime.now(timezone.utc)
+    if not order.stripe_payment_intent and data.get("payment_intent"):
+        order.stripe_payment_intent = data["payment_intent"]  # the first month's payment: what a refund pays back
     row = sync_subscription_row(order, sub_id)
     if row.status == "past_due":
         row.status = "active"
@@ -187,6 +229,10 @@ def record_subscription_invoice(stripe_invoice) -> str:
               "vat_rate_bp": order.vat_rate_bp}]
     period_start = local_day(_ts(data.get("period_start")) or order.paid_at, order.site)
     invoice = issue_invoice(order, service_date=period_start, stripe_invoice_id=stripe_invoice.id, lines=lines)
+    if row.status == "refused":  # a second membership at the site: invoiced as received, refunded at once
+        announce(order, invoice)
+        memberships.refuse_invoice(order)
+        return f"membership refused: invoice {invoice.reference} refunded"
     product = settings().products.get(order.product_code)
     if product and not product.unlimited and order.member_id is not None:  # nobody's days: an erased member
         credits.grant(order.member_id, product.credits * order.quantity, "membership",

@@ -20,20 +20,19 @@ Everything here flushes; `flows.checkout_item` owns its transactions (Stripe ans
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from core.db import utcnow
 from core.extensions import db
 from core.plugins import hooks
 from plugins.billing import stripe_api
 from plugins.billing.bookings import abandon
 from plugins.billing.errors import BillingError
 from plugins.billing.models import ITEM_KIND, Invoice, Order
-from plugins.billing.orders import lock_order
+from plugins.billing.orders import lock_member, lock_order, reusable
 from plugins.billing.products import payment_modes
 from plugins.billing.refunds import refund, refund_lost_slot
 from plugins.billing.vat import totals
@@ -66,19 +65,21 @@ def _check(seller: str, reference: str, label: str, unit_cents, vat_rate_bp, url
 def item_order(buyer, site, *, seller: str, reference: str, label: str, unit_cents: int, vat_rate_bp: int,
                service_date: date | None = None, url: str | None = None) -> Order:
     """The pending order paying an item: its open one again (same price, a session not about
-    to expire), or a new one (flushed); an older one is closed so only the new one can be paid.
+    to expire, or one a first click is still opening), or a new one (flushed); an older one is
+    closed so only the new one can be paid. Under the buyer's lock: two clicks, one order.
 
     :raises BillingError: the site takes no online payment, or the item is paid already (409).
     """
     _check(seller, reference, label, unit_cents, vat_rate_bp, url)
     if not takes_online_payment(site):
         raise BillingError(_("This site does not take online payment."))
+    lock_member(buyer.id)  # two clicks: the second sees the first one's order
     if orders_of(seller, reference, ("paid",)):
         raise BillingError(_("This is paid already."), status=409)
     for order in orders_of(seller, reference, ("pending",)):
-        if (order.stripe_session_id and order.session_expires_at > utcnow() + timedelta(minutes=2)
-                and (order.unit_cents, order.vat_rate_bp, order.member_id) == (unit_cents, vat_rate_bp, buyer.id)):
-            return order
+        if reusable(order) and (order.unit_cents, order.vat_rate_bp, order.member_id) == (unit_cents, vat_rate_bp,
+                                                                                         buyer.id):
+            return order  # open, or its first click still waiting for Stripe
         abandon(order)
     figures = totals([{"quantity": 1, "unit_ht_cents": unit_cents, "vat_rate_bp": vat_rate_bp}])
     order = Order(member_id=buyer.id, site_id=site.id, product_code=seller, kind=ITEM_KIND, label=label, quantity=1,
@@ -101,8 +102,12 @@ def cancel_checkout(seller: str, reference: str) -> int:
 
 
 def deliver(order: Order, invoice) -> None:
-    """In the paying transaction: ask the seller to deliver; refund in full if it does not.
-    Other unpaid checkouts of the same item are closed (the first payment wins)."""
+    """In the paying transaction: ask the seller to deliver; refund in full if it does not, or
+    if another order paid the item already. Other unpaid checkouts of the same item are closed
+    (the first payment wins)."""
+    if any(other.id != order.id for other in orders_of(order.seller, order.seller_reference, ("paid",))):
+        refund_lost_slot(order)  # another order paid the item first (a closed one paid late): not twice
+        return
     delivered = hooks(order.site).billing_item_paid(order=order, invoice=invoice)
     if delivered is not True:
         refund_lost_slot(order)

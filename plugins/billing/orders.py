@@ -1,9 +1,11 @@
 """Orders read and moved under lock: the small pieces every money path shares."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
-from core.db import utcnow
+from core.db import lock_row, utcnow
 from core.extensions import db
 from plugins.billing.config import settings
 from plugins.billing.models import ORDER_RANK, Order, Subscription
@@ -13,6 +15,41 @@ def lock_order(order_id: int) -> Order | None:
     """The order, read again under a row lock (PostgreSQL) or the write lock (SQLite)."""
     return db.session.scalar(select(Order).where(Order.id == order_id).with_for_update()
                              .execution_options(populate_existing=True))
+
+
+# How long a pending order without a session is taken for a click still waiting for Stripe
+# (reused, not replaced): its session's request stays valid that long (`session_request`
+# derives expires_at from the order's creation; Stripe wants it 30 minutes ahead at least).
+AWAITING_SESSION_MINUTES = 2
+
+
+def lock_member(member_id: int | None) -> None:
+    """Serialise a member's checkouts and purchases (two clicks, two tabs): the member's row
+    under lock (PostgreSQL; SQLite's write lock already does it). Taken before any order's lock,
+    always in that order, so two transactions never wait for each other in a circle."""
+    from core.accounts.models import User
+
+    if member_id is not None:
+        lock_row(User, member_id)
+
+
+def awaiting_session(order: Order) -> bool:
+    """A pending order whose first click is still waiting for Stripe's session: another click
+    reuses it (Stripe's Idempotency-Key, derived from the order, gives both the same session)
+    instead of closing it under the first click's feet."""
+    return (order.status == "pending" and order.stripe_session_id is None
+            and order.created_at > utcnow() - timedelta(minutes=AWAITING_SESSION_MINUTES))
+
+
+def session_open(order: Order, margin_minutes: int = 2) -> bool:
+    """A pending order whose Checkout session is stored and not about to expire."""
+    return (order.status == "pending" and order.stripe_session_id is not None
+            and order.session_expires_at > utcnow() + timedelta(minutes=margin_minutes))
+
+
+def reusable(order: Order) -> bool:
+    """A pending order a new click pays again rather than replacing it."""
+    return session_open(order) or awaiting_session(order)
 
 
 def move_forward(order: Order, status: str) -> bool:

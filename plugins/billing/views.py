@@ -8,16 +8,16 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from core.db import writing
+from core.forms import refuse
 from core.extensions import db
 from core.jobs import enqueue, run_now
 from core.modules.guard import reachable_when_off
 from core.modules.service import is_enabled
 from core.sites.access import visible_site_or_abort
-from plugins.billing import basket, credits, customers, stripe_api
-from plugins.billing.checkout import create_order, open_session, session_request
+from plugins.billing import basket, credits, customers, memberships, stripe_api
 from plugins.billing.errors import BillingError
 from plugins.billing.forms import ORDER_STATUSES, BuyForm, CustomerForm, ForgetCustomerForm, PayForm
-from plugins.billing.flows import checkout_basket
+from plugins.billing.flows import BUYABLE, checkout_basket, checkout_product
 from plugins.billing.customers import is_business, vat_exempt
 from plugins.billing.vat import vat_of
 from plugins.billing.fulfilment import FULFIL_JOB
@@ -28,8 +28,6 @@ from plugins.booking import Booking
 from plugins.billing.products import payment_modes, products_at, quote
 
 bp = Blueprint("billing", __name__, url_prefix="/billing")
-
-BUYABLE = ("bundle", "membership")
 
 
 # App-wide: billing's price table renders inside the core's site page too.
@@ -57,8 +55,9 @@ def prices(site_slug):
     member_id = current_user.id if current_user.is_authenticated else None
     offers = [quote(site, code, member_id) for code in products_at(site)]
     online, on_site = payment_modes(site)
+    held = memberships.held_membership(member_id, site.id) if member_id is not None else None
     return render_template("billing/prices.html", site=site, offers=offers, online=online, on_site=on_site,
-                           buyable=BUYABLE, form=BuyForm())
+                           buyable=BUYABLE, form=BuyForm(), membership=held)
 
 
 @bp.post("/sites/<site_slug>/buy")
@@ -67,20 +66,15 @@ def buy(site_slug):
     site = visible_site_or_abort(site_slug)
     form = BuyForm()
     if not form.validate_on_submit():
-        abort(400)
+        refuse(form)
     try:
-        if form.product.data not in products_at(site, BUYABLE):
-            raise BillingError(_("This product is not sold at this site."))
-        offer = quote(site, form.product.data, current_user.id, form.discount_code.data or None)
-        order = create_order(current_user, site, offer)
-        order_id, request = order.id, session_request(order)
-        db.session.commit()  # the order exists before Stripe hears of it
+        session = checkout_product(current_user, site, form.product.data, form.discount_code.data or None)
     except BillingError as exc:
+        if exc.status == 409:
+            raise  # a membership held, or being paid: its own page says so
         db.session.rollback()
         flash(str(exc), "error")
         return redirect(url_for(".prices", site_slug=site_slug), 303)
-    session = open_session(order_id, request)
-    db.session.commit()
     return redirect(session.url, 303)
 
 

@@ -1,0 +1,119 @@
+"""One membership per member and site at a time.
+
+A membership is a Stripe subscription charged every month (`Subscription` mirrors it). Two of
+them at one site would charge the member twice a month for the same right, so:
+
+- before Checkout (`checkout_order`, under the member's lock): a member who holds a membership
+  covering the site (active, suspended for a failed renewal, or cancelled but not ended) is
+  refused; a pending membership order of theirs there is reused, with its Checkout session,
+  instead of opening a second one (two tabs, two clicks);
+- at fulfilment (`admit`, under the member's lock too): a second membership paid anyway (two
+  sessions opened before this rule, a race through Stripe) is not kept. Its row is stored as
+  "refused", a job cancels the subscription at Stripe, its first invoice is refunded with a
+  credit note, and the member is told by e-mail (`refuse_invoice`).
+
+A network membership covers every site: it counts at each of them.
+"""
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from core.db import utcnow
+from core.extensions import db
+from core.jobs import enqueue
+from core.mail import queue_mail
+from plugins.billing.config import settings
+from plugins.billing.errors import BillingError
+from plugins.billing.models import Order, Subscription
+from plugins.billing.orders import lock_member, reusable
+from plugins.billing.privacy import CANCEL_SUBSCRIPTION_JOB  # the job ending a subscription at Stripe at once
+HELD_STATUSES = ("active", "past_due")  # past_due: suspended until the card pays, still theirs
+
+
+def covers(row: Subscription, site_id: int) -> bool:
+    product = settings().products.get(row.product_code)
+    return row.site_id == site_id or bool(product and product.network)
+
+
+def not_ended(row: Subscription, now=None) -> bool:
+    """Still the member's: active or suspended, and not past the end of a period it was
+    cancelled at (Stripe's deletion event may simply not have arrived yet)."""
+    if row.status not in HELD_STATUSES:
+        return False
+    return not (row.cancel_at_period_end and row.current_period_end is not None
+                and row.current_period_end <= (now or utcnow()))
+
+
+def held_membership(member_id: int, site_id: int, other_than: int | None = None) -> Subscription | None:
+    """The membership the member holds at this site (the oldest), if any."""
+    rows = db.session.scalars(select(Subscription).where(Subscription.member_id == member_id,
+                                                         Subscription.status.in_(HELD_STATUSES))
+                              .order_by(Subscription.id)).all()
+    return next((row for row in rows if row.id != other_than and covers(row, site_id) and not_ended(row)), None)
+
+
+def pending_order(member_id: int, site_id: int) -> Order | None:
+    """The member's membership order at this site still waiting for its payment, if any."""
+    return db.session.scalar(select(Order).where(Order.member_id == member_id, Order.site_id == site_id,
+                                                 Order.kind == "membership", Order.status == "pending")
+                             .order_by(Order.id.desc()))
+
+
+def refuse_if_held(member_id: int, site_id: int) -> None:
+    """:raises BillingError: (409) the member already holds a membership covering the site."""
+    row = held_membership(member_id, site_id)
+    if row is not None:
+        raise BillingError(_("You already have a membership here (%(label)s): one membership per site at a time. "
+                             "To change it, cancel it from your payments page and buy the new one once it has "
+                             "ended.", label=row.order.label), status=409)
+
+
+def checkout_order(member, site, offer) -> Order | None:
+    """Before Checkout, under the member's lock: refuse a second membership, or give back the
+    pending membership order to reuse (None: the caller creates one).
+
+    A pending order for another membership (the member changed their mind), or one whose
+    session is about to expire or was never opened, is closed, its session expired by a job: if
+    it is paid anyway, `admit` refuses the second one.
+    """
+    from plugins.billing.bookings import abandon
+
+    lock_member(member.id)  # two tabs, two clicks: one order
+    refuse_if_held(member.id, site.id)
+    order = pending_order(member.id, site.id)
+    if order is not None and order.product_code == offer.code and reusable(order):
+        return order  # its session still open, or its first click still waiting for Stripe
+    if order is not None:
+        abandon(order)
+    return None
+
+
+def admit(row: Subscription) -> bool:
+    """A new membership was paid (its row just created, under the member's lock): keep it,
+    unless the member already holds one at the site. Then it is refused: stored as such, never
+    covering a booking nor granting days, and a job cancels it at Stripe at once.
+
+    :return: whether it is kept.
+    """
+    if row.member_id is None or held_membership(row.member_id, row.site_id, other_than=row.id) is None:
+        return True
+    row.status = "refused"
+    enqueue(CANCEL_SUBSCRIPTION_JOB, key=f"cancel-subscription:{row.stripe_subscription_id}",
+            subscription_id=row.stripe_subscription_id)
+    return False
+
+
+def refuse_invoice(order: Order) -> None:
+    """The first invoice of a refused membership is in: refund it in full (credit note, the
+    card refunded by a job) and tell the member why."""
+    from plugins.billing.refunds import refund
+
+    if order.status != "paid" or order.refunded_cents >= order.total_cents:
+        return  # refunded already: only the first invoice is the order's own money
+    refund(order, None, "second membership at the same site")
+    if order.client_email:
+        queue_mail(order.client_email, "billing_membership_refused",
+                   locale=getattr(order.member, "locale", None) or current_app.config["BABEL_DEFAULT_LOCALE"],
+                   order=order)

@@ -1,0 +1,194 @@
+"""Double clicks on "Pay": concurrent checkouts of one held booking make one order and one
+session; a session opened on an order closed meanwhile is not stored but expired; a payment
+arriving on a closed order confirms the booking only while it is still held for it, and is
+refunded otherwise, so the money is never kept twice."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select, update
+
+from core.extensions import db
+from devtools.races import errors, run_together
+from plugins.billing.models import Invoice, Order
+
+pytest.importorskip("plugins.booking.service")
+
+from tests.plugins.billing.test_billing_bookings import book_day, next_tuesday  # noqa: E402
+
+
+@pytest.fixture
+def desk(app, shop):
+    """A desk at Figeac, which takes online payment (a day pass: 15,00 € TTC)."""
+    from core.sites.service import site_by_slug
+    from plugins.booking.resources import save_resource
+
+    with app.app_context():
+        ids = {"figeac": save_resource(site_by_slug("figeac"), None, kind="desk", name="Poste 1").id}
+        db.session.commit()
+    return ids
+
+
+def held_booking(client, desk, day=None):
+    response = book_day(client, desk["figeac"], day=day)
+    assert response.status_code == 303 and "/billing/bookings/" in response.headers["Location"], response.headers
+    return int(response.headers["Location"].rstrip("/").split("/")[-2])
+
+
+def twin(app, client):
+    """Another browser tab: a test client with the same signed-in session."""
+    other = app.test_client()
+    with client.session_transaction() as jar:
+        cookies = dict(jar)
+    with other.session_transaction() as jar:
+        jar.update(cookies)
+    return other
+
+
+def orders_of(app, booking_id):
+    with app.app_context():
+        rows = db.session.scalars(select(Order).where(Order.booking_id == booking_id).order_by(Order.id)).all()
+        return [(o.id, o.status, o.stripe_session_id, o.refunded_cents) for o in rows]
+
+
+def booking_status(app, booking_id):
+    from plugins.booking.models import Booking
+
+    with app.app_context():
+        return db.session.get(Booking, booking_id).status
+
+
+def test_concurrent_clicks_on_pay_get_one_order_and_one_session(app, client, auth, shop, desk, stripe_driver):
+    auth.login(shop["member"])
+    booking_id = held_booking(client, desk)
+    tabs = [twin(app, client) for _ in range(3)]
+    replies = run_together(lambda tab: tab.post(f"/billing/bookings/{booking_id}/pay"), tabs)
+    assert errors(replies) == []
+    assert [r.status_code for r in replies] == [303] * 3
+    sessions = {r.headers["Location"].rsplit("/", 1)[-1] for r in replies}
+    orders = orders_of(app, booking_id)
+    assert len(orders) == 1 and orders[0][1] == "pending", orders  # none abandoned under another click's feet
+    assert sessions == {orders[0][2]}
+    assert stripe_driver.client().v1.checkout.sessions.retrieve(orders[0][2]).status == "open"
+
+
+def test_a_click_reuses_the_order_a_first_click_is_still_opening(app, client, auth, shop, desk, stripe_driver):
+    """The first click committed its order and is waiting for Stripe: the second one pays that
+    order (Stripe's Idempotency-Key gives it the same session) instead of closing it."""
+    from core.accounts.models import User
+    from plugins.billing import bookings
+    from plugins.billing.checkout import open_session, session_request
+    from plugins.booking.models import Booking
+
+    auth.login(shop["member"])
+    booking_id = held_booking(client, desk)
+    with app.test_request_context(method="POST"):
+        member = User.by_email(shop["member"].email)
+        first = bookings.checkout_order(db.session.get(Booking, booking_id), member)
+        first_id, request = first.id, session_request(first)
+        db.session.commit()  # the first click's order, its session not asked for yet
+    reply = client.post(f"/billing/bookings/{booking_id}/pay")  # the second click
+    assert reply.status_code == 303
+    with app.test_request_context(method="POST"):  # the first click's answer from Stripe comes back
+        session = open_session(first_id, request)
+        db.session.commit()
+    assert reply.headers["Location"].rsplit("/", 1)[-1] == session.id
+    assert orders_of(app, booking_id) == [(first_id, "pending", session.id, 0)]
+
+
+def test_a_session_opened_on_an_order_closed_meanwhile_is_not_stored_and_is_expired(app, client, auth, shop, desk,
+                                                                                   stripe_driver):
+    from core.accounts.models import User
+    from plugins.billing import bookings, flows
+    from plugins.billing.checkout import SessionClosed, session_request
+    from plugins.booking.models import Booking
+
+    auth.login(shop["member"])
+    booking_id = held_booking(client, desk)
+    with app.test_request_context(method="POST"):
+        order = bookings.checkout_order(db.session.get(Booking, booking_id), User.by_email(shop["member"].email))
+        order_id, request = order.id, session_request(order)
+        db.session.commit()
+        bookings.abandon(order)  # closed while the click waits for Stripe (its booking cancelled, say)
+        db.session.commit()
+        with pytest.raises(SessionClosed) as refused:
+            flows._open(order_id, request)
+        assert refused.value.status == 409
+        db.session.rollback()  # what the view does: the expiry job was committed before
+    assert orders_of(app, booking_id) == [(order_id, "cancelled", None, 0)]
+    sessions = stripe_driver.client().v1.checkout.sessions.list({"limit": 10}).data
+    assert [s.status for s in sessions if s.client_reference_id == str(order_id)] == ["expired"]
+
+
+def _close_without_expiring(app, order_id):
+    """An order closed whose session's expiry job has not run yet (Stripe unreachable then):
+    the session can still be paid."""
+    with app.app_context():
+        db.session.execute(update(Order).where(Order.id == order_id).values(status="cancelled"))
+        db.session.commit()
+
+
+def _money_kept(app, booking_id):
+    with app.app_context():
+        paid = db.session.scalar(select(func.coalesce(func.sum(Order.total_cents - Order.refunded_cents), 0))
+                                 .where(Order.booking_id == booking_id, Order.status.in_(("paid", "refunded"))))
+        notes = db.session.scalars(select(Invoice.kind).join(Order, Invoice.order_id == Order.id)
+                                   .where(Order.booking_id == booking_id).order_by(Invoice.id)).all()
+        return paid, notes
+
+
+def test_a_payment_on_a_closed_order_after_the_newer_one_paid_is_refunded(app, client, auth, shop, desk,
+                                                                         stripe_driver, mailbox):
+    auth.login(shop["member"])
+    booking_id = held_booking(client, desk)
+    first_session = client.post(f"/billing/bookings/{booking_id}/pay").headers["Location"].rsplit("/", 1)[-1]
+    [(first_id, *_rest)] = orders_of(app, booking_id)
+    _close_without_expiring(app, first_id)
+    second_session = client.post(f"/billing/bookings/{booking_id}/pay").headers["Location"].rsplit("/", 1)[-1]
+    assert second_session != first_session
+    stripe_driver.pay(second_session)
+    stripe_driver.deliver(client)
+    assert booking_status(app, booking_id) == "confirmed"
+    stripe_driver.pay(first_session)  # the old tab, still open
+    effects = [r.json["effect"] for t, r in stripe_driver.deliver(client) if t == "checkout.session.completed"]
+    assert effects and effects[0].startswith("closed order paid")
+    orders = orders_of(app, booking_id)
+    assert [(o[1], o[3]) for o in orders] == [("refunded", 1500), ("paid", 0)]
+    assert _money_kept(app, booking_id) == (1500, ["invoice", "invoice", "credit_note"])
+    first_pi = stripe_driver.client().v1.checkout.sessions.retrieve(first_session).payment_intent
+    assert [r.amount for r in stripe_driver.client().v1.refunds.list({"payment_intent": first_pi}).data] == [1500]
+    assert booking_status(app, booking_id) == "confirmed"
+
+
+def test_a_payment_on_a_closed_order_confirms_a_booking_still_held_and_closes_the_newer_one(
+        app, client, auth, shop, desk, stripe_driver):
+    """Decided: the member paid the very price of a slot still held for them, so the booking is
+    confirmed; the newer checkout is closed (its session expired) so it cannot be paid too."""
+    auth.login(shop["member"])
+    booking_id = held_booking(client, desk)
+    first_session = client.post(f"/billing/bookings/{booking_id}/pay").headers["Location"].rsplit("/", 1)[-1]
+    [(first_id, *_rest)] = orders_of(app, booking_id)
+    _close_without_expiring(app, first_id)
+    second_session = client.post(f"/billing/bookings/{booking_id}/pay").headers["Location"].rsplit("/", 1)[-1]
+    stripe_driver.pay(first_session)
+    stripe_driver.deliver(client)
+    assert booking_status(app, booking_id) == "confirmed"
+    assert [o[1] for o in orders_of(app, booking_id)] == ["paid", "cancelled"]
+    assert stripe_driver.client().v1.checkout.sessions.retrieve(second_session).status == "expired"
+    assert stripe_driver.pay(second_session)[0] == 400  # nobody can pay it any more
+    assert _money_kept(app, booking_id) == (1500, ["invoice"])
+
+
+def test_concurrent_clicks_on_pay_for_a_basket_get_one_order(app, client, auth, shop, desk, stripe_driver):
+    from datetime import timedelta
+
+    auth.login(shop["member"])
+    day = next_tuesday()
+    ids = [held_booking(client, desk, day=day + timedelta(days=7 * n)) for n in range(2)]
+    tabs = [twin(app, client) for _ in range(3)]
+    replies = run_together(lambda tab: tab.post("/billing/sites/figeac/basket"), tabs)
+    assert errors(replies) == [] and [r.status_code for r in replies] == [303] * 3
+    with app.app_context():
+        baskets = db.session.scalars(select(Order).where(Order.kind == "basket")).all()
+        assert [(o.status, o.stripe_session_id is not None) for o in baskets] == [("pending", True)]
+        assert {r.headers["Location"].rsplit("/", 1)[-1] for r in replies} == {baskets[0].stripe_session_id}
+    assert all(orders_of(app, booking_id) == [] for booking_id in ids)

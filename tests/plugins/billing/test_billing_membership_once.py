@@ -1,0 +1,158 @@
+"""One membership per member and site at a time: a second one is refused before Checkout, a
+pending one is paid again rather than doubled (two tabs, concurrent clicks), the prices page
+shows the one held, and a second one paid anyway (two sessions opened before this rule) is
+refused at fulfilment: cancelled at Stripe, its first invoice refunded, the member told."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from core.extensions import db
+from devtools.races import errors, run_together
+from plugins.billing import credits
+from plugins.billing.models import Invoice, Order, Subscription
+from tests.plugins.billing.test_billing_checkout_races import twin
+from tests.plugins.billing.test_billing_subscriptions import start_membership
+
+
+def membership_orders(app, member_id):
+    with app.app_context():
+        rows = db.session.scalars(select(Order).where(Order.member_id == member_id, Order.kind == "membership")
+                                  .order_by(Order.id)).all()
+        return [(o.id, o.status, o.stripe_session_id) for o in rows]
+
+
+def subscriptions(app, member_id):
+    with app.app_context():
+        rows = db.session.scalars(select(Subscription).where(Subscription.member_id == member_id)
+                                  .order_by(Subscription.id)).all()
+        return [(r.status, r.stripe_subscription_id, r.order_id) for r in rows]
+
+
+def test_a_member_holding_a_membership_is_refused_a_second_one_and_sees_the_one_held(app, client, auth, shop,
+                                                                                     stripe_driver):
+    auth.login(shop["member"])
+    page = client.get("/billing/sites/figeac/prices").get_data(as_text=True)
+    assert 'value="membership_8"' in page and 'value="membership_unlimited"' in page
+    start_membership(client, stripe_driver)
+    for product in ("membership_8", "membership_unlimited"):
+        refused = client.post("/billing/sites/figeac/buy", data={"product": product})
+        assert refused.status_code == 409, product
+        assert "Abonnement 8 jours par mois" in refused.get_data(as_text=True)
+        assert "un seul abonnement" in refused.get_data(as_text=True)
+    assert len(membership_orders(app, shop["member"].id)) == 1
+    page = client.get("/billing/sites/figeac/prices").get_data(as_text=True)
+    assert 'value="membership_8"' not in page and 'value="membership_unlimited"' not in page
+    assert "Votre abonnement" in page and 'value="bundle_10"' in page  # a bundle is still for sale
+    assert client.post("/billing/sites/figeac/buy", data={"product": "bundle_10"}).status_code == 303
+    # Another site is another membership.
+    assert client.post("/billing/sites/aurillac/buy", data={"product": "membership_8"}).status_code != 409
+
+
+def test_buying_again_pays_the_pending_membership_order_and_its_open_session(app, client, auth, shop,
+                                                                              stripe_driver):
+    auth.login(shop["member"])
+    first = client.post("/billing/sites/figeac/buy", data={"product": "membership_8"})
+    again = client.post("/billing/sites/figeac/buy", data={"product": "membership_8"})
+    assert first.status_code == again.status_code == 303
+    assert first.headers["Location"] == again.headers["Location"]
+    [(_id, status, session_id)] = membership_orders(app, shop["member"].id)
+    assert status == "pending" and first.headers["Location"].endswith(session_id)
+    # Changing one's mind: the other membership's checkout replaces it, the old session expired.
+    other = client.post("/billing/sites/figeac/buy", data={"product": "membership_unlimited"})
+    assert other.status_code == 303 and other.headers["Location"] != first.headers["Location"]
+    assert [o[1] for o in membership_orders(app, shop["member"].id)] == ["cancelled", "pending"]
+    assert stripe_driver.client().v1.checkout.sessions.retrieve(session_id).status == "expired"
+
+
+def test_concurrent_clicks_on_buy_make_one_membership_order(app, client, auth, shop, stripe_driver):
+    auth.login(shop["member"])
+    tabs = [twin(app, client) for _ in range(3)]
+    replies = run_together(lambda tab: tab.post("/billing/sites/figeac/buy", data={"product": "membership_8"}), tabs)
+    assert errors(replies) == [] and [r.status_code for r in replies] == [303] * 3
+    orders = membership_orders(app, shop["member"].id)
+    assert len(orders) == 1 and orders[0][1] == "pending", orders
+    assert {r.headers["Location"].rsplit("/", 1)[-1] for r in replies} == {orders[0][2]}
+
+
+def _second_session(app, member_email):
+    """A second membership's session opened behind the rule's back (as two tabs could before it)."""
+    from core.accounts.models import User
+    from core.sites.service import site_by_slug
+    from plugins.billing.checkout import create_order, start_session
+    from plugins.billing.products import quote
+
+    with app.test_request_context():
+        member, site = User.by_email(member_email), site_by_slug("figeac")
+        order = create_order(member, site, quote(site, "membership_8", member.id))
+        db.session.commit()
+        session = start_session(order)
+        db.session.commit()
+        return session.id
+
+
+def _second_paid_is_refused(app, client, shop, stripe_driver, mailbox, success_page_first):
+    member = shop["member"]
+    start_membership(client, stripe_driver)
+    mailbox.wait_for(1)
+    mailbox.clear()
+    session_id = _second_session(app, member.email)
+    assert stripe_driver.pay(session_id)[0] == 200
+    if success_page_first:  # the success page fulfils first, then the webhooks arrive
+        assert client.get(f"/billing/checkout/success?session_id={session_id}").status_code == 200
+    for kind, reply in stripe_driver.deliver(client):
+        assert reply.status_code == 200, (kind, reply.get_data(as_text=True))
+    rows = subscriptions(app, member.id)
+    assert [r[0] for r in rows] == ["active", "refused"]
+    api = stripe_driver.client().v1
+    assert api.subscriptions.retrieve(rows[0][1]).status == "active"
+    assert api.subscriptions.retrieve(rows[1][1]).status == "canceled"  # the job cancelled it at once
+    stripe_driver.deliver(client)  # Stripe's "deleted" event changes nothing: refused stays refused
+    assert [r[0] for r in subscriptions(app, member.id)] == ["active", "refused"]
+    with app.app_context():
+        order = db.session.get(Order, rows[1][2])
+        assert (order.status, order.refunded_cents) == ("refunded", order.total_cents)
+        kinds = db.session.scalars(select(Invoice.kind).where(Invoice.order_id == order.id).order_by(Invoice.id)).all()
+        assert kinds == ["invoice", "credit_note"]
+        first_invoice = api.invoices.retrieve(api.subscriptions.retrieve(rows[1][1]).latest_invoice)
+        refunds = api.refunds.list({"payment_intent": first_invoice.payment_intent}).data
+        assert [r.amount for r in refunds] == [order.total_cents]
+        assert credits.balance(member.id) == 8  # the first membership's days only
+    subjects = [m["Subject"] for m in mailbox.wait_for(3, timeout=3.0) if m["To"] == member.email]
+    assert any("second abonnement" in s for s in subjects), subjects
+
+
+def test_a_second_membership_paid_anyway_is_cancelled_refunded_and_the_member_told(app, client, auth, shop,
+                                                                                  stripe_driver, mailbox):
+    auth.login(shop["member"])
+    _second_paid_is_refused(app, client, shop, stripe_driver, mailbox, success_page_first=False)
+
+
+def test_a_second_membership_fulfilled_by_the_success_page_first_is_refused_too(app, client, auth, shop,
+                                                                               stripe_driver, mailbox):
+    auth.login(shop["member"])
+    _second_paid_is_refused(app, client, shop, stripe_driver, mailbox, success_page_first=True)
+
+
+def test_a_member_whose_membership_ended_can_buy_one_again(app, client, auth, shop, stripe_driver):
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    [(_status, stripe_id, _order)] = subscriptions(app, shop["member"].id)
+    with app.app_context():
+        row_id = db.session.scalar(select(Subscription.id))
+    assert client.post(f"/billing/subscriptions/{row_id}/cancel").status_code == 303
+    stripe_driver.deliver(client)
+    # Cancelled at period end but not ended yet: still held.
+    assert client.post("/billing/sites/figeac/buy", data={"product": "membership_8"}).status_code == 409
+    stripe_driver.renew(stripe_id, "paid")  # the period ends: Stripe deletes it
+    stripe_driver.deliver(client)
+    assert [r[0] for r in subscriptions(app, shop["member"].id)] == ["canceled"]
+    assert 'value="membership_8"' in client.get("/billing/sites/figeac/prices").get_data(as_text=True)
+    assert client.post("/billing/sites/figeac/buy", data={"product": "membership_8"}).status_code == 303
+
+
+def test_an_invalid_buy_form_is_refused_with_its_field_errors(app, client, auth, shop, stripe_driver):
+    auth.login(shop["member"])
+    reply = client.post("/billing/sites/figeac/buy", data={"product": "", "discount_code": "x" * 41})
+    assert reply.status_code == 422
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Order)) == 0
