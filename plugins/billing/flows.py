@@ -13,7 +13,8 @@ from core.extensions import db
 from plugins.billing import basket, bookings, items, memberships, stripe_api
 from plugins.billing.checkout import SessionClosed, create_order, open_session, session_request
 from plugins.billing.errors import BillingError
-from plugins.billing.models import Order
+from plugins.billing.fulfilment import apply_subscription_state
+from plugins.billing.models import Order, Subscription
 from plugins.billing.products import products_at, quote
 
 BUYABLE = ("bundle", "membership")
@@ -29,28 +30,65 @@ def _open(order_id: int, request):
         raise
 
 
+def _processing() -> BillingError:
+    return BillingError(_("Your payment is being processed; you will receive an e-mail once it is confirmed."),
+                        status=409)
+
+
+def _unavailable() -> BillingError:
+    return BillingError(_("Online payment is unavailable at the moment: try again in a few minutes."), status=503)
+
+
+def _checkout(make_order, keep_holds=None, lapsed: str = ""):
+    """The steps every online payment takes: the order (`make_order()`: an open one again, or a
+    new one), committed before Stripe hears of it (its id keys the session); its stored
+    session when Stripe still has it open, else a new session; the holds it pays kept while
+    that session can be paid (`keep_holds(order_id, until)`, False when one lapsed).
+
+    A stored session Stripe has closed is never asked for again: its order's key would give it
+    back (Stripe keeps an Idempotency-Key's answer a day). Expired, the order is closed and a new
+    one made; completed, the payment is on its way (its webhook fulfils it).
+
+    :raises BillingError: as `make_order`, a hold lapsed (409, `lapsed`), being paid (409), or
+        Stripe unreachable (503; the order stays pending and the next click takes it up again).
+    """
+    try:
+        for _attempt in range(2):
+            order = make_order()
+            order_id, current = order.id, order.stripe_session_id
+            request = None if current else session_request(order)
+            db.session.commit()
+            if current:
+                session = stripe_api.client().v1.checkout.sessions.retrieve(current)
+                if session.status == "open":
+                    return session
+                if session.status == "complete":
+                    raise _processing()
+                bookings.abandon(db.session.get(Order, order_id))  # expired at Stripe: a new order
+                db.session.commit()
+                continue
+            session = _open(order_id, request)
+            if keep_holds is not None and not keep_holds(
+                    order_id, datetime.fromtimestamp(session.expires_at, timezone.utc)):
+                db.session.commit()  # the order is closed, its session's expiry is a job: keep both
+                raise BillingError(lapsed, status=409)
+            db.session.commit()
+            return session
+    except stripe.StripeError:
+        db.session.rollback()
+        raise _unavailable() from None
+    raise _unavailable()
+
+
 def checkout_held_booking(booking, member):
     """The Checkout session paying a held booking: the open one again, or a new one.
 
     :raises BillingError: not waiting for this member's payment, or the hold lapsed meanwhile.
     """
-    order = bookings.checkout_order(booking, member)
-    booking_id, order_id, current = booking.id, order.id, order.stripe_session_id
-    request = None if current else session_request(order)
-    db.session.commit()  # the order exists before Stripe hears of it (its id keys the session)
-    if current:
-        session = stripe_api.client().v1.checkout.sessions.retrieve(current)
-        if session.status == "open":
-            return session
-        request = session_request(db.session.get(Order, order_id))
-        db.session.commit()
-    session = _open(order_id, request)
-    until = datetime.fromtimestamp(session.expires_at, timezone.utc)
-    if not bookings.hold_until_paid(booking_id, order_id, until):
-        db.session.commit()  # the order is closed, its session's expiry is a job: keep both
-        raise BillingError(_("This booking is not held any more: please book again."), status=409)
-    db.session.commit()
-    return session
+    booking_id = booking.id
+    return _checkout(lambda: bookings.checkout_order(booking, member),
+                     lambda order_id, until: bookings.hold_until_paid(booking_id, order_id, until),
+                     _("This booking is not held any more: please book again."))
 
 
 def checkout_basket(member, site):
@@ -64,24 +102,8 @@ def checkout_basket(member, site):
     held = basket.held(member.id, site.id)
     if len(held) == 1:
         return checkout_held_booking(held[0], member)
-    order = basket.checkout_order(member, site)
-    order_id, current = order.id, order.stripe_session_id
-    request = None if current else session_request(order)
-    db.session.commit()  # the order exists before Stripe hears of it (its id keys the session)
-    if current:
-        session = stripe_api.client().v1.checkout.sessions.retrieve(current)
-        if session.status == "open":
-            return session
-        request = session_request(db.session.get(Order, order_id))
-        db.session.commit()
-    session = _open(order_id, request)
-    until = datetime.fromtimestamp(session.expires_at, timezone.utc)
-    if not basket.hold_until_paid(order_id, until):
-        db.session.commit()  # the order is closed, its session's expiry is a job: keep both
-        raise BillingError(_("One of your bookings is not held any more: check your basket and pay again."),
-                           status=409)
-    db.session.commit()
-    return session
+    return _checkout(lambda: basket.checkout_order(member, site), basket.hold_until_paid,
+                     _("One of your bookings is not held any more: check your basket and pay again."))
 
 
 def checkout_item(buyer, site, **item):
@@ -93,29 +115,7 @@ def checkout_item(buyer, site, **item):
         Stripe unreachable (503; the order stays pending without a session and the next call
         replaces it).
     """
-    try:
-        for _attempt in range(2):
-            order = items.item_order(buyer, site, **item)
-            order_id, current = order.id, order.stripe_session_id
-            request = None if current else session_request(order)
-            db.session.commit()  # the order exists before Stripe hears of it (its id keys the session)
-            if not current:
-                session = _open(order_id, request)
-                db.session.commit()
-                return session
-            session = stripe_api.client().v1.checkout.sessions.retrieve(current)
-            if session.status == "open":
-                return session
-            if session.status == "complete":
-                raise BillingError(_("Your payment is being processed; you will receive an e-mail once it is "
-                                     "confirmed."), status=409)
-            bookings.abandon(db.session.get(Order, order_id))  # expired at Stripe: a new one
-            db.session.commit()
-    except stripe.StripeError:
-        db.session.rollback()
-        raise BillingError(_("Online payment is unavailable at the moment: try again in a few minutes."),
-                           status=503) from None
-    raise BillingError(_("Online payment is unavailable at the moment: try again in a few minutes."), status=503)
+    return _checkout(lambda: items.item_order(buyer, site, **item))
 
 
 def checkout_product(member, site, code: str, discount_code: str | None = None):
@@ -127,25 +127,36 @@ def checkout_product(member, site, code: str, discount_code: str | None = None):
     :raises BillingError: not sold here, a discount refused, a membership held (409), or its
         payment being processed (409).
     """
-    for _attempt in range(2):
+    def make_order():
         if code not in products_at(site, BUYABLE):
             raise BillingError(_("This product is not sold at this site."))
         offer = quote(site, code, member.id, discount_code)
         order = memberships.checkout_order(member, site, offer) if offer.product.kind == "membership" else None
-        order = order or create_order(member, site, offer)
-        order_id, current = order.id, order.stripe_session_id
-        request = None if current else session_request(order)
-        db.session.commit()  # the order exists before Stripe hears of it (its id keys the session)
-        if not current:
-            session = _open(order_id, request)
-            db.session.commit()
-            return session
-        session = stripe_api.client().v1.checkout.sessions.retrieve(current)
-        if session.status == "open":
-            return session
-        if session.status == "complete":
-            raise BillingError(_("Your payment is being processed; you will receive an e-mail once it is "
-                                 "confirmed."), status=409)
-        bookings.abandon(db.session.get(Order, order_id))  # expired at Stripe: a new one
-        db.session.commit()
-    raise BillingError(_("Online payment is unavailable at the moment: try again in a few minutes."), status=503)
+        return order or create_order(member, site, offer)
+
+    return _checkout(make_order)
+
+
+def end_membership_at_period_end(row_id: int, end: bool):
+    """Ask Stripe to end a membership at the close of its period (`end`), or to keep it after
+    all; store Stripe's answer at once (its customer.subscription.updated event, read again
+    from Stripe, repeats it). No transaction is open while Stripe answers.
+
+    :raises BillingError: the membership is over or refused (409), or Stripe unreachable (503).
+    """
+    row = db.session.get(Subscription, row_id)
+    if row.status not in ("active", "past_due"):
+        raise BillingError(_("This membership is over: it cannot be changed any more."), status=409)
+    if row.cancel_at_period_end == end:  # a second click, or another tab: done already
+        return
+    stripe_id = row.stripe_subscription_id
+    db.session.rollback()
+    try:
+        # No Idempotency-Key: setting a flag is idempotent already, and Stripe would answer a
+        # stop asked again after a "keep it" with the first stop's cached answer for a day.
+        subscription = stripe_api.client().v1.subscriptions.update(stripe_id, {"cancel_at_period_end": end})
+    except stripe.StripeError:
+        db.session.rollback()
+        raise _unavailable() from None
+    apply_subscription_state(db.session.get(Subscription, row_id), subscription)
+    db.session.commit()

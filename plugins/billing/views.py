@@ -14,10 +14,10 @@ from core.jobs import enqueue, run_now
 from core.modules.guard import reachable_when_off
 from core.modules.service import is_enabled
 from core.sites.access import visible_site_or_abort
-from plugins.billing import basket, credits, customers, memberships, stripe_api
+from plugins.billing import basket, credits, customers, memberships
 from plugins.billing.errors import BillingError
 from plugins.billing.forms import ORDER_STATUSES, BuyForm, CustomerForm, ForgetCustomerForm, PayForm
-from plugins.billing.flows import BUYABLE, checkout_basket, checkout_product
+from plugins.billing.flows import BUYABLE, checkout_basket, checkout_product, end_membership_at_period_end
 from plugins.billing.customers import is_business, vat_exempt
 from plugins.billing.vat import vat_of
 from plugins.billing.fulfilment import FULFIL_JOB
@@ -203,13 +203,24 @@ def invoice_download(reference):
 @bp.post("/subscriptions/<int:subscription_id>/cancel")
 @login_required
 def cancel_subscription(subscription_id):
+    return _end_at_period_end(subscription_id, True, _("Your membership will end at the close of the current month."))
+
+
+@bp.post("/subscriptions/<int:subscription_id>/keep")
+@login_required
+def keep_subscription(subscription_id):
+    return _end_at_period_end(subscription_id, False, _("Your membership goes on: it renews every month."))
+
+
+def _end_at_period_end(subscription_id: int, end: bool, done: str):
     row = _own_or_404(Subscription, subscription_id)
-    stripe_id = row.stripe_subscription_id
-    db.session.rollback()
-    # Stripe's answer arrives as customer.subscription.updated; the page shows it once there.
-    stripe_api.client().v1.subscriptions.update(stripe_id, {"cancel_at_period_end": True},
-                                                {"idempotency_key": f"tierslieux-sub-{subscription_id}-cancel"})
-    flash(_("Your membership will end at the close of the current month."), "success")
+    try:
+        end_membership_at_period_end(row.id, end)
+    except BillingError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+    else:
+        flash(done, "success")
     return redirect(url_for(".account"), 303)
 
 

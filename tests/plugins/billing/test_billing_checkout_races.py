@@ -192,3 +192,48 @@ def test_concurrent_clicks_on_pay_for_a_basket_get_one_order(app, client, auth, 
         assert [(o.status, o.stripe_session_id is not None) for o in baskets] == [("pending", True)]
         assert {r.headers["Location"].rsplit("/", 1)[-1] for r in replies} == {baskets[0].stripe_session_id}
     assert all(orders_of(app, booking_id) == [] for booking_id in ids)
+
+
+def _pay_again(client, booking_id):
+    response = client.post(f"/billing/bookings/{booking_id}/pay")
+    assert response.status_code == 303, response.status_code
+    return response.headers["Location"]
+
+
+def test_a_session_expired_at_stripe_before_its_webhook_gives_a_new_one(app, client, auth, shop, desk, stripe_driver):
+    """Its order's Idempotency-Key would give the expired session back: the order is closed and
+    a new one opens a new session."""
+    auth.login(shop["member"])
+    booking_id = held_booking(client, desk)
+    first = _pay_again(client, booking_id).rsplit("/", 1)[-1]
+    stripe_driver.expire(first)  # its webhook not delivered yet
+    second = _pay_again(client, booking_id).rsplit("/", 1)[-1]
+    assert second != first
+    assert stripe_driver.client().v1.checkout.sessions.retrieve(second).status == "open"
+    orders = orders_of(app, booking_id)
+    assert [(status, session) for _id, status, session, _r in orders] == [("cancelled", first), ("pending", second)]
+    assert booking_status(app, booking_id) == "held"
+
+
+def test_a_click_on_pay_after_paying_says_the_payment_is_on_its_way(app, client, auth, shop, desk, stripe_driver):
+    """Paid at Stripe, its webhook not there yet: the member is told, not sent to a closed
+    session (a redirect to nowhere) nor given another one to pay."""
+    auth.login(shop["member"])
+    booking_id = held_booking(client, desk)
+    session_id = _pay_again(client, booking_id).rsplit("/", 1)[-1]
+    stripe_driver.pay(session_id)
+    assert _pay_again(client, booking_id).endswith("/billing/")  # the payments page, with the message
+    assert "Votre paiement est en cours de traitement" in client.get("/billing/").get_data(as_text=True)
+    assert [(status, session) for _id, status, session, _r in orders_of(app, booking_id)] == [("pending", session_id)]
+
+
+def test_pay_with_stripe_unreachable_says_so_and_keeps_the_hold(app, client, auth, shop, desk, stripe_driver):
+    auth.login(shop["member"])
+    booking_id = held_booking(client, desk)
+    app.config["STRIPE_API_BASE"] = "http://127.0.0.1:9"  # nothing listens there
+    assert _pay_again(client, booking_id).endswith("/billing/")
+    assert "indisponible" in client.get("/billing/").get_data(as_text=True)
+    assert booking_status(app, booking_id) == "held"
+    app.config["STRIPE_API_BASE"] = stripe_driver.emulator.url  # back: the next click pays
+    assert not _pay_again(client, booking_id).endswith("/billing/")  # to Stripe
+    assert [status for _id, status, _s, _r in orders_of(app, booking_id)] == ["pending"]

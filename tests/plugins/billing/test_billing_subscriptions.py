@@ -95,3 +95,47 @@ def test_cancelling_ends_the_membership_at_period_end_and_a_stale_update_cannot_
     reply = stripe_driver.deliver(client, stale)[0][1]
     assert reply.status_code == 200 and reply.json["effect"] == "unchanged"
     assert subscription_of(app, shop["member"].id).status == "canceled"
+
+
+def test_a_member_who_asked_to_stop_can_keep_their_membership_and_stop_again(app, client, auth, shop, stripe_driver):
+    """Stop, keep, stop: each shows at once and reaches Stripe (no cached answer replayed)."""
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    stripe_subscription = stripe_driver.client().v1.subscriptions.retrieve
+    for path, ending, says in (("cancel", True, "prend fin à la fin du mois"), ("keep", False, "Votre abonnement continue"),
+                               ("cancel", True, "prend fin à la fin du mois")):
+        assert client.post(f"/billing/subscriptions/{row.id}/{path}").status_code == 303
+        page = client.get("/billing/").get_data(as_text=True)
+        assert says in page
+        assert ("Garder mon abonnement" in page) is ending
+        assert subscription_of(app, shop["member"].id).cancel_at_period_end is ending  # before any webhook
+        assert stripe_subscription(row.stripe_subscription_id).cancel_at_period_end is ending
+    # A second click (another tab) changes nothing and is no error.
+    assert client.post(f"/billing/subscriptions/{row.id}/cancel").status_code == 303
+    assert "Votre abonnement prendra fin" in client.get("/billing/").get_data(as_text=True)
+    for kind, reply in stripe_driver.deliver(client):  # the webhooks say the same
+        assert reply.status_code == 200, kind
+    assert subscription_of(app, shop["member"].id).cancel_at_period_end is True
+
+
+def test_stopping_a_membership_with_stripe_unreachable_says_so(app, client, auth, shop, stripe_driver):
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    app.config["STRIPE_API_BASE"] = "http://127.0.0.1:9"  # nothing listens there
+    assert client.post(f"/billing/subscriptions/{row.id}/cancel").status_code == 303
+    assert "indisponible" in client.get("/billing/").get_data(as_text=True)
+    assert subscription_of(app, shop["member"].id).cancel_at_period_end is False
+
+
+def test_an_ended_membership_cannot_be_kept(app, client, auth, shop, stripe_driver):
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    client.post(f"/billing/subscriptions/{row.id}/cancel")
+    stripe_driver.renew(row.stripe_subscription_id, "paid")  # the period ends: Stripe deletes it
+    stripe_driver.deliver(client)
+    assert client.post(f"/billing/subscriptions/{row.id}/keep").status_code == 303
+    assert "Cet abonnement est terminé" in client.get("/billing/").get_data(as_text=True)
+    assert subscription_of(app, shop["member"].id).status == "canceled"
