@@ -11,7 +11,10 @@ from core.jobs import Job
 from core.timeutil import today_at
 from plugins.conventions.models import Convention
 
-TODAY = date(2026, 11, 30)
+# The real day: `daily` schedules the next day's run, and the test's job runner runs a job whose
+# time has come at once, so a fixed past date ran the following days too (the tests broke the
+# day after they were written).
+TODAY = today_at("Europe/Paris")
 
 
 def _set(app, convention_id, **values):
