@@ -76,7 +76,13 @@ def _invoice(store, subscription, reason, lines, card):
         currency=subscription["currency"], customer=subscription["customer"],
         customer_email=customer["email"], hosted_invoice_url=None, invoice_pdf=None,
         metadata={}, number=f"EMU-{len(store.order.get('invoice', [])) + 1:04d}",
-        paid=paid, payment_intent=pi["id"],
+        paid=paid,
+        # Since API version 2025-03-31 an invoice names its payments only in `payments`, an
+        # includable list (`expand[]=payments`), no more as `payment_intent`.
+        _payments=[{"id": new_id("inpay_"), "object": "invoice_payment", "amount_paid": amount if paid else None,
+                    "amount_requested": amount, "currency": subscription["currency"], "is_default": True,
+                    "livemode": False, "payment": {"type": "payment_intent", "payment_intent": pi["id"]},
+                    "status": "paid" if paid else "open", "status_transitions": {"paid_at": now if paid else None}}],
         parent={"type": "subscription_details", "quote_details": None,
                 "subscription_details": {"metadata": dict(subscription["metadata"]),
                                          "subscription": subscription["id"]}},

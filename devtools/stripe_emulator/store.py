@@ -137,6 +137,10 @@ class Store:
         if head == "line_items" and node.get("object") == "checkout.session":
             items = public(self.objects[node["id"]]["_line_items"])
             node[head] = list_object(items, f"/v1/checkout/sessions/{node['id']}/line_items")
+        elif head == "payments" and node.get("object") == "invoice":  # includable, not an id
+            for payment in self.objects[node["id"]]["_payments"]:
+                payment["invoice"] = node["id"]
+            node[head] = list_object(public(self.objects[node["id"]]["_payments"]), f"/v1/invoices/{node['id']}/payments")
         elif isinstance(node.get(head), str):
             target = self.objects.get(node[head])
             if target is None or not any(node[head].startswith(p) for p in _PREFIX_KINDS):

@@ -258,6 +258,7 @@ def desk_order(member, site, offer, quantity: int, method: str, recorded_by) -> 
     """The order of a payment a manager took at the desk. When the member has a booking held
     for this very payment (same product and quantity, the soonest first), the order is that
     booking's (its unpaid online order closed), so recording it confirms the booking."""
+    lock_member(member.id)  # before the orders it closes and the booking it confirms (see `fulfil_checkout`)
     held = awaiting_payment(member.id, site.id)
     waiting = next((b for b in held if product_for(b) == (offer.code, quantity)), None)
     for online in basket.pending_orders_of(waiting.id) if waiting is not None else []:

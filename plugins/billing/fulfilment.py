@@ -44,8 +44,10 @@ def fulfil_checkout(session) -> str:
         return "not ours"
     if session.payment_status != "paid":
         return "not paid"
-    if session.mode == "subscription":
-        _lock_member_of(order_id)  # one membership per site: two of them paid at once, one after the other
+    # The member first, then the order, then its booking: the order every writer takes them in
+    # (a cancellation at the same moment would otherwise deadlock on PostgreSQL); it also makes
+    # two memberships paid at once for one site admitted one after the other.
+    _lock_member_of(order_id)
     order = lock_order(order_id)
     if order is None:
         return "unknown order"
@@ -217,8 +219,8 @@ def record_subscription_invoice(stripe_invoice) -> str:
         return "already invoiced"
     if order.status not in ("paid", "refunded"):  # pending, or closed and paid anyway: the money is in
         order.status, order.paid_at = "paid", datetime.now(timezone.utc)
-    if not order.stripe_payment_intent and data.get("payment_intent"):
-        order.stripe_payment_intent = data["payment_intent"]  # the first month's payment: what a refund pays back
+    if not order.stripe_payment_intent:  # the first month's payment: what a refund pays back
+        order.stripe_payment_intent = stripe_api.invoice_payment_intent(data)
     row = sync_subscription_row(order, sub_id)
     if row.status == "past_due":
         row.status = "active"
@@ -251,7 +253,7 @@ def fulfil_session(session_id: str) -> None:
     db.session.rollback()  # no transaction (nor SQLite's write lock) while Stripe answers
     api = stripe_api.client().v1
     session = api.checkout.sessions.retrieve(session_id)
-    first = api.invoices.retrieve(session.invoice) if session.mode == "subscription" and session.invoice else None
+    first = stripe_api.invoice(session.invoice) if session.mode == "subscription" and session.invoice else None
     fulfil_checkout(session)
     if first is not None and first.status == "paid":
         record_subscription_invoice(first)

@@ -31,5 +31,20 @@ def client() -> stripe.StripeClient:
     return cached[1]
 
 
+def invoice(invoice_id: str):
+    """An invoice with its payments (`payments` is included only when asked for)."""
+    return client().v1.invoices.retrieve(invoice_id, {"expand": ["payments"]})
+
+
+def invoice_payment_intent(stripe_invoice) -> str | None:
+    """The PaymentIntent that paid an invoice: what a refund of it pays back. Since API version
+    2025-03-31 it is in the invoice's `payments` (read with `invoice()`), no more a field."""
+    payments = (stripe_invoice.get("payments") or {}).get("data") or []
+    for payment in payments:
+        if payment.get("status") == "paid" and (payment.get("payment") or {}).get("type") == "payment_intent":
+            return payment["payment"]["payment_intent"]
+    return None
+
+
 def configured() -> bool:
     return bool(current_app.config.get("STRIPE_SECRET_KEY"))

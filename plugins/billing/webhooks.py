@@ -49,7 +49,7 @@ def _fetch(event):
     if kind.startswith("checkout.session."):
         return api.checkout.sessions.retrieve(obj.id)
     if kind in ("invoice.paid", "invoice.payment_failed"):
-        return api.invoices.retrieve(obj.id)
+        return stripe_api.invoice(obj.id)
     if kind.startswith("customer.subscription."):
         return api.subscriptions.retrieve(obj.id)
     if kind == "charge.refunded":

@@ -416,6 +416,12 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
     if enforce_deadline and reason == "member" and booking.status == "confirmed" \
             and not can_cancel(rules, booking, now):
         raise BookingError(_("This booking can no longer be cancelled: the deadline has passed."), "deadline")
+    if booking.member_id is not None:
+        # The member's row first, as booking and billing take their locks (member, then the
+        # booking, then its orders): a payment fulfilled while the member cancels locks its
+        # order and then confirms the booking, the other way round, and on PostgreSQL the two
+        # would each wait for the other until one is killed as a deadlock.
+        lock_row(User, booking.member_id)
     if not set_status(booking.id, ACTIVE, status="cancelled", cancelled_at=now, cancel_reason=reason):
         raise BookingError(_("This booking is not active any more."), "not_active")
     db.session.refresh(booking)

@@ -237,3 +237,56 @@ def test_pay_with_stripe_unreachable_says_so_and_keeps_the_hold(app, client, aut
     app.config["STRIPE_API_BASE"] = stripe_driver.emulator.url  # back: the next click pays
     assert not _pay_again(client, booking_id).endswith("/billing/")  # to Stripe
     assert [status for _id, status, _s, _r in orders_of(app, booking_id)] == ["pending"]
+
+
+def test_a_cancellation_while_the_payment_is_fulfilled_never_deadlocks(app, client, auth, shop, desk, stripe_driver):
+    """The member cancels a held booking at the moment its payment's webhook is fulfilled. The
+    cancellation locks the booking and then its order; fulfilment took the order and then the
+    booking: on PostgreSQL each waited for the other until one was killed (a 500). Here the
+    cancellation is held back just before it locks the order until fulfilment has locked it
+    (at most two seconds): both now take the member's row first, so fulfilment waits at that
+    lock, never reaches the order, and the cancellation goes on. Money is not kept: the
+    payment is refunded on the cancelled booking."""
+    import threading
+
+    from sqlalchemy import event
+
+    auth.login(shop["member"])
+    booking_id = held_booking(client, desk)
+    session_id = _pay_again(client, booking_id).rsplit("/", 1)[-1]
+    assert stripe_driver.pay(session_id)[0] == 200
+    events = [e for e in stripe_driver.events() if e[0]["type"] == "checkout.session.completed"]
+    role, order_locked = threading.local(), threading.Event()
+
+    def order_lock(statement):
+        return "FOR UPDATE" in statement and "billing_order" in statement.split("FOR UPDATE")[0].split("FROM", 1)[-1]
+
+    def before(_conn, _cursor, statement, *_args):
+        if getattr(role, "name", None) == "cancel" and order_lock(statement):
+            order_locked.wait(2)
+
+    def after(_conn, _cursor, statement, *_args):
+        if getattr(role, "name", None) == "webhook" and order_lock(statement):
+            order_locked.set()
+
+    def cancel():
+        role.name = "cancel"
+        return client.post(f"/booking/{booking_id}/cancel").status_code
+
+    def webhook():
+        role.name = "webhook"
+        return stripe_driver.deliver(app.test_client(), events)[0][1].status_code
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", before)
+    event.listen(engine, "after_cursor_execute", after)
+    try:
+        results = run_together(lambda call: call(), [cancel, webhook])
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+        event.remove(engine, "after_cursor_execute", after)
+    assert results == [303, 200], results
+    assert booking_status(app, booking_id) == "cancelled"
+    [(_id, status, _session, refunded)] = orders_of(app, booking_id)
+    assert status == "refunded" and refunded == 1500, orders_of(app, booking_id)

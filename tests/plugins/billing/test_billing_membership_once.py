@@ -113,8 +113,10 @@ def _second_paid_is_refused(app, client, shop, stripe_driver, mailbox, success_p
         assert (order.status, order.refunded_cents) == ("refunded", order.total_cents)
         kinds = db.session.scalars(select(Invoice.kind).where(Invoice.order_id == order.id).order_by(Invoice.id)).all()
         assert kinds == ["invoice", "credit_note"]
-        first_invoice = api.invoices.retrieve(api.subscriptions.retrieve(rows[1][1]).latest_invoice)
-        refunds = api.refunds.list({"payment_intent": first_invoice.payment_intent}).data
+        first_invoice = api.invoices.retrieve(api.subscriptions.retrieve(rows[1][1]).latest_invoice,
+                                              {"expand": ["payments"]})
+        paid_by = first_invoice.payments.data[0].payment.payment_intent
+        refunds = api.refunds.list({"payment_intent": paid_by}).data
         assert [r.amount for r in refunds] == [order.total_cents]
         assert credits.balance(member.id) == 8  # the first membership's days only
     subjects = [m["Subject"] for m in mailbox.wait_for(3, timeout=3.0) if m["To"] == member.email]
