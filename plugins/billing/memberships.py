@@ -29,6 +29,7 @@ from plugins.billing.errors import BillingError
 from plugins.billing.models import Order, Subscription
 from plugins.billing.orders import lock_member, reusable
 from plugins.billing.privacy import CANCEL_SUBSCRIPTION_JOB  # the job ending a subscription at Stripe at once
+
 HELD_STATUSES = ("active", "past_due")  # past_due: suspended until the card pays, still theirs
 
 
