@@ -74,7 +74,8 @@ class ResetForm(Form):
 
 
 class ProfileForm(Form):
-    display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)],
+                               render_kw={"autocomplete": "name"})
     locale = SelectField(_l("Language"), choices=LANGUAGES)
     home_commune = StringField(
         _l("Home commune"), validators=[Optional(), Length(max=120)],

@@ -162,9 +162,22 @@ def profile():
             db.session.commit()
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("account.profile"), 303)
-    return render_template("account/profile.html", form=form, password_form=PasswordForm(),
-                           token_form=TokenForm(), erase_form=EraseForm(), candidates=candidates,
-                           tokens=api_tokens.tokens_of(current_user)), 400 if form.errors else 200
+    return _profile_page(form=form, candidates=candidates)
+
+
+def _profile_page(**forms):
+    """The account page, each of its forms new unless given: a form sent back with errors shows
+    them by its fields and in its error summary (400), as every form of the site does."""
+    if "form" not in forms:
+        forms["form"] = ProfileForm(formdata=None, obj=current_user)
+        if current_user.home_commune_code:
+            known = geo.commune(current_user.home_commune_code)
+            forms["form"].home_commune.data = known.label if known else current_user.home_commune
+    forms = {"password_form": PasswordForm(formdata=None), "token_form": TokenForm(formdata=None),
+             "erase_form": EraseForm(formdata=None), "candidates": [], **forms}
+    failed = any(form.errors for name, form in forms.items() if name != "candidates")
+    return render_template("account/profile.html", tokens=api_tokens.tokens_of(current_user), **forms), \
+        400 if failed else 200
 
 
 @account.route("/documents", methods=["GET", "POST"])
@@ -208,16 +221,14 @@ def change_password():
             service.change_password(current_user, form.current.data, form.password.data)
             db.session.commit()
         except AccountError as exc:
-            flash(str(exc), "error")
+            db.session.rollback()
+            form.current.errors = [str(exc)]
         else:
             # The version moved on: sign this browser in again, the others are out.
             _start_session(current_user._get_current_object(), remember=False)
             flash(_("Your password is changed; your other sessions are signed out."), "success")
             return redirect(url_for("account.profile"), 303)
-    for errors in form.errors.values():
-        for error in errors:
-            flash(error, "error")
-    return redirect(url_for("account.profile"), 303)
+    return _profile_page(password_form=form)
 
 
 @account.post("/tokens")
@@ -225,8 +236,7 @@ def change_password():
 def create_token():
     form = TokenForm()
     if not form.validate_on_submit():
-        flash(_("Give the token a name."), "error")
-        return redirect(url_for("account.profile"), 303)
+        return _profile_page(token_form=form)
     secret = api_tokens.create_token(current_user, form.name.data)
     db.session.commit()
     return render_template("account/token_created.html", secret=secret, name=form.name.data)
@@ -259,10 +269,11 @@ def erase():
             service.erase_account(current_user, form.password.data)
             db.session.commit()
         except AccountError as exc:
-            flash(str(exc), "error")
-            return redirect(url_for("account.profile"), 303)
+            db.session.rollback()
+            form.password.errors = [str(exc)]
+            return _profile_page(erase_form=form)
         logout_user()
         session.clear()
         flash(_("Your account and personal data are erased."), "success")
         return redirect(url_for("home.index"), 303)
-    return redirect(url_for("account.profile"), 303)
+    return _profile_page(erase_form=form)

@@ -65,10 +65,15 @@ def _compact(value):
 class CustomerForm(Form):
     """A business customer's invoicing details: printed on their next invoices."""
 
-    company_name = StringField(_l("Company name"), validators=[DataRequired(), Length(max=200)])
-    address = StringField(_l("Street address"), validators=[DataRequired(), Length(max=300)])
-    postcode = StringField(_l("Postcode"), validators=[DataRequired(), Length(max=12)])
-    city = StringField(_l("City"), validators=[DataRequired(), Length(max=120)])
+    # autocomplete: the browser fills in what it knows of the person's company (WCAG 1.3.5).
+    company_name = StringField(_l("Company name"), validators=[DataRequired(), Length(max=200)],
+                               render_kw={"autocomplete": "organization"})
+    address = StringField(_l("Street address"), validators=[DataRequired(), Length(max=300)],
+                          render_kw={"autocomplete": "address-line1"})
+    postcode = StringField(_l("Postcode"), validators=[DataRequired(), Length(max=12)],
+                           render_kw={"autocomplete": "postal-code"})
+    city = StringField(_l("City"), validators=[DataRequired(), Length(max=120)],
+                       render_kw={"autocomplete": "address-level2"})
     siret = StringField(_l("SIRET"), filters=[_compact], validators=[Optional(), _siret],
                         description=_l("14 digits; or give a VAT number."))
     vat_number = StringField(_l("VAT number"), filters=[_compact], validators=[Optional(), _vat_number])

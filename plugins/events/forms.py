@@ -36,8 +36,10 @@ class EventForm(Form):
 
 
 class VisitorForm(Form):
-    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
+    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)],
+                       render_kw={"autocomplete": "name"})
     email = EmailField(_l("Your e-mail address"), validators=[DataRequired(), Email(), Length(max=254)],
+                       render_kw={"autocomplete": "email"},
                        description=_l("We send you a link to confirm your registration."))
 
 

@@ -147,3 +147,41 @@ def test_signup_does_the_same_work_for_a_known_and_a_new_address(app, client, ma
     new = work("someone.new@example.org")
     assert known[:2] == new[:2] == (1, 1)
     assert new[2] == known[2] + 1  # each mail is delivered right away, both ways
+
+
+def test_account_forms_sent_back_empty_say_which_field_is_wrong(client, auth, make_user):
+    """An empty password change, an empty or wrong erasure, a nameless token: the account page
+    comes back with the errors by their fields and in an error summary naming each field
+    (not anonymous flashes, not a silent redirect)."""
+    import lxml.html
+
+    member = make_user()
+    auth.login(member)
+
+    def summary_of(response):
+        assert response.status_code == 400
+        tree = lxml.html.fromstring(response.get_data(as_text=True))
+        assert not tree.xpath("//*[contains(@class, 'flash-error')]")
+        summaries = tree.xpath("//*[contains(@class, 'error-summary')]")
+        assert len(summaries) == 1 and summaries[0].get("tabindex") == "-1"
+        return tree, {link.get("href"): " ".join(link.getparent().text_content().split())
+                      for link in summaries[0].xpath(".//a")}
+
+    tree, links = summary_of(client.post("/account/password", data={}))
+    assert set(links) == {"#current", "#password", "#confirm"}, links
+    assert links["#current"].startswith("Mot de passe actuel") and "requis" in links["#current"]
+    assert tree.xpath("//input[@id='current']/@aria-invalid") == ["true"]
+
+    tree, links = summary_of(client.post("/account/password", data={
+        "current": "not the password", "password": "a brand new password", "confirm": "a brand new password"}))
+    assert list(links) == ["#current"] and "incorrect" in links["#current"], links
+
+    tree, links = summary_of(client.post("/account/erase", data={}))
+    assert list(links) == ["#erase-password"], links
+    tree, links = summary_of(client.post("/account/erase", data={"password": "wrong"}))
+    assert list(links) == ["#erase-password"] and "incorrect" in links["#erase-password"], links
+    assert tree.xpath("//input[@id='erase-password']/@aria-invalid") == ["true"]
+
+    tree, links = summary_of(client.post("/account/tokens", data={}))
+    assert list(links) == ["#name"], links
+    assert tree.xpath("//input[@id='display_name']/@autocomplete") == ["name"]

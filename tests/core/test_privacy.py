@@ -47,7 +47,7 @@ def test_erasure_removes_the_person_and_ends_every_way_in(app, client, auth, mak
         create_token(db.session.get(User, member.id), "script")
         db.session.commit()
     auth.login(member)
-    assert client.post("/account/erase", data={"password": "wrong"}).status_code == 303
+    assert client.post("/account/erase", data={"password": "wrong"}).status_code == 400  # said by the field
     with app.app_context():
         assert db.session.get(User, member.id).erased_at is None
     assert client.post("/account/erase", data={"password": member.password}).status_code == 303

@@ -68,6 +68,35 @@ def test_keyboard_user_can_skip_to_content(page):
     assert page.evaluate("document.activeElement.id") == "content"
 
 
+def test_a_form_sent_back_with_errors_puts_the_focus_on_its_error_summary(page):
+    page.goto("/signup")
+    page.get_by_role("button", name="Créer mon compte").click()
+    page.wait_for_load_state()
+    summary = page.locator(".error-summary")
+    assert summary.get_attribute("tabindex") == "-1"
+    assert summary.evaluate("el => el === document.activeElement")
+
+
+def test_on_a_phone_tables_reflow_with_their_caption_and_column_names_and_the_week_grid_scrolls(page, login):
+    login(ADMIN)
+    page.set_viewport_size({"width": 320, "height": 740})
+    page.goto("/booking/manage/figeac-maison-emploi/resources")
+    table = page.locator("main table").first
+    assert table.evaluate("el => getComputedStyle(el).display") == "block"  # reflowed
+    # The caption spans the table (it shrank to its narrowest word, one letter a line).
+    assert table.locator("caption").evaluate("el => el.getBoundingClientRect().width") > 250
+    cell = table.locator("tbody td").first
+    assert cell.evaluate("el => getComputedStyle(el, '::before').content").startswith('"Nom')
+    page.goto("/booking/manage/figeac-maison-emploi/week")
+    grid = page.locator("table.week")
+    assert grid.evaluate("el => getComputedStyle(el).display") == "table"  # days stay columns
+    assert grid.locator("thead").is_visible()
+    region = page.get_by_role("region", name=grid.locator("caption").inner_text())
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth")  # scrolls in its region, not the page
+    region.focus()
+    assert region.evaluate("el => el === document.activeElement")
+
+
 @pytest.mark.parametrize("path, who", [
     ("/", None), ("/login", None), ("/signup", None), ("/sites", None),
     ("/sites/figeac-maison-emploi", None), ("/account", "member"), ("/admin/modules", "admin"),

@@ -103,6 +103,9 @@ def test_typing_a_job_or_skill_suggests_entries_as_an_accessible_combobox(page, 
     skill_box = skills.get_by_role("combobox", name="Chercher dans le référentiel ROME")
     skill_box.press_sequentially("compta", delay=30)
     page.locator(f"#{skill_box.get_attribute('aria-controls')}").get_by_role("option").first.wait_for()
+    skill_box.press("Tab")  # the focus leaves the combobox: the open list (a scroller) is no Tab stop
+    assert page.evaluate("!document.activeElement.closest('[role=listbox]')")
+    skill_box.focus()
     skill_box.press("Escape")
     assert skill_box.get_attribute("aria-expanded") == "false"
     _axe(page)

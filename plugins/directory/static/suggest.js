@@ -28,6 +28,9 @@
     list.className = "rome-suggest";
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", form.dataset.listLabel || "");
+    // The focus stays in the input (aria-activedescendant): a scrolling list would otherwise be
+    // a Tab stop of its own in Chrome, and so would nothing useful.
+    list.tabIndex = -1;
     list.hidden = true;
     input.parentNode.appendChild(list);
     var status = document.createElement("div");
@@ -92,6 +95,7 @@
         option.id = listId + "-" + i;
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
+        option.tabIndex = -1;
         option.textContent = entry.label;
         if (entry.group_label) {
           var group = document.createElement("span");

@@ -119,3 +119,16 @@ def test_an_unpublished_sites_prices_are_hidden_except_from_its_managers(app, cl
     auth.login(manager)
     assert client.get("/billing/sites/montmurat/prices").status_code == 200
     assert client.get("/sites/montmurat").status_code == 200
+
+
+def test_the_invoice_marks_its_english_half_as_english(client, auth, shop, invoice_ref):
+    """The invoice is French with an English translation beside each wording: a screen reader
+    reads the English in English (WCAG 3.1.2), in the page and in the PDF made from it."""
+    import lxml.html
+
+    auth.login(shop["member"])
+    tree = lxml.html.fromstring(client.get(f"/billing/invoices/{invoice_ref}").get_data(as_text=True))
+    assert tree.get("lang") == "fr"
+    english = tree.xpath("//*[contains(concat(' ', @class, ' '), ' en ')]")
+    assert len(english) > 10 and all(node.get("lang") == "en" for node in english)
+    assert "/ cheque" in [" ".join(node.text_content().split()) for node in english]

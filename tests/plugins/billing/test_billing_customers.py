@@ -22,7 +22,15 @@ COMPANY = {"company_name": "Menuiserie Delmas SARL", "address": "3 rue du Port",
 
 def test_a_member_gives_a_company_and_its_details_are_checked(app, client, auth, shop):
     auth.login(shop["member"])
-    assert 'action="/billing/customer"' in client.get("/billing/").get_data(as_text=True)
+    page = client.get("/billing/").get_data(as_text=True)
+    assert 'action="/billing/customer"' in page
+    import lxml.html
+
+    form = lxml.html.fromstring(page)
+    purposes = {"company_name": "organization", "address": "address-line1", "postcode": "postal-code",
+                "city": "address-level2"}  # the browser fills them in (WCAG 1.3.5)
+    assert {name: form.xpath(f"//input[@name='{name}']/@autocomplete") for name in purposes} == \
+        {name: [purpose] for name, purpose in purposes.items()}
     bad = client.post("/billing/customer", data={**COMPANY, "siret": "12345678901234"})
     assert bad.status_code == 422 and "SIRET" in bad.get_data(as_text=True)
     neither = client.post("/billing/customer", data={**COMPANY, "siret": ""})

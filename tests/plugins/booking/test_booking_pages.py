@@ -125,8 +125,32 @@ def test_recurring_booking_shows_free_and_taken_dates_before_confirming(client, 
             "until": (day + timedelta(days=21)).isoformat()}
     preview = client.post("/booking/sites/figeac/series", data=data)
     text = preview.get_data(as_text=True)
-    assert preview.status_code == 200 and text.count("<tr><td>") == 4
+    assert preview.status_code == 200 and text.count("<tr><td data-label=") == 4
     assert "Réserver les 3 dates libres" in text
     done = client.post("/booking/sites/figeac/series", data={**data, "confirm": "1"})
     assert done.status_code == 303
     assert client.get("/booking/mine").get_data(as_text=True).count("Poste 1") == 3
+
+
+def test_the_week_grid_keeps_its_days_and_its_buttons_and_titles_name_the_day(client, auth, site_with_desk, make_user):
+    """On a phone the week grid scrolls rather than reflowing (its days are its columns); each of
+    its buttons says which day it books, for a screen reader's list of buttons; a booking's page
+    title says what and when (WCAG 2.4.2, 2.4.6)."""
+    import lxml.html
+    from babel.dates import format_date
+
+    auth.login(make_user())
+    day = next_weekday()
+    long_day = format_date(day, "full", locale="fr")
+    tree = lxml.html.fromstring(client.get(f"/booking/sites/figeac?week={day}").get_data(as_text=True))
+    grid = tree.xpath("//table[contains(concat(' ', @class, ' '), ' week ')]")[0]
+    assert "keep-table" in grid.get("class").split()
+    region = grid.getparent()
+    assert region.get("role") == "region" and region.get("tabindex") == "0"
+    assert region.get("aria-labelledby") == grid.xpath("caption/@id")[0]
+    names = [" ".join(button.text_content().split()) for button in grid.xpath(".//button")]
+    assert any("Poste 1" in name and long_day in name and "Matin" in name for name in names), names
+    booked = client.post("/booking/sites/figeac/book", data={"resource": site_with_desk, "date": day.isoformat(),
+                                                            "period": "morning"})
+    title = lxml.html.fromstring(client.get(booked.headers["Location"]).get_data(as_text=True)).findtext(".//title")
+    assert "Poste 1" in title and long_day in title, title

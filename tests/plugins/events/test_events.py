@@ -124,6 +124,8 @@ def test_registering_twice_keeps_one_registration(app, client, auth, make_user, 
 
 def test_a_visitor_registers_by_email_and_confirms_through_the_link(app, client, make_event, mailbox):
     event_id = make_event(capacity=5)
+    page = client.get(f"/events/{event_id}").get_data(as_text=True)
+    assert 'autocomplete="name"' in page and 'autocomplete="email"' in page  # the visitor's form (WCAG 1.3.5)
     response = client.post(f"/events/{event_id}/visitor", data={"name": "Claire Visiteuse",
                                                                 "email": "Claire@Example.org"}, headers=EN)
     assert response.status_code == 200 and "Check your mailbox" in response.get_data(as_text=True)
