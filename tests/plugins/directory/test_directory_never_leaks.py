@@ -65,7 +65,7 @@ def _apply(app, person_id, spec, site_id):
         db.session.commit()
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
 @given(specs=st.lists(profile_spec, min_size=1, max_size=4), public_directory=st.booleans())
 def test_an_unlisted_member_never_appears_and_no_address_ever_shows(app, make_site, make_user, auth, specs,
                                                                     public_directory):
