@@ -38,12 +38,13 @@ def erase(user) -> None:
 
 
 def cancel_subscription(subscription_id: str) -> None:
-    """The job ending a membership at once in Stripe (no more renewals); idempotent."""
+    """The job ending a membership at once in Stripe (no more renewals): for an erased account
+    and for a second membership refused at a site (`memberships.admit`); idempotent."""
     db.session.rollback()  # no transaction (nor SQLite's write lock) while Stripe answers
     api = stripe_api.client().v1
     if api.subscriptions.retrieve(subscription_id).status == "canceled":
         return
-    api.subscriptions.cancel(subscription_id, {}, {"idempotency_key": f"tierslieux-{subscription_id}-erase"})
+    api.subscriptions.cancel(subscription_id, {}, {"idempotency_key": f"tierslieux-{subscription_id}-cancel-now"})
 
 
 def detach(user) -> None:
