@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from core.extensions import db
 from core.jobs import enqueue
@@ -17,6 +17,7 @@ from plugins.billing import stripe_api
 from plugins.billing.config import settings
 from plugins.billing.errors import BillingError
 from plugins.billing.models import Order
+from plugins.billing.orders import lock_member
 from plugins.billing.products import Quote, payment_modes
 from plugins.billing.vat import totals
 
@@ -105,6 +106,9 @@ def open_session(order_id: int, request: tuple[dict, str]):
     """
     params, key = request
     session = stripe_api.client().v1.checkout.sessions.create(params, {"idempotency_key": key})
+    # The member before the order (the order every writer takes them in): the caller then
+    # extends the holds, which changes bookings, while a cancellation locks the member first.
+    lock_member(db.session.scalar(select(Order.member_id).where(Order.id == order_id)))
     # Conditional: between the order's commit and Stripe's answer another transaction may have
     # closed it; writing the session onto a cancelled order would make that order payable.
     stored = db.session.execute(update(Order).where(Order.id == order_id, Order.status == "pending").values(

@@ -140,21 +140,31 @@ def checkout_product(member, site, code: str, discount_code: str | None = None):
 def end_membership_at_period_end(row_id: int, end: bool):
     """Ask Stripe to end a membership at the close of its period (`end`), or to keep it after
     all; store Stripe's answer at once (its customer.subscription.updated event, read again
-    from Stripe, repeats it). No transaction is open while Stripe answers.
+    from Stripe, repeats it). No transaction is open while Stripe answers. Stripe is asked even
+    when the row already says so: the row may be another tab's stale copy, and setting a flag
+    twice is harmless.
 
     :raises BillingError: the membership is over or refused (409), or Stripe unreachable (503).
     """
+    over = BillingError(_("This membership is over: it cannot be changed any more."), status=409)
     row = db.session.get(Subscription, row_id)
     if row.status not in ("active", "past_due"):
-        raise BillingError(_("This membership is over: it cannot be changed any more."), status=409)
-    if row.cancel_at_period_end == end:  # a second click, or another tab: done already
-        return
+        raise over
     stripe_id = row.stripe_subscription_id
     db.session.rollback()
+    api = stripe_api.client().v1
     try:
         # No Idempotency-Key: setting a flag is idempotent already, and Stripe would answer a
         # stop asked again after a "keep it" with the first stop's cached answer for a day.
-        subscription = stripe_api.client().v1.subscriptions.update(stripe_id, {"cancel_at_period_end": end})
+        subscription = api.subscriptions.update(stripe_id, {"cancel_at_period_end": end})
+    except stripe.InvalidRequestError:  # ended at Stripe, its deletion event not here yet
+        try:
+            subscription = api.subscriptions.retrieve(stripe_id)
+        except stripe.StripeError:
+            raise over from None
+        apply_subscription_state(db.session.get(Subscription, row_id), subscription)
+        db.session.commit()
+        raise over from None
     except stripe.StripeError:
         db.session.rollback()
         raise _unavailable() from None

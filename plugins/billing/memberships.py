@@ -33,9 +33,14 @@ from plugins.billing.privacy import CANCEL_SUBSCRIPTION_JOB  # the job ending a 
 HELD_STATUSES = ("active", "past_due")  # past_due: suspended until the card pays, still theirs
 
 
-def covers(row: Subscription, site_id: int) -> bool:
-    product = settings().products.get(row.product_code)
-    return row.site_id == site_id or bool(product and product.network)
+def _network(product_code: str | None) -> bool:
+    product = settings().products.get(product_code or "")
+    return bool(product and product.network)
+
+
+def covers(row: Subscription, site_id: int, network: bool = False) -> bool:
+    """Whether a held membership overlaps a new one at `site_id` (`network`: covering every site)."""
+    return network or row.site_id == site_id or _network(row.product_code)
 
 
 def not_ended(row: Subscription, now=None) -> bool:
@@ -47,12 +52,15 @@ def not_ended(row: Subscription, now=None) -> bool:
                 and row.current_period_end <= (now or utcnow()))
 
 
-def held_membership(member_id: int, site_id: int, other_than: int | None = None) -> Subscription | None:
-    """The membership the member holds at this site (the oldest), if any."""
+def held_membership(member_id: int, site_id: int, other_than: int | None = None,
+                    network: bool = False) -> Subscription | None:
+    """The membership the member holds at this site (the oldest), if any; with `network`, the
+    one they hold anywhere (a network membership would cover that site twice)."""
     rows = db.session.scalars(select(Subscription).where(Subscription.member_id == member_id,
                                                          Subscription.status.in_(HELD_STATUSES))
                               .order_by(Subscription.id)).all()
-    return next((row for row in rows if row.id != other_than and covers(row, site_id) and not_ended(row)), None)
+    return next((row for row in rows if row.id != other_than and covers(row, site_id, network) and not_ended(row)),
+                None)
 
 
 def pending_order(member_id: int, site_id: int) -> Order | None:
@@ -62,9 +70,10 @@ def pending_order(member_id: int, site_id: int) -> Order | None:
                              .order_by(Order.id.desc()))
 
 
-def refuse_if_held(member_id: int, site_id: int) -> None:
-    """:raises BillingError: (409) the member already holds a membership covering the site."""
-    row = held_membership(member_id, site_id)
+def refuse_if_held(member_id: int, site_id: int, network: bool = False) -> None:
+    """:raises BillingError: (409) the member already holds a membership covering the site (any
+        membership, for a network one)."""
+    row = held_membership(member_id, site_id, network=network)
     if row is not None:
         raise BillingError(_("You already have a membership here (%(label)s): one membership per site at a time. "
                              "To change it, cancel it from your payments page and buy the new one once it has "
@@ -82,9 +91,10 @@ def checkout_order(member, site, offer) -> Order | None:
     from plugins.billing.bookings import abandon
 
     lock_member(member.id)  # two tabs, two clicks: one order
-    refuse_if_held(member.id, site.id)
+    refuse_if_held(member.id, site.id, network=bool(offer.product.network))
     order = pending_order(member.id, site.id)
-    if order is not None and order.product_code == offer.code and reusable(order):
+    if order is not None and (order.product_code, order.unit_cents, order.discount_code) == \
+            (offer.code, offer.unit_cents, offer.discount_code) and reusable(order):
         return order  # its session still open, or its first click still waiting for Stripe
     if order is not None:
         abandon(order)
@@ -93,12 +103,16 @@ def checkout_order(member, site, offer) -> Order | None:
 
 def admit(row: Subscription) -> bool:
     """A new membership was paid (its row just created, under the member's lock): keep it,
-    unless the member already holds one at the site. Then it is refused: stored as such, never
+    unless the member already holds one it overlaps, or their account was erased before the
+    payment came (its order detached: nobody to serve, and Stripe would charge every month).
+    Then it is refused: stored as such, never
     covering a booking nor granting days, and a job cancels it at Stripe at once.
 
     :return: whether it is kept.
     """
-    if row.member_id is None or held_membership(row.member_id, row.site_id, other_than=row.id) is None:
+    erased = row.member_id is None  # the account was erased before the payment came: nobody to serve
+    if not erased and held_membership(row.member_id, row.site_id, other_than=row.id,
+                                      network=_network(row.product_code)) is None:
         return True
     row.status = "refused"
     enqueue(CANCEL_SUBSCRIPTION_JOB, key=f"cancel-subscription:{row.stripe_subscription_id}",

@@ -25,6 +25,9 @@ log = logging.getLogger("tierslieux.billing")
 
 
 def erase(user) -> None:
+    from plugins.billing.orders import lock_member
+
+    lock_member(user.id)  # before the orders it closes (the lock order of `fulfil_checkout`)
     cancel_future_bookings(user, "account_erased")
     for order in db.session.scalars(select(Order).where(Order.member_id == user.id, Order.status == "pending")).all():
         abandon(order)  # an open Checkout session (a bundle, a membership) can no longer be paid

@@ -20,7 +20,7 @@ from core.mail import queue_mail
 from plugins.billing import bookings, items, stripe_api
 from plugins.billing.refunds import refund
 from plugins.billing.fulfilment import apply_subscription_state, fulfil_checkout, record_subscription_invoice
-from plugins.billing.orders import lock_order, move_forward, order_id_of, plain
+from plugins.billing.orders import lock_member, lock_order, move_forward, order_id_of, plain
 from plugins.billing.models import ITEM_KIND, Order, StripeEvent, Subscription
 
 log = logging.getLogger("tierslieux.billing")
@@ -100,6 +100,8 @@ def _close_unpaid(session, status: str) -> str:
     if session.payment_status == "paid":
         return "paid meanwhile: unchanged"
     order_id = order_id_of(session)
+    if order_id:  # the member before the order: releasing the hold cancels the booking, which locks them
+        lock_member(db.session.scalar(select(Order.member_id).where(Order.id == order_id)))
     order = lock_order(order_id) if order_id else None
     if order is None:
         return "not ours"

@@ -158,3 +158,66 @@ def test_an_invalid_buy_form_is_refused_with_its_field_errors(app, client, auth,
     assert reply.status_code == 422
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Order)) == 0
+
+
+def test_a_network_membership_is_refused_to_a_member_holding_one_at_any_site(app, make_user, shop):
+    """A network membership covers every site: with one held at Figeac, buying it at Aurillac
+    would cover Figeac twice. The rule, read directly (the test territory sells no network
+    membership)."""
+    import pytest
+
+    from core.sites.service import site_by_slug
+    from plugins.billing import memberships
+    from plugins.billing.errors import BillingError
+
+    member = make_user()
+    with app.test_request_context(method="POST"):
+        figeac, aurillac = site_by_slug("figeac").id, site_by_slug("aurillac").id
+        order = Order(member_id=member.id, site_id=figeac, kind="membership", product_code="membership_8",
+                      quantity=1, unit_cents=6250, vat_rate_bp=2000, total_cents=7500, status="paid",
+                      label="Abonnement")
+        db.session.add(order)
+        db.session.flush()
+        db.session.add(Subscription(member_id=member.id, site_id=figeac, order_id=order.id, status="active",
+                                    product_code="membership_8", stripe_subscription_id="sub_held_figeac"))
+        db.session.flush()
+        memberships.refuse_if_held(member.id, aurillac)  # a site membership elsewhere: allowed
+        with pytest.raises(BillingError) as refused:
+            memberships.refuse_if_held(member.id, aurillac, network=True)
+        assert refused.value.status == 409
+        db.session.rollback()
+
+
+def test_a_discount_code_given_after_a_first_click_opens_a_new_checkout_at_its_price(app, client, auth, shop,
+                                                                                     stripe_driver):
+    auth.login(shop["member"])
+    first = client.post("/billing/sites/figeac/buy", data={"product": "membership_8"})
+    discounted = client.post("/billing/sites/figeac/buy", data={"product": "membership_8",
+                                                                "discount_code": "BIENVENUE"})
+    assert first.status_code == discounted.status_code == 303
+    assert first.headers["Location"] != discounted.headers["Location"]
+    orders = membership_orders(app, shop["member"].id)
+    assert [status for _id, status, _s in orders] == ["cancelled", "pending"], orders
+    with app.app_context():
+        assert db.session.get(Order, orders[1][0]).discount_code == "BIENVENUE"
+
+
+def test_a_membership_paid_after_its_account_was_erased_is_cancelled_and_refunded(app, client, auth, shop,
+                                                                                   stripe_driver):
+    """Paid at Stripe, then the account erased before the webhook: nobody to serve, and Stripe
+    would charge every month. Refused like a second membership: cancelled, first month refunded."""
+    member = shop["member"]
+    auth.login(member)
+    session_id = client.post("/billing/sites/figeac/buy", data={"product": "membership_8"}).headers[
+        "Location"].rsplit("/", 1)[-1]
+    assert stripe_driver.pay(session_id)[0] == 200
+    events = stripe_driver.events()
+    assert client.post("/account/erase", data={"password": member.password}).status_code == 303
+    for kind, reply in stripe_driver.deliver(app.test_client(), events):
+        assert reply.status_code == 200, (kind, reply.get_data(as_text=True))
+    with app.app_context():
+        row = db.session.scalar(select(Subscription))
+        assert row.status == "refused" and row.member_id is None
+        order = db.session.get(Order, row.order_id)
+        assert (order.status, order.refunded_cents) == ("refunded", order.total_cents)
+    assert stripe_driver.client().v1.subscriptions.retrieve(row.stripe_subscription_id).status == "canceled"

@@ -139,3 +139,16 @@ def test_an_ended_membership_cannot_be_kept(app, client, auth, shop, stripe_driv
     assert client.post(f"/billing/subscriptions/{row.id}/keep").status_code == 303
     assert "Cet abonnement est terminé" in client.get("/billing/").get_data(as_text=True)
     assert subscription_of(app, shop["member"].id).status == "canceled"
+
+
+def test_keeping_a_membership_stripe_ended_before_its_webhook_says_it_is_over(app, client, auth, shop, stripe_driver):
+    """Stripe refuses to change an ended subscription: the member is told it is over (not "try
+    again later", which could never work), and the row follows Stripe at once."""
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    stripe_driver.client().v1.subscriptions.cancel(row.stripe_subscription_id)  # its event not delivered
+    assert client.post(f"/billing/subscriptions/{row.id}/cancel").status_code == 303
+    page = client.get("/billing/").get_data(as_text=True)
+    assert "Cet abonnement est terminé" in page and "indisponible" not in page
+    assert subscription_of(app, shop["member"].id).status == "canceled"
