@@ -164,7 +164,7 @@ def end_membership_at_period_end(row_id: int, end: bool):
             raise over from None
         apply_subscription_state(db.session.get(Subscription, row_id), subscription)
         db.session.commit()
-        raise over from None
+        raise (over if subscription.status in ("canceled", "incomplete_expired") else _unavailable()) from None
     except stripe.StripeError:
         db.session.rollback()
         raise _unavailable() from None
