@@ -119,3 +119,17 @@ def shop(app, make_site, make_user):
     return {"member": make_user(), "manager": make_user(role="site-manager", sites=["figeac"]),
             "other_manager": make_user(role="site-manager", sites=["aurillac"]),
             "admin": make_user(role="territory-admin")}
+
+
+@pytest.fixture
+def desk(app, shop):
+    """A desk at Figeac, which takes online payment (a day pass: 12,50 € HT, 15,00 € TTC).
+    `test_billing_bookings` has its own, with a desk at Aurillac too."""
+    from core.extensions import db
+    from core.sites.service import site_by_slug
+    from plugins.booking.resources import save_resource
+
+    with app.app_context():
+        ids = {"figeac": save_resource(site_by_slug("figeac"), None, kind="desk", name="Poste 1").id}
+        db.session.commit()
+    return ids

@@ -20,18 +20,6 @@ booking = pytest.importorskip("plugins.booking.service")
 from tests.plugins.billing.test_billing_bookings import book_day, invoice_pdfs, next_tuesday  # noqa: E402
 
 
-@pytest.fixture
-def desk(app, shop):
-    """A desk at Figeac, which takes online payment (a day pass: 12,50 € HT, 15,00 € TTC)."""
-    from core.sites.service import site_by_slug
-    from plugins.booking.resources import save_resource
-
-    with app.app_context():
-        ids = {"figeac": save_resource(site_by_slug("figeac"), None, kind="desk", name="Poste 1").id}
-        db.session.commit()
-    return ids
-
-
 def three_days(client, desk):
     """Three Tuesdays held for payment; the basket page's address."""
     first = next_tuesday()

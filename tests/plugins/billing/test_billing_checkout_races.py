@@ -16,18 +16,6 @@ pytest.importorskip("plugins.booking.service")
 from tests.plugins.billing.test_billing_bookings import book_day, next_tuesday  # noqa: E402
 
 
-@pytest.fixture
-def desk(app, shop):
-    """A desk at Figeac, which takes online payment (a day pass: 15,00 € TTC)."""
-    from core.sites.service import site_by_slug
-    from plugins.booking.resources import save_resource
-
-    with app.app_context():
-        ids = {"figeac": save_resource(site_by_slug("figeac"), None, kind="desk", name="Poste 1").id}
-        db.session.commit()
-    return ids
-
-
 def held_booking(client, desk, day=None):
     response = book_day(client, desk["figeac"], day=day)
     assert response.status_code == 303 and "/billing/bookings/" in response.headers["Location"], response.headers
@@ -140,10 +128,10 @@ def test_a_payment_on_a_closed_order_after_the_newer_one_paid_is_refunded(app, c
                                                                          stripe_driver, mailbox):
     auth.login(shop["member"])
     booking_id = held_booking(client, desk)
-    first_session = client.post(f"/billing/bookings/{booking_id}/pay").headers["Location"].rsplit("/", 1)[-1]
+    first_session = _session_of(client, booking_id)
     [(first_id, *_rest)] = orders_of(app, booking_id)
     _close_without_expiring(app, first_id)
-    second_session = client.post(f"/billing/bookings/{booking_id}/pay").headers["Location"].rsplit("/", 1)[-1]
+    second_session = _session_of(client, booking_id)
     assert second_session != first_session
     stripe_driver.pay(second_session)
     stripe_driver.deliver(client)
@@ -165,10 +153,10 @@ def test_a_payment_on_a_closed_order_confirms_a_booking_still_held_and_closes_th
     confirmed; the newer checkout is closed (its session expired) so it cannot be paid too."""
     auth.login(shop["member"])
     booking_id = held_booking(client, desk)
-    first_session = client.post(f"/billing/bookings/{booking_id}/pay").headers["Location"].rsplit("/", 1)[-1]
+    first_session = _session_of(client, booking_id)
     [(first_id, *_rest)] = orders_of(app, booking_id)
     _close_without_expiring(app, first_id)
-    second_session = client.post(f"/billing/bookings/{booking_id}/pay").headers["Location"].rsplit("/", 1)[-1]
+    second_session = _session_of(client, booking_id)
     stripe_driver.pay(first_session)
     stripe_driver.deliver(client)
     assert booking_status(app, booking_id) == "confirmed"
@@ -200,14 +188,19 @@ def _pay_again(client, booking_id):
     return response.headers["Location"]
 
 
+def _session_of(client, booking_id):
+    """Click "Pay": the id of the Checkout session it sends the member to."""
+    return _pay_again(client, booking_id).rsplit("/", 1)[-1]
+
+
 def test_a_session_expired_at_stripe_before_its_webhook_gives_a_new_one(app, client, auth, shop, desk, stripe_driver):
     """Its order's Idempotency-Key would give the expired session back: the order is closed and
     a new one opens a new session."""
     auth.login(shop["member"])
     booking_id = held_booking(client, desk)
-    first = _pay_again(client, booking_id).rsplit("/", 1)[-1]
+    first = _session_of(client, booking_id)
     stripe_driver.expire(first)  # its webhook not delivered yet
-    second = _pay_again(client, booking_id).rsplit("/", 1)[-1]
+    second = _session_of(client, booking_id)
     assert second != first
     assert stripe_driver.client().v1.checkout.sessions.retrieve(second).status == "open"
     orders = orders_of(app, booking_id)
@@ -220,7 +213,7 @@ def test_a_click_on_pay_after_paying_says_the_payment_is_on_its_way(app, client,
     session (a redirect to nowhere) nor given another one to pay."""
     auth.login(shop["member"])
     booking_id = held_booking(client, desk)
-    session_id = _pay_again(client, booking_id).rsplit("/", 1)[-1]
+    session_id = _session_of(client, booking_id)
     stripe_driver.pay(session_id)
     assert _pay_again(client, booking_id).endswith("/billing/")  # the payments page, with the message
     assert "Votre paiement est en cours de traitement" in client.get("/billing/").get_data(as_text=True)
@@ -253,7 +246,7 @@ def test_a_cancellation_while_the_payment_is_fulfilled_never_deadlocks(app, clie
 
     auth.login(shop["member"])
     booking_id = held_booking(client, desk)
-    session_id = _pay_again(client, booking_id).rsplit("/", 1)[-1]
+    session_id = _session_of(client, booking_id)
     assert stripe_driver.pay(session_id)[0] == 200
     events = [e for e in stripe_driver.events() if e[0]["type"] == "checkout.session.completed"]
     role, order_locked = threading.local(), threading.Event()
