@@ -190,18 +190,23 @@ def as_id(value) -> int | None:
     return number if 0 < number <= MAX_ID else None
 
 
-def lock_row(model, row_id) -> None:
+def lock_row(model, row_id, *, skip_locked=False) -> bool:
     """Hold the row `row_id` of `model` until the transaction ends, so the checks a transaction
     makes in Python (limits, caps, balances) see every change committed before it, and parallel
     transactions make them one after the other. PostgreSQL: `SELECT ... FOR UPDATE`. SQLite: no
-    statement, its writing transaction (BEGIN IMMEDIATE) already serialises writers."""
+    statement, its writing transaction (BEGIN IMMEDIATE) already serialises writers.
+
+    `skip_locked`: never wait; False when another transaction holds the row (or it is gone),
+    for tidying that can leave a row to its next run rather than queue behind a member.
+    """
     from sqlalchemy import select
 
     from core.extensions import db
 
     if db.session.get_bind().dialect.name == "sqlite":
-        return
-    db.session.execute(select(model.id).where(model.id == row_id).with_for_update())
+        return True
+    query = select(model.id).where(model.id == row_id).with_for_update(skip_locked=skip_locked)
+    return db.session.scalar(query) is not None or not skip_locked
 
 
 def find(model, value, options=()):

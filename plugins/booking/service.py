@@ -57,14 +57,28 @@ def get_booking(booking_id) -> Booking:
     return booking
 
 
-def expire_holds_where(now, *conditions) -> list[int]:
+def expire_holds_where(now, *conditions, skip_locked=False) -> list[int]:
     """Mark held rows past their expiry (and matching `conditions`) as expired, each by
-    compare-and-set; return the ids this transaction expired."""
-    ids = db.session.scalars(select(Booking.id).where(Booking.status == "held", Booking.hold_expires_at < now,
-                                                      *conditions)).all()
-    expired = []
-    for booking_id in ids:
-        result = db.session.execute(update(Booking).where(Booking.id == booking_id, Booking.status == "held")
+    compare-and-set; return the ids this transaction expired.
+
+    Each hold's member is locked before its row changes: a payment being fulfilled holds the
+    member, then the order, then the booking, and expiring the hold (booking, then its order
+    through `booking_cancelled`) without the member's lock first would deadlock with it on
+    PostgreSQL. Members are taken in id order. `skip_locked` (the sweep): a member busy
+    elsewhere keeps their lapsed hold until the next sweep, so the sweep never waits for anyone
+    and is never one side of a circle.
+    """
+    rows = db.session.execute(select(Booking.id, Booking.member_id)
+                              .where(Booking.status == "held", Booking.hold_expires_at < now, *conditions)
+                              .order_by(Booking.member_id, Booking.id)).all()
+    expired, locked = [], {None: True}
+    for booking_id, member_id in rows:
+        if member_id not in locked:
+            locked[member_id] = lock_row(User, member_id, skip_locked=skip_locked)
+        if not locked[member_id]:
+            continue
+        result = db.session.execute(update(Booking).where(Booking.id == booking_id, Booking.status == "held",
+                                                          Booking.hold_expires_at < now)
                                     .values(status="expired", cancelled_at=now, cancel_reason="hold_expired"))
         if result.rowcount:
             expired.append(booking_id)

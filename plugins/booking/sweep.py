@@ -20,7 +20,7 @@ REMIND_AHEAD = timedelta(hours=24)
 
 
 def expire_holds(now=None) -> int:
-    expired = expire_holds_where(now or utcnow())
+    expired = expire_holds_where(now or utcnow(), skip_locked=True)
     tell_expired(expired)
     return len(expired)
 

@@ -145,6 +145,52 @@ def test_sweep_command_expires_holds(paying_app, runner, site_with_desk, make_us
     assert EVENTS[-1][0] == "booking_cancelled" and EVENTS[-1][2] == "hold_expired"
 
 
+def test_the_sweep_leaves_a_busy_members_lapsed_hold_to_its_next_run(paying_app, site_with_desk, make_user):
+    """The sweep never waits for a member another transaction holds (a payment being
+    fulfilled, a booking): that hold lapses at the next run, and the other holds now. On
+    SQLite writers already take turns, so both lapse at once."""
+    import threading
+
+    from sqlalchemy import select
+
+    from core.db import lock_row
+    from plugins.booking.models import Booking
+    from plugins.booking.sweep import expire_holds
+
+    busy, idle = make_user(), make_user()
+    lapsed = utcnow() - timedelta(hours=2)
+    busy_hold = _hold(paying_app, busy, site_with_desk, next_weekday(), now=lapsed)[0]
+    idle_hold = _hold(paying_app, idle, site_with_desk, next_weekday(2), now=lapsed)[0]
+    with paying_app.app_context():
+        postgresql = db.engine.dialect.name == "postgresql"
+    locked, release, swept = threading.Event(), threading.Event(), []
+
+    def hold_the_member():
+        with paying_app.app_context():
+            lock_row(User, busy.id)
+            locked.set()
+            release.wait(10)
+            db.session.rollback()
+
+    holder = threading.Thread(target=hold_the_member)
+    holder.start()
+    try:
+        assert locked.wait(10)
+        with paying_app.app_context():
+            swept.append(expire_holds())
+            db.session.commit()
+    finally:
+        release.set()
+        holder.join()
+    with paying_app.app_context():
+        swept.append(expire_holds())
+        db.session.commit()
+        statuses = dict(db.session.execute(select(Booking.id, Booking.status)
+                                           .where(Booking.id.in_((busy_hold, idle_hold)))).all())
+    assert swept == ([1, 1] if postgresql else [2, 0])
+    assert statuses == {busy_hold: "expired", idle_hold: "expired"}
+
+
 def test_approval_required_holds_until_a_manager_confirms(app, make_site, make_resource, make_user):
     make_site("figeac")
     office = make_resource("figeac", "office", "Bureau", approval_required=True)
