@@ -2,7 +2,8 @@
 many times in process (Flask test client, the bench's cached databases) under cProfile and
 prints the mean time per request and the functions with the most cumulative time.
 
-NAME: home, sites, site, search, api_sites, availability, booking, booking_taken (all when none given);
+NAME: home, floor (a signed-in page that does nothing), sites, site, search, api_sites, availability,
+booking, booking_taken (all when none given);
 `--sort tottime` sorts by own time.
 """
 from __future__ import annotations
@@ -44,6 +45,13 @@ def _run(name, fn, repeat, sort):
     print("\n".join(out.getvalue().splitlines()[6:]))
 
 
+def _add_floor(app):
+    """The page of `bench/signed_floor_wsgi.py`: signed in, doing nothing."""
+    from flask_login import login_required
+
+    app.add_url_rule("/__bench/signed-in", "bench_signed_floor", login_required(lambda: "ok"))
+
+
 def main(argv):
     from bench.bench_http import DEMO_EMAIL, DEMO_PASSWORD, demo_database
 
@@ -51,7 +59,7 @@ def main(argv):
     if "--sort" in argv:
         sort = argv[argv.index("--sort") + 1]
         argv = [a for a in argv if a not in ("--sort", sort)]
-    wanted = set(argv) or {"home", "sites", "site", "search", "api_sites", "availability", "booking", "booking_taken"}
+    wanted = set(argv) or {"home", "floor", "sites", "site", "search", "api_sites", "availability", "booking", "booking_taken"}
     day = _day()
     folder = Path(tempfile.mkdtemp())
     with data.scratch_copy(demo_database("sqlite"), folder) as url:
@@ -59,10 +67,11 @@ def main(argv):
         # The pages rendered every time (core/pagecache.py would serve visitors its kept copy).
         app.config.update(WTF_CSRF_ENABLED=False, SERVER_NAME=None,
                           PAGE_CACHE_SECONDS=float(__import__("os").environ.get("BENCH_PAGE_CACHE_SECONDS", "0")))
+        _add_floor(app)
         client = app.test_client()
         signed = app.test_client()
         signed.post("/login", data={"email": DEMO_EMAIL, "password": DEMO_PASSWORD})
-        for name, c, path in (("home", signed, "/"), ("sites", client, "/sites"),
+        for name, c, path in (("home", signed, "/"), ("floor", signed, "/__bench/signed-in"), ("sites", client, "/sites"),
                               ("site", client, "/sites/decazeville-chrysalis"),
                               ("search", client, f"/booking?date={day}"), ("api_sites", client, "/api/v1/sites"),
                               ("availability", client, f"/api/v1/availability?date={day}")):

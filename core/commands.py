@@ -1,4 +1,4 @@
-"""The operators' commands (`tierslieux users|tokens|mail|seed-demo`), added to the
+"""The operators' commands (`tierslieux users|tokens|mail|uploads|seed-demo`), added to the
 app's CLI through the `cli_commands` hook like any plugin's."""
 from __future__ import annotations
 
@@ -77,6 +77,30 @@ def send_mail():
     click.echo(f"sent {run_pending(names=[JOB])} message(s)")
 
 
+@click.group("uploads", help="Uploaded files (photos, signed copies).")
+def uploads_cli():
+    pass
+
+
+@uploads_cli.command("sweep")
+@click.option("--older-than-hours", default=24, show_default=True, type=click.IntRange(min=1),
+              help="Leave younger files alone (a request may still be committing them).")
+@click.option("--dry-run", is_flag=True, help="List what would go, delete nothing.")
+@with_appcontext
+def sweep_uploads(older_than_hours, dry_run):
+    """Delete uploaded files no row names: left by a process killed between writing the file and
+    committing its row (daily, from cron). Safe at any time."""
+    from datetime import timedelta
+
+    from core.uploads import sweep_orphans
+
+    orphans = sweep_orphans(timedelta(hours=older_than_hours), dry_run=dry_run)
+    db.session.rollback()
+    for path in orphans:
+        click.echo(f"{'would delete' if dry_run else 'deleted'} {path}")
+    click.echo(f"{len(orphans)} file(s) no row names{' (dry run)' if dry_run else ''}")
+
+
 @click.command("seed-demo")
 @with_appcontext
 def seed_demo():
@@ -94,4 +118,4 @@ def seed_demo():
 
 @hookimpl
 def cli_commands():
-    return [users_cli, tokens_cli, mail_cli, seed_demo, sites_cli]
+    return [users_cli, tokens_cli, mail_cli, uploads_cli, seed_demo, sites_cli]

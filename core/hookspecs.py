@@ -10,12 +10,14 @@ own hookspecs, its CLI group) needs no hook: `core.plugins` finds it.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 if TYPE_CHECKING:  # types only: importing the models here would make a cycle
+    from pathlib import Path
+
     import click
     from flask import Blueprint, Flask
     from flask_login import AnonymousUserMixin
@@ -226,6 +228,26 @@ def job_handlers() -> dict[str, Callable[..., None]] | None:
     the module is switched on: what was promised before it was switched off is still owed.
 
     :return: a dict name -> callable.
+    """
+
+
+# --------------------------------------------------------------------------------------------
+# Uploaded files (core.uploads)
+# --------------------------------------------------------------------------------------------
+
+
+@hookspec
+def uploads_in_use() -> dict[Path, Iterable[str]] | None:
+    """Give the names of the uploaded files this plugin's rows name, by the folder they are in
+    (`core.uploads.upload_folder()` or a folder of this plugin's under it).
+
+    `tierslieux uploads sweep` deletes the other files of the folders given here once they are
+    a day old: files written by a request whose transaction never committed because its process
+    was killed in between (a photo or a signed copy nobody can see, personal data kept for
+    nothing). A folder no plugin gives is never swept, so give every name that any row of any
+    status still holds. Called territory-wide, whatever the modules' switches.
+
+    :return: a dict folder -> names (a query's scalars will do).
     """
 
 

@@ -12,14 +12,18 @@ A file is written before the transaction that records its name commits. So every
 here is remembered by the session until that transaction ends: kept when it commits, deleted
 when it rolls back or is closed without committing (a later refusal, a database failure, an
 unhandled error), so no file is left that no row names. A replaced or removed file is the
-caller's to delete once the change commits (a job: a rolled-back change keeps its file). Not
-covered: a process killed between the write and the commit leaves its file behind.
+caller's to delete once the change commits (a job: a rolled-back change keeps its file). A
+process killed between the write and the commit leaves its file behind: `sweep_orphans`
+(`tierslieux uploads sweep`, daily) deletes such files once a day old, in the folders the
+plugins name through the `uploads_in_use` hook.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+import time
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, send_from_directory
@@ -139,6 +143,35 @@ def document_path(name: str) -> Path | None:
         return None
     path = document_folder() / name
     return path if path.is_file() else None
+
+
+def sweep_orphans(older_than: timedelta = timedelta(days=1), *, dry_run=False) -> list[Path]:
+    """Delete the stored files no row names, in the folders the plugins give (`uploads_in_use`),
+    when older than `older_than`; return their paths (those that would go, with `dry_run`).
+
+    The names in use are read first and the folders listed after: a file written since is
+    younger than the cut-off, and a transaction writing a file commits long before a day has
+    passed, so a file whose row is on its way is never taken. Only files named as this module
+    names them are considered; anything else an operator put there stays.
+    """
+    from core.plugins import registry
+
+    in_use: dict[Path, set[str]] = {}
+    for answer in registry().pm.hook.uploads_in_use():
+        for folder, names in (answer or {}).items():
+            in_use.setdefault(Path(folder).resolve(), set()).update(name for name in names if name)
+    cutoff = time.time() - older_than.total_seconds()
+    orphans = []
+    for folder, names in sorted(in_use.items()):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if (NAME.match(path.name) or DOCUMENT_NAME.match(path.name)) and path.name not in names \
+                    and path.is_file() and path.stat().st_mtime < cutoff:
+                if not dry_run:
+                    path.unlink(missing_ok=True)
+                orphans.append(path)
+    return orphans
 
 
 @bp.get("/<name>")

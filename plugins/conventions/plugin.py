@@ -28,6 +28,13 @@ def blueprints():
 
 
 @hookimpl
+def uploads_in_use():
+    from core.uploads import document_folder
+
+    return {document_folder(): service.signed_copies_in_use()}
+
+
+@hookimpl
 def nav_items(user):
     if not getattr(user, "is_authenticated", False):
         return None

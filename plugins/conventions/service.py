@@ -251,6 +251,11 @@ def attach_signed_copy(actor, convention: Convention, stream) -> Convention:
     return convention
 
 
+def signed_copies_in_use():
+    """Every signed copy a convention names (for `core.uploads.sweep_orphans`)."""
+    return db.session.scalars(select(Convention.signed_copy).where(Convention.signed_copy.is_not(None)))
+
+
 def sweep_statuses(today: date) -> list[str]:
     """Daily: a signed convention starts, an active one past its end expires (or renews tacitly),
     and a signed one whose end passed before it started expires."""

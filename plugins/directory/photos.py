@@ -12,7 +12,9 @@ import base64
 from pathlib import Path
 
 from flask_babel import gettext as _
+from sqlalchemy import select
 
+from core.extensions import db
 from core.jobs.queue import enqueue
 from core.uploads import NAME, UploadError, save_image, upload_folder
 
@@ -27,6 +29,11 @@ def folder() -> Path:
     path = upload_folder() / "directory"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def names_in_use():
+    """Every photo a profile names (for `core.uploads.sweep_orphans`)."""
+    return db.session.scalars(select(Profile.photo).where(Profile.photo.is_not(None)))
 
 
 def path_of(profile: Profile) -> Path | None:

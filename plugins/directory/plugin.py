@@ -37,6 +37,11 @@ def nav_items(user):
 
 
 @hookimpl
+def uploads_in_use():
+    return {photos.folder(): photos.names_in_use()}
+
+
+@hookimpl
 def admin_links(user):
     if user.is_territory_admin:
         return [NavItem(_l("Directory: reported messages"), "directory.moderation", order=70)]

@@ -118,3 +118,47 @@ def test_a_photo_whose_transaction_does_not_commit_leaves_no_file(app, make_user
         kept = add_photo(site_by_slug("figeac"), io.BytesIO(_png()), "La salle", db.session.get(User, admin.id))
         db.session.commit()
         assert (upload_folder() / kept.filename).is_file()
+
+
+def _aged(path, days=2):
+    """Make a file look `days` old, as one left by a crash the day before."""
+    import os
+    import time
+
+    old = time.time() - days * 86400
+    os.utime(path, (old, old))
+    return path
+
+
+def test_the_sweep_deletes_only_old_files_no_row_names(app, client, manager, runner):
+    """A process killed between writing a photo and committing its row leaves a file nobody
+    can see: the daily sweep deletes it once a day old. A named photo stays however old, a
+    young file may be a request still committing, and a file not named as uploads are named
+    is the operator's."""
+    from core.uploads import sweep_orphans, upload_folder
+
+    assert _upload(client, _png(), "p.png").status_code == 303
+    with app.app_context():
+        [photo] = site_by_slug("figeac").photos
+        folder = upload_folder()
+    named = _aged(folder / photo.filename)
+    orphan = folder / ("a" * 32 + ".jpg")
+    orphan.write_bytes(_png())
+    _aged(orphan)
+    young = folder / ("b" * 32 + ".jpg")
+    young.write_bytes(_png())
+    notes = folder / "README.txt"
+    notes.write_text("the operator's")
+    _aged(notes)
+
+    with app.app_context():
+        assert sweep_orphans(dry_run=True) == [orphan]
+        assert orphan.is_file()
+    result = runner.invoke(args=["uploads", "sweep"])
+    assert result.exit_code == 0, result.output
+    assert f"deleted {orphan}" in result.output and "1 file(s)" in result.output
+    assert not orphan.exists()
+    assert named.is_file() and young.is_file() and notes.is_file()
+    assert client.get(f"/media/{photo.filename}").status_code == 200
+    result = runner.invoke(args=["uploads", "sweep", "--older-than-hours", "0"])
+    assert result.exit_code == 2 and young.is_file()  # an hour at least: a commit in flight is never swept

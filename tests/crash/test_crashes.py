@@ -144,3 +144,65 @@ class MailServerOnPort:
 
     def stop(self):
         self.controller.stop()
+
+
+def test_a_profile_photo_left_by_a_killed_request_goes_with_the_sweep(app, make_user, mail_server, processes, runner):
+    """A member uploads a directory photo; the web process is killed after the file is written
+    and before its row commits (a power cut). The file, personal data nobody can see, stays on
+    disk until `tierslieux uploads sweep` deletes it once a day old. PostgreSQL only: another
+    connection holding the profile's row makes the request wait between its file and its
+    commit (on SQLite the request would wait before writing anything)."""
+    import io
+    import os
+
+    from PIL import Image
+
+    from core.accounts.models import User
+    from plugins.directory import photos, profiles
+    from plugins.directory.models import Profile
+
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("needs a row lock to hold the request between its file and its commit")
+    member = make_user(name="Claire Vidal")
+    with app.test_request_context():
+        user = db.session.get(User, member.id)
+        profiles.set_consents(user, listed=True, contactable=False, public=False, show_presence=False)
+        profiles.save(user, shown=["job"], job_code=None, job_title="Comptable", bio="", available=False,
+                      organisation_id=None, site_ids=[])
+        db.session.commit()
+        folder = photos.folder()
+    web = processes("web", settings_of(app, mail_server), free_port())
+    browser = requests.Session()
+    assert browser.post(f"{web.url}/login", data={"email": member.email, "password": member.password},
+                        allow_redirects=False).status_code == 303
+    picture = io.BytesIO()
+    Image.new("RGB", (80, 60), (200, 120, 40)).save(picture, "JPEG")
+
+    with app.app_context():  # the profile's row held: the upload's UPDATE waits after the file is written
+        db.session.execute(select(Profile.id).where(Profile.user_id == member.id).with_for_update())
+        upload = threading.Thread(target=lambda: _quietly(lambda: browser.post(
+            f"{web.url}/directory/me/photo", files={"photo": ("moi.jpg", picture.getvalue(), "image/jpeg")},
+            data={"alt_text": "Claire devant le télécentre"}, timeout=30)))
+        upload.start()
+        _wait(lambda: any(folder.glob("*.jpg")))
+        web.kill()
+        db.session.rollback()
+    upload.join(30)
+    [orphan] = folder.glob("*.jpg")
+    with app.app_context():
+        assert db.session.scalar(select(Profile.photo).where(Profile.user_id == member.id)) is None
+
+    assert "0 file(s)" in runner.invoke(args=["uploads", "sweep"]).output  # too young: it could be committing
+    old = time.time() - 2 * 86400
+    os.utime(orphan, (old, old))
+    result = runner.invoke(args=["uploads", "sweep"])
+    assert f"deleted {orphan}" in result.output, result.output
+    assert not orphan.exists()
+
+
+def _quietly(call):
+    try:
+        call()
+    except requests.exceptions.RequestException:  # the server was killed under the request
+        pass

@@ -224,3 +224,25 @@ def test_a_replaced_signed_copy_is_deleted_once_the_new_one_commits(app, client,
                                    io.BytesIO(SIGNED_PDF))
         db.session.rollback()
     assert _stored_documents(app) == before | {second}
+
+
+def test_the_sweep_keeps_signed_copies_and_deletes_an_orphan_document(app, client, auth, world):
+    """A signed copy whose row never committed (a killed process) goes with the daily sweep,
+    once a day old; every copy a convention names stays, in force or not yet."""
+    import os
+    import time
+
+    from core.uploads import document_folder, sweep_orphans
+
+    with app.app_context():
+        folder = document_folder()
+    orphan = folder / ("d" * 32 + ".pdf")
+    orphan.write_bytes(SIGNED_PDF)
+    old = time.time() - 2 * 86400
+    for path in folder.iterdir():
+        os.utime(path, (old, old))
+    kept = _stored_documents(app) - {orphan.name}
+    assert kept  # the world's convention's copy
+    with app.app_context():
+        assert sweep_orphans() == [orphan]
+    assert _stored_documents(app) == kept

@@ -150,3 +150,29 @@ def test_withdrawing_and_erasing_remove_the_photo_and_the_export_gives_it_back(a
         erase_account(user, erased.password)
         db.session.commit()
     assert not files["Erased Member"].exists()
+
+
+def test_the_sweep_keeps_profile_photos_and_deletes_an_orphan_of_the_private_folder(app, client, auth, make_profile):
+    """A profile photo whose row never committed (a killed process) is personal data nobody
+    can see: the daily sweep deletes it; the photos profiles name stay."""
+    import os
+    import time
+
+    from core.uploads import sweep_orphans
+    from plugins.directory import photos
+
+    owner = make_profile("Claire Vidal", shown=["job"], title="Comptable")
+    auth.login(owner)
+    assert _upload(client, _jpeg_with_gps()).status_code == 303
+    name = _profile(app, owner).photo
+    with app.app_context():
+        folder = photos.folder()
+    orphan = folder / ("c" * 32 + ".jpg")
+    orphan.write_bytes(_jpeg_with_gps())
+    old = time.time() - 2 * 86400
+    for path in (folder / name, orphan):
+        os.utime(path, (old, old))
+    with app.app_context():
+        assert sweep_orphans() == [orphan]
+    assert not orphan.exists() and (folder / name).is_file()
+    assert client.get("/directory/me/photo").status_code == 200
