@@ -231,9 +231,9 @@ def record_subscription_invoice(stripe_invoice) -> str:
               "vat_rate_bp": order.vat_rate_bp}]
     period_start = local_day(_ts(data.get("period_start")) or order.paid_at, order.site)
     invoice = issue_invoice(order, service_date=period_start, stripe_invoice_id=stripe_invoice.id, lines=lines)
-    if row.status == "refused":  # a second membership at the site: invoiced as received, refunded at once
+    if memberships.unwanted(row, order, invoice):  # invoiced as received, refunded at once
         announce(order, invoice)
-        memberships.refuse_invoice(order)
+        memberships.refuse_invoice(order, invoice, stripe_api.invoice_payment_intent(data), row)
         return f"membership refused: invoice {invoice.reference} refunded"
     product = settings().products.get(order.product_code)
     if product and not product.unlimited and order.member_id is not None:  # nobody's days: an erased member

@@ -10,7 +10,10 @@ them at one site would charge the member twice a month for the same right, so:
 - at fulfilment (`admit`, under the member's lock too): a second membership paid anyway (two
   sessions opened before this rule, a race through Stripe) is not kept. Its row is stored as
   "refused", a job cancels the subscription at Stripe, its first invoice is refunded with a
-  credit note, and the member is told by e-mail (`refuse_invoice`).
+  credit note, and the member is told by e-mail (`refuse_invoice`). Should Stripe charge it
+  again before the cancellation got through (Stripe unreachable until the job gave up), that
+  renewal is refunded too, on its own payment, and the cancellation asked again; the same for
+  a renewal of an erased account's membership.
 
 A network membership covers every site: it counts at each of them.
 """
@@ -120,13 +123,37 @@ def admit(row: Subscription) -> bool:
     return False
 
 
-def refuse_invoice(order: Order) -> None:
-    """The first invoice of a refused membership is in: refund it in full (credit note, the
-    card refunded by a job) and tell the member why."""
-    from plugins.billing.refunds import refund
+def _renewal(order: Order, invoice) -> bool:
+    from plugins.billing.invoices import invoice_for_order
 
+    return invoice.id != invoice_for_order(order.id).id
+
+
+def unwanted(row: Subscription, order: Order, invoice) -> bool:
+    """Nobody may hold what this paid invoice pays for: a refused membership, or the renewal of
+    an erased account's (its cancellation had not reached Stripe)."""
+    return row.status == "refused" or (row.status == "canceled" and row.member_id is None and _renewal(order, invoice))
+
+
+def refuse_invoice(order: Order, invoice, payment_intent: str | None, row: Subscription) -> None:
+    """An invoice of a membership nobody may hold was paid: refund it in full.
+
+    The first invoice of a refused membership is the order's own money: refunded as any order
+    (credit note, the card refunded by a job), and the member told why. A later one is a
+    renewal Stripe charged because the job cancelling the subscription had not got through
+    (Stripe unreachable for a month, the job dead): refunded on its own payment with a credit
+    note for that invoice, and the cancellation asked again by a new job. The same for a
+    renewal of an erased account's membership.
+    """
+    from plugins.billing.refunds import refund, refund_invoice
+
+    if _renewal(order, invoice):
+        refund_invoice(invoice, payment_intent, "membership renewed after it was ended")
+        enqueue(CANCEL_SUBSCRIPTION_JOB, key=f"cancel-subscription:{row.stripe_subscription_id}:{invoice.id}",
+                subscription_id=row.stripe_subscription_id)
+        return
     if order.status != "paid" or order.refunded_cents >= order.total_cents:
-        return  # refunded already: only the first invoice is the order's own money
+        return  # refunded already
     refund(order, None, "second membership at the same site")
     if order.client_email:
         queue_mail(order.client_email, "billing_membership_refused",

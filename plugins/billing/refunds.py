@@ -124,14 +124,28 @@ def credit_days(order: Order, amount_cents: int) -> int:
     return days
 
 
-def refund_card(credit_note_id: int, amount_cents: int) -> None:
+def refund_invoice(invoice: Invoice, payment_intent: str | None, reason: str) -> Invoice:
+    """Give back all of one invoice paid by its own payment, not the order's first: a
+    membership's renewal (`memberships.refuse_invoice`). A credit note for the invoice, the
+    card refunded by a job; the order's totals, which count its first payment, are unchanged."""
+    note = issue_credit_note(invoice, invoice.total_ttc_cents, reason)
+    enqueue(REFUND_JOB, key=f"refund:{note.id}", credit_note_id=note.id, amount_cents=invoice.total_ttc_cents,
+            payment_intent=payment_intent)
+    audit.record(None, "billing.refund", f"order:{invoice.order_id}", amount_cents=invoice.total_ttc_cents,
+                 reason=reason, to="card", credit_note=note.reference)
+    hooks(invoice.order.site).invoice_issued(order=invoice.order, invoice=note)
+    return note
+
+
+def refund_card(credit_note_id: int, amount_cents: int, payment_intent: str | None = None) -> None:
     """The "billing.refund_card" job: ask Stripe to pay a credit note back to the card, and
     store its refund id. Stripe's Idempotency-Key makes a second call (a retry after a crash
-    between the call and the commit) return the first refund instead of paying twice."""
+    between the call and the commit) return the first refund instead of paying twice.
+    `payment_intent`: the payment to refund when it is not the order's (a renewal's)."""
     note = db.session.get(Invoice, credit_note_id)
     if note is None or note.stripe_refund_id:
         return
-    payment_intent = note.order.stripe_payment_intent
+    payment_intent = payment_intent or note.order.stripe_payment_intent
     db.session.rollback()  # no transaction (nor SQLite's write lock) while Stripe answers
     result = stripe_api.client().v1.refunds.create(
         {"payment_intent": payment_intent, "amount": amount_cents, "metadata": {"credit_note_id": str(credit_note_id)}},

@@ -4,6 +4,7 @@ shows the one held, and a second one paid anyway (two sessions opened before thi
 refused at fulfilment: cancelled at Stripe, its first invoice refunded, the member told."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from core.extensions import db
@@ -221,3 +222,64 @@ def test_a_membership_paid_after_its_account_was_erased_is_cancelled_and_refunde
         order = db.session.get(Order, row.order_id)
         assert (order.status, order.refunded_cents) == ("refunded", order.total_cents)
     assert stripe_driver.client().v1.subscriptions.retrieve(row.stripe_subscription_id).status == "canceled"
+
+
+@pytest.mark.parametrize("ended_by", ["refusal", "erasure"])
+def test_a_membership_renewed_before_its_cancellation_got_through_is_refunded(
+        app, client, auth, shop, stripe_driver, monkeypatch, ended_by):
+    """The job cancelling a membership at Stripe (a second one refused at the site, or an erased
+    account's) failed: Stripe unreachable until the job gave up, so Stripe charged the next
+    month. That renewal is invoiced as received, refunded on its own payment with a credit note
+    of its own, and the cancellation is asked again; no payment is refunded twice, and no
+    days are granted."""
+    from plugins.billing.privacy import CANCEL_SUBSCRIPTION_JOB
+
+    member = shop["member"]
+    auth.login(member)
+    handlers = app.extensions["tierslieux"].job_handlers
+    cancel_now = handlers[CANCEL_SUBSCRIPTION_JOB]
+
+    def with_stripe_unreachable(subscription_id):
+        app.config["STRIPE_API_BASE"] = "http://127.0.0.1:9"  # nothing listens there
+        try:
+            cancel_now(subscription_id)
+        finally:
+            app.config["STRIPE_API_BASE"] = stripe_driver.emulator.url
+
+    monkeypatch.setitem(handlers, CANCEL_SUBSCRIPTION_JOB, with_stripe_unreachable)
+    start_membership(client, stripe_driver)
+    if ended_by == "refusal":
+        assert stripe_driver.pay(_second_session(app, member.email))[0] == 200
+        for kind, reply in stripe_driver.deliver(client):
+            assert reply.status_code == 200, (kind, reply.get_data(as_text=True))
+        _kept, (status, stripe_id, order_id) = subscriptions(app, member.id)
+        assert status == "refused"
+        first_refunded, balance = True, 8  # the kept membership's days
+    else:
+        [(_status, stripe_id, order_id)] = subscriptions(app, member.id)
+        assert client.post("/account/erase", data={"password": member.password}).status_code == 303
+        first_refunded, balance = False, 0  # the month the member had is theirs
+    api = stripe_driver.client().v1
+    assert api.subscriptions.retrieve(stripe_id).status == "active"  # still charged
+
+    monkeypatch.setitem(handlers, CANCEL_SUBSCRIPTION_JOB, cancel_now)  # Stripe answers again
+    assert stripe_driver.renew(stripe_id, "paid")[0] == 200
+    for kind, reply in stripe_driver.deliver(client):
+        assert reply.status_code == 200, (kind, reply.get_data(as_text=True))
+    assert api.subscriptions.retrieve(stripe_id).status == "canceled"  # asked again, by a new job
+    renewal = api.invoices.retrieve(api.subscriptions.retrieve(stripe_id).latest_invoice, {"expand": ["payments"]})
+    refunds = api.refunds.list({"payment_intent": renewal.payments.data[0].payment.payment_intent}).data
+    assert [r.amount for r in refunds] == [renewal.amount_paid]
+    with app.app_context():
+        order = db.session.get(Order, order_id)
+        assert order.refunded_cents == (order.total_cents if first_refunded else 0)
+        rows = db.session.execute(select(Invoice.id, Invoice.kind, Invoice.total_ttc_cents, Invoice.credited_invoice_id,
+                                         Invoice.stripe_refund_id)
+                                  .where(Invoice.order_id == order_id).order_by(Invoice.id)).all()
+        kinds = ["invoice", "credit_note", "invoice", "credit_note"] if first_refunded else \
+            ["invoice", "invoice", "credit_note"]
+        assert [r.kind for r in rows] == kinds
+        renewed, renewal_note = rows[-2:]
+        assert renewal_note.credited_invoice_id == renewed.id and renewal_note.total_ttc_cents == renewed.total_ttc_cents
+        assert renewal_note.stripe_refund_id == refunds[0].id
+        assert credits.balance(member.id) == balance
