@@ -4,7 +4,7 @@ prints the mean time per request and the functions with the most cumulative time
 
 NAME: home, floor (a signed-in page that does nothing), sites, site, search, api_sites, availability,
 booking, booking_taken (all when none given);
-`--sort tottime` sorts by own time.
+`--sort tottime` sorts by own time; `BENCH_PROFILE_OUT=FILE` keeps the last stats for pstats (callers, callees).
 """
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ def _run(name, fn, repeat, sort):
         fn()
     profile.disable()
     mean = (time.perf_counter() - start) / repeat
+    if __import__("os").environ.get("BENCH_PROFILE_OUT"):  # for pstats' callers and callees
+        profile.dump_stats(__import__("os").environ["BENCH_PROFILE_OUT"])
     out = io.StringIO()
     pstats.Stats(profile, stream=out).sort_stats(sort).print_stats(int(__import__("os").environ.get("BENCH_PROFILE_LINES", "28")))
     print(f"\n== {name}: {mean * 1000:.2f} ms per request under cProfile ({repeat} runs)")
