@@ -193,8 +193,8 @@ def as_id(value) -> int | None:
 def lock_row(model, row_id, *, skip_locked=False) -> bool:
     """Hold the row `row_id` of `model` until the transaction ends, so the checks a transaction
     makes in Python (limits, caps, balances) see every change committed before it, and parallel
-    transactions make them one after the other. PostgreSQL: `SELECT ... FOR UPDATE`. SQLite: no
-    statement, its writing transaction (BEGIN IMMEDIATE) already serialises writers.
+    transactions make them one after the other. PostgreSQL: `SELECT ... FOR NO KEY UPDATE`.
+    SQLite: no statement, its writing transaction (BEGIN IMMEDIATE) already serialises writers.
 
     `skip_locked`: never wait; False when another transaction holds the row (or it is gone),
     for tidying that can leave a row to its next run rather than queue behind a member.
@@ -205,7 +205,10 @@ def lock_row(model, row_id, *, skip_locked=False) -> bool:
 
     if db.session.get_bind().dialect.name == "sqlite":
         return True
-    query = select(model.id).where(model.id == row_id).with_for_update(skip_locked=skip_locked)
+    # FOR NO KEY UPDATE: as exclusive between lockers as FOR UPDATE, but an insert elsewhere
+    # whose foreign key names this row (a booking, an order, an audit entry for this member)
+    # does not wait for it, so that check cannot be one side of a circle.
+    query = select(model.id).where(model.id == row_id).with_for_update(skip_locked=skip_locked, key_share=True)
     return db.session.scalar(query) is not None or not skip_locked
 
 

@@ -10,7 +10,7 @@ from core import audit
 from core.accounts import legal, roles, tokens
 from core.accounts.models import Consent, User
 from core.accounts.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
-from core.db import utcnow
+from core.db import lock_row, utcnow
 from core.errors import DomainError
 from core.extensions import db
 from core.mail import queue_mail
@@ -194,6 +194,10 @@ def erase_account(user: User, password: str) -> None:
     """
     if not verify_password(user.password_hash, password):
         raise AccountError(_("The password is wrong."))
+    # The member's row first, before any plugin changes their bookings or orders: the lock
+    # order every writer follows (docs/architecture.md, "Transactions"), whatever the order
+    # the plugins' hooks are called in.
+    lock_row(User, user.id)
     registry().pm.hook.user_data_erase(user=user)
     audit.record(None, "account.erased", f"user:{user.id}")
     user.email = f"erased-{user.id}@invalid"

@@ -20,7 +20,7 @@ from plugins.billing.forms import MarkPaidForm, OnSitePaymentForm, ReducedRateFo
 from plugins.billing.fulfilment import record_paid_on_site
 from plugins.billing.models import Order
 from plugins.billing import rates
-from plugins.billing.orders import lock_order
+from plugins.billing.orders import lock_member, lock_order
 from plugins.billing.products import products_at, quote
 from plugins.billing.refunds import refund
 from plugins.billing.reports import invoices_csv, revenue
@@ -109,6 +109,7 @@ def refund_order(site_slug, order_id):
         return _page(site, refund_form=form, status=422)
     amount = int(form.amount.data * 100) if isinstance(form.amount.data, Decimal) else None
     try:
+        lock_member(order.member_id)  # before the order (the lock order: its seller may cancel a ticket)
         note = refund(order, amount, form.reason.data, actor=current_user, to=form.to.data)
         db.session.commit()
     except BillingError as exc:

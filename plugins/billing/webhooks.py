@@ -148,6 +148,7 @@ def _refunded_elsewhere(charge) -> str:
     order = db.session.scalar(select(Order).where(Order.stripe_payment_intent == charge.payment_intent))
     if order is None:
         return "not ours"
+    lock_member(order.member_id)  # before the order, as everywhere (its seller may cancel a ticket)
     order = lock_order(order.id)
     missing = charge.amount_refunded - order.refunded_cents
     if missing <= 0:

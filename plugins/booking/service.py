@@ -64,9 +64,9 @@ def expire_holds_where(now, *conditions, skip_locked=False) -> list[int]:
     Each hold's member is locked before its row changes: a payment being fulfilled holds the
     member, then the order, then the booking, and expiring the hold (booking, then its order
     through `booking_cancelled`) without the member's lock first would deadlock with it on
-    PostgreSQL. Members are taken in id order. `skip_locked` (the sweep): a member busy
-    elsewhere keeps their lapsed hold until the next sweep, so the sweep never waits for anyone
-    and is never one side of a circle.
+    PostgreSQL. Members are taken in id order. `skip_locked`: a member busy in another
+    transaction keeps their lapsed hold for now (the next sweep, or the next booking over it),
+    so this never waits for a member's row.
     """
     rows = db.session.execute(select(Booking.id, Booking.member_id)
                               .where(Booking.status == "held", Booking.hold_expires_at < now, *conditions)
@@ -86,9 +86,15 @@ def expire_holds_where(now, *conditions, skip_locked=False) -> list[int]:
 
 
 def release_expired_holds(resource_id: int, starts_at, ends_at, now) -> list[int]:
-    """Expire the lapsed holds overlapping a range, so they never block a new booking."""
+    """Expire the lapsed holds overlapping a range, so they never block a new booking.
+
+    Skipping a busy member: this runs under the resource's and the booker's locks, and waiting
+    here for another member, who may be waiting for this resource (`book_any` trying its next
+    candidate), would close a circle. Their hold, left as it is, refuses the insert: "just
+    taken, choose another", the right answer while that member is paying for it.
+    """
     return expire_holds_where(now, Booking.resource_id == resource_id, Booking.starts_at < ends_at,
-                              Booking.ends_at > starts_at)
+                              Booking.ends_at > starts_at, skip_locked=True)
 
 
 def tell_expired(ids) -> None:
@@ -396,6 +402,11 @@ def approve(booking_id: int, actor, *, now=None) -> Booking | None:
     booking = find(Booking, booking_id)
     if booking is None or booking.status != "held" or booking.hold_reason != "approval":
         return None
+    if booking.member_id:  # before the booking and the member's orders change (the lock order)
+        lock_row(User, booking.member_id)
+        db.session.refresh(booking)  # as it is now that nobody else changes it
+        if booking.status != "held" or booking.hold_reason != "approval":
+            return None
     payer = hooks(booking.resource.site).booking_payer(booking=booking)  # asked again: credits may be gone
     booking.payer_kind = payer.kind if payer is not None else None
     booking.payer_reference = payer.reference if payer is not None else None

@@ -15,7 +15,8 @@ from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from core import audit
-from core.db import find, is_unique_violation, utcnow
+from core.accounts.models import User
+from core.db import find, is_unique_violation, lock_row, utcnow
 from core.errors import Forbidden, NotFound
 from core.extensions import db
 from core.jobs import enqueue
@@ -247,8 +248,10 @@ def cancel_event(actor, event: Event, now=None) -> Event:
     db.session.refresh(event)
     rooms.move(event, None, actor)
     for registration in db.session.scalars(select(Registration).where(
-            Registration.event_id == event.id, Registration.status.in_((HELD, "confirmed", "waiting")))):
+            Registration.event_id == event.id, Registration.status.in_((HELD, "confirmed", "waiting")))
+            .order_by(Registration.user_id, Registration.id)).all():
         if event.is_paid:  # the organiser cancels: every ticket paid is refunded in full
+            lock_registrant(registration)
             cancel_item_checkout(SELLER, ticket_reference(registration))
             refund_item(SELLER, ticket_reference(registration), "event cancelled", actor=actor)
     tell_registrants(event, ["cancelled"])
@@ -389,10 +392,21 @@ def refund_due(registration: Registration, now=None, full: bool = False) -> bool
     return full or registration.event.starts_at - (now or utcnow()) >= timedelta(hours=cancel_notice_hours())
 
 
+def lock_registrant(registration: Registration) -> None:
+    """A member's registration: their row first, before the registration and its ticket's
+    orders change. Billing fulfils a ticket's payment in that order (the member, the order,
+    then the registration); changing the registration first and then closing or refunding its
+    order deadlocked with it on PostgreSQL."""
+    if registration.user_id is not None:
+        lock_row(User, registration.user_id)
+        db.session.refresh(registration)  # as it is now that nobody else changes it
+
+
 def cancel_registration(registration: Registration, now=None, full_refund: bool = False) -> Registration:
     """Cancel a registration; a seat it held goes to the first in the waitlist (mailed). A paid
     ticket is refunded by `refund_due`'s rule (`registration.refunded_cents` says how much)."""
     now = now or utcnow()
+    lock_registrant(registration)
     if registration.event.ends_at <= now:
         raise EventsError(_("The event is over."), "over")
     was = registration.status
@@ -551,6 +565,7 @@ def release(registration: Registration, now=None) -> bool:
     """A held seat whose payment lapsed (or failed) is given back, its checkout closed, and the
     waitlist seated; False when it was not held any more (paid or released meanwhile)."""
     now = now or utcnow()
+    lock_registrant(registration)
     won = db.session.execute(update(Registration).where(Registration.id == registration.id,
                                                         Registration.status == HELD)
                              .values(status="cancelled", cancelled_at=now, hold_expires_at=None))
@@ -567,7 +582,8 @@ def release_expired(event_id: int, now=None) -> int:
     """Release the event's holds past their expiry (the job, and each new registration)."""
     now = now or utcnow()
     rows = db.session.scalars(select(Registration).where(
-        Registration.event_id == event_id, Registration.status == HELD, Registration.hold_expires_at < now)).all()
+        Registration.event_id == event_id, Registration.status == HELD, Registration.hold_expires_at < now)
+        .order_by(Registration.user_id, Registration.id)).all()  # members locked in one order
     return sum(1 for registration in rows if release(registration, now))
 
 

@@ -4,6 +4,7 @@ arriving on a closed order confirms the booking only while it is still held for 
 refunded otherwise, so the money is never kept twice."""
 from __future__ import annotations
 
+import re
 import threading
 from contextlib import contextmanager
 from datetime import timedelta
@@ -239,8 +240,9 @@ def test_pay_with_stripe_unreachable_says_so_and_keeps_the_hold(app, client, aut
 
 
 def locks(statement, table):
-    """The statement locks rows of `table` (PostgreSQL's FOR UPDATE; SQLite sends none)."""
-    return "FOR UPDATE" in statement and table in statement.split("FOR UPDATE")[0].split("FROM", 1)[-1]
+    """The statement locks rows of `table` (PostgreSQL's FOR [NO KEY] UPDATE; SQLite sends none)."""
+    found = re.search(r"\bFOR (NO KEY )?UPDATE\b", statement)
+    return found is not None and table in statement[:found.start()].split("FROM", 1)[-1]
 
 
 def changes_booking(statement):
@@ -270,16 +272,10 @@ def paid_checkout_events(client, desk, stripe_driver):
     return booking_id, [e for e in stripe_driver.events() if e[0]["type"] == "checkout.session.completed"]
 
 
-def test_a_cancellation_while_the_payment_is_fulfilled_never_deadlocks(app, client, auth, shop, desk, stripe_driver):
-    """The member cancels a held booking at the moment its payment's webhook is fulfilled. The
-    cancellation locks the booking and then its order; fulfilment took the order and then the
-    booking: on PostgreSQL each waited for the other until one was killed (a 500). Here the
-    cancellation is held back just before it locks the order until fulfilment has locked it
-    (at most two seconds): both now take the member's row first, so fulfilment waits at that
-    lock, never reaches the order, and the cancellation goes on. Money is not kept: the
-    payment is refunded on the cancelled booking."""
-    auth.login(shop["member"])
-    booking_id, events = paid_checkout_events(client, desk, stripe_driver)
+def cancelled_while_fulfilled(app, stripe_driver, events, cancel):
+    """Run `cancel()` and the delivery of the payment's `events` together, `cancel` held back
+    before it locks an order until fulfilment holds the order (two seconds at most): what
+    `cancel` returned, and the webhook's status."""
     role, order_locked = threading.local(), threading.Event()
 
     def before(_conn, _cursor, statement, *_args):
@@ -290,16 +286,30 @@ def test_a_cancellation_while_the_payment_is_fulfilled_never_deadlocks(app, clie
         if getattr(role, "name", None) == "webhook" and locks(statement, "billing_order"):
             order_locked.set()
 
-    def cancel():
+    def cancelling():
         role.name = "cancel"
-        return client.post(f"/booking/{booking_id}/cancel").status_code
+        return cancel()
 
     def webhook():
         role.name = "webhook"
         return stripe_driver.deliver(app.test_client(), events)[0][1].status_code
 
     with watching_statements(app, before, after):
-        results = run_together(lambda call: call(), [cancel, webhook])
+        return run_together(lambda call: call(), [cancelling, webhook])
+
+
+def test_a_cancellation_while_the_payment_is_fulfilled_never_deadlocks(app, client, auth, shop, desk, stripe_driver):
+    """The member cancels a held booking at the moment its payment's webhook is fulfilled. The
+    cancellation locks the booking and then its order; fulfilment took the order and then the
+    booking: on PostgreSQL each waited for the other until one was killed (a 500). Here the
+    cancellation is held back just before it locks the order until fulfilment has locked it
+    (at most two seconds): both now take the member's row first, so fulfilment waits at that
+    lock, never reaches the order, and the cancellation goes on. Money is not kept: the
+    payment is refunded on the cancelled booking."""
+    auth.login(shop["member"])
+    booking_id, events = paid_checkout_events(client, desk, stripe_driver)
+    results = cancelled_while_fulfilled(app, stripe_driver, events,
+                                        lambda: client.post(f"/booking/{booking_id}/cancel").status_code)
     assert results == [303, 200], results
     assert booking_status(app, booking_id) == "cancelled"
     [(_id, status, _session, refunded)] = orders_of(app, booking_id)
@@ -367,3 +377,51 @@ def test_a_hold_lapsing_while_its_payment_is_fulfilled_never_deadlocks(app, clie
         assert (tuple(results), booking_status(app, booking_id), status, refunded) in (lapsed, paid_first)
         return
     assert (tuple(results), booking_status(app, booking_id), status, refunded) == lapsed
+
+
+def test_an_approval_while_the_member_cancels_another_hold_never_deadlocks(app, client, auth, shop, desk,
+                                                                         stripe_driver):
+    """A manager approves a booking (now to be paid online) while its member cancels another
+    hold waiting for payment, its checkout open. The approval moves the member's holds to one
+    expiry, locking their orders; the cancellation changed its booking and then locks its
+    order. Approving took no member lock: each waited for the other (PostgreSQL). Here the
+    approval is held back before its order lock until the cancellation has changed its
+    booking, and the cancellation before its own until the approval holds the order."""
+    from tests.plugins.billing.test_billing_money_hardening import _approval_desk, _booked_id
+
+    resource_id = _approval_desk(app)
+    auth.login(shop["member"])
+    paid_hold = held_booking(client, desk)
+    _session_of(client, paid_hold)  # an open checkout: a pending order with its session
+    approval = _booked_id(book_day(client, resource_id, day=next_tuesday() + timedelta(days=7)))
+    manager = app.test_client()
+    Auth(manager).login(shop["manager"])
+    role, booking_changed, order_locked = threading.local(), threading.Event(), threading.Event()
+
+    def before(_conn, _cursor, statement, *_args):
+        name = getattr(role, "name", None)
+        if name == "cancel" and locks(statement, "billing_order"):
+            order_locked.wait(2)
+        elif name == "approve" and locks(statement, "billing_order"):
+            booking_changed.wait(2)
+
+    def after(_conn, _cursor, statement, *_args):
+        name = getattr(role, "name", None)
+        if name == "cancel" and changes_booking(statement):
+            booking_changed.set()
+        elif name == "approve" and locks(statement, "billing_order"):
+            order_locked.set()
+
+    def cancel():
+        role.name = "cancel"
+        return client.post(f"/booking/{paid_hold}/cancel").status_code
+
+    def approve():
+        role.name = "approve"
+        return manager.post(f"/booking/manage/figeac/bookings/{approval}/approve").status_code
+
+    with watching_statements(app, before, after):
+        results = run_together(lambda call: call(), [cancel, approve])
+    assert results == [303, 303], results
+    assert (booking_status(app, paid_hold), booking_status(app, approval)) == ("cancelled", "held")
+    assert [status for _id, status, _s, _r in orders_of(app, paid_hold)] == ["cancelled"]

@@ -191,6 +191,74 @@ def test_the_sweep_leaves_a_busy_members_lapsed_hold_to_its_next_run(paying_app,
     assert statuses == {busy_hold: "expired", idle_hold: "expired"}
 
 
+def test_booking_over_a_lapsed_hold_never_waits_for_its_member(paying_app, site_with_desk, make_resource, make_user):
+    """Member B's hold on desk 1 has lapsed, unswept. B asks for "any desk": desk 0, their
+    first candidate, is taken at that moment, so B's transaction holds B's row and goes on
+    to desk 1. Meanwhile A books desk 1: A holds desk 1 and A's row, and expiring B's lapsed
+    hold wanted B's row while B waited for desk 1 (a deadlock on PostgreSQL). Freeing a
+    lapsed hold now skips a member busy elsewhere: A is told the slot was just taken, and B
+    gets desk 1. Each side is held back at the exact moment."""
+    import threading
+
+    from sqlalchemy.orm import Session
+
+    from core.sites.service import site_by_slug
+    from devtools.races import run_together
+    from plugins.booking.models import Booking
+    from tests.plugins.billing.test_billing_checkout_races import locks, watching_statements
+
+    app, desk_1 = paying_app, site_with_desk
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("the locks that could close this circle are PostgreSQL's (SQLite's writers take turns)")
+        engine = db.engine
+    desk_0 = make_resource("figeac", "desk", "Poste 0", group_name="Open space")
+    a, b, c = make_user(), make_user(), make_user()
+    day = next_weekday()
+    _hold(app, b, desk_1, day, now=utcnow() - timedelta(hours=2))
+    with app.app_context():
+        site = site_by_slug("figeac")
+        site_id, (starts, ends) = site.id, range_for(site, day, "morning")
+    role = threading.local()
+    b_locked, desk_1_locked, taken = threading.Event(), threading.Event(), []
+
+    def before(_conn, _cursor, statement, *_args):
+        name = getattr(role, "name", None)
+        if name == "a" and locks(statement, "user_account"):
+            b_locked.wait(3)
+        elif name == "b" and locks(statement, "booking_resource") and not taken:
+            desk_1_locked.wait(3)
+            taken.append(c.id)  # desk 0 goes to C now, in C's own transaction
+            with Session(engine) as other:
+                other.add(Booking(resource_id=desk_0, site_id=site_id, member_id=c.id, starts_at=starts, ends_at=ends,
+                                  status="confirmed", checkin_code="c0ffee00"))
+                other.commit()
+
+    def after(_conn, _cursor, statement, *_args):
+        name = getattr(role, "name", None)
+        if name == "b" and locks(statement, "user_account"):
+            b_locked.set()
+        elif name == "a" and locks(statement, "booking_resource"):
+            desk_1_locked.set()
+
+    def book(name, member, booking_call):
+        role.name = name
+        with app.app_context():
+            try:
+                booking = booking_call(db.session.get(User, member.id))
+                db.session.commit()
+                return booking.resource_id
+            except Exception as exc:  # noqa: BLE001 - the outcome is what is compared
+                db.session.rollback()
+                return exc
+
+    with watching_statements(app, before, after):
+        results = run_together(lambda call: call(), [
+            lambda: book("a", a, lambda member: service.book(service.get_resource(desk_1), member, starts, ends)),
+            lambda: book("b", b, lambda member: service.book_any(site_by_slug("figeac"), "desk", member, starts, ends))])
+    assert isinstance(results[0], SlotTaken) and results[1] == desk_1, results
+
+
 def test_approval_required_holds_until_a_manager_confirms(app, make_site, make_resource, make_user):
     make_site("figeac")
     office = make_resource("figeac", "office", "Bureau", approval_required=True)

@@ -344,3 +344,30 @@ def test_reports_count_confirmed_seats_apart_from_held_ones_and_the_ticket_reven
     header = client.get("/events/manage/reports?format=csv", headers=en).get_data(as_text=True).splitlines()[0]
     assert header.endswith("Not recorded")
     assert "Recettes des billets HT" not in client.get("/events/manage/reports").get_data(as_text=True)
+
+
+def test_cancelling_a_held_ticket_while_its_payment_is_fulfilled_never_deadlocks(
+        app, client, auth, stripe_driver, make_user, make_event):
+    """A member cancels a ticket held for payment at the moment Stripe's webhook says it is
+    paid. The cancellation changed the registration and then closed its order; fulfilment
+    locks the member, the order, then the registration: on PostgreSQL each waited for the
+    other. Here the cancellation is held back before its order lock until fulfilment holds
+    the order (at most two seconds). The cancellation now takes the member first, fulfilment
+    waits there, and the late payment is refunded."""
+    from tests.plugins.billing.test_billing_checkout_races import cancelled_while_fulfilled
+
+    event_id = make_event(capacity=3, price_cents=PRICE, days=7)
+    member = make_user()
+    auth.login(member)
+    assert stripe_driver.pay(_register(client, event_id))[0] == 200
+    events = [e for e in stripe_driver.events() if e[0]["type"] == "checkout.session.completed"]
+    registration = _registration(app, event_id, member.email)
+    assert registration.status == "held"
+    results = cancelled_while_fulfilled(app, stripe_driver, events,
+                                        lambda: client.post(f"/events/r/{registration.token}/cancel").status_code)
+    assert results == [303, 200], results
+    assert _registration(app, event_id, member.email).status == "cancelled"
+    with app.app_context():
+        order = db.session.scalar(select(Order).where(Order.member_id == member.id))
+        assert (order.status, order.refunded_cents) == ("refunded", 1200)
+    assert _seats(app, event_id) == 0
