@@ -86,19 +86,23 @@ def uploads_cli():
 @click.option("--older-than-hours", default=24, show_default=True, type=click.IntRange(min=1),
               help="Leave younger files alone (a request may still be committing them).")
 @click.option("--dry-run", is_flag=True, help="List what would go, delete nothing.")
+@click.option("--force", is_flag=True, help="Sweep a folder even when more than half its files would go.")
 @with_appcontext
-def sweep_uploads(older_than_hours, dry_run):
+def sweep_uploads(older_than_hours, dry_run, force):
     """Delete uploaded files no row names: left by a process killed between writing the file and
-    committing its row (daily, from cron). Safe at any time."""
+    committing its row (daily, from cron). Safe at any time; pause it while restoring a backup."""
     from datetime import timedelta
 
     from core.uploads import sweep_orphans
 
-    orphans = sweep_orphans(timedelta(hours=older_than_hours), dry_run=dry_run)
+    result = sweep_orphans(timedelta(hours=older_than_hours), dry_run=dry_run, force=force)
     db.session.rollback()
-    for path in orphans:
+    for path in result.deleted:
         click.echo(f"{'would delete' if dry_run else 'deleted'} {path}")
-    click.echo(f"{len(orphans)} file(s) no row names{' (dry run)' if dry_run else ''}")
+    click.echo(f"{len(result.deleted)} file(s) no row names{' (dry run)' if dry_run else ''}")
+    for folder, count in result.held_back.items():
+        click.echo(f"held back: {count} file(s) in {folder} that no row names are more than half of it; "
+                   "is this the right database? --force deletes them", err=True)
 
 
 @click.command("seed-demo")

@@ -23,6 +23,7 @@ import hashlib
 import re
 import time
 import uuid
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
@@ -81,7 +82,11 @@ def upload_folder() -> Path:
 
 def save_image(stream, folder: Path | None = None) -> str:
     """Check and re-encode an uploaded image; return the stored file's name. `folder`: another
-    folder than the public one `/media` serves (a private photo, served after an access check)."""
+    folder than the public one `/media` serves (a private photo, served after an access check).
+
+    A plugin's rows naming files must be given to `tierslieux uploads sweep` through the
+    `uploads_in_use` hook, the public folder's included (the core gives it for site photos):
+    a file no row names there goes once a day old."""
     try:
         with Image.open(stream) as probe:
             if probe.format not in ALLOWED_FORMATS:
@@ -145,14 +150,25 @@ def document_path(name: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def sweep_orphans(older_than: timedelta = timedelta(days=1), *, dry_run=False) -> list[Path]:
+@dataclass
+class Sweep:
+    """What `sweep_orphans` did: the files deleted (or that would be), and per folder the
+    number it held back as more than half of that folder's uploads."""
+
+    deleted: list[Path] = field(default_factory=list)
+    held_back: dict[Path, int] = field(default_factory=dict)
+
+
+def sweep_orphans(older_than: timedelta = timedelta(days=1), *, dry_run=False, force=False) -> Sweep:
     """Delete the stored files no row names, in the folders the plugins give (`uploads_in_use`),
-    when older than `older_than`; return their paths (those that would go, with `dry_run`).
+    when older than `older_than`.
 
     The names in use are read first and the folders listed after: a file written since is
     younger than the cut-off, and a transaction writing a file commits long before a day has
     passed, so a file whose row is on its way is never taken. Only files named as this module
-    names them are considered; anything else an operator put there stays.
+    names them are considered; anything else an operator put there stays. A folder where more
+    than half the uploads would go is left alone unless `force`: the database read is more
+    likely the wrong one (empty, or restored from an older backup) than half the files orphans.
     """
     from core.plugins import registry
 
@@ -161,17 +177,21 @@ def sweep_orphans(older_than: timedelta = timedelta(days=1), *, dry_run=False) -
         for folder, names in (answer or {}).items():
             in_use.setdefault(Path(folder).resolve(), set()).update(name for name in names if name)
     cutoff = time.time() - older_than.total_seconds()
-    orphans = []
+    result = Sweep()
     for folder, names in sorted(in_use.items()):
         if not folder.is_dir():
             continue
-        for path in sorted(folder.iterdir()):
-            if (NAME.match(path.name) or DOCUMENT_NAME.match(path.name)) and path.name not in names \
-                    and path.is_file() and path.stat().st_mtime < cutoff:
-                if not dry_run:
-                    path.unlink(missing_ok=True)
-                orphans.append(path)
-    return orphans
+        uploads = [path for path in sorted(folder.iterdir())
+                   if (NAME.match(path.name) or DOCUMENT_NAME.match(path.name)) and path.is_file()]
+        orphans = [path for path in uploads if path.name not in names and path.stat().st_mtime < cutoff]
+        if orphans and 2 * len(orphans) > len(uploads) and not force:
+            result.held_back[folder] = len(orphans)
+            continue
+        for path in orphans:
+            if not dry_run:
+                path.unlink(missing_ok=True)
+            result.deleted.append(path)
+    return result
 
 
 @bp.get("/<name>")

@@ -7,7 +7,8 @@
   `postgresql-client`), of the server's major version or newer.
 
 `restore` refuses a database that already has tables unless `--force` (which replaces them).
-Photos and signed conventions (the instance folder's `uploads/`) are files: copy them beside the backup.
+Photos and signed conventions (the instance folder's `uploads/`) are files: copy them beside the backup,
+after it, and pause `tierslieux uploads sweep` while restoring (docs/operations.md, "Backups").
 """
 from __future__ import annotations
 

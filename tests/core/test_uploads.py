@@ -152,7 +152,7 @@ def test_the_sweep_deletes_only_old_files_no_row_names(app, client, manager, run
     _aged(notes)
 
     with app.app_context():
-        assert sweep_orphans(dry_run=True) == [orphan]
+        assert sweep_orphans(dry_run=True).deleted == [orphan]
         assert orphan.is_file()
     result = runner.invoke(args=["uploads", "sweep"])
     assert result.exit_code == 0, result.output
@@ -162,3 +162,23 @@ def test_the_sweep_deletes_only_old_files_no_row_names(app, client, manager, run
     assert client.get(f"/media/{photo.filename}").status_code == 200
     result = runner.invoke(args=["uploads", "sweep", "--older-than-hours", "0"])
     assert result.exit_code == 2 and young.is_file()  # an hour at least: a commit in flight is never swept
+
+
+def test_the_sweep_holds_back_a_folder_it_would_mostly_empty(app, client, manager, runner):
+    """Run against the wrong database (empty, or restored from an older backup), the sweep
+    would take files rows still name: more than half of a folder is held back, said on
+    stderr, and deleted only with --force."""
+    from core.uploads import upload_folder
+
+    with app.app_context():
+        folder = upload_folder()
+    strays = [folder / (letter * 32 + ".jpg") for letter in "abc"]
+    for path in strays:
+        path.write_bytes(_png())
+        _aged(path)
+    result = runner.invoke(args=["uploads", "sweep"])
+    assert result.exit_code == 0 and "0 file(s)" in result.output
+    assert f"held back: 3 file(s) in {folder.resolve()}" in result.output
+    assert all(path.is_file() for path in strays)
+    result = runner.invoke(args=["uploads", "sweep", "--force"])
+    assert "3 file(s)" in result.output and not any(path.exists() for path in strays)

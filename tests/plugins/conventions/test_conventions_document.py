@@ -244,5 +244,5 @@ def test_the_sweep_keeps_signed_copies_and_deletes_an_orphan_document(app, clien
     kept = _stored_documents(app) - {orphan.name}
     assert kept  # the world's convention's copy
     with app.app_context():
-        assert sweep_orphans() == [orphan]
+        assert sweep_orphans().deleted == [orphan]
     assert _stored_documents(app) == kept

@@ -173,6 +173,6 @@ def test_the_sweep_keeps_profile_photos_and_deletes_an_orphan_of_the_private_fol
     for path in (folder / name, orphan):
         os.utime(path, (old, old))
     with app.app_context():
-        assert sweep_orphans() == [orphan]
+        assert sweep_orphans().deleted == [orphan]
     assert not orphan.exists() and (folder / name).is_file()
     assert client.get("/directory/me/photo").status_code == 200
