@@ -4,10 +4,16 @@ A barrier releases every thread together, so the calls really overlap (a databas
 compare-and-set, a unique index must decide between them). Each call's result comes back in
 order; an exception a call raised takes its place in the list, so the test's assertions show it
 instead of it being lost in a thread.
+
+To prove a deadlock or a lost update gone, a test holds one side at an exact statement until the
+other has reached a point of its own (`watching_statements`, `locks`, `held_until_both_reach`):
+without the fix the interleaving that breaks happens every time, not once in a thousand runs.
 """
 from __future__ import annotations
 
+import re
 import threading
+from contextlib import contextmanager
 
 
 def run_together(fn, args_list, timeout: float = 120.0) -> list:
@@ -45,3 +51,48 @@ def call_together(calls, timeout: float = 120.0) -> list:
 def errors(results) -> list[Exception]:
     """The exceptions among `run_together`'s results."""
     return [result for result in results if isinstance(result, Exception)]
+
+
+# Holding one side of a race at an exact statement -------------------------------------------
+
+
+def locks(statement: str, table: str) -> bool:
+    """The statement locks rows of `table` (PostgreSQL's FOR [NO KEY] UPDATE; SQLite sends none)."""
+    found = re.search(r"\bFOR (NO KEY )?UPDATE\b", statement)
+    return found is not None and table in statement[:found.start()].split("FROM", 1)[-1]
+
+
+@contextmanager
+def watching_statements(app, before, after=None):
+    """`before` (and `after`) called around every statement the app's engine sends, from any
+    thread, with SQLAlchemy's cursor-event arguments `(conn, cursor, statement, ...)`: a test
+    holds a thread there on an event until the other side has reached a point of its own."""
+    from sqlalchemy import event
+
+    from core.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    listeners = [("before_cursor_execute", before)] + ([("after_cursor_execute", after)] if after else [])
+    for name, listener in listeners:
+        event.listen(engine, name, listener)
+    try:
+        yield
+    finally:
+        for name, listener in listeners:
+            event.remove(engine, name, listener)
+
+
+def held_until_both_reach(starts_with: str, timeout: float = 3.0):
+    """A `before` listener holding each thread at its first statement starting with
+    `starts_with` until two threads are there (at most `timeout` seconds: with a fix, the other
+    is waiting for a lock and never comes)."""
+    both = threading.Barrier(2)
+
+    def before(_conn, _cursor, statement, *_args):
+        if statement.lstrip().startswith(starts_with):
+            try:
+                both.wait(timeout)
+            except threading.BrokenBarrierError:
+                pass
+    return before

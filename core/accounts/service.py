@@ -145,8 +145,20 @@ def request_password_reset(email: str) -> None:
     queue_mail(user.email, "reset_password", locale=user.locale, user=user, link=link)
 
 
+def _locked_user(ident) -> User | None:
+    """The account under its lock, as committed now: a reset link posted twice at once is
+    used once (its fingerprint, the password hash, has changed when the second reads it)."""
+    from core.db import as_id
+
+    number = as_id(ident)
+    if number is None:
+        return None
+    lock_row(User, number)
+    return db.session.get(User, number, populate_existing=True)
+
+
 def reset_password(token: str, new: str) -> User:
-    user = tokens.read_reset(token, lambda ident: db.session.get(User, ident))
+    user = tokens.read_reset(token, _locked_user)
     if user is None:
         raise AccountError(_("This reset link is invalid, expired or already used."))
     if user.email_confirmed_at is None:
@@ -192,12 +204,14 @@ def erase_account(user: User, password: str) -> None:
 
     The row itself stays, emptied, so that kept documents (invoices) still point somewhere.
     """
-    if not verify_password(user.password_hash, password):
-        raise AccountError(_("The password is wrong."))
     # The member's row first, before any plugin changes their bookings or orders: the lock
     # order every writer follows (docs/architecture.md, "Transactions"), whatever the order
-    # the plugins' hooks are called in.
+    # the plugins' hooks are called in. Read again under it: a second click finds it erased.
+    user = getattr(user, "_get_current_object", lambda: user)()  # the view passes current_user
     lock_row(User, user.id)
+    db.session.refresh(user)
+    if user.erased_at is not None or not verify_password(user.password_hash, password):
+        raise AccountError(_("The password is wrong."))
     registry().pm.hook.user_data_erase(user=user)
     audit.record(None, "account.erased", f"user:{user.id}")
     user.email = f"erased-{user.id}@invalid"

@@ -17,7 +17,7 @@ from sqlalchemy import exists, or_, select
 from core import audit, geo
 from core.accounts.models import User
 from core.accounts.service import record_consent
-from core.db import utcnow
+from core.db import lock_row, utcnow
 from core.errors import NotFound
 from core.extensions import db
 from core.plugins import plugin_config
@@ -134,6 +134,7 @@ def create(author, kind: str, *, title: str, description: str = "", organisation
         person = person or author
         if not consent:
             raise BoardsError(_("A spouse profile needs the spouse's consent."))
+        lock_row(User, person.id)  # a double-click (or the spouse and the officer at once): one profile
         if db.session.scalar(select(Post.id).where(Post.kind == SPOUSE_PROFILE, Post.person_id == person.id,
                                                    Post.status != REJECTED)) is not None:
             raise BoardsError(_("This person already has a spouse profile: renew it instead."), status=409)

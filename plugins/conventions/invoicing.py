@@ -10,9 +10,11 @@ from xml.sax.saxutils import escape
 from flask import current_app, render_template
 from flask_babel import force_locale
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
-from core.db import utcnow
+from core.db import is_unique_violation, utcnow
 from core.extensions import db
+from core.jobs import enqueue
 from core.timeutil import utc_to_local
 from plugins.billing import invoice_prefix, invoice_series, next_invoice_number
 
@@ -42,15 +44,24 @@ def issue_statement(convention: Convention, month: str, today: date | None = Non
     if report.end > (today or date.today()):
         raise ConventionError(_("A month is invoiced once it is over."), "month_not_over", status=409)
     issued = utcnow()
-    series = invoice_series(f"{invoice_prefix()}P", issued)
-    reference = f"{series}-{next_invoice_number(series):05d}"
-    statement = Statement(convention_id=convention.id, month=report.month, halfdays=report.halfdays,
-                          total_ht_cents=report.total_ht_cents, total_ttc_cents=report.total_ttc_cents,
-                          invoice_reference=reference, created_at=issued)
-    statement.pdf = invoice_pdf(report, reference,
-                                utc_to_local(issued, current_app.config["TERRITORY"].territory.timezone).date())
-    db.session.add(statement)
-    db.session.flush()
+    try:
+        # The number and the row in a savepoint: issued at the same moment by the monthly job and
+        # an administrator's button, the second finds the month's statement there (the unique
+        # month) and its number is given back, so the series keeps no gap.
+        with db.session.begin_nested():
+            series = invoice_series(f"{invoice_prefix()}P", issued)
+            reference = f"{series}-{next_invoice_number(series):05d}"
+            statement = Statement(convention_id=convention.id, month=report.month, halfdays=report.halfdays,
+                                  total_ht_cents=report.total_ht_cents, total_ttc_cents=report.total_ttc_cents,
+                                  invoice_reference=reference, created_at=issued)
+            statement.pdf = invoice_pdf(report, reference, utc_to_local(
+                issued, current_app.config["TERRITORY"].territory.timezone).date())
+            db.session.add(statement)
+            db.session.flush()
+    except IntegrityError as exc:
+        if not is_unique_violation(exc) or statement_of(convention.id, month) is None:
+            raise
+        return statement_of(convention.id, month)
     return statement
 
 
@@ -189,15 +200,29 @@ def invoice_pdf(report: Usage, reference: str, issued: date) -> bytes:
                                 check_xsd=True, check_schematron=False)
 
 
+STATEMENT_JOB = "conventions.statement"
+
+
 def issue_month(month: str, today: date | None = None) -> list[str]:
-    """The statements of every convention active during a past month (the monthly job)."""
-    done = []
+    """The monthly job's work: one job per convention active during the past month, each
+    issuing its statement in a transaction of its own (keyed: once per convention and month).
+    A few hundred conventions, each a PDF and a Factur-X check of about a second, would not fit
+    in one job's lease, and one failing would hold back every other's invoice."""
+    queued = []
+    report_start = date(int(month[:4]), int(month[5:7]), 1)
+    report_end = (report_start + timedelta(days=31)).replace(day=1) - timedelta(days=1)
     for convention in db.session.scalars(select(Convention).where(Convention.status.in_(
             ("active", "expired", "terminated"))).order_by(Convention.id)):
-        report_start = date(int(month[:4]), int(month[5:7]), 1)
-        if convention.starts_on > (report_start + timedelta(days=31)).replace(day=1) - timedelta(days=1) \
-                or convention.ends_on < report_start:
+        if convention.starts_on > report_end or convention.ends_on < report_start:
             continue
-        statement = issue_statement(convention, month, today)
-        done.append(f"{convention.reference} {month}: {statement.invoice_reference}")
-    return done
+        enqueue(STATEMENT_JOB, key=f"{STATEMENT_JOB}:{convention.id}:{month}", convention_id=convention.id,
+                month=month, today=(today or date.today()).isoformat())
+        queued.append(f"{convention.reference} {month}")
+    return queued
+
+
+def statement_job(convention_id: int, month: str, today: str) -> None:
+    """The "conventions.statement" job: one convention's statement for a past month."""
+    convention = db.session.get(Convention, convention_id)
+    if convention is not None:
+        issue_statement(convention, month, date.fromisoformat(today))

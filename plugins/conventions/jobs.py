@@ -1,5 +1,5 @@
 """Conventions' jobs: a daily one (statuses, notices of conventions ending) and a monthly one on
-the 1st (the past month's statements and invoices). Each schedules its next run with a unique
+the 1st, which queues one job per convention for the past month's statement and invoice. Each schedules its next run with a unique
 key, so scheduling twice is harmless; `schedule()` starts the chain (a convention signed, or
 `tierslieux conventions schedule`, also run by the demo seeding). While the module is off the
 jobs only keep the chain going."""
@@ -72,5 +72,6 @@ def monthly(first: str) -> None:
     schedule(first_day)
 
 
-HANDLERS = {DAILY: daily, MONTHLY: monthly, service.CAP_ALERT: service.mail_cap_alert,
+HANDLERS = {DAILY: daily, MONTHLY: monthly, invoicing.STATEMENT_JOB: invoicing.statement_job,
+            service.CAP_ALERT: service.mail_cap_alert,
             document.RENDER: document.render_job, service.DELETE_SIGNED_COPY: delete_document}

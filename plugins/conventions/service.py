@@ -260,7 +260,8 @@ def sweep_statuses(today: date) -> list[str]:
     """Daily: a signed convention starts, an active one past its end expires (or renews tacitly),
     and a signed one whose end passed before it started expires."""
     done = []
-    for convention in db.session.scalars(select(Convention).where(Convention.status.in_(("signed", "active")))):
+    for convention in db.session.scalars(select(Convention).where(Convention.status.in_(("signed", "active")))
+                                         .order_by(Convention.id)):  # locked in id order, as bookings take them
         if convention.status == "signed" and convention.ends_on < today:
             move(None, convention, "expired")
             done.append(f"{convention.reference}: expired")
@@ -345,8 +346,14 @@ def read_invitation(token: str) -> tuple[Convention, str]:
 
     :raises ConventionError: tampered with, expired, or the convention is over.
     """
+    convention, email, _issued = _invitation(token)
+    return convention, email
+
+
+def _invitation(token: str):
+    """`read_invitation`, and when the link was made."""
     try:
-        data = _serializer().loads(token, max_age=INVITE_DAYS * 86400)
+        data, issued = _serializer().loads(token, max_age=INVITE_DAYS * 86400, return_timestamp=True)
     except SignatureExpired:
         raise ConventionError(_("This invitation has expired. Ask your référent for a new one."), "expired",
                               status=410) from None
@@ -355,7 +362,7 @@ def read_invitation(token: str) -> tuple[Convention, str]:
     convention = find(Convention, data.get("c")) if isinstance(data, dict) else None
     if convention is None or convention.status in ("expired", "terminated"):
         raise ConventionError(_("This invitation link is not valid."), "bad_token", status=404)
-    return convention, str(data.get("e", ""))
+    return convention, str(data.get("e", "")), issued
 
 
 def invite(actor, convention: Convention, email: str) -> str:
@@ -381,15 +388,26 @@ def _current_authorisation(convention_id: int, user_id: int) -> Authorisation | 
         Authorisation.status.in_(("pending", "approved"))).order_by(Authorisation.id.desc()))
 
 
+def _ended_since(convention_id: int, user_id: int, moment) -> bool:
+    """The employee was ended or refused on the convention at or after `moment`: a link made
+    before must not bring them back (the employer stopped paying for them)."""
+    return db.session.scalar(select(Authorisation.id).where(
+        Authorisation.convention_id == convention_id, Authorisation.user_id == user_id,
+        Authorisation.status.in_(("inactive", "refused")), Authorisation.decided_at >= moment).limit(1)) is not None
+
+
 def accept_invitation(user, token: str) -> Authorisation:
     """The invited employee, signed in, accepts: approved at once (the référent invited them)."""
-    convention, email = read_invitation(token)
+    convention, email, issued = _invitation(token)
     if user.email.lower() != email:
         raise ConventionError(_("This invitation is for another e-mail address. Sign in with %(email)s.",
                                 email=email), "wrong_account", status=403)
     # Two clicks at once would otherwise both find no authorisation and add two (PostgreSQL
     # reads before it writes; SQLite's write lock already serialises them).
     lock_row(User, user.id)
+    if _ended_since(convention.id, user.id, issued):  # the link is older than the référent's decision
+        raise ConventionError(_("This invitation was made before your référent's last decision about you. "
+                                "Ask them for a new one."), "superseded", status=410)
     existing = _current_authorisation(convention.id, user.id)
     if existing is not None:
         if existing.status == "pending":
@@ -450,6 +468,9 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
     auth = find(Authorisation, authorisation_id)
     if auth is None or not can_manage(actor, auth.convention):
         raise ConventionError(_("There is no such employee."), "not_found", status=404)
+    if auth.user_id is not None:  # two référents deciding at once, or the employee joining: one after the other
+        lock_row(User, auth.user_id)
+        db.session.refresh(auth)
     if decision not in AUTH_STATUSES or decision == "pending":
         raise ConventionError(_("Choose approve, refuse or end."), "bad_decision")
     allowed = {"pending": ("approved", "refused"), "approved": ("approved", "inactive")}
@@ -645,12 +666,15 @@ def _decide(booking, locked: bool) -> Decision:
     if not auths:
         return NOTHING
     first_reason, may_pay = None, True
-    for auth in auths:
-        reason = covers(auth, booking, day)
+    covered = [(auth, covers(auth, booking, day)) for auth in auths]
+    if locked:  # every convention that may pay, at once and in id order: two employees of the
+        # same two conventions, each falling back to the one the other tries first, would
+        # otherwise each hold one and wait for the other
+        for convention_id in sorted({auth.convention_id for auth, reason in covered if reason is None}):
+            lock(convention_id)
+    for auth, reason in covered:
         amount = amount_for(auth.convention, halfdays)
         if reason is None:
-            if locked:
-                lock(auth.convention_id)
             reason = cap_reason(auth, day, halfdays, amount, booking.id, _series_pending(booking, auth.convention))
         if reason is None:
             return Decision(auth, halfdays=halfdays, amount_cents=amount, day=day)
@@ -865,7 +889,7 @@ def notify_ending(today: date) -> list[str]:
     admin_emails = [a.email for a in admins]
     for convention in db.session.scalars(select(Convention).where(
             Convention.status == "active", Convention.ending_notice_at.is_(None),
-            Convention.ends_on <= today + timedelta(days=ENDING_DAYS))):
+            Convention.ends_on <= today + timedelta(days=ENDING_DAYS)).order_by(Convention.id)):
         convention.ending_notice_at = utcnow()
         _mail_referents(convention, "conventions_ending", ends_on=convention.ends_on)
         for email in admin_emails:

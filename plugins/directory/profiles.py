@@ -125,6 +125,8 @@ def save(user, *, shown=(), job_code=None, job_title="", bio="", available=False
 def add_skill(user, code=None, label="") -> ProfileSkill:
     """Add a ROME skill (by code) or a free-text one to a member's profile."""
     profile = profile_of(user, create=True)
+    lock_row(User, user.id)  # a double-click adds it once, and the cap holds (PostgreSQL)
+    db.session.refresh(profile)
     if len(profile.skills) >= MAX_SKILLS:
         raise DirectoryError(_("At most %(n)d skills.", n=MAX_SKILLS))
     if code:

@@ -192,6 +192,9 @@ def queue() -> list[Message]:
 def moderate(admin, message_id: int, decision: str) -> Message:
     """`dismiss` a report, or `suspend` its writer from writing through the directory."""
     message = db.session.get(Message, message_id)
+    if message is not None and message.sender_id is not None:  # two administrators at once: one decides
+        lock_row(User, message.sender_id)
+        db.session.refresh(message)
     if message is None or message.moderation != "reported":
         raise NotFound(_("This report does not exist or was already handled."))
     if decision == "suspend" and message.sender_id is not None:

@@ -173,12 +173,20 @@ def count_day(booking_id: int) -> ImpactDay | None:
     return row
 
 
+def _for_update(query):
+    """A row read to be added to, under its lock and as committed now: two workers counting two
+    check-ins of a site's month at once each add to the other's sum, none overwrites it
+    (PostgreSQL; SQLite's writers take turns). Taken in one order: the member's month, their
+    reach (territory, site, partner), then the site's total."""
+    return query.with_for_update().execution_options(populate_existing=True)
+
+
 def add_to_aggregates(row: ImpactDay, member_ref: str) -> None:
     """Add one day to its member's month and, when counted, to the month's totals."""
     month = month_of(row.day)
     keys = dict(month=month, site_id=row.site_id, partner_id=row.partner_id)
-    mine = db.session.scalar(select(ImpactMonth).where(*(getattr(ImpactMonth, k) == v for k, v in keys.items()),
-                                                       ImpactMonth.member_ref == member_ref))
+    mine = db.session.scalar(_for_update(select(ImpactMonth).where(
+        *(getattr(ImpactMonth, k) == v for k, v in keys.items()), ImpactMonth.member_ref == member_ref)))
     if mine is None:
         mine = ImpactMonth(**keys, member_id=row.member_id, member_ref=member_ref, home_code=row.home_code or "",
                            counted=row.counted, days=0, km=0.0)
@@ -187,9 +195,9 @@ def add_to_aggregates(row: ImpactDay, member_ref: str) -> None:
     mine.km += row.km
     mine.counted = mine.counted or row.counted
     for kind, scope_id in reach_scopes(row.site_id, row.partner_id):
-        reach = db.session.scalar(select(ImpactReach).where(
+        reach = db.session.scalar(_for_update(select(ImpactReach).where(
             ImpactReach.kind == kind, ImpactReach.scope_id == scope_id, ImpactReach.year == row.day.year,
-            ImpactReach.member_ref == member_ref))
+            ImpactReach.member_ref == member_ref)))
         if reach is None:
             reach = ImpactReach(kind=kind, scope_id=scope_id, year=row.day.year, member_ref=member_ref,
                                 member_id=row.member_id, home_code=row.home_code or "", counted=False, months=0)
@@ -197,8 +205,8 @@ def add_to_aggregates(row: ImpactDay, member_ref: str) -> None:
         reach.months = reach.months | (1 << (row.day.month - 1))
         reach.counted = reach.counted or row.counted
     if row.counted:
-        total = db.session.scalar(select(ImpactTotal).where(*(getattr(ImpactTotal, k) == v
-                                                              for k, v in keys.items())))
+        total = db.session.scalar(_for_update(select(ImpactTotal).where(
+            *(getattr(ImpactTotal, k) == v for k, v in keys.items()))))
         if total is None:
             total = ImpactTotal(**keys, days=0, km=0.0, co2e_kg=0.0, cents=0, hours=0.0)
             db.session.add(total)

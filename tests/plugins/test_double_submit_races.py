@@ -82,3 +82,53 @@ def test_blocking_a_writer_twice_at_once_stores_one_block(app, make_user):
     assert results == ["ok"] * CLICKS, results
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Block)) == 1
+
+
+def test_a_skill_added_twice_at_once_is_on_the_profile_once(app, make_user):
+    """Both clicks read the profile's skills before either added it (PostgreSQL): the skill
+    twice, and parallel clicks could pass the cap. One is added; the others are told."""
+    from plugins.directory import profiles
+    from plugins.directory.errors import DirectoryError
+    from plugins.directory.models import ProfileSkill
+
+    person = make_user()
+    with app.test_request_context(method="POST"):
+        profiles.save(db.session.get(User, person.id), job_title="Comptable", bio="")
+        db.session.commit()
+
+    def add(user):
+        try:
+            profiles.add_skill(user, code="300416")
+        except DirectoryError:
+            db.session.rollback()
+
+    results = _clicks(app, person.id, add)
+    assert results == ["ok"] * CLICKS, results
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ProfileSkill)) == 1
+
+
+def test_two_administrators_suspending_one_reported_writer_at_once_suspend_once(app, make_user):
+    """Both read the report as still to handle and both inserted the writer's suspension: the
+    second failed on its primary key (a 500). One decides; the other is told it was handled."""
+    from core.errors import NotFound
+    from plugins.directory import relay
+    from plugins.directory.models import Suspension
+
+    writer, reader, admin = make_user(), make_user(), make_user("territory-admin")
+    with app.test_request_context(method="POST"):
+        message_id = relay.relay_message(db.session.get(User, writer.id), db.session.get(User, reader.id),
+                                         "Achetez mes formations, offre unique !").id
+        relay.report(db.session.get(User, reader.id), message_id, "publicité")
+        db.session.commit()
+
+    def suspend(user):
+        try:
+            relay.moderate(user, message_id, "suspend")
+        except NotFound:
+            db.session.rollback()
+
+    results = _clicks(app, admin.id, suspend)
+    assert results == ["ok"] * CLICKS, results
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Suspension)) == 1

@@ -4,9 +4,7 @@ arriving on a closed order confirms the booking only while it is still held for 
 refunded otherwise, so the money is never kept twice."""
 from __future__ import annotations
 
-import re
 import threading
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -15,7 +13,7 @@ from sqlalchemy import func, select, update
 from core.db import utcnow
 from core.extensions import db
 from devtools.pytest_plugin import Auth
-from devtools.races import errors, run_together
+from devtools.races import errors, locks, run_together, watching_statements
 from plugins.billing.models import Invoice, Order
 
 pytest.importorskip("plugins.booking.service")
@@ -239,30 +237,8 @@ def test_pay_with_stripe_unreachable_says_so_and_keeps_the_hold(app, client, aut
     assert [status for _id, status, _s, _r in orders_of(app, booking_id)] == ["pending"]
 
 
-def locks(statement, table):
-    """The statement locks rows of `table` (PostgreSQL's FOR [NO KEY] UPDATE; SQLite sends none)."""
-    found = re.search(r"\bFOR (NO KEY )?UPDATE\b", statement)
-    return found is not None and table in statement[:found.start()].split("FROM", 1)[-1]
-
-
 def changes_booking(statement):
     return statement.lstrip().startswith("UPDATE booking_booking")
-
-
-@contextmanager
-def watching_statements(app, before, after):
-    """`before` and `after` called around every statement the app sends, from any thread."""
-    from sqlalchemy import event
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", before)
-    event.listen(engine, "after_cursor_execute", after)
-    try:
-        yield
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
-        event.remove(engine, "after_cursor_execute", after)
 
 
 def paid_checkout_events(client, desk, stripe_driver):

@@ -203,9 +203,8 @@ def test_booking_over_a_lapsed_hold_never_waits_for_its_member(paying_app, site_
     from sqlalchemy.orm import Session
 
     from core.sites.service import site_by_slug
-    from devtools.races import run_together
+    from devtools.races import locks, run_together, watching_statements
     from plugins.booking.models import Booking
-    from tests.plugins.billing.test_billing_checkout_races import locks, watching_statements
 
     app, desk_1 = paying_app, site_with_desk
     with app.app_context():

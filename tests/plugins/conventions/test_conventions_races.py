@@ -2,12 +2,13 @@
 budget give exactly one booking paid by the partner, on a real threaded server."""
 from __future__ import annotations
 
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from conventions_helpers import next_weekday, post_json
 from core.extensions import db
-from devtools.races import call_together
+from devtools.races import call_together, run_together
 from plugins.booking import ACTIVE, Booking
 from plugins.conventions.models import Authorisation, Convention, Use
 
@@ -79,3 +80,139 @@ def test_accepting_an_invitation_twice_at_once_approves_once(app, world, make_us
     results, stored = _at_once(app, make_user, world, lambda person: service.accept_invitation(person, token))
     assert stored == 1, results
     assert all(isinstance(result, int) for result in results) and len(set(results)) == 1, results
+
+
+def test_two_employees_of_two_conventions_booking_at_once_never_deadlock(app, world, make_user, make_resource):
+    """Each employee has used this week's day on the convention they joined first and falls
+    back to the other. Deciding locked the conventions one by one in the order of the
+    member's authorisations: one took A then B, the other B then A, and PostgreSQL killed
+    one (a 500). Each side is held here before its second lock until the other holds its
+    first. The conventions that may pay are now locked at once, in id order."""
+    import threading
+
+    import pytest
+
+    from core.accounts.models import User
+    from plugins.booking import service as booking
+    from plugins.booking.models import Resource
+    from plugins.booking.slots import range_for
+    from devtools.races import locks, watching_statements
+
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("the row locks that could close this circle are PostgreSQL's")
+    one, two = make_user(email="un@lot.fr"), make_user(email="deux@lot.fr")
+    desks = [make_resource("figeac", "desk", f"Poste deux conventions {i}") for i in range(2)]
+    day = next_weekday(2)
+    with app.app_context():
+        base = db.session.get(Convention, world.convention_id)
+        a, b = (Convention(partner_id=world.partner_id, reference=reference, starts_on=base.starts_on,
+                           ends_on=base.ends_on, site_ids=[world.sites["figeac"]], kinds=["desk"],
+                           price_model="per_day", day_rate_cents=1500, week_cap=2, past_cap="refuse",
+                           status="active", all_sites=False) for reference in ("CONV-A", "CONV-B"))
+        db.session.add_all([a, b])
+        db.session.flush()
+        for person, joined in ((one, (a, b)), (two, (b, a))):  # in the order they joined
+            for n, convention in enumerate(joined):
+                auth = Authorisation(convention_id=convention.id, user_id=person.id, status="approved",
+                                     valid_from=convention.starts_on)
+                db.session.add(auth)
+                db.session.flush()
+                if n == 0:  # this week's day spent on the first
+                    db.session.add(Use(convention_id=convention.id, authorisation_id=auth.id,
+                                       booking_id=900000 + person.id, site_id=world.sites["figeac"], kind="desk",
+                                       day=day - timedelta(days=1), halfdays=2, amount_cents=1500))
+        db.session.commit()
+        a_id, b_id = a.id, b.id
+
+    role = threading.local()
+    holds_first = {"one": threading.Event(), "two": threading.Event()}
+    locked = {"one": 0, "two": 0}
+
+    def before(_conn, _cursor, statement, *_args):
+        name = getattr(role, "name", None)
+        if name and locks(statement, "conventions_convention") and locked[name] == 1:
+            holds_first["two" if name == "one" else "one"].wait(2)
+
+    def after(_conn, _cursor, statement, *_args):
+        name = getattr(role, "name", None)
+        if name and locks(statement, "conventions_convention"):
+            locked[name] += 1
+            holds_first[name].set()
+
+    def book(name, person_id, desk_id):
+        role.name = name
+        with app.test_request_context(method="POST"):
+            try:
+                resource = db.session.get(Resource, desk_id)
+                made = booking.book(resource, db.session.get(User, person_id), *range_for(resource.site, day, "day"))
+                db.session.commit()
+                return made.payer_reference
+            except Exception as exc:  # noqa: BLE001 - the outcome is what is compared
+                db.session.rollback()
+                return exc
+
+    with watching_statements(app, before, after):
+        results = run_together(book, [("one", one.id, desks[0]), ("two", two.id, desks[1])])
+    assert results == [f"convention:{b_id}", f"convention:{a_id}"], results
+
+
+def test_an_ended_employee_cannot_rejoin_with_an_older_invitation_link(app, world, make_user):
+    """The référent invited x, x joined, then left the employer (ended). The same link, still
+    within its 14 days, approved x again: the employer paid for days it had stopped. A link
+    made before the référent's last decision is refused; a new one works."""
+    import pytest
+
+    from core.accounts.models import User
+    from plugins.conventions import service
+    from plugins.conventions.errors import ConventionError
+
+    person = make_user(email="parti@lot.fr")
+    with app.test_request_context(method="POST"):
+        convention = db.session.get(Convention, world.convention_id)
+        token = service.invitation_token(convention, "parti@lot.fr")
+        auth = service.accept_invitation(db.session.get(User, person.id), token)
+        db.session.commit()
+        service.decide(db.session.get(User, world.referent.id), auth.id, "inactive")
+        db.session.commit()
+    with app.test_request_context(method="POST"):
+        with pytest.raises(ConventionError) as refused:
+            service.accept_invitation(db.session.get(User, person.id), token)
+        assert refused.value.status == 410
+        db.session.rollback()
+    statuses = lambda: db.session.scalars(select(Authorisation.status).where(  # noqa: E731
+        Authorisation.user_id == person.id).order_by(Authorisation.id)).all()
+    with app.test_request_context(method="POST"):
+        assert statuses() == ["inactive"]
+    import time
+
+    time.sleep(1.1)  # a link's time is in whole seconds
+    with app.test_request_context(method="POST"):
+        fresh = service.invitation_token(db.session.get(Convention, world.convention_id), "parti@lot.fr")
+        service.accept_invitation(db.session.get(User, person.id), fresh)
+        db.session.commit()
+        assert statuses() == ["inactive", "approved"]
+
+
+def test_the_monthly_job_and_the_invoice_button_at_once_issue_one_invoice_without_error(app, world):
+    """Issued twice at the same moment (the job and an administrator's button, or two clicks),
+    the month's statement is one, with one number, and neither side fails (the second got a
+    unique violation: a 500)."""
+    from core.timeutil import today_at
+    from plugins.conventions import invoicing
+    from plugins.conventions.models import Statement
+
+    today = today_at("Europe/Paris")
+    month = (today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+
+    def issue():
+        with app.test_request_context(method="POST"):
+            statement = invoicing.issue_statement(db.session.get(Convention, world.convention_id), month, today)
+            db.session.commit()
+            return statement.invoice_reference
+
+    results = call_together([issue, issue])
+    with app.app_context():
+        references = db.session.scalars(select(Statement.invoice_reference)).all()
+    assert len(references) == 1 and results == references * 2, (results, references)
+    assert references[0].endswith("-00001")

@@ -1,0 +1,47 @@
+"""Two workers counting two check-ins of one site's month at once: each day reaches the totals."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, update
+
+from core.extensions import db
+from devtools.races import held_until_both_reach, run_together, watching_statements
+from impact_dates import next_weekday
+from plugins.booking.models import Booking
+from plugins.impact import service
+from plugins.impact.models import ImpactTotal
+
+
+def test_two_days_counted_at_once_both_reach_the_site_total(app, make_user, profile, attend):
+    """`add_to_aggregates` read the month's total and wrote back its own sum: the second
+    worker's UPDATE waited for the first's lock, then overwrote it with a stale sum, and a
+    day was lost from the territory's figures. Both workers are held here until both have
+    read the total; it is now read under its lock, so the second waits and adds to it."""
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("SQLite's writers take turns: no two workers read the same total at once")
+    first, second, third = make_user(), make_user(), make_user()
+    for person in (first, second, third):
+        profile(person)
+    day = next_weekday()
+    attend(first, day)  # counted at once: the month's total exists, one day
+    ids = [attend(person, day, check_in=False) for person in (second, third)]
+    with app.app_context():
+        starts_at = db.session.get(Booking, ids[0]).starts_at
+        db.session.execute(update(Booking).where(Booking.id.in_(ids)).values(checked_in_at=starts_at))
+        db.session.commit()
+        assert db.session.scalar(select(ImpactTotal.days)) == 1
+
+    def count(booking_id):
+        with app.app_context():
+            service.count_day(booking_id)
+            db.session.commit()
+            return "ok"
+
+    # Neither writes the total before both have read it (at most three seconds: with the fix,
+    # the second is waiting for the lock).
+    with watching_statements(app, held_until_both_reach("UPDATE impact_total")):
+        results = run_together(count, ids)
+    assert results == ["ok", "ok"], results
+    with app.app_context():
+        assert db.session.scalar(select(ImpactTotal.days)) == 3
