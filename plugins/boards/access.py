@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from core import audit
 from core.accounts.models import User
+from core.db import lock_row
 from core.errors import Forbidden
 from core.extensions import db
 from core.plugins import plugin_config
@@ -87,7 +88,8 @@ def grant(admin, email: str, role: str, organisation: str = "") -> Grant:
     user = User.by_email(email or "")
     if user is None or not user.is_active:
         raise BoardsError(_("No account uses this e-mail address: the person signs up first."))
-    row = db.session.get(Grant, (user.id, role))
+    lock_row(User, user.id)  # granted twice at once (two tabs): one row, no 500
+    row = db.session.get(Grant, (user.id, role), populate_existing=True)
     if row is None:
         row = Grant(user_id=user.id, role=role, granted_by_id=admin.id)
         db.session.add(row)

@@ -245,6 +245,8 @@ def moderate(admin, post_id: int, decision: str, reason: str = "") -> Post:
     """The territory admin publishes or rejects a waiting post."""
     access.require(access.is_admin(admin))
     post = get(post_id)
+    lock_row(Post, post.id)  # two administrators at once: the second finds it handled
+    db.session.refresh(post)
     if post.status != PENDING:
         raise BoardsError(_("This post was already handled."), status=409)
     if decision == "publish":

@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from core import audit
+from core.db import lock_row
 from core.extensions import db
 
 from . import access, posts
@@ -46,6 +47,7 @@ def add_step(officer, post_id: int, kind: str, happened_on, note: str = "", outc
         raise BoardsError(_("Give the date of the step (not in the future)."))
     if kind == "outcome" and outcome not in OUTCOMES:
         raise BoardsError(_("Choose the outcome."))
+    lock_row(Post, post.id)  # two officers recording a placement at once: one placement, no 500
     step = Step(post_id=post.id, kind=kind, outcome=outcome if kind == "outcome" else "", happened_on=happened_on,
                 note=(note or "").strip()[:500], officer_id=officer.id)
     db.session.add(step)

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from core import geo
 from core.accounts.models import User
@@ -439,7 +440,12 @@ def public_page_on() -> bool:
 
 
 def set_public_page(on: bool) -> None:
-    db.session.merge(ImpactOption(name="public_territory", value="1" if on else "0"))
+    value = "1" if on else "0"
+    try:
+        with db.session.begin_nested():
+            db.session.merge(ImpactOption(name="public_territory", value=value))
+    except IntegrityError:  # saved twice at once: the other inserted the row, this one changes it
+        db.session.execute(update(ImpactOption).where(ImpactOption.name == "public_territory").values(value=value))
     db.session.flush()
 
 

@@ -45,3 +45,19 @@ def test_two_days_counted_at_once_both_reach_the_site_total(app, make_user, prof
     assert results == ["ok", "ok"], results
     with app.app_context():
         assert db.session.scalar(select(ImpactTotal.days)) == 3
+
+
+def test_the_public_page_switched_twice_at_once_gives_no_error(app):
+    """Its first switch inserts the option's row: two at once both inserted (a 500)."""
+    from devtools.races import call_together
+    from plugins.impact.models import ImpactOption
+
+    def switch():
+        with app.test_request_context(method="POST"):
+            service.set_public_page(True)
+            db.session.commit()
+            return "ok"
+
+    assert call_together([switch] * 6) == ["ok"] * 6
+    with app.app_context():
+        assert db.session.get(ImpactOption, "public_territory").value == "1"
