@@ -33,12 +33,13 @@ from plugins.booking import ACTIVE, Booking, Payer, Refused, periods_blocked
 
 from .errors import ConventionError
 from .models import (AUTH_STATUSES, KINDS, PAST_CAP, PRICE_MODELS, Authorisation, Convention, Partner,
-                     Referent, Use)
+                     Referent, Statement, Use)
 
 COUNTED = ("counted", "late")  # statuses of a use that spend a cap or the budget
 TRANSITIONS = {"draft": ("signed", "terminated"), "signed": ("active", "expired", "terminated"),
                "active": ("expired", "terminated"), "expired": (), "terminated": ()}
 INVITE_DAYS = 14
+REQUEST_AGAIN_DAYS = 30  # after a référent refused or ended an employee, before they may ask again by domain
 ALERT_SHARE = 0.8
 ENDING_DAYS = 60
 DELETE_SIGNED_COPY = "conventions.delete_signed_copy"
@@ -434,13 +435,22 @@ def joinable_by_domain(user) -> list[Convention]:
         return []
     return [convention for convention in db.session.scalars(select(Convention).where(Convention.id.in_(matching))
                                                            .order_by(Convention.id))
-            if _current_authorisation(convention.id, user.id) is None]
+            if _current_authorisation(convention.id, user.id) is None and not _decided_recently(convention.id, user.id)]
+
+
+def _decided_recently(convention_id: int, user_id: int) -> bool:
+    """Refused or ended on this convention less than `REQUEST_AGAIN_DAYS` ago: asking again
+    by e-mail domain would only mail the référents the same question."""
+    return _ended_since(convention_id, user_id, utcnow() - timedelta(days=REQUEST_AGAIN_DAYS))
 
 
 def request_by_domain(user, convention_id) -> Authorisation:
     """An employee asks to join a convention listing their e-mail domain: pending, référents mailed."""
     lock_row(User, user.id)  # one pending request per click storm, as in `accept_invitation`
     convention = find(Convention, convention_id)
+    if convention is not None and _decided_recently(convention.id, user.id):
+        raise ConventionError(_("Your référent decided about you less than %(n)d days ago: ask them directly.",
+                                n=REQUEST_AGAIN_DAYS), "decided_recently", status=409)
     if convention is None or convention not in joinable_by_domain(user):
         raise ConventionError(_("You cannot join this convention with your e-mail address."), "not_joinable",
                               status=403)
@@ -779,12 +789,20 @@ class ReleasePlan:
 def plan_release(booking, reason: str, now=None) -> ReleasePlan | None:
     """None when no counted day of a convention is attached to the booking. Writes nothing."""
     use = db.session.scalar(select(Use).where(Use.booking_id == booking.id)) if booking.id is not None else None
-    if use is None or use.status not in COUNTED:
+    if use is None or use.status not in COUNTED or _invoiced(use):
         return None
     convention = db.session.get(Convention, use.convention_id)
     late = reason == "member" and booking.starts_at - (now or utcnow()) < \
         timedelta(hours=convention.cancel_notice_hours)
     return ReleasePlan(use, late, convention.cancel_notice_hours)
+
+
+def _invoiced(use: Use) -> bool:
+    """The use's month is invoiced: it stays as the partner's invoice counted it (a booking of
+    that month cancelled afterwards by a manager changes neither; a correction is a credit
+    note, made by hand)."""
+    return db.session.scalar(select(Statement.id).where(Statement.convention_id == use.convention_id,
+                                                        Statement.month == f"{use.day:%Y-%m}")) is not None
 
 
 def release_preview(booking, reason: str = "member", now=None) -> str | None:

@@ -331,3 +331,59 @@ def test_the_demo_conventions_are_signed_through_the_rules_with_their_signed_cop
             path = document_path(convention.signed_copy)
             assert path is not None and path.read_bytes().startswith(b"%PDF-"), convention.reference
             assert convention.signed_copy_sha256 and convention.signed_copy_at is not None
+
+
+def test_a_refused_employee_cannot_ask_again_by_domain_for_thirty_days(app, client, auth, world, make_user, mailbox):
+    """Each request mails the référents: refused, the employee was offered "Ask to join" again
+    at once, and could send the same question as often as they liked. For 30 days after the
+    référent's decision the button is gone and a request is answered 409."""
+    employee = make_user(email="paul@lot.fr")
+    auth.login(employee)
+    assert client.post(f"/conventions/domain/{world.convention_id}").status_code == 303
+    with app.app_context():
+        auth_id = db.session.scalar(select(Authorisation.id).where(Authorisation.user_id == employee.id))
+    auth.logout()
+    auth.login(world.referent)
+    assert client.post(f"/conventions/authorisations/{auth_id}", data={"decision": "refused"}).status_code == 303
+    auth.logout()
+    mailbox.wait_for(1)
+    mailbox.clear()
+    auth.login(employee)
+    assert "Ask to join" not in client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    again = client.post(f"/conventions/domain/{world.convention_id}", headers={"Accept-Language": "en"})
+    assert again.status_code == 409 and "less than 30 days ago" in again.get_data(as_text=True)
+    assert mailbox.wait_for(1, timeout=0.5) == []  # the référents were not asked again
+    with app.app_context():  # a month later
+        db.session.get(Authorisation, auth_id).decided_at -= timedelta(days=31)
+        db.session.commit()
+    assert "Ask to join" in client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert client.post(f"/conventions/domain/{world.convention_id}").status_code == 303
+
+
+def test_a_day_already_invoiced_stays_counted_when_its_booking_is_cancelled(app, world, book):
+    """A manager cancelling a past booking after the month was invoiced gave its day back: the
+    live usage no longer matched the invoice, with no credit note. The invoiced day stays."""
+    from plugins.booking import Booking
+    from plugins.booking import service as booking_service
+    from plugins.conventions import invoicing
+    from plugins.conventions.statements import usage
+
+    day = next_weekday(1)
+    status, body = book(world.employee, world.desks["figeac"][0], day)
+    assert status == 201
+    last_month = (day.replace(day=1) - timedelta(days=1)).replace(day=10)
+    with app.test_request_context(method="POST"):  # a day teleworked last month, invoiced on the 1st
+        booking, use = db.session.get(Booking, body["id"]), db.session.scalar(select(Use))
+        shift = booking.starts_at.date() - last_month
+        booking.starts_at -= shift
+        booking.ends_at -= shift
+        use.day = last_month
+        db.session.commit()
+        convention = db.session.get(Convention, world.convention_id)
+        month = f"{last_month:%Y-%m}"
+        statement = invoicing.issue_statement(convention, month, day.replace(day=1))
+        db.session.commit()
+        booking_service.cancel(body["id"], db.session.get(User, world.admin.id), "manager", enforce_deadline=False)
+        db.session.commit()
+        assert db.session.scalar(select(Use.status)) == "counted"
+        assert usage(db.session.get(Convention, world.convention_id), month).halfdays == statement.halfdays == 2
