@@ -45,7 +45,7 @@ class MailMessage(db.Model):
     sent_at: Mapped[object | None] = mapped_column(UTCDateTime)
 
 
-def _render(name: str, **context) -> str | None:
+def _render(name: str, /, **context) -> str | None:  # positional: a mail may have a `name` of its own
     try:
         return render_template(name, **context)
     except TemplateNotFound:

@@ -89,13 +89,21 @@ def schedule(day: date | None = None) -> None:
     enqueue(DIGEST_JOB, key=f"{DIGEST_JOB}:{monday}", run_at=run_at, day=monday.isoformat())
 
 
-def send_digests() -> int:
+# A post's publication time is written before its moderation commits: a digest covers the
+# posts published up to this long before it runs, every one of them committed by then; the
+# later ones go in the next digest. Without it, a post whose moderation committed while the
+# digest ran was in no digest ever (published before `last_sent_at`, seen by none).
+SETTLED = timedelta(minutes=5)
+
+
+def send_digests(now=None) -> int:
     """Mail each subscriber the posts published since their last digest; returns how many went."""
     sent = 0
+    until = (now or utcnow()) - SETTLED
     for alert in db.session.scalars(select(Alert).where(Alert.digest.is_(True))):
         user = db.session.get(User, alert.user_id)
-        found = matching.posts_for(alert, alert.last_sent_at)
-        alert.last_sent_at = utcnow()
+        found = matching.posts_for(alert, alert.last_sent_at, until)
+        alert.last_sent_at = until
         if not found or user is None or not user.is_active:
             continue
         queue_mail(user.email, "boards_digest", locale=user.locale, name=user.display_name,

@@ -87,13 +87,16 @@ def is_matching_member(post: Post, viewer, user_id: int) -> bool:
     return any(alert.user_id == user_id for alert, _km in members_for(post, viewer))
 
 
-def posts_for(alert: Alert, since) -> list[Post]:
-    """Live public posts published since `since` matching a member's alert (the weekly digest)."""
+def posts_for(alert: Alert, since, until=None) -> list[Post]:
+    """Live public posts published after `since` (and up to `until`) matching a member's alert
+    (the weekly digest)."""
     home = geo.commune(alert.commune_code)
     if home is None:
         return []
     query = select(Post).where(*posts.live_clause(), Post.kind != SPOUSE_PROFILE)
     if since is not None:
         query = query.where(Post.published_at > since)
+    if until is not None:
+        query = query.where(Post.published_at <= until)
     return [p for p in db.session.scalars(query.order_by(Post.published_at, Post.id))
             if codes_meet(alert.codes, posts.codes_of(p)) and _within(p, [home], alert.radius_km) is not None]
