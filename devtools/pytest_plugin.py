@@ -306,7 +306,8 @@ def _kept_sequences(url: str) -> list[str]:
 # and logged, it went unseen: boards' weekly digest failed on a TypeError for weeks while its
 # test matched another mail.
 BUG_ERRORS = {"TypeError", "AttributeError", "NameError", "UnboundLocalError", "ImportError", "KeyError",
-              "IndexError", "ZeroDivisionError", "RecursionError", "DetachedInstanceError"}
+              "IndexError", "ValueError", "ZeroDivisionError", "RecursionError", "AssertionError",
+              "DetachedInstanceError", "UndefinedError", "TemplateNotFound", "TemplateSyntaxError"}
 
 
 class _JobBugs(logging.Handler):

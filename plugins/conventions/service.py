@@ -16,7 +16,7 @@ from typing import NamedTuple
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from stdnum.fr import siren as stdnum_siren, siret as stdnum_siret
 from stdnum.eu import vat as stdnum_vat
 
@@ -102,6 +102,11 @@ def save_partner(actor, partner: Partner | None, **values) -> Partner:
     if values.get("public_buyer") and not (values.get("chorus_service_code") or "").strip():
         raise ConventionError(_("A public buyer needs its Chorus Pro service code."), "bad_chorus")
     created = partner is None
+    if created:  # a double-click on "create": one partner, the second click is told
+        lock_row(User, actor.id)
+        if _same_partner(values["name"], values["siret"]) is not None:
+            raise ConventionError(_("A partner with this name or SIRET exists already."), "duplicate_partner",
+                                  status=409)
     partner = partner or Partner()
     for key, value in values.items():
         setattr(partner, key, value.strip() if isinstance(value, str) else value)
@@ -112,12 +117,18 @@ def save_partner(actor, partner: Partner | None, **values) -> Partner:
     return partner
 
 
+def _same_partner(name: str, siret: str) -> int | None:
+    same = func.lower(Partner.name) == name.lower()
+    return db.session.scalar(select(Partner.id).where(or_(same, Partner.siret == siret) if siret else same).limit(1))
+
+
 def add_referent(actor, partner: Partner, email: str) -> Referent:
     """Make an existing account a référent of a partner (its role becomes `partner`)."""
     _require_admin(actor)
     user = User.by_email((email or "").strip().lower())
     if user is None or user.erased_at is not None:
         raise ConventionError(_("No account has this e-mail address."), "unknown_user")
+    lock_row(User, user.id)  # added twice at once: one référent, no 500
     existing = db.session.scalar(select(Referent).where(Referent.partner_id == partner.id,
                                                         Referent.user_id == user.id))
     if existing is not None:
@@ -199,6 +210,10 @@ def save_convention(actor, partner: Partner, convention: Convention | None, **va
     if clash is not None and (convention is None or clash != convention.id):
         raise ConventionError(_("Another convention has this reference."), "duplicate_reference", status=409)
     created = convention is None
+    if created:  # a double-click on "create": the second finds the first's reference
+        lock_row(User, actor.id)
+        if db.session.scalar(select(Convention.id).where(Convention.reference == values["reference"])) is not None:
+            raise ConventionError(_("Another convention has this reference."), "duplicate_reference", status=409)
     convention = convention or Convention(partner_id=partner.id, status="draft")
     for key, value in values.items():
         setattr(convention, key, value)

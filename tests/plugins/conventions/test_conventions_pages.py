@@ -23,7 +23,7 @@ def _link(mailbox, address):
     return re.search(r"https?://\S+/conventions/join/\S+", body).group(0)
 
 
-@pytest.mark.parametrize("siret, ok", [("22460001500016", True), ("224 600 015", True),
+@pytest.mark.parametrize("siret, ok", [("22120001710003", True), ("221 200 017", True),
                                        ("22460001500017", False), ("12345", False), ("abcdefghijklmn", False)])
 def test_the_partner_form_checks_the_siret_with_luhn(client, auth, world, siret, ok):
     auth.login(world.admin)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from sqlalchemy import func, select
 
 from conventions_helpers import next_weekday, post_json
@@ -216,3 +218,46 @@ def test_the_monthly_job_and_the_invoice_button_at_once_issue_one_invoice_withou
         references = db.session.scalars(select(Statement.invoice_reference)).all()
     assert len(references) == 1 and results == references * 2, (results, references)
     assert references[0].endswith("-00001")
+
+
+@pytest.mark.parametrize("action", ["partner", "referent", "convention"])
+def test_an_administrator_creating_twice_at_once_creates_once(app, world, make_user, action):
+    """A double-click on "create" (a partner, a référent, a convention): one row, and the
+    second click told why (409) rather than a unique-key 500 or a duplicate partner."""
+    from core.accounts.models import User
+    from plugins.conventions import service
+    from plugins.conventions.errors import ConventionError
+    from plugins.conventions.models import Partner, Referent
+
+    newcomer = make_user(email="drh@aveyron.fr")
+    with app.app_context():
+        base = db.session.get(Convention, world.convention_id)
+        terms = {key: getattr(base, key) for key in service.CONVENTION_FIELDS}
+        terms["reference"] = "CD12-TT"
+
+    def act(admin):
+        partner = db.session.get(Partner, world.partner_id)
+        if action == "partner":
+            service.save_partner(admin, None, name="Conseil départemental de l'Aveyron", siret="22120001710003")
+        elif action == "referent":
+            service.add_referent(admin, partner, "drh@aveyron.fr")
+        else:
+            service.save_convention(admin, partner, None, **terms)
+
+    def click():
+        with app.test_request_context(method="POST"):
+            try:
+                act(db.session.get(User, world.admin.id))
+                db.session.commit()
+                return "ok"
+            except ConventionError as error:
+                db.session.rollback()
+                return error.status
+
+    results = call_together([click] * 6)
+    model, where = {"partner": (Partner, Partner.name.like("%Aveyron%")),
+                    "referent": (Referent, Referent.user_id == newcomer.id),
+                    "convention": (Convention, Convention.reference == "CD12-TT")}[action]
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(model).where(where)) == 1, results
+    assert "ok" in results and set(results) <= {"ok", 409}, results
