@@ -114,7 +114,7 @@ def deliver(message_id: int) -> None:
     try:
         email = _as_email(message, config["MAIL_SENDER"])
     except (ValueError, TypeError) as exc:
-        raise Permanent(f"message {message_id} cannot be built: {exc}") from None
+        raise Permanent(f"message {message_id} cannot be built: {type(exc).__name__}: {exc}") from None
     db.session.rollback()  # hold no transaction (nor SQLite's write lock) while SMTP talks
     try:
         with smtp_connection(config) as client:

@@ -83,6 +83,11 @@ def test_a_day_pass_is_held_paid_confirmed_invoiced_and_mailed(app, client, auth
     assert (status, order.status, invoices) == ("confirmed", "paid", [("invoice", 1500)])
     mailbox.wait_for(3)
     assert len(invoice_pdfs(mailbox)) == 1
+    [confirmed] = [m for m in mailbox.to(shop["member"].email) if m["Subject"].startswith("Réservation confirmée")]
+    assert [part.get_content_type() for part in confirmed.iter_attachments()] == ["text/calendar"]
+    assert client.post(f"/booking/{booking_id}/cancel").status_code == 303  # and a cancellation is mailed too
+    mailbox.wait_for(4)
+    assert [m for m in mailbox.to(shop["member"].email) if m["Subject"].startswith("Réservation annulée")]
 
 
 def test_two_concurrent_fulfilments_confirm_one_booking_with_one_invoice(app, client, auth, shop, desk,

@@ -128,7 +128,7 @@ def test_book_a_desk_picks_a_free_one_and_a_full_period_offers_the_waitlist(app,
     assert names == ["Poste 1", "Poste 2"]
     auth.login(make_user())
     page = client.get(f"/booking?date={day}&kind=desk&period=morning").get_data(as_text=True)
-    assert "Complet" in page and "Rejoindre la liste d’attente" in page or "Rejoindre la liste d'attente" in page
+    assert "Complet" in page and "Rejoindre la liste d’attente" in page
     refused = client.post("/booking/sites/figeac/book-any", data=data)
     assert refused.status_code == 409 and 'name="kind" value="desk"' in refused.get_data(as_text=True)
     joined = client.post("/booking/sites/figeac/waitlist", data=data)
@@ -175,9 +175,27 @@ def test_communes_json_suggests_the_territorys_first(client):
     assert client.get("/communes.json?q=").get_json() == []
 
 
-def test_the_default_date_moves_to_tomorrow_when_today_is_over(client, make_site, make_resource):
+def test_the_default_date_moves_to_tomorrow_when_today_is_over(app, client, make_site, make_resource):
+    """With nothing left to book today anywhere (here, every site closed today), the search
+    without a date shows tomorrow's places; given a date, it shows that date."""
+    from core.sites.service import add_closure
+    from core.timeutil import today_at
+
     _sites(make_site, make_resource)
-    assert client.get("/booking").status_code == 200
+    today = today_at("Europe/Paris")
+    with app.test_request_context(headers={"Accept-Language": "fr"}):
+        long_date = app.jinja_env.filters["long_date"]
+        shown_today, shown_tomorrow = long_date(today), long_date(today + timedelta(days=1))
+        for slug in ("figeac", "aurillac"):
+            add_closure(site_by_slug(slug), today, today, "Inventaire", None)
+        db.session.commit()
+
+    def heading(path):
+        page = client.get(path).get_data(as_text=True)
+        return re.search(r'<h2 id="results-title">(.*?)</h2>', page, re.S).group(1)
+
+    assert shown_tomorrow in heading("/booking") and shown_today not in heading("/booking")
+    assert shown_today in heading(f"/booking?date={today.isoformat()}")  # asked for today: today, closed
     assert client.get(f"/booking?date={next_weekday() + timedelta(days=400 * 30)}").status_code == 400
 
 

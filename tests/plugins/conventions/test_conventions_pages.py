@@ -14,6 +14,7 @@ from core.accounts.models import User
 from core.audit import AuditEntry
 from core.extensions import db
 from core.plugins import registry
+from plugins.conventions.errors import ConventionError
 from plugins.conventions.models import Authorisation, Convention, Partner, Use
 
 
@@ -268,8 +269,9 @@ def test_the_monthly_invoice_is_numbered_once_and_carries_valid_factur_x(app, cl
         text = xml.decode()
         assert "22460001500016" in text and "<ram:BuyerReference>DRH</ram:BuyerReference>" in text
         assert "EJ-1" in text and "<ram:GrandTotalAmount>27.60</ram:GrandTotalAmount>" in text
-        with pytest.raises(Exception):
+        with pytest.raises(ConventionError) as refused:  # the month still running
             invoicing.issue_statement(convention, f"{first_next:%Y-%m}", today=first_next)
+        assert (refused.value.code, refused.value.status) == ("month_not_over", 409)
         monthly(first_next.isoformat())  # the job: the month was invoiced already, nothing new
         db.session.commit()
     auth.login(world.referent)
