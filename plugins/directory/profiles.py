@@ -68,6 +68,8 @@ def set_consents(user, **wanted: bool) -> Profile:
     """Give or withdraw the directory's consents (`listed`, `contactable`, `public`,
     `show_presence`): each change is a consent row given or withdrawn, with its wording."""
     profile = profile_of(user, create=True)
+    lock_row(User, user.id)  # a double-click records one consent (each reads the profile's flags)
+    db.session.refresh(profile)
     for flag, want in wanted.items():
         purpose, wording = CONSENTS[flag]
         if want and not getattr(profile, flag):

@@ -132,3 +132,21 @@ def test_two_administrators_suspending_one_reported_writer_at_once_suspend_once(
     assert results == ["ok"] * CLICKS, results
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Suspension)) == 1
+
+
+def test_joining_the_directory_twice_at_once_records_one_consent(app, make_user):
+    """Both clicks read "not listed yet" and each recorded the consent: two rows for one
+    decision. One consent row; the profile listed."""
+    from core.accounts.models import Consent
+    from plugins.directory import profiles
+
+    person = make_user()
+    with app.test_request_context(method="POST"):  # a profile already there, not listed
+        profiles.save(db.session.get(User, person.id), job_title="Comptable", bio="")
+        db.session.commit()
+    results = _clicks(app, person.id, lambda user: profiles.set_consents(user, listed=True))
+    assert results == ["ok"] * CLICKS, results
+    with app.app_context():
+        purpose = profiles.CONSENTS["listed"][0]
+        assert db.session.scalar(select(func.count()).select_from(Consent).where(
+            Consent.user_id == person.id, Consent.purpose == purpose)) == 1
