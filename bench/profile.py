@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import cProfile
 import io
+import os
 import pstats
 import sys
 import tempfile
@@ -39,10 +40,10 @@ def _run(name, fn, repeat, sort):
         fn()
     profile.disable()
     mean = (time.perf_counter() - start) / repeat
-    if __import__("os").environ.get("BENCH_PROFILE_OUT"):  # for pstats' callers and callees
-        profile.dump_stats(__import__("os").environ["BENCH_PROFILE_OUT"])
+    if os.environ.get("BENCH_PROFILE_OUT"):  # for pstats' callers and callees
+        profile.dump_stats(os.environ["BENCH_PROFILE_OUT"])
     out = io.StringIO()
-    pstats.Stats(profile, stream=out).sort_stats(sort).print_stats(int(__import__("os").environ.get("BENCH_PROFILE_LINES", "28")))
+    pstats.Stats(profile, stream=out).sort_stats(sort).print_stats(int(os.environ.get("BENCH_PROFILE_LINES", "28")))
     print(f"\n== {name}: {mean * 1000:.2f} ms per request under cProfile ({repeat} runs)")
     print("\n".join(out.getvalue().splitlines()[6:]))
 
@@ -68,7 +69,7 @@ def main(argv):
         app = data.make_app(url, folder)
         # The pages rendered every time (core/pagecache.py would serve visitors its kept copy).
         app.config.update(WTF_CSRF_ENABLED=False, SERVER_NAME=None,
-                          PAGE_CACHE_SECONDS=float(__import__("os").environ.get("BENCH_PAGE_CACHE_SECONDS", "0")))
+                          PAGE_CACHE_SECONDS=float(os.environ.get("BENCH_PAGE_CACHE_SECONDS", "0")))
         _add_floor(app)
         client = app.test_client()
         signed = app.test_client()

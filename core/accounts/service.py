@@ -10,7 +10,7 @@ from core import audit
 from core.accounts import legal, roles, tokens
 from core.accounts.models import Consent, User
 from core.accounts.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
-from core.db import lock_row, utcnow
+from core.db import as_id, lock_row, utcnow
 from core.errors import DomainError
 from core.extensions import db
 from core.mail import queue_mail
@@ -148,8 +148,6 @@ def request_password_reset(email: str) -> None:
 def _locked_user(ident) -> User | None:
     """The account under its lock, as committed now: a reset link posted twice at once is
     used once (its fingerprint, the password hash, has changed when the second reads it)."""
-    from core.db import as_id
-
     number = as_id(ident)
     if number is None:
         return None
@@ -207,7 +205,6 @@ def erase_account(user: User, password: str) -> None:
     # The member's row first, before any plugin changes their bookings or orders: the lock
     # order every writer follows (docs/architecture.md, "Transactions"), whatever the order
     # the plugins' hooks are called in. Read again under it: a second click finds it erased.
-    user = getattr(user, "_get_current_object", lambda: user)()  # the view passes current_user
     lock_row(User, user.id)
     db.session.refresh(user)
     if user.erased_at is not None or not verify_password(user.password_hash, password):

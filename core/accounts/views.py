@@ -266,7 +266,7 @@ def erase():
     form = EraseForm()
     if form.validate_on_submit():
         try:
-            service.erase_account(current_user, form.password.data)
+            service.erase_account(current_user._get_current_object(), form.password.data)
             db.session.commit()
         except AccountError as exc:
             db.session.rollback()

@@ -108,8 +108,8 @@ def admit(row: Subscription) -> bool:
     """A new membership was paid (its row just created, under the member's lock): keep it,
     unless the member already holds one it overlaps, or their account was erased before the
     payment came (its order detached: nobody to serve, and Stripe would charge every month).
-    Then it is refused: stored as such, never
-    covering a booking nor granting days, and a job cancels it at Stripe at once.
+    Then it is refused: stored as such, never covering a booking nor granting days, and a job
+    cancels it at Stripe at once.
 
     :return: whether it is kept.
     """

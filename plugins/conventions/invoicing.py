@@ -59,9 +59,10 @@ def issue_statement(convention: Convention, month: str, today: date | None = Non
             db.session.add(statement)
             db.session.flush()
     except IntegrityError as exc:
-        if not is_unique_violation(exc) or statement_of(convention.id, month) is None:
+        existing = statement_of(convention.id, month) if is_unique_violation(exc) else None
+        if existing is None:
             raise
-        return statement_of(convention.id, month)
+        return existing
     return statement
 
 

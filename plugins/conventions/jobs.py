@@ -1,8 +1,8 @@
 """Conventions' jobs: a daily one (statuses, notices of conventions ending) and a monthly one on
-the 1st, which queues one job per convention for the past month's statement and invoice. Each schedules its next run with a unique
-key, so scheduling twice is harmless; `schedule()` starts the chain (a convention signed, or
-`tierslieux conventions schedule`, also run by the demo seeding). While the module is off the
-jobs only keep the chain going."""
+the 1st, which queues one job per convention for the past month's statement and invoice. Each
+schedules its next run with a unique key, so scheduling twice is harmless; `schedule()` starts
+the chain (a convention signed, or `tierslieux conventions schedule`, also run by the demo
+seeding). While the module is off the jobs only keep the chain going."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta

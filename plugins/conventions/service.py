@@ -206,14 +206,12 @@ def save_convention(actor, partner: Partner, convention: Convention | None, **va
     """Create (as a draft) or edit a convention; audited."""
     _require_admin(actor)
     values = check_convention(values)
-    clash = db.session.scalar(select(Convention.id).where(Convention.reference == values["reference"]))
-    if clash is not None and (convention is None or clash != convention.id):
-        raise ConventionError(_("Another convention has this reference."), "duplicate_reference", status=409)
     created = convention is None
     if created:  # a double-click on "create": the second finds the first's reference
         lock_row(User, actor.id)
-        if db.session.scalar(select(Convention.id).where(Convention.reference == values["reference"])) is not None:
-            raise ConventionError(_("Another convention has this reference."), "duplicate_reference", status=409)
+    clash = db.session.scalar(select(Convention.id).where(Convention.reference == values["reference"]))
+    if clash is not None and (created or clash != convention.id):
+        raise ConventionError(_("Another convention has this reference."), "duplicate_reference", status=409)
     convention = convention or Convention(partner_id=partner.id, status="draft")
     for key, value in values.items():
         setattr(convention, key, value)
