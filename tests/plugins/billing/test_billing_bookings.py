@@ -68,7 +68,8 @@ def state(app, booking_id):
     with app.app_context():
         row = db.session.get(Booking, booking_id)
         order = db.session.scalar(select(Order).where(Order.booking_id == booking_id).order_by(Order.id.desc()))
-        invoices = db.session.scalars(select(Invoice).where(Invoice.order_id == order.id)).all() if order else []
+        invoices = db.session.scalars(select(Invoice).where(Invoice.order_id == order.id)
+                                      .order_by(Invoice.id)).all() if order else []
         return row.status, row.hold_expires_at, order, [(i.kind, i.total_ttc_cents) for i in invoices]
 
 
