@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from sqlalchemy import func, select, update
 
 from core import audit
@@ -73,6 +75,7 @@ def test_a_key_makes_one_job(app):
         assert run_pending() == 1 and _runs() == 1
 
 
+@pytest.mark.job_failures(r"\(toy\.fail\) failed .*outside service down")
 def test_a_failing_job_is_retried_then_dead_and_can_be_retried_by_hand(app, client, auth, make_user):
     job_id = _enqueue(app, "toy.fail", run="worker", max_attempts=3)
     app.config["JOBS_BACKOFF_SECONDS"] = 60
@@ -128,6 +131,7 @@ def test_a_dead_workers_job_is_taken_back_after_its_lease(app):
         assert (job.status, job.attempts) == ("done", 2) and _runs() == 1
 
 
+@pytest.mark.job_failures(r"\(toy\.mark\) lost its lease")
 def test_a_worker_that_lost_its_lease_applies_nothing(app):
     job_id = _enqueue(app, "toy.mark", run="worker")
     with app.app_context():

@@ -63,6 +63,7 @@ def test_metrics_answer_loopback_or_the_token_only(app_factory):
     assert client.get("/metrics", environ_base={"REMOTE_ADDR": "::1"}).status_code == 200
 
 
+@pytest.mark.job_failures(r"\(no\.such\.handler\) failed .*no handler named")
 def test_metrics_count_requests_bookings_payments_and_jobs(app_factory, make_site, make_user):
     from plugins.billing.bookings import desk_order
     from plugins.billing.fulfilment import record_paid_on_site

@@ -224,6 +224,7 @@ def test_a_membership_paid_after_its_account_was_erased_is_cancelled_and_refunde
     assert stripe_driver.client().v1.subscriptions.retrieve(row.stripe_subscription_id).status == "canceled"
 
 
+@pytest.mark.job_failures(r"\(billing\.cancel_subscription\) failed .*APIConnectionError")  # Stripe unreachable
 @pytest.mark.parametrize("ended_by", ["refusal", "erasure"])
 def test_a_membership_renewed_before_its_cancellation_got_through_is_refunded(
         app, client, auth, shop, stripe_driver, monkeypatch, ended_by):
