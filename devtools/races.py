@@ -83,9 +83,9 @@ def watching_statements(app, before, after=None):
             event.remove(engine, name, listener)
 
 
-def held_until_both_reach(starts_with: str, timeout: float = 3.0):
+def held_until_both_reach(starts_with: str | tuple[str, ...], timeout: float = 3.0):
     """A `before` listener holding each thread at its first statement starting with
-    `starts_with` until two threads are there (at most `timeout` seconds: with a fix, the other
+    `starts_with` (or one of them) until two threads are there (at most `timeout` seconds: with a fix, the other
     is waiting for a lock and never comes)."""
     both = threading.Barrier(2)
 

@@ -17,6 +17,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import delete, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from stdnum.fr import siren as stdnum_siren, siret as stdnum_siret
 from stdnum.eu import vat as stdnum_vat
 
@@ -24,7 +25,7 @@ from core import audit
 from core.accounts import roles
 from core.accounts.models import User
 from core.cache import cached, watch
-from core.db import find, lock_row, utcnow
+from core.db import find, is_unique_violation, lock_row, utcnow
 from core.extensions import db
 from core.jobs import enqueue
 from core.mail import queue_mail
@@ -213,10 +214,17 @@ def save_convention(actor, partner: Partner, convention: Convention | None, **va
     if clash is not None and (created or clash != convention.id):
         raise ConventionError(_("Another convention has this reference."), "duplicate_reference", status=409)
     convention = convention or Convention(partner_id=partner.id, status="draft")
-    for key, value in values.items():
-        setattr(convention, key, value)
-    db.session.add(convention)
-    db.session.flush()
+    try:  # two administrators giving one reference at once: the check above saw neither
+        with db.session.begin_nested():
+            for key, value in values.items():
+                setattr(convention, key, value)
+            db.session.add(convention)
+            db.session.flush()
+    except IntegrityError as exc:
+        if not is_unique_violation(exc):
+            raise
+        raise ConventionError(_("Another convention has this reference."), "duplicate_reference",
+                              status=409) from None
     audit.record(actor, "conventions.created" if created else "conventions.edited",
                  f"conventions_convention:{convention.id}", reference=convention.reference)
     return convention

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from conventions_helpers import next_weekday, post_json
 from core.extensions import db
-from devtools.races import call_together, run_together
+from devtools.races import call_together, held_until_both_reach, run_together, watching_statements
 from plugins.booking import ACTIVE, Booking
 from plugins.conventions.models import Authorisation, Convention, Use
 
@@ -261,3 +261,85 @@ def test_an_administrator_creating_twice_at_once_creates_once(app, world, make_u
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(model).where(where)) == 1, results
     assert "ok" in results and set(results) <= {"ok", 409}, results
+
+
+def test_two_administrators_giving_one_reference_at_once_get_one_convention_and_a_409(app, world, make_user):
+    """One administrator creates a convention while another renames an existing one to the same
+    reference, at the same moment: each checked the reference before the other wrote it. One
+    keeps it; the other is told why (409), not a unique-key 500."""
+    from core.accounts.models import User
+    from plugins.conventions import service
+    from plugins.conventions.errors import ConventionError
+    from plugins.conventions.models import Partner
+
+    second_admin = make_user("territory-admin")
+    with app.app_context():
+        base = db.session.get(Convention, world.convention_id)
+        terms = {key: getattr(base, key) for key in service.CONVENTION_FIELDS}
+    terms["reference"] = "CD46-NEW"
+
+    def create():
+        partner = db.session.get(Partner, world.partner_id)
+        service.save_convention(db.session.get(User, world.admin.id), partner, None, **terms)
+
+    def rename():
+        convention = db.session.get(Convention, world.convention_id)
+        service.save_convention(db.session.get(User, second_admin.id), convention.partner, convention, **terms)
+
+    def click(act):
+        def run():
+            with app.test_request_context(method="POST"):
+                try:
+                    act()
+                    db.session.commit()
+                    return "ok"
+                except ConventionError as error:
+                    db.session.rollback()
+                    return error.status
+        return run
+
+    # Each held at its write until the other has checked the reference too (PostgreSQL; SQLite's
+    # writers take turns, so there the second checks after the first committed).
+    writes = ("INSERT INTO conventions_convention", "UPDATE conventions_convention")
+    with watching_statements(app, held_until_both_reach(writes)):
+        results = call_together([click(create), click(rename)])
+    assert sorted(results, key=str) == [409, "ok"], results
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Convention).where(
+            Convention.reference == "CD46-NEW")) == 1
+
+
+def test_two_referents_deciding_one_request_at_once_decide_it_once(app, world, make_user):
+    """One référent approves a request while the other refuses it, at the same moment. Both read
+    "pending"; the second's decision overwrote the first's, and the employee was told they were
+    approved while the request ended refused. The employee's row is taken first, so the second
+    référent reads the first's decision and is told it was already decided (409)."""
+    from core.accounts.models import User
+    from plugins.conventions import service
+    from plugins.conventions.errors import ConventionError
+    from plugins.conventions.models import Partner
+
+    second = make_user("partner", email="rh2@lot.fr")
+    person = make_user(email="demande@lot.fr")
+    with app.test_request_context(method="POST"):
+        service.add_referent(db.session.get(User, world.admin.id), db.session.get(Partner, world.partner_id),
+                             "rh2@lot.fr")
+        request_id = service.request_by_domain(db.session.get(User, person.id), world.convention_id).id
+        db.session.commit()
+
+    def decide(referent_id, decision):
+        with app.test_request_context(method="POST"):
+            try:
+                service.decide(db.session.get(User, referent_id), request_id, decision)
+                db.session.commit()
+                return decision
+            except ConventionError as error:
+                db.session.rollback()
+                return error.status
+
+    with watching_statements(app, held_until_both_reach("UPDATE conventions_authorisation")):
+        results = run_together(decide, [(world.referent.id, "approved"), (second.id, "refused")])
+    assert sorted(results, key=str) == [409, "approved"] or sorted(results, key=str) == [409, "refused"], results
+    with app.app_context():
+        auth = db.session.get(Authorisation, request_id)
+        assert auth.status == next(r for r in results if r != 409)
