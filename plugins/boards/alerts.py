@@ -29,6 +29,7 @@ from .errors import BoardsError
 from .models import Alert
 
 DIGEST_JOB = "boards.weekly_digest"
+ONE_DIGEST_JOB = "boards.digest"  # one subscriber's, queued by the weekly job
 CONSENTS = {"digest": ("boards_digest", _l("Send me each week by e-mail the new posts matching my jobs and "
                                            "skills.")),
             "matchable": ("boards_matchable", _l("Show my name, jobs and skills to the employers whose posts "
@@ -97,22 +98,38 @@ SETTLED = timedelta(minutes=5)
 
 
 def send_digests(now=None) -> int:
-    """Mail each subscriber the posts published since their last digest; returns how many went."""
-    sent = 0
+    """Queue each subscriber's digest of the posts published up to `SETTLED` before now, one
+    job each; returns how many were queued. One job per subscriber keeps each transaction short
+    (thousands of subscribers in one would outlive the job's lease) and lets one member's failure
+    be retried alone; the key makes a second run of the same week queue nothing more."""
     until = (now or utcnow()) - SETTLED
-    for alert in db.session.scalars(select(Alert).where(Alert.digest.is_(True))):
-        user = db.session.get(User, alert.user_id)
-        found = matching.posts_for(alert, alert.last_sent_at, until)
-        alert.last_sent_at = until
-        if not found or user is None or not user.is_active:
-            continue
-        queue_mail(user.email, "boards_digest", locale=user.locale, name=user.display_name,
-                   posts=[{"title": p.title, "kind": str(posts.KIND_LABELS[p.kind]), "organisation": p.organisation,
-                           "url": external_url("boards.show", post_id=p.id)} for p in found],
-                   alerts_url=external_url("boards.alerts"))
-        sent += 1
+    ids = db.session.scalars(select(Alert.user_id).where(Alert.digest.is_(True)).order_by(Alert.user_id)).all()
+    for user_id in ids:
+        enqueue(ONE_DIGEST_JOB, key=f"{ONE_DIGEST_JOB}:{user_id}:{until:%Y-%m-%dT%H:%M}", user_id=user_id,
+                until=until.isoformat())
+    return len(ids)
+
+
+def send_digest(user_id: int, until: str) -> bool:
+    """The "boards.digest" job: mail one subscriber the posts published since their last digest
+    and up to `until`; returns whether a mail went. Nothing is sent twice: the mail is queued in
+    the transaction that moves `last_sent_at` on."""
+    until_at = datetime.fromisoformat(until)
+    lock_row(User, user_id)  # the member editing their alert at this moment: one after the other
+    alert = db.session.get(Alert, user_id, populate_existing=True)
+    if alert is None or not alert.digest or (alert.last_sent_at and alert.last_sent_at >= until_at):
+        return False
+    user = db.session.get(User, alert.user_id)
+    found = matching.posts_for(alert, alert.last_sent_at, until_at)
+    alert.last_sent_at = until_at
     db.session.flush()
-    return sent
+    if not found or user is None or not user.is_active:
+        return False
+    queue_mail(user.email, "boards_digest", locale=user.locale, name=user.display_name,
+               posts=[{"title": p.title, "kind": str(posts.KIND_LABELS[p.kind]), "organisation": p.organisation,
+                       "url": external_url("boards.show", post_id=p.id)} for p in found],
+               alerts_url=external_url("boards.alerts"))
+    return True
 
 
 def weekly_digest(day: str) -> None:
@@ -122,4 +139,4 @@ def weekly_digest(day: str) -> None:
     schedule(date.fromisoformat(day))
 
 
-HANDLERS = {DIGEST_JOB: weekly_digest}
+HANDLERS = {DIGEST_JOB: weekly_digest, ONE_DIGEST_JOB: send_digest}
