@@ -18,6 +18,7 @@ from core.accounts.models import User
 from core.accounts.service import record_consent, withdraw_consent
 from core.db import lock_row, utcnow
 from core.extensions import db
+from core.forms import has_control_characters
 from core.plugins import plugin_config
 from core.sites.models import Site
 
@@ -84,8 +85,12 @@ def set_consents(user, **wanted: bool) -> Profile:
     return profile
 
 
-def _clean(text: str | None, limit: int, label) -> str:
+def _clean(text: str | None, limit: int, label, multi_line: bool = False) -> str:
     text = (text or "").strip()
+    # The forms refuse these already; the API and other callers reach here without a form (a NUL
+    # byte is also a 500 on PostgreSQL).
+    if has_control_characters(text, multi_line):
+        raise DirectoryError(_("%(field)s: remove the control characters.", field=label))
     if len(text) > limit:
         raise DirectoryError(_("%(field)s: at most %(n)d characters.", field=label, n=limit))
     if EMAIL.search(text):
@@ -113,7 +118,7 @@ def save(user, *, shown=(), job_code=None, job_title="", bio="", available=False
         setattr(profile, f"show_{field}", field in shown)
     profile.job_code = job_code
     profile.job_title = _clean(job_title, 120, _("Job title"))
-    profile.bio = _clean(bio, MAX_BIO, _("About you"))
+    profile.bio = _clean(bio, MAX_BIO, _("About you"), multi_line=True)
     profile.available = bool(available)
     profile.links = clean_links
     profile.organisation_id = organisation_id
@@ -250,7 +255,7 @@ def save_organisation(organisation: Organisation | None, *, name, kind="company"
         organisation = Organisation()
         db.session.add(organisation)
     organisation.name, organisation.kind = name, kind
-    organisation.description = _clean(description, MAX_BIO, _("Description"))
+    organisation.description = _clean(description, MAX_BIO, _("Description"), multi_line=True)
     organisation.website, organisation.site_id = (website or "").strip(), site_id
     db.session.flush()
     refresh_organisation(organisation)

@@ -136,3 +136,22 @@ def test_the_pages_answer_404_while_the_module_is_off(client, runner, auth, make
     assert runner.invoke(args=["modules", "disable", "directory"]).exit_code == 0
     assert client.get("/directory").status_code == 404
     assert client.get("/directory/me").status_code == 404
+
+
+def test_control_characters_are_refused_by_the_rule_itself(app, make_user):
+    """The forms refuse control characters; the rule refuses them too, for callers without a
+    form. A NUL byte in a bio was a 500 on PostgreSQL (found by the never-leaks property test)."""
+    import pytest
+
+    from core.accounts.models import User
+    from plugins.directory import profiles
+    from plugins.directory.errors import DirectoryError
+
+    person = make_user()
+    with app.test_request_context(method="POST", headers=EN):
+        user = db.session.get(User, person.id)
+        for fields in ({"bio": "v\x00X"}, {"bio": "droite \u202e gauche"}, {"job_title": "Comptable\nsenior"}):
+            with pytest.raises(DirectoryError, match="control characters"):
+                profiles.save(user, **fields)
+            db.session.rollback()
+        assert profiles.save(user, bio="Deux lignes\nsans souci", job_title="Comptable").bio == "Deux lignes\nsans souci"
