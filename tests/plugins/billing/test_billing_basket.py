@@ -8,6 +8,7 @@ import re
 import threading
 from datetime import timedelta
 
+import lxml.html
 import pytest
 from sqlalchemy import select
 
@@ -17,6 +18,7 @@ from plugins.billing.models import Invoice, Order, OrderLine
 
 booking = pytest.importorskip("plugins.booking.service")
 
+from tests.core.test_accessibility_pages import table_problems  # noqa: E402
 from tests.plugins.billing.test_billing_bookings import book_day, invoice_pdfs, next_tuesday  # noqa: E402
 
 
@@ -64,6 +66,7 @@ def test_three_days_are_held_together_and_listed_with_prices_including_vat(app, 
     html = client.get(page).get_data(as_text=True)
     assert html.count("15,00") >= 3 and "45,00" in html  # 12,50 € HT + 20 % VAT each
     assert "12,50" not in html  # a consumer sees prices including VAT only
+    assert table_problems(lxml.html.fromstring(html)) == []  # on a phone, each cell says its column
 
 
 def test_a_basket_of_three_days_is_paid_once_confirmed_and_invoiced_with_a_line_per_day(
