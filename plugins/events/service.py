@@ -12,11 +12,11 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
 from core import audit
 from core.accounts.models import User
-from core.db import find, is_unique_violation, lock_row, utcnow
+from core.db import as_id, find, is_unique_violation, lock_row, utcnow
 from core.errors import Forbidden, NotFound
 from core.extensions import db
 from core.jobs import enqueue
@@ -148,6 +148,10 @@ def save_event(actor, event: Event | None, *, site, title: str, description: str
         raise EventsError(_("Choose the partner whose staff is invited."), "partner")
     if site is None and not online_url.startswith(("https://", "http://")):
         raise EventsError(_("An online event needs the link of its meeting (https://...)."), "online_url")
+    if event is not None:  # a seat taken meanwhile: counted under the event's lock (its member's first)
+        lock_row(User, actor.id)
+        lock_row(Event, event.id)
+        db.session.refresh(event)
     if capacity < 1 or (event is not None and capacity < event.seats_taken):
         raise EventsError(_("The capacity cannot be less than the seats already taken (%(n)d).",
                             n=event.seats_taken if event else 1), "capacity")
@@ -482,7 +486,7 @@ def take_attendance(actor, event: Event, present_ids, now=None) -> int:
         raise Forbidden(_("You do not run events there."))
     if utc_to_local(now, tz_of(event)).date() < utc_to_local(event.starts_at, tz_of(event)).date():
         raise EventsError(_("The attendance is taken on the day of the event."), "too_early")
-    present = {int(i) for i in present_ids if str(i).isdigit()}
+    present = {number for number in map(as_id, present_ids) if number}  # "²" is a digit int() refuses
     rows = registrations(event)
     for registration in rows:
         registration.attended = registration.id in present
@@ -512,8 +516,15 @@ def remind(event_id: int, starts_at: str) -> int:
 # --------------------------------------------------------------------------------------------
 
 
+def _registrations_of_member(user):
+    """A member's registrations: those made signed in, and those made as a visitor with the
+    account's address (confirmed from that mailbox, shown to the member as their own)."""
+    return select(Registration).where(or_(Registration.user_id == user.id,
+                                          Registration.email == (user.email or "").strip().lower()))
+
+
 def export(user) -> list[dict]:
-    rows = db.session.scalars(select(Registration).where(Registration.user_id == user.id).order_by(Registration.id))
+    rows = db.session.scalars(_registrations_of_member(user).order_by(Registration.id))
     return [{"event": r.event.title, "starts_at": r.event.starts_at.isoformat(), "status": r.status,
              "attended": r.attended, "registered_at": r.created_at.isoformat()} for r in rows]
 
@@ -522,7 +533,7 @@ def erase(user, now=None) -> None:
     """Future registrations are cancelled (their seats go to the waitlist); the rest stay,
     detached and nameless, in the attendance figures."""
     now = now or utcnow()
-    for registration in db.session.scalars(select(Registration).where(Registration.user_id == user.id)).all():
+    for registration in db.session.scalars(_registrations_of_member(user).order_by(Registration.id)).all():
         if registration.status in ACTIVE and registration.event.ends_at > now:
             cancel_registration(registration, now, full_refund=True)
         registration.user_id, registration.name = None, ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from core.db import utcnow
+from core.db import find, utcnow
 from core.extensions import db
 from core.timeutil import utc_to_local
 from core.ui import moment
@@ -28,7 +28,7 @@ def _registration_of(order) -> Registration | None:
     if order.seller != service.SELLER or not (order.seller_reference or "").startswith("registration:"):
         return None
     number = order.seller_reference.split(":", 1)[1]
-    return db.session.get(Registration, int(number)) if number.isdigit() else None
+    return find(Registration, number)
 
 
 def label(event) -> str:

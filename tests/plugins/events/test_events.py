@@ -217,7 +217,9 @@ def test_attendance_is_taken_on_the_day_and_reported_with_no_shows(app, client, 
     with app.test_request_context():
         event = db.session.get(Event, event_id)
         manager = db.session.get(User, world.manager.id)
-        assert service.take_attendance(manager, event, [str(came_id), "junk"], now=event.starts_at) == 1
+        # Junk, a digit int() refuses ("²": a 500 before) and an id past any column are ignored.
+        junk = ["junk", "\u00b2", "9" * 30, "-1"]
+        assert service.take_attendance(manager, event, [str(came_id), *junk], now=event.starts_at) == 1
         db.session.commit()
     report = client.get("/events/manage/reports", headers=EN).get_data(as_text=True)
     assert "Journée d&#39;information" in report or "Journée d'information" in report
@@ -262,6 +264,30 @@ def test_a_members_registrations_are_exported_and_erased_their_seat_going_to_the
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Registration).where(
             Registration.user_id == leaving.id)) == 0
+
+
+def test_a_registration_made_as_a_visitor_with_the_members_address_is_exported_and_erased(
+        app, client, auth, make_user, make_event):
+    """Registered signed out with their own address, then shown it as theirs when signed in: the
+    row is the member's. Erasure left it with their name and address (still mailed reminders,
+    still on the attendance list), and the export left it out."""
+    event_id = make_event(capacity=5)
+    member = make_user(name="Jeanne Membre")
+    assert client.post(f"/events/{event_id}/visitor", data={"name": "Jeanne Membre",
+                                                            "email": member.email}).status_code == 200
+    with app.app_context():
+        token = db.session.scalar(select(Registration.token).where(Registration.email == member.email))
+    assert client.post(f"/events/r/{token}/confirm").status_code == 303
+    auth.login(member)
+    assert "You are registered." in client.get(f"/events/{event_id}", headers=EN).get_data(as_text=True)
+    with app.test_request_context():
+        parts = registry().pm.hook.user_data_export(user=db.session.get(User, member.id))
+        assert [row["status"] for row in next(part["events"] for part in parts if "events" in part)] == ["confirmed"]
+    assert client.post("/account/erase", data={"password": member.password}).status_code == 303
+    with app.app_context():
+        row = db.session.scalar(select(Registration).where(Registration.event_id == event_id))
+        assert (row.name, row.status) == ("", "cancelled") and row.email.startswith("erased:"), row.email
+        assert db.session.get(Event, event_id).seats_taken == 0
 
 
 def test_each_site_offers_a_calendar_feed_of_its_public_and_members_events(client, make_event, app):

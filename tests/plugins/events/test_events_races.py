@@ -56,3 +56,62 @@ def test_twenty_parallel_registrations_for_the_last_seat_give_one_seat_and_a_wai
 def _token(app, email):
     with app.app_context():
         return db.session.scalar(select(Registration.token).where(Registration.email == email))
+
+
+def test_lowering_the_capacity_while_a_member_takes_a_seat_is_refused_with_its_reason(app, make_user, make_event,
+                                                                                     world):
+    """The manager lowers the capacity to the seats taken (1) while a member takes the second
+    seat. The manager's check read one seat taken; the member's seat committed first; the
+    manager's update then broke the seats <= capacity constraint: a 500. The seats are now
+    counted under the event's lock: the member's seat waits for the change, and finds none."""
+    import threading
+
+    import pytest
+
+    from devtools.races import run_together, watching_statements
+    from plugins.events.errors import EventsError
+
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("SQLite's writers take turns")
+    event_id = make_event(capacity=2, days=5)
+    first, second = make_user(), make_user()
+    with app.test_request_context(method="POST"):
+        service.register_member(db.session.get(Event, event_id), db.session.get(User, first.id))
+        db.session.commit()
+    editing, seat_done = threading.Event(), threading.Event()
+
+    def before(_conn, _cursor, statement, *_args):
+        if statement.lstrip().startswith("UPDATE events_event SET") and "capacity" in statement.split("WHERE")[0]:
+            editing.set()
+            seat_done.wait(3)  # with the fix, the seat waits for this change: three seconds, then on
+
+    def act(who):
+        with app.test_request_context(method="POST"):
+            try:
+                if who == "manager":
+                    event = db.session.get(Event, event_id)
+                    service.save_event(db.session.get(User, world.manager.id), event, site=event.site,
+                                       title=event.title, description=event.description, online_url="",
+                                       starts_at=event.starts_at, ends_at=event.ends_at, capacity=1,
+                                       audience=event.audience)
+                    db.session.commit()
+                    return "changed"
+                assert editing.wait(10)
+                registration = service.register_member(db.session.get(Event, event_id),
+                                                       db.session.get(User, second.id))
+                db.session.commit()
+                seat_done.set()
+                return registration.status
+            except EventsError as error:
+                db.session.rollback()
+                return error.code
+            finally:
+                seat_done.set()
+
+    with watching_statements(app, before):
+        results = run_together(act, [("manager",), ("member",)])
+    with app.app_context():
+        event = db.session.get(Event, event_id)
+        assert event.seats_taken <= event.capacity
+        assert results in (["changed", "waiting"], ["capacity", "confirmed"]), results
