@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from core.errors import DomainError, Forbidden, NotFound
 from core.sites.models import Site
 from core.sites.service import site_by_slug
-from core.extensions import db
+from core.db import as_id, find
 from core.timeutil import today_at
 from plugins.conventions import partner_ids_of
 
@@ -82,15 +82,15 @@ def resolve_scope(user, scope: str | None, scope_id: str | None):
     if not scope_id:
         raise BadRequest(_("Give the id of the site or partner."))
     if scope == "site":
-        site = site_by_slug(scope_id) or (db.session.get(Site, int(scope_id)) if scope_id.isdigit() else None)
+        site = site_by_slug(scope_id) or find(Site, scope_id)
         if site is None:
             raise NotFound(_("There is no such site."))
         if not (authenticated and user.manages(site)):
             raise Forbidden(_("Only the site's managers see its figures."))
         return scope, site.id, site
-    if not scope_id.isdigit():
+    partner_id = as_id(scope_id) if scope_id.isascii() and scope_id.isdigit() else None  # not "²", nor 10**30
+    if partner_id is None:
         raise BadRequest(_("A partner's id is a number."))
-    partner_id = int(scope_id)
     if not authenticated or not (user.is_territory_admin or partner_id in partner_ids_of(user)):
         raise Forbidden(_("Only the partner's référents see its figures."))
     return scope, partner_id, partner_id

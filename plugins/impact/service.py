@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from core import geo
 from core.accounts.models import User
-from core.db import lock_row, utcnow
+from core.db import is_unique_violation, lock_row, utcnow
 from core.cache import cached, watch
 from core.extensions import db
 from core.jobs import enqueue
@@ -182,35 +182,42 @@ def _for_update(query):
     return query.with_for_update().execution_options(populate_existing=True)
 
 
+def _row_to_add_to(model, keys: dict, **zero):
+    """The row of `model` with `keys`, under its lock (`_for_update`); made with `zero` when
+    missing. Two workers counting the first check-ins of a month at once both found none: the
+    second insert now meets the unique key in a savepoint and locks the first's row instead of
+    failing (PostgreSQL; the job was retried, the day counted late)."""
+    query = _for_update(select(model).filter_by(**keys))
+    row = db.session.scalar(query)
+    if row is None:
+        try:
+            with db.session.begin_nested():
+                row = model(**keys, **zero)
+                db.session.add(row)
+        except IntegrityError as exc:
+            if not is_unique_violation(exc):
+                raise
+            row = db.session.scalar(query)
+    return row
+
+
 def add_to_aggregates(row: ImpactDay, member_ref: str) -> None:
     """Add one day to its member's month and, when counted, to the month's totals."""
     month = month_of(row.day)
     keys = dict(month=month, site_id=row.site_id, partner_id=row.partner_id)
-    mine = db.session.scalar(_for_update(select(ImpactMonth).where(
-        *(getattr(ImpactMonth, k) == v for k, v in keys.items()), ImpactMonth.member_ref == member_ref)))
-    if mine is None:
-        mine = ImpactMonth(**keys, member_id=row.member_id, member_ref=member_ref, home_code=row.home_code or "",
-                           counted=row.counted, days=0, km=0.0)
-        db.session.add(mine)
+    mine = _row_to_add_to(ImpactMonth, dict(keys, member_ref=member_ref), member_id=row.member_id,
+                          home_code=row.home_code or "", counted=row.counted, days=0, km=0.0)
     mine.days += 1
     mine.km += row.km
     mine.counted = mine.counted or row.counted
     for kind, scope_id in reach_scopes(row.site_id, row.partner_id):
-        reach = db.session.scalar(_for_update(select(ImpactReach).where(
-            ImpactReach.kind == kind, ImpactReach.scope_id == scope_id, ImpactReach.year == row.day.year,
-            ImpactReach.member_ref == member_ref)))
-        if reach is None:
-            reach = ImpactReach(kind=kind, scope_id=scope_id, year=row.day.year, member_ref=member_ref,
-                                member_id=row.member_id, home_code=row.home_code or "", counted=False, months=0)
-            db.session.add(reach)
+        reach = _row_to_add_to(ImpactReach, dict(kind=kind, scope_id=scope_id, year=row.day.year,
+                                                 member_ref=member_ref),
+                               member_id=row.member_id, home_code=row.home_code or "", counted=False, months=0)
         reach.months = reach.months | (1 << (row.day.month - 1))
         reach.counted = reach.counted or row.counted
     if row.counted:
-        total = db.session.scalar(_for_update(select(ImpactTotal).where(
-            *(getattr(ImpactTotal, k) == v for k, v in keys.items()))))
-        if total is None:
-            total = ImpactTotal(**keys, days=0, km=0.0, co2e_kg=0.0, cents=0, hours=0.0)
-            db.session.add(total)
+        total = _row_to_add_to(ImpactTotal, keys, days=0, km=0.0, co2e_kg=0.0, cents=0, hours=0.0)
         total.days += 1
         total.km += row.km
         total.co2e_kg += row.co2e_kg

@@ -47,6 +47,36 @@ def test_two_days_counted_at_once_both_reach_the_site_total(app, make_user, prof
         assert db.session.scalar(select(ImpactTotal.days)) == 3
 
 
+def test_the_first_two_days_of_a_month_counted_at_once_both_reach_a_new_site_total(app, make_user, profile,
+                                                                                     attend):
+    """No total yet for the month: both workers found none and inserted one, and the second
+    failed on the unique key (its job retried, the day counted late). Now it adds to the first's."""
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("SQLite's writers take turns: no two workers miss the same total at once")
+    second, third = make_user(), make_user()
+    for person in (second, third):
+        profile(person)
+    ids = [attend(person, next_weekday(), check_in=False) for person in (second, third)]
+    with app.app_context():
+        starts_at = db.session.get(Booking, ids[0]).starts_at
+        db.session.execute(update(Booking).where(Booking.id.in_(ids)).values(checked_in_at=starts_at))
+        db.session.commit()
+        assert db.session.scalar(select(ImpactTotal.days)) is None
+
+    def count(booking_id):
+        with app.app_context():
+            service.count_day(booking_id)
+            db.session.commit()
+            return "ok"
+
+    with watching_statements(app, held_until_both_reach("INSERT INTO impact_total")):
+        results = run_together(count, ids)
+    assert results == ["ok", "ok"], results
+    with app.app_context():
+        assert db.session.scalars(select(ImpactTotal.days)).all() == [2]
+
+
 def test_the_public_page_switched_twice_at_once_gives_no_error(app):
     """Its first switch inserts the option's row: two at once both inserted (a 500)."""
     from devtools.races import call_together

@@ -133,7 +133,10 @@ def test_the_api_and_the_pages_give_the_same_totals(app, client, auth, make_user
 @pytest.mark.parametrize("query, status", [
     ("scope=galaxy", 400), ("scope=site", 400), ("scope=site&id=nowhere", 404), ("scope=partner&id=x", 400),
     ("scope=me&from=2026-13", 400), ("scope=me&from=2026-05&to=2026-01", 400), ("scope=territory", 403),
-    ("scope=site&id=figeac", 403), ("scope=partner&id=1", 403)])
+    ("scope=site&id=figeac", 403), ("scope=partner&id=1", 403),
+    # Digits Python reads as numbers but int() does not ("²"), and ids past any column (500s before)
+    ("scope=site&id=%C2%B2", 404), ("scope=site&id=99999999999999999999999", 404),
+    ("scope=partner&id=%C2%B2", 400), ("scope=partner&id=99999999999999999999999", 400)])
 def test_bad_or_forbidden_questions_get_a_clear_answer(client, make_user, api_token, desk, query, status):
     token = api_token(make_user())
     response = client.get(f"/api/v1/impact?{query}", headers={"Authorization": f"Bearer {token}"})
