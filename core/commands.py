@@ -52,12 +52,15 @@ def tokens_cli():
 @with_appcontext
 def create_token(email, name):
     from core.accounts.models import User
-    from core.api.tokens import create_token as create
+    from core.api.tokens import TokenError, create_token as create
 
     user = User.by_email(email)
     if user is None or not user.is_active:
         raise click.ClickException(f"no active account for {email}")
-    secret = create(user, name)
+    try:
+        secret = create(user, name)
+    except TokenError as exc:
+        raise click.BadParameter(str(exc), param_hint="--name") from None
     db.session.commit()
     click.echo(secret)
 

@@ -18,6 +18,9 @@ from core.plugins import registry
 from core.urls import external_url
 
 
+NAME_LENGTH = 120  # the column's
+
+
 class AccountError(DomainError):
     """A refused account action; the message is for the user."""
 
@@ -32,14 +35,19 @@ def check_password_rules(password: str) -> None:
 def create_user(email: str, password: str | None, display_name: str, role: str = roles.MEMBER,
                 locale: str | None = None, confirmed: bool = False, sites=()) -> User:
     """Create an account in the current transaction (the caller commits)."""
-    email = email.strip().lower()
+    email, display_name = email.strip().lower(), display_name.strip()
+    # The forms check these; the operators' command and other callers come here without one.
+    if len(email) > 254 or "@" not in email.strip("@"):
+        raise AccountError(_("Give a valid e-mail address."))
+    if len(display_name) > NAME_LENGTH:
+        raise AccountError(_("The name has at most %(n)d characters.", n=NAME_LENGTH))
     if role not in roles.ROLES:
         raise AccountError(_("Unknown role: %(role)s.", role=role))
     if User.by_email(email) is not None:
         raise AccountError(_("An account already exists with this e-mail address."))
     if password is not None:
         check_password_rules(password)
-    user = User(email=email, display_name=display_name.strip() or email.split("@")[0], role=role,
+    user = User(email=email, display_name=display_name or email.split("@")[0], role=role,
                 locale=locale, password_hash=hash_password(password) if password else None,
                 email_confirmed_at=utcnow() if confirmed else None)
     user.managed_sites = list(sites)

@@ -4,13 +4,20 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from flask_babel import gettext as _
 from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
 from core.db import UTCDateTime, utcnow
+from core.errors import DomainError
 from core.extensions import db
 
 PREFIX = "tl_"
+NAME_LENGTH = 80  # the column's
+
+
+class TokenError(DomainError):
+    """A token refused; the message is for the user."""
 
 
 class ApiToken(db.Model):
@@ -35,8 +42,11 @@ def _digest(secret: str) -> str:
 
 def create_token(user, name: str) -> str:
     """Store a new token for `user` and return its secret, which is never shown again."""
+    name = " ".join((name or "").split())
+    if not name or len(name) > NAME_LENGTH:  # the form checks it; the operators' command does not
+        raise TokenError(_("Give the token a name of at most %(n)d characters.", n=NAME_LENGTH))
     secret = PREFIX + secrets.token_urlsafe(32)
-    db.session.add(ApiToken(user_id=user.id, name=name.strip(), digest=_digest(secret), hint=secret[:7]))
+    db.session.add(ApiToken(user_id=user.id, name=name, digest=_digest(secret), hint=secret[:7]))
     return secret
 
 

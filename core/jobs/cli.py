@@ -9,6 +9,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
+from core.db import MAX_ID
 from core.extensions import db
 from core.jobs import runner
 from core.jobs.models import Job
@@ -40,7 +41,7 @@ def jobs_cli():
 @jobs_cli.command("list")
 @click.option("--status", type=click.Choice(["pending", "running", "done", "dead"]), default=None,
               help="Only jobs in this state (default: all but done).")
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
 @with_appcontext
 def list_jobs(status, limit):
     """Counts per state, then the jobs themselves, newest first."""
@@ -55,7 +56,7 @@ def list_jobs(status, limit):
 
 
 @jobs_cli.command("retry")
-@click.argument("job_id", type=int)
+@click.argument("job_id", type=click.IntRange(1, MAX_ID))
 @with_appcontext
 def retry_job(job_id):
     """Put a dead job back in the queue with fresh attempts."""

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from core.db import lock_row, utcnow
+from core.db import as_id, lock_row, utcnow
 from core.extensions import db
 from plugins.billing.config import settings
 from plugins.billing.models import ORDER_RANK, Order, Subscription
@@ -70,7 +70,7 @@ def plain(stripe_object) -> dict:
 def order_id_of(stripe_object) -> int | None:
     data = plain(stripe_object)
     value = (data.get("metadata") or {}).get("order_id") or data.get("client_reference_id")
-    return int(value) if value and str(value).isdigit() else None
+    return as_id(value) if value and str(value).isascii() and str(value).isdigit() else None
 
 
 def active_unlimited_membership(member_id: int, site_id: int) -> Subscription | None:

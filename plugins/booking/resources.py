@@ -61,7 +61,7 @@ def _count(text: str) -> int:
     text = (text or "").strip()
     if not text:
         return 0
-    if not text.isdigit() or int(text) > 200:
+    if not (text.isascii() and text.isdigit()) or int(text) > 200:
         raise ValueError("a whole number of resources, from 0 to 200")
     return int(text)
 

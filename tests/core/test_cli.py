@@ -42,6 +42,28 @@ def test_tokens_create_prints_a_working_token(client, runner, make_user):
     assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"}).status_code == 200
 
 
+def test_commands_given_out_of_range_values_say_so_and_store_nothing(app, runner, make_user):
+    """Each of these ended in a traceback (an id past PostgreSQL's INTEGER, a negative LIMIT, a
+    value longer than its column) or stored a token without a name."""
+    from core.api.tokens import ApiToken
+
+    member = make_user()
+    cases = [(["jobs", "retry", "9" * 20], "JOB_ID"), (["jobs", "list", "--limit", "-1"], "--limit"),
+             (["tokens", "create", member.email, "--name", "a" * 81], "80 caractères au plus"),
+             (["tokens", "create", member.email, "--name", "   "], "80 caractères au plus"),
+             (["users", "create", "long@example.org", "--password", "a long password here", "--name", "n" * 121],
+              "au plus 120"),
+             (["users", "create", "not-an-address", "--password", "a long password here"], "adresse e-mail valide")]
+    for args, said in cases:
+        result = runner.invoke(args=args)  # in the territory's language
+        assert result.exit_code == 2 if args[0] != "users" else result.exit_code == 1, (args, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+        assert said in result.output, (args, result.output)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ApiToken)) == 0
+        assert User.by_email("long@example.org") is None and User.by_email("not-an-address") is None
+
+
 def test_seed_demo_is_idempotent_and_prints_the_logins(app, runner):
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output
