@@ -183,6 +183,10 @@ def as_id(value) -> int | None:
     """A database id from user input (a URL, a form, a JSON body), or None if it cannot be one."""
     if isinstance(value, (bool, float)):  # JSON's true, or 1.5 (which int() would make 1)
         return None
+    if isinstance(value, str):  # int() also reads "+5", "1_0" and other scripts' digits ("١٢")
+        value = value.strip()
+        if not (value.isascii() and value.isdigit()):
+            return None
     try:
         number = int(value)
     except (TypeError, ValueError, OverflowError):

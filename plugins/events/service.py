@@ -148,9 +148,8 @@ def save_event(actor, event: Event | None, *, site, title: str, description: str
         raise EventsError(_("Choose the partner whose staff is invited."), "partner")
     if site is None and not online_url.startswith(("https://", "http://")):
         raise EventsError(_("An online event needs the link of its meeting (https://...)."), "online_url")
-    if event is not None:  # a seat taken meanwhile: counted under the event's lock (its member's first)
-        lock_row(User, actor.id)
-        lock_row(Event, event.id)
+    if event is not None:  # a seat taken meanwhile: counted under the event's lock
+        lock_row(Event, event.id)  # not the actor's row: `cancel_event` takes the event, then registrants
         db.session.refresh(event)
     if capacity < 1 or (event is not None and capacity < event.seats_taken):
         raise EventsError(_("The capacity cannot be less than the seats already taken (%(n)d).",
@@ -524,7 +523,8 @@ def _registrations_of_member(user):
 
 
 def export(user) -> list[dict]:
-    rows = db.session.scalars(_registrations_of_member(user).order_by(Registration.id))
+    rows = [r for r in db.session.scalars(_registrations_of_member(user).order_by(Registration.id))
+            if r.user_id == user.id or r.status != "pending"]  # not a visitor's unconfirmed typing
     return [{"event": r.event.title, "starts_at": r.event.starts_at.isoformat(), "status": r.status,
              "attended": r.attended, "registered_at": r.created_at.isoformat()} for r in rows]
 

@@ -64,6 +64,10 @@ def test_an_id_that_is_not_a_whole_number_finds_nothing():
     from core.db import as_id
 
     assert [as_id(v) for v in (1.5, 1.0, True, "1.5", "7", 7)] == [None, None, None, None, 7, 7]
+    # What int() reads but nobody types for an id: a sign, an underscore, other scripts' digits,
+    # a superscript (int() refuses "²" though str.isdigit() accepts it); spaces around are dropped.
+    assert [as_id(v) for v in ("+5", "1_0", "\u0661\u0662", "\u00b2", " 12 ", "9" * 30)] == \
+        [None, None, None, None, 12, None]
 
 
 def test_error_pages_without_a_sentence_of_their_own_are_still_french(client):

@@ -278,6 +278,9 @@ def test_a_registration_made_as_a_visitor_with_the_members_address_is_exported_a
     with app.app_context():
         token = db.session.scalar(select(Registration.token).where(Registration.email == member.email))
     assert client.post(f"/events/r/{token}/confirm").status_code == 303
+    typed_by_someone = make_event(capacity=5, title="Autre atelier")  # never confirmed from the mailbox
+    assert client.post(f"/events/{typed_by_someone}/visitor", data={"name": "X",
+                                                                    "email": member.email}).status_code == 200
     auth.login(member)
     assert "You are registered." in client.get(f"/events/{event_id}", headers=EN).get_data(as_text=True)
     with app.test_request_context():

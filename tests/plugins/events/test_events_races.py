@@ -115,3 +115,64 @@ def test_lowering_the_capacity_while_a_member_takes_a_seat_is_refused_with_its_r
         event = db.session.get(Event, event_id)
         assert event.seats_taken <= event.capacity
         assert results in (["changed", "waiting"], ["capacity", "confirmed"]), results
+
+
+def test_a_registrant_editing_an_event_while_another_cancels_it_never_deadlocks(app, make_user, make_event, world):
+    """The manager holds a ticket of their own paid event and edits it while the admin cancels
+    it. A first version of the capacity fix locked the editor's row, then the event; the
+    cancellation takes the event, then each registrant's row: PostgreSQL killed one as a
+    deadlock. The edit now takes the event's row only, and waits for the cancellation."""
+    import secrets
+    import threading
+
+    import pytest
+    from sqlalchemy import update
+
+    from core.db import utcnow
+    from devtools.races import locks, run_together, watching_statements
+
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("pg only")
+    event_id = make_event(capacity=5, days=5)
+    with app.app_context():
+        db.session.execute(update(Event).where(Event.id == event_id).values(price_cents=1000, seats_taken=1))
+        db.session.add(Registration(event_id=event_id, email=world.manager.email, name="M", user_id=world.manager.id,
+                                    status="confirmed", token=secrets.token_urlsafe(16), queued_at=utcnow()))
+        db.session.commit()
+    role = threading.local()
+    a_at_event, b_updated = threading.Event(), threading.Event()
+
+    def before(_c, _cur, statement, *_a):
+        who = getattr(role, "who", None)
+        if who == "edit" and locks(statement, "events_event"):
+            a_at_event.set()
+            b_updated.wait(5)
+        if who == "cancel" and locks(statement, "user_account"):
+            a_at_event.wait(5)
+
+    def after(_c, _cur, statement, *_a):
+        if getattr(role, "who", None) == "cancel" and statement.lstrip().startswith("UPDATE events_event"):
+            b_updated.set()
+
+    def act(who):
+        role.who = who
+        with app.test_request_context(method="POST"):
+            try:
+                event = db.session.get(Event, event_id)
+                if who == "edit":
+                    service.save_event(db.session.get(User, world.manager.id), event, site=event.site,
+                                       title="x", description=event.description, online_url="",
+                                       starts_at=event.starts_at, ends_at=event.ends_at, capacity=5,
+                                       audience=event.audience, price_cents=1000)
+                else:
+                    service.cancel_event(db.session.get(User, world.admin.id), event)
+                db.session.commit()
+                return "ok"
+            except Exception as exc:
+                db.session.rollback()
+                return f"{type(exc).__name__}: {str(exc)[:120]}"
+
+    with watching_statements(app, before, after):
+        results = run_together(act, ["edit", "cancel"])
+    assert results[1] == "ok" and results[0].startswith("EventsError"), results  # the edit finds it cancelled
