@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from core.accounts.models import User
-from core.db import utcnow
+from core.db import lock_row, utcnow
 from core.extensions import db
 from core.urls import external_url
 from core.modules.service import is_enabled
@@ -18,14 +18,23 @@ from plugins.booking.models import Booking, Feed
 PAST = timedelta(days=60)
 
 
+def _feeds(user, site=None):
+    return select(Feed).where(Feed.user_id == user.id,
+                              Feed.site_id.is_(None) if site is None else Feed.site_id == site.id).order_by(Feed.id)
+
+
 def _feed(user, site=None) -> Feed | None:
-    return db.session.scalar(select(Feed).where(Feed.user_id == user.id,
-                                                Feed.site_id.is_(None) if site is None else Feed.site_id == site.id))
+    return db.session.scalar(_feeds(user, site))
 
 
 def create_feed(user, site=None) -> Feed:
-    """Make (or renew: the old address stops working) a feed's secret address."""
-    feed = _feed(user, site)
+    """Make (or renew: the old address stops working) a feed's secret address. The member's
+    row first: two clicks at once stored two feeds, and renewing changed only one of them, so a
+    leaked address went on working; any such second feed is deleted here."""
+    lock_row(User, user.id)
+    feed, *extra = db.session.scalars(_feeds(user, site)).all() or [None]
+    for old in extra:
+        db.session.delete(old)
     if feed is None:
         feed = Feed(user_id=user.id, site_id=getattr(site, "id", None))
         db.session.add(feed)

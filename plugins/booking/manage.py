@@ -21,7 +21,8 @@ from plugins.booking.availability import week
 from plugins.booking.checkin import arrival_token, site_code
 from plugins.booking.desk import bookings_between
 from plugins.booking.errors import BookingError
-from plugins.booking.forms import PERIOD_CHOICES, BlockForm, ManagerBookForm, ResourceForm, RulesForm
+from plugins.booking.forms import (KIND_LABELS, PERIOD_CHOICES, STATUS_LABELS, BlockForm, ManagerBookForm,
+                                   ResourceForm, RulesForm)
 from plugins.booking.models import Booking, Resource
 from plugins.booking.models import Rule
 from plugins.booking.rules import RULE_FIELDS, save_rules
@@ -252,11 +253,13 @@ def export(site_slug):
         last = parse_day(request.args.get("to") or (first + timedelta(days=30)).isoformat())
     except BookingError as exc:
         return failed(exc)
-    header = ["id", "resource", "kind", "member", "email", "start", "end", "status", "checked_in_at"]
-    rows = ([b.id, b.resource.name, b.resource.kind,
-             b.member.display_name if b.member else ("maintenance" if b.is_block else ""),
+    # In the manager's language, as the pages (the dates stay ISO 8601, for spreadsheets).
+    header = [_("Number"), _("Resource"), _("Kind"), _("Member"), _("E-mail"), _("Start"), _("End"), _("Status"),
+              _("Arrived at")]
+    rows = ([b.id, b.resource.name, str(KIND_LABELS.get(b.resource.kind, b.resource.kind)),
+             b.member.display_name if b.member else (_("Blocked") if b.is_block else ""),
              b.member.email if b.member else "", local_iso(b.starts_at, site.timezone),
-             local_iso(b.ends_at, site.timezone), b.status,
+             local_iso(b.ends_at, site.timezone), str(STATUS_LABELS.get(b.status, b.status)),
              local_iso(b.checked_in_at, site.timezone) if b.checked_in_at else ""]
             for b in bookings_between(site, first, min(last, first + timedelta(days=366))))
     return csv_response(csv_text(header, rows), f"bookings-{site.slug}")

@@ -10,6 +10,8 @@ from flask_babel import ngettext
 from sqlalchemy import and_, func, select
 
 from core.cache import cached, watch
+from core.db import lock_row
+from core.sites.models import Site
 from core.extensions import db
 from plugins.booking.errors import BookingError
 from plugins.booking.models import ACTIVE, KINDS, Booking, Resource, Rule
@@ -102,7 +104,11 @@ def save_rules(site_id: int, kind: str, **values) -> Rule:
         if value is not None and not low <= value <= high:
             raise BookingError(_("A booking rule must be between %(low)d and %(high)d.", low=low, high=high),
                                "rule_out_of_range")
-    stored = {row.kind: row for row in db.session.scalars(select(Rule).where(Rule.site_id == site_id))}
+    # The site's row first: two saves at once both read "no rule for this kind" (the second
+    # insert a unique-key 500), or each checked min <= max against the other's old values.
+    lock_row(Site, site_id)
+    stored = {row.kind: row for row in db.session.scalars(select(Rule).where(Rule.site_id == site_id)
+                                                          .execution_options(populate_existing=True))}
     row = stored.get(kind)
     if row is None:
         row = Rule(site_id=site_id, kind=kind)

@@ -438,6 +438,12 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
     if booking is None:
         raise NotFound(_("There is no such booking."))
     rules = effective_rules(booking.site_id, booking.resource.kind)
+    # A member who has arrived cannot cancel (their arrival would leave the figures, and the rest
+    # of the slot go to the waitlist while they sit there); the page shows no button, the POST
+    # and the API were let through. Compared and set below too: a check-in racing this.
+    cancellable = ("held", "confirmed") if reason == "member" else ACTIVE
+    if reason == "member" and booking.status == "checked_in":
+        raise BookingError(_("You have arrived: this booking can no longer be cancelled."), "checked_in")
     if enforce_deadline and reason == "member" and booking.status == "confirmed" \
             and not can_cancel(rules, booking, now):
         raise BookingError(_("This booking can no longer be cancelled: the deadline has passed."), "deadline")
@@ -447,7 +453,7 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
         # order and then confirms the booking, the other way round, and on PostgreSQL the two
         # would each wait for the other until one is killed as a deadlock.
         lock_row(User, booking.member_id)
-    if not set_status(booking.id, ACTIVE, status="cancelled", cancelled_at=now, cancel_reason=reason):
+    if not set_status(booking.id, cancellable, status="cancelled", cancelled_at=now, cancel_reason=reason):
         raise BookingError(_("This booking is not active any more."), "not_active")
     db.session.refresh(booking)
     if booking.member is not None:

@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from core.accounts.models import User
 from core.db import lock_row, utcnow
 from core.extensions import db
+from core.modules.service import is_enabled
 from plugins.booking import notify
 from plugins.booking.errors import BookingError, NotFound
 from plugins.booking.models import Booking, Resource, WaitlistEntry
@@ -81,8 +82,8 @@ def accept(entry_id: int, member, now=None) -> Booking:
 
     now = now or utcnow()
     entry = db.session.get(WaitlistEntry, entry_id) if 0 < entry_id < 2 ** 63 else None
-    if entry is None or entry.member_id != member.id:
-        raise NotFound(_("There is no such offer."))
+    if entry is None or entry.member_id != member.id or not is_enabled("booking", entry.site):
+        raise NotFound(_("There is no such offer."))  # booking switched off there: as its page says
     if entry.status != "offered" or entry.offer_expires_at < now:
         raise BookingError(_("This offer has expired."), "offer_expired")
     resource = db.session.get(Resource, entry.offered_resource_id)

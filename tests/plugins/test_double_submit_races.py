@@ -150,3 +150,49 @@ def test_joining_the_directory_twice_at_once_records_one_consent(app, make_user)
         purpose = profiles.CONSENTS["listed"][0]
         assert db.session.scalar(select(func.count()).select_from(Consent).where(
             Consent.user_id == person.id, Consent.purpose == purpose)) == 1
+
+
+def test_a_calendar_feed_made_twice_at_once_is_one_and_renewing_it_stops_every_old_address(app, make_user):
+    """Two clicks on "make my private address" stored two feeds; "make a new address" renewed
+    only the first, and a leaked address went on serving the member's bookings."""
+    from devtools.races import held_until_both_reach, watching_statements
+    from plugins.booking import feeds
+    from plugins.booking.models import Feed
+
+    person = make_user()
+    with watching_statements(app, held_until_both_reach("INSERT INTO booking_feed")):
+        results = _clicks(app, person.id, feeds.create_member_feed)
+    assert results == ["ok"] * CLICKS, results
+    with app.app_context():
+        assert _count("plugins.booking.models.Feed") == 1
+        # One left by the code before this fix: renewing removes it too.
+        db.session.add(Feed(user_id=person.id, site_id=None, token="ancienne-adresse"))
+        db.session.commit()
+        old = set(db.session.scalars(select(Feed.token)))
+    with app.test_request_context(method="POST"):
+        new = feeds.create_member_feed(db.session.get(User, person.id)).token
+        db.session.commit()
+        assert [token for token in old if feeds.render(token) is not None] == []
+        assert feeds.render(new) is not None and _count("plugins.booking.models.Feed") == 1
+
+
+def test_a_sites_booking_rules_saved_twice_at_once_are_stored_once(app, make_user, make_site):
+    """Both saves read "no rule for desks yet" and inserted one; the second failed on the unique
+    key (a 500). The site's row is now taken first, and the second updates the first's rule."""
+    from devtools.races import held_until_both_reach, run_together, watching_statements
+    from plugins.booking.models import Rule
+
+    make_site("figeac")
+    manager = make_user("site-manager", sites=["figeac"])
+
+    def save(limit):
+        browser = app.test_client()
+        browser.post("/login", data={"email": manager.email, "password": manager.password})
+        return browser.post("/booking/manage/figeac/rules", data={"kind": "desk", "max_per_week": limit}).status_code
+
+    with watching_statements(app, held_until_both_reach("INSERT INTO booking_rule")):
+        results = run_together(save, ["3", "4"])
+    assert results == [303, 303], results
+    with app.app_context():
+        assert db.session.scalars(select(Rule.max_per_week).where(Rule.kind == "desk")).all() in ([3], [4])
+

@@ -51,6 +51,23 @@ def test_first_waiting_member_is_offered_a_freed_place_by_email(app, site_with_d
         assert booking.status == "confirmed" and booking.member_id == first.id
 
 
+def test_an_offer_cannot_be_taken_once_booking_is_switched_off_at_its_site(app, runner, site_with_desk, make_user):
+    """Its page answered 404, but the form's POST still booked the place at a site where the
+    manager had switched booking off."""
+    from core.errors import NotFound
+
+    holder, first = make_user(), make_user()
+    booking_id, (entry_id,) = _queue(app, site_with_desk, next_weekday(), holder, first)
+    with app.test_request_context():
+        service.cancel(booking_id, None, "manager")
+        db.session.commit()
+        assert db.session.get(WaitlistEntry, entry_id).status == "offered"
+    assert runner.invoke(args=["modules", "disable", "booking", "--site", "figeac"]).exit_code == 0
+    with app.test_request_context(method="POST"):
+        with pytest.raises(NotFound):
+            waitlist.accept(entry_id, db.session.get(User, first.id))
+
+
 def test_an_expired_offer_goes_to_the_next_member(app, site_with_desk, make_user):
     holder, first, second = make_user(), make_user(), make_user()
     booking_id, (e1, e2) = _queue(app, site_with_desk, next_weekday(), holder, first, second)

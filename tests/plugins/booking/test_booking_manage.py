@@ -118,7 +118,8 @@ def test_day_week_views_book_on_behalf_block_and_export(client, auth, site_with_
     export = client.get(f"/booking/manage/figeac/export.csv?from={day}&to={day}")
     assert export.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(export.get_data(as_text=True)), delimiter=";"))  # French: semicolons
-    assert {r["email"] for r in rows} == {member.email, ""} and rows[0]["start"].startswith(f"{day}T08:30")
+    assert {r["E-mail"] for r in rows} == {member.email, ""} and rows[0]["Début"].startswith(f"{day}T08:30")
+    assert {r["Statut"] for r in rows} == {"Confirmée"} and "Bloqué" in {r["Membre"] for r in rows}, rows
     assert client.get("/booking/manage/figeac/export.csv?from=garbage").status_code == 422
 
 

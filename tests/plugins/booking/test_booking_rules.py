@@ -128,6 +128,33 @@ def test_cancellation_deadline_applies_to_members(app, site_with_desk, make_user
         assert service.cancel(booking.id, None, "manager").status == "cancelled"
 
 
+def test_a_member_who_has_arrived_cannot_cancel_by_page_or_api(app, client, auth, site_with_desk, make_user,
+                                                                api_token):
+    """The page shows no button once checked in, but the POST and the API cancelled it, at any
+    time: the arrival left the occupancy figures and the rest of the slot went to the waitlist."""
+    from sqlalchemy import update
+
+    from plugins.booking.models import Booking
+
+    member = make_user()
+    with app.app_context():
+        site = site_by_slug("figeac")
+        resource = service.get_resource(site_with_desk)
+        booking = service.book(resource, db.session.get(User, member.id), *range_for(site, next_weekday(), "morning"))
+        db.session.execute(update(Booking).where(Booking.id == booking.id).values(status="checked_in"))
+        db.session.commit()
+        booking_id = booking.id
+    token = api_token(member)
+    api = client.post(f"/api/v1/bookings/{booking_id}/cancel", headers={"Authorization": f"Bearer {token}"})
+    assert api.status_code == 422 and api.get_json()["error"]["code"] == "checked_in", api.get_json()
+    auth.login(member)
+    page = client.post(f"/booking/{booking_id}/cancel", headers={"Accept-Language": "en"})
+    assert page.status_code in (303, 422)
+    with app.app_context():
+        assert db.session.get(Booking, booking_id).status == "checked_in"
+        assert service.cancel(booking_id, None, "manager").status == "cancelled"  # the site's team may
+
+
 def test_room_buffer_keeps_a_gap(app, make_site, make_resource, make_user):
     make_site("figeac")
     room = make_resource("figeac", "room", "Salle")
