@@ -5,12 +5,13 @@ import json
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from core import audit
 from core.accounts import legal, roles, tokens
 from core.accounts.models import Consent, User
 from core.accounts.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
-from core.db import as_id, lock_row, utcnow
+from core.db import as_id, is_unique_violation, lock_row, utcnow
 from core.errors import DomainError
 from core.extensions import db
 from core.mail import queue_mail
@@ -44,15 +45,20 @@ def create_user(email: str, password: str | None, display_name: str, role: str =
     if role not in roles.ROLES:
         raise AccountError(_("Unknown role: %(role)s.", role=role))
     if User.by_email(email) is not None:
-        raise AccountError(_("An account already exists with this e-mail address."))
+        raise AccountError(_("An account already exists with this e-mail address."), "exists")
     if password is not None:
         check_password_rules(password)
     user = User(email=email, display_name=display_name or email.split("@")[0], role=role,
                 locale=locale, password_hash=hash_password(password) if password else None,
                 email_confirmed_at=utcnow() if confirmed else None)
     user.managed_sites = list(sites)
-    db.session.add(user)
-    db.session.flush()
+    try:  # the same address sent twice at once (a double-click on "sign up"): both read "none"
+        with db.session.begin_nested():
+            db.session.add(user)
+    except IntegrityError as exc:
+        if not is_unique_violation(exc):
+            raise
+        raise AccountError(_("An account already exists with this e-mail address."), "exists") from None
     registry().pm.hook.user_registered(user=user)
     return user
 
@@ -73,7 +79,13 @@ def register(email: str, password: str, display_name: str, locale: str | None, a
     check_password_rules(password)
     existing = User.by_email(email)
     if existing is None:
-        user = create_user(email, password, display_name, locale=locale)
+        try:
+            user = create_user(email, password, display_name, locale=locale)
+        except AccountError as error:
+            if error.code != "exists":
+                raise
+            user, existing = None, User.by_email(email)  # made a moment ago by the other click
+    if existing is None:
         if accepted:
             legal.accept(user)
         send_confirmation(user)
@@ -188,6 +200,9 @@ def withdraw_consent(user: User, purpose: str) -> None:
 def update_account(user: User, display_name: str, locale: str | None, home) -> None:
     """Save a member's name, language and home commune (a `core.geo` commune or None); plugins
     that copied any of it hear of the change (`account_updated`). Flushes."""
+    display_name = display_name.strip()
+    if len(display_name) > NAME_LENGTH:  # the form checks it too
+        raise AccountError(_("The name has at most %(n)d characters.", n=NAME_LENGTH))
     user.display_name, user.locale = display_name, locale
     user.home_commune = home.name if home else None
     user.home_commune_code = home.code if home else None

@@ -62,3 +62,22 @@ def test_an_erasure_clicked_twice_at_once_runs_once(app, make_user, postgresql):
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(AuditEntry)
                                  .where(AuditEntry.action == "account.erased")) == 1
+
+
+def test_signing_up_twice_at_once_makes_one_account_and_answers_both(app, mailbox, postgresql):
+    """Both requests read "no account with this address" and inserted one; the second failed on
+    the unique key: a 500. It now answers as for a taken address (the same page, a mail to the
+    owner), so the page still never says whether an address has an account."""
+    def sign_up(_):
+        response = app.test_client().post("/signup", data={
+            "display_name": "Anne", "email": "anne@example.org", "password": "correct horse battery",
+            "confirm": "correct horse battery", "accept_terms": "y", "accept_privacy": "y"})
+        return response.status_code
+
+    with watching_statements(app, held_until_both_reach("INSERT INTO user_account")):
+        results = run_together(sign_up, [1, 2])
+    assert results == [200, 200], results
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(User).where(User.email == "anne@example.org")) == 1
+    subjects = sorted(message["Subject"] for message in mailbox.wait_for(2) if message["To"] == "anne@example.org")
+    assert len(subjects) == 2 and "Confirmez votre adresse e-mail" in subjects, subjects
