@@ -237,7 +237,8 @@ def decide(authorisation_id):
     if not form.validate_on_submit():
         refuse(form)
     auth = service.decide(current_user, authorisation_id, form.decision.data, valid_until=form.valid_until.data,
-                          weekdays=form.weekdays.data if form.weekdays.data else None,
+                          # No box ticked: floating days (nothing is sent for no box; the form says it showed them).
+                          weekdays=(form.weekdays.data or []) if "weekdays_shown" in request.form else None,
                           cost_centre=form.cost_centre.data if "cost_centre" in request.form else None)
     db.session.commit()
     flash(_("Saved."), "success")

@@ -125,6 +125,22 @@ def test_a_decision_with_a_bad_date_says_what_to_correct(app, client, auth, worl
     assert "Valable jusqu" in page and "Donnez une date" in page  # the field, and why
 
 
+def test_a_referent_fixes_weekdays_then_gives_floating_days_back_by_unticking_them_all(app, client, auth, world):
+    """No ticked box sends nothing, which kept the fixed days: the employee stayed refused on
+    the other days although the form says "none: floating days"."""
+    with app.app_context():
+        auth_id = db.session.scalar(select(Authorisation.id).where(Authorisation.user_id == world.employee.id))
+    auth.login(world.referent)
+    page = client.get(f"/conventions/{world.convention_id}").get_data(as_text=True)
+    assert 'name="weekdays_shown"' in page  # the form says it showed the boxes
+    for sent, kept in (({"weekdays_shown": "1", "weekdays": ["1", "3"]}, [1, 3]), ({}, [1, 3]),
+                       ({"weekdays_shown": "1"}, [])):
+        response = client.post(f"/conventions/authorisations/{auth_id}", data={"decision": "approved", **sent})
+        assert response.status_code == 303
+        with app.app_context():
+            assert db.session.get(Authorisation, auth_id).weekdays == kept, sent
+
+
 def test_a_referent_invites_an_employee_who_accepts(app, client, auth, world, make_user, mailbox):
     newcomer = make_user(email="nouvelle.agente@lot.fr")
     auth.login(world.referent)
@@ -183,7 +199,7 @@ def test_an_employee_asks_to_join_by_domain_and_the_referent_approves(app, clien
     auth.logout()
     auth.login(world.referent)
     assert client.post(f"/conventions/authorisations/{auth_id}",
-                       data={"decision": "approved", "weekdays": ["1", "3"]}).status_code == 303
+                       data={"decision": "approved", "weekdays_shown": "1", "weekdays": ["1", "3"]}).status_code == 303
     assert client.post(f"/conventions/authorisations/{auth_id}", data={"decision": "refused"}).status_code == 409
     with app.app_context():
         a = db.session.get(Authorisation, auth_id)
