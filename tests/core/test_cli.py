@@ -52,7 +52,7 @@ def test_commands_given_out_of_range_values_say_so_and_store_nothing(app, runner
              (["tokens", "create", member.email, "--name", "a" * 81], "80 caractères au plus"),
              (["tokens", "create", member.email, "--name", "   "], "80 caractères au plus"),
              (["users", "create", "long@example.org", "--password", "a long password here", "--name", "n" * 121],
-              "au plus 120"),
+              "pas dépasser 120"),
              (["users", "create", "not-an-address", "--password", "a long password here"], "adresse e-mail valide")]
     for args, said in cases:
         result = runner.invoke(args=args)  # in the territory's language

@@ -207,5 +207,5 @@ def test_the_csv_export_neutralises_formulas_in_names(client, auth, site_with_de
                                                      "date": day.isoformat(), "period": "morning"})
     export = client.get(f"/booking/manage/figeac/export.csv?from={day}&to={day}").get_data(as_text=True)
     [row] = list(csv.DictReader(io.StringIO(export), delimiter=";"))
-    assert row["member"] == """'=HYPERLINK("http://x")"""
+    assert row["Membre"] == """'=HYPERLINK("http://x")"""
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row.values())
