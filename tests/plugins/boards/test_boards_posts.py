@@ -203,7 +203,8 @@ def test_the_json_ld_of_every_public_post_has_the_jobposting_required_fields(app
 
 
 def test_the_atom_feed_lists_live_public_posts(app, client, board, make_post):
-    make_post("job_offer", title="Technicien de maintenance")
+    make_post("job_offer", title="Technicien de maintenance & <b>chauffagiste</b>",
+              description='a < b & c <script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script>')
     make_post("spouse_profile", author=board.spouse, title="Profil très privé")
     make_post("activity", title="Pas encore vérifiée", publish=False)
     response = client.get("/boards/feed.atom")
@@ -211,8 +212,10 @@ def test_the_atom_feed_lists_live_public_posts(app, client, board, make_post):
     feed = ET.fromstring(response.get_data())
     assert feed.tag == f"{ATOM}feed" and feed.find(f"{ATOM}updated").text
     titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
-    assert len(titles) == 1 and "Technicien de maintenance" in titles[0]
+    # Escaped, so the feed parses and the text stays text (a "&" broke it: not escaped before).
+    assert len(titles) == 1 and "Technicien de maintenance & <b>chauffagiste</b>" in titles[0]
     entry = feed.find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}summary").text.startswith("a < b & c <script") and not list(entry.find(f"{ATOM}summary"))
     assert entry.find(f"{ATOM}id").text.startswith("http") and entry.find(f"{ATOM}updated").text
 
 
