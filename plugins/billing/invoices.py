@@ -67,13 +67,14 @@ def _client(order: Order) -> dict:
     return client_of(order)
 
 
-def _issue(order: Order, kind: str, lines: list[dict], service_date: date, **fields) -> Invoice:
+def _issue(order: Order, kind: str, lines: list[dict], service_date: date, figures: dict | None = None,
+           **fields) -> Invoice:
     conf = settings()
     issued = utcnow()
     prefix = conf.invoice_prefix if kind == "invoice" else conf.credit_note_prefix
     series = series_of(prefix, issued)
     number = next_number(series)
-    figures = totals(lines)
+    figures = figures or totals(lines)
     invoice = Invoice(
         series=series, number=number, reference=f"{series}-{number:05d}", kind=kind, order_id=order.id,
         member_id=order.member_id, site_id=order.site_id, issued_at=issued, service_date=service_date,
@@ -105,6 +106,7 @@ def issue_credit_note(invoice: Invoice, ttc_cents: int, reason: str, stripe_refu
     :param label: the line credited (one booking of a basket), with its `rate_bp`.
     :param whole: that line is credited in full: its HT amount is the invoice line's.
     """
+    figures = None
     if label is None and ttc_cents >= invoice.total_ttc_cents:
         lines = [dict(line) for line in invoice.lines]
     else:
@@ -116,7 +118,12 @@ def issue_credit_note(invoice: Invoice, ttc_cents: int, reason: str, stripe_refu
             ht = original["unit_ht_cents"]
         lines = [{"label": label or invoice.lines[0]["label"], "quantity": 1, "unit_ht_cents": ht,
                   "vat_rate_bp": rate_bp}]
-    return _issue(invoice.order, "credit_note", lines, invoice.service_date, credited_invoice_id=invoice.id,
+        # Its total is the money given back, to the cent: VAT recomputed on the HT amount made
+        # 10,05 EUR refunded a 10,06 EUR credit note (no HT amount gives 10,05 at 20 %), for
+        # about one amount in six; the VAT is what is left of the amount once HT is taken out.
+        figures = {"breakdown": [{"rate_bp": rate_bp, "ht_cents": ht, "vat_cents": ttc_cents - ht}],
+                   "ht_cents": ht, "vat_cents": ttc_cents - ht, "ttc_cents": ttc_cents}
+    return _issue(invoice.order, "credit_note", lines, invoice.service_date, figures, credited_invoice_id=invoice.id,
                   reason=reason, stripe_refund_id=stripe_refund_id)
 
 

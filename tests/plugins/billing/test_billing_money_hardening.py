@@ -135,6 +135,29 @@ def test_refunds_to_credits_give_whole_days_of_the_price_only(app, client, auth,
         assert db.session.get(Order, order_id).status == "refunded"
 
 
+def test_a_partial_refunds_credit_note_is_the_money_given_back_to_the_cent(app, client, auth, shop):
+    """10,05 EUR refunded of a 120 EUR bundle (20 % VAT): no amount excluding VAT gives 10,05
+    once its VAT is rounded (8,37 + 1,67 = 10,04; 8,38 + 1,68 = 10,06), and the credit note said
+    10,06 while the order and Stripe said 10,05, about one amount in six. Its VAT is now what is
+    left once the amount excluding VAT is taken out."""
+    auth.login(shop["manager"])
+    record(client, shop["member"].email)  # 10 days for 120.00
+    with app.app_context():
+        order_id = db.session.scalar(select(Order.id))
+    for amount, cents in (("10.05", 1005), ("0.03", 3), ("20.00", 2000)):
+        assert _refund(client, order_id, amount, "card").status_code == 303
+        with app.app_context():
+            note = db.session.scalars(select(Invoice).where(Invoice.kind == "credit_note")
+                                      .order_by(Invoice.id.desc())).first()
+            assert (note.total_ttc_cents, note.total_ht_cents + note.total_vat_cents) == (cents, cents), amount
+            assert [(b["ht_cents"], b["vat_cents"]) for b in note.vat_breakdown] == \
+                [(note.total_ht_cents, note.total_vat_cents)]
+            assert abs(note.total_vat_cents - note.total_ht_cents * 20 / 100) < 1  # still 20 % of it, within a cent
+    with app.app_context():
+        credited = sum(db.session.scalars(select(Invoice.total_ttc_cents).where(Invoice.kind == "credit_note")))
+        assert credited == db.session.get(Order, order_id).refunded_cents == 1005 + 3 + 2000
+
+
 def test_refunding_a_bundle_takes_back_its_unused_days(app, client, auth, shop, desk):  # noqa: F811
     auth.login(shop["manager"])
     record(client, shop["member"].email)  # 10 days for 120.00
