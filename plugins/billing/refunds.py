@@ -58,9 +58,12 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
     amount = left if amount_cents is None else amount_cents
     if amount <= 0 or amount > left:
         raise BillingError(_("The amount to refund must be between 0 and what is left on the order."))
-    if order.kind == "basket" and line is None and amount < left:
+    if order.kind == "basket" and line is None and amount < left and stripe_refund_id is None:
         # A part of a basket refunded at order level would belong to no day, and cancelling a
-        # day later would refund it again: a basket is refunded whole, or day by day.
+        # day later would refund it again: a basket is refunded whole, or day by day. Not so a
+        # refund already made in Stripe's dashboard (`stripe_refund_id`): that money has gone,
+        # and its credit note must be written (the webhook failed for good before); a day
+        # cancelled later gives back at most what is left on the order (`basket.line_left`).
         raise BillingError(_("A basket is refunded whole, or day by day by cancelling the day."))
     days = 0
     if to == "credits" and line is not None:

@@ -199,6 +199,28 @@ def test_a_basket_refunded_whole_by_its_manager_is_not_refunded_again_when_a_day
     assert invoices == [("invoice", 4500, 3), ("credit_note", 4500, 3)]  # one credit note, none for the day
 
 
+def test_a_part_of_a_basket_refunded_in_stripes_dashboard_gets_its_credit_note_and_no_more_is_refunded(
+        app, client, auth, shop, desk, stripe_driver):
+    """10 EUR of a three-day basket refunded in Stripe's dashboard: the webhook answered 400 for
+    good (a basket is refunded whole or day by day on the platform) and no credit note was
+    written. The money has gone: it is recorded; days cancelled later give back what is left."""
+    auth.login(shop["member"])
+    ids, _page = three_days(client, desk)
+    stripe_driver.pay(pay_basket(client))
+    stripe_driver.deliver(client)
+    order, _invoices, _lines = basket_order(app)
+    stripe_driver.client().v1.refunds.create({"payment_intent": order.stripe_payment_intent, "amount": 1000})
+    assert all(reply.status_code == 200 for _type, reply in stripe_driver.deliver(client))
+    order, invoices, _lines = basket_order(app)
+    assert order.refunded_cents == 1000 and invoices == [("invoice", 4500, 3), ("credit_note", 1000, 1)]
+    for booking_id in ids:
+        assert client.post(f"/booking/{booking_id}/cancel").status_code == 303
+    order, invoices, _lines = basket_order(app)
+    assert order.refunded_cents == 4500 and sum(total for kind, total, _n in invoices if kind == "credit_note") == 4500
+    refunded = stripe_driver.client().v1.refunds.list({"payment_intent": order.stripe_payment_intent})
+    assert sum(r.amount for r in refunded.data) == 4500, [r.amount for r in refunded.data]
+
+
 def test_an_expired_basket_session_releases_every_day(app, client, auth, shop, desk, stripe_driver):
     auth.login(shop["member"])
     ids, _page = three_days(client, desk)
