@@ -194,6 +194,18 @@ def as_id(value) -> int | None:
     return number if 0 < number <= MAX_ID else None
 
 
+def lock_name(name: str) -> None:
+    """Hold a lock named `name` until the transaction ends, for a limit that has no row of its
+    own to lock (a discount code's uses: the code is configuration). PostgreSQL: an advisory
+    transaction lock; SQLite: nothing, its writers already take turns (as `lock_row`)."""
+    from sqlalchemy import text
+
+    from core.extensions import db
+
+    if db.session.get_bind().dialect.name != "sqlite":
+        db.session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))"), {"name": name})
+
+
 def lock_row(model, row_id, *, skip_locked=False) -> bool:
     """Hold the row `row_id` of `model` until the transaction ends, so the checks a transaction
     makes in Python (limits, caps, balances) see every change committed before it, and parallel

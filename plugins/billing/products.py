@@ -12,6 +12,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from core.db import lock_name
 from core.extensions import db
 from plugins.billing.config import Product, settings
 from plugins.billing.errors import BillingError
@@ -104,7 +105,10 @@ def _apply_discount(name: str, product_code: str, unit: int, today: date) -> int
     if discount.products and product_code not in discount.products:
         raise BillingError(_("This discount code does not apply to this product."))
     if discount.max_uses is not None:
-        # Pending orders count too, so two people racing for the last use cannot both get it.
+        # Pending orders count too, and they are counted under the code's lock: two members
+        # buying at once each counted before the other's order existed, and both got the
+        # last use (a buy locks its member only).
+        lock_name(f"billing.discount:{name}")
         used = db.session.scalar(select(func.count()).select_from(Order).where(
             Order.discount_code == name, Order.status.in_(("pending", "paid", "refunded"))))
         if used >= discount.max_uses:

@@ -185,6 +185,30 @@ def test_a_discount_code_lowers_the_price_until_its_uses_run_out(app, client, au
     assert refused.status_code == 303 and "/prices" in refused.headers["Location"]
 
 
+def test_two_members_buying_with_a_codes_last_use_at_once_get_it_once(app, client, auth, shop, make_user,
+                                                                      stripe_driver):
+    """BIENVENUE has one use left. Two members buy at the same moment: each counted the uses
+    before the other's order existed and both got the discount (a buy locks its own member
+    only). The uses are now counted under the code's lock (PostgreSQL; SQLite's writers take
+    turns)."""
+    from devtools.pytest_plugin import Auth
+    from devtools.races import held_until_both_reach, run_together, watching_statements
+
+    auth.login(shop["member"])
+    buy(client, discount_code="BIENVENUE")  # one of two uses
+    browsers = []
+    for _ in range(2):
+        browser = app.test_client()
+        Auth(browser).login(make_user())
+        browsers.append(browser)
+    with watching_statements(app, held_until_both_reach("INSERT INTO billing_order")):
+        replies = run_together(lambda browser: browser.post("/billing/sites/figeac/buy", data={
+            "product": "bundle_10", "discount_code": "BIENVENUE"}), browsers)
+    places = sorted("/pay/" in reply.headers.get("Location", "") for reply in replies)
+    assert places == [False, True], [(r.status_code, r.headers.get("Location")) for r in replies]
+    assert count(app, Order, discount_code="BIENVENUE") == 2
+
+
 def test_a_signed_event_naming_an_unknown_stripe_object_is_answered_without_a_500(app, client, stripe_driver):
     """Stripe answers 404 when re-fetching the object: nothing to apply, and no retry helps."""
     for kind, object_id in (("checkout.session.completed", "cs_test_nobody"), ("invoice.paid", "in_nobody"),
