@@ -240,7 +240,7 @@ def occupancy_csv(site_slug):
     day = _day(site)
     first, last = (occupancy.month_of if request.args.get("period") == "month" else occupancy.week_of)(day)
     figures = occupancy.occupancy(site, first, last)
-    return csv_response(csv_text(occupancy.CSV_HEADER, occupancy.csv_rows(figures)),
+    return csv_response(csv_text(occupancy.csv_header(), occupancy.csv_rows(figures)),
                         f"occupancy-{site.slug}-{first.isoformat()}")
 
 

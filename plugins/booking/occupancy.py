@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from flask_babel import gettext as _
 from sqlalchemy import Integer, and_, case, distinct, func, literal, select, union_all
 
 from core.db import UTCDateTime
@@ -199,8 +200,11 @@ def occupancy(site, first: date, last: date) -> Occupancy:
     return result
 
 
-CSV_HEADER = ["day", "open_half_days", "booked_half_days", "arrived_half_days", "desk_rate", "open_room_hours",
-              "booked_room_hours", "room_rate", "members", "no_shows", "revenue_excl_vat"]
+def csv_header() -> list[str]:
+    """The export's column names, in the manager's language like the page's table."""
+    return [_("Day"), _("Half-days open"), _("Desks and offices booked (half-days)"),
+            _("Desks and offices used (arrivals)"), _("Desks booked"), _("Room hours open"),
+            _("Rooms booked (hours)"), _("Rooms booked"), _("Members"), _("No-shows"), _("Revenue excluding VAT")]
 
 
 def csv_rows(figures: Occupancy):
@@ -220,4 +224,4 @@ def csv_rows(figures: Occupancy):
 
     for day in figures.days:
         yield line(day.day.isoformat(), day)
-    yield line("total", figures)
+    yield line(_("Total"), figures)

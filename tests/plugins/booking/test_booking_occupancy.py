@@ -115,8 +115,8 @@ def test_occupancy_page_draws_charts_with_their_tables_and_exports_csv(client, a
     assert f'data-day="{monday.isoformat()}" data-value="1.0"' in text  # desks booked: 2 of 2 half-days
     export = client.get(f"/booking/manage/figeac/occupancy.csv?period=week&day={monday}")
     rows = list(csv.reader(io.StringIO(export.get_data(as_text=True)), delimiter=";"))
-    assert rows[0][:3] == ["day", "open_half_days", "booked_half_days"] and len(rows) == 1 + 7 + 1
-    assert rows[1][:5] == [monday.isoformat(), "2", "2", "0", "1,0000"] and rows[-1][0] == "total"
+    assert rows[0][:2] == ["Jour", "Demi-journées ouvertes"] and len(rows) == 1 + 7 + 1  # as the page, in French
+    assert rows[1][:5] == [monday.isoformat(), "2", "2", "0", "1,0000"] and rows[-1][0] == "Total"
     assert client.get("/booking/manage/figeac/occupancy?day=garbage").status_code == 422
     assert client.get("/booking/manage/figeac/occupancy?day=9999-01-01").status_code == 422
 
