@@ -136,7 +136,10 @@ def save_event(actor, event: Event | None, *, site, title: str, description: str
     if not runs_site:  # a référent: an event for their staff, free, at a site open to events or online
         if site is not None and not (site.is_published and is_enabled("events", site)):
             raise Forbidden(_("You do not run events there."))
-        if room_id or price_cents:
+        if event is not None and room_id is None and (site, starts_at, ends_at) == (event.site, event.starts_at,
+                                                                                   event.ends_at):
+            room_id = event.room_id  # their form has no room: the one the site's team booked stays
+        if (room_id and room_id != getattr(event, "room_id", None)) or price_cents:
             raise EventsError(_("Only the site's team books a room or sells tickets for an event."), "referent")
     if ends_at <= starts_at:
         raise EventsError(_("The end must come after the start."), "bad_range")
@@ -149,7 +152,7 @@ def save_event(actor, event: Event | None, *, site, title: str, description: str
     if site is None and not online_url.startswith(("https://", "http://")):
         raise EventsError(_("An online event needs the link of its meeting (https://...)."), "online_url")
     if event is not None:  # a seat taken meanwhile: counted under the event's lock
-        lock_row(Event, event.id)  # not the actor's row: `cancel_event` takes the event, then registrants
+        lock_row(Event, event.id)  # not the actor's: the event's lock is enough here
         db.session.refresh(event)
     if capacity < 1 or (event is not None and capacity < event.seats_taken):
         raise EventsError(_("The capacity cannot be less than the seats already taken (%(n)d).",
@@ -244,6 +247,14 @@ def schedule_reminder(event: Event) -> None:
 def cancel_event(actor, event: Event, now=None) -> Event:
     if not can_manage(actor, event):
         raise Forbidden(_("You do not run events there."))
+    if event.is_paid:
+        # The registrants' rows first, in id order, then the event's (the order of a member
+        # cancelling their ticket, and of a seat's release): taking the event first, then each
+        # registrant, deadlocked with them on PostgreSQL.
+        for user_id in db.session.scalars(select(Registration.user_id).distinct().where(
+                Registration.event_id == event.id, Registration.user_id.is_not(None),
+                Registration.status.in_((HELD, "confirmed", "waiting"))).order_by(Registration.user_id)).all():
+            lock_row(User, user_id)
     result = db.session.execute(update(Event).where(Event.id == event.id, Event.status == "scheduled")
                                 .values(status="cancelled"))
     if not result.rowcount:

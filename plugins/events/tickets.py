@@ -71,9 +71,15 @@ def paid(order) -> bool | None:
 
 
 def released(order) -> None:
+    """A payment page closed unpaid: the seat goes, unless it is held longer than the page (a
+    seat offered from the waitlist is the member's for a day; its release job frees it then)."""
     registration = _registration_of(order)
-    if registration is not None and registration.status == HELD and registration.order_id in (None, order.id):
-        service.release(registration)
+    if registration is None or registration.status != HELD or registration.order_id not in (None, order.id):
+        return
+    page_ends = order.session_expires_at or utcnow()
+    if registration.hold_expires_at and registration.hold_expires_at > page_ends + service.PAYMENT_GRACE:
+        return  # held beyond this page (an offer): `schedule_release`'s job frees it at its end
+    service.release(registration)
 
 
 def refunded(order) -> None:

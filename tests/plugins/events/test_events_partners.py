@@ -118,6 +118,34 @@ def test_a_referents_event_takes_no_ticket_and_books_no_room(app, client, auth, 
         db.session.rollback()
 
 
+def test_a_referent_editing_their_event_keeps_the_room_the_sites_team_booked_for_it(app, client, auth, staff,
+                                                                                   world):
+    """Their form has no room field, which read as "no room": changing the title gave the room
+    back. The room stays while the event keeps its place and time."""
+    from core.accounts.models import User
+    from core.sites.service import site_by_slug
+    from plugins.booking.resources import save_resource
+    from plugins.events import service
+
+    auth.login(staff.referent)
+    assert client.post("/events/manage/new", data=_form(staff)).status_code == 303
+    event = _event(app)
+    with app.test_request_context(method="POST"):
+        room = save_resource(site_by_slug("figeac"), None, kind="room", name="Salle Champollion", seats=30).id
+        row = db.session.get(Event, event.id)
+        service.save_event(db.session.get(User, world.manager.id), row, site=row.site, title=row.title,
+                           description="", online_url="", starts_at=row.starts_at, ends_at=row.ends_at,
+                           capacity=row.capacity, audience="partner", partner_id=staff.partner_id, room_id=room)
+        db.session.commit()
+    assert client.post(f"/events/manage/{event.id}", data=_form(staff, title="Matinée des agents")).status_code == 303
+    with app.app_context():
+        from plugins.booking.models import Booking
+
+        row = db.session.get(Event, event.id)
+        assert row.title == "Matinée des agents" and row.room_id == room
+        assert db.session.get(Booking, row.room_booking_id).status == "confirmed"
+
+
 def test_members_and_site_staff_of_other_sites_cannot_open_the_managers_pages(client, auth, staff):
     auth.login(staff.member)
     assert client.get("/events/manage/new").status_code == 403

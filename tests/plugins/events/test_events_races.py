@@ -176,3 +176,67 @@ def test_a_registrant_editing_an_event_while_another_cancels_it_never_deadlocks(
     with watching_statements(app, before, after):
         results = run_together(act, ["edit", "cancel"])
     assert results[1] == "ok" and results[0].startswith("EventsError"), results  # the edit finds it cancelled
+
+
+def test_cancelling_a_paid_event_while_a_registrant_cancels_never_deadlocks(app, make_user, make_event, world):
+    """The organiser's cancellation took the event's row, then each registrant's; a member
+    cancelling their ticket (as a seat's release) takes their own row, then the event's:
+    PostgreSQL killed one as a deadlock. Both sides are held here at their second lock; the
+    cancellation now takes the registrants' rows first."""
+    import secrets
+    import threading
+
+    import pytest
+    from sqlalchemy import update
+
+    from core.db import utcnow
+    from devtools.races import locks, run_together, watching_statements
+
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("pg only")
+    event_id = make_event(capacity=5, days=5)
+    member = make_user()
+    with app.app_context():
+        db.session.execute(update(Event).where(Event.id == event_id).values(price_cents=1000, seats_taken=1))
+        reg = Registration(event_id=event_id, email=member.email, name="M", user_id=member.id,
+                           status="confirmed", token=secrets.token_urlsafe(16), queued_at=utcnow())
+        db.session.add(reg)
+        db.session.commit()
+        reg_id = reg.id
+    role = threading.local()
+    cancel_updated, member_locked = threading.Event(), threading.Event()
+
+    def before(_c, _cur, statement, *_a):
+        who = getattr(role, "who", None)
+        if who == "cancel" and locks(statement, "user_account"):
+            member_locked.wait(5)
+        if who == "member" and statement.lstrip().startswith("UPDATE events_event"):
+            cancel_updated.wait(5)
+
+    def after(_c, _cur, statement, *_a):
+        who = getattr(role, "who", None)
+        if who == "cancel" and statement.lstrip().startswith("UPDATE events_event"):
+            cancel_updated.set()
+        if who == "member" and locks(statement, "user_account"):
+            member_locked.set()
+
+    def act(who):
+        role.who = who
+        with app.test_request_context(method="POST"):
+            try:
+                if who == "cancel":
+                    service.cancel_event(db.session.get(User, world.admin.id), db.session.get(Event, event_id))
+                else:
+                    service.cancel_registration(db.session.get(Registration, reg_id))
+                db.session.commit()
+                return "ok"
+            except Exception as exc:
+                db.session.rollback()
+                return f"{type(exc).__name__}: {str(exc)[:160]}"
+
+    with watching_statements(app, before, after):
+        results = run_together(act, ["cancel", "member"])
+    assert all(r == "ok" or r.startswith("EventsError") for r in results), results
+    with app.app_context():
+        assert db.session.get(Registration, reg_id).status == "cancelled"
