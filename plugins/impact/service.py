@@ -243,6 +243,7 @@ class Totals:
     co2e_kg: float = 0.0
     cents: int = 0
     hours: float = 0.0
+    hidden: bool = False  # a month of fewer members than the smallest group shown
 
     def add(self, days, km, co2e_kg, cents, hours) -> None:
         self.days += int(days or 0)
@@ -253,6 +254,8 @@ class Totals:
         self.hours += float(hours or 0)
 
     def as_json(self, rebound_share: float) -> dict:
+        if self.hidden:
+            return {"hidden": True}
         low, high = method.co2e_range(self.co2e_kg, rebound_share)
         return {"days": self.days, "trips": self.trips, "km_avoided": round(self.km, 1),
                 "co2e_kg": round(self.co2e_kg, 1), "co2e_kg_range": [round(low, 1), round(high, 1)],
@@ -308,6 +311,7 @@ def group_report(scope: str, scope_id: int | None, start: date, end: date) -> Re
         by_month[month].add(*values)
         totals.add(*values)
     months = [(m, by_month.get(m, Totals())) for m in month_starts(first, last)]
+    months = _hide_small_months(months, scope, scope_id, first, last, cfg.min_group)
     kind = {"site": "s", "partner": "p"}.get(scope, "t")
     rwhere = [ImpactReach.kind == kind, ImpactReach.scope_id == (scope_id or 0), _months_between(first, last)]
     seen, counted = db.session.execute(select(
@@ -324,6 +328,21 @@ def group_report(scope: str, scope_id: int | None, start: date, end: date) -> Re
         communes.append((known.label if known else code, n))
     hidden = counted < cfg.min_group
     return Report(scope, start, end, totals, months, counted, seen, communes, 0, hidden)
+
+
+def _hide_small_months(months, scope: str, scope_id, first: date, last: date, min_group: int) -> list:
+    """Hide each month counted from fewer than `min_group` members: a site's month of one member
+    showed that member's days and kilometres (their commute). When just one month would be hidden
+    the period's total, minus the others, gives it back: the next smallest month goes too."""
+    members = dict(db.session.execute(
+        select(ImpactMonth.month, func.count(func.distinct(ImpactMonth.member_ref)))
+        .where(*_where(ImpactMonth, scope, scope_id), ImpactMonth.counted.is_(True),
+               ImpactMonth.month >= first, ImpactMonth.month <= last).group_by(ImpactMonth.month)).all())
+    counted = sorted((members.get(m, 0), m) for m, t in months if members.get(m, 0))
+    small = {m for n, m in counted if n < min_group}
+    if len(small) == 1 and len(counted) > 1:
+        small.add(next(m for n, m in counted if m not in small))
+    return [(month, Totals(hidden=True) if month in small else figures) for month, figures in months]
 
 
 def _months_between(first: date, last: date):
@@ -398,10 +417,13 @@ def open_data(start: date, end: date) -> list[dict]:
     `min_group` members has its figures left out (None)."""
     cfg = config()
     first, last = month_of(start), month_of(end)
-    members = {(m, s): n for m, s, n in db.session.execute(
-        select(ImpactMonth.month, ImpactMonth.site_id, func.count(func.distinct(ImpactMonth.member_ref)))
-        .where(ImpactMonth.counted.is_(True), ImpactMonth.month >= first, ImpactMonth.month <= last)
-        .group_by(ImpactMonth.month, ImpactMonth.site_id))}
+    who: dict[tuple, set] = {}  # (month, site) -> the members counted there
+    for month, site_id, ref in db.session.execute(
+            select(ImpactMonth.month, ImpactMonth.site_id, ImpactMonth.member_ref).distinct()
+            .where(ImpactMonth.counted.is_(True), ImpactMonth.month >= first, ImpactMonth.month <= last)):
+        who.setdefault((month, site_id), set()).add(ref)
+    members = {key: len(refs) for key, refs in who.items()}
+    hidden = _hidden_sites(who, cfg.min_group)
     slugs = {site_id: slug for site_id, slug in db.session.execute(select(Site.id, Site.slug))}
     rows = []
     for month, site_id, days, km, co2, cents, hrs in db.session.execute(
@@ -410,12 +432,27 @@ def open_data(start: date, end: date) -> list[dict]:
             .where(ImpactTotal.month >= first, ImpactTotal.month <= last)
             .group_by(ImpactTotal.month, ImpactTotal.site_id).order_by(ImpactTotal.month, ImpactTotal.site_id)):
         n = members.get((month, site_id), 0)
-        shown = n >= cfg.min_group
+        shown = (month, site_id) not in hidden
         rows.append({"month": f"{month:%Y-%m}", "site": slugs.get(site_id, str(site_id)),
                      "members": n if shown else None, "days": int(days) if shown else None,
                      "km_avoided": round(km, 1) if shown else None, "co2e_kg": round(co2, 1) if shown else None,
                      "euros": round(cents / 100, 2) if shown else None, "hours": round(hrs, 1) if shown else None})
     return rows
+
+
+def _hidden_sites(who: dict[tuple, set], min_group: int) -> set[tuple]:
+    """The (month, site) cells open data leaves out: those of fewer than `min_group` members, and
+    more while the ones left out that month hold fewer than `min_group` members together. The
+    territory's month (its public page) minus the sites shown gave back a lone member's site."""
+    hidden = set()
+    for month in {m for m, _s in who}:
+        cells = sorted((len(refs), site) for (m, site), refs in who.items() if m == month)
+        out = [site for n, site in cells if n < min_group]
+        shown = [site for n, site in cells if n >= min_group]
+        while out and shown and len(set().union(*(who[(month, s)] for s in out))) < min_group:
+            out.append(shown.pop(0))  # the smallest shown one goes too
+        hidden.update((month, site) for site in out)
+    return hidden
 
 
 def method_values() -> dict:

@@ -98,6 +98,70 @@ def test_a_group_of_fewer_than_five_is_not_shown_apart(app, client, auth, make_u
     assert body["hidden"] is True and "km_avoided" not in body
 
 
+def test_a_month_of_fewer_than_five_members_is_not_shown_nor_given_back_by_the_total(app, client, auth, make_user,
+                                                                                   make_site, api_token):
+    """Five members at a site in January, one alone there in February: the period (six members)
+    was shown, and February's bar and row showed that one member's days and kilometres (their
+    commute). February is hidden now, and January with it: the total minus January would give
+    February back."""
+    from datetime import date
+
+    from core.sites.service import site_by_slug
+    from plugins.impact import service
+
+    make_site("capdenac")
+    people = [make_user() for _ in range(6)]
+    with app.app_context():
+        site_id = site_by_slug("capdenac").id
+        day = lambda person, when, km: {"member_id": person.id, "site_id": site_id, "partner_id": 0,  # noqa: E731
+                                        "day": when, "counted": True, "home_code": "46102", "mode": "petrol",
+                                        "km": km, "co2e_kg": km / 5, "cents": int(km * 50), "hours": km / 60}
+        service.bulk_load([day(p, date(2025, 1, 6), 20.0) for p in people[:5]] + [day(people[5], date(2025, 2, 3), 73.4)])
+        db.session.commit()
+        report = service.group_report("site", site_id, date(2025, 1, 1), date(2025, 3, 31))
+    assert not report.hidden and report.totals.days == 6
+    assert [(m.month, t.hidden) for m, t in report.months] == [(1, True), (2, True), (3, False)]
+    assert all(t.days == 0 and t.km == 0 for m, t in report.months)  # nothing of anyone's month left
+    admin = make_user(role="territory-admin")
+    body = client.get("/api/v1/impact?scope=site&id=capdenac&from=2025-01&to=2025-03",
+                      headers={"Authorization": f"Bearer {api_token(admin)}"}).get_json()
+    assert [m.get("hidden", False) for m in body["months"]] == [True, True, False]
+    assert "km_avoided" not in body["months"][1] and body["km_avoided"] == pytest.approx(173.4)
+    auth.login(admin)
+    page = client.get("/impact/sites/capdenac?from=2025-01&to=2025-03", headers={"Accept-Language": "en"})
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and text.count("Not shown: too few members that month.") == 2
+    assert 'data-month="2025-02"' not in text and "73" not in text.split("Figures month by month")[-1]
+
+
+def test_open_data_never_lets_the_territorys_month_give_back_a_small_site(app, make_user, make_site):
+    """January: five members at Figeac, one alone at Capdenac. Open data left Capdenac out but
+    showed Figeac, and the territory's January (its page may be public) minus Figeac gave the
+    lone member's figures back. A site is left out with it until those left out are five."""
+    from datetime import date
+
+    from core.sites.service import site_by_slug
+    from plugins.impact import service
+
+    make_site("figeac")
+    make_site("capdenac")
+    people = [make_user() for _ in range(11)]
+    with app.app_context():
+        figeac, capdenac = site_by_slug("figeac").id, site_by_slug("capdenac").id
+        day = lambda person, site, when: {"member_id": person.id, "site_id": site, "partner_id": 0,  # noqa: E731
+                                          "day": when, "counted": True, "home_code": "46102", "mode": "petrol",
+                                          "km": 20.0, "co2e_kg": 4.0, "cents": 1000, "hours": 0.5}
+        january, february = date(2025, 1, 6), date(2025, 2, 3)
+        service.bulk_load([day(p, figeac, january) for p in people[:5]] + [day(people[5], capdenac, january)]
+                          + [day(p, figeac, february) for p in people[:5]]
+                          + [day(p, capdenac, february) for p in people[5:]])
+        db.session.commit()
+        rows = {(r["month"], r["site"]): r["km_avoided"] for r in service.open_data(date(2025, 1, 1),
+                                                                                      date(2025, 2, 28))}
+    assert rows == {("2025-01", "capdenac"): None, ("2025-01", "figeac"): None,  # both left out
+                    ("2025-02", "capdenac"): 120.0, ("2025-02", "figeac"): 100.0}  # six and five: shown
+
+
 def test_the_api_and_the_pages_give_the_same_totals(app, client, auth, make_user, profile, attend, api_token):
     people = _five_members(make_user, profile, attend)
     admin = make_user(role="territory-admin")
