@@ -112,6 +112,14 @@ def cancel_item_checkout(seller: str, reference: str) -> int:
     return cancel_checkout(seller, reference)
 
 
+def kept_item_order(seller: str, reference: str) -> int | None:
+    """The id of an order that paid for the item and was refunded nothing (the buyer kept the
+    payment, e.g. a ticket cancelled too late for a refund); None when there is none."""
+    from plugins.billing.items import orders_of
+
+    return next((o.id for o in orders_of(seller, reference, ("paid",)) if not o.refunded_cents), None)
+
+
 def refund_item(seller: str, reference: str, reason: str, actor=None) -> int:
     """Refund in full, to the card, what is left paid on the item (flush; credit note issued,
     the card refunded by a job after the commit). :return: the amount in cents, VAT included."""

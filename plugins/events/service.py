@@ -22,7 +22,8 @@ from core.extensions import db
 from core.jobs import enqueue
 from core.modules.service import is_enabled
 from core.timeutil import utc_to_local
-from plugins.billing import cancel_item_checkout, cancel_notice_hours, refund_item, sells_online, vat_rate_bp
+from plugins.billing import (cancel_item_checkout, cancel_notice_hours, kept_item_order, refund_item, sells_online,
+                              vat_rate_bp)
 from plugins.conventions import is_employee_of, partner_ids_of
 
 from . import notify, rooms
@@ -363,6 +364,14 @@ def confirm_visitor(token: str, now=None) -> Registration:
     return registration
 
 
+def _paid_before(registration: Registration) -> bool:
+    """A seat just held for a member who paid this ticket and cancelled too late for a refund:
+    that payment still stands, so the seat is theirs at once. Billing refused a second order for
+    the same ticket ("paid already"), and each try held a seat for nothing."""
+    kept = kept_item_order(SELLER, ticket_reference(registration))
+    return kept is not None and ticket_paid(registration, kept)
+
+
 def _take_seat(event_id: int) -> bool:
     result = db.session.execute(update(Event).where(
         Event.id == event_id, Event.status == "scheduled", Event.seats_taken < Event.capacity)
@@ -391,7 +400,7 @@ def _seat(registration: Registration, now) -> None:
         _give_seat(registration.event_id)
     db.session.refresh(registration)
     db.session.refresh(registration.event)
-    if won.rowcount and registration.status == HELD:
+    if won.rowcount and registration.status == HELD and not _paid_before(registration):
         schedule_release(registration)
     elif won.rowcount:
         notify.registration_mail(registration, "events_registered" if seated else "events_waiting")
@@ -464,6 +473,9 @@ def promote(event: Event, now=None) -> list[Registration]:
             _give_seat(event.id)
             continue
         db.session.refresh(first)
+        if event.is_paid and _paid_before(first):
+            promoted.append(first)  # seated at once, mailed as registered
+            continue
         if event.is_paid:
             schedule_release(first)
         notify.registration_mail(first, "events_offered" if event.is_paid else "events_promoted")

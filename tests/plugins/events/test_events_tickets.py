@@ -250,6 +250,26 @@ def test_cancelling_in_time_refunds_the_ticket_late_does_not(app, client, auth, 
     assert _seats(app, late) == 0
 
 
+def test_a_ticket_cancelled_too_late_for_a_refund_still_stands_when_its_member_registers_again(
+        app, client, auth, stripe_driver, make_user, make_event):
+    """Paid, cancelled within the notice (no refund), then registered again: billing refused a
+    second order for the same ticket ("paid already") and each try held a seat for nothing. The
+    payment kept still pays for the seat: it is confirmed at once, with nothing more to pay."""
+    late = make_event(capacity=3, price_cents=PRICE, days=3)
+    member, registration = _paid_registration(app, client, auth, stripe_driver, make_user, late)
+    with app.test_request_context():
+        row = db.session.get(Registration, registration.id)
+        service.cancel_registration(row, now=row.event.starts_at - timedelta(hours=23))
+        db.session.commit()
+    assert _seats(app, late) == 0
+    assert client.post(f"/events/{late}/register").status_code == 303
+    again = _registration(app, late, member.email)
+    assert (again.status, again.order_id) == ("confirmed", registration.order_id)
+    assert _seats(app, late) == 1
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Order)) == 1  # nothing more to pay
+
+
 def test_an_event_cancelled_by_its_organiser_refunds_every_ticket_and_closes_open_payments(
         app, client, auth, world, stripe_driver, make_user, make_event):
     event_id = make_event(capacity=3, price_cents=PRICE)
