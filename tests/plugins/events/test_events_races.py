@@ -155,23 +155,16 @@ def test_a_registrant_editing_an_event_while_another_cancels_it_never_deadlocks(
         if getattr(role, "who", None) == "cancel" and statement.lstrip().startswith("UPDATE events_event"):
             b_updated.set()
 
+    def edit():
+        event = db.session.get(Event, event_id)
+        service.save_event(db.session.get(User, world.manager.id), event, site=event.site, title="x",
+                           description=event.description, online_url="", starts_at=event.starts_at,
+                           ends_at=event.ends_at, capacity=5, audience=event.audience, price_cents=1000)
+
     def act(who):
         role.who = who
-        with app.test_request_context(method="POST"):
-            try:
-                event = db.session.get(Event, event_id)
-                if who == "edit":
-                    service.save_event(db.session.get(User, world.manager.id), event, site=event.site,
-                                       title="x", description=event.description, online_url="",
-                                       starts_at=event.starts_at, ends_at=event.ends_at, capacity=5,
-                                       audience=event.audience, price_cents=1000)
-                else:
-                    service.cancel_event(db.session.get(User, world.admin.id), event)
-                db.session.commit()
-                return "ok"
-            except Exception as exc:
-                db.session.rollback()
-                return f"{type(exc).__name__}: {str(exc)[:120]}"
+        return _attempt(app, edit if who == "edit" else lambda: service.cancel_event(
+            db.session.get(User, world.admin.id), db.session.get(Event, event_id)))
 
     with watching_statements(app, before, after):
         results = run_together(act, ["edit", "cancel"])
@@ -223,20 +216,25 @@ def test_cancelling_a_paid_event_while_a_registrant_cancels_never_deadlocks(app,
 
     def act(who):
         role.who = who
-        with app.test_request_context(method="POST"):
-            try:
-                if who == "cancel":
-                    service.cancel_event(db.session.get(User, world.admin.id), db.session.get(Event, event_id))
-                else:
-                    service.cancel_registration(db.session.get(Registration, reg_id))
-                db.session.commit()
-                return "ok"
-            except Exception as exc:
-                db.session.rollback()
-                return f"{type(exc).__name__}: {str(exc)[:160]}"
+        if who == "cancel":
+            return _attempt(app, lambda: service.cancel_event(db.session.get(User, world.admin.id),
+                                                              db.session.get(Event, event_id)))
+        return _attempt(app, lambda: service.cancel_registration(db.session.get(Registration, reg_id)))
 
     with watching_statements(app, before, after):
         results = run_together(act, ["cancel", "member"])
     assert all(r == "ok" or r.startswith("EventsError") for r in results), results
     with app.app_context():
         assert db.session.get(Registration, reg_id).status == "cancelled"
+
+
+def _attempt(app, act) -> str:
+    """`act()` in a writing request, committed: "ok", or the error's class and message."""
+    with app.test_request_context(method="POST"):
+        try:
+            act()
+            db.session.commit()
+            return "ok"
+        except Exception as exc:  # noqa: BLE001 - the outcome is what the tests compare
+            db.session.rollback()
+            return f"{type(exc).__name__}: {str(exc)[:160]}"

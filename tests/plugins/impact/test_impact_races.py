@@ -12,6 +12,27 @@ from plugins.impact import service
 from plugins.impact.models import ImpactTotal
 
 
+def _arrived(app, ids):
+    """The bookings checked in at their start, their days not counted yet; their ids."""
+    with app.app_context():
+        starts_at = db.session.get(Booking, ids[0]).starts_at
+        db.session.execute(update(Booking).where(Booking.id.in_(ids)).values(checked_in_at=starts_at))
+        db.session.commit()
+    return ids
+
+
+def _counted_at_once(app, ids, held_at: str) -> list:
+    """Two workers counting the days at once, each held at `held_at` until both are there."""
+    def count(booking_id):
+        with app.app_context():
+            service.count_day(booking_id)
+            db.session.commit()
+            return "ok"
+
+    with watching_statements(app, held_until_both_reach(held_at)):
+        return run_together(count, ids)
+
+
 def test_two_days_counted_at_once_both_reach_the_site_total(app, make_user, profile, attend):
     """`add_to_aggregates` read the month's total and wrote back its own sum: the second
     worker's UPDATE waited for the first's lock, then overwrote it with a stale sum, and a
@@ -25,23 +46,12 @@ def test_two_days_counted_at_once_both_reach_the_site_total(app, make_user, prof
         profile(person)
     day = next_weekday()
     attend(first, day)  # counted at once: the month's total exists, one day
-    ids = [attend(person, day, check_in=False) for person in (second, third)]
+    ids = _arrived(app, [attend(person, day, check_in=False) for person in (second, third)])
     with app.app_context():
-        starts_at = db.session.get(Booking, ids[0]).starts_at
-        db.session.execute(update(Booking).where(Booking.id.in_(ids)).values(checked_in_at=starts_at))
-        db.session.commit()
         assert db.session.scalar(select(ImpactTotal.days)) == 1
-
-    def count(booking_id):
-        with app.app_context():
-            service.count_day(booking_id)
-            db.session.commit()
-            return "ok"
-
     # Neither writes the total before both have read it (at most three seconds: with the fix,
     # the second is waiting for the lock).
-    with watching_statements(app, held_until_both_reach("UPDATE impact_total")):
-        results = run_together(count, ids)
+    results = _counted_at_once(app, ids, "UPDATE impact_total")
     assert results == ["ok", "ok"], results
     with app.app_context():
         assert db.session.scalar(select(ImpactTotal.days)) == 3
@@ -57,21 +67,10 @@ def test_the_first_two_days_of_a_month_counted_at_once_both_reach_a_new_site_tot
     second, third = make_user(), make_user()
     for person in (second, third):
         profile(person)
-    ids = [attend(person, next_weekday(), check_in=False) for person in (second, third)]
+    ids = _arrived(app, [attend(person, next_weekday(), check_in=False) for person in (second, third)])
     with app.app_context():
-        starts_at = db.session.get(Booking, ids[0]).starts_at
-        db.session.execute(update(Booking).where(Booking.id.in_(ids)).values(checked_in_at=starts_at))
-        db.session.commit()
         assert db.session.scalar(select(ImpactTotal.days)) is None
-
-    def count(booking_id):
-        with app.app_context():
-            service.count_day(booking_id)
-            db.session.commit()
-            return "ok"
-
-    with watching_statements(app, held_until_both_reach("INSERT INTO impact_total")):
-        results = run_together(count, ids)
+    results = _counted_at_once(app, ids, "INSERT INTO impact_total")
     assert results == ["ok", "ok"], results
     with app.app_context():
         assert db.session.scalars(select(ImpactTotal.days)).all() == [2]
