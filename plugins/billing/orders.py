@@ -70,7 +70,7 @@ def plain(stripe_object) -> dict:
 def order_id_of(stripe_object) -> int | None:
     data = plain(stripe_object)
     value = (data.get("metadata") or {}).get("order_id") or data.get("client_reference_id")
-    return as_id(value) if value and str(value).isascii() and str(value).isdigit() else None
+    return as_id(value) if value else None  # ASCII digits only ("²" is a digit int() refuses)
 
 
 def active_unlimited_membership(member_id: int, site_id: int) -> Subscription | None:

@@ -400,8 +400,9 @@ def _seat(registration: Registration, now) -> None:
         _give_seat(registration.event_id)
     db.session.refresh(registration)
     db.session.refresh(registration.event)
-    if won.rowcount and registration.status == HELD and not _paid_before(registration):
-        schedule_release(registration)
+    if won.rowcount and registration.status == HELD:
+        if not _paid_before(registration):  # else seated at once, and mailed so by `ticket_paid`
+            schedule_release(registration)
     elif won.rowcount:
         notify.registration_mail(registration, "events_registered" if seated else "events_waiting")
 

@@ -228,7 +228,7 @@ def test_cancelling_in_time_refunds_the_ticket_late_does_not(app, client, auth, 
 
 
 def test_a_ticket_cancelled_too_late_for_a_refund_still_stands_when_its_member_registers_again(
-        app, client, auth, stripe_driver, make_user, make_event):
+        app, client, auth, stripe_driver, make_user, make_event, mailbox):
     """Paid, cancelled within the notice (no refund), then registered again: billing refused a
     second order for the same ticket ("paid already") and each try held a seat for nothing. The
     payment kept still pays for the seat: it is confirmed at once, with nothing more to pay."""
@@ -239,7 +239,9 @@ def test_a_ticket_cancelled_too_late_for_a_refund_still_stands_when_its_member_r
         service.cancel_registration(row, now=row.event.starts_at - timedelta(hours=23))
         db.session.commit()
     assert _seats(app, late) == 0
+    mailbox.clear()
     assert client.post(f"/events/{late}/register").status_code == 303
+    assert len(mailbox.wait_for(2, timeout=1)) == 1  # "you are registered", once
     again = _registration(app, late, member.email)
     assert (again.status, again.order_id) == ("confirmed", registration.order_id)
     assert _seats(app, late) == 1
