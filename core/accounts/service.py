@@ -51,10 +51,10 @@ def create_user(email: str, password: str | None, display_name: str, role: str =
     user = User(email=email, display_name=display_name or email.split("@")[0], role=role,
                 locale=locale, password_hash=hash_password(password) if password else None,
                 email_confirmed_at=utcnow() if confirmed else None)
-    user.managed_sites = list(sites)
     try:  # the same address sent twice at once (a double-click on "sign up"): both read "none"
         with db.session.begin_nested():
             db.session.add(user)
+            user.managed_sites = list(sites)  # once in the session (the savepoint flushes first)
     except IntegrityError as exc:
         if not is_unique_violation(exc):
             raise
