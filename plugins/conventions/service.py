@@ -208,23 +208,22 @@ def save_convention(actor, partner: Partner, convention: Convention | None, **va
     _require_admin(actor)
     values = check_convention(values)
     created = convention is None
-    if created:  # a double-click on "create": the second finds the first's reference
-        lock_row(User, actor.id)
+    taken = ConventionError(_("Another convention has this reference."), "duplicate_reference", status=409)
     clash = db.session.scalar(select(Convention.id).where(Convention.reference == values["reference"]))
     if clash is not None and (created or clash != convention.id):
-        raise ConventionError(_("Another convention has this reference."), "duplicate_reference", status=409)
+        raise taken
     convention = convention or Convention(partner_id=partner.id, status="draft")
-    try:  # two administrators giving one reference at once: the check above saw neither
+    # Two saves with one reference at once (a double-click on "create", or two administrators)
+    # both passed the check above; the second meets the unique key in this savepoint.
+    try:
         with db.session.begin_nested():
             for key, value in values.items():
                 setattr(convention, key, value)
             db.session.add(convention)
-            db.session.flush()
     except IntegrityError as exc:
         if not is_unique_violation(exc):
             raise
-        raise ConventionError(_("Another convention has this reference."), "duplicate_reference",
-                              status=409) from None
+        raise taken from None
     audit.record(actor, "conventions.created" if created else "conventions.edited",
                  f"conventions_convention:{convention.id}", reference=convention.reference)
     return convention

@@ -444,9 +444,12 @@ def _hidden_sites(who: dict[tuple, set], min_group: int) -> set[tuple]:
     """The (month, site) cells open data leaves out: those of fewer than `min_group` members, and
     more while the ones left out that month hold fewer than `min_group` members together. The
     territory's month (its public page) minus the sites shown gave back a lone member's site."""
+    by_month: dict = {}
+    for (month, site), refs in who.items():
+        by_month.setdefault(month, []).append((len(refs), site))
     hidden = set()
-    for month in {m for m, _s in who}:
-        cells = sorted((len(refs), site) for (m, site), refs in who.items() if m == month)
+    for month, cells in by_month.items():
+        cells.sort()
         out = [site for n, site in cells if n < min_group]
         shown = [site for n, site in cells if n >= min_group]
         while out and shown and len(set().union(*(who[(month, s)] for s in out))) < min_group:
