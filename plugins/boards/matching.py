@@ -51,9 +51,11 @@ def spouses_for(post: Post, viewer) -> list[tuple[Post, float]]:
 
 
 def members_for(post: Post, viewer) -> list[tuple[Alert, float]]:
-    """Members who asked to be proposed to employers and match the post, nearest first: shown
-    to the post's author, approved recruiters and the admin."""
-    if post.kind not in (JOB_OFFER, SKILL_WANTED) or not (posts.owns(post, viewer) or access.is_recruiter(viewer)):
+    """Members who asked to be proposed to employers and match a live post, nearest first: shown
+    to the post's author, approved recruiters and the admin. None for a post waiting for the
+    moderator, rejected or expired: its author sees it, but must not reach members through it."""
+    if post.kind not in (JOB_OFFER, SKILL_WANTED) or not posts.is_live(post) \
+            or not (posts.owns(post, viewer) or access.is_recruiter(viewer)):
         return []
     found = []
     for alert in db.session.scalars(select(Alert).where(Alert.matchable.is_(True))):

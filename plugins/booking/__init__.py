@@ -6,7 +6,7 @@ docs/plugins.md). The functions flush and never commit: the caller owns the tran
 from plugins.booking.errors import BookingError, NotFound, Refused, SlotTaken
 from plugins.booking.models import ACTIVE, Booking, Resource
 from plugins.booking.payment import Payer, Price
-from plugins.booking.rooms import book_room, rooms_at
+from plugins.booking.rooms import book_room, move_room, rooms_at
 from plugins.booking.service import cancel as cancel_booking
 from plugins.booking.service import confirm as confirm_booking
 from plugins.booking.service import (awaiting_payment, cancel_future_bookings, extend_hold, get_booking,
@@ -15,4 +15,4 @@ from plugins.booking.slots import periods_blocked
 
 __all__ = ["ACTIVE", "Booking", "awaiting_payment", "BookingError", "NotFound", "Payer", "Price", "Refused", "Resource", "SlotTaken",
            "cancel_booking", "cancel_future_bookings", "confirm_booking", "extend_hold", "get_booking", "has_booked_at",
-           "members_present", "periods_blocked", "book_room", "rooms_at"]
+           "members_present", "move_room", "periods_blocked", "book_room", "rooms_at"]

@@ -28,3 +28,29 @@ def book_room(resource_id, site, starts_at, ends_at, actor, note: str = "") -> B
     if resource.kind != "room" or resource.is_retired:
         raise BookingError(_("This resource is no longer offered."), "retired")
     return block(resource, starts_at, ends_at, actor, note=note[:255])
+
+
+def move_room(booking_id, resource_id, site, starts_at, ends_at, actor, note: str = "") -> Booking | None:
+    """Give back the room block `booking_id` holds (None: none held) and take room `resource_id`
+    (None: none) of `site` for a new time, in the caller's transaction.
+
+    The waitlist is offered what was given back only once the new block is in place: an event
+    moved by an hour in the same room frees only the hour it left, and a member must not be
+    offered the hour it now takes.
+
+    :raises NotFound: no such room at the site, or booking is off there.
+    :raises SlotTaken: the room is taken then (the caller's transaction rolls back).
+    """
+    from plugins.booking import waitlist
+    from plugins.booking.service import cancel
+
+    given_back = None
+    if booking_id is not None:
+        try:
+            given_back = cancel(booking_id, actor, reason="manager", enforce_deadline=False, offer=False)
+        except BookingError:
+            pass  # already given back (cancelled by the site's manager in booking's pages)
+    booking = book_room(resource_id, site, starts_at, ends_at, actor, note=note) if resource_id else None
+    if given_back is not None:
+        waitlist.offer_freed(given_back)
+    return booking

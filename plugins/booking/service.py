@@ -427,10 +427,13 @@ def approve(booking_id: int, actor, *, now=None) -> Booking | None:
     return booking
 
 
-def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enforce_deadline=True) -> Booking:
+def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enforce_deadline=True,
+           offer: bool = True) -> Booking:
     """Cancel an active booking; compare-and-set. Members must respect the cancellation deadline.
 
     :param reason: "member", "manager", "hold_expired", "payment_failed", "approval_refused".
+    :param offer: offer the freed place to the waitlist now; False for a caller that takes the
+        resource again in the same transaction and offers what is left itself (`rooms.move_room`).
     :raises BookingError: past the deadline, or not active any more.
     """
     now = now or utcnow()
@@ -458,7 +461,8 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
     db.session.refresh(booking)
     if booking.member is not None:
         notify.mail_later(booking, "booking_cancelled")
-    waitlist.offer_freed(booking, now)
+    if offer:
+        waitlist.offer_freed(booking, now)
     if not booking.is_block:
         hooks(booking.resource.site).booking_cancelled(booking=booking, actor=actor, reason=reason)
     return booking

@@ -13,7 +13,7 @@ from core.extensions import db
 from core.modules.service import is_enabled
 from plugins.booking import notify
 from plugins.booking.errors import BookingError, NotFound
-from plugins.booking.models import Booking, Resource, WaitlistEntry
+from plugins.booking.models import ACTIVE, Booking, Resource, WaitlistEntry
 
 OFFER_MINUTES = 120
 
@@ -53,14 +53,22 @@ def join(site, kind: str, member, starts_at, ends_at, now=None) -> WaitlistEntry
 
 def offer_freed(booking: Booking, now=None) -> WaitlistEntry | None:
     """Offer a freed resource to the first member waiting for a slot it covers (in the caller's
-    transaction); they have OFFER_MINUTES to take it, by e-mail link."""
+    transaction); they have OFFER_MINUTES to take it, by e-mail link.
+
+    Only a slot the resource is still free for: an event's room moved by an hour is given back
+    and taken again in one transaction, and an expired offer's place may have been booked since
+    it was made (offers hold nothing); offering those would send a member to a place that is taken.
+    """
     now = now or utcnow()
     if booking.ends_at <= now:
         return None
+    taken = select(Booking.id).where(Booking.resource_id == booking.resource_id, Booking.status.in_(ACTIVE),
+                                     Booking.starts_at < WaitlistEntry.ends_at,
+                                     Booking.ends_at > WaitlistEntry.starts_at)
     entry = db.session.scalar(select(WaitlistEntry).where(
         WaitlistEntry.site_id == booking.site_id, WaitlistEntry.kind == booking.resource.kind,
         WaitlistEntry.status == "waiting", WaitlistEntry.starts_at >= booking.starts_at,
-        WaitlistEntry.ends_at <= booking.ends_at, WaitlistEntry.starts_at > now)
+        WaitlistEntry.ends_at <= booking.ends_at, WaitlistEntry.starts_at > now, ~taken.exists())
         .order_by(WaitlistEntry.created_at, WaitlistEntry.id).limit(1))
     if entry is None:
         return None

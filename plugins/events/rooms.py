@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from plugins.booking import BookingError, book_room, cancel_booking
+from plugins.booking import move_room
 
 
 def move(event, room_id, actor) -> None:
@@ -12,13 +12,6 @@ def move(event, room_id, actor) -> None:
 
     :raises plugins.booking.SlotTaken: the room is taken then (the caller's transaction rolls back).
     """
-    if event.room_booking_id is not None:
-        try:
-            cancel_booking(event.room_booking_id, actor, reason="manager", enforce_deadline=False)
-        except BookingError:
-            pass  # already given back (cancelled by the site's manager in booking's pages)
-    event.room_id = event.room_booking_id = None
-    if room_id:
-        booking = book_room(room_id, event.site, event.starts_at, event.ends_at, actor,
-                            note=_("Event: %(title)s", title=event.title))
-        event.room_id, event.room_booking_id = booking.resource_id, booking.id
+    booking = move_room(event.room_booking_id, room_id or None, event.site, event.starts_at, event.ends_at, actor,
+                        note=_("Event: %(title)s", title=event.title))
+    event.room_id, event.room_booking_id = (booking.resource_id, booking.id) if booking else (None, None)

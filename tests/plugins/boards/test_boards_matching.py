@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from core.accounts.models import User
@@ -179,3 +180,31 @@ def test_a_post_published_as_the_digest_runs_goes_in_the_next_one(app, board, ma
     assert "Kiné recherché" in digests[0].get_body(("plain",)).get_content()
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Job).where(Job.name == "boards.digest")) == 3
+
+
+@pytest.mark.parametrize("state", ["unchecked", "rejected", "expired"])
+def test_the_author_of_a_post_that_is_not_live_cannot_write_to_the_members_it_matches(app, client, auth, board,
+                                                                                      make_post, expire, state):
+    """The post page listed matching members only for a live post, but its form's route asked
+    only whether the author could see the post (always): an offer the moderator rejected, or
+    never checked, still reached by e-mail every member it matched."""
+    from plugins.boards import posts
+    from plugins.directory.models import Message
+
+    auth.login(board.member)
+    assert client.post("/boards/alerts", data={"codes": "J1404", "commune": "Decazeville", "radius_km": "40",
+                                               "matchable": "y"}).status_code == 303
+    auth.logout()
+    offer = make_post("skill_wanted", title="Offre douteuse", codes="J14", communes="Figeac",
+                      publish=state == "expired")
+    if state == "rejected":
+        with app.test_request_context():
+            posts.moderate(db.session.get(User, board.admin.id), offer, "reject", "Annonce trompeuse")
+            db.session.commit()
+    elif state == "expired":
+        expire(offer)
+    auth.login(board.employer)
+    answer = client.post(f"/boards/posts/{offer}/members/{board.member.id}/write", data={"body": "Vos coordonnées ?"})
+    assert answer.status_code == 404
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Message)) == 0

@@ -80,6 +80,23 @@ def test_an_expired_offer_goes_to_the_next_member(app, site_with_desk, make_user
             waitlist.accept(e1, db.session.get(User, first.id))
 
 
+def test_an_expired_offer_whose_place_was_booked_meanwhile_is_offered_to_no_one(app, site_with_desk, make_user):
+    """An offer holds nothing: someone may book the place while it runs. When it expired, the
+    place went to the next member anyway, who was then sent to a desk already taken."""
+    holder, first, second, passer_by = make_user(), make_user(), make_user(), make_user()
+    day = next_weekday()
+    booking_id, (e1, e2) = _queue(app, site_with_desk, day, holder, first, second)
+    with app.test_request_context():
+        service.cancel(booking_id, None, "manager")
+        db.session.commit()
+    _book(app, passer_by, site_with_desk, day)  # the only desk, booked while the offer ran
+    with app.test_request_context():
+        later = db.session.get(WaitlistEntry, e1).offer_expires_at + timedelta(minutes=1)
+        assert waitlist.expire_offers(later) == 1
+        db.session.commit()
+        assert db.session.get(WaitlistEntry, e2).status == "waiting"
+
+
 def test_check_in_with_the_sites_code_then_no_show_for_the_others(app, site_with_desk, make_resource, make_user):
     other_desk = make_resource("figeac", "desk", "Poste 2")
     day = next_weekday()

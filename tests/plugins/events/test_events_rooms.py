@@ -69,3 +69,32 @@ def test_moving_an_event_moves_its_room_and_cancelling_it_frees_the_room(app, cl
         assert db.session.get(Event, event_id).status == "cancelled"
         assert db.session.scalar(select(Registration.status)) == "confirmed"  # kept for the record
     assert client.post(f"/events/{event_id}/register").status_code == 422
+
+
+def test_an_event_moved_in_its_room_offers_the_waitlist_only_the_time_it_left(app, make_event, make_user, room, world):
+    """Moving an event gave its room back, which offered it to the first member waiting, and then
+    took it again in the same transaction: the member was sent to a room taken for the hour they
+    wanted. Only the time the event left is offered now."""
+    from core.timeutil import today_at
+    from plugins.booking import waitlist
+    from plugins.booking.models import WaitlistEntry
+
+    days = next(d for d in range(7, 14) if (today_at("Europe/Paris") + timedelta(days=d)).weekday() < 5)
+    event_id = make_event(room_id=room, days=days)  # 09:30-12:00
+    first, second = make_user(), make_user()
+    with app.test_request_context():
+        event = db.session.get(Event, event_id)
+        starts, ends, site = event.starts_at, event.ends_at, event.site
+        hour = timedelta(hours=1)
+        still_taken = waitlist.join(site, "room", db.session.get(User, first.id), ends - hour, ends).id
+        left = waitlist.join(site, "room", db.session.get(User, second.id), starts, starts + hour).id
+        db.session.commit()
+        service.save_event(db.session.get(User, world.manager.id), event, site=site, title=event.title,
+                           description=event.description, online_url="", starts_at=starts + hour,
+                           ends_at=ends + hour, capacity=event.capacity, audience=event.audience, room_id=room)
+        db.session.commit()
+    assert _active_bookings(app, room) == [(starts + hour, ends + hour, True)]
+    with app.app_context():
+        assert db.session.get(WaitlistEntry, still_taken).status == "waiting"  # first in line, but the room is taken
+        offered = db.session.get(WaitlistEntry, left)
+        assert (offered.status, offered.offered_resource_id) == ("offered", room)
