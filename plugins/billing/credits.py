@@ -114,6 +114,31 @@ def take_back(order_id: int, refunded_cents: int, total_cents: int) -> int:
     return taken_now
 
 
+def take_back_refunded(order_id: int, cents: int, credited_cents: int) -> tuple[int, int]:
+    """Money paid back in Stripe for days an order's refund had given as credits: take back the
+    days that money stands for (`cents` of the `credited_cents` still standing, rounded up),
+    as many as are unused. Called with the order locked.
+
+    :return: (the days that money stands for, the days taken back: fewer when some are used).
+    """
+    grants = db.session.scalars(select(CreditEntry).where(
+        CreditEntry.order_id == order_id, CreditEntry.reason == "refund", CreditEntry.grant_id.is_(None),
+        CreditEntry.delta > 0).order_by(CreditEntry.id).with_for_update()).all()
+    uses = {grant.id: db.session.scalars(select(CreditEntry).where(CreditEntry.grant_id == grant.id)).all()
+            for grant in grants}
+    standing = sum(grant.delta + sum(e.delta for e in uses[grant.id] if e.reason == "taken_back") for grant in grants)
+    wanted = -(-standing * cents // credited_cents) if credited_cents > 0 else 0
+    taken = 0
+    for grant in grants:
+        take = min(grant.delta + sum(e.delta for e in uses[grant.id]), wanted - taken)
+        if take > 0:
+            db.session.add(CreditEntry(member_id=grant.member_id, site_id=grant.site_id, grant_id=grant.id,
+                                       delta=-take, reason="taken_back", order_id=order_id))
+            taken += take
+    db.session.flush()
+    return wanted, taken
+
+
 def history(member_id: int, limit: int = 100) -> list[CreditEntry]:
     return db.session.scalars(select(CreditEntry).where(CreditEntry.member_id == member_id)
                               .order_by(CreditEntry.created_at.desc(), CreditEntry.id.desc()).limit(limit)).all()

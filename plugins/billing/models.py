@@ -48,6 +48,9 @@ class Order(db.Model):
     stripe_payment_intent: Mapped[str | None] = mapped_column(String(100), index=True)
     session_expires_at: Mapped[object | None] = mapped_column(UTCDateTime)
     refunded_cents: Mapped[int] = mapped_column(default=0)
+    # The part of refunded_cents given back as credit days, not money (the rest went back
+    # through Stripe, or by the site's own means for an order paid on site).
+    credited_cents: Mapped[int] = mapped_column(default=0, server_default="0")
     client_name: Mapped[str] = mapped_column(String(200), default="")
     client_email: Mapped[str] = mapped_column(String(254), default="")
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)

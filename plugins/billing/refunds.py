@@ -79,6 +79,8 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
     else:
         note = issue_credit_note(invoice, amount, reason, stripe_refund_id=stripe_refund_id)
     order.refunded_cents += amount
+    if to == "credits":
+        order.credited_cents += amount
     if order.refunded_cents >= order.total_cents:
         order.status = "refunded"
     if order.kind == "bundle":

@@ -14,10 +14,11 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from core import audit
 from core.db import is_unique_violation
 from core.extensions import db
 from core.mail import queue_mail
-from plugins.billing import bookings, items, stripe_api
+from plugins.billing import bookings, credits, items, stripe_api
 from plugins.billing.refunds import refund
 from plugins.billing.fulfilment import apply_subscription_state, fulfil_checkout, record_subscription_invoice
 from plugins.billing.orders import lock_member, lock_order, move_forward, order_id_of, plain
@@ -144,14 +145,36 @@ def _renewal_failed(stripe_invoice) -> str:
 
 
 def _refunded_elsewhere(charge) -> str:
-    """A refund made outside the platform (Stripe's dashboard): issue its credit note."""
+    """A refund made outside the platform (Stripe's dashboard): issue its credit note.
+
+    Money already given back as credit days is not money Stripe paid: refunded again in the
+    dashboard, it was taken for a refund already recorded, and the member kept both. Money
+    beyond what is left on the order pays those credits back: the days it stands for are taken
+    back (those still unused; the audit says how many were already used).
+    """
     order = db.session.scalar(select(Order).where(Order.stripe_payment_intent == charge.payment_intent))
     if order is None:
         return "not ours"
     lock_member(order.member_id)  # before the order, as everywhere (its seller may cancel a ticket)
     order = lock_order(order.id)
-    missing = charge.amount_refunded - order.refunded_cents
+    in_money = order.refunded_cents - order.credited_cents  # through Stripe, or on its way (a refund job)
+    missing = charge.amount_refunded - in_money
     if missing <= 0:
         return "already recorded"
-    note = refund(order, missing, "refunded in Stripe", stripe_refund_id=f"charge:{charge.id}:{charge.amount_refunded}")
-    return f"credit note {note.reference}"
+    effects = []
+    recorded = min(missing, order.total_cents - order.refunded_cents)
+    if recorded > 0:
+        note = refund(order, recorded, "refunded in Stripe",
+                      stripe_refund_id=f"charge:{charge.id}:{charge.amount_refunded}")
+        effects.append(f"credit note {note.reference}")
+    paid_back = min(missing - recorded, order.credited_cents)
+    if paid_back > 0:
+        wanted, taken = credits.take_back_refunded(order.id, paid_back, order.credited_cents)
+        order.credited_cents -= paid_back
+        audit.record(None, "billing.credits_paid_back", f"order:{order.id}", amount_cents=paid_back,
+                     days=wanted, days_taken_back=taken)
+        if taken < wanted:
+            log.warning("order %s: %s cents refunded in Stripe for credit days, %s of %s days already used",
+                        order.id, paid_back, wanted - taken, wanted)
+        effects.append(f"credits paid back: {taken} of {wanted} days taken back")
+    return "; ".join(effects) or "already recorded"

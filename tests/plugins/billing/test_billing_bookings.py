@@ -45,8 +45,8 @@ def book_day(client, resource_id, site="figeac", day=None):
                        data={"resource": resource_id, "date": (day or next_tuesday()).isoformat(), "period": "day"})
 
 
-def hold_and_checkout(client, desk):
-    response = book_day(client, desk["figeac"])
+def hold_and_checkout(client, desk, day=None):
+    response = book_day(client, desk["figeac"], day=day)
     assert response.status_code == 303 and "/billing/bookings/" in response.headers["Location"], response.headers
     pay_page = response.headers["Location"]
     booking_id = int(pay_page.rstrip("/").split("/")[-2])
@@ -270,3 +270,72 @@ def test_cancelling_a_paid_day_pass_in_time_refunds_the_card_with_a_credit_note(
     assert invoices == [("invoice", 1500), ("credit_note", 1500)]
     refunds = stripe_driver.client().v1.refunds.list({"payment_intent": order.stripe_payment_intent})
     assert [r.amount for r in refunds.data] == [1500]
+
+
+@pytest.mark.parametrize("used", [False, True])
+def test_money_refunded_in_stripe_for_days_given_as_credits_takes_the_days_back(app, client, auth, shop, desk,
+                                                                               stripe_driver, used):
+    """A day pass refunded as a day of credit, then refunded again in Stripe's dashboard: the
+    webhook took the credits for money already recorded, and the member kept both. The money
+    now pays the credits back: the day is taken back, or the audit says it was already used."""
+    auth.login(shop["member"])
+    _booking_id, session_id = hold_and_checkout(client, desk)
+    stripe_driver.pay(session_id)
+    stripe_driver.deliver(client)
+    auth.logout()
+    auth.login(shop["manager"])
+    with app.app_context():
+        order = db.session.scalar(select(Order))
+        order_id, intent, site_id = order.id, order.stripe_payment_intent, order.site_id
+    assert client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
+                       data={"refund-amount": "15.00", "refund-reason": "site closed",
+                             "refund-to": "credits"}).status_code == 303
+    with app.app_context():
+        assert credits.balance(shop["member"].id) == 1
+        if used:
+            credits.consume(shop["member"].id, site_id, None)
+            db.session.commit()
+    stripe_driver.client().v1.refunds.create({"payment_intent": intent, "amount": 1500})
+    replies = stripe_driver.deliver(client)
+    assert [r.status_code for t, r in replies if t == "charge.refunded"] == [200]
+    with app.app_context():
+        assert credits.balance(shop["member"].id) == 0
+        assert len(db.session.scalars(select(Invoice).where(Invoice.kind == "credit_note")).all()) == 1
+        order = db.session.get(Order, order_id)
+        assert (order.refunded_cents, order.credited_cents) == (1500, 0)
+        from core.audit import AuditEntry
+
+        entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "billing.credits_paid_back"))
+        assert entry.details == {"amount_cents": 1500, "days": 1, "days_taken_back": 0 if used else 1}
+    assert [r.json["effect"] for t, r in stripe_driver.deliver(client) if t == "charge.refunded"] == []
+
+
+def test_an_order_refunded_as_credits_before_the_column_existed_counts_as_credited(app, client, auth, shop, desk,
+                                                                                   stripe_driver):
+    """billing 0004 adds what an order gave back as credits; the refunds made before it are
+    found from their credit notes (no Stripe refund) and the order's refund credits."""
+    import flask_migrate
+
+    ids = {}
+    for to in ("card", "credits"):  # the credit day would pay for the next booking
+        auth.login(shop["member"])
+        booking_id, session_id = hold_and_checkout(client, desk, day=next_tuesday() + timedelta(days=7 * len(ids)))
+        stripe_driver.pay(session_id)
+        stripe_driver.deliver(client)
+        auth.logout()
+        auth.login(shop["manager"])
+        with app.app_context():
+            ids[to] = db.session.scalar(select(Order.id).where(Order.booking_id == booking_id))
+        assert client.post(f"/billing/sites/figeac/manage/orders/{ids[to]}/refund",
+                           data={"refund-amount": "15.00", "refund-reason": "site closed",
+                                 "refund-to": to}).status_code == 303
+        auth.logout()
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+        flask_migrate.downgrade(revision="0003_events_item_orders")
+        flask_migrate.upgrade(revision="heads")
+        assert {to: db.session.get(Order, order_id).credited_cents for to, order_id in ids.items()} == \
+            {"credits": 1500, "card": 0}
+        db.session.remove()
+        db.engine.dispose()
