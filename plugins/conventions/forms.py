@@ -11,6 +11,7 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 
 from core.forms import DecimalField, Form
 from core.sites.forms import CheckboxesField
+from plugins.conventions.models import MAX_DAYS
 
 KIND_LABELS = {"desk": _l("Desk"), "office": _l("Office"), "room": _l("Meeting room"), "visio": _l("Video room")}
 PRICE_MODEL_LABELS = {"per_day": _l("A convention rate per day or half-day booked"),
@@ -63,10 +64,14 @@ class ConventionForm(Form):
     seat_fee = DecimalField(_l("Fee per seat per month, excluding VAT (€)"), places=2,
                             validators=[Optional(), NumberRange(0, 100_000)])
     seats = IntegerField(_l("Seats"), validators=[Optional(), NumberRange(0, 10_000)])
-    week_cap = DecimalField(_l("Days per employee per week"), validators=[Optional(), _half_days])
-    month_cap = DecimalField(_l("Days per employee per month"), validators=[Optional(), _half_days])
-    year_cap = DecimalField(_l("Days per employee per year"), validators=[Optional(), _half_days])
-    budget_days = DecimalField(_l("Overall budget in days (prepaid days)"), validators=[Optional(), _half_days])
+    week_cap = DecimalField(_l("Days per employee per week"),
+                            validators=[Optional(), _half_days, NumberRange(max=MAX_DAYS["week_cap"])])
+    month_cap = DecimalField(_l("Days per employee per month"),
+                             validators=[Optional(), _half_days, NumberRange(max=MAX_DAYS["month_cap"])])
+    year_cap = DecimalField(_l("Days per employee per year"),
+                            validators=[Optional(), _half_days, NumberRange(max=MAX_DAYS["year_cap"])])
+    budget_days = DecimalField(_l("Overall budget in days (prepaid days)"),
+                               validators=[Optional(), _half_days, NumberRange(max=MAX_DAYS["budget_halfdays"])])
     budget_euros = DecimalField(_l("Overall budget in euros, excluding VAT"), places=2,
                                 validators=[Optional(), NumberRange(0.01, 10_000_000)])
     past_cap = SelectField(_l("Past a cap, a booking is"), choices=list(PAST_CAP_LABELS.items()))

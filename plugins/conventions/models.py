@@ -16,6 +16,9 @@ PAST_CAP = ("refuse", "member_pays")
 STATUSES = ("draft", "signed", "active", "expired", "terminated")
 AUTH_STATUSES = ("pending", "approved", "refused", "inactive")
 KINDS = ("desk", "office", "room", "visio")
+# The most days a cap or a prepaid budget may be (its column holds half-days): a period's own
+# days, and for a budget far beyond any employer's, but within the column's integer.
+MAX_DAYS = {"week_cap": 7, "month_cap": 31, "year_cap": 366, "budget_halfdays": 1_000_000}
 
 
 class Partner(db.Model):

@@ -33,7 +33,7 @@ from core.timeutil import today_at, utc_to_local
 from plugins.booking import ACTIVE, Booking, Payer, Refused, periods_blocked
 
 from .errors import ConventionError
-from .models import (AUTH_STATUSES, KINDS, PAST_CAP, PRICE_MODELS, Authorisation, Convention, Partner,
+from .models import (AUTH_STATUSES, KINDS, MAX_DAYS, PAST_CAP, PRICE_MODELS, Authorisation, Convention, Partner,
                      Referent, Statement, Use)
 
 COUNTED = ("counted", "late")  # statuses of a use that spend a cap or the budget
@@ -172,6 +172,11 @@ def check_convention(values: dict) -> dict:
         if values.get(key) is not None and values[key] <= 0:
             raise ConventionError(_("A cap or a budget must be more than zero (leave it empty for none)."),
                                   "bad_cap")
+        if values.get(key) is not None and key in MAX_DAYS and values[key] > 2 * MAX_DAYS[key]:
+            raise ConventionError(_("A cap cannot be more than the days of its period (7 a week, 31 a month, 366 "
+                                    "a year), nor a budget more than a million days."), "bad_cap")
+    if (values.get("budget_cents") or 0) > 1_000_000_000:
+        raise ConventionError(_("A budget cannot be more than 10 million euros."), "bad_cap")
     model = values["price_model"]
     if model == "per_day" and not values["day_rate_cents"]:
         raise ConventionError(_("Give the convention's rate per day."), "bad_rate")

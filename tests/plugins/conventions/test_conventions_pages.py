@@ -62,7 +62,10 @@ def test_partner_and_convention_forms_are_validated_and_audited(app, client, aut
             "all_sites": "y", "day_rate": "15", "past_cap": "refuse", "notice_days": "60",
             "cancel_notice_hours": "24"}
     for field, value in (("week_cap", "NaN"), ("year_cap", "Infinity"), ("budget_days", "1e999999"),
-                         ("budget_euros", "12,345"), ("day_rate", "sNaN"), ("month_cap", "99999999999999")):
+                         ("budget_euros", "12,345"), ("day_rate", "sNaN"), ("month_cap", "99999999999999"),
+                         # Beyond its period's days; a budget of two billion days was a 500 on
+                         # PostgreSQL (its half-days overflow the column).
+                         ("week_cap", "7.5"), ("month_cap", "32"), ("year_cap", "367"), ("budget_days", "2000000000")):
         refused = client.post(f"/conventions/admin/partners/{world.partner_id}/conventions/new",
                               data={**base, "reference": f"BAD-{field}", field: value})
         assert refused.status_code == 422, (field, value)
@@ -405,3 +408,20 @@ def test_a_day_already_invoiced_stays_counted_when_its_booking_is_cancelled(app,
         db.session.commit()
         assert db.session.scalar(select(Use.status)) == "counted"
         assert usage(db.session.get(Convention, world.convention_id), month).halfdays == statement.halfdays == 2
+
+
+@pytest.mark.parametrize("key, halves", [("week_cap", 15), ("month_cap", 63), ("year_cap", 733),
+                                         ("budget_halfdays", 2 ** 31 - 1), ("budget_cents", 2 ** 31 - 1)])
+def test_a_cap_beyond_its_period_or_a_budget_beyond_reason_is_refused_by_the_rule(app, world, key, halves):
+    """The rule, not only the form: a caller without a form (a command, the demo) gets the same
+    refusal, before the value reaches the database's integer."""
+    from plugins.conventions import service
+
+    with app.test_request_context():
+        base = db.session.get(Convention, world.convention_id)
+        terms = {name: getattr(base, name) for name in service.CONVENTION_FIELDS}
+        terms.update(reference="CD46-BIG", price_model="prepaid" if key == "budget_halfdays" else "per_day",
+                     **{key: halves})
+        with pytest.raises(ConventionError) as refused:
+            service.save_convention(db.session.get(User, world.admin.id), base.partner, None, **terms)
+        assert refused.value.code == "bad_cap"
