@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, has_request_context, redirect, request, session
+from flask import Blueprint, current_app, g, has_request_context, redirect, request, session
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import LanguageAccept
@@ -23,6 +23,9 @@ def select_locale() -> str:
     if not has_request_context():  # command line, background work: the territory's language
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     locales = offered_locales()
+    api_user = g.get("api_user")  # an API token's holder: the API takes no cookie session
+    if api_user is not None and api_user.locale in locales:
+        return api_user.locale
     if current_user and current_user.is_authenticated and current_user.locale in locales:
         return current_user.locale
     if session.get("locale") in locales:

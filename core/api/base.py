@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import g, request
-from flask_babel import gettext as _
+from flask_babel import gettext as _, refresh
 
 from core.api.tokens import user_for_token
 from core.errors import API_CODES, DomainError, api_error
@@ -28,7 +28,15 @@ def optional_token_user():
     user = _bearer_user()
     if user is None:
         raise ApiError(401, _("A valid API token is required."), "unauthorized")
+    _authenticated(user)
     return user
+
+
+def _authenticated(user) -> None:
+    """The request is the token holder's: answered in their language (core.i18n), never stored
+    by a cache (core.security)."""
+    g.api_user = user
+    refresh()  # a language chosen before the token was read is chosen again
 
 
 def _bearer_user():
@@ -47,7 +55,7 @@ def token_required(view):
             response, status = api_error(401, _("A valid API token is required."), "unauthorized")
             response.headers["WWW-Authenticate"] = 'Bearer realm="tierslieux"'
             return response, status
-        g.api_user = user
+        _authenticated(user)
         return view(*args, **kwargs)
 
     return wrapper

@@ -15,7 +15,7 @@ from core.db import utcnow
 from core.errors import NotFound
 from core.modules.service import is_enabled
 from core.sites.service import site_by_slug
-from core.timeutil import local_to_utc
+from core.timeutil import YEARS_AWAY, local_to_utc, within_reach
 from core.urls import external_url
 from plugins.billing import price_with_vat
 
@@ -34,18 +34,18 @@ def _day(name: str) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ApiError(400, _("%(value)s is not a date (YYYY-MM-DD).", value=value[:40]), "bad_date") from None
+    if not within_reach(day):  # a valid date, but year 1 or 9999 overflows on its way to UTC
+        raise ApiError(400, _("%(value)s is too far from today: give a date within %(years)d years.",
+                              value=value, years=YEARS_AWAY), "bad_date")
+    return day
 
 
 def _midnight(day: date, later: int = 0) -> datetime:
-    """The instant a day (or `later` days after it) starts in the territory's time; 400 for a
-    day too far to compute."""
-    try:
-        return local_to_utc(day + timedelta(days=later), time(0, 0), service.territory_tz())
-    except (OverflowError, ValueError):
-        raise ApiError(400, _("%(value)s is not a date (YYYY-MM-DD).", value=day.isoformat()), "bad_date") from None
+    """The instant a day (or `later` days after it) starts in the territory's time."""
+    return local_to_utc(day + timedelta(days=later), time(0, 0), service.territory_tz())
 
 
 def _visible(user, event) -> bool:

@@ -47,6 +47,24 @@ def test_errors_are_json_in_the_users_language(client):
     assert response.get_json()["error"]["code"] == "method_not_allowed"
 
 
+def test_a_token_holder_is_answered_in_the_language_of_their_account(app, client, make_user, make_site):
+    """The API takes no cookie session, so the language chosen on the account was never seen:
+    a script without Accept-Language got French whatever its holder had chosen."""
+    make_site("figeac")
+    with app.app_context():
+        secret = create_token(db.session.get(User, make_user(locale="en").id), "tests")
+        db.session.commit()
+    headers = {"Authorization": f"Bearer {secret}"}  # a script: no Accept-Language
+    refused = client.post("/api/v1/bookings", json={"resource": 999, "start": "2030-01-07T09:00",
+                                                    "end": "2030-01-07T12:00"}, headers=headers)
+    assert (refused.status_code, refused.get_json()["error"]["message"]) == (404, "There is no such resource.")
+    events = client.get("/api/v1/events?to=2030-13-01", headers=headers)  # a token the endpoint may do without
+    assert events.status_code == 400 and "is not a date" in events.get_json()["error"]["message"]
+    french = client.post("/api/v1/bookings", json={"resource": 999, "start": "2030-01-07T09:00",
+                                                   "end": "2030-01-07T12:00"})  # no token: the territory's
+    assert french.get_json()["error"]["message"] == "Un jeton d'API valide est requis."
+
+
 def test_openapi_document_is_valid_and_covers_every_api_route(app, client):
     from openapi_spec_validator import validate
 
