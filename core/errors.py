@@ -83,7 +83,7 @@ def _message_for(status: int) -> str:
 
 API_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
              405: "method_not_allowed", 409: "conflict", 413: "too_large", 415: "unsupported_media_type",
-             422: "invalid", 429: "rate_limited", 500: "server_error"}
+             422: "invalid", 429: "rate_limited", 500: "server_error", 503: "unavailable"}
 
 
 def api_error(status: int, message: str | None = None, code: str | None = None, **extra):

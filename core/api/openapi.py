@@ -12,7 +12,8 @@ ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
 
 def error_responses(*statuses: int) -> dict:
     descriptions = {400: "Bad request", 401: "Missing or invalid token", 403: "Forbidden",
-                    404: "Not found", 409: "Conflict", 415: "Not JSON", 422: "Invalid data"}
+                    404: "Not found", 409: "Conflict", 415: "Not JSON", 422: "Invalid data",
+                    503: "A service it needs (Stripe) cannot be reached: try again later"}
     return {str(s): {"description": descriptions.get(s, "Error"),
                      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
             for s in statuses}

@@ -107,7 +107,10 @@ def booking_checkout(booking_id):
         session = checkout_held_booking(booking, g.api_user)
     except BillingError as exc:
         db.session.rollback()
-        raise ApiError(exc.status, str(exc), "not_held") from None
+        # The booking is still held when payment is in progress or Stripe cannot be reached:
+        # the client must not tell the member to book again.
+        code = exc.code if exc.code in ("payment_processing", "payment_unavailable") else "not_held"
+        raise ApiError(exc.status, str(exc), code) from None
     return jsonify({"url": session.url, "session_id": session.id}), 201
 
 
@@ -116,4 +119,4 @@ OPENAPI["paths"]["/bookings/{booking_id}/checkout"] = {"post": {
     "parameters": [{"name": "booking_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
     "responses": {**ok({"type": "object", "required": ["url", "session_id"],
                         "properties": {"url": {"type": "string"}, "session_id": {"type": "string"}}},
-                       "Checkout session", 201), **error_responses(401, 404, 409)}}}
+                       "Checkout session", 201), **error_responses(401, 404, 409, 503)}}}

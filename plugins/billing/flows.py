@@ -32,11 +32,12 @@ def _open(order_id: int, request):
 
 def _processing() -> BillingError:
     return BillingError(_("Your payment is being processed; you will receive an e-mail once it is confirmed."),
-                        status=409)
+                        "payment_processing", status=409)
 
 
 def _unavailable() -> BillingError:
-    return BillingError(_("Online payment is unavailable at the moment: try again in a few minutes."), status=503)
+    return BillingError(_("Online payment is unavailable at the moment: try again in a few minutes."),
+                        "payment_unavailable", status=503)
 
 
 def _checkout(make_order, keep_holds=None, lapsed: str = ""):

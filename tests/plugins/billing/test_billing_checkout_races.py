@@ -237,6 +237,23 @@ def test_pay_with_stripe_unreachable_says_so_and_keeps_the_hold(app, client, aut
     assert [status for _id, status, _s, _r in orders_of(app, booking_id)] == ["pending"]
 
 
+def test_the_api_says_stripe_is_unreachable_not_that_the_booking_is_not_held(app, client, auth, shop, desk,
+                                                                            api_token, stripe_driver):
+    """The API answered every billing refusal as "not_held": with Stripe unreachable a client
+    told its member to book again, while the booking was still held. And 503 was undocumented."""
+    auth.login(shop["member"])
+    booking_id = held_booking(client, desk)
+    app.config["STRIPE_API_BASE"] = "http://127.0.0.1:9"  # nothing listens there
+    headers = {"Authorization": f"Bearer {api_token(shop['member'])}"}
+    reply = client.post(f"/api/v1/bookings/{booking_id}/checkout", headers=headers)
+    assert (reply.status_code, reply.json["error"]["code"]) == (503, "payment_unavailable")
+    assert booking_status(app, booking_id) == "held"
+    documented = client.get("/api/v1/openapi.json").json["paths"]["/bookings/{booking_id}/checkout"]["post"]
+    assert "503" in documented["responses"]
+    app.config["STRIPE_API_BASE"] = stripe_driver.emulator.url
+    assert client.post(f"/api/v1/bookings/{booking_id}/checkout", headers=headers).status_code == 201
+
+
 def changes_booking(statement):
     return statement.lstrip().startswith("UPDATE booking_booking")
 
