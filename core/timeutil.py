@@ -11,6 +11,12 @@ def local_to_utc(day: date, at: time, tz: str) -> datetime:
     return datetime.combine(day, at, tzinfo=ZoneInfo(tz)).astimezone(timezone.utc)
 
 
+def exists_locally(day: date, at: time, tz: str) -> bool:
+    """False for a wall-clock time the clocks skip (02:30 on the last Sunday of March in Paris):
+    `local_to_utc` would give an instant an hour off, which the site's clocks never show."""
+    return utc_to_local(local_to_utc(day, at, tz), tz).replace(tzinfo=None) == datetime.combine(day, at)
+
+
 def utc_to_local(instant: datetime, tz: str) -> datetime:
     return instant.astimezone(ZoneInfo(tz))
 

@@ -77,7 +77,9 @@ def day_slots(site, day: date, kind: str, period: str | None = None) -> list[Slo
             hour = datetime.combine(day, opens)
             while (hour + timedelta(hours=1)).time() <= closes and hour.date() == day:
                 end = hour + timedelta(hours=1)
-                slots.append(Slot("hour", to_utc(day, hour.time(), tz), to_utc(day, end.time(), tz), tz))
+                starts_at, ends_at = to_utc(day, hour.time(), tz), to_utc(day, end.time(), tz)
+                if starts_at < ends_at:  # 02:00-03:00 the night clocks go forward is no time at all
+                    slots.append(Slot("hour", starts_at, ends_at, tz))
                 hour = end
     return slots
 

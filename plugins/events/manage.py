@@ -12,7 +12,7 @@ from core.db import find
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.sites.service import managed_sites, published_sites
-from core.timeutil import local_to_utc, utc_to_local
+from core.timeutil import exists_locally, local_to_utc, utc_to_local
 from plugins.booking import rooms_at
 from plugins.conventions import partner_names
 
@@ -91,6 +91,11 @@ def _save(event):
         tz = site.timezone if site is not None else service.territory_tz()
         room_id = (form.room.data or None) if "room" in form else None
         price = int((form.price.data or 0) * 100) if "price" in form else (event.price_cents if event else 0)
+        skipped = [field for field in (form.starts, form.ends) if not exists_locally(form.day.data, field.data, tz)]
+        for field in skipped:  # stored an hour off, without a word, before
+            field.errors = [*field.errors, _("This time does not exist on that day: the clocks go forward.")]
+        if skipped:
+            return render_template("events/form.html", form=form, event=event), 422
         try:
             saved = service.save_event(
                 current_user, event, site=site, title=form.title.data.strip(),

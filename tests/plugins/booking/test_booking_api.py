@@ -94,3 +94,19 @@ def test_huge_ids_are_not_found_rather_than_crashing(client, site_with_desk, mak
     assert client.get(f"/booking/{huge}").status_code == 404
     assert client.post(f"/booking/{huge}/cancel").status_code == 404
     assert client.post(f"/booking/{huge}/check-in").status_code == 404
+
+
+def test_a_site_open_at_night_lists_no_hour_the_clocks_skip(client, make_site, make_resource):
+    """A coworking open day and night: the "hour" 02:00-03:00 of the night clocks go forward was
+    listed as free, from 03:00+02:00 to 03:00+02:00, and could not be booked."""
+    from datetime import date, time, timedelta
+
+    make_site("nuit", hours={d: [(time(0, 0), time(23, 59))] for d in range(7)})
+    make_resource("nuit", "room", "Salle de nuit")
+    year = date.today().year + (1 if date.today().month >= 3 else 0)
+    day = date(year, 3, 31) - timedelta(days=(date(year, 3, 31).weekday() + 1) % 7)  # last Sunday of March
+    body = client.get(f"/api/v1/availability?date={day}&site=nuit&kind=room").get_json()
+    hours = [(slot["start"], slot["end"]) for slot in body["sites"][0]["resources"][0]["free"]]
+    assert hours and all(start < end for start, end in hours), hours
+    assert f"{day}T01:00+01:00" in {start for start, _end in hours}  # the hours around it are there
+    assert f"{day}T03:00+02:00" in {start for start, _end in hours}

@@ -68,6 +68,29 @@ def test_the_event_form_creates_an_event_in_the_sites_time(app, client, auth, wo
         assert (local.hour, local.minute, event.capacity, event.audience) == (9, 0, 12, "members")
 
 
+def test_a_time_the_clocks_skip_is_refused_not_stored_an_hour_off(app, client, auth, world):
+    """02:30 on the night clocks go forward does not exist: the event was saved at 03:30 without
+    a word (and 02:30-03:10 refused as "the end must come after the start")."""
+    from datetime import date
+
+    from core.sites.service import site_by_slug
+
+    auth.login(world.manager)
+    year = date.today().year + (1 if date.today().month >= 3 else 0)
+    day = date(year, 3, 31) - timedelta(days=(date(year, 3, 31).weekday() + 1) % 7)  # last Sunday of March
+    with app.app_context():
+        site_id = site_by_slug("figeac").id
+    form = {"title": "Nuit du télétravail", "description": "", "place": str(site_id), "online_url": "",
+            "day": day.isoformat(), "starts": "02:30", "ends": "04:00", "capacity": "20", "audience": "public",
+            "partner": "0", "room": "0"}
+    response = client.post("/events/manage/new", data=form, headers=EN)
+    assert response.status_code == 422
+    assert "This time does not exist on that day" in response.get_data(as_text=True)
+    assert client.post("/events/manage/new", data={**form, "starts": "03:00"}).status_code == 303
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Event)) == 1
+
+
 @pytest.mark.parametrize("fields", [{"ends": "08:00"}, {"capacity": "0"}, {"day": "not a date"}, {"place": "999"},
                                     {"audience": "everyone"}, {"room": "abc"}])
 def test_a_bad_event_form_is_refused_without_error(client, auth, world, fields, app):
