@@ -56,6 +56,23 @@ def hold_and_checkout(client, desk, day=None):
     return booking_id, started.headers["Location"].rsplit("/", 1)[-1]
 
 
+def paid_online(app, client, auth, member, desk, stripe_driver, day=None) -> tuple[int, Order]:
+    """A day pass `member` booked and paid online (signed out after): its booking's id, its order."""
+    auth.login(member)
+    booking_id, session_id = hold_and_checkout(client, desk, day=day)
+    stripe_driver.pay(session_id)
+    stripe_driver.deliver(client)
+    auth.logout()
+    with app.app_context():
+        return booking_id, db.session.scalar(select(Order).where(Order.booking_id == booking_id))
+
+
+def refund_by_hand(client, order_id, amount, to, site="figeac"):
+    """The site manager's refund form (signed in as them)."""
+    return client.post(f"/billing/sites/{site}/manage/orders/{order_id}/refund",
+                       data={"refund-amount": amount, "refund-reason": "site closed", "refund-to": to})
+
+
 def invoice_pdfs(mailbox):
     """The invoice PDFs mailed (booking's own e-mails carry .ics files)."""
     return [a.get_filename() for m in mailbox.messages for a in m.iter_attachments()
@@ -278,18 +295,10 @@ def test_money_refunded_in_stripe_for_days_given_as_credits_takes_the_days_back(
     """A day pass refunded as a day of credit, then refunded again in Stripe's dashboard: the
     webhook took the credits for money already recorded, and the member kept both. The money
     now pays the credits back: the day is taken back, or the audit says it was already used."""
-    auth.login(shop["member"])
-    _booking_id, session_id = hold_and_checkout(client, desk)
-    stripe_driver.pay(session_id)
-    stripe_driver.deliver(client)
-    auth.logout()
+    _booking_id, order = paid_online(app, client, auth, shop["member"], desk, stripe_driver)
+    order_id, intent, site_id = order.id, order.stripe_payment_intent, order.site_id
     auth.login(shop["manager"])
-    with app.app_context():
-        order = db.session.scalar(select(Order))
-        order_id, intent, site_id = order.id, order.stripe_payment_intent, order.site_id
-    assert client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
-                       data={"refund-amount": "15.00", "refund-reason": "site closed",
-                             "refund-to": "credits"}).status_code == 303
+    assert refund_by_hand(client, order_id, "15.00", "credits").status_code == 303
     with app.app_context():
         assert credits.balance(shop["member"].id) == 1
         if used:
@@ -318,17 +327,10 @@ def test_an_order_refunded_as_credits_before_the_column_existed_counts_as_credit
 
     ids = {}
     for to in ("card", "credits"):  # the credit day would pay for the next booking
-        auth.login(shop["member"])
-        booking_id, session_id = hold_and_checkout(client, desk, day=next_tuesday() + timedelta(days=7 * len(ids)))
-        stripe_driver.pay(session_id)
-        stripe_driver.deliver(client)
-        auth.logout()
+        day = next_tuesday() + timedelta(days=7 * len(ids))
+        ids[to] = paid_online(app, client, auth, shop["member"], desk, stripe_driver, day=day)[1].id
         auth.login(shop["manager"])
-        with app.app_context():
-            ids[to] = db.session.scalar(select(Order.id).where(Order.booking_id == booking_id))
-        assert client.post(f"/billing/sites/figeac/manage/orders/{ids[to]}/refund",
-                           data={"refund-amount": "15.00", "refund-reason": "site closed",
-                                 "refund-to": to}).status_code == 303
+        assert refund_by_hand(client, ids[to], "15.00", to).status_code == 303
         auth.logout()
     with app.app_context():
         db.session.remove()
