@@ -48,6 +48,25 @@ def call_together(calls, timeout: float = 120.0) -> list:
     return run_together(lambda call: call(), [(call,) for call in calls], timeout)
 
 
+def committed(app, act, refused: type[Exception] | tuple = ()):
+    """`act()` as one writing request (a form posted), for `call_together`: committed and "ok",
+    or, for an error of `refused` (a rule's refusal), rolled back and its HTTP status; any other
+    error is the call's result, as `run_together` keeps it."""
+    from core.extensions import db
+
+    def call():
+        with app.test_request_context(method="POST"):
+            try:
+                act()
+                db.session.commit()
+                return "ok"
+            except refused as error:
+                db.session.rollback()
+                return error.status
+
+    return call
+
+
 def errors(results) -> list[Exception]:
     """The exceptions among `run_together`'s results."""
     return [result for result in results if isinstance(result, Exception)]

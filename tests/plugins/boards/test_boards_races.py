@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from core.accounts.models import User
 from core.extensions import db
-from devtools.races import call_together, held_until_both_reach, watching_statements
+from devtools.races import call_together, committed, held_until_both_reach, watching_statements
 from plugins.boards.errors import BoardsError
 from plugins.boards.models import Post
 
@@ -44,17 +44,7 @@ def test_a_spouse_profile_sent_twice_at_once_is_stored_once(app, board):
 
 def _at_once(app, count, act):
     """`act()` in `count` requests at once, each committing; "ok" or the refusal's status."""
-    def call():
-        with app.test_request_context(method="POST"):
-            try:
-                act()
-                db.session.commit()
-                return "ok"
-            except BoardsError as error:
-                db.session.rollback()
-                return error.status
-
-    return call_together([call] * count)
+    return call_together([committed(app, act, BoardsError)] * count)
 
 
 def test_a_post_moderated_twice_at_once_is_handled_once(app, board, make_post):

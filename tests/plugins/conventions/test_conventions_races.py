@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from conventions_helpers import next_weekday, post_json
 from core.extensions import db
-from devtools.races import call_together, held_until_both_reach, run_together, watching_statements
+from devtools.races import call_together, committed, held_until_both_reach, run_together, watching_statements
 from plugins.booking import ACTIVE, Booking
 from plugins.conventions.models import Authorisation, Convention, Use
 
@@ -244,16 +244,7 @@ def test_an_administrator_creating_twice_at_once_creates_once(app, world, make_u
         else:
             service.save_convention(admin, partner, None, **terms)
 
-    def click():
-        with app.test_request_context(method="POST"):
-            try:
-                act(db.session.get(User, world.admin.id))
-                db.session.commit()
-                return "ok"
-            except ConventionError as error:
-                db.session.rollback()
-                return error.status
-
+    click = committed(app, lambda: act(db.session.get(User, world.admin.id)), ConventionError)
     results = call_together([click] * 6)
     model, where = {"partner": (Partner, Partner.name.like("%Aveyron%")),
                     "referent": (Referent, Referent.user_id == newcomer.id),
@@ -287,16 +278,7 @@ def test_two_administrators_giving_one_reference_at_once_get_one_convention_and_
         service.save_convention(db.session.get(User, second_admin.id), convention.partner, convention, **terms)
 
     def click(act):
-        def run():
-            with app.test_request_context(method="POST"):
-                try:
-                    act()
-                    db.session.commit()
-                    return "ok"
-                except ConventionError as error:
-                    db.session.rollback()
-                    return error.status
-        return run
+        return committed(app, act, ConventionError)
 
     # Each held at its write until the other has checked the reference too (PostgreSQL; SQLite's
     # writers take turns, so there the second checks after the first committed).
