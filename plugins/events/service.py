@@ -618,7 +618,12 @@ def release_expired(event_id: int, now=None) -> int:
     now = now or utcnow()
     rows = db.session.scalars(select(Registration).where(
         Registration.event_id == event_id, Registration.status == HELD, Registration.hold_expires_at < now)
-        .order_by(Registration.user_id, Registration.id)).all()  # members locked in one order
+        .order_by(Registration.user_id, Registration.id)).all()
+    # Every holder's row before any seat is given back: releasing the first takes the event's
+    # row, and locking the second holder after it deadlocked with that holder cancelling (their
+    # row, then the event's) on PostgreSQL.
+    for user_id in sorted({r.user_id for r in rows if r.user_id is not None}):
+        lock_row(User, user_id)
     return sum(1 for registration in rows if release(registration, now))
 
 

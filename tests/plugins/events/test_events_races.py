@@ -238,3 +238,67 @@ def _attempt(app, act) -> str:
         except Exception as exc:  # noqa: BLE001 - the outcome is what the tests compare
             db.session.rollback()
             return f"{type(exc).__name__}: {str(exc)[:160]}"
+
+
+def test_releasing_two_lapsed_holds_while_the_second_holder_cancels_never_deadlocks(app, make_user, make_event):
+    """`release_expired` (the events.release_holds job, and every new registration) released
+    the lapsed holds one by one: the first holder's row, the event's row (`_give_seat`), then
+    the second holder's row: event before member. The second holder cancelling at that moment
+    takes their own row, then the event's (`cancel_registration`): PostgreSQL killed one of the
+    two as a deadlock. Each side is held at the point where the circle closed."""
+    import secrets
+    import threading
+    from datetime import timedelta
+
+    import pytest
+    from sqlalchemy import update
+
+    from core.db import utcnow
+    from devtools.races import locks, run_together, watching_statements
+
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("PostgreSQL's row locks")
+    event_id = make_event(capacity=5, days=5)
+    first, second = make_user(), make_user()
+    with app.app_context():
+        db.session.execute(update(Event).where(Event.id == event_id).values(price_cents=1000, seats_taken=2))
+        lapsed = utcnow() - timedelta(minutes=1)
+        ids = []
+        for person in sorted((first, second), key=lambda p: p.id):
+            reg = Registration(event_id=event_id, email=person.email, name="M", user_id=person.id, status="held",
+                               hold_expires_at=lapsed, token=secrets.token_urlsafe(16), queued_at=utcnow())
+            db.session.add(reg)
+            db.session.flush()
+            ids.append(reg.id)
+        db.session.commit()
+    second_reg = ids[1]
+    role = threading.local()
+    sweep_took_event, member_locked = threading.Event(), threading.Event()
+
+    def before(_c, _cur, statement, *_a):
+        who = getattr(role, "who", None)
+        if who == "sweep" and locks(statement, "user_account") and sweep_took_event.is_set():
+            member_locked.wait(5)  # the second holder's row: the member has it now
+        if who == "member" and locks(statement, "user_account"):
+            sweep_took_event.wait(5)  # the sweep holds the event's row (the first seat given back)
+
+    def after(_c, _cur, statement, *_a):
+        who = getattr(role, "who", None)
+        if who == "sweep" and statement.lstrip().startswith("UPDATE events_event"):
+            sweep_took_event.set()
+        if who == "member" and locks(statement, "user_account"):
+            member_locked.set()
+
+    def act(who):
+        role.who = who
+        if who == "sweep":
+            return _attempt(app, lambda: service.release_expired(event_id))
+        return _attempt(app, lambda: service.cancel_registration(db.session.get(Registration, second_reg)))
+
+    with watching_statements(app, before, after):
+        results = run_together(act, ["sweep", "member"])
+    assert not any("deadlock" in r.lower() for r in results), results
+    assert all(r == "ok" or r.startswith("EventsError") for r in results), results
+    with app.app_context():
+        assert db.session.get(Event, event_id).seats_taken == 0
