@@ -9,6 +9,8 @@ from __future__ import annotations
 from flask import current_app
 from flask_babel import gettext as _
 
+from core.accounts.models import User
+from core.db import lock_row
 from core.extensions import db
 from core.ui import money
 from plugins.billing.models import Customer
@@ -27,6 +29,7 @@ def save(member, company_name: str, address: str, postcode: str, city: str, sire
          vat_number: str = "") -> Customer:
     """Set (or change) a member's company details; flushed. Invoices already issued keep the
     client they were issued to."""
+    lock_row(User, member.id)  # a double click: the second reads the first's row, not "none" (a unique-key 500)
     row = customer(member.id) or Customer(member_id=member.id)
     row.company_name, row.address, row.postcode, row.city = company_name, address, postcode, city
     row.siret, row.vat_number = siret, vat_number

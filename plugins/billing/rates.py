@@ -10,6 +10,8 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from core import audit
+from core.accounts.models import User
+from core.db import lock_row
 from core.extensions import db
 from plugins.billing.errors import BillingError
 from plugins.billing.models import Order, ReducedRate
@@ -34,6 +36,7 @@ def grant_reduced_rate(actor, site, member, category: str) -> ReducedRate:
     if not actor.is_territory_admin and not is_site_member(member.id, site.id):
         raise BillingError(_("This person has never booked nor bought at %(site)s: only the territory's "
                              "administrator can grant them reduced prices.", site=site.name), status=403)
+    lock_row(User, member.id)  # two tabs or two managers at once: one row, not a unique-key 500
     row = db.session.get(ReducedRate, member.id) or ReducedRate(member_id=member.id)
     row.category, row.granted_by_id = category, actor.id
     db.session.add(row)

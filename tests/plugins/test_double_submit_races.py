@@ -196,3 +196,31 @@ def test_a_sites_booking_rules_saved_twice_at_once_are_stored_once(app, make_use
     with app.app_context():
         assert db.session.scalars(select(Rule.max_per_week).where(Rule.kind == "desk")).all() in ([3], [4])
 
+
+
+@pytest.mark.parametrize("table", ["billing_customer", "billing_reduced_rate"])
+def test_a_members_billing_row_saved_twice_at_once_is_one_row(app, make_user, make_site, table):
+    """Company details saved twice, or reduced prices granted from two tabs (or by two managers),
+    at once. Each request is held at its insert until both are there, so both have read "no row
+    yet" first (PostgreSQL; SQLite's writers take turns): the second was a unique-key 500."""
+    from core.sites.service import site_by_slug
+    from devtools.races import committed, held_until_both_reach, watching_statements
+    from plugins.billing import customers, rates
+    from plugins.billing.models import Customer, ReducedRate
+
+    slug = make_site("figeac")
+    admin, member = make_user("territory-admin"), make_user()
+
+    def save():
+        user = db.session.get(User, member.id)
+        if table == "billing_customer":
+            customers.save(user, "Scop du Lot", "1 rue Gambetta", "46100", "Figeac", "12345678200010", "")
+        else:
+            rates.grant_reduced_rate(db.session.get(User, admin.id), site_by_slug(slug), user, "student")
+
+    with watching_statements(app, held_until_both_reach(f"INSERT INTO {table}")):
+        results = call_together([committed(app, save)] * 2)
+    assert results == ["ok", "ok"], results
+    with app.app_context():
+        model = Customer if table == "billing_customer" else ReducedRate
+        assert db.session.scalar(select(func.count()).select_from(model)) == 1
