@@ -65,20 +65,23 @@ def offer_freed(booking: Booking, now=None) -> WaitlistEntry | None:
     taken = select(Booking.id).where(Booking.resource_id == booking.resource_id, Booking.status.in_(ACTIVE),
                                      Booking.starts_at < WaitlistEntry.ends_at,
                                      Booking.ends_at > WaitlistEntry.starts_at)
-    entry = db.session.scalar(select(WaitlistEntry).where(
-        WaitlistEntry.site_id == booking.site_id, WaitlistEntry.kind == booking.resource.kind,
-        WaitlistEntry.status == "waiting", WaitlistEntry.starts_at >= booking.starts_at,
-        WaitlistEntry.ends_at <= booking.ends_at, WaitlistEntry.starts_at > now, ~taken.exists())
-        .order_by(WaitlistEntry.created_at, WaitlistEntry.id).limit(1))
-    if entry is None:
-        return None
-    expires = min(now + timedelta(minutes=OFFER_MINUTES), entry.starts_at)
-    result = db.session.execute(update(WaitlistEntry).where(WaitlistEntry.id == entry.id,
-                                                            WaitlistEntry.status == "waiting")
-                                .values(status="offered", offered_resource_id=booking.resource_id,
-                                        offer_expires_at=expires).execution_options(synchronize_session=False))
-    if result.rowcount != 1:
-        return None
+    passed = []  # offered meanwhile by another place freed at the same moment: the next in line
+    while True:
+        entry = db.session.scalar(select(WaitlistEntry).where(
+            WaitlistEntry.site_id == booking.site_id, WaitlistEntry.kind == booking.resource.kind,
+            WaitlistEntry.status == "waiting", WaitlistEntry.starts_at >= booking.starts_at,
+            WaitlistEntry.ends_at <= booking.ends_at, WaitlistEntry.starts_at > now, ~taken.exists(),
+            WaitlistEntry.id.not_in(passed)).order_by(WaitlistEntry.created_at, WaitlistEntry.id).limit(1))
+        if entry is None:
+            return None
+        expires = min(now + timedelta(minutes=OFFER_MINUTES), entry.starts_at)
+        result = db.session.execute(update(WaitlistEntry).where(WaitlistEntry.id == entry.id,
+                                                                WaitlistEntry.status == "waiting")
+                                    .values(status="offered", offered_resource_id=booking.resource_id,
+                                            offer_expires_at=expires).execution_options(synchronize_session=False))
+        if result.rowcount == 1:
+            break
+        passed.append(entry.id)
     db.session.refresh(entry)
     notify.waitlist_offer_mail(entry, booking.resource)
     return entry

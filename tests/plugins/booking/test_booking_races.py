@@ -163,3 +163,39 @@ def test_a_member_joining_the_waitlist_twice_at_once_waits_once(app, site_with_d
     assert len(set(results)) == 1, results
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(WaitlistEntry)) == 1
+
+
+def test_two_places_freed_at_once_are_offered_to_the_first_two_waiting(app, make_site, make_resource, make_user):
+    """Two cancellations at once (two desks of one slot) both read the same first member in
+    line; the second's compare-and-set found them offered and gave up: the second place was
+    offered to nobody, and the second member waiting never heard of it. Each cancellation is
+    held at its offer until both are there (PostgreSQL; SQLite's writers take turns)."""
+    from core.accounts.models import User
+    from devtools.races import committed, held_until_both_reach, watching_statements
+    from plugins.booking import service, waitlist
+    from plugins.booking.models import WaitlistEntry
+    from plugins.booking.slots import range_for
+
+    make_site("figeac")
+    desks = [make_resource("figeac", "desk", f"Poste {n}") for n in (1, 2)]
+    holders, waiting = [make_user(), make_user()], [make_user(), make_user()]
+    day = next_weekday()
+    with app.test_request_context(method="POST"):
+        site = service.get_resource(desks[0]).site
+        start, end = range_for(site, day, "morning")
+        bookings = [service.book(service.get_resource(desk), db.session.get(User, holder.id), start, end).id
+                    for desk, holder in zip(desks, holders)]
+        db.session.commit()
+        for person in waiting:
+            waitlist.join(site, "desk", db.session.get(User, person.id), start, end)
+        db.session.commit()
+
+    def cancel(booking_id):
+        return committed(app, lambda: service.cancel(booking_id, None, "manager"))
+
+    with watching_statements(app, held_until_both_reach("UPDATE booking_waitlist")):
+        results = call_together([cancel(b) for b in bookings])
+    assert results == ["ok", "ok"], results
+    with app.app_context():
+        offers = db.session.execute(select(WaitlistEntry.status, WaitlistEntry.offered_resource_id)).all()
+    assert sorted(offers) == sorted(("offered", desk) for desk in desks), offers
