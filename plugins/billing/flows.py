@@ -15,6 +15,7 @@ from plugins.billing.checkout import SessionClosed, create_order, open_session, 
 from plugins.billing.errors import BillingError
 from plugins.billing.fulfilment import apply_subscription_state
 from plugins.billing.models import Order, Subscription
+from plugins.billing.orders import lock_member
 from plugins.billing.products import products_at, quote
 
 BUYABLE = ("bundle", "membership")
@@ -131,6 +132,9 @@ def checkout_product(member, site, code: str, discount_code: str | None = None):
     def make_order():
         if code not in products_at(site, BUYABLE):
             raise BillingError(_("This product is not sold at this site."))
+        # The member's row before a discount code's lock (taken by the quote), in the documented
+        # order (docs/architecture.md, "Transactions"); a membership took its member after it.
+        lock_member(member.id)
         offer = quote(site, code, member.id, discount_code)
         order = memberships.checkout_order(member, site, offer) if offer.product.kind == "membership" else None
         return order or create_order(member, site, offer)
