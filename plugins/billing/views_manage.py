@@ -35,11 +35,13 @@ def _payment_form(site):
     return form
 
 
-def _page(site, payment_form=None, refund_form=None, reduced_form=None, status=200):
+def _page(site, payment_form=None, refund_form=None, reduced_form=None, refused_order=None, status=200):
+    """The payments page; `refused_order`: the order whose refund form `refund_form` came back
+    from (its row shows the errors and what was typed)."""
     orders = db.session.scalars(select(Order).where(Order.site_id == site.id).order_by(Order.id.desc()).limit(50)).all()
     return render_template("billing/manage.html", site=site, orders=orders, rows=revenue([site.id]),
                            payment_form=payment_form or _payment_form(site),
-                           refund_form=refund_form or RefundForm(prefix="refund"),
+                           refund_form=refund_form or RefundForm(prefix="refund"), refused_order=refused_order,
                            reduced_form=reduced_form or ReducedRateForm(prefix="reduced")), status
 
 
@@ -106,7 +108,7 @@ def refund_order(site_slug, order_id):
         abort(404)
     form = RefundForm(prefix="refund")
     if not form.validate_on_submit():
-        return _page(site, refund_form=form, status=422)
+        return _page(site, refund_form=form, refused_order=order.id, status=422)
     amount = int(form.amount.data * 100) if isinstance(form.amount.data, Decimal) else None
     try:
         lock_member(order.member_id)  # before the order (the lock order: its seller may cancel a ticket)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from core.audit import AuditEntry
@@ -59,6 +60,31 @@ def test_a_refund_by_hand_issues_a_credit_note_and_is_audited(app, client, auth,
     assert again.status_code == 303
     with app.app_context():
         assert len(db.session.scalars(select(Invoice).where(Invoice.kind == "credit_note")).all()) == 1
+
+
+@pytest.mark.parametrize("amount", ["12,505", "abc", "0"])
+def test_a_refund_refused_by_its_form_says_why_beside_the_amount(app, client, auth, shop, amount):
+    """The 422 page came back without a word: the orders' refund forms are written by hand in the
+    page and never showed the form's errors (WCAG 3.3.1)."""
+    import lxml.html
+
+    auth.login(shop["manager"])
+    record(client, shop["member"].email, product="day_pass", method="cheque")
+    with app.app_context():
+        order_id = db.session.scalar(select(Order.id))
+    answer = client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
+                         data={"refund-amount": amount, "refund-reason": "Erreur de saisie", "refund-to": "credits"})
+    assert answer.status_code == 422
+    tree = lxml.html.fromstring(answer.get_data(as_text=True))
+    field = tree.get_element_by_id(f"amount-{order_id}")
+    assert (field.get("aria-invalid"), field.get("value")) == ("true", amount)
+    error = tree.get_element_by_id(field.get("aria-describedby"))
+    assert error.text_content().strip() and "Please" not in error.text_content()  # in French
+    summary = tree.find_class("error-summary")[0]
+    assert summary.xpath(".//a/@href") == [f"#amount-{order_id}"]
+    assert tree.get_element_by_id(f"to-{order_id}").xpath("./option[@selected]/@value") == ["credits"]
+    with app.app_context():
+        assert db.session.scalar(select(Order.refunded_cents)) == 0
 
 
 def test_a_card_refund_goes_back_through_stripe_and_its_event_adds_no_second_credit_note(app, client, auth, shop,
