@@ -132,8 +132,8 @@ def main():
             replay = _rate(client, "/billing/stripe/webhook", events)
             with app.app_context():
                 invoice = db.session.scalar(select(Invoice))
-                html = _timed(lambda: invoice_html(invoice, "fr"))
-                pdf = _timed(lambda: invoice_pdf(invoice, "fr"))
+                html = _timed(lambda: invoice_html(invoice))
+                pdf = _timed(lambda: invoice_pdf(invoice))
                 db.engine.dispose()
     finally:
         emulator.stop()

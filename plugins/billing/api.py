@@ -53,7 +53,7 @@ def get_invoice(number):
 @token_required
 def get_invoice_pdf(number):
     invoice = _invoice(number)
-    return invoice_pdf(invoice, g.api_user.locale or "fr"), 200, {"Content-Type": "application/pdf"}
+    return invoice_pdf(invoice), 200, {"Content-Type": "application/pdf"}
 
 
 @api.get("/credits")

@@ -139,7 +139,7 @@ def priced(member, site, bookings) -> tuple[list[dict], dict]:
     for booking in bookings:
         code, quantity = product_for(booking)
         offer = quote(site, code, member.id)
-        lines.append({"label": _line_label(offer.label, booking), "quantity": quantity,
+        lines.append({"label": _line_label(offer.invoice_label, booking), "quantity": quantity,
                       "unit_ht_cents": offer.unit_cents, "vat_rate_bp": offer.vat_rate_bp, "code": code,
                       "kind": offer.product.kind, "booking": booking,
                       "ht_cents": offer.unit_cents * quantity})
@@ -154,7 +154,8 @@ def create_basket_order(member, site, bookings) -> Order:
     first = quote(site, lines[0]["code"], member.id)
     order = create_order(member, site, first, 1)
     order.product_code, order.kind = "basket", "basket"
-    order.label = _("Bookings at %(site)s", site=site.name)
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):  # printed on the invoice, as the lines
+        order.label = _("Bookings at %(site)s", site=site.name)
     order.unit_cents, order.total_cents = figures["ht_cents"], figures["ttc_cents"]
     order.vat_rate_bp = lines[0]["vat_rate_bp"]
     order.discount_code = None

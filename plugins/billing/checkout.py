@@ -38,7 +38,8 @@ def create_order(member, site, quote: Quote, quantity: int = 1, method: str = "s
     from flask import current_app
 
     order = Order(member_id=member.id, site_id=site.id, product_code=quote.code, kind=quote.product.kind,
-                  label=quote.label, quantity=quantity, unit_cents=quote.unit_cents, vat_rate_bp=quote.vat_rate_bp,
+                  label=quote.invoice_label, quantity=quantity, unit_cents=quote.unit_cents,
+                  vat_rate_bp=quote.vat_rate_bp,
                   total_cents=figures["ttc_cents"], currency=current_app.config["TERRITORY"].territory.currency,
                   discount_code=quote.discount_code, method=method, booking_id=booking_id,
                   client_name=member.display_name, client_email=member.email,

@@ -143,12 +143,12 @@ def announce(order: Order, invoice: Invoice) -> None:
 
 
 def mail_invoice(invoice_id: int) -> None:
-    """The "billing.mail_invoice" job: the invoice as a PDF, in the member's language."""
+    """The "billing.mail_invoice" job: the invoice as a PDF, the mail in the member's language."""
     invoice = db.session.get(Invoice, invoice_id)
     order = invoice.order
     locale = getattr(order.member, "locale", None) or current_app.config["BABEL_DEFAULT_LOCALE"]
     queue_mail(order.client_email, "billing_invoice", locale=locale,
-               attachments=[(f"{invoice.reference}.pdf", "application/pdf", invoice_pdf(invoice, locale))],
+               attachments=[(f"{invoice.reference}.pdf", "application/pdf", invoice_pdf(invoice))],
                invoice=invoice, order=order)
 
 

@@ -10,13 +10,16 @@ from flask_babel import force_locale
 STYLESHEET = Path(__file__).parent / "static" / "invoice.css"
 
 
-def invoice_html(invoice, locale: str = "fr", pdf: bool = False) -> str:
-    """The standalone document: French legal text first, the other language alongside."""
-    with force_locale(locale):
-        return render_template("billing/invoice_document.html", invoice=invoice, locale=locale, pdf=pdf)
+def invoice_html(invoice, pdf: bool = False) -> str:
+    """The standalone document: French legal text first, English alongside, the same for every
+    reader. Its dates and amounts are written in French: the French text is the one that binds
+    ("Date d'émission : mardi 1 décembre 2026", "15,00 €"; a reader's English gave "Tuesday,
+    December 1, 2026" and "€15.00" inside the French wording)."""
+    with force_locale("fr"):
+        return render_template("billing/invoice_document.html", invoice=invoice, pdf=pdf)
 
 
-def invoice_pdf(invoice, locale: str = "fr") -> bytes:
+def invoice_pdf(invoice) -> bytes:
     from weasyprint import CSS, HTML
 
-    return HTML(string=invoice_html(invoice, locale, pdf=True)).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
+    return HTML(string=invoice_html(invoice, pdf=True)).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])

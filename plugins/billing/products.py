@@ -34,6 +34,15 @@ class Quote:
     def label(self) -> str:
         return product_label(self.product)
 
+    @property
+    def invoice_label(self) -> str:
+        """The name stored on the order and printed on its invoices: in the territory's language
+        whoever made the order (a manager reading in English recorded "Day pass" on a French
+        member's French invoice)."""
+        from flask import current_app
+
+        return product_label(self.product, current_app.config["BABEL_DEFAULT_LOCALE"])
+
 
 def product_label(product: Product, locale: str | None = None) -> str:
     from flask import current_app, has_request_context

@@ -177,17 +177,11 @@ def _visible_or_404(reference: str) -> Invoice:
     return invoice
 
 
-def _locale() -> str:
-    from flask_babel import get_locale
-
-    return str(get_locale() or "fr")
-
-
 @bp.get("/invoices/<reference>")
 @reachable_when_off  # legal documents: readable after billing is switched off
 @login_required
 def invoice(reference):
-    return invoice_html(_visible_or_404(reference), _locale())
+    return invoice_html(_visible_or_404(reference))
 
 
 @bp.get("/invoices/<reference>.pdf")
@@ -195,7 +189,7 @@ def invoice(reference):
 @login_required
 def invoice_download(reference):
     document = _visible_or_404(reference)
-    return invoice_pdf(document, _locale()), 200, {
+    return invoice_pdf(document), 200, {
         "Content-Type": "application/pdf",
         "Content-Disposition": f'attachment; filename="{document.reference}.pdf"'}
 

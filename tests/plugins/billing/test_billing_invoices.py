@@ -44,8 +44,8 @@ def test_an_invoice_carries_the_french_legal_mentions_and_renders_as_pdf(app, sh
     _pay(app, shop["member"].id)
     with app.app_context():
         invoice = db.session.scalar(select(Invoice))
-        html = invoice_html(invoice, "fr")
-        pdf = invoice_pdf(invoice, "en")
+        html = invoice_html(invoice)
+        pdf = invoice_pdf(invoice)
     for mention in ("SIREN 732829320", "FR44732829320", "Date d'émission", "Date de la prestation",
                     "Prix unitaire HT", "TVA", "Total TTC", "member-1", invoice.reference, "Pass journée"):
         assert mention in html, mention
@@ -111,3 +111,42 @@ def test_the_series_year_is_the_territorys_not_utcs(app):
         assert invoice_series("F", datetime(2026, 12, 31, 23, 30, tzinfo=timezone.utc)) == "F2027"
         assert invoice_series("FP", datetime(2026, 12, 31, 22, 59, tzinfo=timezone.utc)) == "FP2026"
         assert invoice_series("F", datetime(2027, 1, 1, 0, 30, tzinfo=timezone.utc)) == "F2027"
+
+
+def _recorded_by_hand(app, client, auth, shop, reader: str, recorder: str) -> str:
+    """A day pass paid by cheque, recorded by the site's manager: its invoice's reference. The
+    member reads in `reader`'s language, the manager in `recorder`'s."""
+    with app.app_context():
+        db.session.get(User, shop["member"].id).locale = reader
+        db.session.get(User, shop["manager"].id).locale = recorder
+        db.session.commit()
+    auth.login(shop["manager"])
+    assert client.post("/billing/sites/figeac/manage/payments",
+                       data={"pay-email": shop["member"].email, "pay-product": "day_pass", "pay-quantity": 1,
+                             "pay-method": "cheque"}).status_code == 303
+    auth.logout()
+    with app.app_context():
+        return db.session.scalar(select(Invoice.reference))
+
+
+@pytest.mark.parametrize("reader, recorder", [("en", "fr"), ("fr", "en")])
+def test_an_invoice_is_the_same_french_document_whoever_reads_or_made_it(app, client, auth, shop, reader, recorder):
+    """The invoice is French with English glosses, the French text binding. For a reader in
+    English its dates and amounts were written the English way inside the French wording, and a
+    manager reading in English recorded the item as "Day pass" on a French member's invoice."""
+    import re
+
+    import lxml.html
+
+    reference = _recorded_by_hand(app, client, auth, shop, reader, recorder)
+    auth.login(shop["member"])
+    tree = lxml.html.fromstring(client.get(f"/billing/invoices/{reference}").get_data(as_text=True))
+    assert tree.get("lang") == "fr"
+    for node in tree.xpath("//*[@lang='en']"):  # what is left is the French text
+        node.drop_tree()
+    french = " ".join(tree.text_content().split())
+    assert not re.search(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|€\d", french), french
+    assert "15,00 €" in french.replace("\u202f", " ").replace("\xa0", " ")
+    items = [" ".join(td.text_content().split()) for td in tree.xpath("//table[@class='lines']/tbody/tr/td[1]")]
+    assert items == ["Pass journée"], items
+    assert client.get(f"/billing/invoices/{reference}.pdf").data.startswith(b"%PDF")
