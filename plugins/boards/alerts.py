@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from flask_babel import gettext as _
+from flask_babel import force_locale, gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -125,9 +125,11 @@ def send_digest(user_id: int, until: str) -> bool:
     db.session.flush()
     if not found or user is None or not user.is_active:
         return False
-    queue_mail(user.email, "boards_digest", locale=user.locale, name=user.display_name,
-               posts=[{"title": p.title, "kind": str(posts.KIND_LABELS[p.kind]), "organisation": p.organisation,
-                       "url": external_url("boards.show", post_id=p.id)} for p in found],
+    locale = user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
+    with force_locale(locale):  # the kinds' names, in the mail's language (they were the territory's)
+        found = [{"title": p.title, "kind": str(posts.KIND_LABELS[p.kind]), "organisation": p.organisation,
+                  "url": external_url("boards.show", post_id=p.id)} for p in found]
+    queue_mail(user.email, "boards_digest", locale=locale, name=user.display_name, posts=found,
                alerts_url=external_url("boards.alerts"))
     return True
 

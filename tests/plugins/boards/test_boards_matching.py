@@ -208,3 +208,27 @@ def test_the_author_of_a_post_that_is_not_live_cannot_write_to_the_members_it_ma
     assert answer.status_code == 404
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Message)) == 0
+
+
+def test_an_english_subscribers_digest_names_each_kind_of_post_in_english(app, board, make_post, mailbox):
+    """Each post's kind was turned into text before the mail's language was chosen: an English
+    reader got "Compétence recherchée: ..." in an English e-mail."""
+    from core.db import utcnow
+    from plugins.boards import alerts
+
+    with app.test_request_context(method="POST"):
+        member = db.session.get(User, board.member.id)
+        member.locale = "en"
+        alerts.save(member, codes="J1404", commune="Decazeville", radius_km=40, digest=True, matchable=False)
+        db.session.commit()
+    offer = make_post("skill_wanted", title="Kiné recherché", codes="J14", communes="Figeac")
+    now = utcnow()
+    with app.app_context():  # a job runs outside any request, as the worker does
+        db.session.get(Post, offer).published_at = now - timedelta(hours=1)
+        db.session.get(Alert, board.member.id).last_sent_at = now - timedelta(days=7)
+        db.session.commit()
+        assert alerts.send_digests(now=now) == 1
+        db.session.commit()
+    digest = [m for m in mailbox.wait_for(1) if m["To"] == "member@example.org"][0]
+    assert "new post for you" in digest["Subject"]
+    assert "Skill wanted: Kiné recherché" in digest.get_body(("plain",)).get_content()
