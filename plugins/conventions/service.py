@@ -928,15 +928,16 @@ def notify_ending(today: date) -> list[str]:
     """Daily: conventions ending within 60 days are announced to their référents and the
     territory administrators (once each)."""
     done = []
-    admins = db.session.scalars(select(User).where(User.role == roles.TERRITORY_ADMIN, User.erased_at.is_(None)))
-    admin_emails = [a.email for a in admins]
+    admins = db.session.execute(select(User.email, User.locale).where(User.role == roles.TERRITORY_ADMIN,
+                                                                      User.erased_at.is_(None))).all()
     for convention in db.session.scalars(select(Convention).where(
             Convention.status == "active", Convention.ending_notice_at.is_(None),
             Convention.ends_on <= today + timedelta(days=ENDING_DAYS)).order_by(Convention.id)):
         convention.ending_notice_at = utcnow()
         _mail_referents(convention, "conventions_ending", ends_on=convention.ends_on)
-        for email in admin_emails:
-            queue_mail(email, "conventions_renew", convention=convention.reference, ends_on=convention.ends_on)
+        for email, locale in admins:  # each in their own language, as every other mail
+            queue_mail(email, "conventions_renew", locale=locale, convention=convention.reference,
+                       ends_on=convention.ends_on)
         done.append(convention.reference)
     db.session.flush()
     return done

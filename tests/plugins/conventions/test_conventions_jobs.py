@@ -59,6 +59,21 @@ def test_a_convention_ending_in_60_days_mails_its_referent_once_and_the_admin_to
     assert len(_to(mailbox, world.referent.email)) == 1 and len(_to(mailbox, world.admin.email)) == 1
 
 
+def test_the_renewal_notice_reaches_each_administrator_in_their_language(app, world, mailbox):
+    """The one mail to a known account that passed no language: an administrator who reads
+    English got "Convention CD46-TT à renouveler"."""
+    from core.accounts.models import User
+
+    with app.app_context():
+        db.session.get(User, world.admin.id).locale = "en"
+        db.session.commit()
+    _set(app, world.convention_id, starts_on=TODAY - timedelta(days=300), ends_on=TODAY + timedelta(days=30))
+    _daily(app, TODAY)
+    mailbox.wait_for(2)
+    [renew] = _to(mailbox, world.admin.email)
+    assert renew["Subject"] == "Convention CD46-TT to renew"
+
+
 def test_the_daily_job_expires_a_convention_after_its_end_date(app, world):
     _set(app, world.convention_id, starts_on=TODAY - timedelta(days=365), ends_on=TODAY)
     _daily(app, TODAY)
