@@ -149,3 +149,20 @@ def test_each_route_has_its_own_title(pages):
             titles[tree.findtext(".//title").strip()].add(endpoint)
     same = {title: endpoints for title, endpoints in titles.items() if len(endpoints) > 1}
     assert not same, "\n".join(f"{t}: {sorted(e)}" for t, e in same.items())
+
+
+def test_the_territorys_legal_documents_are_marked_in_their_language_on_an_english_page(client):
+    """French text on an English page must say so (WCAG 3.1.2, RGAA 8.7), or a screen reader
+    reads it with an English voice: the documents and the footer's links to them did not."""
+    import lxml.html
+
+    english = {"Accept-Language": "en-GB,en;q=0.9"}
+    page = lxml.html.fromstring(client.get("/legal/terms-of-sale", headers=english).get_data(as_text=True))
+    assert page.get("lang") == "en"
+    heading = page.xpath("//main//h1")[0]
+    assert heading.get("lang") == "fr" and heading.text_content().strip() == "Conditions générales de vente"
+    assert all(p.xpath("ancestor::*[@lang][1]/@lang") == ["fr"] for p in page.xpath("//main//article/div//p"))
+    assert page.xpath("//main//article/div//p")
+    links = lxml.html.fromstring(client.get("/login", headers=english).get_data(as_text=True)).xpath(
+        "//footer//a[@href='/legal/terms-of-sale' or @href='/legal/privacy']")
+    assert [a.get("lang") for a in links] == ["fr", "fr"]
