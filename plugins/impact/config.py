@@ -22,16 +22,19 @@ def _factor(kg: float, source: str, year: int = 2023) -> Factor:
     return Factor(kg_per_km=kg, year=year, source=source)
 
 
-IMPACT_CO2 = "ADEME, Impact CO2 (impactco2.fr), transport comparator, per passenger-km incl. vehicle manufacture"
+# The sources are the territory's texts, shown as they are (in its language, marked so on pages in
+# another): the defaults are in French, as the territories that use them.
+IMPACT_CO2 = ("ADEME, Impact CO2 (impactco2.fr), comparateur des transports, par passager-km, fabrication du "
+              "véhicule comprise")
 
 DEFAULT_FACTORS = {
-    "petrol": _factor(0.2176, IMPACT_CO2 + ": combustion car"),
-    "diesel": _factor(0.2176, IMPACT_CO2 + ": combustion car"),
-    "hybrid": _factor(0.1780, "ADEME, Base Empreinte: non plug-in hybrid car (to check against impactco2.fr)"),
-    "electric": _factor(0.1034, IMPACT_CO2 + ": electric car"),
-    "public_transport": _factor(0.1130, IMPACT_CO2 + ": combustion bus"),
-    "two_wheeler": _factor(0.0763, IMPACT_CO2 + ": scooter or light motorbike"),
-    "bike_walk": _factor(0.0, IMPACT_CO2 + ": bike or walking"),
+    "petrol": _factor(0.2176, IMPACT_CO2 + " : voiture thermique"),
+    "diesel": _factor(0.2176, IMPACT_CO2 + " : voiture thermique"),
+    "hybrid": _factor(0.1780, "ADEME, Base Empreinte : voiture hybride non rechargeable (à vérifier sur impactco2.fr)"),
+    "electric": _factor(0.1034, IMPACT_CO2 + " : voiture électrique"),
+    "public_transport": _factor(0.1130, IMPACT_CO2 + " : bus thermique"),
+    "two_wheeler": _factor(0.0763, IMPACT_CO2 + " : scooter ou moto légère"),
+    "bike_walk": _factor(0.0, IMPACT_CO2 + " : vélo ou marche"),
 }
 
 # Barème kilométrique 2024 (revenus 2023, reconduit en 2025), cars, first band (d <= 5,000 km):
@@ -62,11 +65,11 @@ class ImpactConfig(BaseModel):
     mean_speed_kmh: float = Field(default=50.0, gt=0, le=200)
     rebound_share: float = Field(default=0.31, ge=0, le=1)
     rebound_source: str = Field(default="ADEME, Caractérisation des effets rebond induits par le télétravail "
-                                "(2020): about 31 % of the gains lost on average", max_length=300)
+                                "(2020) : environ 31 % des gains perdus en moyenne", max_length=300)
     money: str = Field(default="bareme", pattern="^(bareme|fuel)$")
     bareme_year: int = Field(default=2024, ge=2000, le=2100)
-    bareme_source: str = Field(default="Barème kilométrique 2024, impots.gouv.fr (first band, up to 5,000 km)",
-                               max_length=300)
+    bareme_source: str = Field(default="Barème kilométrique 2024, impots.gouv.fr (première tranche, jusqu'à "
+                                       "5 000 km)", max_length=300)
     bareme_eur_per_km: dict[int, float] = Field(default_factory=lambda: dict(DEFAULT_BAREME))
     electric_bonus: float = Field(default=0.20, ge=0, le=1)
     two_wheeler_eur_per_km: float = Field(default=0.395, ge=0, le=5)  # barème motos 1-2 CV, first band

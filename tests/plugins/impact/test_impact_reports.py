@@ -296,6 +296,22 @@ def test_the_method_page_shows_the_territorys_values_and_sources(client):
         assert needle in page
 
 
+def test_the_method_pages_sources_are_french_texts_marked_so_in_english(client):
+    """The default sources were English sentences ("about 31 % of the gains lost on average",
+    "first band, up to 5,000 km") printed as they are on the French page; they are the
+    territory's texts, in its language, and marked so on the English page."""
+    import lxml.html
+
+    french = client.get("/impact/method", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    for english in ("transport comparator", "combustion car", "gains lost", "first band", "5,000"):
+        assert english not in french, english
+    assert "environ 31 % des gains perdus en moyenne" in french and "jusqu'à 5 000 km" in french.replace("&#39;", "'")
+    page = lxml.html.fromstring(client.get("/impact/method", headers={"Accept-Language": "en"}).get_data(as_text=True))
+    sources = [node for node in page.xpath("//main//*[@lang='fr']") if "ADEME" in node.text_content()
+               or "Barème" in node.text_content()]
+    assert len(sources) >= 8  # the seven factors' sources, the rebound's and the barème's
+
+
 def test_the_home_panel_sums_the_members_days_as_the_report_does(app, client, auth, make_user, profile, attend):
     member = make_user()
     profile(member)
