@@ -82,6 +82,9 @@ class Registration(db.Model):
     cancelled_at: Mapped[object | None] = mapped_column(UTCDateTime)
     hold_expires_at: Mapped[object | None] = mapped_column(UTCDateTime)  # a held seat, until paid
     order_id: Mapped[int | None]  # billing's order that paid the ticket (its table is billing's)
+    # The language the registration was made in: a visitor's later mails (the reminder, a move)
+    # are sent by jobs, which have no request to read it from; a member's account language wins.
+    locale: Mapped[str | None] = mapped_column(String(10))
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
 
     event = relationship("Event", lazy="joined")

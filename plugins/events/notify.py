@@ -17,8 +17,11 @@ WITH_CALENDAR = ("events_registered", "events_promoted", "events_reminder", "eve
 
 
 def _locale(registration) -> str:
+    """The member's language, else the one the registration was made in, else the request's."""
     if registration.user is not None and registration.user.locale:
         return registration.user.locale
+    if registration.locale:
+        return registration.locale
     if has_request_context() and get_locale() is not None:
         return str(get_locale())
     return current_app.config["BABEL_DEFAULT_LOCALE"]

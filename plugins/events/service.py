@@ -10,8 +10,8 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from flask import current_app
-from flask_babel import gettext as _
+from flask import current_app, has_request_context
+from flask_babel import get_locale, gettext as _
 from sqlalchemy import or_, select, update
 
 from core import audit
@@ -302,6 +302,7 @@ def _row(event: Event, email: str, name: str, user, now) -> tuple[Registration, 
     """The registration of an address for an event, made pending (new, or one cancelled before);
     False with the existing one when it is still active."""
     email = email.strip().lower()
+    locale = str(get_locale()) if has_request_context() and get_locale() is not None else None
     existing = registration_of(event, email)
     if existing is not None and existing.status in ACTIVE:
         return existing, False
@@ -309,12 +310,12 @@ def _row(event: Event, email: str, name: str, user, now) -> tuple[Registration, 
         won = db.session.execute(update(Registration).where(
             Registration.id == existing.id, Registration.status == "cancelled").values(
             status="pending", cancelled_at=None, attended=None, reminded_at=None, queued_at=now,
-            user_id=getattr(user, "id", None), name=name))
+            user_id=getattr(user, "id", None), name=name, locale=locale))
         db.session.refresh(existing)
         return existing, bool(won.rowcount)
     registration = Registration(event_id=event.id, event=event, email=email, name=name,
                                 user_id=getattr(user, "id", None), status="pending",
-                                token=secrets.token_urlsafe(32), queued_at=now)
+                                token=secrets.token_urlsafe(32), queued_at=now, locale=locale)
     try:
         with db.session.begin_nested():
             db.session.add(registration)

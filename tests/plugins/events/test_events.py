@@ -165,6 +165,23 @@ def test_a_visitor_registers_by_email_and_confirms_through_the_link(app, client,
     assert ics.mimetype == "text/calendar" and b"BEGIN:VEVENT" in ics.data
 
 
+def test_a_visitor_who_registered_in_english_is_reminded_in_english(app, client, make_event, mailbox):
+    """The reminder (and a move or cancellation notice) is sent by a job, which has no request
+    to read the language from: a visitor who registered in English was reminded in French."""
+    event_id = make_event(days=3)
+    client.post(f"/events/{event_id}/visitor", data={"name": "Claire Visitor", "email": "claire@example.org"},
+                headers=EN)
+    assert client.post(link_in(mailbox.wait_for(1)[0], "/confirm")).status_code == 303  # no language said here
+    mailbox.wait_for(2)
+    with app.app_context():
+        job = db.session.scalar(select(Job).where(Job.name == "events.remind"))
+        job.run_at = utcnow() - timedelta(seconds=1)  # the day before has come
+        db.session.commit()
+        run_pending()
+    subjects = [str(m["Subject"]) for m in mailbox.wait_for(3)]
+    assert subjects[1].startswith("You are registered") and subjects[2].startswith("Tomorrow:"), subjects
+
+
 def test_visitors_cannot_register_for_a_members_event(client, make_event):
     event_id = make_event(audience="members")
     assert client.post(f"/events/{event_id}/visitor", data={"name": "X", "email": "x@example.org"}).status_code == 403
