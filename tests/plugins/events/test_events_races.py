@@ -240,7 +240,8 @@ def _attempt(app, act) -> str:
             return f"{type(exc).__name__}: {str(exc)[:160]}"
 
 
-def test_releasing_two_lapsed_holds_while_the_second_holder_cancels_never_deadlocks(app, make_user, make_event):
+def test_releasing_two_lapsed_holds_while_the_second_holder_cancels_never_deadlocks(app, app_factory, make_user,
+                                                                                    make_event):
     """`release_expired` (the events.release_holds job, and every new registration) released
     the lapsed holds one by one: the first holder's row, the event's row (`_give_seat`), then
     the second holder's row: event before member. The second holder cancelling at that moment
@@ -290,13 +291,15 @@ def test_releasing_two_lapsed_holds_while_the_second_holder_cancels_never_deadlo
         if who == "member" and locks(statement, "user_account"):
             member_locked.set()
 
+    racing = app_factory(JOBS_RUN="worker")
+
     def act(who):
         role.who = who
         if who == "sweep":
-            return _attempt(app, lambda: service.release_expired(event_id))
-        return _attempt(app, lambda: service.cancel_registration(db.session.get(Registration, second_reg)))
+            return _attempt(racing, lambda: service.release_expired(event_id))
+        return _attempt(racing, lambda: service.cancel_registration(db.session.get(Registration, second_reg)))
 
-    with watching_statements(app, before, after):
+    with watching_statements(racing, before, after):
         results = run_together(act, ["sweep", "member"])
     assert not any("deadlock" in r.lower() for r in results), results
     assert all(r == "ok" or r.startswith("EventsError") for r in results), results
