@@ -30,6 +30,7 @@ from plugins.billing.invoices import invoice_for_order, issue_credit_note
 from plugins.billing.config import settings
 from plugins.billing.models import ITEM_KIND, CreditEntry, Invoice, Order, OrderLine
 from plugins.billing.orders import lock_order
+from plugins.booking import MEMBERS_CHOICE
 
 REFUND_JOB = "billing.refund_card"
 
@@ -191,8 +192,9 @@ class CancellationPlan:
 
 
 def in_time(booking, reason: str, now=None) -> bool:
-    """The site's cancellation rule: a member cancelling late gets nothing back."""
-    if reason != "member":
+    """The site's cancellation rule: a member cancelling late, or erasing their account, gets
+    nothing back."""
+    if reason not in MEMBERS_CHOICE:
         return True
     return booking.starts_at - (now or utcnow()) >= timedelta(hours=settings().cancel_notice_hours)
 

@@ -4,7 +4,7 @@ Its public API, for other plugins (nothing else of this package is theirs to imp
 docs/plugins.md). The functions flush and never commit: the caller owns the transaction.
 """
 from plugins.booking.errors import BookingError, NotFound, Refused, SlotTaken
-from plugins.booking.models import ACTIVE, Booking, Resource
+from plugins.booking.models import ACTIVE, MEMBERS_CHOICE, Booking, Resource
 from plugins.booking.payment import Payer, Price
 from plugins.booking.rooms import book_room, move_room, rooms_at
 from plugins.booking.service import cancel as cancel_booking
@@ -13,6 +13,6 @@ from plugins.booking.service import (awaiting_payment, cancel_future_bookings, e
                                      has_booked_at, members_present)
 from plugins.booking.slots import periods_blocked
 
-__all__ = ["ACTIVE", "Booking", "awaiting_payment", "BookingError", "NotFound", "Payer", "Price", "Refused", "Resource", "SlotTaken",
+__all__ = ["ACTIVE", "MEMBERS_CHOICE", "Booking", "awaiting_payment", "BookingError", "NotFound", "Payer", "Price", "Refused", "Resource", "SlotTaken",
            "cancel_booking", "cancel_future_bookings", "confirm_booking", "extend_hold", "get_booking", "has_booked_at",
            "members_present", "move_room", "periods_blocked", "book_room", "rooms_at"]

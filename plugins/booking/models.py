@@ -12,6 +12,9 @@ from core.extensions import db
 KINDS = ("desk", "office", "room", "visio")
 # Statuses that occupy a resource; the database refuses two overlapping rows among them.
 ACTIVE = ("held", "confirmed", "checked_in")
+# Cancellations the member chose (their own, or by erasing their account): the late rules of the
+# site and of an employer's convention apply to them, not to a manager's or the platform's.
+MEMBERS_CHOICE = ("member", "account_erased")
 STATUSES = ACTIVE + ("cancelled", "expired", "no_show")
 
 

@@ -492,14 +492,17 @@ def members_present(site_id: int, starts_at, ends_at) -> list[int]:
 
 
 def cancel_future_bookings(member, reason: str, actor=None, *, now=None) -> list[int]:
-    """Cancel a member's active bookings not yet over, each through `cancel` (so other plugins
-    refund and credit as for any cancellation), e.g. when the member erases their account.
-    Past bookings stay as they were (occupancy figures).
+    """Cancel a member's bookings not yet over and not arrived at, each through `cancel` (so
+    other plugins refund and credit as for any cancellation: for "account_erased", the late
+    rules of a member's own cancellation), e.g. when the member erases their account. Past
+    bookings, and one the member has checked in to, stay as they were (occupancy figures; a day
+    worked and then refunded by erasing the account, before).
 
     :return: the ids cancelled.
     """
     now = now or utcnow()
-    ids = db.session.scalars(select(Booking.id).where(Booking.member_id == member.id, Booking.status.in_(ACTIVE),
+    ids = db.session.scalars(select(Booking.id).where(Booking.member_id == member.id,
+                                                      Booking.status.in_(("held", "confirmed")),
                                                       Booking.ends_at > now)).all()
     cancelled = []
     for booking_id in ids:

@@ -30,7 +30,7 @@ from core.extensions import db
 from core.jobs import enqueue
 from core.mail import queue_mail
 from core.timeutil import today_at, utc_to_local
-from plugins.booking import ACTIVE, Booking, Payer, Refused, periods_blocked
+from plugins.booking import ACTIVE, MEMBERS_CHOICE, Booking, Payer, Refused, periods_blocked
 
 from .errors import ConventionError
 from .models import (AUTH_STATUSES, KINDS, MAX_DAYS, PAST_CAP, PRICE_MODELS, Authorisation, Convention, Partner,
@@ -817,7 +817,7 @@ def plan_release(booking, reason: str, now=None) -> ReleasePlan | None:
     if use is None or use.status not in COUNTED or _invoiced(use):
         return None
     convention = db.session.get(Convention, use.convention_id)
-    late = reason == "member" and booking.starts_at - (now or utcnow()) < \
+    late = reason in MEMBERS_CHOICE and booking.starts_at - (now or utcnow()) < \
         timedelta(hours=convention.cancel_notice_hours)
     return ReleasePlan(use, late, convention.cancel_notice_hours)
 

@@ -4,6 +4,9 @@ for, cash at the desk confirms the held booking, a booking is priced by the half
 blocks, and nobody grants reduced prices to themselves. Each test replays the attack."""
 from __future__ import annotations
 
+from datetime import timedelta
+
+import pytest
 from sqlalchemy import select
 
 from core.audit import AuditEntry
@@ -206,6 +209,46 @@ def test_erasing_an_account_cancels_its_membership_and_its_future_bookings_with_
         assert note is not None and note.total_ttc_cents == 1500
         assert db.session.scalar(select(Subscription.status)) == "canceled"
     assert [r.amount for r in stripe_driver.client().v1.refunds.list({"payment_intent": intent}).data] == [1500]
+
+
+@pytest.mark.parametrize("when", ["arrived", "late"])
+def test_erasing_an_account_refunds_no_day_worked_nor_cancelled_late(app, make_user, shop, desk, when):  # noqa: F811
+    """Erasing an account cancelled every booking not yet over and refunded it in full, whatever
+    the time: a member could work the day (checked in, which they cannot cancel) and then erase
+    their account to get the money back. A day arrived at stays as it was; one starting within
+    the site's notice is cancelled as the member's own late cancellation, without a refund."""
+    from datetime import time as clock
+
+    from core.accounts.models import User
+    from core.timeutil import local_to_utc
+    from plugins.billing.fulfilment import record_paid_on_site
+    from plugins.booking import service
+    from plugins.booking.checkin import check_in
+    from plugins.booking.models import Resource
+
+    day = next_tuesday()
+    starts = local_to_utc(day, clock(8, 30), "Europe/Paris")
+    with app.test_request_context():
+        person = db.session.get(User, shop["member"].id)
+        booking = service.book(db.session.get(Resource, desk["figeac"]), person, starts,
+                               local_to_utc(day, clock(18), "Europe/Paris"), person,
+                               now=starts - timedelta(days=3))
+        db.session.commit()
+        record_paid_on_site(db.session.scalar(select(Order).where(Order.booking_id == booking.id)))
+        db.session.commit()
+        now = starts + timedelta(hours=3) if when == "arrived" else None
+        if when == "late":  # the booking starts within the notice: two weeks here
+            configs = app.extensions["tierslieux"].configs
+            configs["billing"] = configs["billing"].model_copy(update={"cancel_notice_hours": 24 * 14})
+        if when == "arrived":
+            check_in(booking.id, person, now=now)
+            db.session.commit()
+        service.cancel_future_bookings(person, "account_erased", now=now)  # as the erasure does
+        db.session.commit()
+        row = db.session.get(Booking, booking.id)
+        assert row.status == ("checked_in" if when == "arrived" else "cancelled")
+        assert db.session.scalar(select(Order.refunded_cents).where(Order.booking_id == booking.id)) == 0
+        assert db.session.scalar(select(Invoice).where(Invoice.kind == "credit_note")) is None
 
 
 def test_the_subscription_cancelling_job_is_idempotent(app, client, auth, shop, stripe_driver):
