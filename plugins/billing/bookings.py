@@ -90,7 +90,7 @@ def payer(booking) -> Payer | None:
     code, _quantity = product_for(booking)
     if code not in products_at(site):
         return None
-    membership = active_unlimited_membership(booking.member_id, site.id)
+    membership = active_unlimited_membership(booking.member_id, site.id, on=booking.starts_at)
     if membership is not None:
         return Payer("membership", reference=f"subscription:{membership.id}")
     if code != "room_hour" and credits.balance(booking.member_id, site.id) >= 1:

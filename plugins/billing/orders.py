@@ -73,14 +73,19 @@ def order_id_of(stripe_object) -> int | None:
     return as_id(value) if value else None  # ASCII digits only ("²" is a digit int() refuses)
 
 
-def active_unlimited_membership(member_id: int, site_id: int) -> Subscription | None:
-    """An unlimited membership that covers this site now, if the member has one."""
+def active_unlimited_membership(member_id: int, site_id: int, on=None) -> Subscription | None:
+    """An unlimited membership that covers this site at the instant `on` (now by default), if
+    the member has one: within its paid period, or after it when it renews. One that ends at
+    the close of its period (the member asked to stop) does not pay a day booked beyond it:
+    that day was never charged, since nothing asks again when the membership ends."""
+    on = on or utcnow()
     rows = db.session.scalars(select(Subscription).where(Subscription.member_id == member_id,
                                                          Subscription.status == "active")).all()
     products = settings().products
     for row in rows:
         product = products.get(row.product_code)
         if (product and product.unlimited and (product.network or row.site_id == site_id)
-                and (row.current_period_end is None or row.current_period_end > utcnow())):
+                and (row.current_period_end is None or row.current_period_end > max(on, utcnow())
+                     or (row.current_period_end > utcnow() and not row.cancel_at_period_end))):
             return row
     return None

@@ -2,6 +2,7 @@
 failed, cancellation at period end; events arrive out of order and are applied forward only."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from core.extensions import db
@@ -153,3 +154,37 @@ def test_keeping_a_membership_stripe_ended_before_its_webhook_says_it_is_over(ap
     page = client.get("/billing/").get_data(as_text=True)
     assert "Cet abonnement est terminé" in page and "indisponible" not in page
     assert subscription_of(app, shop["member"].id).status == "canceled"
+
+
+@pytest.mark.parametrize("stopping, weeks_ahead, pays", [(True, 5, False), (True, 0, True), (False, 5, True)],
+                         ids=["stopping-beyond-its-end", "stopping-within-its-period", "renewing-beyond"])
+def test_an_unlimited_membership_pays_only_the_days_it_will_cover(app, shop, desk, stopping, weeks_ahead, pays):
+    """It asked whether the membership covered the site now, not on the booked day: a member
+    whose membership ended in three days, who had asked to stop it, booked weeks ahead on it,
+    and those days were never charged. One that renews still pays beyond its current period."""
+    from datetime import time, timedelta
+
+    from core.accounts.models import User
+    from core.db import utcnow
+    from core.sites.service import site_by_slug
+    from core.timeutil import local_to_utc
+    from plugins.billing.checkout import create_order
+    from plugins.billing.products import quote
+    from plugins.booking import service
+    from plugins.booking.models import Resource
+    from test_billing_bookings import next_tuesday
+
+    with app.test_request_context():
+        person, site = db.session.get(User, shop["member"].id), site_by_slug("figeac")
+        order = create_order(person, site, quote(site, "membership_unlimited", person.id), method="on_site")
+        order.status = "paid"
+        db.session.add(Subscription(member_id=person.id, site_id=site.id, order_id=order.id,
+                                    product_code="membership_unlimited", stripe_subscription_id="sub_period",
+                                    status="active", cancel_at_period_end=stopping,
+                                    current_period_end=utcnow() + timedelta(days=8)))
+        db.session.commit()
+        day = next_tuesday() + timedelta(weeks=weeks_ahead)
+        booking = service.book(db.session.get(Resource, desk["figeac"]), person,
+                               local_to_utc(day, time(8, 30), "Europe/Paris"),
+                               local_to_utc(day, time(18), "Europe/Paris"), person)
+        assert (booking.payer_kind == "membership") == pays, booking.payer_kind
