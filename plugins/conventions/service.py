@@ -597,9 +597,19 @@ def covers(auth: Authorisation, booking, day: date) -> str | None:
     return None
 
 
-def _spent(convention_id: int, column, *where) -> int:
-    return db.session.scalar(select(func.coalesce(func.sum(column), 0)).where(
-        Use.convention_id == convention_id, Use.status.in_(COUNTED), *where)) or 0
+def spending(convention: Convention):
+    """The conditions of the uses that spend a convention's caps and budget: counted, and not a
+    no-show when the convention does not count them (as its statement and invoice do not; a
+    no-show's day still spent the employee's week and the prepaid budget before)."""
+    conditions = [Use.convention_id == convention.id, Use.status.in_(COUNTED)]
+    if not convention.no_show_counts:
+        conditions.append(~select(Booking.id).where(Booking.id == Use.booking_id, Booking.status == "no_show")
+                          .exists())
+    return conditions
+
+
+def _spent(convention: Convention, column, *where) -> int:
+    return db.session.scalar(select(func.coalesce(func.sum(column), 0)).where(*spending(convention), *where)) or 0
 
 
 def _employee_auth_ids(auth: Authorisation):
@@ -627,14 +637,14 @@ def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booki
         if cap is None:
             continue
         before = sum(h for d, h, _a in pending if start <= d < end)
-        if _spent(c.id, Use.halfdays, Use.day >= start, Use.day < end, *mine) + before + halfdays > cap:
+        if _spent(c, Use.halfdays, Use.day >= start, Use.day < end, *mine) + before + halfdays > cap:
             return _("You have used the %(days)s days your employer's convention allows %(period)s.",
                      days=days_text(cap), period=label)
     before_halfdays, before_cents = sum(h for _d, h, _a in pending), sum(a for _d, _h, a in pending)
     if c.budget_halfdays is not None and \
-            _spent(c.id, Use.halfdays, *others) + before_halfdays + halfdays > c.budget_halfdays:
+            _spent(c, Use.halfdays, *others) + before_halfdays + halfdays > c.budget_halfdays:
         return _("Your employer's convention has no days left.")
-    if c.budget_cents is not None and _spent(c.id, Use.amount_cents, *others) + before_cents + amount > c.budget_cents:
+    if c.budget_cents is not None and _spent(c, Use.amount_cents, *others) + before_cents + amount > c.budget_cents:
         return _("Your employer's convention has no budget left.")
     return None
 
@@ -863,9 +873,9 @@ def release_use(booking, reason: str, now=None) -> None:
 
 def budget_share(convention: Convention) -> float | None:
     if convention.budget_halfdays:
-        return _spent(convention.id, Use.halfdays) / convention.budget_halfdays
+        return _spent(convention, Use.halfdays) / convention.budget_halfdays
     if convention.budget_cents:
-        return _spent(convention.id, Use.amount_cents) / convention.budget_cents
+        return _spent(convention, Use.amount_cents) / convention.budget_cents
     return None
 
 
@@ -906,7 +916,7 @@ def alert_caps(auth: Authorisation, day: date) -> None:
     if auth.user_id is None:
         return
     for period, cap, start, end in cap_periods(auth.convention, day):
-        used = _spent(auth.convention_id, Use.halfdays, Use.day >= start, Use.day < end,
+        used = _spent(auth.convention, Use.halfdays, Use.day >= start, Use.day < end,
                       Use.authorisation_id.in_(_employee_auth_ids(auth)))
         if used >= ALERT_SHARE * cap:
             enqueue(CAP_ALERT, key=f"{CAP_ALERT}:{auth.convention_id}:{auth.user_id}:{period}:{start}",

@@ -20,7 +20,7 @@ from plugins.booking import Booking
 
 from .errors import ConventionError
 from .models import Convention, Use
-from .service import COUNTED
+from .service import COUNTED, spending
 
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
@@ -172,8 +172,7 @@ def site_days(convention: Convention, site, day: date) -> tuple[date, int, int]:
     """(first of the month, half-days, bookings) the convention paid at a site in `day`'s month."""
     start, end = parse_month(None, day)
     rows = db.session.execute(select(Use.halfdays).where(
-        Use.convention_id == convention.id, Use.site_id == site.id, Use.status.in_(COUNTED), Use.day >= start,
-        Use.day < end)).scalars().all()
+        *spending(convention), Use.site_id == site.id, Use.day >= start, Use.day < end)).scalars().all()
     return start, sum(rows), len(rows)
 
 
@@ -209,8 +208,7 @@ def burndown(convention: Convention, today: date, most: int = 24) -> Burndown:
     budget = convention.budget_cents if money else convention.budget_halfdays
     column = Use.amount_cents if money else Use.halfdays
     per_month: dict[str, int] = defaultdict(int)
-    for day, value in db.session.execute(select(Use.day, column).where(Use.convention_id == convention.id,
-                                                                       Use.status.in_(COUNTED))):
+    for day, value in db.session.execute(select(Use.day, column).where(*spending(convention))):
         per_month[f"{day:%Y-%m}"] += value or 0
     first = convention.starts_on.replace(day=1)
     last = convention.ends_on.replace(day=1)

@@ -89,3 +89,55 @@ def test_the_burndown_counts_money_for_a_budget_in_euros_and_days_without_budget
         assert money.months[10].remaining == 100_000 and money.months[11].future
         assert money.months[11].remaining is None
         db.session.rollback()
+
+
+def _marked_no_show(app, booking_id, manager_id):
+    from core.accounts.models import User
+    from plugins.booking.checkin import mark_no_show
+    from plugins.booking.models import Booking
+
+    with app.test_request_context():
+        booking = db.session.get(Booking, booking_id)
+        mark_no_show(booking_id, booking.resource.site, db.session.get(User, manager_id),
+                     now=booking.starts_at + timedelta(hours=2))
+        db.session.commit()
+
+
+def test_a_no_show_that_does_not_count_does_not_spend_the_weekly_cap(app, world, book):
+    """Only the statement left the no-show out: the employee's week stayed spent by it."""
+    with app.app_context():
+        db.session.get(Convention, world.convention_id).no_show_counts = False
+        db.session.commit()
+    tuesday = next_weekday(1)
+    desk = world.desks["figeac"][0]
+    status, first = book(world.employee, desk, tuesday)  # a day: 2 of the 3 half-days a week
+    assert status == 201 and first["payer"]["kind"] == "partner", first
+    _marked_no_show(app, first["id"], world.admin.id)
+    # The convention does not count the no-show: the employee's week still has 1.5 days.
+    status, second = book(world.employee, desk, tuesday + timedelta(days=1))
+    assert status == 201, second
+    assert second["payer"]["kind"] == "partner"
+
+
+def test_a_no_show_that_does_not_count_does_not_spend_the_prepaid_budget(app, world, book):
+    """The prepaid day stayed spent by the no-show, and the budget chart disagreed with the invoice."""
+    from plugins.conventions.statements import burndown, usage
+
+    with app.app_context():
+        convention = db.session.get(Convention, world.convention_id)
+        convention.no_show_counts, convention.week_cap = False, None
+        convention.price_model, convention.budget_halfdays = "prepaid", 2  # one prepaid day
+        db.session.commit()
+    tuesday = next_weekday(1)
+    desk = world.desks["figeac"][0]
+    status, first = book(world.employee, desk, tuesday)
+    assert status == 201 and first["payer"]["kind"] == "partner", first
+    _marked_no_show(app, first["id"], world.admin.id)
+    with app.test_request_context():
+        convention = db.session.get(Convention, world.convention_id)
+        assert usage(convention, f"{tuesday:%Y-%m}").halfdays == 0  # the statement: nothing used
+        month = next(m for m in burndown(convention, tuesday).months if m.start == tuesday.replace(day=1))
+        assert month.used == 0, "the budget page counts the no-show the statement leaves out"
+    # The prepaid day was not used: the employee may use it.
+    status, second = book(world.employee, desk, tuesday + timedelta(days=1))
+    assert status == 201, second
