@@ -116,10 +116,15 @@ def take_back(order_id: int, refunded_cents: int, total_cents: int) -> int:
 
 def take_back_refunded(order_id: int, cents: int, credited_cents: int) -> tuple[int, int]:
     """Money paid back in Stripe for days an order's refund had given as credits: take back the
-    days that money stands for (`cents` of the `credited_cents` still standing, rounded up),
-    as many as are unused. Called with the order locked.
+    days that money stands for (`cents` of the `credited_cents` still standing, rounded up).
+    Called with the order locked.
 
-    :return: (the days that money stands for, the days taken back: fewer when some are used).
+    A day already spent is taken back all the same: its grant goes below zero, which no balance
+    counts (`_grants_left`), so the day does not come back when its booking is cancelled in
+    time and `give_back` returns it to the grant (the member kept the day and the money).
+
+    :return: (the days that money stands for, the unused days taken back now: fewer when some
+        are spent).
     """
     grants = db.session.scalars(select(CreditEntry).where(
         CreditEntry.order_id == order_id, CreditEntry.reason == "refund", CreditEntry.grant_id.is_(None),
@@ -128,15 +133,17 @@ def take_back_refunded(order_id: int, cents: int, credited_cents: int) -> tuple[
             for grant in grants}
     standing = sum(grant.delta + sum(e.delta for e in uses[grant.id] if e.reason == "taken_back") for grant in grants)
     wanted = -(-standing * cents // credited_cents) if credited_cents > 0 else 0
-    taken = 0
+    taken = unused_taken = 0
     for grant in grants:
-        take = min(grant.delta + sum(e.delta for e in uses[grant.id]), wanted - taken)
+        still = grant.delta + sum(e.delta for e in uses[grant.id] if e.reason == "taken_back")
+        take = min(still, wanted - taken)
         if take > 0:
             db.session.add(CreditEntry(member_id=grant.member_id, site_id=grant.site_id, grant_id=grant.id,
                                        delta=-take, reason="taken_back", order_id=order_id))
             taken += take
+            unused_taken += max(0, min(take, grant.delta + sum(e.delta for e in uses[grant.id])))
     db.session.flush()
-    return wanted, taken
+    return wanted, unused_taken
 
 
 def history(member_id: int, limit: int = 100) -> list[CreditEntry]:

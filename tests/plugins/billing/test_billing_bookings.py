@@ -341,3 +341,36 @@ def test_an_order_refunded_as_credits_before_the_column_existed_counts_as_credit
             {"credits": 1500, "card": 0}
         db.session.remove()
         db.engine.dispose()
+
+
+def test_a_credit_day_paid_back_in_stripe_while_used_is_not_kept_once_its_booking_is_cancelled(
+        app, client, auth, shop, desk, stripe_driver):
+    """A day spent when Stripe paid its money back was not taken back; cancelling the booking
+    that spent it (in time) then gave it back to its grant: the member kept the day and the money."""
+    from plugins.booking.models import Booking
+
+    member = shop["member"]
+    _booking_id, order = paid_online(app, client, auth, member, desk, stripe_driver)
+    order_id, intent = order.id, order.stripe_payment_intent
+    auth.login(shop["manager"])
+    assert refund_by_hand(client, order_id, "15.00", "credits").status_code == 303
+    auth.logout()
+    with app.app_context():
+        assert credits.balance(member.id) == 1
+    # The member spends the credit day on another booking.
+    auth.login(member)
+    later = next_tuesday() + timedelta(days=14)
+    assert book_day(client, desk["figeac"], day=later).status_code == 303
+    with app.app_context():
+        assert credits.balance(member.id) == 0
+        used_by = db.session.scalars(select(Booking.id).where(Booking.member_id == member.id)
+                                     .order_by(Booking.id.desc())).first()
+    # The site refunds the 15 EUR again in Stripe's dashboard: the day is in use, none taken back.
+    stripe_driver.client().v1.refunds.create({"payment_intent": intent, "amount": 1500})
+    stripe_driver.deliver(client)
+    # The member cancels the booking that used the day, in time: the day comes back.
+    assert client.post(f"/booking/{used_by}/cancel").status_code == 303
+    with app.app_context():
+        assert db.session.get(Booking, used_by).status == "cancelled"
+        # 15 EUR refunded in money for that day, and the day is theirs again.
+        assert credits.balance(member.id) == 0, "the member keeps a day whose money Stripe paid back"
