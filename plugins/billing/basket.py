@@ -132,7 +132,8 @@ def _shares(lines: list[dict]) -> list[int]:
 def priced(member, site, bookings) -> tuple[list[dict], dict]:
     """Each booking's line (label, quantity, unit price excluding VAT, rate, its share of the
     total including VAT as `ttc_cents`, excluding VAT as `ht_cents`), and the totals: what
-    the basket page shows is what the order will hold."""
+    the basket page shows is what the order will hold. `label` is the invoice's (the
+    territory's language); `shown` names the line in the reader's."""
     from plugins.billing.bookings import product_for
 
     lines = []
@@ -140,6 +141,7 @@ def priced(member, site, bookings) -> tuple[list[dict], dict]:
         code, quantity = product_for(booking)
         offer = quote(site, code, member.id)
         lines.append({"label": _line_label(offer.invoice_label, booking), "quantity": quantity,
+                      "shown": f"{offer.label} — {medium_date(booking.starts_at, booking.resource.site)}",
                       "unit_ht_cents": offer.unit_cents, "vat_rate_bp": offer.vat_rate_bp, "code": code,
                       "kind": offer.product.kind, "booking": booking,
                       "ht_cents": offer.unit_cents * quantity})

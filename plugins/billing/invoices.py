@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from flask import current_app
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -124,7 +126,36 @@ def issue_credit_note(invoice: Invoice, ttc_cents: int, reason: str, stripe_refu
         figures = {"breakdown": [{"rate_bp": rate_bp, "ht_cents": ht, "vat_cents": ttc_cents - ht}],
                    "ht_cents": ht, "vat_cents": ttc_cents - ht, "ttc_cents": ttc_cents}
     return _issue(invoice.order, "credit_note", lines, invoice.service_date, figures, credited_invoice_id=invoice.id,
-                  reason=reason, stripe_refund_id=stripe_refund_id)
+                  reason=note_reason(reason), stripe_refund_id=stripe_refund_id)
+
+
+# The reasons billing and its sellers give a refund themselves (also kept, as they are, in the
+# audit log), as a credit note prints them; a manager's typed reason is printed as written.
+NOTE_REASONS = {
+    "booking cancelled (member)": _l("booking cancelled by the member"),
+    "booking cancelled (account_erased)": _l("booking cancelled: account erased"),
+    "booking cancelled (manager)": _l("booking cancelled by the site"),
+    "booking cancelled (hold_expired)": _l("booking cancelled: payment not completed in time"),
+    "booking cancelled (payment_failed)": _l("booking cancelled: payment failed"),
+    "booking cancelled (approval_refused)": _l("booking cancelled: not approved by the site"),
+    "slot lost before payment": _l("place lost before the payment arrived"),
+    "paid after its checkout was closed": _l("paid after its payment page was closed"),
+    "membership renewed after it was ended": _l("membership renewed after it was ended"),
+    "second membership at the same site": _l("second membership at the same site"),
+    "refunded in Stripe": _l("refunded from the payment provider's dashboard"),
+    "event cancelled": _l("event cancelled"),
+    "registration cancelled": _l("registration cancelled"),
+}
+
+
+def note_reason(reason: str) -> str:
+    """A credit note's reason in the territory's language (the document is French whoever
+    reads it): billing's own reasons translated, any other as it was written."""
+    text = NOTE_REASONS.get(reason)
+    if text is None:
+        return reason
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        return str(text)
 
 
 def invoice_for_order(order_id: int) -> Invoice | None:

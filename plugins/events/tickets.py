@@ -9,7 +9,8 @@ of the payment, through `billing_item_paid` (the seat confirmed, or False: refun
 """
 from __future__ import annotations
 
-from flask_babel import gettext as _
+from flask import current_app
+from flask_babel import force_locale, gettext as _
 
 from core.db import find, utcnow
 from core.extensions import db
@@ -32,8 +33,11 @@ def _registration_of(order) -> Registration | None:
 
 
 def label(event) -> str:
-    return _("Ticket: %(title)s, %(day)s, %(site)s", title=event.title, day=moment(event.starts_at, event.site),
-             site=event.site.name)[:200]
+    """The ticket's line on its order and invoice: in the territory's language whoever buys it,
+    as billing's own items (the invoice is a French document)."""
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        return _("Ticket: %(title)s, %(day)s, %(site)s", title=event.title, day=moment(event.starts_at, event.site),
+                 site=event.site.name)[:200]
 
 
 def checkout(registration: Registration, user) -> ItemCheckout | None:

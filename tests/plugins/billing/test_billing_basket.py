@@ -303,3 +303,35 @@ def test_removing_a_day_from_the_basket_comes_back_to_the_basket(app, client, au
     for booking_id, outside in ((ids[1], "https://evil.example/"), (ids[2], "//evil.example/basket")):
         away = client.post(f"/booking/{booking_id}/cancel", data={"next": outside})
         assert away.status_code == 303 and away.headers["Location"].endswith("/booking/mine")
+
+
+def test_a_basket_is_named_in_its_readers_language_and_invoiced_in_french(app, client, auth, make_user, shop, desk,
+                                                                          stripe_driver):
+    """The invoice's lines are in the territory's language; the basket page names the same days
+    in its reader's (it showed "Pass journée" on an English page once the lines were French)."""
+    auth.login(make_user(locale="en"))
+    _ids, _page = three_days(client, desk)
+    tree = lxml.html.fromstring(client.get("/billing/sites/figeac/basket").get_data(as_text=True))
+    rows = [" ".join(th.text_content().split()) for th in tree.xpath("//tbody//th[@scope='row']")]
+    assert len(rows) == 3 and all(row.startswith("Day pass — ") for row in rows), rows
+    stripe_driver.pay(pay_basket(client))
+    stripe_driver.deliver(client)
+    _order, _invoices, lines = basket_order(app)
+    assert len(lines) == 3 and all(line.label.startswith("Pass journée — ") for line in lines), lines
+
+
+def test_a_credit_note_gives_billings_own_reason_in_french(app, client, auth, shop, desk, stripe_driver):
+    """A credit note read "Avoir sur la facture ... — booking cancelled (member)": billing's own
+    reasons were English words in the French document (a manager's typed one stays as written)."""
+    from test_billing_bookings import hold_and_checkout
+
+    auth.login(shop["member"])
+    booking_id, session_id = hold_and_checkout(client, desk)
+    stripe_driver.pay(session_id)
+    stripe_driver.deliver(client)
+    assert client.post(f"/booking/{booking_id}/cancel").status_code == 303
+    with app.app_context():
+        note = db.session.scalar(select(Invoice).where(Invoice.kind == "credit_note"))
+    assert note.reason == "réservation annulée par le membre"
+    assert "réservation annulée par le membre" in client.get(f"/billing/invoices/{note.reference}",
+                                                              headers={"Accept-Language": "en"}).get_data(as_text=True)

@@ -399,3 +399,18 @@ def test_cancelling_a_held_ticket_while_its_payment_is_fulfilled_never_deadlocks
         order = db.session.scalar(select(Order).where(Order.member_id == member.id))
         assert (order.status, order.refunded_cents) == ("refunded", 1200)
     assert _seats(app, event_id) == 0
+
+
+def test_a_ticket_bought_in_english_is_invoiced_in_french(app, client, auth, stripe_driver, make_user, make_event):
+    """The ticket's line was written in the buyer's language, its date too, and printed so on
+    the French invoice ("Ticket: ..., Tuesday, December 8, 2026, 9:30 AM, ...")."""
+    event_id = make_event(capacity=5, price_cents=1000, title="Atelier comptabilité")
+    auth.login(make_user(locale="en"))
+    response = client.post(f"/events/{event_id}/register")
+    assert response.status_code == 303
+    assert stripe_driver.pay(response.headers["Location"].rsplit("/", 1)[-1])[0] == 200
+    stripe_driver.deliver(client)
+    with app.app_context():
+        order_id = db.session.scalar(select(Registration.order_id).where(Registration.event_id == event_id))
+        line = db.session.scalar(select(Invoice).where(Invoice.order_id == order_id)).lines[0]["label"]
+    assert line.startswith("Billet : Atelier comptabilité") and "day" not in line, line
