@@ -47,7 +47,7 @@ def test_the_documents_are_shown_as_pages(client):
     page = client.get("/legal/terms-of-sale", headers={"Accept-Language": "fr"})
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert "<h1>Conditions générales de vente</h1>" in html and "<h2>Annulation</h2>" in html
+    assert '<h1 lang="fr">Conditions générales de vente</h1>' in html and "<h2>Annulation</h2>" in html
     assert client.get("/legal/privacy").status_code == 200
     assert client.get("/legal/nothing").status_code == 404
 
