@@ -71,6 +71,20 @@ def consume(member_id: int, site_id: int, booking_id: int | None, days: int = 1)
     return None
 
 
+def days_to_give_back(booking_id: int) -> int:
+    """The days cancelling a booking in time would give back to spend: those it used, less any its
+    grant has lost since (paid back in money in Stripe's dashboard: the grant is below zero)."""
+    entries = db.session.scalars(select(CreditEntry).where(CreditEntry.booking_id == booking_id)).all()
+    spent = -sum(e.delta for e in entries)
+    use = next((e for e in entries if e.delta < 0), None)
+    if spent <= 0 or use is None or use.grant_id is None:
+        return max(spent, 0)
+    grant = db.session.get(CreditEntry, use.grant_id)
+    left = grant.delta + (db.session.scalar(select(func.sum(CreditEntry.delta)).where(
+        CreditEntry.grant_id == grant.id)) or 0)
+    return max(0, min(spent, left + spent))
+
+
 def give_back(booking_id: int, note: str = "") -> int:
     """Return the days a booking used to the grants they came from; 0 if none or already."""
     entries = db.session.scalars(select(CreditEntry).where(CreditEntry.booking_id == booking_id)).all()
@@ -133,17 +147,23 @@ def take_back_refunded(order_id: int, cents: int, credited_cents: int) -> tuple[
             for grant in grants}
     standing = sum(grant.delta + sum(e.delta for e in uses[grant.id] if e.reason == "taken_back") for grant in grants)
     wanted = -(-standing * cents // credited_cents) if credited_cents > 0 else 0
-    taken = unused_taken = 0
+    # Unused days first, then spent ones: taking a spent day while an unused one stayed left the
+    # member a day to spend and its money.
+    unused = {g.id: max(0, g.delta + sum(e.delta for e in uses[g.id])) for g in grants}
+    still = {g.id: g.delta + sum(e.delta for e in uses[g.id] if e.reason == "taken_back") for g in grants}
+    takes = dict.fromkeys(still, 0)
+    left = wanted
+    for available in (unused, still):
+        for grant in grants:
+            take = max(0, min(available[grant.id] - takes[grant.id], still[grant.id] - takes[grant.id], left))
+            takes[grant.id] += take
+            left -= take
     for grant in grants:
-        still = grant.delta + sum(e.delta for e in uses[grant.id] if e.reason == "taken_back")
-        take = min(still, wanted - taken)
-        if take > 0:
+        if takes[grant.id]:
             db.session.add(CreditEntry(member_id=grant.member_id, site_id=grant.site_id, grant_id=grant.id,
-                                       delta=-take, reason="taken_back", order_id=order_id))
-            taken += take
-            unused_taken += max(0, min(take, grant.delta + sum(e.delta for e in uses[grant.id])))
+                                       delta=-takes[grant.id], reason="taken_back", order_id=order_id))
     db.session.flush()
-    return wanted, unused_taken
+    return wanted, sum(min(takes[g.id], unused[g.id]) for g in grants)
 
 
 def history(member_id: int, limit: int = 100) -> list[CreditEntry]:

@@ -205,7 +205,7 @@ def plan_cancellation(booking, reason: str, *, lock: bool = False, now=None) -> 
     from plugins.billing import basket  # basket imports this module's refunds lazily too
 
     give = in_time(booking, reason, now)
-    spent = -sum(db.session.scalars(select(CreditEntry.delta).where(CreditEntry.booking_id == booking.id)).all())
+    spent = credits.days_to_give_back(booking.id)
     refunds, kept = [], []
     abandoned = [lock_order(o.id) if lock else o for o in basket.pending_orders_of(booking.id)]
     line = line_to = line_kept = None

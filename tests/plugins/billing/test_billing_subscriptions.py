@@ -165,7 +165,6 @@ def test_an_unlimited_membership_pays_only_the_days_it_will_cover(app, shop, des
     from datetime import time, timedelta
 
     from core.accounts.models import User
-    from core.db import utcnow
     from core.sites.service import site_by_slug
     from core.timeutil import local_to_utc
     from plugins.billing.checkout import create_order
@@ -178,12 +177,13 @@ def test_an_unlimited_membership_pays_only_the_days_it_will_cover(app, shop, des
         person, site = db.session.get(User, shop["member"].id), site_by_slug("figeac")
         order = create_order(person, site, quote(site, "membership_unlimited", person.id), method="on_site")
         order.status = "paid"
+        day = next_tuesday() + timedelta(weeks=weeks_ahead)
+        # Paid until the day after the booked Tuesday when within, whatever day today is.
+        period_end = local_to_utc(next_tuesday() + timedelta(days=1), time(23, 0), "Europe/Paris")
         db.session.add(Subscription(member_id=person.id, site_id=site.id, order_id=order.id,
                                     product_code="membership_unlimited", stripe_subscription_id="sub_period",
-                                    status="active", cancel_at_period_end=stopping,
-                                    current_period_end=utcnow() + timedelta(days=8)))
+                                    status="active", cancel_at_period_end=stopping, current_period_end=period_end))
         db.session.commit()
-        day = next_tuesday() + timedelta(weeks=weeks_ahead)
         booking = service.book(db.session.get(Resource, desk["figeac"]), person,
                                local_to_utc(day, time(8, 30), "Europe/Paris"),
                                local_to_utc(day, time(18), "Europe/Paris"), person)
