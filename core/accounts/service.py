@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from core import audit
+from core import audit, mail
 from core.accounts import legal, roles, tokens
 from core.accounts.models import Consent, User
 from core.accounts.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
@@ -204,6 +204,13 @@ def update_account(user: User, display_name: str, locale: str | None, home) -> N
     if len(display_name) > NAME_LENGTH:  # the form checks it too
         raise AccountError(_("The name has at most %(n)d characters.", n=NAME_LENGTH))
     user.display_name, user.locale = display_name, locale
+    set_home(user, home)
+
+
+def set_home(user: User, home) -> None:
+    """A member's home commune (a `core.geo` commune or None), from any page that asks for it
+    (My account, impact's commute); plugins that copied it hear of the change
+    (`account_updated`: the directory searched a commune the member had removed). Flushes."""
     user.home_commune = home.name if home else None
     user.home_commune_code = home.code if home else None
     user.home_latitude = home.latitude if home else None
@@ -233,6 +240,9 @@ def erase_account(user: User, password: str) -> None:
     if user.erased_at is not None or not verify_password(user.password_hash, password):
         raise AccountError(_("The password is wrong."))
     registry().pm.hook.user_data_erase(user=user)
+    # After the plugins, whose cancellations may have queued mails to the member: none is kept.
+    mail.forget(user.email)
+    audit.forget(user.email, f"erased-{user.id}@invalid")
     audit.record(None, "account.erased", f"user:{user.id}")
     user.email = f"erased-{user.id}@invalid"
     user.display_name = _("Erased account")

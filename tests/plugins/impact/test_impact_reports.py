@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select, update
@@ -335,3 +335,31 @@ def test_the_home_panel_sums_the_members_days_as_the_report_does(app, client, au
     auth.login(member)
     html = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert "This year: 1 days at a telecentre" in html
+
+
+def test_a_month_whose_days_are_one_members_stays_hidden_when_others_consent_later_in_the_year(
+        app, make_user, make_site):
+    """February: one member's counted day (73.4 km, their commute) and four members who came
+    before consenting (their February days are in no total). They consent in March. The reach
+    row says "counted" for the whole year, so February was counted as five members and shown:
+    its figures are that one member's days and kilometres. The monthly rows said one."""
+    from core.sites.service import site_by_slug
+
+    make_site("capdenac")
+    people = [make_user() for _ in range(10)]
+    with app.app_context():
+        site_id = site_by_slug("capdenac").id
+
+        def day(person, when, km, counted=True):
+            return {"member_id": person.id, "site_id": site_id, "partner_id": 0, "day": when, "counted": counted,
+                    "home_code": "46102", "mode": "petrol", "km": km, "co2e_kg": km / 5, "cents": int(km * 50),
+                    "hours": km / 60}
+
+        service.bulk_load([day(p, date(2025, 1, 6), 20.0) for p in people[:5]]
+                          + [day(people[5], date(2025, 2, 3), 73.4)]
+                          + [day(p, date(2025, 2, 4), 30.0, counted=False) for p in people[6:]]
+                          + [day(p, date(2025, 3, 3), 25.0) for p in people[6:] + people[:1]])
+        db.session.commit()
+        report = service.group_report("site", site_id, date(2025, 1, 1), date(2025, 3, 31))
+    february = dict(report.months)[date(2025, 2, 1)]
+    assert february.hidden, f"February shows one member's figures: {february.days} day, {february.km} km"
