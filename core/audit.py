@@ -1,7 +1,9 @@
 """The audit log: who did what, when, to what. Rows are only ever added."""
 from __future__ import annotations
 
-from sqlalchemy import JSON, ForeignKey, String
+import re
+
+from sqlalchemy import JSON, ForeignKey, String, cast, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import UTCDateTime, utcnow
@@ -26,3 +28,24 @@ def record(actor, action: str, subject: str, **details) -> AuditEntry:
     entry = AuditEntry(actor_id=getattr(actor, "id", None), action=action, subject=subject, details=details)
     db.session.add(entry)
     return entry
+
+
+def forget(value: str, replacement: str) -> int:
+    """Entries whose details name `value` (an erased member's address, written down when they
+    were invited) name `replacement` instead: the log keeps what was done, not to whom.
+    Returns how many entries changed."""
+    def scrub(item):
+        if isinstance(item, str):
+            return re.sub(re.escape(value), replacement, item, flags=re.IGNORECASE)
+        if isinstance(item, dict):
+            return {key: scrub(v) for key, v in item.items()}
+        if isinstance(item, list):
+            return [scrub(v) for v in item]
+        return item
+
+    changed = 0
+    for entry in db.session.scalars(select(AuditEntry).where(
+            cast(AuditEntry.details, String).contains(value, autoescape=True))):
+        entry.details = scrub(entry.details)  # a new object: the JSON column sees the change
+        changed += 1
+    return changed

@@ -2,6 +2,7 @@
 from sqlalchemy import select
 
 from core.accounts.models import Consent
+from core.audit import AuditEntry
 from core.accounts.views import account, auth
 from core.api.tokens import ApiToken
 from core.extensions import db
@@ -31,6 +32,10 @@ def user_data_export(user):
                           "title": c.document.title, "version": c.document.version, "sha256": c.document.sha256,
                           "text": c.document.text}}
                      for c in db.session.scalars(consents).unique()],
+        # What the log recorded about them (a role or password changed, reduced prices granted).
+        "audit": [{"at": e.at.isoformat(), "action": e.action, "details": e.details}
+                  for e in db.session.scalars(select(AuditEntry).where(AuditEntry.subject == f"user:{user.id}")
+                                              .order_by(AuditEntry.id))],
     }
 
 

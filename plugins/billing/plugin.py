@@ -18,7 +18,7 @@ from plugins.billing import bookings, credits, customers, demo, desk, fulfilment
 from plugins.billing.api import OPENAPI, api, invoice_json
 from plugins.billing.bookings import owing
 from plugins.billing.config import BillingConfig
-from plugins.billing.models import Invoice, Order
+from plugins.billing.models import Invoice, Order, ReducedRate, Subscription
 from plugins.billing.products import products_at, quote
 from plugins.billing.views import bp
 from plugins.billing.views_manage import manage
@@ -88,11 +88,27 @@ def openapi_paths():
 @hookimpl
 def user_data_export(user):
     invoices = db.session.scalars(select(Invoice).where(Invoice.member_id == user.id)).all()
+    orders = db.session.scalars(select(Order).where(Order.member_id == user.id).order_by(Order.id)).all()
+    memberships = db.session.scalars(select(Subscription).where(Subscription.member_id == user.id)
+                                     .order_by(Subscription.id)).all()
+    reduced = db.session.get(ReducedRate, user.id)
     company = customers.customer(user.id)
     return {"billing": {"company": None if company is None else {
                             "name": company.company_name, "address": company.address, "postcode": company.postcode,
                             "city": company.city, "siret": company.siret, "vat_number": company.vat_number},
                         "invoices": [invoice_json(i) for i in invoices],
+                        "orders": [{"id": o.id, "site": o.site.slug, "product": o.product_code, "label": o.label,
+                                    "quantity": o.quantity, "total_cents": o.total_cents, "currency": o.currency,
+                                    "status": o.status, "method": o.method, "refunded_cents": o.refunded_cents,
+                                    "client_name": o.client_name, "client_email": o.client_email,
+                                    "created_at": o.created_at.isoformat(),
+                                    "paid_at": o.paid_at.isoformat() if o.paid_at else None} for o in orders],
+                        "memberships": [{"site": s.site_id, "product": s.product_code, "status": s.status,
+                                         "cancel_at_period_end": s.cancel_at_period_end,
+                                         "current_period_end": s.current_period_end.isoformat()
+                                         if s.current_period_end else None} for s in memberships],
+                        "reduced_prices": None if reduced is None else {
+                            "category": reduced.category, "granted_at": reduced.granted_at.isoformat()},
                         "credits": [{"delta": e.delta, "reason": e.reason, "at": e.created_at.isoformat()}
                                     for e in credits.history(user.id, limit=10_000)]}}
 

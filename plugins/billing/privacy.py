@@ -52,7 +52,10 @@ def cancel_subscription(subscription_id: str) -> None:
 
 def detach(user) -> None:
     db.session.execute(update(Invoice).where(Invoice.member_id == user.id).values(member_id=None))
-    db.session.execute(update(Order).where(Order.member_id == user.id).values(member_id=None, client_email=""))
+    # The invoices keep the client they were issued to; the orders, their working copy, keep
+    # neither the address nor the name (one never paid needs them for nothing).
+    db.session.execute(update(Order).where(Order.member_id == user.id).values(member_id=None, client_email="",
+                                                                               client_name=""))
     db.session.execute(update(Subscription).where(Subscription.member_id == user.id).values(member_id=None))
     db.session.execute(delete(ReducedRate).where(ReducedRate.member_id == user.id))
     db.session.execute(delete(Customer).where(Customer.member_id == user.id))

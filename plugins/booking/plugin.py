@@ -95,10 +95,15 @@ def openapi_paths():
 
 @hookimpl
 def user_data_export(user):
+    waiting = db.session.scalars(select(WaitlistEntry).where(WaitlistEntry.member_id == user.id)
+                                 .order_by(WaitlistEntry.id)).all()
     return {"bookings": [{"id": b.id, "resource": b.resource.name, "site": b.resource.site.slug,
                           "starts_at": b.starts_at.isoformat(), "ends_at": b.ends_at.isoformat(),
-                          "status": b.status, "created_at": b.created_at.isoformat()}
-                         for b in bookings_of(user)]}
+                          "status": b.status, "created_at": b.created_at.isoformat(),
+                          "checked_in_at": b.checked_in_at.isoformat() if b.checked_in_at else None}
+                         for b in bookings_of(user)],
+            "waitlist": [{"site": e.site_id, "kind": e.kind, "starts_at": e.starts_at.isoformat(),
+                          "ends_at": e.ends_at.isoformat(), "status": e.status} for e in waiting]}
 
 
 @hookimpl

@@ -172,11 +172,11 @@ def blocked_by(user) -> list[User]:
                               .where(Block.blocker_id == user.id).order_by(User.display_name)).all()
 
 
-def mailbox(user) -> list[Message]:
-    """A member's messages, received and sent, newest first."""
+def mailbox(user, limit: int | None = 200) -> list[Message]:
+    """A member's messages, received and sent, newest first (the inbox shows the 200 newest)."""
     return db.session.scalars(select(Message).where(or_(Message.recipient_id == user.id,
                                                         Message.sender_id == user.id))
-                              .order_by(Message.created_at.desc(), Message.id.desc()).limit(200)).all()
+                              .order_by(Message.created_at.desc(), Message.id.desc()).limit(limit)).all()
 
 
 # --------------------------------------------------------------------------------------------
@@ -234,11 +234,13 @@ def other_party(message: Message, user) -> User | None:
 
 def export(user) -> list[dict]:
     out = []
-    for m in reversed(mailbox(user)):
+    for m in reversed(mailbox(user, limit=None)):  # all of them, not the inbox's 200
         other = other_party(m, user)
+        mine_reported = m.reported_at is not None and m.recipient_id == user.id
         out.append({"direction": "sent" if m.sender_id == user.id else "received",
                     "with": other.display_name if other else None, "body": m.body,
-                    "created_at": m.created_at.isoformat(), "reported": m.reported_at is not None})
+                    "created_at": m.created_at.isoformat(), "reported": m.reported_at is not None,
+                    "report_reason": m.report_reason if mine_reported else None})
     return out
 
 

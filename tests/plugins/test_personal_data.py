@@ -1,0 +1,245 @@
+"""A member's personal data across the plugins: the download gives all the platform holds about
+them, erasure leaves none of it behind (found by a privacy review; each test failed before its
+fix)."""
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from core.accounts import service
+from core.accounts import service as accounts
+from core.accounts.models import User
+from core.audit import AuditEntry
+from core.db import utcnow
+from core.extensions import db
+from core.mail import MailMessage
+from core.timeutil import today_at
+from tests.plugins.booking.booking_dates import next_weekday
+from tests.plugins.booking.conftest import make_resource, site_with_desk  # noqa: F401 - fixtures
+
+
+def test_erasure_leaves_no_mail_message_with_the_members_address_or_name(app, client, make_user, mailbox):
+    """The outbox keeps every mail forever (recipient, subject, bodies): an erased member's
+    address and name stay in mail_message rows, which nothing erases nor purges."""
+    member = make_user(email="camille.durand@example.org", name="Camille Durand")
+    assert client.post("/password/forgot", data={"email": member.email}).status_code in (200, 303)
+    mailbox.wait_for(1)
+    with app.test_request_context():
+        assert db.session.scalar(select(MailMessage.id).where(MailMessage.recipient == member.email)) is not None
+        service.erase_account(db.session.get(User, member.id), member.password)
+        db.session.commit()
+        left = db.session.scalars(select(MailMessage)).all()
+        assert [m.recipient for m in left if m.recipient == member.email] == []
+        assert [m.id for m in left if "Camille Durand" in (m.body_text or "") + (m.body_html or "")] == []
+
+
+def test_a_mail_queued_before_the_erasure_is_not_sent_to_the_erased_member(app_factory, make_site, mailbox):
+    """A mail still in the outbox (SMTP down, retried for hours; here a worker not run yet)
+    goes to the erased member's real address after the erasure."""
+    from core.accounts.service import create_user
+    from core.jobs import run_pending
+
+    app = app_factory(JOBS_RUN="worker")
+    with app.test_request_context():
+        user = create_user("dominique.leroy@example.org", "a long enough password", "Dominique Leroy",
+                           confirmed=True)
+        db.session.commit()
+        service.request_password_reset(user.email)
+        db.session.commit()
+        assert db.session.scalar(select(MailMessage.id).where(
+            MailMessage.recipient == "dominique.leroy@example.org", MailMessage.status == "pending")) is not None
+        service.erase_account(db.session.get(User, user.id), "a long enough password")
+        db.session.commit()
+        run_pending()
+    mailbox.wait_for(1, timeout=1.0)
+    assert mailbox.to("dominique.leroy@example.org") == []
+
+
+def test_the_download_gives_the_audit_entries_about_the_member(app, make_user, make_site):
+    """The audit log records acts about a member (`subject = user:<id>`: role changes, password
+    changes, reduced prices granted with their category); no plugin puts them in the download."""
+    from core.sites.service import site_by_slug
+    from plugins.billing.rates import grant_reduced_rate
+
+    make_site("figeac")
+    member, admin = make_user(), make_user("territory-admin")
+    with app.test_request_context():
+        user = db.session.get(User, member.id)
+        service.change_password(user, member.password, "another long password")
+        grant_reduced_rate(db.session.get(User, admin.id), site_by_slug("figeac"), user, "job_seeker")
+        db.session.commit()
+        from core.audit import AuditEntry
+        about = db.session.scalars(select(AuditEntry.action).where(AuditEntry.subject == f"user:{member.id}")).all()
+        assert {"account.password_changed", "billing.reduced_rate"} <= set(about)
+        text = service.export_data(db.session.get(User, member.id))
+    assert "account.password_changed" in text and "billing.reduced_rate" in text
+
+
+def test_an_erased_employee_s_address_does_not_stay_in_the_audit_log(app, runner, make_site, make_user):
+    """`conventions.invite` audits the invited address (details.email); erasing that person's
+    account leaves it there (the audit log is only ever added to)."""
+    from plugins.conventions import service
+
+    assert runner.invoke(args=["modules", "enable", "conventions"]).exit_code == 0
+    make_site("figeac")
+    admin = make_user("territory-admin")
+    employee = make_user(email="claude.martin@lot.fr", name="Claude Martin")
+    with app.test_request_context():
+        from core.sites.service import site_by_slug
+
+        actor = db.session.get(User, admin.id)
+        partner = service.save_partner(actor, None, name="Conseil départemental du Lot", siret="22460001500016",
+                                       address="Cahors", public_buyer=True, chorus_service_code="DRH",
+                                       engagement_number="EJ-1")
+        today = today_at("Europe/Paris")
+        convention = service.save_convention(
+            actor, partner, None, reference="CD46-TT", starts_on=today - timedelta(days=10),
+            ends_on=today + timedelta(days=400), site_ids=[site_by_slug("figeac").id], kinds=["desk"],
+            price_model="per_day", day_rate_cents=1500, half_day_rate_cents=800, past_cap="refuse")
+        service.invite(actor, convention, employee.email)
+        db.session.commit()
+
+        user = db.session.get(User, employee.id)
+        accounts.erase_account(user, employee.password)
+        db.session.commit()
+        kept = [e.details for e in db.session.scalars(select(AuditEntry))
+                if employee.email in json.dumps(e.details)]
+    assert kept == []
+
+
+def test_an_erased_members_orders_keep_neither_address_nor_name(app, make_site, make_user):
+    """`privacy.detach` blanks `client_email` but not `client_name` (privacy.py:55), while its
+    docstring says orders lose "their link and contact copy": an order never paid, which no
+    invoice needs, keeps the erased member's name."""
+    from core.sites.service import site_by_slug
+    from plugins.billing.checkout import create_order
+    from plugins.billing.models import Order
+    from plugins.billing.products import quote
+
+    make_site("figeac")
+    member = make_user(name="Dominique Leroy")
+    with app.test_request_context():
+        user, site = db.session.get(User, member.id), site_by_slug("figeac")
+        order = create_order(user, site, quote(site, "bundle_10", user.id), method="cash")
+        db.session.commit()
+        order_id = order.id
+        accounts.erase_account(user, member.password)
+        db.session.commit()
+        kept = db.session.get(Order, order_id)
+        assert kept.paid_at is None  # an order nobody paid: no invoice needs it
+        assert (kept.member_id, kept.client_email) == (None, "")
+        assert kept.client_name == ""
+
+
+def test_the_download_lists_the_members_orders_memberships_and_reduced_price_category(app, make_site, make_user):
+    """Billing's download gives invoices, company details and credits only: orders (what was
+    bought, pending or paid on site, with the name and address copied on them), memberships and
+    the reduced-price category a manager recorded (job seeker, student) are held but not given."""
+    from core.sites.service import site_by_slug
+    from plugins.billing.checkout import create_order
+    from plugins.billing.products import quote
+    from plugins.billing.rates import grant_reduced_rate
+
+    make_site("figeac")
+    member, admin = make_user(), make_user("territory-admin")
+    with app.test_request_context():
+        user, site = db.session.get(User, member.id), site_by_slug("figeac")
+        create_order(user, site, quote(site, "bundle_10", user.id), method="cash")
+        grant_reduced_rate(db.session.get(User, admin.id), site, user, "job_seeker")
+        db.session.commit()
+        data = json.loads(accounts.export_data(db.session.get(User, member.id)))
+    billing = json.dumps(data["billing"])
+    assert "job_seeker" in billing
+    assert "bundle_10" in billing or "Carnet" in billing
+
+
+def test_the_download_gives_the_members_arrival_times_and_waitlist_entries(app, make_user,
+                                                                           site_with_desk):  # noqa: F811
+    """The booking section gave id, resource, site, times, status and creation only: the arrival
+    recorded at check-in (presence data) and the member's waitlist entries were left out."""
+    from plugins.booking import checkin, waitlist
+    from plugins.booking import service as bookings
+    from plugins.booking.slots import range_for
+
+    member = make_user()
+    with app.test_request_context():
+        person, resource = db.session.get(User, member.id), bookings.get_resource(site_with_desk)
+        booking = bookings.book(resource, person, *range_for(resource.site, next_weekday(), "morning"))
+        db.session.commit()
+        checkin.check_in(booking.id, person, now=booking.starts_at)
+        waitlist.join(resource.site, "desk", person, *range_for(resource.site, next_weekday(2), "afternoon"))
+        db.session.commit()
+        data = json.loads(accounts.export_data(db.session.get(User, member.id)))
+    [exported] = data["bookings"]
+    assert exported["checked_in_at"] and exported["status"] == "checked_in"
+    assert [(w["kind"], w["status"]) for w in data["waitlist"]] == [("desk", "waiting")]
+
+
+def test_the_download_gives_every_message_not_the_200_latest(app, make_user):
+    """`relay.export` reads `mailbox(user)`, the inbox page's query with `.limit(200)`: a member
+    with more messages gets only the 200 newest in their download (art. 15)."""
+    from plugins.directory.models import Message
+
+    member, other = make_user(), make_user()
+    with app.test_request_context():
+        start = utcnow() - timedelta(days=400)
+        for i in range(205):
+            db.session.add(Message(sender_id=other.id, recipient_id=member.id, body=f"message {i:03d}",
+                                   created_at=start + timedelta(days=i)))
+        db.session.commit()
+        data = json.loads(accounts.export_data(db.session.get(User, member.id)))
+    bodies = {m["body"] for m in data["directory"]["messages"]}
+    assert len(bodies) == 205, f"{len(bodies)} messages in the download, 205 held"
+    assert "message 000" in bodies
+
+
+def test_the_download_gives_the_reason_the_member_wrote_when_reporting(app, make_user):
+    """A report's reason is free text the member wrote (`directory_message.report_reason`),
+    kept for the moderators; the download says only `reported: true`."""
+    from plugins.directory import relay
+    from plugins.directory.models import Message
+
+    member, other = make_user(), make_user()
+    with app.test_request_context():
+        message = Message(sender_id=other.id, recipient_id=member.id, body="hello")
+        db.session.add(message)
+        db.session.flush()
+        relay.report(db.session.get(User, member.id), message.id, "Il insiste depuis trois semaines")
+        db.session.commit()
+        text = accounts.export_data(db.session.get(User, member.id))
+    assert "Il insiste depuis trois semaines" in text
+
+
+def test_a_home_commune_cleared_on_my_impact_is_no_longer_searched_in_the_directory(app, client, auth, make_user,
+                                                                                   api_token):
+    """/impact/me saves the home commune onto the account (impact/service.py save_profile) without
+    firing `account_updated`: the directory keeps the old commune's name in its search text and
+    its position, so the member is still found by it, and around it, after removing it."""
+    from core import geo
+    from plugins.directory import profiles
+    from plugins.directory.models import FIELDS
+
+    member, reader = make_user(name="Alix Bertrand"), make_user()
+    with app.test_request_context():
+        user = db.session.get(User, member.id)
+        home = geo.resolve("Maurs", ("15",))[0]
+        user.home_commune, user.home_commune_code = home.name, home.code
+        user.home_latitude, user.home_longitude = home.latitude, home.longitude
+        profiles.set_consents(user, listed=True, contactable=True, public=False, show_presence=False)
+        profiles.save(user, shown=FIELDS)
+        db.session.commit()
+    token = api_token(reader)
+    headers = {"Authorization": f"Bearer {token}"}
+    found = client.get("/api/v1/directory?q=maurs", headers=headers).get_json()
+    assert [p["name"] for p in found["profiles"]] == ["Alix Bertrand"]
+
+    auth.login(member)
+    response = client.post("/impact/me", data={"home_commune": "", "work_commune": "", "mode": "bike_walk"})
+    assert response.status_code == 303
+    with app.app_context():
+        assert db.session.get(User, member.id).home_commune_code is None  # the account forgot it
+    found = client.get("/api/v1/directory?q=maurs", headers=headers).get_json()
+    around = client.get("/api/v1/directory?commune=Maurs&radius=5", headers=headers).get_json()
+    assert found["profiles"] == [] and around["profiles"] == []
