@@ -91,6 +91,9 @@ class ImpactReach(db.Model):
     home_code: Mapped[str] = mapped_column(String(5), default="")
     counted: Mapped[bool] = mapped_column(Boolean, default=False)
     months: Mapped[int] = mapped_column(Integer, default=0)
+    # The months of a counted day (`counted` is the year's: a member who consented in March
+    # came in February too): each month's members, to hide a month of too few, are these bits.
+    counted_months: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     __table_args__ = (UniqueConstraint("kind", "scope_id", "year", "member_ref", name="uq_impact_reach"),)
 

@@ -363,3 +363,30 @@ def test_a_month_whose_days_are_one_members_stays_hidden_when_others_consent_lat
         report = service.group_report("site", site_id, date(2025, 1, 1), date(2025, 3, 31))
     february = dict(report.months)[date(2025, 2, 1)]
     assert february.hidden, f"February shows one member's figures: {february.days} day, {february.km} km"
+
+
+def test_the_reach_rows_counted_months_are_found_again_on_upgrade(app, make_user, make_site):
+    """impact 0002 adds each reach row's months of a counted day; rows made before get them from
+    the monthly rows (a member who consented in March: March counted, February not)."""
+    import flask_migrate
+
+    from core.sites.service import site_by_slug
+    from plugins.impact.models import ImpactReach
+
+    make_site("capdenac")
+    person = make_user()
+    with app.app_context():
+        site_id = site_by_slug("capdenac").id
+        service.bulk_load([{"member_id": person.id, "site_id": site_id, "partner_id": 0, "day": day,
+                            "counted": counted, "home_code": "46102", "mode": "petrol", "km": 10.0,
+                            "co2e_kg": 2.0, "cents": 500, "hours": 0.2}
+                           for day, counted in ((date(2025, 2, 4), False), (date(2025, 3, 4), True))])
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+        flask_migrate.downgrade(revision="0001_impact")
+        flask_migrate.upgrade(revision="heads")
+        rows = db.session.execute(select(ImpactReach.kind, ImpactReach.counted_months, ImpactReach.months)).all()
+        db.session.remove()
+        db.engine.dispose()
+    assert sorted(rows) == [("s", 0b100, 0b110), ("t", 0b100, 0b110)]
