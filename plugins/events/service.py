@@ -411,7 +411,7 @@ def _seat(registration: Registration, now) -> None:
 def refund_due(registration: Registration, now=None, full: bool = False) -> bool:
     """The refund rule of a paid ticket cancelled by its holder: in full when cancelled at least
     billing's cancellation notice (`cancel_notice_hours`, as the terms of sale say for bookings)
-    before the start, else nothing; `full` (an erased account) refunds whatever the time."""
+    before the start, else nothing; `full` (the organiser's doing) refunds whatever the time."""
     if not registration.event.is_paid or registration.order_id is None:
         return False
     return full or registration.event.starts_at - (now or utcnow()) >= timedelta(hours=cancel_notice_hours())
@@ -555,12 +555,14 @@ def export(user) -> list[dict]:
 
 
 def erase(user, now=None) -> None:
-    """Future registrations are cancelled (their seats go to the waitlist); the rest stay,
-    detached and nameless, in the attendance figures."""
+    """Registrations for events to come are cancelled (their seats go to the waitlist) by the
+    member's own rule: a ticket is refunded only when cancelled in time (it was refunded whatever
+    the time, a way round the rule by erasing the account, as for bookings). The rest, an event
+    under way included, stay, detached and nameless, in the attendance figures."""
     now = now or utcnow()
     for registration in db.session.scalars(_registrations_of_member(user).order_by(Registration.id)).all():
-        if registration.status in ACTIVE and registration.event.ends_at > now:
-            cancel_registration(registration, now, full_refund=True)
+        if registration.status in ACTIVE and registration.event.starts_at > now:
+            cancel_registration(registration, now)
         registration.user_id, registration.name = None, ""
         registration.email, registration.token = f"erased:{registration.id}", secrets.token_urlsafe(32)
     db.session.flush()

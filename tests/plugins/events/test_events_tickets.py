@@ -414,3 +414,33 @@ def test_a_ticket_bought_in_english_is_invoiced_in_french(app, client, auth, str
         order_id = db.session.scalar(select(Registration.order_id).where(Registration.event_id == event_id))
         line = db.session.scalar(select(Invoice).where(Invoice.order_id == order_id)).lines[0]["label"]
     assert line.startswith("Billet : Atelier comptabilité") and "day" not in line, line
+
+
+def test_erasing_an_account_within_the_notice_does_not_refund_an_event_ticket(
+        app, client, auth, stripe_driver, make_user, make_event):
+    """A booking starting within billing's notice is no longer refunded when its member erases
+    their account (the late rule of their own cancellation). A paid event's ticket, under the
+    same notice, still is, in full: cancelling it themselves gets nothing back, erasing the
+    account gets the money back (even during the event)."""
+    event_id = make_event(capacity=3, price_cents=1000, days=3)
+    member = make_user()
+    auth.login(member)
+    response = client.post(f"/events/{event_id}/register")
+    stripe_driver.pay(response.headers["Location"].rsplit("/", 1)[-1])
+    stripe_driver.deliver(client)
+    auth.logout()
+    with app.test_request_context():
+        from core.accounts.models import User
+        from plugins.billing.models import Order
+
+        row = db.session.scalar(db.select(Registration).where(Registration.event_id == event_id))
+        assert row.status == "confirmed"
+        order_id = row.order_id
+        within = row.event.starts_at - timedelta(hours=23)  # the notice is 24 hours
+        service.erase(db.session.get(User, member.id), now=within)  # as the erasure does
+        db.session.commit()
+    with app.app_context():
+        from plugins.billing.models import Order
+
+        order = db.session.get(Order, order_id)
+        assert (order.status, order.refunded_cents) == ("paid", 0), "refunded in full by erasing the account"
