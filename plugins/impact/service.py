@@ -61,6 +61,8 @@ def save_profile(user, *, home: geo.Commune | None, work: geo.Commune | None, mo
     if consent and profile.consent_at is None:
         profile.consent_at = utcnow()
     elif not consent:
+        if profile.consent_at is not None:
+            uncount(user.id)
         profile.consent_at = None
     profile.updated_at = utcnow()
     db.session.add(profile)
@@ -170,6 +172,30 @@ def count_day(booking_id: int) -> ImpactDay | None:
     db.session.flush()
     add_to_aggregates(row, f"u:{row.member_id}")
     return row
+
+
+def uncount(member_id: int) -> int:
+    """A member withdrew their consent to be counted: their counted days leave the totals and
+    their rows stop counting them, so no report made afterwards counts them (only their own
+    page still shows their days). Called under the member's lock; returns the days taken out."""
+    days = db.session.scalars(select(ImpactDay).where(ImpactDay.member_id == member_id,
+                                                      ImpactDay.counted.is_(True))).all()
+    # The member's month and reach rows before the totals: the order a day's count takes them.
+    db.session.execute(update(ImpactMonth).where(ImpactMonth.member_id == member_id).values(counted=False))
+    db.session.execute(update(ImpactReach).where(ImpactReach.member_id == member_id)
+                       .values(counted=False, counted_months=0))
+    for row in days:
+        total = db.session.scalar(_for_update(select(ImpactTotal).filter_by(
+            month=month_of(row.day), site_id=row.site_id, partner_id=row.partner_id)))
+        if total is not None:
+            total.days -= 1
+            total.km -= row.km
+            total.co2e_kg -= row.co2e_kg
+            total.cents -= row.cents
+            total.hours -= row.hours
+        row.counted = False
+    db.session.flush()
+    return len(days)
 
 
 def _for_update(query):

@@ -390,3 +390,20 @@ def test_the_reach_rows_counted_months_are_found_again_on_upgrade(app, make_user
         db.session.remove()
         db.engine.dispose()
     assert sorted(rows) == [("s", 0b100, 0b110), ("t", 0b100, 0b110)]
+
+
+def test_withdrawing_the_consent_takes_the_member_out_of_every_report(app, make_user, profile, attend):
+    """Unticking the consent only cleared its date: the member's days stayed in the totals and
+    their rows said "counted", so every report made afterwards still counted them."""
+    member = make_user()
+    profile(member)
+    attend(member)
+    day = next_weekday()
+    with app.test_request_context():
+        before = service.group_report("territory", None, day, day)
+        assert (before.members_counted, before.totals.days) == (1, 1)
+    profile(member, consent=False)
+    with app.test_request_context():
+        after = service.group_report("territory", None, day, day)
+        assert (after.members_counted, after.totals.days, after.totals.km) == (0, 0, 0)
+        assert service.member_report(db.session.get(User, member.id), day, day).totals.days == 1  # their own page
