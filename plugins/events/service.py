@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from flask import current_app, has_request_context
 from flask_babel import get_locale, gettext as _
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 
 from core import audit
 from core.accounts.models import User
@@ -552,6 +552,32 @@ def export(user) -> list[dict]:
             if r.user_id == user.id or r.status != "pending"]  # not a visitor's unconfirmed typing
     return [{"event": r.event.title, "starts_at": r.event.starts_at.isoformat(), "status": r.status,
              "attended": r.attended, "registered_at": r.created_at.isoformat()} for r in rows]
+
+
+def forget_visitor(registration: Registration, now=None) -> None:
+    """A visitor (no account) deletes their details from a registration, from its link: it is
+    cancelled first when the event is still to come (its seat goes to the waitlist), then kept
+    without name nor address, as an erased member's; the outbox forgets the address when no
+    other registration uses it. Visitors had no way to do this; an account's erasure does it.
+
+    :raises NotFound: a member's registration (their account's erasure does it).
+    """
+    from core import mail
+
+    now = now or utcnow()
+    if registration.user_id is not None:
+        raise NotFound(_("This link is not valid."))
+    lock_row(Registration, registration.id)
+    db.session.refresh(registration)
+    if registration.status in ACTIVE and registration.event.starts_at > now:
+        cancel_registration(registration, now)
+    address = registration.email
+    registration.name, registration.email = "", f"erased:{registration.id}"
+    registration.token = secrets.token_urlsafe(32)
+    db.session.flush()
+    if address and not address.startswith("erased:") and db.session.scalar(
+            select(func.count()).select_from(Registration).where(Registration.email == address)) == 0:
+        mail.forget(address)
 
 
 def erase(user, now=None) -> None:

@@ -161,6 +161,19 @@ def registration_calendar(token):
         "Content-Disposition": f'attachment; filename="event-{registration.event_id}.ics"'})
 
 
+@bp.post("/r/<token>/forget", endpoint="forget_registration")
+def forget_registration(token):
+    """A visitor's "delete my details" (a member erases their account instead)."""
+    registration = service.registration_by_token(token)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    event_id = registration.event_id
+    service.forget_visitor(registration)
+    db.session.commit()
+    flash(_("Your name and address are deleted from this registration."), "success")
+    return redirect(url_for(".show", event_id=event_id), 303)
+
+
 @bp.post("/r/<token>/cancel", endpoint="cancel_registration")
 def cancel_registration(token):
     registration = service.registration_by_token(token)

@@ -381,3 +381,26 @@ def test_an_online_event_is_described_as_virtual_in_json_ld(client, auth, make_e
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
     assert data["location"]["@type"] == "VirtualLocation" and "visio.example.org" not in page
     assert data["eventAttendanceMode"].endswith("OnlineEventAttendanceMode")
+
+
+def test_a_visitor_deletes_their_name_and_address_from_their_registration(app, client, make_event, mailbox):
+    """A visitor (no account) could only cancel, and a cancelled registration kept their name and
+    address for good (after the event, not even that). They can delete them from its link."""
+    from core.mail import MailMessage
+
+    event_id = make_event(capacity=5)
+    client.post(f"/events/{event_id}/visitor", data={"name": "Claire Visiteuse", "email": "claire@example.org"})
+    link = link_in(mailbox.wait_for(1)[0], "/confirm")
+    assert client.post(link).status_code == 303
+    page = client.get(link.rsplit("/", 1)[0], headers=EN).get_data(as_text=True)
+    assert "Delete my name and address" in page
+    token = link.split("/")[-2]
+    assert client.post(f"/events/r/{token}/forget").status_code == 303
+    with app.app_context():
+        row = db.session.scalar(select(Registration).where(Registration.event_id == event_id))
+        assert (row.name, row.status, row.token != token) == ("", "cancelled", True)
+        assert row.email.startswith("erased:")
+        assert db.session.get(Event, event_id).seats_taken == 0
+        assert db.session.scalar(select(func.count()).select_from(MailMessage).where(
+            MailMessage.recipient == "claire@example.org")) == 0
+    assert client.get(f"/events/r/{token}").status_code == 404  # the old link is dead
