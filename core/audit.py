@@ -34,9 +34,12 @@ def forget(value: str, replacement: str) -> int:
     """Entries whose details name `value` (an erased member's address, written down when they
     were invited) name `replacement` instead: the log keeps what was done, not to whom.
     Returns how many entries changed."""
+    # The address alone, not inside another ("ann@x.org" in "joann@x.org" is someone else).
+    alone = re.compile(r"(?<![\w.%+-])" + re.escape(value) + r"(?![\w.-])", re.IGNORECASE)
+
     def scrub(item):
         if isinstance(item, str):
-            return re.sub(re.escape(value), replacement, item, flags=re.IGNORECASE)
+            return alone.sub(replacement, item)
         if isinstance(item, dict):
             return {key: scrub(v) for key, v in item.items()}
         if isinstance(item, list):
@@ -46,6 +49,8 @@ def forget(value: str, replacement: str) -> int:
     changed = 0
     for entry in db.session.scalars(select(AuditEntry).where(
             cast(AuditEntry.details, String).contains(value, autoescape=True))):
-        entry.details = scrub(entry.details)  # a new object: the JSON column sees the change
-        changed += 1
+        scrubbed = scrub(entry.details)
+        if scrubbed != entry.details:
+            entry.details = scrubbed  # a new object: the JSON column sees the change
+            changed += 1
     return changed

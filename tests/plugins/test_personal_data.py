@@ -243,3 +243,19 @@ def test_a_home_commune_cleared_on_my_impact_is_no_longer_searched_in_the_direct
     found = client.get("/api/v1/directory?q=maurs", headers=headers).get_json()
     around = client.get("/api/v1/directory?commune=Maurs&radius=5", headers=headers).get_json()
     assert found["profiles"] == [] and around["profiles"] == []
+
+
+def test_erasure_takes_the_address_out_of_the_audit_but_not_one_that_contains_it(app, make_user):
+    """The address alone is replaced: "ann@lot.fr" is not the end of someone else's "joann@lot.fr"."""
+    from core import audit
+
+    member = make_user(email="ann@lot.fr")
+    with app.test_request_context():
+        audit.record(None, "conventions.invited", "conventions_convention:1", email="ann@lot.fr")
+        audit.record(None, "conventions.invited", "conventions_convention:1", email="joann@lot.fr")
+        db.session.commit()
+        accounts.erase_account(db.session.get(User, member.id), member.password)
+        db.session.commit()
+        emails = sorted(e.details["email"] for e in db.session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "conventions.invited")))
+    assert emails == [f"erased-{member.id}@invalid", "joann@lot.fr"]
