@@ -17,7 +17,7 @@ from email.utils import format_datetime, make_msgid
 from flask import current_app, render_template
 from flask_babel import force_locale
 from jinja2 import TemplateNotFound
-from sqlalchemy import JSON, String, Text, delete, func, or_, update
+from sqlalchemy import JSON, String, Text, delete, func, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import UTCDateTime, utcnow
@@ -106,13 +106,14 @@ def smtp_connection(config):
 
 
 def forget(address: str) -> int:
-    """An erased member's mails, sent or still waiting: those to them and those replying to them
-    (the directory's relay) are deleted, so the outbox keeps neither their address, their name
-    nor what was written to them, and a mail still waiting (SMTP down, a worker not run yet)
-    never goes out (its job finds no message). Returns how many."""
+    """An erased member's mails, sent or still waiting: those to them are deleted, so the outbox
+    keeps neither their address, their name nor what was written to them, and one still waiting
+    (SMTP down, a worker not run yet) never goes out (its job finds no message). Those they
+    wrote to others through the directory's relay are the others' mails: kept, without their
+    address to reply to. Returns how many were deleted."""
     address = address.strip().lower()
-    return db.session.execute(delete(MailMessage).where(or_(
-        func.lower(MailMessage.recipient) == address, func.lower(MailMessage.reply_to) == address))).rowcount
+    db.session.execute(update(MailMessage).where(func.lower(MailMessage.reply_to) == address).values(reply_to=None))
+    return db.session.execute(delete(MailMessage).where(func.lower(MailMessage.recipient) == address)).rowcount
 
 
 def deliver(message_id: int) -> None:

@@ -70,7 +70,7 @@ def _client(order: Order) -> dict:
 
 
 def _issue(order: Order, kind: str, lines: list[dict], service_date: date, figures: dict | None = None,
-           **fields) -> Invoice:
+           client: dict | None = None, **fields) -> Invoice:
     conf = settings()
     issued = utcnow()
     prefix = conf.invoice_prefix if kind == "invoice" else conf.credit_note_prefix
@@ -80,7 +80,7 @@ def _issue(order: Order, kind: str, lines: list[dict], service_date: date, figur
     invoice = Invoice(
         series=series, number=number, reference=f"{series}-{number:05d}", kind=kind, order_id=order.id,
         member_id=order.member_id, site_id=order.site_id, issued_at=issued, service_date=service_date,
-        seller=_seller(), client=_client(order), lines=lines, vat_breakdown=figures["breakdown"],
+        seller=_seller(), client=client or _client(order), lines=lines, vat_breakdown=figures["breakdown"],
         total_ht_cents=figures["ht_cents"], total_vat_cents=figures["vat_cents"],
         total_ttc_cents=figures["ttc_cents"], currency=order.currency, payment_method=order.method, **fields)
     db.session.add(invoice)
@@ -125,8 +125,9 @@ def issue_credit_note(invoice: Invoice, ttc_cents: int, reason: str, stripe_refu
         # about one amount in six; the VAT is what is left of the amount once HT is taken out.
         figures = {"breakdown": [{"rate_bp": rate_bp, "ht_cents": ht, "vat_cents": ttc_cents - ht}],
                    "ht_cents": ht, "vat_cents": ttc_cents - ht, "ttc_cents": ttc_cents}
-    return _issue(invoice.order, "credit_note", lines, invoice.service_date, figures, credited_invoice_id=invoice.id,
-                  reason=note_reason(reason), stripe_refund_id=stripe_refund_id)
+    # The client of the invoice it cancels: the order's copy is blanked once its member is erased.
+    return _issue(invoice.order, "credit_note", lines, invoice.service_date, figures, client=dict(invoice.client),
+                  credited_invoice_id=invoice.id, reason=note_reason(reason), stripe_refund_id=stripe_refund_id)
 
 
 # The reasons billing and its sellers give a refund themselves (also kept, as they are, in the

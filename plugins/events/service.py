@@ -575,9 +575,9 @@ def forget_visitor(registration: Registration, now=None) -> None:
     registration.name, registration.email = "", f"erased:{registration.id}"
     registration.token = secrets.token_urlsafe(32)
     db.session.flush()
-    if address and not address.startswith("erased:") and db.session.scalar(
+    if address and not address.startswith("erased:") and User.by_email(address) is None and db.session.scalar(
             select(func.count()).select_from(Registration).where(Registration.email == address)) == 0:
-        mail.forget(address)
+        mail.forget(address)  # nobody else's: no account, no other registration has it
 
 
 def erase(user, now=None) -> None:

@@ -155,6 +155,9 @@ def count_day(booking_id: int) -> ImpactDay | None:
     booking = get_booking(booking_id)
     if booking is None or booking.member_id is None or booking.checked_in_at is None:
         return None
+    # The member's row first, as their consent's withdrawal takes it (`uncount`): a day counted
+    # while it ran was read as consented and stayed in the totals after it.
+    lock_row(User, booking.member_id)
     site = db.session.get(Site, booking.site_id)
     day = booking.starts_at.astimezone(ZoneInfo(site.timezone)).date()
     if db.session.scalar(select(ImpactDay.id).where(ImpactDay.member_id == booking.member_id,
@@ -184,7 +187,9 @@ def uncount(member_id: int) -> int:
     db.session.execute(update(ImpactMonth).where(ImpactMonth.member_id == member_id).values(counted=False))
     db.session.execute(update(ImpactReach).where(ImpactReach.member_id == member_id)
                        .values(counted=False, counted_months=0))
-    for row in days:
+    # The totals in one order (month, site, partner): two members withdrawing at once, each
+    # with days at two sites, deadlocked taking them in their days' order.
+    for row in sorted(days, key=lambda d: (month_of(d.day), d.site_id, d.partner_id, d.id)):
         total = db.session.scalar(_for_update(select(ImpactTotal).filter_by(
             month=month_of(row.day), site_id=row.site_id, partner_id=row.partner_id)))
         if total is not None:
@@ -201,8 +206,8 @@ def uncount(member_id: int) -> int:
 def _for_update(query):
     """A row read to be added to, under its lock and as committed now: two workers counting two
     check-ins of a site's month at once each add to the other's sum, none overwrites it
-    (PostgreSQL; SQLite's writers take turns). Taken in one order: the member's month, their
-    reach (territory, site, partner), then the site's total."""
+    (PostgreSQL; SQLite's writers take turns). Taken in one order: the member's row, their
+    month, their reach (territory, site, partner), then the site's total."""
     return query.with_for_update().execution_options(populate_existing=True)
 
 

@@ -259,3 +259,46 @@ def test_erasure_takes_the_address_out_of_the_audit_but_not_one_that_contains_it
         emails = sorted(e.details["email"] for e in db.session.scalars(
             select(AuditEntry).where(AuditEntry.action == "conventions.invited")))
     assert emails == [f"erased-{member.id}@invalid", "joann@lot.fr"]
+
+
+def test_erasure_keeps_the_relay_mail_the_member_wrote_to_another_member(app, make_user):
+    """Erasure deleted the relay mails the member had written to others (one still waiting was
+    never sent to them): those are the others' mails, kept without the address to reply to."""
+    from core.mail import MailMessage, queue_mail
+
+    writer = make_user(email="writer@example.org")
+    make_user(email="reader@example.org")
+    with app.test_request_context():
+        queue_mail("reader@example.org", "directory_message", reply_to="writer@example.org", sender_name="W.",
+                   body="Hello", is_reply=False, message_url="http://x/1")
+        db.session.commit()
+        accounts.erase_account(db.session.get(User, writer.id), writer.password)
+        db.session.commit()
+        kept = db.session.execute(select(MailMessage.recipient, MailMessage.reply_to)).all()
+    assert kept == [("reader@example.org", None)]
+
+
+def test_a_credit_note_issued_after_the_erasure_names_the_client_of_its_invoice(app, make_site, make_user):
+    """A credit note took its client from the order, whose copy erasure blanks: a refund after
+    the erasure gave a credit note with no name, unlike the invoice it cancels (kept by law)."""
+    from core.sites.service import site_by_slug
+    from plugins.billing.checkout import create_order
+    from plugins.billing.fulfilment import record_paid_on_site
+    from plugins.billing.models import Order
+    from plugins.billing.products import quote
+    from plugins.billing.refunds import refund
+
+    make_site("figeac")
+    member = make_user(name="Dominique Leroy")
+    with app.test_request_context():
+        user, site = db.session.get(User, member.id), site_by_slug("figeac")
+        order = create_order(user, site, quote(site, "bundle_10", user.id), method="cash")
+        invoice = record_paid_on_site(order)
+        db.session.commit()
+        order_id, invoice_client = order.id, dict(invoice.client)
+        assert invoice_client["name"] == "Dominique Leroy"
+        accounts.erase_account(db.session.get(User, member.id), member.password)
+        db.session.commit()
+        note = refund(db.session.get(Order, order_id), None, "goodwill", to="card")
+        db.session.commit()
+        assert note.client["name"] == invoice_client["name"]

@@ -404,3 +404,33 @@ def test_a_visitor_deletes_their_name_and_address_from_their_registration(app, c
         assert db.session.scalar(select(func.count()).select_from(MailMessage).where(
             MailMessage.recipient == "claire@example.org")) == 0
     assert client.get(f"/events/r/{token}").status_code == 404  # the old link is dead
+
+
+def test_forgetting_a_visitor_registration_keeps_the_mails_of_the_account_with_that_address(
+        app, client, make_user, make_event, mailbox):
+    """Deleting a visitor's details forgot their address's mails when no other registration had
+    it: an account with that address lost its own mails (a reset link still waiting never sent)."""
+    from core.mail import MailMessage, queue_mail
+
+    make_user(email="sam@example.org")  # an account with the address the visitor will give
+    with app.test_request_context():
+        queue_mail("sam@example.org", "directory_message", reply_to=None, sender_name="A. B.", body="Bonjour",
+                   is_reply=False, message_url="http://x/1")
+        queue_mail("other@example.org", "directory_message", reply_to="sam@example.org", sender_name="S.",
+                   body="Hello from Sam", is_reply=False, message_url="http://x/2")
+        db.session.commit()
+    mailbox.wait_for(2)
+    event_id = make_event(capacity=5)
+    # the same person, not signed in, registers as a visitor for a public event
+    client.post(f"/events/{event_id}/visitor", data={"name": "Sam", "email": "sam@example.org"})
+    link = link_in(mailbox.wait_for(3)[-1], "/confirm")
+    assert client.post(link).status_code == 303
+    token = link.split("/")[-2]
+    with app.app_context():
+        before = sorted(m.recipient for m in db.session.scalars(select(MailMessage)))
+    assert before.count("other@example.org") == 1 and before.count("sam@example.org") >= 2, before
+    assert client.post(f"/events/r/{token}/forget").status_code == 303
+    with app.app_context():
+        kept = sorted(m.recipient for m in db.session.scalars(select(MailMessage)))
+    assert "other@example.org" in kept, kept  # a member's relay mail to someone else
+    assert "sam@example.org" in kept, kept  # the account's own mail
