@@ -150,7 +150,8 @@ def _refunded_elsewhere(charge) -> str:
     Money already given back as credit days is not money Stripe paid: refunded again in the
     dashboard, it was taken for a refund already recorded, and the member kept both. Money
     beyond what is left on the order pays those credits back: the days it stands for are taken
-    back (those still unused; the audit says how many were already used).
+    back, unused ones first (a spent day too, so it does not come back with its booking's
+    cancellation; the audit says how many were unused).
     """
     order = db.session.scalar(select(Order).where(Order.stripe_payment_intent == charge.payment_intent))
     if order is None:

@@ -431,7 +431,8 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
            offer: bool = True) -> Booking:
     """Cancel an active booking; compare-and-set. Members must respect the cancellation deadline.
 
-    :param reason: "member", "manager", "hold_expired", "payment_failed", "approval_refused".
+    :param reason: "member", "manager", "hold_expired", "payment_failed", "approval_refused",
+        "account_erased" (the member's own choice too: `MEMBERS_CHOICE`).
     :param offer: offer the freed place to the waitlist now; False for a caller that takes the
         resource again in the same transaction and offers what is left itself (`rooms.move_room`).
     :raises BookingError: past the deadline, or not active any more.
