@@ -16,6 +16,7 @@ from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from core.db import utcnow
 from core.extensions import db
 from core.jobs import enqueue
 from core.plugins import hooks
@@ -171,6 +172,22 @@ def _credit_use(booking_id: int) -> CreditEntry | None:
 def pending_order(booking_id: int) -> Order | None:
     return db.session.scalar(select(Order).where(Order.booking_id == booking_id, Order.status == "pending")
                              .order_by(Order.id.desc()))
+
+
+def unpaid_by_membership(row) -> list[int]:
+    """A membership that will not renew (its member stopped it, or it ended) no longer pays the
+    days booked on it beyond its paid period: they were never charged. Each becomes a day to pay
+    on site, with its order, as a booking made without the membership. Returns their ids."""
+    until = row.current_period_end if row.status != "canceled" and row.current_period_end else utcnow()
+    ids = db.session.scalars(select(Booking.id).where(
+        Booking.payer_kind == "membership", Booking.payer_reference == f"subscription:{row.id}",
+        Booking.status.in_(("held", "confirmed")), Booking.starts_at >= until)).all()
+    for booking_id in ids:
+        booking = db.session.get(Booking, booking_id)
+        booking.payer_kind, booking.payer_reference = "member", "on_site"
+        db.session.flush()
+        reserve(booking)
+    return list(ids)
 
 
 def reserve(booking) -> None:

@@ -199,6 +199,8 @@ def apply_subscription_state(row: Subscription, subscription) -> bool:
     row.cancel_at_period_end = bool(subscription.cancel_at_period_end)
     if end and (row.current_period_end is None or end > row.current_period_end):
         row.current_period_end, changed = end, True
+    if row.cancel_at_period_end or row.status == "canceled":  # past_due may still be paid
+        bookings.unpaid_by_membership(row)
     return changed
 
 

@@ -188,3 +188,33 @@ def test_an_unlimited_membership_pays_only_the_days_it_will_cover(app, shop, des
                                local_to_utc(day, time(8, 30), "Europe/Paris"),
                                local_to_utc(day, time(18), "Europe/Paris"), person)
         assert (booking.payer_kind == "membership") == pays, booking.payer_kind
+
+
+def test_a_membership_stopped_after_days_were_booked_beyond_its_end_leaves_them_to_pay(app, client, auth, shop,
+                                                                                      desk, stripe_driver):
+    """A renewing membership paid a day booked six weeks ahead; the member then stopped it, and
+    that day stayed paid by it, never charged. It becomes a day to pay on site."""
+    from datetime import timedelta
+
+    from plugins.billing.models import Order
+    from plugins.booking.models import Booking
+    from test_billing_bookings import book_day, next_tuesday
+
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver, product="membership_unlimited")
+    row = subscription_of(app, shop["member"].id)
+    far, near = next_tuesday() + timedelta(weeks=6), next_tuesday()
+    for day in (near, far):
+        assert book_day(client, desk["figeac"], day=day).status_code == 303
+    with app.app_context():
+        payers = db.session.execute(select(Booking.payer_kind).order_by(Booking.starts_at)).scalars().all()
+    assert payers == ["membership", "membership"]
+    assert client.post(f"/billing/subscriptions/{row.id}/cancel").status_code == 303
+    stripe_driver.deliver(client)
+    with app.app_context():
+        rows = db.session.execute(select(Booking.id, Booking.payer_kind, Booking.payer_reference)
+                                  .order_by(Booking.starts_at)).all()
+        assert [(kind, ref) for _id, kind, ref in rows] == [("membership", f"subscription:{row.id}"),
+                                                           ("member", "on_site")]
+        order = db.session.scalar(select(Order).where(Order.booking_id == rows[1].id))
+        assert (order.status, order.method) == ("pending", "on_site")
