@@ -63,9 +63,14 @@ def _text_clause(q: str):
     if not words:
         return None
     if db.session.get_bind().dialect.name == "postgresql":
+        # Each word unaccented, then kept to its letters and digits, before it becomes a prefix:
+        # unaccent turns some letters into tsquery's syntax ("⑴" into "(1)", "ʼ" into a quote,
+        # "ː" into a colon), and the whole query unaccented at once was a syntax error, a 500.
         return text("to_tsvector('simple'::regconfig, directory_unaccent(directory_profile.search_text)) "
-                    "@@ to_tsquery('simple'::regconfig, directory_unaccent(:directory_q))").bindparams(
-            directory_q=" & ".join(f"{w}:*" for w in words))
+                    "@@ to_tsquery('simple'::regconfig, (SELECT string_agg(w || ':*', ' & ') FROM ("
+                    "SELECT regexp_replace(directory_unaccent(x), '[^[:alnum:]]', '', 'g') AS w "
+                    "FROM unnest(CAST(:directory_words AS text[])) AS x) AS words WHERE w <> ''))").bindparams(
+            directory_words=words)
     return Profile.id.in_(text("SELECT rowid FROM directory_profile_fts WHERE directory_profile_fts MATCH "
                                ":directory_q").bindparams(directory_q=" ".join(f'"{w}"*' for w in words)))
 

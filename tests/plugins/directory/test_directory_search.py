@@ -112,3 +112,12 @@ def test_a_member_renamed_on_their_account_is_found_by_the_new_name_at_once(app,
     assert _names(app, viewer.id, q="vidal")[0] == set()
     assert _names(app, viewer.id, q="aurillac")[0] == {"Claire Marty"}  # the shown home commune, too
     assert _names(app, viewer.id, q="figeac")[0] == set()
+
+
+@pytest.mark.parametrize("word", ["⑴", "ʼ", "ː", "compta⑴"])
+def test_a_letter_unaccent_turns_into_query_syntax_is_no_500(app, client, auth, make_user, people, word):
+    """On PostgreSQL the query was unaccented whole inside to_tsquery(), and unaccent turns some
+    letters into its syntax ("⑴" into "(1)", "ʼ" into a quote, "ː" into a colon): a 500."""
+    auth.login(make_user(name="Lecteur"))
+    assert client.get(f"/directory?q={word}", headers={"Accept-Language": "en"}).status_code == 200
+    assert client.get(f"/directory?q=Comptabilit{word}").status_code == 200
