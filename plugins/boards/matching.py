@@ -3,6 +3,8 @@ covers the narrower ones) and one of the post's communes lies within reach of th
 communes: the distance as the crow flies times the detour factor (an estimate of the road)."""
 from __future__ import annotations
 
+import math
+
 from sqlalchemy import select
 
 from core import geo
@@ -77,12 +79,19 @@ def directory_profiles_for(post: Post, viewer) -> list[dict]:
         return []
     config = plugin_config("boards")
     communes = posts.communes_of(post)
+    # The directory searches whole kilometres as the crow flies: ask for the next one up, then
+    # keep those within reach by road, as for spouses (rounding to the nearest missed a member
+    # 29.97 km away by road, and a radius below one kilometre became the directory's default).
     found = profiles_matching(posts.codes_of(post), viewer, commune=communes[0].code if communes else "",
-                              radius_km=round(config.match_radius_km / config.detour_factor))
+                              radius_km=max(1, math.ceil(config.match_radius_km / config.detour_factor)))
+    kept = []
     for card in found:  # crow-flies from the directory, by road as the boards say elsewhere
         if "km" in card:
             card["km"] = card["km"] * config.detour_factor
-    return found
+            if card["km"] > config.match_radius_km:
+                continue
+        kept.append(card)
+    return kept
 
 
 def is_matching_member(post: Post, viewer, user_id: int) -> bool:

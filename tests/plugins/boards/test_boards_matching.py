@@ -232,3 +232,24 @@ def test_an_english_subscribers_digest_names_each_kind_of_post_in_english(app, b
     digest = [m for m in mailbox.wait_for(1) if m["To"] == "member@example.org"][0]
     assert "new post for you" in digest["Subject"]
     assert "Skill wanted: Kiné recherché" in digest.get_body(("plain",)).get_content()
+
+
+def test_directory_members_within_reach_by_road_are_listed_like_spouses_at_the_same_place(app, board, make_post,
+                                                                                           make_profile):
+    """Carayac is 23.05 km from Villefranche-de-Rouergue as the crow flies: 29.97 km by road
+    (x1.3), within reach (30). A spouse there matched; a directory member there was not listed:
+    30 / 1.3 = 23.08 km was rounded down to 23."""
+    from plugins.boards import matching, posts
+
+    offer = make_post("skill_wanted", title="Développeur Python", codes="M1805", communes="12300")
+    make_post("spouse_profile", author=board.spouse, codes="M1805", communes="46056", title="Développeuse")
+    make_profile("Julien Bouscary", job="M1805", title="Développeur web", commune="46056")
+    make_profile("Proche Témoin", job="M1805", title="Développeur", commune="12300")  # the control
+    with app.test_request_context():
+        post = posts.get(offer)
+        recruiter = db.session.get(User, board.recruiter.id)
+        spouses = matching.spouses_for(post, recruiter)
+        assert [s.title for s, _km in spouses] == ["Développeuse"]  # within 30 km by road
+        assert spouses[0][1] <= 30
+        listed = matching.directory_profiles_for(post, recruiter)
+        assert [c["name"] for c in listed] == ["Proche Témoin", "Julien Bouscary"]
