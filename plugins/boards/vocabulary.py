@@ -29,6 +29,14 @@ def label(code: str) -> str:
     return code
 
 
+def known(code: str) -> bool:
+    """A ROME job, domain, macro-skill or skill code of the vocabulary (any code of the right
+    shape when the vocabulary is not available)."""
+    if not available():
+        return bool(JOB.match(code) or SKILL.match(code))
+    return (skill(code) if SKILL.match(code) else job(code)) is not None
+
+
 def labelled(codes) -> list[dict]:
     return [{"code": c, "label": label(c)} for c in codes]
 

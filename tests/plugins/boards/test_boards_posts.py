@@ -228,7 +228,7 @@ def test_the_api_filters_by_kind_rome_and_commune(client, board, make_post):
     assert titles("?rome=J14") == ["Kiné Figeac"]  # a domain finds its jobs
     assert titles("?commune=Decazeville") == ["Maintenance Decazeville"]
     assert titles("?commune=46102") == ["Kiné Figeac"]
-    for query in ("?kind=everything", "?rome=%27%3B--", "?commune=Nullepartville"):
+    for query in ("?kind=everything", "?rome=%27%3B--", "?rome=J9999", "?commune=Nullepartville"):  # J9999: no such job
         answer = client.get(f"/api/v1/boards/posts{query}")
         assert answer.status_code == 400 and answer.get_json()["error"]["code"] == "bad_request"
     bad = client.get("/api/v1/boards/posts", headers={"Authorization": "Bearer nope"})
