@@ -179,15 +179,14 @@ def unpaid_by_membership(row) -> list[int]:
     days booked on it beyond its paid period: they were never charged. Each becomes a day to pay
     on site, with its order, as a booking made without the membership. Returns their ids."""
     until = row.current_period_end if row.status != "canceled" and row.current_period_end else utcnow()
-    ids = db.session.scalars(select(Booking.id).where(
+    moved = db.session.scalars(select(Booking).where(
         Booking.payer_kind == "membership", Booking.payer_reference == f"subscription:{row.id}",
         Booking.status.in_(("held", "confirmed")), Booking.starts_at >= until)).all()
-    for booking_id in ids:
-        booking = db.session.get(Booking, booking_id)
+    for booking in moved:
         booking.payer_kind, booking.payer_reference = "member", "on_site"
         db.session.flush()
         reserve(booking)
-    return list(ids)
+    return [booking.id for booking in moved]
 
 
 def reserve(booking) -> None:

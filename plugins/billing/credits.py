@@ -145,12 +145,12 @@ def take_back_refunded(order_id: int, cents: int, credited_cents: int) -> tuple[
         CreditEntry.delta > 0).order_by(CreditEntry.id).with_for_update()).all()
     uses = {grant.id: db.session.scalars(select(CreditEntry).where(CreditEntry.grant_id == grant.id)).all()
             for grant in grants}
-    standing = sum(grant.delta + sum(e.delta for e in uses[grant.id] if e.reason == "taken_back") for grant in grants)
-    wanted = -(-standing * cents // credited_cents) if credited_cents > 0 else 0
+    # Each grant's days still standing as credits (granted, less those taken back), and unused.
+    still = {g.id: g.delta + sum(e.delta for e in uses[g.id] if e.reason == "taken_back") for g in grants}
+    unused = {g.id: max(0, g.delta + sum(e.delta for e in uses[g.id])) for g in grants}
+    wanted = -(-sum(still.values()) * cents // credited_cents) if credited_cents > 0 else 0
     # Unused days first, then spent ones: taking a spent day while an unused one stayed left the
     # member a day to spend and its money.
-    unused = {g.id: max(0, g.delta + sum(e.delta for e in uses[g.id])) for g in grants}
-    still = {g.id: g.delta + sum(e.delta for e in uses[g.id] if e.reason == "taken_back") for g in grants}
     takes = dict.fromkeys(still, 0)
     left = wanted
     for available in (unused, still):

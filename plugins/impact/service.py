@@ -187,18 +187,23 @@ def uncount(member_id: int) -> int:
     db.session.execute(update(ImpactMonth).where(ImpactMonth.member_id == member_id).values(counted=False))
     db.session.execute(update(ImpactReach).where(ImpactReach.member_id == member_id)
                        .values(counted=False, counted_months=0))
-    # The totals in one order (month, site, partner): two members withdrawing at once, each
-    # with days at two sites, deadlocked taking them in their days' order.
-    for row in sorted(days, key=lambda d: (month_of(d.day), d.site_id, d.partner_id, d.id)):
-        total = db.session.scalar(_for_update(select(ImpactTotal).filter_by(
-            month=month_of(row.day), site_id=row.site_id, partner_id=row.partner_id)))
-        if total is not None:
-            total.days -= 1
-            total.km -= row.km
-            total.co2e_kg -= row.co2e_kg
-            total.cents -= row.cents
-            total.hours -= row.hours
+    sums: dict[tuple, list] = {}  # (month, site, partner) -> the days' figures to take out
+    for row in days:
+        figures = sums.setdefault((month_of(row.day), row.site_id, row.partner_id), [0, 0.0, 0.0, 0, 0.0])
+        for i, value in enumerate((1, row.km, row.co2e_kg, row.cents, row.hours)):
+            figures[i] += value
         row.counted = False
+    # One lock per total, in one order (month, site, partner): two members withdrawing at once,
+    # each with days at two sites, deadlocked taking them in their days' order.
+    for (month, site_id, partner_id), (n, km, co2e_kg, cents, hours) in sorted(sums.items()):
+        total = db.session.scalar(_for_update(select(ImpactTotal).filter_by(
+            month=month, site_id=site_id, partner_id=partner_id)))
+        if total is not None:
+            total.days -= n
+            total.km -= km
+            total.co2e_kg -= co2e_kg
+            total.cents -= cents
+            total.hours -= hours
     db.session.flush()
     return len(days)
 
