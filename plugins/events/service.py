@@ -408,13 +408,14 @@ def _seat(registration: Registration, now) -> None:
         notify.registration_mail(registration, "events_registered" if seated else "events_waiting")
 
 
-def refund_due(registration: Registration, now=None, full: bool = False) -> bool:
-    """The refund rule of a paid ticket cancelled by its holder: in full when cancelled at least
-    billing's cancellation notice (`cancel_notice_hours`, as the terms of sale say for bookings)
-    before the start, else nothing; `full` (the organiser's doing) refunds whatever the time."""
+def refund_due(registration: Registration, now=None) -> bool:
+    """The refund rule of a paid ticket cancelled by its holder (or by erasing their account): in
+    full when cancelled at least billing's cancellation notice (`cancel_notice_hours`, as the
+    terms of sale say for bookings) before the start, else nothing. (An organiser's cancellation
+    refunds every ticket in full, through `cancel_event`.)"""
     if not registration.event.is_paid or registration.order_id is None:
         return False
-    return full or registration.event.starts_at - (now or utcnow()) >= timedelta(hours=cancel_notice_hours())
+    return registration.event.starts_at - (now or utcnow()) >= timedelta(hours=cancel_notice_hours())
 
 
 def lock_registrant(registration: Registration) -> None:
@@ -427,7 +428,7 @@ def lock_registrant(registration: Registration) -> None:
         db.session.refresh(registration)  # as it is now that nobody else changes it
 
 
-def cancel_registration(registration: Registration, now=None, full_refund: bool = False) -> Registration:
+def cancel_registration(registration: Registration, now=None) -> Registration:
     """Cancel a registration; a seat it held goes to the first in the waitlist (mailed). A paid
     ticket is refunded by `refund_due`'s rule (`registration.refunded_cents` says how much)."""
     now = now or utcnow()
@@ -435,7 +436,7 @@ def cancel_registration(registration: Registration, now=None, full_refund: bool 
     if registration.event.ends_at <= now:
         raise EventsError(_("The event is over."), "over")
     was = registration.status
-    refund = was == SEATED and refund_due(registration, now, full_refund)
+    refund = was == SEATED and refund_due(registration, now)
     won = db.session.execute(update(Registration).where(
         Registration.id == registration.id, Registration.status == was, Registration.status.in_(ACTIVE))
         .values(status="cancelled", cancelled_at=now, hold_expires_at=None))
@@ -572,8 +573,7 @@ def forget_visitor(registration: Registration, now=None) -> None:
     if registration.status in ACTIVE and registration.event.starts_at > now:
         cancel_registration(registration, now)
     address = registration.email
-    registration.name, registration.email = "", f"erased:{registration.id}"
-    registration.token = secrets.token_urlsafe(32)
+    _anonymise(registration)
     db.session.flush()
     if address and not address.startswith("erased:") and User.by_email(address) is None and db.session.scalar(
             select(func.count()).select_from(Registration).where(Registration.email == address)) == 0:
@@ -589,9 +589,15 @@ def erase(user, now=None) -> None:
     for registration in db.session.scalars(_registrations_of_member(user).order_by(Registration.id)).all():
         if registration.status in ACTIVE and registration.event.starts_at > now:
             cancel_registration(registration, now)
-        registration.user_id, registration.name = None, ""
-        registration.email, registration.token = f"erased:{registration.id}", secrets.token_urlsafe(32)
+        _anonymise(registration)
     db.session.flush()
+
+
+def _anonymise(registration: Registration) -> None:
+    """Kept for the attendance figures, with nobody behind it: no account, name nor address,
+    and a new token (the old link dies)."""
+    registration.user_id, registration.name = None, ""
+    registration.email, registration.token = f"erased:{registration.id}", secrets.token_urlsafe(32)
 
 
 # --------------------------------------------------------------------------------------------
