@@ -178,6 +178,7 @@ def unpaid_by_membership(row) -> list[int]:
     """A membership that will not renew (its member stopped it, or it ended) no longer pays the
     days booked on it beyond its paid period: they were never charged. Each becomes a day to pay
     on site, with its order, as a booking made without the membership. Returns their ids."""
+    lock_member(row.member_id)  # a booking made meanwhile asked its payer before, or sees this
     until = row.current_period_end if row.status != "canceled" and row.current_period_end else utcnow()
     moved = db.session.scalars(select(Booking).where(
         Booking.payer_kind == "membership", Booking.payer_reference == f"subscription:{row.id}",
@@ -187,6 +188,32 @@ def unpaid_by_membership(row) -> list[int]:
         db.session.flush()
         reserve(booking)
     return [booking.id for booking in moved]
+
+
+def paid_by_membership_again(row) -> list[int]:
+    """The other way: an unlimited membership that renews (kept after all once its member had
+    asked to stop it, or taken after days were booked) pays the days it covers that still wait
+    to be paid on site. Their pending orders are cancelled: the member would otherwise pay on
+    arrival a day the membership charges for. Returns their ids."""
+    if row.status != "active" or row.cancel_at_period_end or row.member_id is None:
+        return []
+    lock_member(row.member_id)
+    waiting = db.session.scalars(select(Booking).where(
+        Booking.member_id == row.member_id, Booking.payer_kind == "member", Booking.payer_reference == "on_site",
+        Booking.status.in_(("held", "confirmed")), Booking.starts_at >= utcnow())).all()
+    paid = _paid([booking.id for booking in waiting]) if waiting else set()
+    moved = []
+    for booking in waiting:
+        covering = active_unlimited_membership(row.member_id, booking.resource.site_id, on=booking.starts_at)
+        if booking.id in paid or covering is None or covering.id != row.id:
+            continue
+        order = pending_order(booking.id)
+        if order is not None:
+            abandon(order)
+        booking.payer_kind, booking.payer_reference = "membership", f"subscription:{row.id}"
+        moved.append(booking.id)
+    db.session.flush()
+    return moved
 
 
 def reserve(booking) -> None:

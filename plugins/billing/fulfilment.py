@@ -145,7 +145,9 @@ def announce(order: Order, invoice: Invoice) -> None:
 def mail_invoice(invoice_id: int) -> None:
     """The "billing.mail_invoice" job: the invoice as a PDF, the mail in the member's language."""
     invoice = db.session.get(Invoice, invoice_id)
-    order = invoice.order
+    order = invoice.order if invoice is not None else None
+    if order is None or not order.client_email:  # the member erased their account meanwhile
+        return
     locale = getattr(order.member, "locale", None) or current_app.config["BABEL_DEFAULT_LOCALE"]
     queue_mail(order.client_email, "billing_invoice", locale=locale,
                attachments=[(f"{invoice.reference}.pdf", "application/pdf", invoice_pdf(invoice))],
@@ -201,6 +203,8 @@ def apply_subscription_state(row: Subscription, subscription) -> bool:
         row.current_period_end, changed = end, True
     if row.cancel_at_period_end or row.status == "canceled":  # past_due may still be paid
         bookings.unpaid_by_membership(row)
+    else:
+        bookings.paid_by_membership_again(row)
     return changed
 
 
@@ -237,6 +241,7 @@ def record_subscription_invoice(stripe_invoice) -> str:
         announce(order, invoice)
         memberships.refuse_invoice(order, invoice, stripe_api.invoice_payment_intent(data), row)
         return f"membership refused: invoice {invoice.reference} refunded"
+    bookings.paid_by_membership_again(row)  # booked while a renewal was unpaid, or before it began
     product = settings().products.get(order.product_code)
     if product and not product.unlimited and order.member_id is not None:  # nobody's days: an erased member
         credits.grant(order.member_id, product.credits * order.quantity, "membership",

@@ -115,8 +115,12 @@ def _close_unpaid(session, status: str) -> str:
 
 
 def _subscription_row(stripe_id: str):
-    return db.session.scalar(select(Subscription).where(Subscription.stripe_subscription_id == stripe_id)
-                             .with_for_update())
+    """The membership's row under lock, its member's taken first (the order every path takes:
+    a booking locks its member, then asks who pays)."""
+    query = select(Subscription).where(Subscription.stripe_subscription_id == stripe_id)
+    member_id = db.session.scalar(query.with_only_columns(Subscription.member_id))
+    lock_member(member_id)
+    return db.session.scalar(query.with_for_update())
 
 
 def _sync_subscription(subscription) -> str:

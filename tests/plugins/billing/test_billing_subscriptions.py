@@ -218,3 +218,35 @@ def test_a_membership_stopped_after_days_were_booked_beyond_its_end_leaves_them_
                                                            ("member", "on_site")]
         order = db.session.scalar(select(Order).where(Order.booking_id == rows[1].id))
         assert (order.status, order.method) == ("pending", "on_site")
+
+
+def test_a_membership_kept_after_all_pays_again_the_days_it_had_left_to_pay_on_site(app, client, auth, shop,
+                                                                                    desk, stripe_driver):
+    """Stopped, its days beyond its end became days to pay on site; kept after all, it renews
+    and is charged for them: they are its again, and their on-site orders are cancelled (the
+    member would have paid them twice)."""
+    from datetime import timedelta
+
+    from plugins.billing.models import Order
+    from plugins.booking.models import Booking
+    from test_billing_bookings import book_day, next_tuesday
+
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver, product="membership_unlimited")
+    row = subscription_of(app, shop["member"].id)
+    assert book_day(client, desk["figeac"], day=next_tuesday() + timedelta(weeks=6)).status_code == 303
+    assert client.post(f"/billing/subscriptions/{row.id}/cancel").status_code == 303
+    stripe_driver.deliver(client)
+
+    def state():
+        with app.app_context():
+            return [(b.payer_kind, b.payer_reference,
+                     db.session.scalar(select(Order.status).where(Order.booking_id == b.id)))
+                    for b in db.session.scalars(select(Booking).order_by(Booking.starts_at))]
+
+    assert state() == [("member", "on_site", "pending")]
+    assert client.post(f"/billing/subscriptions/{row.id}/keep").status_code == 303
+    assert state() == [("membership", f"subscription:{row.id}", "cancelled")]
+    stripe_driver.deliver(client)  # Stripe's events say the same again: nothing changes
+    assert state() == [("membership", f"subscription:{row.id}", "cancelled")]
+    assert "sur place" not in client.get("/booking/mine").get_data(as_text=True)
