@@ -108,6 +108,29 @@ def sweep_uploads(older_than_hours, dry_run, force):
                    "is this the right database? --force deletes them", err=True)
 
 
+@click.group("retention", help="How long data no longer needed is kept (docs/operations.md).")
+def retention_cli():
+    pass
+
+
+@retention_cli.command("purge")
+@click.option("--dry-run", is_flag=True, help="Count what would go, change nothing.")
+@with_appcontext
+def purge_retention(dry_run):
+    """Delete or anonymise what has outlived its period (daily, from cron): sent e-mails, old
+    audit entries, and each plugin's own (visitors' registrations, ended board posts...)."""
+    from core.db import utcnow
+    from core.retention import purge
+
+    counts = purge(utcnow())
+    if dry_run:
+        db.session.rollback()
+    else:
+        db.session.commit()
+    for kind, count in sorted(counts.items()):
+        click.echo(f"{count} {kind}{' (dry run)' if dry_run else ''}")
+
+
 @click.command("seed-demo")
 @with_appcontext
 def seed_demo():
@@ -125,4 +148,4 @@ def seed_demo():
 
 @hookimpl
 def cli_commands():
-    return [users_cli, tokens_cli, mail_cli, uploads_cli, seed_demo, sites_cli]
+    return [users_cli, tokens_cli, mail_cli, uploads_cli, retention_cli, seed_demo, sites_cli]

@@ -185,6 +185,15 @@ class Monitoring(_Section):
         return values
 
 
+class Retention(_Section):
+    """How many days the core keeps what it no longer needs (`tierslieux retention purge`,
+    daily): e-mails sent (long enough to answer "I never got it"), and the audit log. The
+    territory's data protection officer sets them; plugins' periods are in their own tables."""
+
+    sent_mails_days: int = Field(default=90, ge=1, le=3660)
+    audit_days: int = Field(default=1095, ge=30, le=3660)
+
+
 class LegalDocument(_Section):
     """A text members accept at sign-up: Markdown, given inline (`text`) or as a file shipped
     with the territory (`path`, relative to the territory file). A new `version` asks members
@@ -214,6 +223,7 @@ class TerritoryConfig(_Section):
     mail: Mail = Mail()
     security: Security = Security()
     monitoring: Monitoring = Monitoring()
+    retention: Retention = Retention()
     # Without it sign-up asks no acceptance (a territory that sells nothing online may skip it).
     legal: Legal | None = None
     # One table per plugin, e.g. [plugins.billing], checked at start-up against the model

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:  # types only: importing the models here would make a cycle
+    from datetime import datetime
     from pathlib import Path
 
     import click
@@ -248,6 +249,18 @@ def uploads_in_use() -> dict[Path, Iterable[str]] | None:
     status still holds. Called territory-wide, whatever the modules' switches.
 
     :return: a dict folder -> names (a query's scalars will do).
+    """
+
+
+@hookspec
+def purge_expired(now: datetime) -> dict[str, int] | None:
+    """Delete, or strip of what names a person, this plugin's rows kept beyond their period
+    (its own table's `*_days` settings; `core.retention`). Run daily by `tierslieux retention
+    purge`, territory-wide whatever the modules' switches, in one transaction with the other
+    plugins' purges; flush, never commit. Keep what the law or the books need (invoices) and
+    what a member's account still shows them.
+
+    :return: how many rows went, by a short English label ("visitor registrations": 3).
     """
 
 

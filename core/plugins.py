@@ -39,6 +39,7 @@ CORE_PLUGINS = (
     "core.jobs.plugin",
     "core.ops.plugin",
     "core.commands",
+    "core.retention",
 )
 
 

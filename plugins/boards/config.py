@@ -13,3 +13,6 @@ class BoardsConfig(BaseModel):
     # Messages through the directory's relay: the people the admin approved (recruiters, welcome
     # officers) may send this many in the directory's window; members keep the directory's limit.
     approved_contact_limit: int = Field(default=40, ge=1, le=1000)
+    # A post is deleted this many days after its end date (`tierslieux retention purge`), with
+    # its follow-up steps; the placements it led to stay in the figures, without it.
+    ended_posts_days: int = Field(default=365, ge=30, le=3660)

@@ -87,6 +87,11 @@ def user_data_export(user):
 
 
 @hookimpl
+def purge_expired(now):
+    return {"board posts": privacy.purge(now)}
+
+
+@hookimpl
 def user_data_erase(user):
     # Called in the erasing transaction, also while the module is switched off.
     privacy.erase(user)

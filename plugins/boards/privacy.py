@@ -4,9 +4,12 @@ wrote go too; a spouse profile the welcome officer wrote for someone else stays 
 person (its author detached)."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import and_, delete, or_, select, update
 
 from core.extensions import db
+from core.plugins import plugin_config
 
 from . import posts
 from .models import Alert, Grant, Post, Step
@@ -40,3 +43,14 @@ def erase(user) -> None:
     db.session.execute(delete(Alert).where(Alert.user_id == user.id))
     db.session.execute(delete(Grant).where(Grant.user_id == user.id))
     db.session.flush()
+
+
+def purge(now) -> int:
+    """Posts whose end date is past the territory's period (`ended_posts_days`) go, whatever
+    their status, with their follow-up steps; a placement they led to stays counted, detached."""
+    cutoff = now.date() - timedelta(days=plugin_config("boards").ended_posts_days)  # a day's slack is nothing here
+    ended = db.session.scalars(select(Post).where(Post.ends_on < cutoff)).all()
+    for post in ended:
+        db.session.delete(post)  # through the ORM: its codes, communes and steps go with it
+    db.session.flush()
+    return len(ended)

@@ -93,6 +93,11 @@ def account_updated(user):
 
 
 @hookimpl
+def purge_expired(now):
+    return {"directory messages": relay.purge(now)}
+
+
+@hookimpl
 def user_data_erase(user):
     # Called in the erasing transaction, also while the module is switched off.
     relay.forget(user)

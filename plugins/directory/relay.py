@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, or_, select
 
 from core import audit
 from core.accounts.models import User
@@ -257,3 +257,12 @@ def forget(user) -> None:
     db.session.execute(Block.__table__.delete().where(or_(Block.blocker_id == user.id, Block.blocked_id == user.id)))
     db.session.execute(Suspension.__table__.delete().where(Suspension.user_id == user.id))
     db.session.flush()
+
+
+def purge(now) -> int:
+    """Messages past the territory's period (`messages_days`) go, whoever wrote them; a reply
+    keeps its place, its parent gone (the key is set null). A message reported and not yet
+    moderated waits for its moderator: the report is the only trace of what was written."""
+    cutoff = now - timedelta(days=plugin_config("directory").messages_days)
+    return db.session.execute(delete(Message).where(Message.created_at < cutoff,
+                                                    Message.moderation != "reported")).rowcount

@@ -13,11 +13,12 @@ from core.ui import NavItem, Widget
 
 from . import demo, jobs, service, tickets
 from .api import OPENAPI, api
+from .config import EventsConfig
 from .views import bp
 
 MODULE = Module(name="events", label=_l("Events"),
                 description=_l("Information days and community events at the sites, with registration."),
-                scope="site")
+                scope="site", config=EventsConfig)
 
 
 @hookimpl
@@ -61,6 +62,11 @@ def site_page_sections(site, user):
 @hookimpl
 def user_data_export(user):
     return {"events": service.export(user)}
+
+
+@hookimpl
+def purge_expired(now):
+    return {"visitors' registrations": service.purge(now)}
 
 
 @hookimpl

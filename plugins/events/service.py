@@ -21,6 +21,7 @@ from core.errors import Forbidden, NotFound
 from core.extensions import db
 from core.jobs import enqueue
 from core.modules.service import is_enabled
+from core.plugins import plugin_config
 from core.timeutil import utc_to_local
 from plugins.billing import (cancel_item_checkout, cancel_notice_hours, kept_item_order, refund_item, sells_online,
                               vat_rate_bp)
@@ -522,9 +523,11 @@ def take_attendance(actor, event: Event, present_ids, now=None) -> int:
 
 def remind(event_id: int, starts_at: str) -> int:
     """The job, the day before: mail each seated registrant once. Nothing if the event moved or
-    was cancelled (its new start has its own job)."""
+    was cancelled (its new start has its own job), nor once it has begun: run late (workers
+    down, retries), "tomorrow" would be about an event that is over."""
     event = db.session.get(Event, event_id)
-    if event is None or event.status != "scheduled" or event.starts_at.isoformat() != starts_at:
+    if (event is None or event.status != "scheduled" or event.starts_at.isoformat() != starts_at
+            or event.starts_at <= utcnow()):
         return 0
     sent = 0
     for registration in registrations(event):
@@ -591,6 +594,18 @@ def erase(user, now=None) -> None:
             cancel_registration(registration, now)
         _anonymise(registration)
     db.session.flush()
+
+
+def purge(now) -> int:
+    """Visitors' registrations (no account) lose their name and address once the event has
+    been over for the territory's period (`visitor_days`): they only count in the figures."""
+    cutoff = now - timedelta(days=plugin_config("events").visitor_days)
+    expired = db.session.scalars(select(Registration).join(Event).where(
+        Registration.user_id.is_(None), Registration.email.not_like("erased:%"), Event.ends_at < cutoff)).all()
+    for registration in expired:
+        _anonymise(registration)
+    db.session.flush()
+    return len(expired)
 
 
 def _anonymise(registration: Registration) -> None:
