@@ -12,7 +12,7 @@ import base64
 import logging
 import smtplib
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime
 
 from flask import current_app, render_template
 from flask_babel import force_locale
@@ -83,7 +83,11 @@ def _as_email(message: MailMessage, sender: str) -> EmailMessage:
     if message.reply_to:
         email["Reply-To"] = message.reply_to
     email["Date"] = format_datetime(message.created_at)
-    email["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1].strip(">") or None)
+    # The same at every attempt: delivery is at least once (an SMTP answer lost after the server
+    # took the message sends it again), and a copy with the same id is dropped as a duplicate.
+    domain = sender.rsplit("@", 1)[-1].strip("> ") or "localhost"
+    slug = current_app.config["TERRITORY"].territory.slug
+    email["Message-ID"] = f"<{message.id}.{int(message.created_at.timestamp())}.{slug}@{domain}>"
     email.set_content(message.body_text)
     if message.body_html:
         email.add_alternative(message.body_html, subtype="html")
@@ -116,6 +120,15 @@ def forget(address: str) -> int:
     return db.session.execute(delete(MailMessage).where(func.lower(MailMessage.recipient) == address)).rowcount
 
 
+def _refused_for_good(exc: Exception) -> bool:
+    """A 5xx answer about this message (RFC 5321: retrying cannot help): its recipient unknown,
+    the message too large or refused. Not the sender, the sign-in or a 4xx: those are the
+    server's or the settings', and the operator fixes them while the job waits."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return bool(exc.recipients) and all(code >= 500 for code, _text in exc.recipients.values())
+    return isinstance(exc, smtplib.SMTPDataError) and exc.smtp_code >= 500
+
+
 def deliver(message_id: int) -> None:
     """The "mail.send" job: send one stored message over SMTP (at least once)."""
     message = db.session.get(MailMessage, message_id)
@@ -131,9 +144,12 @@ def deliver(message_id: int) -> None:
         with smtp_connection(config) as client:
             client.send_message(email)
     except (smtplib.SMTPException, OSError) as exc:
+        final = _refused_for_good(exc)
         db.session.execute(update(MailMessage).where(MailMessage.id == message_id).values(
-            attempts=MailMessage.attempts + 1, last_error=str(exc)[:500]))
+            attempts=MailMessage.attempts + 1, last_error=str(exc)[:500], **({"status": "failed"} if final else {})))
         db.session.commit()  # the failure is worth keeping even though the job is retried
+        if final:
+            raise Permanent(f"message {message_id} refused for good: {type(exc).__name__}: {exc}") from None
         raise
     db.session.execute(update(MailMessage).where(MailMessage.id == message_id).values(
         status="sent", sent_at=utcnow(), attempts=MailMessage.attempts + 1, last_error=None))

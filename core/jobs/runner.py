@@ -95,6 +95,43 @@ def claim(worker: str, ids=None, names=None, skip=()) -> Claimed | None:
         return Claimed(*job)
 
 
+class _Renewing:
+    """Renews a running job's lease every third of it while its handler runs, from a thread with
+    its own connection: a handler slower than the lease (a large attachment on a slow link) is
+    not taken back and run a second time by another worker while it is still going. A worker
+    that dies stops renewing, and its job is taken back a lease later, as before."""
+
+    def __init__(self, job_id: int, worker: str):
+        self.app = current_app._get_current_object()
+        self.job_id, self.worker = job_id, worker
+        self.seconds = self.app.config.get("JOBS_LEASE_SECONDS", 300)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=f"lease-{job_id}", daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+    def _run(self) -> None:
+        while not self.stop.wait(self.seconds / 3):
+            with self.app.app_context():
+                try:
+                    with writing():
+                        db.session.execute(update(Job).where(
+                            Job.id == self.job_id, Job.status == "running", Job.locked_by == self.worker)
+                            .values(locked_until=utcnow() + timedelta(seconds=self.seconds)))
+                        db.session.commit()
+                except Exception as exc:  # a busy database: the next beat tries again
+                    db.session.rollback()
+                    log.warning("job %s: its lease could not be renewed: %s", self.job_id, exc)
+                finally:
+                    db.session.remove()
+
+
 def _backoff(attempts: int) -> timedelta:
     base = current_app.config.get("JOBS_BACKOFF_SECONDS", 10)
     return timedelta(seconds=min(base * 2 ** (attempts - 1), 3600))
@@ -116,7 +153,8 @@ def _run_claimed(job: Claimed, worker: str) -> bool:
                 raise Permanent(f"no handler named {name!r}")
             if attempts > max_attempts:
                 raise Permanent(f"gave up after {max_attempts} attempts (the last one died)")
-            handler(**args)
+            with _Renewing(job_id, worker):
+                handler(**args)
             done = db.session.execute(update(Job).where(Job.id == job_id, Job.status == "running",
                                                         Job.locked_by == worker)
                                       .values(status="done", finished_at=utcnow(), locked_until=None,
