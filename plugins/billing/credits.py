@@ -97,24 +97,28 @@ def give_back(booking_id: int, note: str = "") -> int:
     db.session.flush()
     grant = db.session.get(CreditEntry, use.grant_id) if use.grant_id else None
     order = db.session.get(Order, grant.order_id) if grant is not None and grant.order_id else None
-    if order is not None and order.refunded_cents:
-        # The bundle was (partly) refunded in money: what came back is taken back as far as
-        # the refund says, so a refunded day is never spent.
-        take_back(order.id, order.refunded_cents, order.total_cents)
+    if order is not None and order.refunded_cents and order.kind in ("bundle", "membership"):
+        # The bundle (or the membership's first month) was refunded, in part or whole: what
+        # came back is taken back as far as the refund says, so a refunded day is never spent.
+        take_back(order.id, order.refunded_cents, order.total_cents, order.kind)
     return -net
 
 
-def take_back(order_id: int, refunded_cents: int, total_cents: int) -> int:
-    """Take back the unused days a bundle order granted, in proportion to the money refunded
-    on it so far (rounded up: a refunded day is not kept), never more than are unused: a
-    negative entry against the grant. Called with the order locked.
+def take_back(order_id: int, refunded_cents: int, total_cents: int, kind: str = "bundle") -> int:
+    """Take back the unused days a bundle order (or a counted membership's first month, which
+    is the order's money: its renewals are invoiced apart) granted, in proportion to the money
+    refunded on it so far (rounded up: a refunded day is not kept), never more than are unused:
+    a negative entry against the grant. Called with the order locked.
 
     :return: the days taken back now.
     """
     taken_now = 0
-    for grant in db.session.scalars(select(CreditEntry).where(
-            CreditEntry.order_id == order_id, CreditEntry.reason == "bundle", CreditEntry.grant_id.is_(None),
-            CreditEntry.delta > 0).with_for_update()).all():
+    grants = select(CreditEntry).where(
+        CreditEntry.order_id == order_id, CreditEntry.reason == kind, CreditEntry.grant_id.is_(None),
+        CreditEntry.delta > 0).order_by(CreditEntry.id)
+    if kind == "membership":
+        grants = grants.limit(1)
+    for grant in db.session.scalars(grants.with_for_update()).all():
         uses = db.session.scalars(select(CreditEntry).where(CreditEntry.grant_id == grant.id)).all()
         left = grant.delta + sum(e.delta for e in uses)
         already = -sum(e.delta for e in uses if e.reason == "taken_back")

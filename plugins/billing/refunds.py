@@ -84,8 +84,8 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
         order.credited_cents += amount
     if order.refunded_cents >= order.total_cents:
         order.status = "refunded"
-    if order.kind == "bundle":
-        credits.take_back(order.id, order.refunded_cents, order.total_cents)
+    if order.kind in ("bundle", "membership"):
+        credits.take_back(order.id, order.refunded_cents, order.total_cents, order.kind)
     if to == "credits":
         credits.grant(order.member_id, days, "refund", utcnow() + relativedelta(months=12), site_id=order.site_id,
                       order_id=order.id, note=reason)
@@ -217,8 +217,10 @@ def plan_cancellation(booking, reason: str, *, lock: bool = False, now=None) -> 
         if order.status == "paid" and basket.line_left(order, paid) > 0:
             if give:
                 policy = settings().refund_policy if reason == "member" else "card"
+                # A day of credit only for a whole day's money: not when part of it went back
+                # already, to this line or to the order (Stripe's dashboard refunds the order).
                 line, line_to = paid, ("credits" if policy == "credits" and paid.kind in CREDIT_KINDS
-                                       and paid.refunded_cents == 0 else "card")
+                                       and basket.line_left(order, paid) == paid.total_cents else "card")
             else:
                 line_kept = paid
     for order in db.session.scalars(select(Order).where(Order.booking_id == booking.id).order_by(Order.id)).all():

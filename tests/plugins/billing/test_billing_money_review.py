@@ -1,0 +1,82 @@
+"""Sequences of legitimate actions after which billing's books were inconsistent (found by a
+review of the money's invariants; each test failed before its fix)."""
+from __future__ import annotations
+
+
+from sqlalchemy import select
+
+from core.extensions import db
+from plugins.billing import credits
+from plugins.billing.models import Order
+from tests.plugins.billing.test_billing_basket import basket_order, pay_basket, three_days
+from tests.plugins.billing.test_billing_bookings import book_day, desk, next_tuesday  # noqa: F401
+from tests.plugins.billing.test_billing_money_hardening import _refund
+from tests.plugins.billing.test_billing_refund_preview import set_billing
+from tests.plugins.billing.test_billing_subscriptions import start_membership
+
+
+# 2. A counted membership refunded in full keeps its days ------------------------------------
+
+
+def test_a_membership_refunded_in_full_by_its_manager_takes_back_its_days(app, client, auth, shop,
+                                                                                stripe_driver):
+    """A bundle's unused days are taken back when it is refunded (`credits.take_back`); a
+    counted membership's month (8 days, reason "membership") is not: refunded in full, the
+    member keeps the money and the 8 days (and the membership goes on)."""
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)  # membership_8: 8 days a month
+    with app.app_context():
+        order_id = db.session.scalar(select(Order.id).where(Order.kind == "membership"))
+        assert credits.balance(shop["member"].id) == 8
+    auth.logout()
+    auth.login(shop["manager"])
+    assert _refund(client, order_id, "", "card").status_code == 303
+    with app.app_context():
+        order = db.session.get(Order, order_id)
+        assert order.status == "refunded"
+        assert credits.balance(shop["member"].id) == 0, "8 days kept after the whole month was refunded"
+
+
+def test_a_membership_refunded_in_stripes_dashboard_takes_back_its_days(app, client, auth, shop,
+                                                                              stripe_driver):
+    """The same through Stripe's dashboard: the first month refunded, its credit note written,
+    the 8 days it granted kept."""
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    with app.app_context():
+        order = db.session.scalar(select(Order).where(Order.kind == "membership"))
+        pi = order.stripe_payment_intent
+    stripe_driver.client().v1.refunds.create({"payment_intent": pi})
+    assert all(r.status_code == 200 for _t, r in stripe_driver.deliver(client, only=("charge.refunded",)))
+    with app.app_context():
+        assert db.session.scalar(select(Order.status).where(Order.kind == "membership")) == "refunded"
+        assert credits.balance(shop["member"].id) == 0, "8 days kept after the month was refunded"
+
+
+# 3. A basket day partly paid back in the dashboard is still given back as a whole day -------
+
+
+def test_a_basket_day_partly_refunded_in_the_dashboard_is_not_given_back_as_a_whole_day(
+        app, client, auth, shop, desk, stripe_driver):  # noqa: F811
+    """Three days, 45 EUR. 40 EUR refunded in Stripe's dashboard (order level: allowed, the
+    money has gone). With refunds as credits, cancelling a day in time credits its line: the
+    plan checks only `line.refunded_cents == 0`, not what is left on the order, so the member
+    gets a whole day of credit for the 5 EUR left (`refund(..., line=, to="credits")`: days = 1,
+    amount = left). 45 EUR paid, 45 EUR given back (40 money, 5 "credits") and the member holds
+    two confirmed days plus a day of credit. A single order checks `covers_a_day` instead."""
+    set_billing(app, refund_policy="credits")
+    auth.login(shop["member"])
+    ids, _page = three_days(client, desk)
+    stripe_driver.pay(pay_basket(client))
+    stripe_driver.deliver(client)
+    order, _invoices, _lines = basket_order(app)
+    stripe_driver.client().v1.refunds.create({"payment_intent": order.stripe_payment_intent, "amount": 4000})
+    assert all(reply.status_code == 200 for _t, reply in stripe_driver.deliver(client))
+    assert client.post(f"/booking/{ids[0]}/cancel").status_code == 303
+    order, _invoices, _lines = basket_order(app)
+    with app.app_context():
+        balance = credits.balance(shop["member"].id)
+    # 5 EUR cannot buy a 15 EUR day: it goes back to the card, or no day is given for it.
+    assert balance == 0 or order.credited_cents >= 1500, (balance, order.refunded_cents, order.credited_cents)
+
+
