@@ -222,8 +222,20 @@ def network(day: date, kind=None, period=None, site_slug=None, near=None, now=No
     return out
 
 
+def _half_day_state(slot, busy, now) -> str:
+    """A half-day of the week grid: "past" or "under_way" (begun: no longer booked from the
+    grid, which is not "taken": a visitor reading a struck-through Monday would think the site
+    full), else "free" or "taken"."""
+    if slot.ends_at <= now:
+        return "past"
+    if slot.starts_at <= now:
+        return "under_way"
+    return "free" if _is_free(slot, busy, timedelta()) else "taken"
+
+
 def week(site: Site, monday: date, now=None):
-    """For a site's week: the days, and per resource per day the half-days with free/taken."""
+    """For a site's week: the days, and per resource per day the half-days with their state
+    (`_half_day_state`)."""
     now = now or utcnow()
     days = [monday + timedelta(days=i) for i in range(7)]
     resources = _offered_resources().get(site.id, ())
@@ -236,8 +248,7 @@ def week(site: Site, monday: date, now=None):
         cells = []
         for d in days:
             halves = [s for s in slots[(resource.kind, d)] if s.period in ("morning", "afternoon")]
-            cells.append([(s, s.starts_at > now and _is_free(s, busy.get(resource.id, []), timedelta()))
-                          for s in halves])
+            cells.append([(s, _half_day_state(s, busy.get(resource.id, []), now)) for s in halves])
         rows.append((resource, cells))
     return days, rows
 

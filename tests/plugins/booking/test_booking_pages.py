@@ -154,3 +154,38 @@ def test_the_week_grid_keeps_its_days_and_its_buttons_and_titles_name_the_day(cl
                                                             "period": "morning"})
     title = lxml.html.fromstring(client.get(booked.headers["Location"]).get_data(as_text=True)).findtext(".//title")
     assert "Poste 1" in title and long_day in title, title
+
+
+def test_the_week_grid_says_past_and_under_way_not_taken(app, client, site_with_desk, make_user):
+    """Half-days gone by were shown "Pris", struck through: a visitor reading Monday and
+    Tuesday struck through thought the site full. They are "Passé" (or "En cours"), and only a
+    half-day someone booked is "Pris"."""
+    from datetime import time, timedelta
+
+    import lxml.html
+
+    from core.timeutil import local_to_utc
+    from plugins.booking import availability, service
+    from core.accounts.models import User
+    from plugins.booking.models import Resource
+
+    wednesday = next_weekday(2)
+    monday = wednesday - timedelta(days=2)
+    thursday = wednesday + timedelta(days=1)
+    member = make_user()
+    with app.test_request_context():
+        person = db.session.get(User, member.id)
+        service.book(db.session.get(Resource, site_with_desk), person, local_to_utc(thursday, time(8, 30), "Europe/Paris"),
+                     local_to_utc(thursday, time(12, 30), "Europe/Paris"), person)
+        db.session.commit()
+        now = local_to_utc(wednesday, time(10), "Europe/Paris")
+        days, [(_resource, cells)] = availability.week(site_by_slug("figeac"), monday, now=now)
+        states = {(day, slot.period): state for day, cell in zip(days, cells) for slot, state in cell}
+    assert states[(monday, "morning")] == states[(monday, "afternoon")] == "past"
+    assert states[(wednesday, "morning")] == "under_way" and states[(wednesday, "afternoon")] == "free"
+    assert states[(thursday, "morning")] == "taken" and states[(thursday, "afternoon")] == "free"
+
+    last_week = next_weekday(2, weeks_ahead=-1)
+    tree = lxml.html.fromstring(client.get(f"/booking/sites/figeac?week={last_week}").get_data(as_text=True))
+    cells = [" ".join(span.text_content().split()) for span in tree.xpath("//table[contains(@class, 'week')]//span")]
+    assert "Matin : Passé" in cells and not any("Pris" in cell for cell in cells), cells
