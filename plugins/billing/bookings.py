@@ -194,7 +194,12 @@ def paid_by_membership_again(row) -> list[int]:
     """The other way: an unlimited membership that renews (kept after all once its member had
     asked to stop it, or taken after days were booked) pays the days it covers that still wait
     to be paid on site. Their pending orders are cancelled: the member would otherwise pay on
-    arrival a day the membership charges for. Returns their ids."""
+    arrival a day the membership charges for. Returns their ids.
+
+    A day already paid (by card, or at the desk) stays paid, as the member chose when the
+    membership was ending: the site's team refunds it if asked. A day still held for its online
+    payment stays so too: its checkout may be a basket with days the membership does not cover,
+    and the hold lapses within the half hour if the member does not pay."""
     if row.status != "active" or row.cancel_at_period_end or row.member_id is None:
         return []
     lock_member(row.member_id)

@@ -18,10 +18,11 @@ class GrantLeft:
     left: int
 
 
-def grant(member_id: int, days: int, reason: str, expires_at, site_id=None, order_id=None, note="") -> CreditEntry:
+def grant(member_id: int, days: int, reason: str, expires_at, site_id=None, order_id=None, note="",
+          invoice_id=None) -> CreditEntry:
     """Add `days` credits valid until `expires_at`, at one site or (site_id None) anywhere."""
     entry = CreditEntry(member_id=member_id, site_id=site_id, delta=days, reason=reason, expires_at=expires_at,
-                        order_id=order_id, note=note)
+                        order_id=order_id, note=note, invoice_id=invoice_id)
     db.session.add(entry)
     db.session.flush()
     return entry
@@ -104,11 +105,13 @@ def give_back(booking_id: int, note: str = "") -> int:
     return -net
 
 
-def take_back(order_id: int, refunded_cents: int, total_cents: int, kind: str = "bundle") -> int:
-    """Take back the unused days a bundle order (or a counted membership's first month, which
-    is the order's money: its renewals are invoiced apart) granted, in proportion to the money
-    refunded on it so far (rounded up: a refunded day is not kept), never more than are unused:
-    a negative entry against the grant. Called with the order locked.
+def take_back(order_id: int, refunded_cents: int, total_cents: int, kind: str = "bundle",
+              invoice_id: int | None = None) -> int:
+    """Take back the unused days a bundle order (or a counted membership's month) granted, in
+    proportion to the money refunded on it so far (rounded up: a refunded day is not kept),
+    never more than are unused: a negative entry against the grant. A membership's order is
+    its first month's money (its first grant); a renewal is its own invoice's (`invoice_id`).
+    Called with the order locked.
 
     :return: the days taken back now.
     """
@@ -116,7 +119,9 @@ def take_back(order_id: int, refunded_cents: int, total_cents: int, kind: str = 
     grants = select(CreditEntry).where(
         CreditEntry.order_id == order_id, CreditEntry.reason == kind, CreditEntry.grant_id.is_(None),
         CreditEntry.delta > 0).order_by(CreditEntry.id)
-    if kind == "membership":
+    if invoice_id is not None:
+        grants = grants.where(CreditEntry.invoice_id == invoice_id)
+    elif kind == "membership":
         grants = grants.limit(1)
     for grant in db.session.scalars(grants.with_for_update()).all():
         uses = db.session.scalars(select(CreditEntry).where(CreditEntry.grant_id == grant.id)).all()

@@ -237,6 +237,7 @@ def record_subscription_invoice(stripe_invoice) -> str:
               "vat_rate_bp": order.vat_rate_bp}]
     period_start = local_day(_ts(data.get("period_start")) or order.paid_at, order.site)
     invoice = issue_invoice(order, service_date=period_start, stripe_invoice_id=stripe_invoice.id, lines=lines)
+    invoice.stripe_payment_intent = stripe_api.invoice_payment_intent(data)
     if memberships.unwanted(row, order, invoice):  # invoiced as received, refunded at once
         announce(order, invoice)
         memberships.refuse_invoice(order, invoice, stripe_api.invoice_payment_intent(data), row)
@@ -246,7 +247,7 @@ def record_subscription_invoice(stripe_invoice) -> str:
     if product and not product.unlimited and order.member_id is not None:  # nobody's days: an erased member
         credits.grant(order.member_id, product.credits * order.quantity, "membership",
                       period_end or order.paid_at + timedelta(days=31),
-                      site_id=None if product.network else order.site_id, order_id=order.id)
+                      site_id=None if product.network else order.site_id, order_id=order.id, invoice_id=invoice.id)
     announce(order, invoice)
     return f"membership invoiced: {invoice.reference}"
 

@@ -83,6 +83,7 @@ class CreditEntry(db.Model):
     delta: Mapped[int]
     reason: Mapped[str] = mapped_column(String(20))  # bundle, membership, booking, give_back, refund, manual
     order_id: Mapped[int | None] = mapped_column(ForeignKey("billing_order.id"))
+    invoice_id: Mapped[int | None]  # a membership month's grant: the invoice paying it
     booking_id: Mapped[int | None]
     expires_at: Mapped[object | None] = mapped_column(UTCDateTime)
     note: Mapped[str] = mapped_column(String(200), default="")
@@ -152,6 +153,9 @@ class Invoice(db.Model):
     site_id: Mapped[int] = mapped_column(ForeignKey("site.id"), index=True)
     credited_invoice_id: Mapped[int | None] = mapped_column(ForeignKey("billing_invoice.id"))
     stripe_invoice_id: Mapped[str | None] = mapped_column(String(100), unique=True)
+    # The payment of a membership's invoice: a renewal is paid by its own, not the order's, and
+    # a refund of it in Stripe's dashboard is found by it.
+    stripe_payment_intent: Mapped[str | None] = mapped_column(String(100), index=True)
     stripe_refund_id: Mapped[str | None] = mapped_column(String(100), unique=True)
     issued_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
     service_date: Mapped[date] = mapped_column(Date)

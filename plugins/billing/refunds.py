@@ -15,7 +15,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from core import audit
 from core.db import utcnow
@@ -141,6 +141,26 @@ def refund_invoice(invoice: Invoice, payment_intent: str | None, reason: str) ->
                  reason=reason, to="card", credit_note=note.reference)
     hooks(invoice.order.site).invoice_issued(order=invoice.order, invoice=note)
     return note
+
+
+def invoice_refunded_elsewhere(invoice: Invoice, amount_refunded: int, stripe_refund_id: str) -> str:
+    """A membership's renewal refunded outside the platform (Stripe's dashboard). It was paid
+    by its own payment, so the order's totals (its first month) stay as they are; the renewal
+    gets a credit note for what no credit note gives back yet, and the unused days of its month
+    are taken back in proportion (a counted membership). Called with the member and the order
+    locked. Returns what was done, for the webhook's answer."""
+    noted = db.session.scalar(select(func.coalesce(func.sum(func.abs(Invoice.total_ttc_cents)), 0)).where(
+        Invoice.credited_invoice_id == invoice.id, Invoice.kind == "credit_note"))
+    missing = min(amount_refunded, invoice.total_ttc_cents) - noted
+    if missing <= 0:
+        return "already recorded"
+    note = issue_credit_note(invoice, missing, "refunded in Stripe", stripe_refund_id=stripe_refund_id)
+    order = invoice.order
+    days = credits.take_back(order.id, noted + missing, invoice.total_ttc_cents, "membership", invoice_id=invoice.id)
+    audit.record(None, "billing.refund", f"order:{order.id}", amount_cents=missing, reason="refunded in Stripe",
+                 to="card", credit_note=note.reference, renewal=invoice.reference, days_taken_back=days)
+    hooks(order.site).invoice_issued(order=order, invoice=note)
+    return f"renewal {invoice.reference}: credit note {note.reference}, {days} day(s) taken back"
 
 
 def refund_card(credit_note_id: int, amount_cents: int, payment_intent: str | None = None) -> None:

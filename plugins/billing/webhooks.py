@@ -19,10 +19,10 @@ from core.db import is_unique_violation
 from core.extensions import db
 from core.mail import queue_mail
 from plugins.billing import bookings, credits, items, stripe_api
-from plugins.billing.refunds import refund
+from plugins.billing.refunds import invoice_refunded_elsewhere, refund
 from plugins.billing.fulfilment import apply_subscription_state, fulfil_checkout, record_subscription_invoice
 from plugins.billing.orders import lock_member, lock_order, move_forward, order_id_of, plain
-from plugins.billing.models import ITEM_KIND, Order, StripeEvent, Subscription
+from plugins.billing.models import ITEM_KIND, Invoice, Order, StripeEvent, Subscription
 
 log = logging.getLogger("tierslieux.billing")
 TOLERANCE_SECONDS = 300
@@ -148,6 +148,17 @@ def _renewal_failed(stripe_invoice) -> str:
     return f"renewal failed: {row.status}"
 
 
+def _renewal_refunded_elsewhere(charge) -> str:
+    """A refund of a membership's renewal, paid by its own payment (kept on its invoice)."""
+    invoice = db.session.scalar(select(Invoice).where(Invoice.stripe_payment_intent == charge.payment_intent,
+                                                      Invoice.kind == "invoice"))
+    if invoice is None:
+        return "not ours"
+    lock_member(invoice.order.member_id)
+    lock_order(invoice.order_id)
+    return invoice_refunded_elsewhere(invoice, charge.amount_refunded, f"charge:{charge.id}:{charge.amount_refunded}")
+
+
 def _refunded_elsewhere(charge) -> str:
     """A refund made outside the platform (Stripe's dashboard): issue its credit note.
 
@@ -159,7 +170,7 @@ def _refunded_elsewhere(charge) -> str:
     """
     order = db.session.scalar(select(Order).where(Order.stripe_payment_intent == charge.payment_intent))
     if order is None:
-        return "not ours"
+        return _renewal_refunded_elsewhere(charge)
     lock_member(order.member_id)  # before the order, as everywhere (its seller may cancel a ticket)
     order = lock_order(order.id)
     in_money = order.refunded_cents - order.credited_cents  # through Stripe, or on its way (a refund job)

@@ -2,17 +2,57 @@
 review of the money's invariants; each test failed before its fix)."""
 from __future__ import annotations
 
-
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from core.extensions import db
 from plugins.billing import credits
-from plugins.billing.models import Order
+from plugins.billing.models import Invoice, Order
 from tests.plugins.billing.test_billing_basket import basket_order, pay_basket, three_days
 from tests.plugins.billing.test_billing_bookings import book_day, desk, next_tuesday  # noqa: F401
 from tests.plugins.billing.test_billing_money_hardening import _refund
 from tests.plugins.billing.test_billing_refund_preview import set_billing
-from tests.plugins.billing.test_billing_subscriptions import start_membership
+from tests.plugins.billing.test_billing_subscriptions import start_membership, subscription_of
+
+
+# 1. A membership's renewal refunded in Stripe's dashboard gets no credit note -------------------
+
+
+def test_a_renewal_refunded_in_stripes_dashboard_gets_its_credit_note(app, client, auth, shop,
+                                                                            stripe_driver):
+    """The second month is charged on its own PaymentIntent; `_refunded_elsewhere` looks the
+    charge up by `Order.stripe_payment_intent` (the first month's) only: "not ours". The money
+    left, the renewal's invoice stands, no credit note, and the month's 8 days stay."""
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    stripe_driver.renew(row.stripe_subscription_id, "paid")
+    stripe_driver.deliver(client)
+    with app.app_context():
+        assert credits.balance(shop["member"].id) == 16  # two months of 8 days
+    api = stripe_driver.client().v1
+    renewal = api.invoices.retrieve(api.subscriptions.retrieve(row.stripe_subscription_id).latest_invoice,
+                                    {"expand": ["payments"]})
+    renewal_pi = renewal.payments.data[0].payment.payment_intent
+    api.refunds.create({"payment_intent": renewal_pi})  # the manager, in Stripe's dashboard
+    replies = stripe_driver.deliver(client, only=("charge.refunded",))
+    assert replies and all(reply.status_code == 200 for _t, reply in replies)
+    effect = replies[0][1].json["effect"]
+    with app.app_context():
+        invoiced = db.session.scalar(select(func.sum(Invoice.total_ttc_cents)).where(Invoice.kind == "invoice"))
+        noted = db.session.scalar(select(func.coalesce(func.sum(Invoice.total_ttc_cents), 0)).where(
+            Invoice.kind == "credit_note"))
+        balance = credits.balance(shop["member"].id)
+    # Two months invoiced, the second given back in full: one month's money kept, and its days.
+    assert noted == renewal.amount_paid and invoiced - noted == invoiced // 2, (effect, invoiced, noted)
+    assert balance == 8, effect
+    # Another event about the same refund (its amount unchanged) changes nothing.
+    from types import SimpleNamespace
+
+    from plugins.billing.webhooks import _refunded_elsewhere
+    with app.app_context():
+        again = SimpleNamespace(id="ch_other", payment_intent=renewal_pi, amount_refunded=renewal.amount_paid)
+        assert _refunded_elsewhere(again) == "already recorded"
+        assert db.session.scalar(select(func.count()).select_from(Invoice).where(Invoice.kind == "credit_note")) == 1
 
 
 # 2. A counted membership refunded in full keeps its days ------------------------------------
