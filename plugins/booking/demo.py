@@ -29,8 +29,9 @@ def seed(sites) -> list[str]:
         for kind, name, group in specs:
             if name in existing:
                 continue
+            # Equipment is free text in the territory's language, as a manager types it.
             db.session.add(Resource(site_id=site.id, kind=kind, name=name, group_name=group,
-                                    seats=8 if kind == "room" else 1, equipment=["wifi", "screen"]
+                                    seats=8 if kind == "room" else 1, equipment=["wifi", "écran"]
                                     if kind != "desk" else ["wifi"], accessible=True, photos=[], description="",
                                     approval_required=False))
             made += 1

@@ -1,12 +1,14 @@
 """Booking forms; each lists its fields, so nothing else posted is ever stored."""
 from __future__ import annotations
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
 from core.forms import Form
 from core.sites.forms import AMENITY_LABELS, CheckboxesField
+from core.timeutil import today_at
 from plugins.booking.rules import LIMITS as RULE_LIMITS
 
 KIND_LABELS = {"desk": _l("Desk"), "office": _l("Closed office"), "room": _l("Meeting room"),
@@ -31,6 +33,11 @@ class SearchForm(Form):
     kind = SelectField(_l("What"), choices=[("", _l("Any place"))] + list(KIND_LABELS.items()),
                        validators=[Optional()])
     amenities = CheckboxesField(_l("With"), choices=list(AMENITY_LABELS.items()), validators=[Optional()])
+
+    def validate_date(self, field):
+        # A day gone by has nothing to book: said once, not "nothing left" under every site.
+        if field.data and field.data < today_at(current_app.config["TERRITORY"].territory.timezone):
+            raise ValidationError(_l("This day has passed: choose today or a later day."))
 
 
 class KindBookForm(Form):

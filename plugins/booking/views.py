@@ -119,12 +119,13 @@ def search():
     near = (here.latitude, here.longitude) if here else None
     if near is None and current_user.is_authenticated and current_user.home_latitude is not None:
         near = (current_user.home_latitude, current_user.home_longitude)
-    day = form.date.data if valid and form.date.data else today_at(preferred_zone())
+    asked = form.date.data if valid else None  # a day gone by: shown as if none was asked, with its error
+    day = asked or today_at(preferred_zone())
     member_id = current_user.id if current_user.is_authenticated else None
     args = dict(kind=form.kind.data or None, period=form.period.data or None, near=near,
                 amenities=tuple(form.amenities.data or ()), member_id=member_id)
     results = availability.offers(day, **args)
-    if not form.date.data and results and all(o.closed or o.nothing_left for o in results):
+    if not asked and results and all(o.closed or o.nothing_left for o in results):
         day += timedelta(days=1)  # evening: nothing left today, show tomorrow
         results = availability.offers(day, **args)
     return render_template("booking/search.html", form=form, results=results, day=day, here=here,

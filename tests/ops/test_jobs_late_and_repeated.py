@@ -3,25 +3,29 @@ late reminder is not sent, a mail sent again keeps its id, a final refusal is no
 handler keeps its lease (found by a review; each test failed before its fix)."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
 from core.extensions import db
 from core.jobs import Job, run_pending
+from core.db import utcnow
 from core.mail import MailMessage
+from tests.plugins.billing.conftest import shop, stripe_driver, stripe_emulator  # noqa: F401 - fixtures
+from tests.plugins.billing.test_billing_checkout import buy
+from tests.plugins.events.conftest import make_event, world  # noqa: F401 - fixtures
 
 
 # --------------------------------------------------------------------------------------------
 # 1. The invoice mail job run after the member erased their account
 # --------------------------------------------------------------------------------------------
 
-from tests.plugins.billing.conftest import stripe_driver, stripe_emulator, shop  # noqa: E402,F401
-from tests.plugins.billing.test_billing_checkout import buy  # noqa: E402
 
 
 @pytest.mark.job_failures(r"\(mail\.send\) failed")
-def test_invoice_mail_queued_before_an_erasure_is_not_sent_to_nobody(app, client, auth, shop, stripe_driver,
-                                                                     mailbox):  # noqa: F811
+def test_invoice_mail_queued_before_an_erasure_is_not_sent_to_nobody(app, client, auth, shop,  # noqa: F811
+                                                                     stripe_driver, mailbox):  # noqa: F811
     """The payment is fulfilled (its invoice mail is a job), then the member erases their account
     before a worker runs: the job must send nothing (the outbox forgot them), not queue a mail
     to an empty address that fails for six hours and dies on the admin's page."""
@@ -50,13 +54,9 @@ def test_invoice_mail_queued_before_an_erasure_is_not_sent_to_nobody(app, client
 # 2. An event's reminder ("Tomorrow: ...") sent after the event, when the worker was down
 # --------------------------------------------------------------------------------------------
 
-from datetime import timedelta  # noqa: E402
-
-from core.db import utcnow  # noqa: E402
-from tests.plugins.events.conftest import make_event, world  # noqa: E402,F401
 
 
-def test_an_event_reminder_is_not_sent_after_the_event_once_workers_come_back(app, client, auth, make_user,
+def test_an_event_reminder_is_not_sent_after_the_event_once_workers_come_back(app, client, auth, make_user,  # noqa: F811
                                                                               make_event, mailbox):  # noqa: F811
     """The workers were down for a few days (or the job backed off): the reminder job of an
     event that has taken place since runs when they come back and mails every registrant

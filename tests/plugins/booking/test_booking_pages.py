@@ -189,3 +189,19 @@ def test_the_week_grid_says_past_and_under_way_not_taken(app, client, site_with_
     tree = lxml.html.fromstring(client.get(f"/booking/sites/figeac?week={last_week}").get_data(as_text=True))
     cells = [" ".join(span.text_content().split()) for span in tree.xpath("//table[contains(@class, 'week')]//span")]
     assert "Matin : Passé" in cells and not any("Pris" in cell for cell in cells), cells
+
+
+def test_searching_a_day_gone_by_says_so_once(client, make_site, make_resource):
+    """A past date listed every site with "Plus rien à réserver ce jour-là": the day has passed,
+    and the page says so by the date field, showing today's free places."""
+    from datetime import timedelta
+
+    from core.timeutil import today_at
+
+    make_site("figeac")
+    make_resource("figeac", "desk", "Poste F")
+    past = today_at("Europe/Paris") - timedelta(days=10)
+    response = client.get(f"/booking?date={past}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Ce jour est passé" in page and "Plus rien à réserver ce jour-là" not in page

@@ -334,7 +334,7 @@ def test_the_home_panel_sums_the_members_days_as_the_report_does(app, client, au
         db.session.commit()
     auth.login(member)
     html = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
-    assert "This year: 1 days at a telecentre" in html
+    assert "This year: 1 day at a telecentre" in html  # one day, not "1 days" (nor "0 journées")
 
 
 def test_a_month_whose_days_are_one_members_stays_hidden_when_others_consent_later_in_the_year(
