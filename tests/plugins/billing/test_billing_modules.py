@@ -10,7 +10,7 @@ from plugins.billing.models import Invoice
 
 def _switch(client, module, on, site=None):
     url = f"/admin/modules/{module}" + (f"/sites/{site}" if site else "")
-    assert client.post(url, data={"enabled": "on" if on else "off"}).status_code == 303
+    assert client.post(url, data={"enabled": "on" if on else "off", "confirm": "yes"}).status_code == 303
 
 
 def _is_on(app, module, site=None):
