@@ -200,6 +200,20 @@ def module_toggled(module: str, site: Site | None, enabled: bool, actor: User | 
     """
 
 
+@hookspec
+def module_switch_off_impact(module: str, site: Site | None) -> list[str] | None:
+    """Collector, asked before a module is switched off (the admin's confirmation page): say
+    in a short translated sentence or two what stays standing or is held back of this plugin's
+    data there ("12 upcoming bookings stay valid: members can still see and cancel them.").
+    Asked once for each module the switch would take off (`module` may be another plugin's
+    that yours relies on), through the hooks of that place. Writes nothing.
+
+    :param module: the name of a module that would go off.
+    :param site: the `Site`, or None for the whole territory.
+    :return: a list of sentences, or None when there is nothing to say.
+    """
+
+
 # --------------------------------------------------------------------------------------------
 # JSON API
 # --------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ class ToggleForm(Form):
     """One switch; the module and site come from the URL, the wanted state from the button."""
 
     enabled = HiddenField(validators=[AnyOf(["on", "off"])])
+    # "yes" from the confirmation page only: switching off without it shows that page first.
+    confirm = HiddenField()
 
 
 class UserRoleForm(Form):

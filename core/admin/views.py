@@ -52,23 +52,52 @@ def module_list():
     return render_template("admin/modules.html", rows=rows, sites=sites, form=ToggleForm())
 
 
+def _switchable_place(site_slug):
+    """The site a switch is for (None: the territory), once the user may switch there."""
+    if site_slug is None:
+        _admin_only()
+        return None
+    site = site_by_slug(site_slug)
+    if site is None:
+        abort(404)
+    if not current_user.manages(site):
+        abort(403)
+    return site
+
+
+@admin.get("/modules/<name>/off")
+@admin.get("/modules/<name>/sites/<site_slug>/off")
+def confirm_module_off(name, site_slug=None):
+    """Switching off asks first: what goes off with it and what members keep there. A page of
+    its own (no JavaScript dialog); it changes nothing, the POST it leads to does."""
+    site = _switchable_place(site_slug)
+    try:
+        going, impact = modules.switch_off_preview(name, site)
+    except modules.ModuleError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("admin.module_list"), 303)
+    if not going:  # already off here: nothing to confirm
+        return redirect(url_for("admin.module_list"), 303)
+    labels = registry().modules
+    return render_template("admin/module_off.html", module=labels[name], site=site,
+                           others=[labels[n] for n in going[1:]], impact=impact,
+                           form=ToggleForm(enabled="off", confirm="yes"))
+
+
 @admin.post("/modules/<name>")
 @admin.post("/modules/<name>/sites/<site_slug>")
 def toggle_module(name, site_slug=None):
-    site = None
-    if site_slug is None:
-        _admin_only()
-    else:
-        site = site_by_slug(site_slug)
-        if site is None:
-            abort(404)
-        if not current_user.manages(site):
-            abort(403)
+    site = _switchable_place(site_slug)
     form = ToggleForm()
     if not form.validate_on_submit():
         refuse(form)
+    enabled = form.enabled.data == "on"
+    if not enabled and form.confirm.data != "yes":
+        # Switching off takes other modules along and hides pages: it is done only from the
+        # page that said so (switching on loses nothing and stays one click).
+        return redirect(url_for("admin.confirm_module_off", name=name, site_slug=site_slug), 303)
     try:
-        changed = modules.set_enabled(name, form.enabled.data == "on", site=site, actor=current_user)
+        changed = modules.set_enabled(name, enabled, site=site, actor=current_user)
         db.session.commit()
     except modules.ModuleError as exc:
         flash(str(exc), "error")

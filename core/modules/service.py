@@ -19,7 +19,7 @@ from core.cache import cached, forget_versions
 from core.errors import DomainError
 from core.extensions import db
 from core.modules.models import ModuleState
-from core.plugins import registry
+from core.plugins import hooks, registry
 
 
 class ModuleError(DomainError):
@@ -125,12 +125,11 @@ def _switched_off_by_cascade(name: str, site) -> list[str]:
     return found
 
 
-def set_enabled(name: str, enabled: bool, site=None, actor=None) -> list[str]:
-    """Switch a module on or off, territory-wide (site=None) or at one site.
+def _planned(name: str, enabled: bool, site=None) -> list[str]:
+    """The modules whose stored state switching `name` would change here, in the order they
+    are switched (`name`'s requirements or dependents included). Stores nothing.
 
-    :return: the names of the modules whose stored state changed, dependencies included.
-    :raises ModuleError: unknown module, a territory-scoped module at a site, or a site
-        switch-on while the territory has the module off.
+    :raises ModuleError: as `set_enabled`.
     """
     modules = registry().modules
     if name not in modules:
@@ -149,16 +148,44 @@ def set_enabled(name: str, enabled: bool, site=None, actor=None) -> list[str]:
     if enabled:  # and what switching it off took along, in requirement order
         restored = _switched_off_by_cascade(name, site)
         chain += [n for n in _dependents(name) if n in restored and n not in chain]
-    changed = []
+    planned = []
     states = _states()
     for module_name in chain:
         stored = states.get((module_name, getattr(site, "id", None)))
         if stored is None:  # the default: the file's for the territory; a site follows the territory
             stored = module_name in registry().default_enabled if site is None else True
         if stored is not enabled:
-            why = {"cascade_from": name} if module_name != name else {}
-            _store(module_name, site, enabled, actor, **why)
-            changed.append(module_name)
+            planned.append(module_name)
+    return planned
+
+
+def switch_off_preview(name: str, site=None) -> tuple[list[str], list[str]]:
+    """What switching `name` off here would do, for the page that asks before it is done: the
+    modules that would go off (`name` first, then those needing it, as `set_enabled` computes
+    them), and what each plugin says stays standing (`module_switch_off_impact`: bookings still
+    valid, events still listed), asked of the plugins on here now. Writes nothing.
+
+    :raises ModuleError: as `set_enabled`.
+    """
+    going = _planned(name, False, site)
+    said = []
+    for module_name in going:
+        for sentences in hooks(site).module_switch_off_impact(module=module_name, site=site):
+            said.extend(str(s) for s in sentences or ())
+    return going, said
+
+
+def set_enabled(name: str, enabled: bool, site=None, actor=None) -> list[str]:
+    """Switch a module on or off, territory-wide (site=None) or at one site.
+
+    :return: the names of the modules whose stored state changed, dependencies included.
+    :raises ModuleError: unknown module, a territory-scoped module at a site, or a site
+        switch-on while the territory has the module off.
+    """
+    changed = _planned(name, enabled, site)
+    for module_name in changed:
+        why = {"cascade_from": name} if module_name != name else {}
+        _store(module_name, site, enabled, actor, **why)
     try:
         with db.session.begin_nested():
             db.session.flush()

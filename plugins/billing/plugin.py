@@ -6,6 +6,7 @@ translations, templates and hookspecs are found by the core in this package's fo
 """
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
@@ -149,6 +150,15 @@ def booking_price(booking):
 @hookimpl
 def booking_payment_url(booking):
     return bookings.payment_url(booking)
+
+
+@hookimpl
+def module_switch_off_impact(module, site):
+    if module == MODULE.name:
+        return [_("Members still read their own invoices.")]
+    if module == "booking" and site is not None:  # billing goes off with it; booking's cancellations still settle
+        return [_("A booking already paid and cancelled later is still refunded, by the usual rules.")]
+    return None
 
 
 @hookimpl

@@ -16,7 +16,7 @@ from core.plugins import Module
 from core.sites.service import managed_sites
 from core.ui import NavItem, Widget
 from core.timeutil import today_at
-from plugins.booking import alerts, demo, desk, notify, resources
+from plugins.booking import alerts, demo, desk, notify, resources, switching
 from plugins.booking.api import OPENAPI, api
 from plugins.booking.arrive import arrive
 from plugins.booking.manage import desk_home, manage
@@ -46,6 +46,11 @@ def nav_items(user):
         if sites:
             items.append(NavItem(label, "booking_desk.home", order=5))
     return items
+
+
+@hookimpl
+def module_switch_off_impact(module, site):
+    return switching.switch_off_impact(site) if module == MODULE.name else None
 
 
 @hookimpl

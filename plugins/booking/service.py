@@ -23,6 +23,7 @@ from core.sites.access import can_see
 from core.sites.models import Site
 from core.sites.service import site_row
 from plugins.booking import notify, waitlist
+from plugins.booking.switching import settling_hooks
 from plugins.booking.errors import BookingError, NotFound, SlotTaken
 from plugins.booking.models import ACTIVE, Booking, Resource
 from plugins.booking.rules import can_cancel, check, effective_rules
@@ -101,7 +102,7 @@ def tell_expired(ids) -> None:
     """Other plugins learn which holds lapsed (billing stops waiting), in the same transaction."""
     for booking_id in ids:
         booking = db.session.get(Booking, booking_id)
-        hooks(booking.resource.site).booking_cancelled(booking=booking, actor=None, reason="hold_expired")
+        settling_hooks(booking).booking_cancelled(booking=booking, actor=None, reason="hold_expired")
 
 
 def slot_taken() -> SlotTaken:
@@ -335,7 +336,7 @@ def cancellation_preview(booking: Booking, reason: str = "member", now=None) -> 
     if reason == "member" and booking.status == "confirmed" and \
             not can_cancel(effective_rules(booking.site_id, booking.resource.kind), booking, now or utcnow()):
         return False, None
-    return True, hooks(booking.resource.site).booking_refund_preview(booking=booking, reason=reason)
+    return True, settling_hooks(booking).booking_refund_preview(booking=booking, reason=reason)
 
 
 def upcoming_and_past(member, now=None, page: int = 1, per_page: int = 20) -> tuple[list[Booking], list[Booking], bool]:
@@ -462,10 +463,10 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
     db.session.refresh(booking)
     if booking.member is not None:
         notify.mail_later(booking, "booking_cancelled")
-    if offer:
+    if offer and is_enabled("booking", booking.resource.site):  # nobody may book there meanwhile
         waitlist.offer_freed(booking, now)
     if not booking.is_block:
-        hooks(booking.resource.site).booking_cancelled(booking=booking, actor=actor, reason=reason)
+        settling_hooks(booking).booking_cancelled(booking=booking, actor=actor, reason=reason)
     return booking
 
 

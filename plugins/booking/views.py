@@ -20,10 +20,11 @@ from core.security import safe_next
 from core.sites.access import visible_site_or_abort
 from core.sites.views import status
 from core.timeutil import today_at
-from plugins.booking import availability, checkin, feeds, service, series, waitlist
+from plugins.booking import availability, checkin, feeds, service, series, switching, waitlist
 from plugins.booking.calendar import booking_ics
 from plugins.booking.resources import resources_of
 from plugins.booking.errors import BookingError, NotFound
+from plugins.booking.models import Booking
 from plugins.booking.forms import (BOOK_LABELS, KIND_LABELS, PERIOD_CHOICES, STATUS_LABELS, BookForm, CheckInForm,
                                    KindBookForm, SearchForm, SeriesForm, room_hours)
 from plugins.booking.slots import PERIODS, parse_day, range_for
@@ -63,7 +64,8 @@ class _Translated(dict):
 def _labels():
     return {"booking_kind_labels": _Translated(KIND_LABELS), "booking_book_labels": _Translated(BOOK_LABELS),
             "booking_period_labels": _Translated(PERIODS), "booking_status_labels": _Translated(STATUS_LABELS),
-            "booking_timedelta": timedelta, "booking_payer_label": service.payer_label}
+            "booking_timedelta": timedelta, "booking_payer_label": service.payer_label,
+            "booking_open_at": lambda site: is_enabled("booking", site)}
 
 
 def _site(site_slug):
@@ -71,11 +73,12 @@ def _site(site_slug):
 
 
 def _own_booking(booking_id):
-    try:
-        booking = service.get_booking(booking_id)
-    except NotFound:
-        abort(404)
-    if booking.member_id != current_user.id and not current_user.manages(booking.resource.site):
+    """A booking the current user may open: not `service.get_booking`, which hides bookings
+    where booking is off at their site. Its member still reads and cancels it there (read-only
+    otherwise: no check-in); its site's manager only while booking is on there
+    (`switching.own_booking_open`). New bookings there stay refused by the site's routes."""
+    booking = find(Booking, booking_id)
+    if booking is None or not switching.own_booking_open(booking, current_user):
         abort(404)
     return booking
 
@@ -324,7 +327,8 @@ def mine():
 def show(booking_id):
     booking = _own_booking(booking_id)
     can_cancel, _refund = service.cancellation_preview(booking, _canceller(booking))
-    return render_template("booking/show.html", booking=booking, site=booking.resource.site,
+    site = booking.resource.site
+    return render_template("booking/show.html", booking=booking, site=site, booking_on=is_enabled("booking", site),
                            checkin_form=CheckInForm(), payment_url=service.payment_url(booking),
                            amount_due=service.amount_due(booking), can_cancel=can_cancel)
 
@@ -365,6 +369,9 @@ def ics(booking_id):
 @login_required
 def check_in(booking_id):
     form = CheckInForm()
+    booking = find(Booking, booking_id)
+    if booking is not None and not is_enabled("booking", booking.resource.site):
+        abort(404)  # switched off at its site: the booking is read-only there, only cancellable
     try:
         checkin.check_in(booking_id, current_user, code=form.code.data or None)
         db.session.commit()

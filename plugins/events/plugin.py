@@ -11,7 +11,7 @@ from core.hookspecs import hookimpl
 from core.plugins import Module
 from core.ui import NavItem, Widget
 
-from . import demo, jobs, service, tickets
+from . import demo, jobs, service, switching, tickets
 from .api import OPENAPI, api
 from .config import EventsConfig
 from .views import bp
@@ -24,6 +24,11 @@ MODULE = Module(name="events", label=_l("Events"),
 @hookimpl
 def blueprints():
     return [bp, api]
+
+
+@hookimpl
+def module_switch_off_impact(module, site):
+    return switching.switch_off_impact(site) if module == MODULE.name else None
 
 
 @hookimpl

@@ -155,7 +155,7 @@ def test_another_worker_sees_a_change_within_its_interval_and_the_changer_at_onc
     assert _slugs(changer) == _slugs(other) == ["Figeac"]  # both workers read their versions now
     assert other.get("/api/v1/sites/figeac/resources").status_code == 200  # and cached the modules' states
 
-    assert changer.post("/admin/modules/booking", data={"enabled": "off"}).status_code == 303
+    assert changer.post("/admin/modules/booking", data={"enabled": "off", "confirm": "yes"}).status_code == 303
     host = one.config["SERVER_NAME"]
     stamp = changer.get_cookie(COOKIE, domain=host)
     assert stamp is not None and stamp.max_age and stamp.max_age <= 65

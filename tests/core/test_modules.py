@@ -121,13 +121,47 @@ def test_site_manager_switches_only_their_own_site(app, sites, auth, client, mak
     _set(app, "alpha", True)
     manager = make_user("site-manager", sites=["figeac"])
     auth.login(manager)
-    assert client.post("/admin/modules/alpha/sites/figeac", data={"enabled": "off"}).status_code == 303
+    assert client.post("/admin/modules/alpha/sites/figeac", data={"enabled": "off", "confirm": "yes"}).status_code == 303
     assert not _enabled(app, "alpha", "figeac")
-    assert client.post("/admin/modules/alpha/sites/aurillac", data={"enabled": "off"}).status_code == 403
-    assert client.post("/admin/modules/alpha", data={"enabled": "off"}).status_code == 403
+    assert client.post("/admin/modules/alpha/sites/aurillac", data={"enabled": "off", "confirm": "yes"}).status_code == 403
+    assert client.post("/admin/modules/alpha", data={"enabled": "off", "confirm": "yes"}).status_code == 403
+    assert client.get("/admin/modules/alpha/sites/aurillac/off").status_code == 403
+    assert client.get("/admin/modules/alpha/off").status_code == 403
     assert _enabled(app, "alpha", "aurillac") and _enabled(app, "alpha")
     page = client.get("/admin/modules").get_data(as_text=True)
     assert '<th scope="col">Figeac</th>' in page and '<th scope="col">Aurillac</th>' not in page
+
+
+def test_switching_off_asks_first_naming_the_dependents_and_changes_nothing_until_confirmed(
+        app, sites, auth, client, make_user):
+    _set(app, "beta", True)
+    auth.login(make_user("territory-admin"))
+    listing = client.get("/admin/modules").get_data(as_text=True)
+    assert 'href="/admin/modules/alpha/off"' in listing  # a link to the question, not a button that acts
+    page = client.get("/admin/modules/alpha/off")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "Désactiver Alpha pour tout le territoire ?" in html
+    dependents = html.split('class="panel module-off-dependents"')[1].split("</div>")[0]
+    assert "<li>Beta</li>" in dependents
+    # Neither the question nor a POST without the page's confirmation switches anything.
+    answer = client.post("/admin/modules/alpha", data={"enabled": "off"})
+    assert answer.status_code == 303 and answer.headers["Location"].endswith("/admin/modules/alpha/off")
+    assert _enabled(app, "alpha") and _enabled(app, "beta")
+    answer = client.post("/admin/modules/alpha", data={"enabled": "off", "confirm": "yes"}, follow_redirects=True)
+    assert "Enregistré : Alpha, Beta." in answer.get_data(as_text=True)
+    assert not _enabled(app, "alpha") and not _enabled(app, "beta")
+    # Already off: nothing to ask.
+    assert client.get("/admin/modules/alpha/off").status_code == 303
+
+
+def test_a_site_switch_off_asks_only_of_that_sites_manager(app, sites, auth, client, make_user):
+    _set(app, "alpha", True)
+    auth.login(make_user("site-manager", sites=["figeac"]))
+    html = client.get("/admin/modules/alpha/sites/figeac/off").get_data(as_text=True)
+    assert "Désactiver Alpha pour Figeac ?" in html and "Aucun autre module." in html
+    assert _enabled(app, "alpha", "figeac")
+    assert client.get("/admin/modules/nothing/sites/figeac/off").status_code == 303  # unknown: told on the list
 
 
 def test_members_cannot_toggle_anything(app, sites, auth, client, make_user):

@@ -17,7 +17,13 @@ def _menu_links(page) -> dict[str, str]:
 def _toggle_territory(page, label: str, action: str):
     page.goto("/admin/modules")
     row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=label))
-    row.get_by_role("button", name=f"{action} {label}", exact=True).click()
+    if action == "Désactiver":  # switching off asks first, on a page of its own
+        row.get_by_role("link", name=f"{action} {label}", exact=True).click()
+        page.wait_for_url("**/off")
+        assert page.get_by_role("heading", level=1).inner_text() == f"Désactiver {label} pour tout le territoire ?"
+        page.get_by_role("button", name=f"{action} {label} — tout le territoire", exact=True).click()
+    else:
+        row.get_by_role("button", name=f"{action} {label}", exact=True).click()
     page.wait_for_url("**/admin/modules")
 
 

@@ -6,11 +6,12 @@ from sqlalchemy import select
 
 from core.extensions import db
 from plugins.billing.models import Invoice
+from test_billing_bookings import desk  # noqa: F401 (fixture)
 
 
 def _switch(client, module, on, site=None):
     url = f"/admin/modules/{module}" + (f"/sites/{site}" if site else "")
-    assert client.post(url, data={"enabled": "on" if on else "off"}).status_code == 303
+    assert client.post(url, data={"enabled": "on" if on else "off", "confirm": "yes"}).status_code == 303
 
 
 def _is_on(app, module, site=None):
@@ -58,3 +59,21 @@ def test_members_invoices_stay_readable_when_billing_is_off_territory_wide(app, 
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
     listing = client.get("/billing/").get_data(as_text=True)
     assert reference in listing
+
+
+def test_a_paid_booking_cancelled_after_booking_went_off_at_its_site_is_still_refunded(
+        app, client, auth, shop, desk, stripe_driver):  # noqa: F811
+    """Billing went off with booking at Figeac; the member cancels the day they paid for:
+    the confirmation says the refund, and the refund is made (what was paid is still owed)."""
+    from test_billing_refund_preview import credit_notes, paid_booking, preview
+
+    booking_id = paid_booking(client, auth, shop, desk, stripe_driver)
+    auth.logout()
+    auth.login(shop["manager"])
+    _switch(client, "booking", False, "figeac")
+    assert not _is_on(app, "billing", "figeac")
+    auth.logout()
+    auth.login(shop["member"])
+    assert preview(client, booking_id) == "Remboursement : 15,00 € sur la carte utilisée pour payer."
+    assert client.post(f"/booking/{booking_id}/cancel").status_code == 303
+    assert credit_notes(app, booking_id) == ("refunded", [1500])

@@ -434,3 +434,19 @@ def test_forgetting_a_visitor_registration_keeps_the_mails_of_the_account_with_t
         kept = sorted(m.recipient for m in db.session.scalars(select(MailMessage)))
     assert "other@example.org" in kept, kept  # a member's relay mail to someone else
     assert "sam@example.org" in kept, kept  # the account's own mail
+
+
+def test_switching_events_off_at_a_site_says_first_what_is_hidden_there(app, client, auth, make_user, make_event,
+                                                                      world):
+    from html import unescape
+
+    event_id = make_event(capacity=5)
+    for person in (make_user(), make_user()):
+        assert _register(client, auth, person, event_id).status_code == 303
+    auth.login(world.manager)
+    page = client.get("/admin/modules/events/sites/figeac/off")
+    assert page.status_code == 200
+    impact = unescape(page.get_data(as_text=True).split('class="panel module-off-impact"')[1].split("</div>")[0])
+    assert "1 événement à venir est masqué jusqu'à la réactivation d'Événements ; rien n'est supprimé." in impact
+    assert "2 personnes inscrites ne pourront ni ouvrir ni annuler leur inscription d'ici là." in impact
+    assert client.get(f"/events/{event_id}").status_code == 200  # asking switched nothing off

@@ -1,0 +1,35 @@
+"""Events switched off at a site or territory-wide: what the confirmation page tells the
+manager. Switched off, an event's pages and its registrations' pages answer "not found"
+(`service.is_on`) until it is switched on again; nothing is deleted."""
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from sqlalchemy import func, select
+
+from core.db import utcnow
+from core.extensions import db
+
+from .models import Event, Registration
+
+# Registrations that stand for someone coming or waiting (not a cancelled one).
+STANDING = ("pending", "held", "confirmed", "waiting")
+
+
+def switch_off_impact(site=None, now=None) -> list[str]:
+    upcoming = [Event.status == "scheduled", Event.ends_at > (now or utcnow())]
+    if site is not None:
+        upcoming.append(Event.site_id == site.id)
+    events = db.session.scalar(select(func.count()).select_from(Event).where(*upcoming)) or 0
+    if not events:
+        return [_("No upcoming event.")]
+    people = db.session.scalar(select(func.count()).select_from(Registration).join(Event).where(
+        *upcoming, Registration.status.in_(STANDING))) or 0
+    said = [ngettext("%(num)d upcoming event is hidden until Events is switched on again; nothing is deleted.",
+                     "%(num)d upcoming events are hidden until Events is switched on again; nothing is deleted.",
+                     events)]
+    if people:
+        said.append(ngettext("%(num)d person registered cannot open or cancel their registration meanwhile.",
+                             "%(num)d people registered cannot open or cancel their registration meanwhile.",
+                             people))
+    return said

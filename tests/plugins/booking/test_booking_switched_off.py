@@ -1,0 +1,106 @@
+"""Booking switched off at a site: the manager is asked first (Payments goes with it, the
+bookings standing there are counted); then members still see and cancel what they hold there,
+and nobody books there any more."""
+from __future__ import annotations
+
+from html import unescape
+
+from booking_dates import next_weekday
+from core.extensions import db
+from plugins.booking.models import Booking
+
+
+def _book(client, resource, day):
+    response = client.post("/booking/sites/figeac/book", data={"resource": resource, "date": day.isoformat(),
+                                                               "period": "morning"})
+    assert response.status_code == 303
+    return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
+
+
+def _on(app, module, slug):
+    from core.modules.service import is_enabled
+    from core.sites.service import site_by_slug
+
+    with app.test_request_context():
+        return is_enabled(module, site_by_slug(slug))
+
+
+def _switch_off(client, auth, manager):
+    auth.login(manager)
+    done = client.post("/admin/modules/booking/sites/figeac", data={"enabled": "off", "confirm": "yes"},
+                       follow_redirects=True)
+    assert "Enregistré : Réservation, Paiements." in done.get_data(as_text=True)
+    auth.logout()
+
+
+def test_the_manager_is_told_what_goes_with_it_and_what_stands_before_anything_changes(
+        app, client, auth, site_with_desk, make_user):
+    member, manager = make_user(), make_user("site-manager", sites=["figeac"])
+    auth.login(member)
+    _book(client, site_with_desk, next_weekday(weeks_ahead=1))
+    _book(client, site_with_desk, next_weekday(weekday=2, weeks_ahead=1))
+    auth.logout()
+    auth.login(manager)
+    listing = client.get("/admin/modules").get_data(as_text=True)
+    assert 'href="/admin/modules/booking/sites/figeac/off"' in listing
+    page = client.get("/admin/modules/booking/sites/figeac/off")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "Désactiver Réservation pour Figeac ?" in html
+    assert "<li>Paiements</li>" in html.split('class="panel module-off-dependents"')[1].split("</div>")[0]
+    impact = html.split('class="panel module-off-impact"')[1].split("</div>")[0]
+    assert ("2 réservations à venir restent valables : les membres peuvent toujours les voir et les annuler."
+            in impact)
+    assert "Les nouvelles réservations dans ce lieu seront refusées." in impact
+    assert "Une réservation déjà payée puis annulée reste remboursée" in impact  # billing's word
+    assert _on(app, "booking", "figeac") and _on(app, "billing", "figeac")  # asking changed nothing
+    # The old one-click form (no confirmation) only leads to the question.
+    answer = client.post("/admin/modules/booking/sites/figeac", data={"enabled": "off"})
+    assert answer.headers["Location"].endswith("/admin/modules/booking/sites/figeac/off")
+    assert _on(app, "booking", "figeac") and _on(app, "billing", "figeac")
+
+
+def test_members_still_see_and_cancel_their_booking_and_nobody_books_there(
+        app, client, auth, site_with_desk, make_user):
+    member, manager = make_user(), make_user("site-manager", sites=["figeac"])
+    auth.login(member)
+    booking_id = _book(client, site_with_desk, next_weekday(weeks_ahead=2))
+    auth.logout()
+    _switch_off(client, auth, manager)
+
+    auth.login(manager)  # the manager's side of a switched-off module stays closed
+    assert client.get(f"/booking/{booking_id}").status_code == 404
+    assert client.get("/booking/manage/figeac").status_code == 404
+    auth.logout()
+
+    auth.login(member)
+    mine = client.get("/booking/mine").get_data(as_text=True)
+    assert f'href="/booking/{booking_id}"' in mine and 'href="/booking/sites/figeac"' not in mine
+    page = client.get(f"/booking/{booking_id}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "La réservation est désactivée dans ce lieu pour le moment" in html
+    assert f"/booking/{booking_id}/check-in" not in html  # read-only: no arrival form
+    assert client.post(f"/booking/{booking_id}/check-in").status_code == 404
+    assert client.get(f"/booking/{booking_id}/cancel").status_code == 200
+    assert client.post(f"/booking/{booking_id}/cancel").status_code == 303
+    with app.app_context():
+        assert db.session.get(Booking, booking_id).status == "cancelled"
+    refused = client.post("/booking/sites/figeac/book", data={
+        "resource": site_with_desk, "date": next_weekday(weeks_ahead=3).isoformat(), "period": "morning"})
+    assert refused.status_code == 404
+    with app.app_context():
+        assert db.session.query(Booking).count() == 1
+
+
+def test_switched_off_for_the_whole_territory_the_page_says_members_lose_sight_of_them(
+        app, client, auth, site_with_desk, make_user):
+    member = make_user()
+    auth.login(member)
+    _book(client, site_with_desk, next_weekday(weeks_ahead=1))
+    auth.logout()
+    auth.login(make_user("territory-admin"))
+    html = unescape(client.get("/admin/modules/booking/off").get_data(as_text=True))
+    assert "1 réservation à venir reste enregistrée, mais son membre ne pourra ni la voir ni l'annuler" in html
+    for dependent in ("Paiements", "Conventions", "Impact"):
+        assert f"<li>{dependent}</li>" in html
