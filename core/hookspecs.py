@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:  # types only: importing the models here would make a cycle
-    from datetime import datetime
+    from datetime import date, datetime
     from pathlib import Path
 
     import click
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # types only: importing the models here would make a cycle
 
     from core.accounts.models import User
     from core.ops import Gauge
-    from core.sites.models import Site
+    from core.sites.models import Closure, Site
     from core.ui import NavItem, Widget
 
 PROJECT = "tierslieux"
@@ -175,6 +175,33 @@ def site_saved(site: Site, created: bool) -> None:
 
     :param site: the `Site`.
     :param created: True when the site is new.
+    """
+
+
+@hookspec
+def closure_conflicts(site: Site, starts_on: date, ends_on: date) -> list[str] | None:
+    """Asks, before a manager adds a closure: what of this plugin's still stands at the site on
+    those days (inclusive local dates) and `site_closed` would cancel, as translated sentences
+    the manager reads before confirming ("2 bookings on those days will be cancelled: ...").
+    Writes nothing. Asked of every offered plugin whatever the modules' switches, as
+    `site_closed` is: what was booked before a module went off still stands.
+
+    :param site: the `Site` about to close.
+    :param starts_on: the closure's first day.
+    :param ends_on: its last day.
+    :return: a list of sentences, or None (nothing stands).
+    """
+
+
+@hookspec
+def site_closed(site: Site, closure: Closure, actor: User | None) -> None:
+    """Acts, in the transaction that adds a closure, once it is flushed: cancel what stood at
+    the site on its days (as the site's own cancellation: in full, its people told, with
+    `closure.reason`). Called for every offered plugin whatever the modules' switches.
+
+    :param site: the `Site`.
+    :param closure: the new `core.sites.models.Closure` (`starts_on`, `ends_on`, `reason`).
+    :param actor: the `User` who added it, or None.
     """
 
 

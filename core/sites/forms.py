@@ -8,7 +8,7 @@ from wtforms import (BooleanField, DateField, EmailField, FloatField, SelectFiel
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
 from core.forms import Form
-from core.sites.service import SiteError, parse_hours
+from core.sites.service import SiteError, check_closure_dates, parse_hours
 from core.timeutil import is_time_zone
 
 WEEKDAYS = [_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"), _l("Friday"), _l("Saturday"),
@@ -126,4 +126,13 @@ class PhotoForm(Form):
 class ClosureForm(Form):
     starts_on = DateField(_l("First day"), validators=[DataRequired()])
     ends_on = DateField(_l("Last day"), validators=[DataRequired()])
-    reason = StringField(_l("Reason"), validators=[Optional(), Length(max=200)])
+    reason = StringField(_l("Reason"), validators=[Optional(), Length(max=200)],
+                         description=_l("Told to the members whose bookings the closure cancels."))
+
+    def validate_ends_on(self, field):
+        # Said beside the last day, with what was typed kept (a flash after a redirect lost it).
+        if self.starts_on.data and field.data:
+            try:
+                check_closure_dates(self.starts_on.data, field.data)
+            except SiteError as exc:
+                raise ValidationError(str(exc)) from None

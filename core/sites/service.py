@@ -205,14 +205,35 @@ def save_site(site: Site, actor, created: bool = False) -> Site:
     return site
 
 
-def add_closure(site: Site, starts_on: date, ends_on: date, reason: str, actor) -> Closure:
+def closure_on(site: Site, day: date) -> Closure | ClosureRow | None:
+    """The closure covering a local date, or None (public holidays are not closures)."""
+    return next((c for c in site.closures if c.starts_on <= day <= c.ends_on), None)
+
+
+def check_closure_dates(starts_on: date, ends_on: date) -> None:
     if ends_on < starts_on:
         raise SiteError(_("The closure must end on or after its first day."))
+
+
+def closure_conflicts(site: Site, starts_on: date, ends_on: date) -> list[str]:
+    """What a closure over these days would cancel (the plugins' sentences; empty: nothing).
+    Asked of every offered plugin, whatever the switches, as `add_closure` acts on all."""
+    check_closure_dates(starts_on, ends_on)
+    answers = registry().pm.hook.closure_conflicts(site=site, starts_on=starts_on, ends_on=ends_on)
+    return [sentence for answer in answers if answer for sentence in answer]
+
+
+def add_closure(site: Site, starts_on: date, ends_on: date, reason: str, actor) -> Closure:
+    """Close a site on some days; what stood on them is cancelled in the same transaction
+    (`site_closed`: booking cancels the bookings as the site, in full, their members told).
+    The manager was shown `closure_conflicts` first."""
+    check_closure_dates(starts_on, ends_on)
     closure = Closure(site_id=site.id, starts_on=starts_on, ends_on=ends_on, reason=reason)
     db.session.add(closure)
     audit.record(actor, "site.closure_added", f"site:{site.slug}", starts_on=str(starts_on),
                  ends_on=str(ends_on), reason=reason)
     db.session.flush()
+    registry().pm.hook.site_closed(site=site, closure=closure, actor=actor)
     return closure
 
 

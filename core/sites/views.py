@@ -1,7 +1,7 @@
 """Public pages of the network's sites, and their editing by managers and admins."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -113,25 +113,39 @@ def edit(site_slug):
         db.session.commit()
         flash(_("The site is saved."), "success")
         return redirect(url_for("sites.edit", site_slug=site.slug), 303)
-    return render_template("sites/edit.html", form=form, site=site, closure_form=ClosureForm(),
-                           photo_form=PhotoForm(), weekdays=WEEKDAYS), 400 if form.errors else 200
+    return _edit_page(site, form), 400 if form.errors else 200
+
+
+def _edit_page(site: Site, form: SiteForm | None = None, closure_form: ClosureForm | None = None) -> str:
+    """The site's edit page; a closure form given back keeps what was typed, and its errors."""
+    if form is None:
+        form = SiteForm(formdata=None, obj=site)
+        del form.slug
+        for day in range(7):
+            getattr(form, f"hours_{day}").data = service.format_hours(site, day)
+    return render_template("sites/edit.html", form=form, site=site, photo_form=PhotoForm(), weekdays=WEEKDAYS,
+                           closure_form=closure_form or ClosureForm(formdata=None))
 
 
 @sites.post("/<site_slug>/closures")
 @login_required
 def add_closure(site_slug):
+    """Add a closure. When bookings (or anything a plugin keeps) stand on its days, the manager
+    is first shown what it would cancel, and nothing is saved until they confirm; the closure
+    and those cancellations then commit together."""
     site = managed_site_or_abort(site_slug)
     form = ClosureForm()
-    if form.validate_on_submit():
-        try:
-            service.add_closure(site, form.starts_on.data, form.ends_on.data, form.reason.data or "", current_user)
-            db.session.commit()
-        except SiteError as exc:
-            flash(str(exc), "error")
-        else:
-            flash(_("The closure is recorded."), "success")
-    else:
-        flash(_("Give the first and last day of the closure."), "error")
+    if not form.validate_on_submit() or request.form.get("change"):
+        return _edit_page(site, closure_form=form), 400 if form.errors else 200
+    starts_on, ends_on, reason = form.starts_on.data, form.ends_on.data, form.reason.data or ""
+    if not request.form.get("confirmed"):
+        conflicts = service.closure_conflicts(site, starts_on, ends_on)
+        if conflicts:
+            return render_template("sites/closure_confirm.html", site=site, form=form, conflicts=conflicts)
+    service.add_closure(site, starts_on, ends_on, reason, current_user)
+    db.session.commit()
+    flash(_("The closure is recorded.") if not request.form.get("confirmed") else
+          _("The closure is recorded; what stood on those days is cancelled and the people concerned are told."), "success")
     return redirect(url_for("sites.edit", site_slug=site.slug) + "#closures", 303)
 
 

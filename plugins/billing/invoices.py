@@ -136,6 +136,7 @@ NOTE_REASONS = {
     "booking cancelled (member)": _l("booking cancelled by the member"),
     "booking cancelled (account_erased)": _l("booking cancelled: account erased"),
     "booking cancelled (manager)": _l("booking cancelled by the site"),
+    "booking cancelled (site_closed)": _l("booking cancelled: the site is closed that day"),
     "booking cancelled (hold_expired)": _l("booking cancelled: payment not completed in time"),
     "booking cancelled (payment_failed)": _l("booking cancelled: payment failed"),
     "booking cancelled (approval_refused)": _l("booking cancelled: not approved by the site"),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import func, select
 
 from core.accounts.models import User
@@ -14,10 +14,10 @@ from core.db import utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.plugins import hooks
-from core.sites.service import managed_sites
+from core.sites.service import closure_on, is_public_holiday, managed_sites, opening_intervals
 from plugins.booking.models import Booking
 from plugins.booking.service import amount_due
-from plugins.booking.slots import half_days, to_utc
+from plugins.booking.slots import half_days, to_utc, usual_half_days
 
 PRESENT = ("confirmed", "checked_in")  # a held booking owes nothing yet
 GROUPS = {"morning": _l("Morning"), "afternoon": _l("Afternoon"), "day": _l("Whole day"),
@@ -53,12 +53,26 @@ def bookings_between(site, first: date, last: date, *where) -> list[Booking]:
 
 def expected(site, day: date, bookings: list[Booking]) -> list[Group]:
     """The day's bookings grouped by period (then by the hour, then maintenance), empty groups left out."""
-    parts = half_days(site, day)
+    # A closed day has no half-days: what still stands on it (booked before the closure, or
+    # started already when it was added) is filed by the weekday's usual hours, not "By the hour".
+    parts = half_days(site, day) or usual_half_days(site, day)
     groups = {key: Group(key, label) for key, label in GROUPS.items()}
     for booking in bookings:
         key = "blocks" if booking.is_block else period_of(booking, site, parts)
         groups[key].bookings.append(booking)
     return [g for g in groups.values() if g.bookings]
+
+
+def closed_notice(site, day: date) -> str | None:
+    """Why the site is closed on a day, for its manager's day; None when it opens."""
+    if opening_intervals(site, day):
+        return None
+    closure = closure_on(site, day)
+    if closure is not None:
+        return _("Closed: %(reason)s", reason=closure.reason) if closure.reason else _("Closed that day.")
+    if site.closed_on_public_holidays and is_public_holiday(day):
+        return _("Closed: public holiday.")
+    return _("Closed: no opening hours on this day of the week.")
 
 
 def awaiting_approval(site_ids: list[int], now=None) -> int:

@@ -91,7 +91,7 @@ def booking_refund_preview(booking: Booking, reason: str) -> str | None:
     24 hours before the start."); it must say what `booking_cancelled` then does. Writes nothing.
 
     :param booking: a stored, active `Booking`.
-    :param reason: who would cancel: "member" or "manager" (as for `booking_cancelled`).
+    :param reason: who would cancel: "member", "manager" or "site_closed" (as for `booking_cancelled`).
     :return: the sentence, or None when there is nothing to say (nothing paid through you).
     """
 
@@ -127,7 +127,8 @@ def booking_cancelled(booking: Booking, actor: User | None, reason: str) -> None
     """A booking was cancelled, by its member, a manager, or an expired hold.
 
     :param actor: the `User` who cancelled, or None for the system (expired hold).
-    :param reason: a short code: "member", "manager", "hold_expired", "payment_failed".
+    :param reason: a short code: "member", "manager", "site_closed" (the site closed that day),
+        "hold_expired", "payment_failed", "approval_refused", "account_erased".
     """
 
 

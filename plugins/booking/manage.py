@@ -69,6 +69,7 @@ def _day_page(site, day, book_form=None, book_error=None, block_form=None, block
         book_form = ManagerBookForm(formdata=None, date=day, period="morning")
     return render_template("booking/manage_day.html", site=site, day=day, bookings=bookings, now=now,
                            groups=desk.expected(site, day, bookings), requests=requests,
+                           closed=desk.closed_notice(site, day),
                            due=desk.payments_due(site, bookings), links=desk.desk_links(bookings),
                            today=today_at(site.timezone), local_day=checkin.local_day,
                            code=site_code(site, to_utc(day, time(12), site.timezone)),

@@ -16,7 +16,7 @@ from core.plugins import Module
 from core.sites.service import managed_sites
 from core.ui import NavItem, Widget
 from core.timeutil import today_at
-from plugins.booking import alerts, demo, desk, notify, resources, switching
+from plugins.booking import alerts, closures, demo, desk, notify, resources, switching
 from plugins.booking.api import OPENAPI, api
 from plugins.booking.arrive import arrive
 from plugins.booking.manage import desk_home, manage
@@ -132,6 +132,16 @@ def metrics():
     """Bookings by status, for /metrics."""
     counts = db.session.execute(select(Booking.status, func.count()).group_by(Booking.status)).all()
     return [Gauge("bookings", "Bookings by status", ("status",), {(status,): n for status, n in counts})]
+
+
+@hookimpl
+def closure_conflicts(site, starts_on, ends_on):
+    return closures.conflicts(site, starts_on, ends_on)
+
+
+@hookimpl
+def site_closed(site, closure, actor):
+    closures.cancel_for_closure(site, closure, actor)
 
 
 @hookimpl

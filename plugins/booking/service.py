@@ -429,13 +429,15 @@ def approve(booking_id: int, actor, *, now=None) -> Booking | None:
 
 
 def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enforce_deadline=True,
-           offer: bool = True) -> Booking:
+           offer: bool = True, mail_extra: dict | None = None) -> Booking:
     """Cancel an active booking; compare-and-set. Members must respect the cancellation deadline.
 
-    :param reason: "member", "manager", "hold_expired", "payment_failed", "approval_refused",
-        "account_erased" (the member's own choice too: `MEMBERS_CHOICE`).
+    :param reason: "member", "manager", "site_closed", "hold_expired", "payment_failed",
+        "approval_refused", "account_erased" (the member's own choice too: `MEMBERS_CHOICE`).
     :param offer: offer the freed place to the waitlist now; False for a caller that takes the
-        resource again in the same transaction and offers what is left itself (`rooms.move_room`).
+        resource again in the same transaction and offers what is left itself (`rooms.move_room`),
+        or that closes the day (`closures`).
+    :param mail_extra: JSON values for the member's cancellation e-mail (the closure's reason).
     :raises BookingError: past the deadline, or not active any more.
     """
     now = now or utcnow()
@@ -462,7 +464,7 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
         raise BookingError(_("This booking is not active any more."), "not_active")
     db.session.refresh(booking)
     if booking.member is not None:
-        notify.mail_later(booking, "booking_cancelled")
+        notify.mail_later(booking, "booking_cancelled", **(mail_extra or {}))
     if offer and is_enabled("booking", booking.resource.site):  # nobody may book there meanwhile
         waitlist.offer_freed(booking, now)
     if not booking.is_block:

@@ -49,7 +49,16 @@ def half_days(site, day: date) -> dict[str, tuple[time, time]]:
     With a lunch break the morning is the first interval and the afternoon the last; a day
     opened in one stretch is split at 13:00.
     """
-    intervals = opening_intervals(site, day)
+    return split_day(opening_intervals(site, day))
+
+
+def usual_half_days(site, day: date) -> dict[str, tuple[time, time]]:
+    """The half-days the site's hours give that weekday, closures and public holidays ignored:
+    how bookings made before a closure was added were cut (the manager's day files them so)."""
+    return split_day([(h.opens, h.closes) for h in site.opening_hours if h.weekday == day.weekday()])
+
+
+def split_day(intervals: list[tuple[time, time]]) -> dict[str, tuple[time, time]]:
     if not intervals:
         return {}
     out = {"day": (intervals[0][0], intervals[-1][1])}

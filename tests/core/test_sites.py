@@ -121,7 +121,7 @@ def test_closures_are_added_and_removed_by_the_manager(app, client, auth, make_u
     auth.login(make_user("site-manager", sites=["figeac"]))
     reversed_dates = client.post("/sites/figeac/closures", data={"starts_on": "2030-01-05",
                                                                  "ends_on": "2030-01-01"})
-    assert reversed_dates.status_code == 303
+    assert reversed_dates.status_code == 400
     with app.app_context():
         assert service.site_by_slug("figeac").closures == []
     client.post("/sites/figeac/closures", data={"starts_on": "2030-01-01", "ends_on": "2030-01-05",
@@ -131,3 +131,19 @@ def test_closures_are_added_and_removed_by_the_manager(app, client, auth, make_u
         closure_id = closure.id
     assert client.post(f"/sites/figeac/closures/{closure_id}/delete").status_code == 303
     assert client.post(f"/sites/figeac/closures/{closure_id}/delete").status_code == 404
+
+
+def test_a_refused_closure_keeps_what_was_typed_and_says_why_beside_the_field(app, client, auth, make_user,
+                                                                             make_site):
+    make_site("figeac")
+    auth.login(make_user("site-manager", sites=["figeac"]))
+    refused = client.post("/sites/figeac/closures", data={"starts_on": "2030-01-05", "ends_on": "2030-01-01",
+                                                          "reason": "travaux de toiture"})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert 'value="2030-01-05"' in page and 'value="2030-01-01"' in page and 'value="travaux de toiture"' in page
+    assert 'class="error-summary"' in page and 'href="#ends_on"' in page  # the summary links to the field
+    assert 'id="ends_on-error"' in page and 'aria-describedby="ends_on-error"' in page
+    assert "La fermeture doit se terminer le jour même ou après son premier jour." in page
+    with app.app_context():
+        assert service.site_by_slug("figeac").closures == []

@@ -439,3 +439,30 @@ def test_the_cancel_page_does_not_promise_back_a_day_whose_money_stripe_paid_bac
     with app.app_context():
         assert credits.balance(member.id) == 0  # nothing given back, as the commit wants
     assert "is given back" not in page, "the page promised a day of credit back; none came"
+
+
+def test_a_paid_day_pass_on_a_day_the_site_closes_is_refunded_in_full_and_the_member_told(
+        app, client, auth, shop, desk, stripe_driver, mailbox):
+    """A closure is the site's cancellation: the card is refunded in full, with a credit note
+    saying why, and the member's e-mail gives the closure's reason and what comes back."""
+    from core.sites.service import add_closure, site_by_slug
+
+    day = next_tuesday()
+    booking_id, order = paid_online(app, client, auth, shop["member"], desk, stripe_driver, day=day)
+    mailbox.clear()
+    with app.app_context():
+        add_closure(site_by_slug("figeac"), day, day, "coupure d'électricité", None)
+        db.session.commit()
+    status, _, order, invoices = state(app, booking_id)
+    assert status == "cancelled" and order.status == "refunded"
+    assert invoices == [("invoice", 1500), ("credit_note", 1500)]
+    with app.app_context():
+        note = db.session.scalar(select(Invoice).where(Invoice.order_id == order.id, Invoice.kind == "credit_note"))
+        assert note.reason == "réservation annulée : le lieu est fermé ce jour-là"
+    refunds = stripe_driver.client().v1.refunds.list({"payment_intent": order.stripe_payment_intent})
+    assert [r.amount for r in refunds.data] == [1500]
+    mailbox.wait_for(1)
+    [cancelled] = [m for m in mailbox.to(shop["member"].email) if m["Subject"].startswith("Réservation annulée")]
+    body = cancelled.get_body(preferencelist=("plain",)).get_content()
+    assert "Motif donné par le lieu : coupure d'électricité" in body
+    assert "Remboursement : 15,00\u00a0€ sur la carte utilisée pour payer." in body
