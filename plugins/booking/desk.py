@@ -10,6 +10,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import func, select
 
 from core.accounts.models import User
+from plugins.booking.errors import BookingError
 from core.db import utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
@@ -120,6 +121,27 @@ def to_handle(site, day: date, now=None) -> int:
     # Asked once for the whole list (`booking_owing`), not a sentence per booking.
     owing = (hooks(site).booking_owing(bookings=todays) or ()) if todays else ()
     return awaiting_approval([site.id], now) + len(owing)
+
+
+def member_named(site, text: str):
+    """The active member a manager means by `text`: an e-mail address, or the name of one of
+    the members who booked at the site (case and spaces aside).
+
+    :raises BookingError: nobody, or several members of that name (the address tells them apart).
+    """
+    text = " ".join(text.split())
+    if "@" in text:
+        member = User.by_email(text)
+    else:
+        named = [email for name, email in site_members(site) if name.casefold() == text.casefold()]
+        if len(named) > 1:
+            raise BookingError(_("Several members who booked here are called %(name)s: type the address of the "
+                                 "one you mean.", name=text))
+        member = User.by_email(named[0]) if named else None
+    if member is None or not member.is_active:
+        raise BookingError(_("No member has this address, nor this name among those who booked here: type "
+                             "their e-mail address."))
+    return member
 
 
 def site_members(site, limit: int = 500) -> list[tuple[str, str]]:

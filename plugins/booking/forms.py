@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from core.forms import Form
 from core.sites.forms import AMENITY_LABELS, CheckboxesField
@@ -83,7 +83,9 @@ class CheckInForm(Form):
 
 
 class ManagerBookForm(BookForm):
-    member_email = EmailField(_l("Member's e-mail"), validators=[DataRequired(), Email()])
+    # A name or an address: the picker suggests the members who booked here by name, and a
+    # name typed without picking is looked up among them (`desk.member_named`).
+    member_email = StringField(_l("Member (name or e-mail)"), validators=[DataRequired(), Length(max=254)])
 
 
 class BlockForm(BookForm):

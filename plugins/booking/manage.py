@@ -10,7 +10,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from core.accounts.models import User
 from core.csvexport import csv_response, csv_text
 from core.db import find, utcnow
 from core.extensions import db
@@ -19,7 +18,7 @@ from core.sites.access import managed_site_or_abort
 from plugins.booking import checkin, desk, feeds, occupancy, qr, resources, service
 from plugins.booking.availability import week
 from plugins.booking.checkin import arrival_token, site_code
-from plugins.booking.desk import bookings_between
+from plugins.booking.desk import bookings_between, member_named
 from plugins.booking.errors import BookingError
 from plugins.booking.forms import (KIND_LABELS, PERIOD_CHOICES, STATUS_LABELS, BlockForm, ManagerBookForm,
                                    ResourceForm, RulesForm)
@@ -107,10 +106,8 @@ def book_on_behalf(site_slug):
     day = form.date.data if form.date.data and within_reach(form.date.data) else today_at(site.timezone)
     try:
         if not form.validate():
-            raise BookingError(_("Choose a place, a date, a time and the member's e-mail."))
-        member = User.by_email(form.member_email.data)
-        if member is None or not member.is_active:
-            raise BookingError(_("No member has this e-mail address."))
+            raise BookingError(_("Choose a place, a date, a time and the member."))
+        member = member_named(site, form.member_email.data)
         resource, starts_at, ends_at = slot_from_form(form, site)
         booking = service.book(resource, member, starts_at, ends_at, current_user)
         db.session.commit()

@@ -112,6 +112,30 @@ def test_book_for_a_member_with_periods_keeps_the_input_on_a_refusal(client, aut
     assert member.email in client.get(f"/booking/manage/figeac?day={day}").get_data(as_text=True)  # the picker
 
 
+def test_book_for_a_member_by_their_name(client, auth, site_with_desk, make_user):
+    """The field said "type a name or an address" but was an e-mail field: a name typed without
+    picking from the suggestions was refused by the browser, in its own words. A member who
+    booked here is found by name; two of the same name ask for the address."""
+    camille = make_user(name="Camille Martin")
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    first, second, third = next_weekday(1), next_weekday(2), next_weekday(3)
+
+    def book(who, day):
+        return client.post("/booking/manage/figeac/book", data={
+            "member_email": who, "resource": site_with_desk, "date": day.isoformat(), "period": "morning"})
+
+    page = client.get(f"/booking/manage/figeac?day={first}").get_data(as_text=True)
+    assert 'id="member_email" type="text"' in page
+    refused = book("Camille Martin", first)  # not booked here yet: nobody of that name to suggest
+    assert refused.status_code == 422 and "tapez son adresse" in refused.get_data(as_text=True)
+    assert book(camille.email, first).status_code == 303
+    assert book("  camille   martin ", second).status_code == 303  # now one of the site's members
+    make_user(name="Camille Martin", email="camille.m@example.org")
+    assert book("camille.m@example.org", third).status_code == 303
+    twice = book("Camille Martin", next_weekday(4))
+    assert twice.status_code == 422 and "Plusieurs membres" in twice.get_data(as_text=True)
+
+
 def test_managers_are_mailed_once_per_request_and_see_a_badge(client, auth, app, make_site, make_resource,
                                                                make_user, mailbox):
     make_site("figeac")
