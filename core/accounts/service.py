@@ -63,12 +63,15 @@ def create_user(email: str, password: str | None, display_name: str, role: str =
     return user
 
 
-def send_confirmation(user: User) -> None:
-    link = external_url("auth.confirm", token=tokens.confirmation_token(user))
+def send_confirmation(user: User, next_url: str | None = None) -> None:
+    """`next_url`: the page the visitor was on when asked to sign in (a search), kept through
+    the confirmation and the first sign-in."""
+    link = external_url("auth.confirm", token=tokens.confirmation_token(user), **({"next": next_url} if next_url else {}))
     queue_mail(user.email, "confirm_email", locale=user.locale, user=user, link=link)
 
 
-def register(email: str, password: str, display_name: str, locale: str | None, accepted: bool = False) -> None:
+def register(email: str, password: str, display_name: str, locale: str | None, accepted: bool = False,
+             next_url: str | None = None) -> None:
     """Sign-up: the account exists at once but cannot sign in until the address is confirmed.
 
     When the address already has an account, its owner is told by e-mail instead, and the
@@ -88,7 +91,7 @@ def register(email: str, password: str, display_name: str, locale: str | None, a
     if existing is None:
         if accepted:
             legal.accept(user)
-        send_confirmation(user)
+        send_confirmation(user, next_url)
     else:
         hash_password(password)  # thrown away: only there to take the time a new account takes
         link = external_url("auth.forgot_password")

@@ -82,7 +82,8 @@ def signup():
     if form.validate_on_submit():
         try:
             service.register(form.email.data, form.password.data, form.display_name.data,
-                             locale=str(get_locale()), accepted=bool(documents))
+                             locale=str(get_locale()), accepted=bool(documents),
+                             next_url=safe_next(request.args.get("next")))
             db.session.commit()
         except AccountError as exc:
             form.password.errors.append(str(exc))
@@ -116,7 +117,8 @@ def confirm(token):
         flash(str(exc), "error")
         return render_template("auth/confirm_failed.html"), 400
     flash(_("Your e-mail address is confirmed. You can sign in."), "success")
-    return redirect(url_for("auth.login"), 303)
+    # The page they were on when asked to sign in (a search), carried by the mail's link.
+    return redirect(url_for("auth.login", next=safe_next(request.args.get("next"))), 303)
 
 
 @auth.route("/password/forgot", methods=["GET", "POST"])

@@ -37,6 +37,38 @@ def test_signup_sends_a_confirmation_link_that_activates_the_account(client, mai
     assert signed_in.status_code == 303
 
 
+def test_a_visitor_asked_to_sign_in_gets_back_to_their_search_after_signing_up(client, mailbox):
+    """Asked to sign in from a search, a visitor who creates an account lost the search: the
+    sign-up link dropped `next`, and after confirming they landed on the bare sign-in page. It
+    now follows them through the sign-up, the confirmation mail and the first sign-in (a path
+    on this site only)."""
+    from urllib.parse import quote
+
+    import lxml.html
+
+    search = "/booking?commune=Capdenac&date=2030-01-08"
+    login = lxml.html.fromstring(client.get(f"/login?next={quote(search)}").get_data(as_text=True))
+    [signup_url] = login.xpath("//main//a[contains(@href, '/signup')]/@href")
+    assert "next=" in signup_url
+    response = client.post(signup_url, data={"display_name": "Nouvelle Membre", "email": "new@example.org",
+                                             "password": "a long enough password",
+                                             "confirm": "a long enough password", "accept_terms": "y",
+                                             "accept_privacy": "y"})
+    assert response.status_code == 200
+    link = _link(mailbox.wait_for(1)[0])
+    confirmed = client.post(link)
+    assert confirmed.status_code == 303 and "next=" in confirmed.headers["Location"]
+    signed_in = client.post(confirmed.headers["Location"], data={"email": "new@example.org",
+                                                                "password": "a long enough password"})
+    assert signed_in.status_code == 303 and signed_in.headers["Location"].endswith(search)
+
+    assert client.post("/logout").status_code == 303
+    client.post("/signup?next=https://evil.example/", data={
+        "display_name": "Autre", "email": "other@example.org", "password": "a long enough password",
+        "confirm": "a long enough password", "accept_terms": "y", "accept_privacy": "y"})
+    assert "evil" not in _link(mailbox.wait_for(2)[1])
+
+
 def test_signup_refuses_short_passwords_in_french(client, mailbox):
     response = _signup(client, password="short")
     assert response.status_code == 400
