@@ -70,7 +70,8 @@ def paid_online(app, client, auth, member, desk, stripe_driver, day=None) -> tup
 def refund_by_hand(client, order_id, amount, to, site="figeac"):
     """The site manager's refund form (signed in as them)."""
     return client.post(f"/billing/sites/{site}/manage/orders/{order_id}/refund",
-                       data={"refund-amount": amount, "refund-reason": "site closed", "refund-to": to})
+                       data={"refund-amount": amount, "refund-reason": "site closed", "refund-to": to,
+                             "refund-confirmed": "yes"})
 
 
 def invoice_pdfs(mailbox):
