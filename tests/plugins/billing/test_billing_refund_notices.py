@@ -86,8 +86,8 @@ def test_the_confirmation_says_days_of_credit_or_money_paid_back_by_the_team(app
     assert "1 jour de crédit" in plain(mail)
 
 
-def test_a_refund_made_in_stripe_dashboard_is_mailed_once(app, client, auth, shop, desk, stripe_driver,
-                                                          mailbox):  # noqa: F811
+def test_a_refund_made_in_stripe_dashboard_is_mailed_once(app, client, auth, shop, desk,  # noqa: F811
+                                                          stripe_driver, mailbox):
     _booking_id, order = paid_online(app, client, auth, shop["member"], desk, stripe_driver)
     mailbox.clear()
     stripe_driver.client().v1.refunds.create({"payment_intent": order.stripe_payment_intent, "amount": 500})
