@@ -37,6 +37,8 @@ class RefundForm(Form):
     reason = StringField(_l("Reason"), validators=[DataRequired(), Length(max=200)])
     to = SelectField(_l("Refund as"), choices=[("card", _l("Money (card or original means)")),
                                                ("credits", _l("Credits"))], validators=[DataRequired()])
+    # Set by the confirmation page's button only: the row's form asks, this one refunds.
+    confirmed = HiddenField()
 
 
 class ReducedRateForm(Form):

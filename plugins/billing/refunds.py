@@ -12,8 +12,8 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 from flask import current_app
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from sqlalchemy import func, select, update
 
@@ -24,6 +24,7 @@ from core.jobs import enqueue
 from core.mail import queue_mail
 from core.plugins import hooks
 from core.ui import money
+from core.urls import external_url
 from plugins.billing import credits, stripe_api
 from plugins.billing.errors import BillingError
 from plugins.billing.invoices import invoice_for_order, issue_credit_note
@@ -38,40 +39,25 @@ log = logging.getLogger("tierslieux.billing")
 
 
 def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: str = "card",
-           stripe_refund_id: str | None = None, line: OrderLine | None = None) -> Invoice:
+           stripe_refund_id: str | None = None, line: OrderLine | None = None,
+           tell_member: bool = False) -> Invoice:
     """Give back `amount_cents` (all that is left when None) of a paid order.
 
     :param to: "card" (Stripe, or by the manager's own means for an on-site payment) or
         "credits" (days added to the member's ledger instead of money).
     :param line: one line of a basket: the refund is of that line (at most what is left on
         it), its credit note names it; "credits" gives one day for the whole line.
+    :param tell_member: mail the member what comes back (`billing_refund`). Only a refund made
+        on its own says so (a manager's, Stripe's dashboard): one that comes with a
+        cancellation is told by that cancellation's own e-mail (booking's names the refund,
+        as do the late payment's and the refused membership's), and a second mail about the
+        same money would only confuse.
     :raises BillingError: not paid, or more than is left.
     """
     order = lock_order(order.id)
-    if order.status not in ("paid", "refunded"):
-        raise BillingError(_("Only a paid order can be refunded."))
-    left = order.total_cents - order.refunded_cents
     if line is not None:
-        from plugins.billing.basket import line_left
-
         db.session.refresh(line)  # read under the order's lock: a refund just committed counts
-        left = line_left(order, line)
-    amount = left if amount_cents is None else amount_cents
-    if amount <= 0 or amount > left:
-        raise BillingError(_("The amount to refund must be between 0 and what is left on the order."))
-    if order.kind == "basket" and line is None and amount < left and stripe_refund_id is None:
-        # A part of a basket refunded at order level would belong to no day, and cancelling a
-        # day later would refund it again: a basket is refunded whole, or day by day. Not so a
-        # refund already made in Stripe's dashboard (`stripe_refund_id`): that money has gone,
-        # and its credit note must be written (the webhook failed for good before); a day
-        # cancelled later gives back at most what is left on the order (`basket.line_left`).
-        raise BillingError(_("A basket is refunded whole, or day by day by cancelling the day."))
-    days = 0
-    if to == "credits" and line is not None:
-        days, amount = 1, left
-    elif to == "credits":  # whole days only: the credit note is for the days given, no more
-        days = credit_days(order, amount)
-        amount = min(left, days * order.total_cents // order.quantity)
+    amount, days = refund_amount(order, amount_cents, to, line=line, from_dashboard=stripe_refund_id is not None)
     invoice = invoice_for_order(order.id)
     if line is not None:
         note = issue_credit_note(invoice, amount, reason, stripe_refund_id=stripe_refund_id, label=line.label,
@@ -93,12 +79,72 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
         enqueue(REFUND_JOB, key=f"refund:{note.id}", credit_note_id=note.id, amount_cents=amount)
     audit.record(actor, "billing.refund", f"order:{order.id}", amount_cents=amount, reason=reason, to=to,
                  credit_note=note.reference)
+    if tell_member:  # a manager's reason is told (their words; the credit note prints it too), not billing's own
+        _mail_refund(order, note, amount, to, days, reason if actor is not None else None)
     site_hooks = hooks(order.site)
     site_hooks.invoice_issued(order=order, invoice=note)
     site_hooks.payment_refunded(order=order, credit_note=note, amount_cents=amount)
     if order.kind == ITEM_KIND:
         site_hooks.billing_item_refunded(order=order, credit_note=note, amount_cents=amount)
     return note
+
+
+def refund_amount(order: Order, amount_cents: int | None, to: str, *, line: OrderLine | None = None,
+                  from_dashboard: bool = False) -> tuple[int, int]:
+    """What a refund of `amount_cents` (all that is left when None) gives back: the cents and
+    the days of credit (0 in money). Writes nothing: `refund` acts on it, and a manager's
+    confirmation page shows it first.
+
+    :raises BillingError: not paid, more than is left, a part of a basket, or credits that do
+        not cover one day.
+    """
+    if order.status not in ("paid", "refunded"):
+        raise BillingError(_("Only a paid order can be refunded."))
+    left = order.total_cents - order.refunded_cents
+    if line is not None:
+        from plugins.billing.basket import line_left
+
+        left = line_left(order, line)
+    amount = left if amount_cents is None else amount_cents
+    if amount <= 0 or amount > left:
+        raise BillingError(_("The amount to refund must be between 0 and what is left on the order."))
+    if order.kind == "basket" and line is None and amount < left and not from_dashboard:
+        # A part of a basket refunded at order level would belong to no day, and cancelling a
+        # day later would refund it again: a basket is refunded whole, or day by day. Not so a
+        # refund already made in Stripe's dashboard: that money has gone, and its credit note
+        # must be written (the webhook failed for good before); a day cancelled later gives
+        # back at most what is left on the order (`basket.line_left`).
+        raise BillingError(_("A basket is refunded whole, or day by day by cancelling the day."))
+    if to == "credits" and line is not None:
+        return left, 1
+    if to == "credits":  # whole days only: the credit note is for the days given, no more
+        days = credit_days(order, amount)
+        return min(left, days * order.total_cents // order.quantity), days
+    return amount, 0
+
+
+def refund_words(order: Order, to: str, amount_cents: int, days: int) -> str:
+    """Where a refund goes, in one sentence of the current language (the cancellation's
+    preview, the manager's confirmation page, the member's e-mail)."""
+    if to == "credits":
+        return ngettext("Refund: %(num)d day of credit instead of money.",
+                        "Refund: %(num)d days of credit instead of money.", days)
+    if order.method == "stripe":
+        return _("Refund: %(amount)s to the card used to pay.", amount=money(amount_cents, order.currency))
+    return _("Refund: %(amount)s, paid back by the site's team (it was paid on site).",
+             amount=money(amount_cents, order.currency))
+
+
+def _mail_refund(order: Order, note: Invoice, amount: int, to: str, days: int, reason: str | None) -> None:
+    """Tell the member of a refund made on its own (see `refund`'s `tell_member`), in their
+    language. An erased member's order has no address left: nobody to tell."""
+    if not order.client_email:
+        return
+    locale = getattr(order.member, "locale", None) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    with force_locale(locale):
+        words = refund_words(order, to, amount, days)
+    queue_mail(order.client_email, "billing_refund", locale=locale, order=order, credit_note=note, words=words,
+               reason=reason, link=external_url("billing.account"))
 
 
 CREDIT_KINDS = ("day_pass", "half_day_pass")
@@ -269,26 +315,10 @@ def refund_preview(booking, reason: str = "member") -> str | None:
     parts = []
     for order, to in plan.refunds:
         left = order.total_cents - order.refunded_cents
-        if to == "credits":
-            days = credit_days(order, left)
-            parts.append(ngettext("Refund: %(num)d day of credit instead of money.",
-                                  "Refund: %(num)d days of credit instead of money.", days))
-        elif order.method == "stripe":
-            parts.append(_("Refund: %(amount)s to the card used to pay.", amount=money(left, order.currency)))
-        else:
-            parts.append(_("Refund: %(amount)s, paid back by the site's team (it was paid on site).",
-                           amount=money(left, order.currency)))
+        parts.append(refund_words(order, to, left, credit_days(order, left) if to == "credits" else 0))
     if plan.line is not None:
         order = db.session.get(Order, plan.line.order_id)
-        left = basket.line_left(order, plan.line)
-        if plan.line_to == "credits":
-            parts.append(ngettext("Refund: %(num)d day of credit instead of money.",
-                                  "Refund: %(num)d days of credit instead of money.", 1))
-        elif order.method == "stripe":
-            parts.append(_("Refund: %(amount)s to the card used to pay.", amount=money(left, order.currency)))
-        else:
-            parts.append(_("Refund: %(amount)s, paid back by the site's team (it was paid on site).",
-                           amount=money(left, order.currency)))
+        parts.append(refund_words(order, plan.line_to, basket.line_left(order, plan.line), 1))
     if plan.credit_days:
         parts.append(ngettext("The %(num)d day of credit it used is given back.",
                               "The %(num)d days of credit it used are given back.", plan.credit_days))

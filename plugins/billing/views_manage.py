@@ -22,7 +22,7 @@ from plugins.billing.models import Order
 from plugins.billing import rates
 from plugins.billing.orders import lock_member, lock_order
 from plugins.billing.products import products_at, quote
-from plugins.billing.refunds import refund
+from plugins.billing.refunds import refund, refund_amount, refund_words
 from plugins.billing.reports import invoices_csv, revenue
 
 MAX_ID = 2**31  # ids are PostgreSQL integers: a bigger number in a URL must be a 404, not a 500
@@ -102,6 +102,8 @@ def mark_paid(site_slug, order_id):
 @manage.post("/sites/<site_slug>/manage/orders/<int:order_id>/refund")
 @login_required
 def refund_order(site_slug, order_id):
+    """The row's form asks first: a page saying how much goes back and where, whose button
+    posts the same form again, confirmed; only then is the order refunded and the member told."""
     site = managed_site_or_abort(site_slug)
     order = db.session.get(Order, order_id) if 0 < order_id < MAX_ID else None
     if order is None or order.site_id != site.id:
@@ -111,8 +113,16 @@ def refund_order(site_slug, order_id):
         return _page(site, refund_form=form, refused_order=order.id, status=422)
     amount = int(form.amount.data * 100) if isinstance(form.amount.data, Decimal) else None
     try:
+        if form.confirmed.data != "yes":
+            cents, days = refund_amount(order, amount, form.to.data)
+            # "All that is left" is sent back as the amount it is now: a refund made meanwhile
+            # makes the confirmed one refused (more than is left), never smaller than it said.
+            typed = amount if amount is not None else order.total_cents - order.refunded_cents
+            return render_template("billing/refund_confirm.html", site=site, order=order, form=form,
+                                   words=refund_words(order, form.to.data, cents, days),
+                                   amount_field=f"{typed // 100}.{typed % 100:02d}")
         lock_member(order.member_id)  # before the order (the lock order: its seller may cancel a ticket)
-        note = refund(order, amount, form.reason.data, actor=current_user, to=form.to.data)
+        note = refund(order, amount, form.reason.data, actor=current_user, to=form.to.data, tell_member=True)
         db.session.commit()
     except BillingError as exc:
         db.session.rollback()

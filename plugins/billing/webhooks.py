@@ -181,7 +181,7 @@ def _refunded_elsewhere(charge) -> str:
     recorded = min(missing, order.total_cents - order.refunded_cents)
     if recorded > 0:
         note = refund(order, recorded, "refunded in Stripe",
-                      stripe_refund_id=f"charge:{charge.id}:{charge.amount_refunded}")
+                      stripe_refund_id=f"charge:{charge.id}:{charge.amount_refunded}", tell_member=True)
         effects.append(f"credit note {note.reference}")
     paid_back = min(missing - recorded, order.credited_cents)
     if paid_back > 0:

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from flask import current_app
-from flask_babel import force_locale, ngettext
+from flask_babel import ngettext
 from sqlalchemy import select
 
 from core.db import utcnow
 from core.extensions import db
-from core.plugins import hooks
 from plugins.booking import service
 from plugins.booking.errors import BookingError
 from plugins.booking.models import Booking
@@ -54,14 +52,10 @@ def cancel_for_closure(site, closure, actor, now=None) -> list[int]:
     now = now or utcnow()
     cancelled = []
     for booking_id in standing(site, closure.starts_on, closure.ends_on, now):
-        booking = db.session.get(Booking, booking_id)
-        with force_locale(booking.member.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
-            # Asked before the cancellation, which acts on it: the member's mail says what comes back.
-            refund = hooks(site).booking_refund_preview(booking=booking, reason=REASON)
         try:
-            with db.session.begin_nested():
+            with db.session.begin_nested():  # its mail says the closure's reason and what comes back
                 service.cancel(booking_id, actor, REASON, now=now, enforce_deadline=False, offer=False,
-                               mail_extra={"closure_reason": closure.reason, "refund": refund})
+                               note=closure.reason)
         except BookingError:
             continue  # no longer active: cancelled or expired meanwhile
         cancelled.append(booking_id)

@@ -122,3 +122,9 @@ class RulesForm(Form):
     max_per_period = _bounded(_l("Most places of this kind a member holds at the same time"), "max_per_period")
     approval_required = SelectField(_l("Approval required"), choices=[("", _l("Inherit")), ("1", _l("Yes")),
                                                                       ("0", _l("No"))], validators=[Optional()])
+
+
+class ManagerCancelForm(Form):
+    """A manager cancelling a member's booking (or refusing a request): why, for the member."""
+    reason = TextAreaField(_l("Reason (optional)"), validators=[Optional(), Length(max=500)],
+                           description=_l("Told to the member in the cancellation e-mail."))

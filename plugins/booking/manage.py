@@ -21,7 +21,7 @@ from plugins.booking.checkin import arrival_token, site_code
 from plugins.booking.desk import bookings_between, member_named
 from plugins.booking.errors import BookingError
 from plugins.booking.forms import (KIND_LABELS, PERIOD_CHOICES, STATUS_LABELS, BlockForm, ManagerBookForm,
-                                   ResourceForm, RulesForm)
+                                   ManagerCancelForm, ResourceForm, RulesForm)
 from plugins.booking.models import Booking, Resource
 from plugins.booking.models import Rule
 from plugins.booking.rules import RULE_FIELDS, save_rules
@@ -163,20 +163,32 @@ def approve(site_slug, booking_id):
     return redirect(url_for("booking_manage.day", site_slug=site.slug, day=request.form.get("day") or None), 303)
 
 
-@manage.post("/bookings/<int:booking_id>/cancel", endpoint="cancel")
+@manage.route("/bookings/<int:booking_id>/cancel", methods=["GET", "POST"], endpoint="cancel")
 @login_required
 def cancel(site_slug, booking_id):
-    """Refuse a booking waiting for approval, cancel a booking, or lift a maintenance block."""
+    """Refuse a booking waiting for approval, cancel a booking, or lift a maintenance block.
+    GET: a member's booking, what cancelling it gives back and a reason to give them; POST:
+    cancel (a block, which tells nobody, is lifted by its button at once)."""
     site = managed_site_or_abort(site_slug)
     booking = _site_booking(site, booking_id)
     reason = "approval_refused" if booking.status == "held" and booking.hold_reason == "approval" else "manager"
+    form = ManagerCancelForm()
+    back = url_for("booking_manage.day", site_slug=site.slug,
+                   day=request.values.get("day") or booking_day(site, booking))
+    if request.method == "GET" or not form.validate():
+        can_cancel, refund = service.cancellation_preview(booking, reason)
+        return render_template("booking/manage_cancel.html", site=site, booking=booking, form=form, back=back,
+                               refusing=reason == "approval_refused", can_cancel=can_cancel, refund=refund,
+                               day=request.values.get("day") or ""), 200 if request.method == "GET" else 422
     try:
-        service.cancel(booking.id, current_user, reason)
+        _cancelled, refund = service.cancellation_preview(booking, reason)
+        service.cancel(booking.id, current_user, reason, note=form.reason.data or "")
         db.session.commit()
     except BookingError as exc:
         return failed(exc)
-    flash(_("The booking is cancelled."), "success")
-    return redirect(url_for("booking_manage.day", site_slug=site.slug, day=request.form.get("day") or None), 303)
+    done = _("The request is refused.") if reason == "approval_refused" else _("The booking is cancelled.")
+    flash(" ".join([done, refund or ""]).strip() if booking.member_id else done, "success")
+    return redirect(back, 303)
 
 
 def _desk_action(site_slug, booking_id, action, done):

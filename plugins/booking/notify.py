@@ -15,7 +15,7 @@ from core.jobs import enqueue
 from core.mail import queue_mail
 from core.plugins import hooks
 from core.urls import external_url as _link
-from plugins.booking.models import Booking
+from plugins.booking.models import ACTIVE, Booking
 
 MAIL_JOB = "booking.mail"
 
@@ -26,6 +26,14 @@ def mail_later(booking, template: str, **extra) -> None:
     :param extra: JSON values for the template (a payment link), beside the booking's own.
     """
     enqueue(MAIL_JOB, booking_id=booking.id, template=template, extra=extra)
+
+
+def refund_words(booking, reason: str) -> str | None:
+    """What cancelling `booking` for `reason` gives back, in its member's language (the
+    payment plugin's `booking_refund_preview`, as the confirmation page says it)."""
+    with force_locale(booking.member.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        words = hooks(booking.resource.site).booking_refund_preview(booking=booking, reason=reason)
+    return str(words) if words else None
 
 
 def send_mail_job(booking_id: int, template: str, extra: dict) -> None:
@@ -44,7 +52,9 @@ def booking_mail(booking, template: str, **extra) -> None:
     from plugins.booking.calendar import booking_ics
 
     member, site = booking.member, booking.resource.site
-    if "amount_due" not in extra:  # a sentence: in the member's language, not the actor's
+    if booking.status not in ACTIVE:
+        extra["amount_due"] = None  # a cancelled booking is owed nothing (it said "To pay on site")
+    elif "amount_due" not in extra:  # a sentence: in the member's language, not the actor's
         with force_locale(member.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
             extra["amount_due"] = hooks(site).booking_amount_due(booking=booking)
     zone = ZoneInfo(site.timezone)

@@ -429,15 +429,16 @@ def approve(booking_id: int, actor, *, now=None) -> Booking | None:
 
 
 def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enforce_deadline=True,
-           offer: bool = True, mail_extra: dict | None = None) -> Booking:
+           offer: bool = True, note: str = "") -> Booking:
     """Cancel an active booking; compare-and-set. Members must respect the cancellation deadline.
 
     :param reason: "member", "manager", "site_closed", "hold_expired", "payment_failed",
         "approval_refused", "account_erased" (the member's own choice too: `MEMBERS_CHOICE`).
+    :param note: why, in the manager's words (or the closure's reason), told to the member in the
+        cancellation e-mail.
     :param offer: offer the freed place to the waitlist now; False for a caller that takes the
         resource again in the same transaction and offers what is left itself (`rooms.move_room`),
         or that closes the day (`closures`).
-    :param mail_extra: JSON values for the member's cancellation e-mail (the closure's reason).
     :raises BookingError: past the deadline, or not active any more.
     """
     now = now or utcnow()
@@ -464,7 +465,11 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
         raise BookingError(_("This booking is not active any more."), "not_active")
     db.session.refresh(booking)
     if booking.member is not None:
-        notify.mail_later(booking, "booking_cancelled", **(mail_extra or {}))
+        # What is given back, asked now: once `booking_cancelled` has refunded, nothing is left
+        # to say. The e-mail tells it, so a refund that comes with a cancellation needs no mail
+        # of its own (billing mails only the refunds made apart from one).
+        notify.mail_later(booking, "booking_cancelled", note=note.strip(),
+                          refund=notify.refund_words(booking, reason))
     if offer and is_enabled("booking", booking.resource.site):  # nobody may book there meanwhile
         waitlist.offer_freed(booking, now)
     if not booking.is_block:

@@ -184,7 +184,7 @@ def test_a_basket_refunded_whole_by_its_manager_is_not_refunded_again_when_a_day
     auth.logout()
     auth.login(shop["manager"])
     refund_url = f"/billing/sites/figeac/manage/orders/{order.id}/refund"
-    form = {"refund-reason": "goodwill", "refund-to": "card"}
+    form = {"refund-reason": "goodwill", "refund-to": "card", "refund-confirmed": "yes"}
     client.post(refund_url, data={**form, "refund-amount": "10.00"})  # a part of a basket: refused
     assert basket_order(app)[0].refunded_cents == 0
     client.post(refund_url, data={**form, "refund-amount": ""})  # the whole basket

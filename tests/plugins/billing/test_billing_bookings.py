@@ -70,7 +70,8 @@ def paid_online(app, client, auth, member, desk, stripe_driver, day=None) -> tup
 def refund_by_hand(client, order_id, amount, to, site="figeac"):
     """The site manager's refund form (signed in as them)."""
     return client.post(f"/billing/sites/{site}/manage/orders/{order_id}/refund",
-                       data={"refund-amount": amount, "refund-reason": "site closed", "refund-to": to})
+                       data={"refund-amount": amount, "refund-reason": "site closed", "refund-to": to,
+                             "refund-confirmed": "yes"})
 
 
 def invoice_pdfs(mailbox):
@@ -464,5 +465,5 @@ def test_a_paid_day_pass_on_a_day_the_site_closes_is_refunded_in_full_and_the_me
     mailbox.wait_for(1)
     [cancelled] = [m for m in mailbox.to(shop["member"].email) if m["Subject"].startswith("Réservation annulée")]
     body = cancelled.get_body(preferencelist=("plain",)).get_content()
-    assert "Motif donné par le lieu : coupure d'électricité" in body
+    assert "Motif indiqué : coupure d'électricité" in body
     assert "Remboursement : 15,00\u00a0€ sur la carte utilisée pour payer." in body

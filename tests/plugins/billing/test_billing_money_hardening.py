@@ -116,7 +116,8 @@ def test_a_booking_that_spent_the_last_credit_at_its_hold_is_confirmed_at_approv
 
 def _refund(client, order_id, amount, to):
     return client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
-                       data={"refund-amount": amount, "refund-reason": "geste", "refund-to": to})
+                       data={"refund-amount": amount, "refund-reason": "geste", "refund-to": to,
+                             "refund-confirmed": "yes"})
 
 
 def test_refunds_to_credits_give_whole_days_of_the_price_only(app, client, auth, shop):

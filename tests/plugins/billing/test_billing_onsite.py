@@ -46,7 +46,8 @@ def test_a_refund_by_hand_issues_a_credit_note_and_is_audited(app, client, auth,
     with app.app_context():
         order_id = db.session.scalar(select(Order.id))
     response = client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
-                           data={"refund-amount": "15.00", "refund-reason": "site closed", "refund-to": "credits"})
+                           data={"refund-amount": "15.00", "refund-reason": "site closed", "refund-to": "credits",
+                                 "refund-confirmed": "yes"})
     assert response.status_code == 303
     with app.app_context():
         note = db.session.scalar(select(Invoice).where(Invoice.kind == "credit_note"))
@@ -56,7 +57,7 @@ def test_a_refund_by_hand_issues_a_credit_note_and_is_audited(app, client, auth,
         entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "billing.refund"))
         assert entry.details["reason"] == "site closed" and entry.actor_id == shop["manager"].id
     again = client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
-                        data={"refund-amount": "1.00", "refund-reason": "twice", "refund-to": "card"})
+                        data={"refund-amount": "1.00", "refund-reason": "twice", "refund-to": "card", "refund-confirmed": "yes"})
     assert again.status_code == 303
     with app.app_context():
         assert len(db.session.scalars(select(Invoice).where(Invoice.kind == "credit_note")).all()) == 1
@@ -73,7 +74,8 @@ def test_a_refund_refused_by_its_form_says_why_beside_the_amount(app, client, au
     with app.app_context():
         order_id = db.session.scalar(select(Order.id))
     answer = client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
-                         data={"refund-amount": amount, "refund-reason": "Erreur de saisie", "refund-to": "credits"})
+                         data={"refund-amount": amount, "refund-reason": "Erreur de saisie", "refund-to": "credits",
+                                 "refund-confirmed": "yes"})
     assert answer.status_code == 422
     tree = lxml.html.fromstring(answer.get_data(as_text=True))
     field = tree.get_element_by_id(f"amount-{order_id}")
@@ -100,7 +102,7 @@ def test_a_card_refund_goes_back_through_stripe_and_its_event_adds_no_second_cre
         order = db.session.scalar(select(Order))
         order_id, intent = order.id, order.stripe_payment_intent
     client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
-                data={"refund-amount": "20.00", "refund-reason": "unused days", "refund-to": "card"})
+                data={"refund-amount": "20.00", "refund-reason": "unused days", "refund-to": "card", "refund-confirmed": "yes"})
     refunds = stripe_driver.client().v1.refunds.list({"payment_intent": intent})
     assert [r.amount for r in refunds.data] == [2000]
     replies = stripe_driver.deliver(client)
@@ -179,7 +181,7 @@ def test_the_accountants_csv_neutralises_formulas_and_keeps_negative_amounts(app
     with app.app_context():
         order_id = db.session.scalar(select(Order.id))
     client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
-                data={"refund-amount": "10.00", "refund-reason": "site closed", "refund-to": "card"})
+                data={"refund-amount": "10.00", "refund-reason": "site closed", "refund-to": "card", "refund-confirmed": "yes"})
     for url in ("/billing/sites/figeac/manage/invoices.csv", "/billing/revenue/invoices.csv"):
         if url.startswith("/billing/revenue"):
             auth.logout()

@@ -61,9 +61,9 @@ def test_closing_booked_days_cancels_their_bookings_as_the_site_and_tells_each_m
     [to_english] = mailbox.to(english.email)
     assert to_french["Subject"].startswith("Réservation annulée")
     assert "Le lieu est fermé ce jour-là" in _body(to_french)
-    assert "Motif donné par le lieu : dégât des eaux" in _body(to_french)
+    assert "Motif indiqué : dégât des eaux" in _body(to_french)
     assert to_english["Subject"].startswith("Booking cancelled")
-    assert "Reason given by the site: dégât des eaux" in _body(to_english)
+    assert "Reason given: dégât des eaux" in _body(to_english)
 
 
 def test_the_manager_is_asked_first_and_nothing_changes_until_they_confirm(

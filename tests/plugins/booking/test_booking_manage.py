@@ -209,3 +209,73 @@ def test_the_csv_export_neutralises_formulas_in_names(client, auth, site_with_de
     [row] = list(csv.DictReader(io.StringIO(export), delimiter=";"))
     assert row["Membre"] == """'=HYPERLINK("http://x")"""
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row.values())
+
+
+def _mail_text(message) -> str:
+    return message.get_body(("plain",)).get_content()
+
+
+def test_a_manager_cancels_after_a_confirmation_page_and_the_member_is_told_who_and_why(
+        client, auth, app, site_with_desk, make_user, mailbox):
+    from core.extensions import db
+    from plugins.booking.models import Booking
+
+    member = make_user()
+    auth.login(member)
+    day = next_weekday()
+    made = client.post("/booking/sites/figeac/book", data={"resource": site_with_desk, "date": day.isoformat(),
+                                                           "period": "morning"})
+    booking_id = int(made.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
+    auth.logout()
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    ask_url = f"/booking/manage/figeac/bookings/{booking_id}/cancel?day={day}"
+    assert f'href="{ask_url}"' in client.get(f"/booking/manage/figeac?day={day}").get_data(as_text=True)
+    html = client.get(ask_url).get_data(as_text=True)
+    assert "Annuler cette réservation ?" in html and "Motif (facultatif)" in html
+    assert "Ce qui est remboursé" in html and "Oui, l’annuler" in html
+    with app.app_context():
+        assert db.session.get(Booking, booking_id).status == "confirmed"  # asking cancelled nothing
+    mailbox.clear()
+    too_long = client.post(ask_url, data={"reason": "x" * 501, "day": day.isoformat()})
+    assert too_long.status_code == 422 and 'class="error-summary"' in too_long.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Booking, booking_id).status == "confirmed"
+    done = client.post(ask_url, data={"reason": "Dégât des eaux dans l’open space", "day": day.isoformat()})
+    assert done.status_code == 303 and done.headers["Location"].endswith(f"/booking/manage/figeac?day={day}")
+    with app.app_context():
+        booking = db.session.get(Booking, booking_id)
+        assert (booking.status, booking.cancel_reason) == ("cancelled", "manager")
+    (mail,) = [m for m in mailbox.wait_for(1) if m["To"] == member.email]
+    text = _mail_text(mail)
+    assert "a annulé votre réservation." in text and "L’équipe de" in text
+    assert "Motif indiqué : Dégât des eaux dans l’open space" in text
+    assert "Le fichier joint retire cette réservation de votre calendrier." in text
+    assert "ajoute cette réservation" not in text
+
+
+def test_a_request_refused_tells_the_member_it_was_declined_and_why(client, auth, app, make_site, make_resource,
+                                                                    make_user, mailbox):
+    make_site("figeac")
+    office = make_resource("figeac", "office", "Bureau", approval_required=True)
+    member = make_user()
+    auth.login(member)
+    day = next_weekday()
+    client.post("/booking/sites/figeac/book", data={"resource": office, "date": day.isoformat(), "period": "morning"})
+    auth.logout()
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    with app.app_context():
+        from sqlalchemy import select
+
+        from core.extensions import db
+        from plugins.booking.models import Booking
+
+        booking_id = db.session.scalar(select(Booking.id))
+    html = client.get(f"/booking/manage/figeac/bookings/{booking_id}/cancel").get_data(as_text=True)
+    assert "Refuser cette demande ?" in html and "Oui, la refuser" in html
+    mailbox.clear()
+    client.post(f"/booking/manage/figeac/bookings/{booking_id}/cancel", data={"reason": "Bureau réservé aux ateliers"})
+    (mail,) = [m for m in mailbox.wait_for(1) if m["To"] == member.email]
+    text = _mail_text(mail)
+    assert "a refusé votre demande de réservation." in text and "Motif indiqué : Bureau réservé aux ateliers" in text
+    assert "Rien n’a été payé pour cette réservation : rien à rembourser." in text
+    assert "À payer sur place" not in text  # it was said of a booking refused
