@@ -52,6 +52,16 @@ def _mark_arrived(booking: Booking, now, from_statuses=("confirmed",)) -> Bookin
     return booking
 
 
+def _in_window(booking: Booking, now) -> bool:
+    return booking.starts_at - CHECKIN_EARLY <= now < booking.ends_at
+
+
+def open_to_check_in(booking: Booking, now=None) -> bool:
+    """Whether its member may say they arrived now: a confirmed booking, from 30 minutes before
+    its start until its end (the booking's page shows the arrival form only then)."""
+    return booking.status == "confirmed" and _in_window(booking, now or utcnow())
+
+
 def check_in(booking_id: int, member, *, code: str | None = None, now=None) -> Booking:
     """A member marks their arrival, from 30 minutes before the start until the end."""
     now = now or utcnow()
@@ -61,7 +71,7 @@ def check_in(booking_id: int, member, *, code: str | None = None, now=None) -> B
     if code is not None:
         if code.strip() != site_code(booking.resource.site, booking.starts_at):
             raise BookingError(_("This is not today's code for this site."), "bad_code")
-    if not (booking.starts_at - CHECKIN_EARLY <= now < booking.ends_at):
+    if not _in_window(booking, now):
         raise BookingError(_("You can check in from 30 minutes before your booking until its end."), "not_now")
     return _mark_arrived(booking, now)
 

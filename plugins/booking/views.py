@@ -330,7 +330,8 @@ def show(booking_id):
     site = booking.resource.site
     return render_template("booking/show.html", booking=booking, site=site, booking_on=is_enabled("booking", site),
                            checkin_form=CheckInForm(), payment_url=service.payment_url(booking),
-                           amount_due=service.amount_due(booking), can_cancel=can_cancel)
+                           amount_due=service.amount_due(booking), can_cancel=can_cancel,
+                           check_in_now=checkin.open_to_check_in(booking))
 
 
 def _canceller(booking) -> str:

@@ -205,3 +205,27 @@ def test_searching_a_day_gone_by_says_so_once(client, make_site, make_resource):
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "Ce jour est passé" in page and "Plus rien à réserver ce jour-là" not in page
+
+
+def test_the_arrival_form_shows_only_when_checking_in_is_open(app, client, auth, site_with_desk, make_user):
+    """The booking's page offered "I'm here" days ahead, to be refused when used; it shows from
+    30 minutes before the start, and says when before. The page gives the booking's number, as
+    its e-mails do."""
+    from datetime import timedelta
+
+    from core.db import utcnow
+    from plugins.booking.models import Booking
+
+    auth.login(make_user())
+    booked = client.post("/booking/sites/figeac/book", data={"resource": site_with_desk,
+                                                            "date": next_weekday().isoformat(), "period": "morning"})
+    path = booked.headers["Location"]
+    booking_id = int(path.rstrip("/").rsplit("/", 1)[-1])
+    page = client.get(path).get_data(as_text=True)
+    assert "Je suis arrivé" not in page and "à partir de 30 minutes avant" in page
+    assert "Numéro de réservation" in page and f"<dd>{booking_id}</dd>" in page
+    with app.app_context():
+        booking = db.session.get(Booking, booking_id)
+        booking.starts_at, booking.ends_at = utcnow() + timedelta(minutes=20), utcnow() + timedelta(hours=3)
+        db.session.commit()
+    assert "Je suis arrivé" in client.get(path).get_data(as_text=True)
