@@ -25,6 +25,10 @@ def test_a_message_is_relayed_with_the_writers_name_and_reply_to(app, client, au
     claire = make_profile("Claire Vidal", email="claire@cabinet.example")
     writer = make_user(name="Lucas Bernard", email="lucas@example.org")
     auth.login(writer)
+    # The form says what happens next: the reply address is the writer's, so Claire sees it (it
+    # said "your reply address is then yours", which a usability review could not make sense of).
+    form = client.get(f"/directory/people/{_profile_id(app, claire)}").get_data(as_text=True)
+    assert "ce membre verra votre adresse" in form
     response = client.post(f"/directory/people/{_profile_id(app, claire)}/contact",
                            data={"body": "Bonjour, pouvez-vous tenir ma comptabilité ?"}, headers=EN)
     assert response.status_code == 303
