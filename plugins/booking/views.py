@@ -15,6 +15,7 @@ from core.extensions import db
 from core.geo import svgmap
 from core.geo.views import choose, preferred
 from core.modules.service import is_enabled
+from core.plugins import hooks
 from core.pagecache import kept_for_visitors
 from core.security import safe_next
 from core.sites.access import visible_site_or_abort
@@ -65,7 +66,13 @@ def _labels():
     return {"booking_kind_labels": _Translated(KIND_LABELS), "booking_book_labels": _Translated(BOOK_LABELS),
             "booking_period_labels": _Translated(PERIODS), "booking_status_labels": _Translated(STATUS_LABELS),
             "booking_timedelta": timedelta, "booking_payer_label": service.payer_label,
-            "booking_open_at": lambda site: is_enabled("booking", site)}
+            "booking_open_at": lambda site: is_enabled("booking", site),
+            "booking_manage_links": _manage_links}
+
+
+def _manage_links(site) -> list:
+    """Other plugins' pages in a site's management menu (billing's payments)."""
+    return [item for result in hooks(site).booking_manage_links(site=site) if result for item in result]
 
 
 def _site(site_slug):
@@ -154,11 +161,17 @@ def site_week(site_slug):
         monday = parse_day(request.args["week"]) if request.args.get("week") else None
     except BookingError as exc:
         return failed(exc)
+    return _site_page(site, monday)
+
+
+def _site_page(site, monday=None, room_form=None, room_error=None, status_code=200):
+    """A site's week (`monday`'s), with the room form as it was sent and its refusal when given."""
     if monday:
         monday -= timedelta(days=monday.weekday())
     context = week_context(site, monday)
     return render_template("booking/site.html", form=BookForm(), series_form=SeriesForm(), **context,
-                           period_choices=PERIOD_CHOICES, resources=resources_of(site), site_status=status(site))
+                           period_choices=PERIOD_CHOICES, resources=resources_of(site), site_status=status(site),
+                           room_form=room_form, room_error=room_error), status_code
 
 
 def slot_from_form(form, site):
@@ -201,7 +214,11 @@ def book(site_slug):
             db.session.rollback()
             return render_template("booking/refused.html", message=str(exc), back=back, waitlist=True,
                                    site=site, form=form), 409
-        return failed(exc, back)
+        if form.period.data == "hours":  # the room form: shown again as typed, the reason beside it
+            db.session.rollback()
+            return _site_page(site, form.date.data, room_form=form, room_error=str(exc),
+                              status_code=exc.status or 422)
+        return failed(exc, url_for("booking.site", site_slug=site.slug, week=form.date.data.isoformat()))
     return _after_booking(booking)
 
 

@@ -229,3 +229,26 @@ def test_the_arrival_form_shows_only_when_checking_in_is_open(app, client, auth,
         booking.starts_at, booking.ends_at = utcnow() + timedelta(minutes=20), utcnow() + timedelta(hours=3)
         db.session.commit()
     assert "Je suis arrivé" in client.get(path).get_data(as_text=True)
+
+
+def test_a_refused_room_booking_shows_the_form_again_as_typed(client, auth, make_site, make_resource, make_user):
+    """A room booked by the hour with its end before its start went to a "Not possible" page
+    whose "Back" led to the current week, the room, the date and the hours lost."""
+    import lxml.html
+
+    make_site("figeac")
+    room = make_resource("figeac", "room", "Salle Lot")
+    auth.login(make_user())
+    day = next_weekday(3, weeks_ahead=2)
+    response = client.post("/booking/sites/figeac/book", data={"resource": room, "date": day.isoformat(),
+                                                              "period": "hours", "start": "15:00", "end": "14:00"})
+    assert 400 <= response.status_code < 500
+    tree = lxml.html.fromstring(response.get_data(as_text=True))
+    [error] = tree.xpath("//*[@id='room-error']")
+    assert "fin" in error.text_content() and error.get("role") == "alert"
+    assert tree.xpath("//input[@id='room-date']/@value") == [day.isoformat()]
+    assert tree.xpath("//input[@id='room-start']/@value") == ["15:00"]
+    assert tree.xpath("//input[@id='room-end']/@value") == ["14:00"]
+    assert tree.xpath("//select[@id='room-resource']/option[@selected]/@value") == [str(room)]
+    # The week shown is the one of the date tried: its grid's buttons book that day.
+    assert day.isoformat() in tree.xpath("//table[contains(@class, 'week')]//input[@name='date']/@value")
