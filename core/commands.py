@@ -117,7 +117,7 @@ def retention_cli():
 @click.option("--dry-run", is_flag=True, help="Count what would go, change nothing.")
 @with_appcontext
 def purge_retention(dry_run):
-    """Delete or anonymise what has outlived its period (daily, from cron): sent e-mails, old
+    """Delete or anonymise what has outlived its period (daily, from cron): e-mails, old
     audit entries, and each plugin's own (visitors' registrations, ended board posts...)."""
     from core.db import utcnow
     from core.retention import purge

@@ -187,10 +187,10 @@ class Monitoring(_Section):
 
 class Retention(_Section):
     """How many days the core keeps what it no longer needs (`tierslieux retention purge`,
-    daily): e-mails sent (long enough to answer "I never got it"), and the audit log. The
+    daily): e-mails, sent or not (long enough to answer "I never got it"), and the audit log. The
     territory's data protection officer sets them; plugins' periods are in their own tables."""
 
-    sent_mails_days: int = Field(default=90, ge=1, le=3660)
+    mails_days: int = Field(default=90, ge=1, le=3660)
     audit_days: int = Field(default=1095, ge=30, le=3660)
 
 

@@ -2,7 +2,7 @@
 every service to set and apply): `tierslieux retention purge`, daily from cron, deletes or
 anonymises what has outlived its period.
 
-The core keeps sent e-mails (`[retention] sent_mails_days`) and the audit log
+The core keeps e-mails (`[retention] mails_days`, from when they were written) and the audit log
 (`[retention] audit_days`); each plugin purges its own rows through the `purge_expired` hook,
 its periods in its own table. Invoices, credit notes and the orders they stand on are not
 purged: the law keeps them ten years (and an erased member's are already detached from them).
@@ -35,9 +35,10 @@ def purge(now: datetime) -> dict[str, int]:
 @hookimpl
 def purge_expired(now):
     periods = current_app.config["TERRITORY"].retention
+    # Every mail written before the period, sent or not: one refused for good, or whose job
+    # died after its retries, is an operator's to look at within the period, not kept for ever.
     mails = db.session.execute(delete(MailMessage).where(
-        MailMessage.status == "sent", MailMessage.sent_at < now - timedelta(days=periods.sent_mails_days))).rowcount
-    # Mails never sent (their job dead after its retries) are an operator's to look at: kept.
+        MailMessage.created_at < now - timedelta(days=periods.mails_days))).rowcount
     entries = db.session.execute(delete(AuditEntry).where(
         AuditEntry.at < now - timedelta(days=periods.audit_days))).rowcount
-    return {"sent e-mails": mails, "audit entries": entries}
+    return {"e-mails": mails, "audit entries": entries}
