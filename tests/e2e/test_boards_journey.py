@@ -30,6 +30,7 @@ def test_a_skill_wanted_is_approved_shown_and_a_recruiter_writes_to_the_matching
     page.get_by_label("Communes", exact=True).fill("Figeac")
     page.get_by_label("Affichée jusqu'au").fill((date.today() + timedelta(days=60)).isoformat())
     page.get_by_label("Pourquoi elle est introuvable ici").fill("Aucun kiné du sport à moins de 80 km.")
+    page.get_by_label("Description").fill("Club de rugby de Figeac.\nDeux séances par semaine.")
     page.get_by_role("button", name="Envoyer pour vérification").click()
     assert "elle s'affichera une fois vérifiée" in page.get_by_role("status").first.inner_text()
 
@@ -49,6 +50,8 @@ def test_a_skill_wanted_is_approved_shown_and_a_recruiter_writes_to_the_matching
     assert page.get_by_role("heading", name="Compétences recherchées", level=1).is_visible()
     page.get_by_role("link", name=TITLE).click()
     assert "Élodie Marchal" not in page.content()  # spouse profiles are not for visitors
+    # The description keeps its lines (its class had no rule: they ran into one).
+    assert "Figeac.\nDeux séances" in page.locator(".prewrap").first.inner_text()
 
     login(RECRUITER)
     page.goto("/boards/skills-wanted")
