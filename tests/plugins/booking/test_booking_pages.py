@@ -252,3 +252,19 @@ def test_a_refused_room_booking_shows_the_form_again_as_typed(client, auth, make
     assert tree.xpath("//select[@id='room-resource']/option[@selected]/@value") == [str(room)]
     # The week shown is the one of the date tried: its grid's buttons book that day.
     assert day.isoformat() in tree.xpath("//table[contains(@class, 'week')]//input[@name='date']/@value")
+
+
+def test_the_cancel_page_of_a_cancelled_booking_does_not_ask_to_cancel_it(client, auth, site_with_desk, make_user):
+    """It kept the heading "Annuler cette réservation ?" above "Cette réservation n'est plus active"."""
+    import lxml.html
+
+    auth.login(make_user())
+    booked = client.post("/booking/sites/figeac/book", data={"resource": site_with_desk,
+                                                            "date": next_weekday().isoformat(), "period": "morning"})
+    booking_id = int(booked.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
+    tree = lxml.html.fromstring(client.get(f"/booking/{booking_id}/cancel").get_data(as_text=True))
+    assert tree.findtext(".//h1") == "Annuler cette réservation ?"
+    assert client.post(f"/booking/{booking_id}/cancel").status_code == 303
+    tree = lxml.html.fromstring(client.get(f"/booking/{booking_id}/cancel").get_data(as_text=True))
+    assert tree.findtext(".//h1") == "Cette réservation ne peut pas être annulée"
+    assert "n'est plus active" in tree.text_content().replace("’", "'") and not tree.xpath("//main//form")
