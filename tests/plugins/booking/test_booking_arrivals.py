@@ -128,7 +128,7 @@ def test_check_in_link_from_the_booking_page(client, auth, app, site_with_desk, 
     booking_id = _book(app, member, site_with_desk, next_weekday())
     auth.login(member)
     page = client.get(f"/booking/{booking_id}").get_data(as_text=True)
-    assert f"/booking/{booking_id}/check-in" in page
+    assert f"/booking/{booking_id}/check-in" not in page  # days ahead: offered from 30 minutes before
     too_early = client.post(f"/booking/{booking_id}/check-in")
     assert too_early.status_code == 422
 
