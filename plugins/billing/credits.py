@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select
 
 from core.db import lock_row, utcnow
 from core.extensions import db
-from plugins.billing.models import CreditEntry, Order
+from plugins.billing.models import CreditEntry, Invoice, Order
 
 
 @dataclass(frozen=True)
@@ -98,11 +98,23 @@ def give_back(booking_id: int, note: str = "") -> int:
     db.session.flush()
     grant = db.session.get(CreditEntry, use.grant_id) if use.grant_id else None
     order = db.session.get(Order, grant.order_id) if grant is not None and grant.order_id else None
-    if order is not None and order.refunded_cents and order.kind in ("bundle", "membership"):
-        # The bundle (or the membership's first month) was refunded, in part or whole: what
-        # came back is taken back as far as the refund says, so a refunded day is never spent.
+    # The money that granted the day was refunded, in part or whole: what came back is taken
+    # back as far as the refund says, so a refunded day is never spent. A membership's month is
+    # its own invoice's money (a renewal is refunded on it, not on the order).
+    if grant is not None and grant.invoice_id is not None:
+        invoice = db.session.get(Invoice, grant.invoice_id)
+        refunded = credited_on(invoice.id)
+        if refunded:
+            take_back(order.id, refunded, invoice.total_ttc_cents, grant.reason, invoice_id=invoice.id)
+    elif order is not None and order.refunded_cents and order.kind in ("bundle", "membership"):
         take_back(order.id, order.refunded_cents, order.total_cents, order.kind)
     return -net
+
+
+def credited_on(invoice_id: int) -> int:
+    """What the credit notes of an invoice give back, in cents."""
+    return db.session.scalar(select(func.coalesce(func.sum(func.abs(Invoice.total_ttc_cents)), 0)).where(
+        Invoice.credited_invoice_id == invoice_id, Invoice.kind == "credit_note"))
 
 
 def take_back(order_id: int, refunded_cents: int, total_cents: int, kind: str = "bundle",

@@ -15,7 +15,7 @@ from flask import current_app
 from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from core import audit
 from core.db import utcnow
@@ -195,8 +195,7 @@ def invoice_refunded_elsewhere(invoice: Invoice, amount_refunded: int, stripe_re
     gets a credit note for what no credit note gives back yet, and the unused days of its month
     are taken back in proportion (a counted membership). Called with the member and the order
     locked. Returns what was done, for the webhook's answer."""
-    noted = db.session.scalar(select(func.coalesce(func.sum(func.abs(Invoice.total_ttc_cents)), 0)).where(
-        Invoice.credited_invoice_id == invoice.id, Invoice.kind == "credit_note"))
+    noted = credits.credited_on(invoice.id)
     missing = min(amount_refunded, invoice.total_ttc_cents) - noted
     if missing <= 0:
         return "already recorded"

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from core.extensions import db
 from plugins.billing import credits
-from plugins.billing.models import Invoice, Order
+from plugins.billing.models import CreditEntry, Invoice, Order
 from tests.plugins.billing.test_billing_basket import basket_order, pay_basket, three_days
 from tests.plugins.billing.test_billing_bookings import book_day, desk, next_tuesday  # noqa: F401
 from tests.plugins.billing.test_billing_money_hardening import _refund
@@ -118,5 +118,38 @@ def test_a_basket_day_partly_refunded_in_the_dashboard_is_not_given_back_as_a_wh
         balance = credits.balance(shop["member"].id)
     # 5 EUR cannot buy a 15 EUR day: it goes back to the card, or no day is given for it.
     assert balance == 0 or order.credited_cents >= 1500, (balance, order.refunded_cents, order.credited_cents)
+
+
+def test_a_day_of_a_refunded_renewal_given_back_is_not_spendable_again(app, client, auth, shop, stripe_driver):
+    """A renewal's day spent, the renewal refunded in full in Stripe's dashboard (its 7 unused
+    days taken back), then the booking cancelled in time: `give_back` put the day back on the
+    renewal's grant and took back only against the first month's money, so the member had the
+    renewal's money and a day of it (found by a review of this part's diff)."""
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    stripe_driver.renew(row.stripe_subscription_id, "paid")
+    stripe_driver.deliver(client)
+    with app.app_context():
+        assert credits.balance(shop["member"].id) == 16
+        renewal_grant = db.session.scalars(select(CreditEntry).where(
+            CreditEntry.reason == "membership", CreditEntry.grant_id.is_(None)).order_by(CreditEntry.id.desc())).first()
+        assert renewal_grant.invoice_id is not None
+        # One of the renewal's days spent on a booking (id 424242: the ledger keeps no key to it).
+        db.session.add(CreditEntry(member_id=renewal_grant.member_id, site_id=renewal_grant.site_id,
+                                   grant_id=renewal_grant.id, delta=-1, reason="booking", booking_id=424242))
+        db.session.commit()
+        assert credits.balance(shop["member"].id) == 15
+    api = stripe_driver.client().v1
+    renewal = api.invoices.retrieve(api.subscriptions.retrieve(row.stripe_subscription_id).latest_invoice,
+                                    {"expand": ["payments"]})
+    api.refunds.create({"payment_intent": renewal.payments.data[0].payment.payment_intent})
+    assert all(r.status_code == 200 for _t, r in stripe_driver.deliver(client, only=("charge.refunded",)))
+    with app.app_context():
+        assert credits.balance(shop["member"].id) == 8  # the first month's 8; the renewal's 7 unused taken back
+        assert credits.give_back(424242) == 1
+        db.session.commit()
+        # The renewal's money went back in full: none of its days may be spendable again.
+        assert credits.balance(shop["member"].id) == 8, "a day of a refunded renewal is spendable again"
 
 
