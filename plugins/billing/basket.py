@@ -111,7 +111,8 @@ def _local_day(booking):
     return booking.starts_at.astimezone(ZoneInfo(booking.resource.site.timezone)).date()
 
 
-def _line_label(label: str, booking) -> str:
+def line_label(label: str, booking) -> str:
+    """An invoice line's label for a booking's day, in the territory's language (a legal text)."""
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):  # legal text: the territory's language
         day = medium_date(booking.starts_at, booking.resource.site)
     return f"{label} — {day}"
@@ -140,7 +141,7 @@ def priced(member, site, bookings) -> tuple[list[dict], dict]:
     for booking in bookings:
         code, quantity = product_for(booking)
         offer = quote(site, code, member.id)
-        lines.append({"label": _line_label(offer.invoice_label, booking), "quantity": quantity,
+        lines.append({"label": line_label(offer.invoice_label, booking), "quantity": quantity,
                       "shown": f"{offer.label} — {medium_date(booking.starts_at, booking.resource.site)}",
                       "unit_ht_cents": offer.unit_cents, "vat_rate_bp": offer.vat_rate_bp, "code": code,
                       "kind": offer.product.kind, "booking": booking,
