@@ -15,9 +15,11 @@ from plugins.billing.models import Invoice
 
 
 def desk_links(booking) -> list[NavItem]:
-    """"Record the payment" beside a booking whose order waits to be paid at the desk."""
+    """"Record the payment" beside a booking whose order waits to be paid at the desk, or that
+    is held for its online payment (the member may pay at the desk instead)."""
     order = pending_order(booking.id) if booking.member_id else None
-    if order is None or order.method != "on_site":
+    held_for_payment = booking.status == "held" and booking.hold_reason == "payment"
+    if order is None or (order.method != "on_site" and not held_for_payment):
         return []
     return [NavItem(_l("Record the payment"), "billing_manage.site_billing",
                     {"site_slug": booking.resource.site.slug, "_anchor": "orders-title"})]

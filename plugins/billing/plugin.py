@@ -197,6 +197,11 @@ def booking_desk_links(booking):
 
 
 @hookimpl
+def booking_manage_links(site):
+    return [NavItem(_l("Payments"), "billing_manage.site_billing", {"site_slug": site.slug})]
+
+
+@hookimpl
 def booking_revenue(site, bounds):
     return desk.revenue_between(site, bounds)
 

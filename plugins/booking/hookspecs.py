@@ -152,6 +152,15 @@ def booking_desk_links(booking: Booking) -> list | None:
 
 
 @hookspec
+def booking_manage_links(site: Site) -> list | None:
+    """Pages of yours for managing this site, in its management menu beside the day and the
+    week (the payments to record, ...), for a user who manages it.
+
+    :return: a list of `core.ui.NavItem`, or None.
+    """
+
+
+@hookspec
 def booking_revenue(site: Site, bounds: list[datetime]) -> tuple[str, list[int]] | None:
     """Collector: each paying plugin's part of the site's revenue (excluding VAT, credit notes
     subtracted) between consecutive instants; the site's figures add the parts up (billing: its

@@ -467,3 +467,37 @@ def test_a_paid_day_pass_on_a_day_the_site_closes_is_refunded_in_full_and_the_me
     body = cancelled.get_body(preferencelist=("plain",)).get_content()
     assert "Motif indiqué : coupure d'électricité" in body
     assert "Remboursement : 15,00\u00a0€ sur la carte utilisée pour payer." in body
+
+
+def test_a_booking_s_order_and_invoice_name_the_day_it_pays(app, client, auth, shop, desk, stripe_driver):
+    """A basket's lines said "Pass journée — <day>", a single booking's order only "Pass journée":
+    its invoice, its Stripe page and the success page did not say which day was paid."""
+    from babel.dates import format_date
+
+    from plugins.billing.models import Invoice
+
+    day = next_tuesday()
+    _booking_id, order = paid_online(app, client, auth, shop["member"], desk, stripe_driver, day=day)
+    with app.app_context():
+        invoice = db.session.scalar(select(Invoice).where(Invoice.order_id == order.id))
+        label = invoice.lines[0]["label"]
+    assert order.label == label == f"Pass journée — {format_date(day, 'medium', locale='fr')}", label
+
+
+def test_a_manager_finds_the_payments_from_the_site_s_day(app, client, auth, shop, desk, stripe_driver):
+    """Recording a payment at the desk was reachable only through Administration: the site's
+    management menu had no link to it, and a booking held for its online payment (a member who
+    pays at the desk instead) had none beside it on the day."""
+    import lxml.html
+
+    day = next_tuesday()
+    auth.login(shop["member"])
+    hold_and_checkout(client, desk, day=day)  # held until paid, its Checkout open
+    auth.logout()
+    auth.login(shop["manager"])
+    tree = lxml.html.fromstring(client.get(f"/booking/manage/figeac?day={day}").get_data(as_text=True))
+    menu = tree.xpath("//nav[@aria-label='Gestion du lieu']//a")
+    assert any(a.text_content().strip() == "Paiements" and a.get("href") == "/billing/sites/figeac/manage"
+               for a in menu), [a.text_content() for a in menu]
+    assert tree.xpath("//main//a[starts-with(normalize-space(.), 'Enregistrer le paiement')]/@href") == [
+        "/billing/sites/figeac/manage#orders-title"]
