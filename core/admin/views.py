@@ -16,8 +16,9 @@ from core.extensions import db
 from core.modules import service as modules
 from core.modules.guard import reachable
 from core.plugins import hooks, registry
+from core.sites.access import managed_site_or_abort
 from core.sites.models import Site
-from core.sites.service import managed_sites, site_by_slug
+from core.sites.service import managed_sites
 from core.ui import collect
 
 admin = Blueprint("admin", __name__, url_prefix="/admin")
@@ -57,12 +58,7 @@ def _switchable_place(site_slug):
     if site_slug is None:
         _admin_only()
         return None
-    site = site_by_slug(site_slug)
-    if site is None:
-        abort(404)
-    if not current_user.manages(site):
-        abort(403)
-    return site
+    return managed_site_or_abort(site_slug)
 
 
 @admin.get("/modules/<name>/off")
