@@ -210,6 +210,14 @@ def closure_on(site: Site, day: date) -> Closure | ClosureRow | None:
     return next((c for c in site.closures if c.starts_on <= day <= c.ends_on), None)
 
 
+def closed_between(site_id: int, first_day: date, last_day: date) -> bool:
+    """Whether a closure of the site covers any of these local days, read from the database
+    now (not from the site's cached row): what a transaction checks under its locks, so a
+    closure committed a moment ago counts."""
+    return db.session.scalar(select(Closure.id).where(
+        Closure.site_id == site_id, Closure.starts_on <= last_day, Closure.ends_on >= first_day).limit(1)) is not None
+
+
 def check_closure_dates(starts_on: date, ends_on: date) -> None:
     if ends_on < starts_on:
         raise SiteError(_("The closure must end on or after its first day."))

@@ -19,7 +19,7 @@ from core.db import utcnow
 from core.extensions import db
 from plugins.booking import service
 from plugins.booking.errors import BookingError
-from plugins.booking.models import Booking
+from plugins.booking.models import Booking, Resource
 from plugins.booking.slots import to_utc
 
 REASON = "site_closed"
@@ -48,8 +48,16 @@ def conflicts(site, starts_on: date, ends_on: date, now=None) -> list[str] | Non
 
 
 def cancel_for_closure(site, closure, actor, now=None) -> list[int]:
-    """Cancel the bookings standing on the closure's days (flushes); the ids cancelled."""
+    """Cancel the bookings standing on the closure's days (flushes); the ids cancelled.
+
+    Every resource of the site is locked first (PostgreSQL; SQLite's writers take turns), as a
+    booking locks its resource before it checks the closures again (`service._validate`): a
+    booking being made now either commits first, and is found here and cancelled, or waits and
+    then sees the closure and is refused. Resources, then members: the order a booking takes."""
     now = now or utcnow()
+    if db.session.get_bind().dialect.name != "sqlite":
+        db.session.execute(select(Resource.id).where(Resource.site_id == site.id).order_by(Resource.id)
+                           .with_for_update(key_share=True))
     cancelled = []
     for booking_id in standing(site, closure.starts_on, closure.ends_on, now):
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from sqlalchemy import exc as sa_exc, or_, select, update
@@ -21,7 +22,7 @@ from core.modules.service import is_enabled
 from core.plugins import hooks
 from core.sites.access import can_see
 from core.sites.models import Site
-from core.sites.service import site_row
+from core.sites.service import closed_between, site_row
 from plugins.booking import notify, waitlist
 from plugins.booking.switching import settling_hooks
 from plugins.booking.errors import BookingError, NotFound, SlotTaken
@@ -131,12 +132,22 @@ def refuse_early(resource: Resource, actor, starts_at, ends_at, now, *, is_block
             raise slot_taken()
 
 
+_INSTANT = timedelta(microseconds=1)  # a booking ending at midnight does not reach the next day
+
+
 def _validate(booking: Booking, actor, now, previewed=False) -> None:
     resource, site = booking.resource, booking.resource.site
     if not previewed:  # else the caller has just called refuse_early
         refuse_early(resource, actor, booking.starts_at, booking.ends_at, now, is_block=booking.is_block)
     if not booking.is_block:
         lock_for_rules(booking)
+        # Asked again under the lock, from the database: the opening check above read the site's
+        # cached row, and a closure confirmed meanwhile waits on this resource's lock
+        # (`closures.cancel_for_closure`), so one of the two always sees the other.
+        zone = ZoneInfo(site.timezone)
+        first, last = booking.starts_at.astimezone(zone).date(), (booking.ends_at - _INSTANT).astimezone(zone).date()
+        if closed_between(site.id, first, last):
+            raise BookingError(_("The site is not open at that time."), "closed")
         check(effective_rules(site.id, resource.kind), booking, now)
         for reason in hooks(site).validate_booking(booking=booking, actor=actor):
             if reason:

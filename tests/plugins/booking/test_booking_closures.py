@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from booking_dates import next_weekday
 from core.accounts.models import User
 from core.extensions import db
@@ -116,3 +118,38 @@ def test_the_managers_day_says_the_site_is_closed_and_files_its_bookings_by_half
     assert "À l'heure" not in page and "À l&#39;heure" not in page
     open_day = client.get(f"/booking/manage/figeac?day={(day + timedelta(days=7)).isoformat()}")
     assert "Fermé" not in open_day.get_data(as_text=True)
+
+
+def test_a_booking_made_while_a_closure_is_confirmed_does_not_stand_on_the_closed_day(app_factory, site_with_desk,
+                                                                                    make_user):
+    """The booking read the closures from the site's cached row and locked nothing the closure
+    took: held at its insert while the closure looked for the day's bookings (not seeing the one
+    not committed yet), it committed after the closure and stood on the closed day. Now the
+    closure locks the site's resources first, and the booking checks the closures again under
+    its resource's lock: whichever comes first, the other sees it."""
+    from devtools.races import call_together, committed, held_until_both_reach, watching_statements
+    from plugins.booking.errors import BookingError
+
+    app = app_factory(JOBS_RUN="worker")
+    member = make_user()
+    day = next_weekday()
+
+    def book():
+        resource = service.get_resource(site_with_desk)
+        service.book(resource, db.session.get(User, member.id), *range_for(resource.site, day, "morning"))
+
+    def close():
+        sites.add_closure(site_by_slug("figeac"), day, day, "coupure d'électricité", None)
+
+    with app.app_context():
+        site_by_slug("figeac")  # the site's row cached before the race, as a busy server has it
+    hold = held_until_both_reach(("INSERT INTO booking_booking ",
+                                  "SELECT booking_booking.id \nFROM booking_booking \nWHERE booking_booking.site_id = "))
+    with watching_statements(app, hold):
+        results = call_together([committed(app, book, BookingError), committed(app, close)])
+    assert results[1] == "ok", results
+    with app.app_context():
+        standing = db.session.scalars(select(Booking.id).where(
+            Booking.member_id == member.id, Booking.status.in_(("held", "confirmed")))).all()
+        assert db.session.scalar(select(Closure.id)) is not None
+    assert standing == [], results
