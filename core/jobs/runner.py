@@ -120,16 +120,30 @@ class _Renewing:
         while not self.stop.wait(self.seconds / 3):
             with self.app.app_context():
                 try:
-                    with writing():
-                        db.session.execute(update(Job).where(
-                            Job.id == self.job_id, Job.status == "running", Job.locked_by == self.worker)
-                            .values(locked_until=utcnow() + timedelta(seconds=self.seconds)))
-                        db.session.commit()
+                    self._renew()
                 except Exception as exc:  # a busy database: the next beat tries again
-                    db.session.rollback()
                     log.warning("job %s: its lease could not be renewed: %s", self.job_id, exc)
-                finally:
-                    db.session.remove()
+
+    def _renew(self) -> None:
+        renew = update(Job).where(Job.id == self.job_id, Job.status == "running", Job.locked_by == self.worker) \
+            .values(locked_until=utcnow() + timedelta(seconds=self.seconds))
+        with db.engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                # Never wait for SQLite's write lock: the handler's own transaction may hold it
+                # until after this thread is joined (a wait would last the 30 s busy timeout,
+                # every writer stopped behind it). Held, no other worker can claim the job
+                # either: the next beat tries again.
+                driver = connection.connection.driver_connection
+                waits = driver.execute("PRAGMA busy_timeout").fetchone()[0]
+                driver.execute("PRAGMA busy_timeout=0")
+            try:
+                connection.execute(renew)
+                connection.commit()
+            finally:
+                if sqlite:
+                    connection.rollback()
+                    driver.execute(f"PRAGMA busy_timeout={int(waits)}")
 
 
 def _backoff(attempts: int) -> timedelta:
