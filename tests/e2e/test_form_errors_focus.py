@@ -19,6 +19,7 @@ FORMS = [
     (MANAGER, "/billing/sites/figeac-maison-emploi/manage", "Enregistrer le paiement"),
     (MANAGER, "/billing/sites/figeac-maison-emploi/manage", "Accorder"),
     (MEMBER, "/directory/me", "Ajouter"),  # the job's form: the first "Ajouter"
+    (MANAGER, "/sites/figeac-maison-emploi/edit", "Ajouter la fermeture"),  # came back at #closures
 ]
 
 

@@ -10,4 +10,9 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", focusSummary);
   else focusSummary();
+  // A page sent back at a #fragment: the browser's scroll to it, after the above, leaves the
+  // focus on the page itself; given back to the summary once the page has loaded.
+  window.addEventListener("load", function () {
+    if (document.activeElement === document.body) focusSummary();
+  });
 })();
