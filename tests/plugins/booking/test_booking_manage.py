@@ -279,3 +279,20 @@ def test_a_request_refused_tells_the_member_it_was_declined_and_why(client, auth
     assert "a refusé votre demande de réservation." in text and "Motif indiqué : Bureau réservé aux ateliers" in text
     assert "Rien n’a été payé pour cette réservation : rien à rembourser." in text
     assert "À payer sur place" not in text  # it was said of a booking refused
+
+
+def test_the_manager_cancel_page_writes_the_booking_the_french_way(client, auth, site_with_desk, make_user):
+    """The page wrote "Poste 1, Figeac: mardi …", the colon glued the English way, from a
+    pattern outside the catalogue (found by a review)."""
+    import lxml.html
+
+    member = make_user()
+    auth.login(member)
+    made = client.post("/booking/sites/figeac/book", data={"resource": site_with_desk,
+                                                          "date": next_weekday().isoformat(), "period": "morning"})
+    booking_id = int(made.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
+    auth.logout()
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    html = client.get(f"/booking/manage/figeac/bookings/{booking_id}/cancel").get_data(as_text=True)
+    sentence = lxml.html.fromstring(html).xpath("//main//h1/following-sibling::p[1]")[0].text_content()
+    assert "Figeac\u00a0: " in sentence, sentence
