@@ -16,6 +16,7 @@ from core.mail import queue_mail
 from core.plugins import hooks
 from core.urls import external_url as _link
 from plugins.booking.models import ACTIVE, Booking
+from plugins.booking.switching import settling_hooks
 
 MAIL_JOB = "booking.mail"
 
@@ -30,9 +31,10 @@ def mail_later(booking, template: str, **extra) -> None:
 
 def refund_words(booking, reason: str) -> str | None:
     """What cancelling `booking` for `reason` gives back, in its member's language (the
-    payment plugin's `booking_refund_preview`, as the confirmation page says it)."""
+    payment plugin's `booking_refund_preview`, as the confirmation page says it, asked of the
+    hooks that settle it: the territory's where booking was switched off at its site since)."""
     with force_locale(booking.member.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
-        words = hooks(booking.resource.site).booking_refund_preview(booking=booking, reason=reason)
+        words = settling_hooks(booking).booking_refund_preview(booking=booking, reason=reason)
     return str(words) if words else None
 
 

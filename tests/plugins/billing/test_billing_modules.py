@@ -62,9 +62,10 @@ def test_members_invoices_stay_readable_when_billing_is_off_territory_wide(app, 
 
 
 def test_a_paid_booking_cancelled_after_booking_went_off_at_its_site_is_still_refunded(
-        app, client, auth, shop, desk, stripe_driver):  # noqa: F811
+        app, client, auth, shop, desk, stripe_driver, mailbox):  # noqa: F811
     """Billing went off with booking at Figeac; the member cancels the day they paid for:
-    the confirmation says the refund, and the refund is made (what was paid is still owed)."""
+    the confirmation says the refund, the refund is made (what was paid is still owed), and the
+    cancellation e-mail says it too (it asked the site's hooks, billing's gone there)."""
     from test_billing_refund_preview import credit_notes, paid_booking, preview
 
     booking_id = paid_booking(client, auth, shop, desk, stripe_driver)
@@ -75,5 +76,9 @@ def test_a_paid_booking_cancelled_after_booking_went_off_at_its_site_is_still_re
     auth.logout()
     auth.login(shop["member"])
     assert preview(client, booking_id) == "Remboursement : 15,00 € sur la carte utilisée pour payer."
+    mailbox.clear()
     assert client.post(f"/booking/{booking_id}/cancel").status_code == 303
     assert credit_notes(app, booking_id) == ("refunded", [1500])
+    cancelled = [m for m in mailbox.wait_for(1) if "annul" in str(m["Subject"]).lower()]
+    assert cancelled and "15,00" in cancelled[0].get_body(("plain",)).get_content(), \
+        [str(m["Subject"]) for m in mailbox.messages]
