@@ -237,8 +237,8 @@ def reserve(booking) -> None:
     if booking.payer_kind == "member" and booking.payer_reference == "on_site" and pending_order(booking.id) is None:
         code, quantity = product_for(booking)
         site = booking.resource.site
-        create_order(booking.member, site, quote(site, code, booking.member_id), quantity,
-                     method="on_site", booking_id=booking.id)  # no Checkout session: none expires
+        booking_order(booking.member, site, quote(site, code, booking.member_id), quantity, booking,
+                      method="on_site")  # no Checkout session: none expires
 
 
 # --------------------------------------------------------------------------------------------
@@ -264,7 +264,7 @@ def checkout_order(booking, member) -> Order:
         abandon(order)
     code, quantity = product_for(booking)
     site = booking.resource.site
-    return create_order(member, site, quote(site, code, member.id), quantity, booking_id=booking.id)
+    return booking_order(member, site, quote(site, code, member.id), quantity, booking)
 
 
 def hold_until_paid(booking_id: int, order_id: int, until) -> bool:
@@ -311,8 +311,16 @@ def desk_order(member, site, offer, quantity: int, method: str, recorded_by) -> 
     waiting = next((b for b in held if product_for(b) == (offer.code, quantity)), None)
     for online in basket.pending_orders_of(waiting.id) if waiting is not None else []:
         abandon(online)  # its own checkout, or a basket's: closed, so it cannot be paid too
-    return create_order(member, site, offer, quantity, method=method, recorded_by=recorded_by,
-                        booking_id=waiting.id if waiting is not None else None)
+    if waiting is None:
+        return create_order(member, site, offer, quantity, method=method, recorded_by=recorded_by)
+    return booking_order(member, site, offer, quantity, waiting, method=method, recorded_by=recorded_by)
+
+
+def booking_order(member, site, offer, quantity: int, booking, **options) -> Order:
+    """The pending order paying one booking: its invoice line names the day, as a basket's lines
+    do ("Pass journée — 8 déc. 2026")."""
+    return create_order(member, site, offer, quantity, booking_id=booking.id,
+                        label=basket.line_label(offer.invoice_label, booking), **options)
 
 
 def confirm_paid_booking(order) -> None:

@@ -30,22 +30,16 @@ class SessionClosed(BillingError):
 
 
 def create_order(member, site, quote: Quote, quantity: int = 1, method: str = "stripe", booking_id=None,
-                 recorded_by=None) -> Order:
-    """Store a pending order for `quote` (not committed)."""
+                 recorded_by=None, label: str | None = None) -> Order:
+    """Store a pending order for `quote` (not committed); `label`: its invoice line's, when not
+    the product's (a booking's names its day: `bookings.booking_order`)."""
     if method == "stripe" and not payment_modes(site)[0]:
         raise BillingError(_("This site does not take online payment."))
     figures = totals([{"quantity": quantity, "unit_ht_cents": quote.unit_cents, "vat_rate_bp": quote.vat_rate_bp}])
     from flask import current_app
 
-    label = quote.invoice_label
-    if booking_id is not None:  # the day it pays, as a basket's lines say it: "Pass journée — 8 déc. 2026"
-        from plugins.billing.basket import line_label
-        from plugins.booking import Booking
-
-        booking = db.session.get(Booking, booking_id)
-        label = line_label(label, booking) if booking is not None else label
     order = Order(member_id=member.id, site_id=site.id, product_code=quote.code, kind=quote.product.kind,
-                  label=label, quantity=quantity, unit_cents=quote.unit_cents,
+                  label=label or quote.invoice_label, quantity=quantity, unit_cents=quote.unit_cents,
                   vat_rate_bp=quote.vat_rate_bp,
                   total_cents=figures["ttc_cents"], currency=current_app.config["TERRITORY"].territory.currency,
                   discount_code=quote.discount_code, method=method, booking_id=booking_id,
