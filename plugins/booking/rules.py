@@ -12,9 +12,11 @@ from sqlalchemy import and_, func, select
 from core.cache import cached, watch
 from core.db import lock_row
 from core.sites.models import Site
+from core.sites.service import site_row
 from core.extensions import db
 from plugins.booking.errors import BookingError
 from plugins.booking.models import ACTIVE, KINDS, Booking, Resource, Rule
+from plugins.booking.slots import half_days, to_utc
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,32 @@ def save_rules(site_id: int, kind: str, **values) -> Rule:
     return row
 
 
+# Only rooms are booked by the hour. Desks and offices go by the site's half-days or its whole
+# day: what the search, the week and the forms offer, and what billing sells (half-day and day
+# passes); a crafted form or an API call naming other hours must not get round it.
+HOURLY_KINDS = ("room", "visio")
+
+
+def check_period(site, kind: str, starts_at, ends_at) -> None:
+    """Raise a BookingError when a place that is not a room is asked for anything but one of
+    its site's half-days or its whole day that date (`slots.half_days`).
+
+    :param site: the site (its hours are read from the cached row when there is one).
+    """
+    if kind in HOURLY_KINDS:
+        return
+    site = site_row(site.id) or site
+    day = starts_at.astimezone(ZoneInfo(site.timezone)).date()
+    for opens, closes in half_days(site, day).values():
+        if (starts_at, ends_at) == (to_utc(day, opens, site.timezone), to_utc(day, closes, site.timezone)):
+            return
+    raise BookingError(_("A desk or an office is booked for the morning, the afternoon or the whole day, "
+                         "not by the hour."), "not_by_the_hour")
+
+
 def check(rules: Rules, booking: Booking, now, approval_default: bool = False) -> None:
     """Raise a BookingError when a booking breaks its resource's rules."""
+    check_period(booking.resource.site, booking.resource.kind, booking.starts_at, booking.ends_at)
     minutes = (booking.ends_at - booking.starts_at).total_seconds() / 60
     if minutes < rules.min_minutes:
         raise BookingError(ngettext("A booking here lasts at least %(num)d minute.", "A booking here lasts at least %(num)d minutes.", rules.min_minutes), "too_short")

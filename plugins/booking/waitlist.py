@@ -14,6 +14,7 @@ from core.modules.service import is_enabled
 from plugins.booking import notify
 from plugins.booking.errors import BookingError, NotFound
 from plugins.booking.models import ACTIVE, Booking, Resource, WaitlistEntry
+from plugins.booking.rules import check_period
 
 OFFER_MINUTES = 120
 
@@ -22,7 +23,8 @@ def join(site, kind: str, member, starts_at, ends_at, now=None) -> WaitlistEntry
     """Wait for a place of `kind` at `site` for that range (once: joining again returns the entry).
 
     :raises BookingError: a range no freed place could ever fill: past, reversed, outside the
-        site's opening hours, or of a kind the site does not offer.
+        site's opening hours, a desk's or an office's by the hour (`rules.check_period`), or of a
+        kind the site does not offer.
     """
     from core.sites.service import site_row
     from plugins.booking.slots import within_opening
@@ -34,6 +36,7 @@ def join(site, kind: str, member, starts_at, ends_at, now=None) -> WaitlistEntry
         raise BookingError(_("This time has passed: choose one still to come."), "past")
     if not within_opening(site_row(site.id) or site, starts_at, ends_at):
         raise BookingError(_("The site is not open at that time."), "closed")
+    check_period(site, kind, starts_at, ends_at)
     offered = db.session.scalar(select(Resource.id).where(Resource.site_id == site.id, Resource.kind == kind,
                                                           Resource.retired_at.is_(None)).limit(1))
     if offered is None:

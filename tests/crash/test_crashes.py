@@ -38,7 +38,7 @@ def _wait(predicate, timeout=20.0):
 
 
 def _book(url, token, resource_id, day, period="morning"):
-    hours = {"morning": ("09:00", "12:00"), "afternoon": ("14:00", "17:00")}[period]
+    hours = {"morning": ("08:30", "12:30"), "afternoon": ("13:30", "18:00")}[period]  # a desk: the half-days
     return requests.post(f"{url}/api/v1/bookings", headers={"Authorization": f"Bearer {token}"}, timeout=60,
                          json={"resource": resource_id, "start": f"{day}T{hours[0]}", "end": f"{day}T{hours[1]}"})
 

@@ -295,13 +295,20 @@ def test_a_pay_on_site_booking_tells_the_amount_due_on_its_page_and_in_its_mail(
 # 5. Priced by the half-days it blocks ----------------------------------------------------------
 
 
-def test_a_desk_booked_across_lunch_costs_a_day_pass(app, client, auth, shop, desk):  # noqa: F811
+def test_a_desk_is_priced_by_the_half_days_it_is_booked_for_never_by_the_hour(app, client, auth, shop,
+                                                                              desk):  # noqa: F811
     auth.login(shop["member"])
     day = next_tuesday().isoformat()
+    # Across lunch by the hour, it was priced a half-day pass, then a day pass; a desk is not
+    # booked by the hour at all now (booking's rules): refused, nothing stored, nothing to pay.
     across = client.post("/booking/sites/figeac/book", data={"resource": desk["figeac"], "date": day,
                                                             "period": "hours", "start": "10:30", "end": "15:30"})
-    booking_id = _booked_id(across)
-    assert _booking(app, booking_id).price_cents == 1250  # was: 700, a half-day pass
+    assert across.status_code == 422
+    with app.app_context():
+        assert db.session.scalar(select(Booking.id)) is None and db.session.scalar(select(Order.id)) is None
+    whole = client.post("/booking/sites/figeac/book", data={"resource": desk["figeac"], "date": day, "period": "day"})
+    booking_id = _booked_id(whole)
+    assert _booking(app, booking_id).price_cents == 1250
     client.post(f"/booking/{booking_id}/cancel")
     morning = client.post("/booking/sites/figeac/book", data={"resource": desk["figeac"], "date": day,
                                                              "period": "morning"})

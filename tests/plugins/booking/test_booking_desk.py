@@ -48,16 +48,18 @@ def test_arrival_no_show_and_its_undo_follow_the_day(app, site_with_desk, make_u
         db.session.commit()
 
 
-def test_a_no_show_cannot_be_taken_back_once_its_place_is_given(app, site_with_desk, make_user):
+def test_a_no_show_cannot_be_taken_back_once_its_place_is_given(app, make_site, make_resource, make_user):
+    make_site("figeac")
+    room = make_resource("figeac", "room", "Salle Lot")  # booked by the hour: the rest of its slot is bookable
     manager, taker = make_user(role="site-manager", sites=["figeac"]), make_user()
     day = next_weekday()
-    booking_id = _book(app, make_user(), site_with_desk, day)
+    booking_id = _book(app, make_user(), room, day)
     with app.app_context():
         site, actor = site_by_slug("figeac"), db.session.get(User, manager.id)
         booking = db.session.get(Booking, booking_id)
         late = booking.starts_at + timedelta(minutes=30)
         checkin.mark_no_show(booking_id, site, actor, now=late)
-        service.book(service.get_resource(site_with_desk), db.session.get(User, taker.id), late + timedelta(minutes=5),
+        service.book(service.get_resource(room), db.session.get(User, taker.id), late + timedelta(minutes=30),
                      booking.ends_at, now=late)
         db.session.commit()
         with pytest.raises(BookingError) as refused:

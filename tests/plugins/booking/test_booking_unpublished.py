@@ -18,7 +18,7 @@ def hidden(make_site, make_resource, make_user):
 
 
 def _book(client, desk, token, day):
-    return client.post("/api/v1/bookings", json={"resource": desk, "start": f"{day}T09:00", "end": f"{day}T12:00"},
+    return client.post("/api/v1/bookings", json={"resource": desk, "start": f"{day}T08:30", "end": f"{day}T12:30"},
                        headers={"Authorization": f"Bearer {token}"})
 
 
