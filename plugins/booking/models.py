@@ -88,6 +88,9 @@ class Booking(db.Model):
     checked_in_at: Mapped[object | None] = mapped_column(UTCDateTime)
     cancelled_at: Mapped[object | None] = mapped_column(UTCDateTime)
     cancel_reason: Mapped[str | None] = mapped_column(String(20))
+    # Why, as the member was told: a manager's words on cancelling or refusing, or the closure's
+    # reason. Personal data: erased with the member's account (plugin.user_data_erase).
+    cancel_note: Mapped[str] = mapped_column(String(500), default="", server_default="")
     payer_kind: Mapped[str | None] = mapped_column(String(20))
     payer_reference: Mapped[str | None] = mapped_column(String(80))
     price_cents: Mapped[int | None]

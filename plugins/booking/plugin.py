@@ -105,6 +105,7 @@ def user_data_export(user):
     return {"bookings": [{"id": b.id, "resource": b.resource.name, "site": b.resource.site.slug,
                           "starts_at": b.starts_at.isoformat(), "ends_at": b.ends_at.isoformat(),
                           "status": b.status, "created_at": b.created_at.isoformat(),
+                          "cancel_reason": b.cancel_reason, "cancel_note": b.cancel_note,
                           "checked_in_at": b.checked_in_at.isoformat() if b.checked_in_at else None}
                          for b in bookings_of(user)],
             "waitlist": [{"site": e.site_id, "kind": e.kind, "starts_at": e.starts_at.isoformat(),
@@ -116,7 +117,9 @@ def user_data_erase(user):
     # Future bookings are cancelled the normal way (other plugins refund them: billing may have
     # done it already), past ones stay for occupancy figures, without the person.
     cancel_future_bookings(user, "account_erased")
-    db.session.execute(update(Booking).where(Booking.member_id == user.id).values(member_id=None, note=""))
+    # The reasons their cancellations were given go with them: the manager's words are about them.
+    db.session.execute(update(Booking).where(Booking.member_id == user.id).values(member_id=None, note="",
+                                                                                  cancel_note=""))
     db.session.execute(update(Booking).where(Booking.created_by_id == user.id).values(created_by_id=None))
     db.session.execute(delete(WaitlistEntry).where(WaitlistEntry.member_id == user.id))
     db.session.execute(delete(Feed).where(Feed.user_id == user.id))

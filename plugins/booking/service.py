@@ -446,7 +446,7 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
     :param reason: "member", "manager", "site_closed", "hold_expired", "payment_failed",
         "approval_refused", "account_erased" (the member's own choice too: `MEMBERS_CHOICE`).
     :param note: why, in the manager's words (or the closure's reason), told to the member in the
-        cancellation e-mail.
+        cancellation e-mail and kept on the booking (`cancel_note`) for its page and the manager's day.
     :param offer: offer the freed place to the waitlist now; False for a caller that takes the
         resource again in the same transaction and offers what is left itself (`rooms.move_room`),
         or that closes the day (`closures`).
@@ -472,14 +472,16 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
         # order and then confirms the booking, the other way round, and on PostgreSQL the two
         # would each wait for the other until one is killed as a deadlock.
         lock_row(User, booking.member_id)
-    if not set_status(booking.id, cancellable, status="cancelled", cancelled_at=now, cancel_reason=reason):
+    note = note.strip()[:500]  # the column's length: a closure's reason or the manager's form fit in it
+    if not set_status(booking.id, cancellable, status="cancelled", cancelled_at=now, cancel_reason=reason,
+                      cancel_note=note):
         raise BookingError(_("This booking is not active any more."), "not_active")
     db.session.refresh(booking)
     if booking.member is not None:
         # What is given back, asked now: once `booking_cancelled` has refunded, nothing is left
         # to say. The e-mail tells it, so a refund that comes with a cancellation needs no mail
         # of its own (billing mails only the refunds made apart from one).
-        notify.mail_later(booking, "booking_cancelled", note=note.strip(),
+        notify.mail_later(booking, "booking_cancelled", note=note,
                           refund=notify.refund_words(booking, reason))
     if offer and is_enabled("booking", booking.resource.site):  # nobody may book there meanwhile
         waitlist.offer_freed(booking, now)
