@@ -140,7 +140,8 @@ class WaitlistEntry(db.Model):
     member_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
     starts_at: Mapped[object] = mapped_column(UTCDateTime)
     ends_at: Mapped[object] = mapped_column(UTCDateTime)
-    status: Mapped[str] = mapped_column(String(10), default="waiting")  # offered, booked, expired, left
+    # offered, booked, expired, left; closed: a closure of the site covers its day (its member told)
+    status: Mapped[str] = mapped_column(String(10), default="waiting")
     offered_resource_id: Mapped[int | None] = mapped_column(ForeignKey("booking_resource.id"))
     offer_expires_at: Mapped[object | None] = mapped_column(UTCDateTime)
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)

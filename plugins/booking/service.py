@@ -22,13 +22,13 @@ from core.modules.service import is_enabled
 from core.plugins import hooks
 from core.sites.access import can_see
 from core.sites.models import Site
-from core.sites.service import closed_between, site_row
+from core.sites.service import closure_between, site_row
 from plugins.booking import notify, waitlist
 from plugins.booking.switching import settling_hooks
 from plugins.booking.errors import BookingError, NotFound, SlotTaken
 from plugins.booking.models import ACTIVE, Booking, Resource
 from plugins.booking.rules import can_cancel, check, effective_rules
-from plugins.booking.slots import within_opening
+from plugins.booking.slots import closed_by, within_opening
 
 DEFAULT_HOLD_MINUTES = 30
 # Once approved, a booking still to be paid online is held this long (at most until it starts).
@@ -146,8 +146,9 @@ def _validate(booking: Booking, actor, now, previewed=False) -> None:
         # (`closures.cancel_for_closure`), so one of the two always sees the other.
         zone = ZoneInfo(site.timezone)
         first, last = booking.starts_at.astimezone(zone).date(), (booking.ends_at - _INSTANT).astimezone(zone).date()
-        if closed_between(site.id, first, last):
-            raise BookingError(_("The site is not open at that time."), "closed")
+        refusal = closed_by(closure_between(site.id, first, last))
+        if refusal is not None:
+            raise refusal
         check(effective_rules(site.id, resource.kind), booking, now)
         for reason in hooks(site).validate_booking(booking=booking, actor=actor):
             if reason:

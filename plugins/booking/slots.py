@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _, lazy_gettext as _l
 
-from core.sites.service import opening_intervals, site_row
+from core.sites.service import closure_on, opening_intervals, site_row
 from core.timeutil import YEARS_AWAY, within_reach
 from plugins.booking.errors import BookingError
 
@@ -165,9 +165,24 @@ def range_for(site, day: date, period: str, start: str | None = None, end: str |
                 parse_local(datetime.combine(day, closes).isoformat(), site.timezone))
     parts = half_days(site, day)
     if period not in parts:
-        raise BookingError(_("The site is not open at that time."), "closed")
+        raise not_open(site, day)
     opens, closes = parts[period]
     return to_utc(day, opens, site.timezone), to_utc(day, closes, site.timezone)
+
+
+def not_open(site, day: date) -> BookingError:
+    """The refusal of a slot on a day the site does not open then, saying why when a closure
+    covers it (from `site`'s closures: give the database's when they must be the latest)."""
+    return closed_by(closure_on(site, day)) or BookingError(_("The site is not open at that time."), "closed")
+
+
+def closed_by(closure) -> BookingError | None:
+    """The refusal of a day a closure covers, with its reason; None for no closure."""
+    if closure is None:
+        return None
+    if closure.reason:
+        return BookingError(_("The site is closed that day (%(reason)s).", reason=closure.reason), "closed")
+    return BookingError(_("The site is closed that day."), "closed")
 
 
 def periods_blocked(booking) -> list[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from sqlalchemy import select, update
@@ -22,9 +23,9 @@ OFFER_MINUTES = 120
 def join(site, kind: str, member, starts_at, ends_at, now=None) -> WaitlistEntry:
     """Wait for a place of `kind` at `site` for that range (once: joining again returns the entry).
 
-    :raises BookingError: a range no freed place could ever fill: past, reversed, outside the
-        site's opening hours, a desk's or an office's by the hour (`rules.check_period`), or of a
-        kind the site does not offer.
+    :raises BookingError: a range no freed place could ever fill: past, reversed, on a day a
+        closure covers (saying so, with its reason), outside the site's opening hours, a desk's
+        or an office's by the hour (`rules.check_period`), or of a kind the site does not offer.
     """
     from core.sites.service import site_row
     from plugins.booking.slots import within_opening
@@ -34,14 +35,21 @@ def join(site, kind: str, member, starts_at, ends_at, now=None) -> WaitlistEntry
         raise BookingError(_("The end must come after the start."), "bad_range")
     if starts_at <= now:
         raise BookingError(_("This time has passed: choose one still to come."), "past")
+    offered = db.session.scalar(select(Resource.id).where(Resource.site_id == site.id, Resource.kind == kind,
+                                                          Resource.retired_at.is_(None))
+                                .order_by(Resource.id).limit(1))
+    if offered is None:
+        raise BookingError(_("This site has no place of this kind."), "no_such_kind")
+    # A place of the kind, then the member, as a booking takes them. A closure being confirmed
+    # locks every resource of its site before it ends the waitlist of its days
+    # (`closures.cancel_for_closure`): whichever comes first, the other sees it. The member's row:
+    # two clicks at once make one entry (PostgreSQL reads before it writes).
+    lock_row(Resource, offered)
+    lock_row(User, member.id)
+    refuse_closed(site, starts_at, ends_at)
     if not within_opening(site_row(site.id) or site, starts_at, ends_at):
         raise BookingError(_("The site is not open at that time."), "closed")
     check_period(site, kind, starts_at, ends_at)
-    offered = db.session.scalar(select(Resource.id).where(Resource.site_id == site.id, Resource.kind == kind,
-                                                          Resource.retired_at.is_(None)).limit(1))
-    if offered is None:
-        raise BookingError(_("This site has no place of this kind."), "no_such_kind")
-    lock_row(User, member.id)  # two clicks at once: one entry (PostgreSQL reads before it writes)
     exists = db.session.scalar(select(WaitlistEntry).where(
         WaitlistEntry.site_id == site.id, WaitlistEntry.kind == kind, WaitlistEntry.member_id == member.id,
         WaitlistEntry.starts_at == starts_at, WaitlistEntry.ends_at == ends_at,
@@ -52,6 +60,19 @@ def join(site, kind: str, member, starts_at, ends_at, now=None) -> WaitlistEntry
     db.session.add(entry)
     db.session.flush()
     return entry
+
+
+def refuse_closed(site, starts_at, ends_at) -> None:
+    """Refuse to wait on a day a closure covers, saying so (read from the database: one confirmed
+    a moment ago counts, which the site's cached row may not know yet)."""
+    from core.sites.service import closure_between
+    from plugins.booking.slots import closed_by
+
+    zone = ZoneInfo(site.timezone)
+    first, last = starts_at.astimezone(zone).date(), (ends_at - timedelta(microseconds=1)).astimezone(zone).date()
+    refusal = closed_by(closure_between(site.id, first, last))
+    if refusal is not None:
+        raise refusal
 
 
 def offer_freed(booking: Booking, now=None) -> WaitlistEntry | None:
