@@ -23,7 +23,7 @@ def test_the_referent_is_mailed_once_when_an_employee_reaches_80_percent_of_a_ca
     desk = world.desks["figeac"][0]
     assert book(world.employee, desk, monday)[0] == 201  # 2 of 3 half-days: 67 %
     assert not _alerts(mailbox, world)
-    status, half = book(world.employee, desk, monday + timedelta(days=1), "08:30", "12:00")  # 3 of 3
+    status, half = book(world.employee, desk, monday + timedelta(days=1), "08:30", "12:30")  # 3 of 3
     assert status == 201, half
     mailbox.wait_for(2)
     [alert] = _alerts(mailbox, world)
@@ -34,11 +34,11 @@ def test_the_referent_is_mailed_once_when_an_employee_reaches_80_percent_of_a_ca
     token = api_token(world.employee)
     assert client.post(f"/api/v1/bookings/{half['id']}/cancel",
                        headers={"Authorization": f"Bearer {token}"}).status_code == 200
-    assert book(world.employee, desk, monday + timedelta(days=2), "08:30", "12:00")[0] == 201
+    assert book(world.employee, desk, monday + timedelta(days=2), "08:30", "12:30")[0] == 201
     assert len(_alerts(mailbox, world)) == 1
     # Another week is another period.
     assert book(world.employee, desk, monday + timedelta(days=7))[0] == 201
-    assert book(world.employee, desk, monday + timedelta(days=8), "08:30", "12:00")[0] == 201
+    assert book(world.employee, desk, monday + timedelta(days=8), "08:30", "12:30")[0] == 201
     mailbox.wait_for(4)
     assert len(_alerts(mailbox, world)) == 2
 
