@@ -161,6 +161,10 @@ OPENAPI = {
                     "responses": {**ok({"type": "array", "items": {"$ref": "#/components/schemas/Booking"}}),
                                   **error_responses(401)}},
             "post": {"summary": "Book a resource", "operationId": "createBooking",
+                     "description": "start and end are local ISO times at the resource's site. A desk or an "
+                                    "office is booked for one of the site's half-days or its whole day, with the "
+                                    "times GET /availability gives (any other hours: 422, code not_by_the_hour); "
+                                    "a room for any hours within the opening.",
                      "requestBody": {"required": True, "content": {"application/json": {"schema": {
                          "type": "object", "required": ["resource", "start", "end"],
                          "properties": {"resource": {"type": "integer"}, "start": {"type": "string"},

@@ -13,7 +13,6 @@ an event holds are blocks (no member): they stay for the event's organisers to m
 from __future__ import annotations
 
 from datetime import date, time, timedelta
-
 from zoneinfo import ZoneInfo
 
 from flask_babel import ngettext
@@ -29,8 +28,6 @@ from plugins.booking.models import Booking, Resource, WaitlistEntry
 from plugins.booking.slots import to_utc
 
 REASON = "site_closed"
-
-
 WAITING = ("waiting", "offered")  # waitlist entries a closure ends
 
 

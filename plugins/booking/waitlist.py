@@ -12,10 +12,12 @@ from core.accounts.models import User
 from core.db import lock_row, utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
+from core.sites.service import closure_between
 from plugins.booking import notify
 from plugins.booking.errors import BookingError, NotFound
 from plugins.booking.models import ACTIVE, Booking, Resource, WaitlistEntry
 from plugins.booking.rules import check_period
+from plugins.booking.slots import closed_by
 
 OFFER_MINUTES = 120
 
@@ -65,9 +67,6 @@ def join(site, kind: str, member, starts_at, ends_at, now=None) -> WaitlistEntry
 def refuse_closed(site, starts_at, ends_at) -> None:
     """Refuse to wait on a day a closure covers, saying so (read from the database: one confirmed
     a moment ago counts, which the site's cached row may not know yet)."""
-    from core.sites.service import closure_between
-    from plugins.booking.slots import closed_by
-
     zone = ZoneInfo(site.timezone)
     first, last = starts_at.astimezone(zone).date(), (ends_at - timedelta(microseconds=1)).astimezone(zone).date()
     refusal = closed_by(closure_between(site.id, first, last))
