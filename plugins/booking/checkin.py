@@ -20,7 +20,7 @@ from core.plugins import hooks
 from plugins.booking import waitlist
 from plugins.booking.errors import BookingError, NotFound, SlotTaken
 from plugins.booking.models import Booking
-from plugins.booking.service import find, is_overlap_error, set_status
+from plugins.booking.service import find, is_overlap_error, lock_for_rules, set_status
 
 CHECKIN_EARLY = timedelta(minutes=30)
 
@@ -137,11 +137,19 @@ def mark_no_show(booking_id: int, site, actor, *, now=None) -> Booking:
 
 def undo_no_show(booking_id: int, site, actor, *, now=None) -> Booking:
     """Take back a no-show the same day (the member came late): the booking is confirmed again,
-    unless its place was given to someone else meanwhile."""
+    unless its place was given to someone else meanwhile, or another plugin refuses it
+    (`booking_no_show_undone`: a convention it would take past a cap).
+
+    :raises BookingError: not the booking's day, the place taken (SlotTaken), or `Refused`.
+    """
     now = now or utcnow()
     booking = _at_site(booking_id, site)
     if booking.status != "no_show" or local_day(site, now) != local_day(site, booking.starts_at):
         raise BookingError(_("A no-show can be taken back only on the day of the booking."), "not_today")
+    # The locks a booking takes, in its order (resource, then member), before the row changes:
+    # the plugins told below check again what the no-show had given back (a convention's cap)
+    # under their own lock, as for a new booking, and the same member's bookings wait meanwhile.
+    lock_for_rules(booking)
     taken = _("The place was given to someone else meanwhile.")
     try:
         with db.session.begin_nested():
@@ -153,5 +161,6 @@ def undo_no_show(booking_id: int, site, actor, *, now=None) -> Booking:
     if not changed:
         raise BookingError(_("A no-show can be taken back only on the day of the booking."), "not_today")
     db.session.refresh(booking)
+    hooks(site).booking_no_show_undone(booking=booking, actor=actor)
     audit.record(actor, "booking.no_show_undone", f"booking:{booking.id}")
     return booking

@@ -137,6 +137,18 @@ def booking_checked_in(booking: Booking) -> None:
     """A member checked in on arrival."""
 
 
+@hookspec
+def booking_no_show_undone(booking: Booking, actor: User | None) -> None:
+    """A manager took back a no-show the same day (the member came late): the booking is
+    "confirmed" again, flushed, under the locks a booking takes (its resource, its member).
+    Whatever the no-show gave back (a convention not counting no-shows gave the day back to its
+    caps) is spent again: check it under your own lock, as for a new booking, and raise
+    `Refused` to refuse the undo (the no-show then stays).
+
+    :param actor: the `User` (a manager of the site) taking it back.
+    """
+
+
 # --------------------------------------------------------------------------------------------
 # The site's desk: what a manager sees beside the day's bookings and in the site's figures
 # --------------------------------------------------------------------------------------------

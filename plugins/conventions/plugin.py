@@ -150,6 +150,11 @@ def booking_cancelled(booking, actor, reason):
     service.release_use(booking, reason)
 
 
+@hookimpl
+def booking_no_show_undone(booking, actor):
+    service.spend_again(booking)
+
+
 @hookimpl(tryfirst=True)
 def booking_refund_preview(booking, reason):
     return service.release_preview(booking, reason)

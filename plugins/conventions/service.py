@@ -866,6 +866,32 @@ def release_use(booking, reason: str, now=None) -> None:
     db.session.flush()
 
 
+def spend_again(booking) -> None:
+    """booking_no_show_undone: a no-show taken back spends its day again. A convention that does
+    not count no-shows had given that day back to the employee's caps and to its budget
+    (`spending`), and the employee (or a colleague, for the budget) may have booked it since: the
+    caps are read again under the convention's lock, as for a new booking (`decide_for`), and
+    past one the undo is refused. It is refused whatever `past_cap` says: a late arrival does not
+    decide who pays (the employee paying personally would be a new order with billing, on a day
+    already started), so the no-show stays, not counted to the employer, which pays nothing more.
+
+    :raises Refused: the day would take a cap or the budget past what the convention allows.
+    """
+    use = use_of(booking.id)
+    if use is None or use.status not in COUNTED:
+        return
+    lock(use.convention_id)
+    convention = db.session.get(Convention, use.convention_id)
+    db.session.refresh(convention)  # as it is now that nobody else changes it
+    if convention.no_show_counts:
+        return  # the no-show still spent the day: nothing was given back
+    if cap_reason(use.authorisation, use.day, use.halfdays, use.amount_cents, booking.id):
+        member = booking.member.display_name if booking.member is not None else ""
+        raise Refused(_("This no-show cannot be taken back: %(partner)s's convention has paid since for all the "
+                        "days it allows %(member)s (a cap or its budget is reached). The no-show stays, and its "
+                        "day is not counted to the employer.", partner=convention.partner.name, member=member))
+
+
 # --------------------------------------------------------------------------------------------
 # Notices
 # --------------------------------------------------------------------------------------------
