@@ -33,6 +33,7 @@ import flask_migrate
 import pytest
 from argon2 import PasswordHasher
 from flask.testing import FlaskClient
+from jinja2 import BytecodeCache
 from sqlalchemy import create_engine, text
 
 from core import create_app
@@ -71,6 +72,27 @@ def _compile_url_builders_once() -> None:
 
 _compile_url_builders_once()
 
+
+class _SharedTemplateCode(BytecodeCache):
+    """Jinja's compiled templates, shared by every app a test process builds. Each test's app has
+    its own Jinja environment, which parsed and compiled every template it rendered anew (a tenth
+    of a page test's time, measured with cProfile on the fuzzing crawl). Jinja keys the code by
+    the template's name and file and checks it against the source's checksum, so an edited
+    template is compiled again. Production builds one app per process and does not use it."""
+
+    def __init__(self):
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if (code := self.codes.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATE_CODE = _SharedTemplateCode()
+
 # Argon2's defaults cost ~50 ms of CPU a hash by design, and the suite makes thousands of
 # accounts and sign-ins (profiled: a third of some tests' set-up). Tests take argon2's cheapest
 # profile; production keeps the defaults (core/accounts/passwords.py).
@@ -102,7 +124,9 @@ def build_app(database_url: str, mail: tuple[str, int], instance: Path, territor
     }
     settings.update(overrides)
     os.environ["TIERSLIEUX_INSTANCE"] = str(instance)
-    return create_app(territory, settings, extra_plugins=tuple(plugins))
+    app = create_app(territory, settings, extra_plugins=tuple(plugins))
+    app.jinja_env.bytecode_cache = _TEMPLATE_CODE
+    return app
 
 
 # ------------------------------------------------------------------------------------------
@@ -314,6 +338,25 @@ _FAILURE_LINES = (" failed (attempt ", " lost its lease", "running jobs inline f
 def pytest_configure(config):
     config.addinivalue_line("markers", "job_failures(*patterns): this test makes jobs fail on purpose; each "
                                        "failure's log line must match one of the patterns (regular expressions)")
+    config.addinivalue_line("markers", "one_database: runs on PostgreSQL only when TEST_DATABASE_URL is set "
+                                       "(on SQLite otherwise), not on both")
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test marked `one_database` runs once: on PostgreSQL when the suite has it, else on SQLite.
+    For the long crawls (every page and form fuzzed as each kind of user: half a minute to a minute
+    each, a tenth of the suite's time on two databases): PostgreSQL is production's database, and
+    the stricter with bad input (NUL bytes, integer ranges, text lengths)."""
+    if not PG_URL:
+        return
+    kept, dropped = [], []
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        once = item.get_closest_marker("one_database") is not None
+        (dropped if once and params.get("database_url") == "sqlite" else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 class _JobFailures(logging.Handler):

@@ -10,6 +10,9 @@ called: the app-wide checks before it, such as the refusal of NUL bytes, read ev
 they see every request sent, hundreds of hostile query strings). Most pages without a path
 argument read no query key, so their examples were as many identical renderings. POSTs are
 always sent: a second identical one may take another branch (already done, already exists).
+
+Each crawl runs on one database (`one_database`): PostgreSQL when the suite has it, the stricter
+with bad input; SQLite otherwise.
 """
 from __future__ import annotations
 
@@ -154,6 +157,7 @@ class _SentGets:
         return response
 
 
+@pytest.mark.one_database
 @pytest.mark.parametrize("role", [None, "member", "site-manager", "territory-admin"])
 def test_no_page_or_form_answers_500(app, make_site, make_user, role):
     _noting_query_reads(app)
@@ -191,6 +195,7 @@ def test_no_page_or_form_answers_500(app, make_site, make_user, role):
         check()
 
 
+@pytest.mark.one_database
 def test_no_path_segment_or_query_string_answers_500(app, make_site, make_user):
     """Every GET route, the API's included, with hostile path segments (NUL bytes, control
     characters, far dates) and query strings, as a site manager and as nobody."""
