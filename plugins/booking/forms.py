@@ -40,13 +40,16 @@ class SearchForm(Form):
             raise ValidationError(_l("This day has passed: choose today or a later day."))
 
 
+# Only rooms go by the hour (`rules.check_period`): the forms that name a desk or a room say so.
+HOURS_FOR_ROOMS = ("hours", _l("Hours (rooms)"))
+
+
 class KindBookForm(Form):
     """Book "a desk" (any free place of a kind): the platform picks which."""
 
     kind = SelectField(_l("What"), choices=list(KIND_LABELS.items()), validators=[DataRequired()])
     date = DateField(_l("Date"), validators=[DataRequired()])
-    period = SelectField(_l("When"), choices=PERIOD_CHOICES + [("hours", _l("Hours"))],
-                         validators=[DataRequired()])
+    period = SelectField(_l("When"), choices=PERIOD_CHOICES + [HOURS_FOR_ROOMS], validators=[DataRequired()])
     start = StringField(_l("From (HH:MM)"), validators=[Optional(), Length(max=5)])
     end = StringField(_l("Until (HH:MM)"), validators=[Optional(), Length(max=5)])
 
@@ -57,8 +60,7 @@ ROOM_STEP_MINUTES = 30  # the room form's time picker moves by half-hours (rooms
 class BookForm(Form):
     resource = IntegerField(_l("Resource"), validators=[DataRequired()])
     date = DateField(_l("Date"), validators=[DataRequired()])
-    period = SelectField(_l("When"), choices=PERIOD_CHOICES + [("hours", _l("Hours"))],
-                         validators=[DataRequired()])
+    period = SelectField(_l("When"), choices=PERIOD_CHOICES + [HOURS_FOR_ROOMS], validators=[DataRequired()])
     # "HH:MM" (the one-click buttons) or "HH:MM:SS" (some browsers' time inputs).
     start = StringField(_l("From"), validators=[Optional(), Length(max=8)])
     end = StringField(_l("Until"), validators=[Optional(), Length(max=8)])
@@ -89,6 +91,8 @@ class ManagerBookForm(BookForm):
 
 
 class BlockForm(BookForm):
+    # A maintenance block takes any hours, a desk's too.
+    period = SelectField(_l("When"), choices=PERIOD_CHOICES + [("hours", _l("Hours"))], validators=[DataRequired()])
     note = StringField(_l("Reason"), validators=[Optional(), Length(max=255)])
 
 

@@ -107,3 +107,17 @@ def test_a_manager_books_a_member_a_desk_by_half_days_not_by_the_hour(app, clien
     blocked = client.post("/booking/manage/figeac/block", data={"resource": site_with_desk, "date": day,
                                                                 "period": "hours", "start": "09:00", "end": "11:00"})
     assert blocked.status_code == 303
+
+
+def test_the_forms_that_name_a_desk_or_a_room_offer_hours_for_rooms_only(app, client, auth, site_with_desk,
+                                                                          make_user):
+    """The series form and the manager's form list desks and rooms together: their "Heures" says
+    it is for rooms; the maintenance block's, which takes any hours, does not."""
+    auth.login(make_user(role="site-manager", sites=["figeac"], locale="fr"))
+
+    def hours_labels(path):
+        tree = lxml.html.fromstring(client.get(path).get_data(as_text=True))
+        return [option.text_content().strip() for option in tree.xpath("//select[@name='period']/option[@value='hours']")]
+
+    assert hours_labels("/booking/sites/figeac") == ["Heures (salles)"]  # the series form
+    assert hours_labels("/booking/manage/figeac") == ["Heures (salles)", "Heures"]  # book, then block
