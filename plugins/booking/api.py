@@ -34,7 +34,11 @@ def booking_json(booking) -> dict:
             "hold_expires_at": local_iso(booking.hold_expires_at, tz) if booking.hold_expires_at else None,
             "payment_url": service.payment_url(booking),
             # Who pays: "member", "credits", "membership", "partner" (a convention)...; null: free.
-            "payer": {"kind": booking.payer_kind, "reference": booking.payer_reference} if booking.payer_kind else None}
+            "payer": {"kind": booking.payer_kind, "reference": booking.payer_reference} if booking.payer_kind else None,
+            # Why it ended: who cancelled ("member", "manager", "site_closed", "hold_expired", ...)
+            # and the team's note, as the booking's page shows them.
+            "cancelled": {"reason": booking.cancel_reason, "note": booking.cancel_note or None}
+            if booking.cancel_reason else None}
 
 
 @api.get("/sites/<site_slug>/resources")
@@ -114,7 +118,9 @@ BOOKING = {"type": "object", "required": ["id", "status", "resource", "site", "s
                           "hold_expires_at": {"type": ["string", "null"]},
                           "payment_url": {"type": ["string", "null"]},
                           "payer": {"type": ["object", "null"], "properties": {
-                              "kind": {"type": "string"}, "reference": {"type": ["string", "null"]}}}}}
+                              "kind": {"type": "string"}, "reference": {"type": ["string", "null"]}}},
+                          "cancelled": {"type": ["object", "null"], "properties": {
+                              "reason": {"type": "string"}, "note": {"type": ["string", "null"]}}}}}
 RESOURCE = {"type": "object", "required": ["id", "site", "kind", "name"],
             "properties": {"id": {"type": "integer"}, "site": {"type": "string"},
                            "kind": {"type": "string", "enum": list(KINDS)}, "name": {"type": "string"},

@@ -51,6 +51,21 @@ def test_the_managers_reason_is_kept_and_shown_to_the_member_and_on_the_managers
     assert note.text_content() == f"Annulée par l'équipe du site : {REASON}"
 
 
+def test_the_api_gives_who_cancelled_and_the_teams_reason(app, client, site_with_desk, make_user, api_token):
+    member = make_user()
+    token = api_token(member)
+    day = next_weekday()
+    by_team = _book(app, member, site_with_desk, day)
+    kept = _book(app, member, site_with_desk, day, "afternoon")
+    with app.app_context():
+        service.cancel(by_team, None, "manager", note=REASON)
+        db.session.commit()
+    listed = client.get("/api/v1/bookings", headers={"Authorization": f"Bearer {token}"}).get_json()
+    by_id = {b["id"]: b for b in (listed["bookings"] if isinstance(listed, dict) else listed)}
+    assert by_id[by_team]["cancelled"] == {"reason": "manager", "note": REASON}
+    assert by_id[kept]["cancelled"] is None
+
+
 def test_a_cancellation_without_a_reason_or_by_the_member_shows_no_reason(app, client, auth, site_with_desk,
                                                                          make_user, make_resource):
     member = make_user()
