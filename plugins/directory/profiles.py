@@ -242,6 +242,24 @@ def card(profile: Profile) -> dict:
     return out
 
 
+def export(profile: Profile) -> dict:
+    """All a profile holds, for its member's data download: the fields they did not tick to
+    show included (the card has only the shown ones, and the download gave the others' job code,
+    organisation, skills and sites nowhere)."""
+    found = rome.job(profile.job_code) if profile.job_code else None
+    return {**card(profile), "listed": profile.listed, "contactable": profile.contactable, "public": profile.public,
+            "show_presence": profile.show_presence, "shown": [f for f in FIELDS if getattr(profile, f"show_{f}")],
+            "job": {"code": profile.job_code, "label": found.label if found else None, "title": profile.job_title},
+            "job_title": profile.job_title, "bio": profile.bio, "available": profile.available,
+            "links": list(profile.links or []),
+            "organisation": None if profile.organisation is None else {"id": profile.organisation.id,
+                                                                       "name": profile.organisation.name},
+            "skills": [{"code": s.code, "label": s.label} for s in profile.skills],
+            "sites": [{"slug": s.slug, "name": s.name} for s in profile.sites],
+            "updated_at": profile.updated_at.isoformat() if profile.updated_at else None,
+            "photo": photos.export(profile)}
+
+
 def organisations() -> list[Organisation]:
     return db.session.scalars(select(Organisation).order_by(Organisation.name)).all()
 
