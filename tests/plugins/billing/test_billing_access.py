@@ -72,6 +72,24 @@ def test_the_api_hides_a_sites_invoices_from_its_staff_once_billing_is_off_there
         assert client.get(path, headers=member).status_code == 200
 
 
+def test_the_desk_takes_no_payment_nor_reduced_prices_for_a_disabled_account(app, client, auth, shop, make_user):
+    """A disabled account, typed at the desk, got an order, an invoice and a day's credit, or
+    reduced prices (a job seeker's, a student's) recorded about it; booking's desk refuses it
+    (found by the access review)."""
+    from plugins.billing.models import Order, ReducedRate
+
+    disabled = make_user(is_disabled=True)
+    auth.login(shop["admin"])
+    paid = client.post("/billing/sites/figeac/manage/payments", data={
+        "pay-email": disabled.email, "pay-product": "day_pass", "pay-quantity": 1, "pay-method": "cash"})
+    reduced = client.post("/billing/sites/figeac/manage/reduced", data={"reduced-email": disabled.email,
+                                                                        "reduced-category": "student"})
+    for response in (paid, reduced):
+        assert response.status_code == 422 and "Aucun membre n" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalars(select(Order)).all() == [] and db.session.scalars(select(ReducedRate)).all() == []
+
+
 def test_only_the_webhook_is_exempt_from_csrf(database_url, smtp_server, tmp_path, make_site, shop):
     protected = make_app(database_url, smtp_server, tmp_path, WTF_CSRF_ENABLED=True,
                          STRIPE_WEBHOOK_SECRET="whsec_x")
