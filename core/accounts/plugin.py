@@ -32,6 +32,11 @@ def user_data_export(user):
                           "title": c.document.title, "version": c.document.version, "sha256": c.document.sha256,
                           "text": c.document.text}}
                      for c in db.session.scalars(consents).unique()],
+        # Their API tokens: names and when made and last used (never the secret, which is not kept).
+        "api_tokens": [{"name": t.name, "hint": t.hint, "created_at": t.created_at, "last_used_at": t.last_used_at,
+                        "revoked_at": t.revoked_at}
+                       for t in db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
+                                                   .order_by(ApiToken.id))],
         # What the log recorded about them (a role or password changed, reduced prices granted).
         "audit": [{"at": e.at.isoformat(), "action": e.action, "details": e.details}
                   for e in db.session.scalars(select(AuditEntry).where(AuditEntry.subject == f"user:{user.id}")

@@ -1,5 +1,6 @@
 """Billing's answers to a site manager's desk (booking's hooks): the link to record a booking's
-payment taken on site, and the site's revenue between instants for the occupancy figures."""
+payment taken on site, and the site's revenue between instants for the occupancy figures; the
+member a manager names by their address."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -8,10 +9,19 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from core.accounts.models import User
 from core.extensions import db
 from core.ui import NavItem
 from plugins.billing.bookings import pending_order
 from plugins.billing.models import Invoice
+
+
+def member_by_email(email: str) -> User | None:
+    """The account a manager means by the address they typed (a payment taken on site, reduced
+    prices): None for an unknown one, and for one disabled or erased, as booking's desk answers
+    (a disabled account got orders, invoices and reduced prices recorded about it)."""
+    member = User.by_email(email or "")
+    return member if member is not None and member.is_active else None
 
 
 def desk_links(booking) -> list[NavItem]:

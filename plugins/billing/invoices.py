@@ -15,6 +15,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.db import is_unique_violation, utcnow
+from core.modules.service import is_enabled
 from core.extensions import db
 from core.timeutil import utc_to_local
 from plugins.billing.config import settings
@@ -178,4 +179,10 @@ def visible_invoices(user, query=None):
 
 
 def invoice_by_reference(user, reference: str) -> Invoice | None:
-    return db.session.scalar(visible_invoices(user).where(Invoice.reference == reference))
+    """The invoice or credit note `user` may read, the page's and the API's alike: their own
+    wherever billing is now (legal documents, readable after it was switched off); their sites'
+    (staff) only where billing is on, as every other page of a site's billing."""
+    invoice = db.session.scalar(visible_invoices(user).where(Invoice.reference == reference))
+    if invoice is None or (invoice.member_id != user.id and not is_enabled("billing", invoice.site)):
+        return None
+    return invoice

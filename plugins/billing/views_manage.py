@@ -10,11 +10,11 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from core import audit
-from core.accounts.models import User
 from core.csvexport import csv_response
 from core.extensions import db
 from core.sites.access import managed_site_or_abort
 from plugins.billing.bookings import desk_order
+from plugins.billing.desk import member_by_email
 from plugins.billing.errors import BillingError
 from plugins.billing.forms import MarkPaidForm, OnSitePaymentForm, ReducedRateForm, RefundForm
 from plugins.billing.fulfilment import record_paid_on_site
@@ -58,7 +58,7 @@ def record_payment(site_slug):
     form = _payment_form(site)
     if not form.validate_on_submit():
         return _page(site, payment_form=form, status=422)
-    member = User.by_email(form.email.data)
+    member = member_by_email(form.email.data)
     if member is None:
         form.email.errors.append(_("No member has this e-mail address."))
         return _page(site, payment_form=form, status=422)
@@ -139,7 +139,7 @@ def grant_reduced_rate(site_slug):
     form = ReducedRateForm(prefix="reduced")
     if not form.validate_on_submit():
         return _page(site, reduced_form=form, status=422)
-    member = User.by_email(form.email.data)
+    member = member_by_email(form.email.data)
     if member is None:
         form.email.errors.append(_("No member has this e-mail address."))
         return _page(site, reduced_form=form, status=422)

@@ -109,7 +109,11 @@ def user_data_export(user):
                           "checked_in_at": b.checked_in_at.isoformat() if b.checked_in_at else None}
                          for b in bookings_of(user)],
             "waitlist": [{"site": e.site_id, "kind": e.kind, "starts_at": e.starts_at.isoformat(),
-                          "ends_at": e.ends_at.isoformat(), "status": e.status} for e in waiting]}
+                          "ends_at": e.ends_at.isoformat(), "status": e.status} for e in waiting],
+            # Their private calendar addresses (a site's, for its managers), without the secret.
+            "calendar_feeds": [{"site": f.site_id, "created_at": f.created_at.isoformat()}
+                               for f in db.session.scalars(select(Feed).where(Feed.user_id == user.id)
+                                                           .order_by(Feed.id))]}
 
 
 @hookimpl

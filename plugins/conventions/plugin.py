@@ -76,7 +76,7 @@ def openapi_paths():
 
 @hookimpl
 def user_data_export(user):
-    return {"conventions": service.export(user)}
+    return {"conventions": service.export(user), "conventions_referent_of": service.partners_spoken_for(user)}
 
 
 @hookimpl

@@ -1013,6 +1013,9 @@ def listed_partners(sites, site=None) -> list[tuple[ListedPartner, list]]:
 
 
 def export(user) -> list[dict]:
+    """An employee's part of their data download: each convention they were on, what their
+    référent decided about them (their days of the week, their cost centre) and the days it
+    paid."""
     auths = db.session.scalars(select(Authorisation).where(Authorisation.user_id == user.id)).all()
     out = []
     for auth in auths:
@@ -1020,9 +1023,17 @@ def export(user) -> list[dict]:
         out.append({"convention": auth.convention.reference, "partner": auth.convention.partner.name,
                     "status": auth.status, "valid_from": auth.valid_from.isoformat(),
                     "valid_until": auth.valid_until.isoformat() if auth.valid_until else None,
+                    "weekdays": list(auth.weekdays or []), "cost_centre": auth.cost_centre,
+                    "joined_by": auth.joined_by,
                     "days": [{"day": u.day.isoformat(), "site": u.site.slug, "halfdays": u.halfdays,
-                              "status": u.status} for u in uses]})
+                              "status": u.status, "cost_centre": u.cost_centre} for u in uses]})
     return out
+
+
+def partners_spoken_for(user) -> list[str]:
+    """The partners a référent speaks for, by name (their data download)."""
+    return [r.partner.name for r in db.session.scalars(select(Referent).where(Referent.user_id == user.id)
+                                                        .order_by(Referent.id))]
 
 
 def erase(user) -> None:

@@ -15,7 +15,6 @@ from . import demo, photos, presence, profiles, relay
 from . import views_me, views_messages  # noqa: F401 -- their routes join the blueprint
 from .api import OPENAPI, api
 from .config import DirectoryConfig
-from .models import FIELDS
 from .views import bp
 
 MODULE = Module(name="directory", label=_l("Directory"),
@@ -70,12 +69,8 @@ def openapi_paths():
 @hookimpl
 def user_data_export(user):
     profile = profiles.profile_of(user)
-    return {"directory": {"profile": None if profile is None else {
-        **profiles.card(profile), "listed": profile.listed, "contactable": profile.contactable,
-        "public": profile.public, "show_presence": profile.show_presence, "job_title": profile.job_title,
-        "bio": profile.bio, "available": profile.available, "links": profile.links,
-        "shown": [f for f in FIELDS if getattr(profile, f"show_{f}")], "photo": photos.export(profile)},
-        "messages": relay.export(user)}}
+    return {"directory": {"profile": None if profile is None else profiles.export(profile),
+                          "messages": relay.export(user), **relay.export_restrictions(user)}}
 
 
 @hookimpl

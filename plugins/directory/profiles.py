@@ -17,10 +17,12 @@ from core import geo
 from core.accounts.models import User
 from core.accounts.service import record_consent, withdraw_consent
 from core.db import lock_row, utcnow
+from core.errors import NotFound
 from core.extensions import db
 from core.forms import has_control_characters
 from core.plugins import plugin_config
 from core.sites.models import Site
+from core.sites.service import managed_sites, published_sites
 
 from . import distance, photos, rome
 from .errors import DirectoryError
@@ -240,12 +242,67 @@ def card(profile: Profile) -> dict:
     return out
 
 
+def export(profile: Profile) -> dict:
+    """All a profile holds, for its member's data download: the fields they did not tick to
+    show included (the card has only the shown ones, and the download gave the others' job code,
+    organisation, skills and sites nowhere)."""
+    found = rome.job(profile.job_code) if profile.job_code else None
+    return {**card(profile), "listed": profile.listed, "contactable": profile.contactable, "public": profile.public,
+            "show_presence": profile.show_presence, "shown": [f for f in FIELDS if getattr(profile, f"show_{f}")],
+            "job": {"code": profile.job_code, "label": found.label if found else None, "title": profile.job_title},
+            "job_title": profile.job_title, "bio": profile.bio, "available": profile.available,
+            "links": list(profile.links or []),
+            "organisation": None if profile.organisation is None else {"id": profile.organisation.id,
+                                                                       "name": profile.organisation.name},
+            "skills": [{"code": s.code, "label": s.label} for s in profile.skills],
+            "sites": [{"slug": s.slug, "name": s.name} for s in profile.sites],
+            "updated_at": profile.updated_at.isoformat() if profile.updated_at else None,
+            "photo": photos.export(profile)}
+
+
 def organisations() -> list[Organisation]:
     return db.session.scalars(select(Organisation).order_by(Organisation.name)).all()
 
 
+def hosting_sites(user) -> list[Site]:
+    """The published sites `user` may host organisations at: every one for the territory admin,
+    their own for a site manager, none for anyone else."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    if user.is_territory_admin:
+        return published_sites()
+    if not user.is_site_manager:
+        return []
+    return [site for site in managed_sites(user) if site.is_published]
+
+
+def may_edit_organisation(user, organisation: Organisation | None) -> bool:
+    """Whether `user` may edit `organisation` (None: add one). The territory admin edits every
+    one; a site manager adds organisations at their sites and edits only those hosted there:
+    another site's (or one hosted nowhere) is its managers' (or the admin's), not theirs."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_territory_admin:
+        return True
+    if organisation is None:
+        return bool(hosting_sites(user))
+    return organisation.site_id is not None and organisation.site_id in {s.id for s in hosting_sites(user)}
+
+
 def save_organisation(organisation: Organisation | None, *, name, kind="company", description="", website="",
-                      site_id=None) -> Organisation:
+                      site_id=None, actor=None) -> Organisation:
+    """Add or edit an organisation. `actor`: who does it, held to `may_edit_organisation` (and
+    to their own sites for where it is hosted); None for the operators' tools (the demo).
+
+    :raises NotFound: the actor may not edit this organisation.
+    :raises DirectoryError: a site the actor may not host organisations at, a bad name or link.
+    """
+    if actor is not None:
+        if not may_edit_organisation(actor, organisation):
+            raise NotFound(_("There is no such organisation."))
+        allowed = {s.id for s in hosting_sites(actor)} | ({None} if actor.is_territory_admin else set())
+        if site_id not in allowed:
+            raise DirectoryError(_("Choose one of your sites to host the organisation."))
     name = _clean(name, 160, _("Name"))
     if not name:
         raise DirectoryError(_("Give the organisation's name."))

@@ -244,6 +244,17 @@ def export(user) -> list[dict]:
     return out
 
 
+def export_restrictions(user) -> dict:
+    """For the member's data download: the members they blocked (since when), and their own
+    suspension from writing through the directory, a decision about them. Who blocked them is
+    the other member's, not given."""
+    blocked = db.session.execute(select(User.display_name, Block.created_at).join(Block, Block.blocked_id == User.id)
+                                 .where(Block.blocker_id == user.id).order_by(Block.created_at)).all()
+    suspension = db.session.get(Suspension, user.id)
+    return {"blocked": [{"member": masked(name), "since": at.isoformat()} for name, at in blocked],
+            "suspended_since": suspension.created_at.isoformat() if suspension is not None else None}
+
+
 def forget(user) -> None:
     """An erased member: detached from the messages the other side keeps; blocks go (cascade)."""
     for message in db.session.scalars(select(Message).where(or_(Message.sender_id == user.id,

@@ -168,7 +168,7 @@ def contact(profile_id):
 def organisations():
     _may_browse()
     return render_template("directory/organisations.html", organisations=profiles.organisations(),
-                           may_edit=_may_edit_organisations())
+                           may_edit=profiles.may_edit_organisation(current_user, None))
 
 
 @bp.get("/organisations/<int:organisation_id>", endpoint="organisation")
@@ -177,11 +177,8 @@ def organisation(organisation_id):
     found = db.session.get(Organisation, organisation_id) or abort(404)
     members = profiles.members_of(found, current_user)
     return render_template("directory/organisation.html", organisation=found, members=members,
-                           cards={p.id: profiles.card(p) for p in members}, may_edit=_may_edit_organisations())
-
-
-def _may_edit_organisations() -> bool:
-    return current_user.is_authenticated and (current_user.is_territory_admin or current_user.is_site_manager)
+                           cards={p.id: profiles.card(p) for p in members},
+                           may_edit=profiles.may_edit_organisation(current_user, found))
 
 
 @bp.get("/sites/<site_slug>", endpoint="here")

@@ -7,7 +7,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from core.extensions import db
-from core.sites.service import published_sites
 
 from . import profiles, relay
 from .errors import DirectoryError
@@ -134,20 +133,23 @@ def lift(user_id):
 @bp.route("/organisations/<int:organisation_id>/edit", methods=["GET", "POST"], endpoint="organisation_edit")
 @login_required
 def organisation_edit(organisation_id=None):
-    if not (current_user.is_territory_admin or current_user.is_site_manager):
-        abort(404)
     organisation = db.session.get(Organisation, organisation_id) if organisation_id else None
     if organisation_id and organisation is None:
         abort(404)
+    # A site manager edits the organisations hosted at their sites only (profiles.may_edit_organisation).
+    if not profiles.may_edit_organisation(current_user, organisation):
+        abort(404)
     form = OrganisationForm(obj=organisation if request.method == "GET" else None)
-    form.site_id.choices = [(0, _("None"))] + [(s.id, s.name) for s in published_sites()]
+    form.site_id.choices = ([(0, _("None"))] if current_user.is_territory_admin else []) + \
+        [(s.id, s.name) for s in profiles.hosting_sites(current_user)]
     if request.method == "GET" and organisation is not None:
         form.site_id.data = organisation.site_id or 0
     if form.validate_on_submit():
         try:
             saved = profiles.save_organisation(organisation, name=form.name.data, kind=form.kind.data,
                                                description=form.description.data or "",
-                                               website=form.website.data or "", site_id=form.site_id.data or None)
+                                               website=form.website.data or "", site_id=form.site_id.data or None,
+                                               actor=current_user)
         except DirectoryError as error:
             db.session.rollback()
             form.name.errors = [*form.name.errors, error.message]

@@ -12,6 +12,7 @@ from core.errors import DomainError, Forbidden, NotFound
 from core.sites.models import Site
 from core.sites.service import site_by_slug
 from core.db import as_id, find
+from core.modules.service import is_enabled
 from core.timeutil import today_at
 from plugins.conventions import partner_ids_of
 
@@ -83,7 +84,9 @@ def resolve_scope(user, scope: str | None, scope_id: str | None):
         raise BadRequest(_("Give the id of the site or partner."))
     if scope == "site":
         site = site_by_slug(scope_id) or find(Site, scope_id)
-        if site is None:
+        # Off at the site (booking, which it counts from, switched off there): its page answers
+        # 404 (the module guard), and the API the same.
+        if site is None or not is_enabled("impact", site):
             raise NotFound(_("There is no such site."))
         if not (authenticated and user.manages(site)):
             raise Forbidden(_("Only the site's managers see its figures."))

@@ -185,6 +185,31 @@ def test_forms_with_the_csrf_token_pass(csrf_client, make_user):
     assert response.status_code == 303
 
 
+def test_every_form_of_every_plugin_needs_the_csrf_token(csrf_client, make_user):
+    """Every POST route but the API's (bearer tokens, no cookies) and Stripe's webhook (signed)
+    refuses a signed-in member's request without its token: a route added without it fails
+    here. The tests' app switches CSRF off for pages; production never does."""
+    from werkzeug.routing import IntegerConverter
+
+    exempt = {"billing_webhook.stripe_webhook"}
+    member = make_user()
+    page = csrf_client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    assert csrf_client.post("/login", data={"email": member.email, "password": member.password,
+                                            "csrf_token": token}).status_code == 303
+    app, unprotected = csrf_client.application, []
+    for rule in app.url_map.iter_rules():
+        if "POST" not in rule.methods or rule.rule.startswith("/api/") or rule.endpoint in exempt:
+            continue
+        values = {name: 1 if isinstance(rule._converters[name], IntegerConverter) else "figeac"
+                  for name in rule.arguments}
+        path = rule.build(values, append_unknown=False)[1]
+        response = csrf_client.post(path, data={"confirmed": "yes", "confirm": "yes", "enabled": "off"})
+        if response.status_code != 400 or "Le formulaire avait expiré" not in response.get_data(as_text=True):
+            unprotected.append(f"{rule.endpoint} {path}: {response.status_code}")
+    assert unprotected == []
+
+
 def test_api_needs_no_csrf_token_because_it_takes_no_cookies(csrf_client, make_user):
     member = make_user()
     page = csrf_client.get("/login").get_data(as_text=True)

@@ -15,6 +15,7 @@ from core.audit import AuditEntry
 from core.db import utcnow
 from core.extensions import db
 from core.mail import MailMessage
+from core.sites.models import Site
 from core.timeutil import today_at
 from tests.plugins.booking.booking_dates import next_weekday
 from tests.plugins.booking.conftest import make_resource, site_with_desk  # noqa: F401 - fixtures
@@ -302,3 +303,84 @@ def test_a_credit_note_issued_after_the_erasure_names_the_client_of_its_invoice(
         note = refund(db.session.get(Order, order_id), None, "goodwill", to="card")
         db.session.commit()
         assert note.client["name"] == invoice_client["name"]
+
+
+def test_the_download_gives_the_directory_fields_not_shown_the_blocks_and_a_suspension(app, make_site, make_user):
+    """The directory's part was its public card plus a few fields: a job code, an organisation,
+    skills and sites the member did not tick to show were held and given nowhere, nor the members
+    they blocked, nor their suspension by the moderators (found by the access review)."""
+    from plugins.directory import profiles, relay
+    from plugins.directory.models import Message, Organisation, Suspension
+
+    make_site("figeac")
+    member, pest, admin = make_user(), make_user(name="Relentless Writer"), make_user("territory-admin")
+    with app.test_request_context():
+        user = db.session.get(User, member.id)
+        organisation = Organisation(name="Chrysalis Numérique")
+        db.session.add(organisation)
+        db.session.flush()
+        profiles.set_consents(user, listed=True)
+        profiles.save(user, shown=["bio"], job_code="M1203", bio="Bilans", organisation_id=organisation.id,
+                      site_ids=[db.session.scalar(select(Site.id).where(Site.slug == "figeac"))])
+        profiles.add_skill(user, label="Occitan")
+        message = Message(sender_id=pest.id, recipient_id=member.id, body="encore moi")
+        db.session.add(message)
+        db.session.flush()
+        relay.block(user, message.id)
+        db.session.add(Suspension(user_id=member.id, by_id=admin.id))
+        db.session.commit()
+        directory = json.loads(accounts.export_data(db.session.get(User, member.id)))["directory"]
+    profile = directory["profile"]
+    assert profile["job"]["code"] == "M1203" and profile["organisation"]["name"] == "Chrysalis Numérique"
+    assert [s["label"] for s in profile["skills"]] == ["Occitan"]
+    assert [s["slug"] for s in profile["sites"]] == ["figeac"]
+    assert [b["member"] for b in directory["blocked"]] == ["Relentless Writer"]
+    assert directory["suspended_since"]
+
+
+def test_the_download_gives_the_api_tokens_and_the_calendar_feeds(app, make_user):
+    """Tokens (their names, when made and last used) and the private calendar addresses are the
+    member's, and were in no part of the download (found by the access review)."""
+    from core.api.tokens import create_token
+    from plugins.booking import feeds
+
+    member = make_user()
+    with app.test_request_context():
+        user = db.session.get(User, member.id)
+        secret = create_token(user, "Mon agenda")
+        token = feeds.create_member_feed(user).token
+        db.session.commit()
+        text = accounts.export_data(db.session.get(User, member.id))
+    data = json.loads(text)
+    assert [t["name"] for t in data["api_tokens"]] == ["Mon agenda"]
+    assert secret not in text and token not in text  # the secrets stay out of a file that travels
+    assert [f["site"] for f in data["calendar_feeds"]] == [None]
+
+
+def test_the_download_gives_an_employees_weekdays_and_cost_centre_and_a_referents_partners(app, make_site,
+                                                                                          make_user):
+    """What a référent decided about an employee (their days of the week, their cost centre)
+    and the partners a référent speaks for were held and not given (found by the access review)."""
+    from plugins.conventions import service as conventions
+    from plugins.conventions.models import Authorisation
+
+    make_site("figeac")
+    admin, referent, employee = make_user("territory-admin"), make_user(), make_user()
+    with app.test_request_context():
+        actor = db.session.get(User, admin.id)
+        partner = conventions.save_partner(actor, None, name="Conseil départemental du Lot",
+                                           siret="22460001500016", address="Cahors")
+        conventions.add_referent(actor, partner, referent.email)
+        today = today_at("Europe/Paris")
+        convention = conventions.save_convention(
+            actor, partner, None, reference="CD46-TT", starts_on=today - timedelta(days=10),
+            ends_on=today + timedelta(days=300), site_ids=[db.session.scalar(select(Site.id))], kinds=["desk"],
+            price_model="per_day", day_rate_cents=1500, half_day_rate_cents=800, past_cap="refuse",
+            cost_centres=["DRH", "Routes"])
+        db.session.add(Authorisation(convention_id=convention.id, user_id=employee.id, status="approved",
+                                     valid_from=today, weekdays=[0, 3], cost_centre="Routes"))
+        db.session.commit()
+        mine = json.loads(accounts.export_data(db.session.get(User, employee.id)))["conventions"]
+        theirs = json.loads(accounts.export_data(db.session.get(User, referent.id)))
+    assert [(c["weekdays"], c["cost_centre"]) for c in mine] == [([0, 3], "Routes")]
+    assert theirs["conventions_referent_of"] == ["Conseil départemental du Lot"]

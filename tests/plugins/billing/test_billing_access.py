@@ -54,6 +54,42 @@ def test_the_api_gives_the_callers_invoices_and_credits_only(app, client, shop, 
     assert "/invoices/{number}" in paths and "/credits" in paths
 
 
+def test_the_api_hides_a_sites_invoices_from_its_staff_once_billing_is_off_there(app, client, shop,
+                                                                                   api_token, invoice_ref):
+    """The invoice page answered 404 to the site's manager once billing was switched off at the
+    site, while the API still gave them the invoice and its PDF (found by the access review); its
+    member still reads it both ways: a legal document."""
+    from core.modules.service import set_enabled
+    from core.sites.service import site_by_slug
+
+    with app.app_context():
+        set_enabled("billing", False, site=site_by_slug("figeac"))
+        db.session.commit()
+    staff = {"Authorization": f"Bearer {api_token(shop['manager'])}"}
+    member = {"Authorization": f"Bearer {api_token(shop['member'])}"}
+    for path in (f"/api/v1/invoices/{invoice_ref}", f"/api/v1/invoices/{invoice_ref}/pdf"):
+        assert client.get(path, headers=staff).status_code == 404
+        assert client.get(path, headers=member).status_code == 200
+
+
+def test_the_desk_takes_no_payment_nor_reduced_prices_for_a_disabled_account(app, client, auth, shop, make_user):
+    """A disabled account, typed at the desk, got an order, an invoice and a day's credit, or
+    reduced prices (a job seeker's, a student's) recorded about it; booking's desk refuses it
+    (found by the access review)."""
+    from plugins.billing.models import Order, ReducedRate
+
+    disabled = make_user(is_disabled=True)
+    auth.login(shop["admin"])
+    paid = client.post("/billing/sites/figeac/manage/payments", data={
+        "pay-email": disabled.email, "pay-product": "day_pass", "pay-quantity": 1, "pay-method": "cash"})
+    reduced = client.post("/billing/sites/figeac/manage/reduced", data={"reduced-email": disabled.email,
+                                                                        "reduced-category": "student"})
+    for response in (paid, reduced):
+        assert response.status_code == 422 and "Aucun membre n" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalars(select(Order)).all() == [] and db.session.scalars(select(ReducedRate)).all() == []
+
+
 def test_only_the_webhook_is_exempt_from_csrf(database_url, smtp_server, tmp_path, make_site, shop):
     protected = make_app(database_url, smtp_server, tmp_path, WTF_CSRF_ENABLED=True,
                          STRIPE_WEBHOOK_SECRET="whsec_x")

@@ -102,6 +102,50 @@ def test_organisations_list_the_members_who_chose_to_appear(app, client, auth, m
     assert client.get("/directory/organisations/new").status_code == 404  # members do not edit them
 
 
+def test_a_site_manager_edits_only_the_organisations_hosted_at_their_sites(app, client, auth, make_site,
+                                                                          make_user):
+    """A manager of Figeac opened and rewrote the page of an organisation hosted at Aurillac (its
+    name, its link: anyone's to point elsewhere), and added organisations at any site (found by
+    the access review)."""
+    from plugins.directory.models import Organisation
+
+    make_site("figeac")
+    make_site("aurillac")
+    auth.login(make_user("territory-admin"))
+    theirs = client.post("/directory/organisations/new", data={"name": "Cantal Compta", "kind": "company",
+                                                              "site_id": _site_id(app, "aurillac")})
+    nowhere = client.post("/directory/organisations/new", data={"name": "Sans Lieu", "kind": "company",
+                                                               "site_id": "0"})
+    auth.logout()
+    theirs_id, nowhere_id = (int(r.headers["Location"].rsplit("/", 1)[1]) for r in (theirs, nowhere))
+    auth.login(make_user("site-manager", sites=["figeac"]))
+    for org_id in (theirs_id, nowhere_id):
+        assert client.get(f"/directory/organisations/{org_id}/edit").status_code == 404
+        assert client.post(f"/directory/organisations/{org_id}/edit",
+                           data={"name": "Piégé", "kind": "company", "website": "https://evil.example/",
+                                 "site_id": _site_id(app, "figeac")}).status_code == 404
+        assert "/edit" not in _page(client, f"/directory/organisations/{org_id}")
+    refused = client.post("/directory/organisations/new", data={"name": "Ailleurs", "kind": "company",
+                                                               "site_id": _site_id(app, "aurillac")})
+    assert refused.status_code == 422
+    mine = client.post("/directory/organisations/new", data={"name": "Figeac Fab", "kind": "company",
+                                                            "site_id": _site_id(app, "figeac")})
+    assert mine.status_code == 303
+    mine_id = int(mine.headers["Location"].rsplit("/", 1)[1])
+    assert client.post(f"/directory/organisations/{mine_id}/edit", data={
+        "name": "Figeac Fab Lab", "kind": "association", "site_id": _site_id(app, "figeac")}).status_code == 303
+    with app.app_context():
+        names = {o.id: o.name for o in db.session.scalars(select(Organisation))}
+    assert names == {theirs_id: "Cantal Compta", nowhere_id: "Sans Lieu", mine_id: "Figeac Fab Lab"}
+
+
+def _site_id(app, slug) -> str:
+    from core.sites.service import site_by_slug
+
+    with app.app_context():
+        return str(site_by_slug(slug).id)
+
+
 def test_visitors_see_nothing_unless_the_directory_is_public(app_factory, make_profile):
     make_profile("Public Person", public=True)
     make_profile("Members Only")

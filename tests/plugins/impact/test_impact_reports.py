@@ -290,6 +290,24 @@ def test_a_sites_managers_see_its_report_and_members_do_not(app, client, auth, m
     assert "/impact/sites/figeac" in client.get("/admin", headers={"Accept-Language": "fr"}).get_data(as_text=True)
 
 
+def test_the_api_gives_no_report_of_a_site_where_impact_is_off(app, client, auth, make_user, api_token, desk):
+    """With booking switched off at a site, impact (which counts booking's days) is off there:
+    its page answered 404 while `GET /api/v1/impact?scope=site` still gave its figures (found by
+    the access review)."""
+    from core.modules.service import set_enabled
+    from core.sites.service import site_by_slug
+
+    with app.app_context():
+        set_enabled("booking", False, site=site_by_slug("figeac"))
+        db.session.commit()
+    manager = make_user(role="site-manager", sites=("figeac",))
+    auth.login(manager)
+    assert client.get("/impact/sites/figeac").status_code == 404
+    answer = client.get("/api/v1/impact?scope=site&id=figeac",
+                        headers={"Authorization": f"Bearer {api_token(manager)}"})
+    assert answer.status_code == 404 and answer.get_json()["error"]["code"] == "not_found"
+
+
 def test_the_method_page_shows_the_territorys_values_and_sources(client):
     page = client.get("/impact/method", headers={"Accept-Language": "fr"}).get_data(as_text=True)
     for needle in ("0,2176", "0,1034", "Impact CO2", "Barème kilométrique 2024", "50 km/h", "31"):
