@@ -25,6 +25,9 @@ from core.extensions import db
 from tests.plugins.booking.booking_dates import next_weekday
 from tests.plugins.conventions.conventions_helpers import SIGNED_PDF
 
+# Who may reach what does not depend on the database: each sweep runs once (PostgreSQL in CI).
+pytestmark = pytest.mark.one_database
+
 BOB_NAME, BOB_EMAIL = "Bob Lacombe", "bob.lacombe@lacombe.fr"
 # What nobody but Bob (and the staff of his site and employer) ever reads.
 PRIVATE = (BOB_EMAIL, "Message privé de Bob", "Compétence cachée", "Intitulé caché")
