@@ -107,6 +107,7 @@ def bob_world(app, make_site, make_user, api_token):
     from plugins.booking import feeds, waitlist
     from plugins.booking import service as booking
     from plugins.booking.resources import save_resource
+    from plugins.booking.slots import range_for
     from plugins.conventions import service as conventions
     from plugins.conventions.models import Authorisation
     from plugins.directory import profiles, relay
@@ -126,8 +127,8 @@ def bob_world(app, make_site, make_user, api_token):
         desk = save_resource(aurillac, None, kind="desk", name="Poste A")
         save_resource(site_by_slug("figeac"), None, kind="desk", name="Poste F")
         at = lambda hour: local_to_utc(day, time(hour, 30), "Europe/Paris")  # noqa: E731
-        w["booking"] = booking.book(desk, bob, at(8), at(12), bob).id
-        w["entry"] = waitlist.join(aurillac, "desk", bob, at(13), at(17)).id
+        w["booking"] = booking.book(desk, bob, *range_for(aurillac, day, "morning"), bob).id
+        w["entry"] = waitlist.join(aurillac, "desk", bob, *range_for(aurillac, day, "afternoon")).id
         w["closure"] = sites.add_closure(aurillac, day + timedelta(days=30), day + timedelta(days=31), "Travaux",
                                          admin).id
         photo = SitePhoto(site_id=aurillac.id, filename="0" * 32 + ".jpg", alt_text="La salle")
