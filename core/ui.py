@@ -46,6 +46,8 @@ def collect(results) -> list:
     return sorted(items, key=lambda item: item.order)
 
 
+CLOCK = "HH:mm"  # the one way a time of day is written, on pages and in mails
+
 # Prices and times of day repeat across a page (a search shows the same few dozen): Babel's
 # formatting, the costliest part of such pages, is kept per value and language.
 
@@ -56,7 +58,9 @@ def _money_text(cents: int, currency: str, locale: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _clock_text(at: time, locale: str) -> str:
-    return format_time(at, "short", locale=locale)
+    # 24-hour in every language: Babel's "short" time is "9:00 AM" in English, while opening
+    # hours, the room form and the CSV exports say "09:00", so English pages and mails mixed both.
+    return format_time(at, CLOCK, locale=locale)
 
 
 def money(cents: int, currency: str | None = None) -> str:
@@ -101,7 +105,7 @@ def weekday(value, where=None) -> str:
 
 
 def clock(value, where=None) -> str:
-    """'09:00' / '9:00 AM' of an instant at a place (or of a naive time)."""
+    """'09:00' (every language) of an instant at a place (or of a naive time)."""
     if isinstance(value, datetime):
         value = (value.astimezone(_zone(where)) if value.tzinfo else value).time()
     return _clock_text(value, str(get_locale()))
@@ -110,6 +114,11 @@ def clock(value, where=None) -> str:
 def moment(value, where=None) -> str:
     """'jeudi 3 décembre 2026, 09:00': an instant at a place, in full."""
     return f"{long_date(value, where)}, {clock(value, where)}"
+
+
+def medium_moment(value, where=None) -> str:
+    """'3 déc. 2026, 09:00' / 'Dec 3, 2026, 09:00': an instant in a table (the audit log, tokens)."""
+    return f"{medium_date(value, where)}, {clock(value, where)}"
 
 
 def percent(ratio) -> str:
@@ -124,7 +133,7 @@ def number(value, digits: int | None = None) -> str:
 
 
 FILTERS = {f.__name__: f for f in (money, long_date, medium_date, short_day, weekday, clock,
-                                    moment, percent, number)}
+                                    moment, medium_moment, percent, number)}
 
 
 def init_app(app) -> None:

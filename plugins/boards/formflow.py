@@ -6,11 +6,25 @@ from core.errors import DomainError
 from core.extensions import db
 
 
-def handle(form, action):
-    """`(done, result, status)`: `done` when the form was valid and the action committed."""
+def well_formed(form, names) -> dict:
+    """The values of the fields among `names` that the form itself found nothing wrong with."""
+    return {name: form[name].data for name in names if name in form and not form[name].errors}
+
+
+def handle(form, action, problems=None):
+    """`(done, result, status)`: `done` when the form was valid and the action committed.
+
+    :param problems: called once the form is validated, gives the rules' refusals of its
+        well-formed fields ({name: message}), shown beside those fields together with the
+        form's own errors, so that one sending shows every error.
+    """
     if not form.is_submitted():
         return False, None, 200
-    if not form.validate():
+    valid = form.validate()
+    for name, message in (problems() if problems is not None else {}).items():
+        form[name].errors = [*form[name].errors, message]
+        valid = False
+    if not valid:
         return False, None, 422
     try:
         result = action()

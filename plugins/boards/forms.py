@@ -42,8 +42,9 @@ class _PostForm(Form):
 
 
 def _contract():
-    return SelectField(_l("Kind of contract"), choices=[(k, v) for k, v in EMPLOYMENT_TYPES.items()],
-                       default="FULL_TIME")
+    # No kind chosen for the author: "Full time" preselected was sent unread for any contract.
+    return SelectField(_l("Kind of contract"), choices=[("", _l("Choose…")), *EMPLOYMENT_TYPES.items()],
+                       default="", validators=[DataRequired(message=_l("Choose a kind of contract."))])
 
 
 class JobOfferForm(_PostForm):

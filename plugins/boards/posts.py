@@ -86,6 +86,48 @@ def parse_communes(text: str | None) -> list[geo.Commune]:
     return out
 
 
+def check_source_url(source_url: str | None) -> str:
+    source_url = (source_url or "").strip()
+    if source_url and (len(source_url) > 300 or not URL.match(source_url)):
+        raise BoardsError(_("The link must be a web address starting with https:// or http://."))
+    return source_url
+
+
+def check_employment_type(employment_type: str | None) -> str:
+    if employment_type and employment_type not in EMPLOYMENT_TYPES:
+        raise BoardsError(_("Choose a kind of contract."))
+    return employment_type or ""
+
+
+def parse_codes(text: str | None) -> list[str]:
+    """The ROME codes of what was typed (`vocabulary.parse`), at least one."""
+    code_list = vocabulary.parse(text)
+    if not code_list:
+        raise BoardsError(_("Give at least one ROME job or skill."))
+    return code_list
+
+
+# What `create` checks field by field, each apart from the others.
+FIELD_CHECKS = {"ends_on": check_ends_on, "source_url": check_source_url, "employment_type": check_employment_type,
+                "codes": parse_codes, "communes": parse_communes}
+
+
+def field_problems(values: dict) -> dict[str, str]:
+    """Why each of these fields would be refused by `create` ({name: message}; only the fields
+    given are checked), all at once: a form shows every error together, where `create` stops at
+    the first (the ROME codes were told only once the rest of the form was right)."""
+    problems = {}
+    for name, value in values.items():
+        check = FIELD_CHECKS.get(name)
+        if check is None:
+            continue
+        try:
+            check(value)
+        except BoardsError as error:
+            problems[name] = error.message
+    return problems
+
+
 def communes_of(post: Post) -> list[geo.Commune]:
     return [c for c in (geo.commune(pc.code) for pc in post.communes) if c is not None]
 
@@ -116,19 +158,12 @@ def create(author, kind: str, *, title: str, description: str = "", organisation
     post.organisation = _text(organisation, 160, _("Organisation"), required=kind in (JOB_OFFER, SKILL_WANTED))
     post.reason = _text(reason, 2000, _("Why"))
     post.ends_on = check_ends_on(ends_on)
-    source_url = (source_url or "").strip()
-    if source_url and (len(source_url) > 300 or not URL.match(source_url)):
-        raise BoardsError(_("The link must be a web address starting with https:// or http://."))
-    post.source_url = source_url
-    if employment_type and employment_type not in EMPLOYMENT_TYPES:
-        raise BoardsError(_("Choose a kind of contract."))
-    post.employment_type = employment_type or ("OTHER" if kind != SPOUSE_PROFILE else "")
+    post.source_url = check_source_url(source_url)
+    post.employment_type = check_employment_type(employment_type) or ("OTHER" if kind != SPOUSE_PROFILE else "")
     if headcount is not None and not 1 <= int(headcount) <= 999:
         raise BoardsError(_("How many: between 1 and 999."))
     post.headcount = headcount
-    code_list = vocabulary.parse(codes)
-    if not code_list:
-        raise BoardsError(_("Give at least one ROME job or skill."))
+    code_list = parse_codes(codes)
     commune_list = parse_communes(communes)
     if kind == SPOUSE_PROFILE:
         person = person or author

@@ -23,7 +23,7 @@ from core.modules.service import is_enabled
 from plugins.directory import relay_message
 
 from . import access, jsonld, matching, posts, vocabulary
-from .formflow import handle
+from .formflow import handle, well_formed
 from .forms import FORMS, ContactForm, EmptyForm, RenewForm
 from .models import PUBLIC_KINDS, SKILL_WANTED, SPOUSE_PROFILE
 
@@ -136,7 +136,8 @@ def new(kind):
     fields = ("title", "description", "codes", "communes", "ends_on", "organisation", "employment_type", "headcount",
               "reason", "source_url", "consent")
     done, post, status = handle(form, lambda: posts.create(current_user, kind,
-                                                           **{n: form[n].data for n in fields if n in form}))
+                                                           **{n: form[n].data for n in fields if n in form}),
+                                problems=lambda: posts.field_problems(well_formed(form, fields)))
     if done:
         flash(_("Your post is sent: it will show once the territory's team has checked it."), "success")
         return redirect(url_for(".show", post_id=post.id), 303)

@@ -10,7 +10,7 @@ from core.extensions import db
 from core.forms import refuse
 
 from . import access, alerts, posts, vocabulary, welcome
-from .formflow import handle
+from .formflow import handle, well_formed
 from .forms import (
     AlertForm,
     EmptyForm,
@@ -116,7 +116,8 @@ def new_spouse():
     form = OfficerSpouseForm()
     done, post, status = handle(form, lambda: posts.create_for_spouse(
         current_user, form.email.data, title=form.title.data, description=form.description.data,
-        codes=form.codes.data, communes=form.communes.data, ends_on=form.ends_on.data, consent=form.consent.data))
+        codes=form.codes.data, communes=form.communes.data, ends_on=form.ends_on.data, consent=form.consent.data),
+        problems=lambda: posts.field_problems(well_formed(form, ("codes", "communes", "ends_on"))))
     if done:
         flash(_("Your post is sent: it will show once the territory's team has checked it."), "success")
         return redirect(url_for(".follow", post_id=post.id), 303)

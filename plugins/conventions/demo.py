@@ -2,6 +2,10 @@
 1.5 days a week, at Figeac and Decazeville) and a private employer with prepaid days at
 Aurillac, with their référents and a few agents. Idempotent.
 
+The council's teleworking agents (`TELEWORKERS`: where they live, their weekly telework day)
+are its staff in the impact demo, whose year of check-ins books their days through booking's
+hooks: this convention pays them, and its page and the impact report count the same days.
+
 The conventions go through the same rules as any other (`service`): saved as drafts, signed by
 uploading their signed copy (the convention's own PDF, as the parties would sign it), then
 started; so the demo never shows an active convention without its signed copy."""
@@ -12,6 +16,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from core import geo
 from core.accounts import roles
 from core.accounts.service import create_user
 from core.accounts.models import User
@@ -28,9 +33,32 @@ PRIVATE = dict(name="Banque Populaire Occitane (démo)", siret="56000000200017",
                address="Place Michel Crespin\n15000 Aurillac", listed_publicly=True)
 
 
+# The Lot council's agents who live near Figeac or Decazeville (sites its convention covers) and
+# work at its offices in Cahors: (e-mail, name, home commune and its département).
+TELEWORKERS = [
+    ("chantal.bousquet.lot@demo.tierslieux.fr", "Chantal Bousquet (agente, Lot)", "Capdenac-Gare", "12"),
+    ("didier.lafon.lot@demo.tierslieux.fr", "Didier Lafon (agent, Lot)", "Lissac-et-Mouret", "46"),
+    ("emilie.cayrou.lot@demo.tierslieux.fr", "Émilie Cayrou (agente, Lot)", "Cajarc", "46"),
+    ("francois.vialard.lot@demo.tierslieux.fr", "François Vialard (agent, Lot)", "Faycelles", "46"),
+    ("gaelle.roques.lot@demo.tierslieux.fr", "Gaëlle Roques (agente, Lot)", "Aubin", "12"),
+    ("herve.calmels.lot@demo.tierslieux.fr", "Hervé Calmels (agent, Lot)", "Cransac", "12"),
+]
+
+
 def _user(email, name, role) -> User:
     user = User.by_email(email)
     return user or create_user(email, PASSWORD, name, role=role, confirmed=True, locale="fr")
+
+
+def _teleworker(email, name, commune, departement) -> User:
+    # No password: they cannot sign in (the demo needs their days, and each password costs an
+    # argon2 hash, the slowest part of the seed).
+    user = User.by_email(email) or create_user(email, None, name, role=roles.MEMBER, confirmed=True, locale="fr")
+    if user.home_commune_code is None:
+        home = next(c for c in geo.resolve(commune, (departement,)) if c.departement == departement)
+        user.home_commune, user.home_commune_code = home.name, home.code
+        user.home_latitude, user.home_longitude = home.latitude, home.longitude
+    return user
 
 
 def _partner(spec) -> Partner:
@@ -87,6 +115,9 @@ def seeded(sites, users) -> list[str]:
               _user("agent2.lot@demo.tierslieux.fr", "Bruno Lacoste (agent, Lot)", roles.MEMBER)]
     for agent in agents:
         _authorise(lot_convention, agent)
+    teleworkers = [_teleworker(*spec) for spec in TELEWORKERS]
+    for agent in teleworkers:
+        _authorise(lot_convention, agent)
     _authorise(bank_convention, users.get("member-1") or agents[0])
     db.session.flush()
     from .jobs import schedule
@@ -94,4 +125,6 @@ def seeded(sites, users) -> list[str]:
     schedule()  # the daily and monthly jobs, as `tierslieux conventions schedule` does
     return ["", "Conventions: the Lot council pays its agents' days at Figeac and Decazeville (1.5 days a week);",
             f"  référent (Lot)  : {lot_ref.email}", f"  référent (bank) : {bank_ref.email}",
-            *[f"  agent (Lot)     : {a.email}" for a in agents]]
+            *[f"  agent (Lot)     : {a.email}" for a in agents],
+            f"  {len(teleworkers)} more agents telework once a week (their days: the impact demo; they cannot "
+            "sign in)"]

@@ -32,6 +32,7 @@ from core.mail import queue_mail
 from core.timeutil import today_at, utc_to_local
 from plugins.booking import ACTIVE, MEMBERS_CHOICE, Booking, Payer, Refused, periods_blocked
 
+from .advice import refusal_with_advice
 from .errors import ConventionError
 from .models import (AUTH_STATUSES, KINDS, MAX_DAYS, PAST_CAP, PRICE_MODELS, Authorisation, Convention, Partner,
                      Referent, Statement, Use)
@@ -553,6 +554,7 @@ class Decision:
     authorisation: Authorisation | None = None
     reason: str | None = None
     member_may_pay: bool = True
+    refused_by: Authorisation | None = None  # whose convention gave `reason`
     halfdays: int = 0
     amount_cents: int = 0
     day: date | None = None
@@ -710,7 +712,7 @@ def _decide(booking, locked: bool) -> Decision:
     auths = _authorisations_of(booking.member_id, day)
     if not auths:
         return NOTHING
-    first_reason, may_pay = None, True
+    first_reason, may_pay, refused_by = None, True, None
     covered = [(auth, covers(auth, booking, day)) for auth in auths]
     if locked:  # every convention that may pay, at once and in id order: two employees of the
         # same two conventions, each falling back to the one the other tries first, would
@@ -724,15 +726,16 @@ def _decide(booking, locked: bool) -> Decision:
         if reason is None:
             return Decision(auth, halfdays=halfdays, amount_cents=amount, day=day)
         if first_reason is None:
-            first_reason, may_pay = reason, auth.convention.past_cap == "member_pays"
-    return Decision(reason=first_reason, member_may_pay=may_pay)
+            first_reason, may_pay, refused_by = reason, auth.convention.past_cap == "member_pays", auth
+    return Decision(reason=first_reason, member_may_pay=may_pay, refused_by=refused_by)
 
 
 def refusal(booking) -> str | None:
-    """booking's `validate_booking`: a reason when a convention forbids paying personally."""
+    """booking's `validate_booking`: a reason when a convention forbids paying personally, with
+    what the employee can do about it."""
     decision = decide_for(booking, locked=True)
     if decision.reason and not decision.member_may_pay:
-        return decision.reason
+        return refusal_with_advice(decision.reason, decision.refused_by, booking.resource.site)
     return None
 
 
@@ -800,7 +803,7 @@ def record_use(booking) -> Use | None:
     amount = amount_for(auth.convention, halfdays)
     reason = covers(auth, booking, day) or cap_reason(auth, day, halfdays, amount, booking.id)
     if reason:
-        raise Refused(reason)
+        raise Refused(refusal_with_advice(reason, auth, booking.resource.site))
     use = Use(convention_id=convention_id, authorisation_id=auth.id, booking_id=booking.id,
               site_id=booking.resource.site_id, kind=booking.resource.kind, day=day, halfdays=halfdays,
               amount_cents=amount, cost_centre=auth.cost_centre or "")

@@ -1,9 +1,21 @@
 """Impact's part of the demo: commute profiles for the demo members and thirty demo commuters
 (homes across Cantal, Lot and Aveyron; workplaces in Rodez, Cahors, Aurillac and Toulouse), and a
-year of checked-in days loaded in bulk, so every report has figures. Idempotent."""
+year of checked-in days loaded in bulk, so every report has figures. Idempotent.
+
+A partner's figures are the days its convention paid, as in production, where a day is counted
+from its checked-in booking and credited to the partner of the convention paying it
+(`service.partner_of`). The demo's staff of a partner (conventions' demo: the Lot council's
+teleworking agents, with a home commune) telework one day a week: each such day is a booking
+offered to the plugins as a member's is (`booking_payer`: the convention pays it within its
+caps, or the day is not kept, as it would be refused; `booking_confirmed`: the convention
+records it), checked in. The commuters' and members' days pay themselves: no partner. Before,
+commuters working in Cahors were credited to the council without any booking, and the
+convention's page said "0 % used" beside hundreds of days in the impact figures."""
 from __future__ import annotations
 
 import random
+import re
+import secrets
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -14,7 +26,11 @@ from core.accounts.models import User
 from core.accounts.service import create_user
 from core.db import utcnow
 from core.extensions import db
-from plugins.conventions import Partner
+from core.plugins import hooks
+from core.sites.service import opening_intervals
+from core.timeutil import local_to_utc
+from plugins.booking import Booking, Resource
+from plugins.conventions import Partner, partners_of
 
 from . import access, service
 from .models import ImpactDay, ImpactProfile
@@ -34,12 +50,74 @@ def _commune(name, dep) -> geo.Commune:
     return next(c for c in geo.resolve(name, (dep, "12", "46", "15")) if dep is None or c.departement == dep)
 
 
+def _partner_commune(partner) -> geo.Commune | None:
+    """Where a partner's staff work: the commune of its address's last line ("46005 Cahors Cedex 9")."""
+    lines = [line.strip() for line in (partner.address or "").splitlines() if line.strip()]
+    found = re.match(r"^\d{5}\s+(.+?)(\s+cedex\b.*)?$", lines[-1], re.IGNORECASE) if lines else None
+    if not found:
+        return None
+    communes = geo.resolve(found.group(1), ("46", "12", "15"), limit=1)
+    return communes[0] if communes else None
+
+
+def _staff(known: set[int]) -> list[tuple[User, geo.Commune]]:
+    """The demo's staff of a partner (given a home by conventions' demo) not already placed, with
+    their workplace."""
+    partners = {p.id: p for p in db.session.scalars(select(Partner))}
+    out = []
+    for user in db.session.scalars(select(User).where(User.role == roles.MEMBER, User.home_commune_code.is_not(None),
+                                                      User.id.not_in(known or {0})).order_by(User.id)):
+        works_for = [partners[i] for i in partners_of(user) if i in partners]
+        work = _partner_commune(works_for[0]) if works_for else None
+        if work is not None:
+            out.append((user, work))
+    return out
+
+
+def _the_year_before(today):
+    day = today - timedelta(days=365)
+    while day < today:
+        yield day
+        day += timedelta(days=1)
+
+
+def _nearest_site(home: geo.Commune, site_list):
+    return min(site_list, key=lambda s: geo.distance_km(home.latitude, home.longitude, s.latitude, s.longitude))
+
+
+def _paid_day(user, site, day):
+    """A day at `site` booked and checked in, when its convention pays it (None otherwise): the
+    booking goes through booking's hooks as a member's does, so the convention applies its own
+    rules (the sites and places it covers, its caps and budget) and records the day."""
+    hours = opening_intervals(site, day)
+    if not hours:
+        return None
+    starts_at, ends_at = local_to_utc(day, hours[0][0], site.timezone), local_to_utc(day, hours[-1][1], site.timezone)
+    taken = select(Booking.resource_id).where(*Booking.occupying(starts_at, ends_at, utcnow()))
+    desk = db.session.scalar(select(Resource).where(Resource.site_id == site.id, Resource.kind == "desk",
+                                                    Resource.retired_at.is_(None), Resource.id.not_in(taken))
+                             .order_by(Resource.id).limit(1))
+    if desk is None:
+        return None
+    booking = Booking(resource=desk, resource_id=desk.id, site_id=site.id, member=user, member_id=user.id,
+                      created_by_id=user.id, starts_at=starts_at, ends_at=ends_at, status="confirmed",
+                      checkin_code=secrets.token_hex(4))
+    payer = hooks(site).booking_payer(booking=booking)
+    if payer is None or payer.kind != "partner":
+        return None  # not the convention's: booked by this agent, it would be refused
+    booking.payer_kind, booking.payer_reference = payer.kind, payer.reference
+    db.session.add(booking)
+    db.session.flush()
+    hooks(site).booking_confirmed(booking=booking)
+    booking.status, booking.checked_in_at = "checked_in", starts_at + timedelta(minutes=10)
+    db.session.flush()
+    return booking
+
+
 def seed(sites: dict, users: dict) -> list[str]:
     if db.session.scalar(select(func.count()).select_from(ImpactProfile)):
         return []
     rng = random.Random(2012)
-    partners = db.session.scalars(select(Partner)).all()  # the conventions demo's employers, if any
-    by_city = {city: next((p.id for p in partners if city in (p.address or "")), 0) for city in ("Cahors", "Aurillac")}
     people = []
     for key, (city, dep, mode, hp) in MEMBERS.items():
         if key in users:
@@ -54,30 +132,42 @@ def seed(sites: dict, users: dict) -> list[str]:
         city, dep = WORKPLACES[(n - 1) % len(WORKPLACES)]
         people.append((user, _commune(city, dep), MODES[(n - 1) % len(MODES)], 4 + n % 4, n % 7 != 0))
     db.session.flush()
+    # The partners' staff, counted (they agreed): a partner's figures are then exactly its days.
+    staff = _staff({user.id for user, *_rest in people})
+    people += [(user, work, MODES[n % len(MODES)], 5, True) for n, (user, work) in enumerate(staff)]
+    staff_ids = {user.id for user, _work in staff}
     site_list = list(sites.values())
     today = access.today()
     days = []
-    for user, work, mode, hp, consent in people:
-        db.session.add(ImpactProfile(user_id=user.id, work_commune_code=work.code, mode=mode,
-                                     fiscal_hp=hp if mode in ("petrol", "diesel", "hybrid", "electric") else None,
-                                     consent_at=utcnow() - timedelta(days=400) if consent else None))
+    booked = 0
+    for n, (user, work, mode, hp, consent) in enumerate(people):
+        profile = ImpactProfile(user_id=user.id, work_commune_code=work.code, mode=mode,
+                                fiscal_hp=hp if mode in ("petrol", "diesel", "hybrid", "electric") else None,
+                                consent_at=utcnow() - timedelta(days=400) if consent else None)
+        db.session.add(profile)
         home = geo.commune(user.home_commune_code)
-        site = min(site_list, key=lambda s: geo.distance_km(home.latitude, home.longitude, s.latitude, s.longitude))
-        cfg = service.config()
-        figures = service.method.day_figures(
-            service.distance_km(home, work), service.distance_km(home, service.site_commune(site)),
-            co2_factor=cfg.factors[mode].kg_per_km, rate_per_km=service.rate_per_km(mode, hp),
-            mean_speed=cfg.mean_speed_kmh)
-        partner_id = by_city.get(work.name, 0)
-        day = today - timedelta(days=365)
-        while day < today:
-            if day.weekday() < 5 and rng.random() < 0.3:
-                days.append({"member_id": user.id, "site_id": site.id, "partner_id": partner_id, "day": day,
-                             "counted": consent, "home_code": home.code, "mode": mode, "km": figures.km,
-                             "co2e_kg": figures.co2e_kg, "cents": figures.cents, "hours": figures.hours})
-            day += timedelta(days=1)
+        site = _nearest_site(home, site_list)
+        figures = service.figures_for(profile, home.code, site)
+        telework_day = n % 5  # a staff member's weekday at the telecentre
+        for day in _the_year_before(today):
+            if user.id in staff_ids:
+                booking = _paid_day(user, site, day) if day.weekday() == telework_day and rng.random() < 0.85 \
+                    else None
+                if booking is None:
+                    continue
+                booked += 1
+            elif day.weekday() >= 5 or rng.random() >= 0.3:
+                continue
+            else:
+                booking = None
+            days.append({"member_id": user.id, "site_id": site.id, "day": day, "counted": consent,
+                         "booking_id": booking.id if booking else 0,
+                         "partner_id": service.partner_of(booking) if booking else 0,
+                         "home_code": home.code, "mode": mode, "km": figures.km, "co2e_kg": figures.co2e_kg,
+                         "cents": figures.cents, "hours": figures.hours})
     db.session.flush()
     if db.session.scalar(select(func.count()).select_from(ImpactDay)) == 0:
         service.bulk_load(days)
-    return [f"Impact: {len(people)} commute profiles, {len(days)} checked-in days over a year "
+    return [f"Impact: {len(people)} commute profiles, {len(days)} checked-in days over a year, {booked} of them "
+            f"booked by partners' staff and paid by their conventions "
             f"(demo commuters navette.01 to navette.{COMMUTERS:02d} cannot sign in)."]

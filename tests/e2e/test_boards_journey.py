@@ -30,6 +30,7 @@ def test_a_skill_wanted_is_approved_shown_and_a_recruiter_writes_to_the_matching
     page.get_by_label("Communes", exact=True).fill("Figeac")
     page.get_by_label("Affichée jusqu'au").fill((date.today() + timedelta(days=60)).isoformat())
     page.get_by_label("Pourquoi elle est introuvable ici").fill("Aucun kiné du sport à moins de 80 km.")
+    page.get_by_label("Type de contrat").select_option(label="Temps partiel")  # none chosen beforehand
     page.get_by_label("Description").fill("Club de rugby de Figeac.\nDeux séances par semaine.")
     page.get_by_role("button", name="Envoyer pour vérification").click()
     assert "elle s'affichera une fois vérifiée" in page.get_by_role("status").first.inner_text()

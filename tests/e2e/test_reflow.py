@@ -181,3 +181,49 @@ def test_without_javascript_the_menus_show_on_a_phone(browser, live_server):
         assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
     finally:
         context.close()
+
+
+HEADER_ROWS = """() => {
+  // Each element's middle line; two elements are on one row when their middles are within 6 px.
+  const header = document.querySelector('header');
+  const middle = el => { const r = el.getBoundingClientRect(); return Math.round((r.top + r.bottom) / 2); };
+  const links = nav => [...header.querySelectorAll(`nav[aria-label="${nav}"] li`)];
+  const rows = [];
+  for (const m of [...header.querySelectorAll('.brand, li')].map(middle).sort((a, b) => a - b)) {
+    if (!rows.length || m - rows[rows.length - 1] > 6) rows.push(m);
+  }
+  return {brand: middle(header.querySelector('.brand')), account: links('Votre compte').map(middle),
+          main: links('Menu principal').map(middle), rows: rows.length,
+          current: [...header.querySelectorAll('[aria-current="page"]')].map(a => a.innerText)};
+}"""
+
+
+@pytest.mark.parametrize("who, first", [("manager", "Accueil"), ("admin", "Lieux")])
+def test_the_header_menu_fits_on_two_rows_at_1280_px_in_the_order_it_is_seen(page, login, who, first):
+    """A site manager's menu ran onto three lines at 1280 px (ten entries and the account's two):
+    the name and the account's links now share the first row, the main menu the second, on one
+    line, the longest label a manager's menu can have ("Accueil : 12 à traiter") included.
+    Nothing is hidden: tabbing reaches every link, each in view, in the order they are seen."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    login(WHO[who])  # the manager lands on the front desk, the administrator on the home page
+    rows = page.evaluate(HEADER_ROWS)
+    assert rows["rows"] == 2, rows
+    assert all(abs(m - rows["brand"]) <= 6 for m in rows["account"]) and len(set(rows["main"])) == 1, rows
+    if who == "manager":
+        assert rows["current"] == ["Accueil"]  # the front desk's address begins with "Réserver"'s: one current page
+        page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Accueil").evaluate(
+            "a => { a.textContent = 'Accueil\\u00a0: 12 à traiter'; }")
+        assert len(set(page.evaluate(HEADER_ROWS)["main"])) == 1
+    banner = page.get_by_role("banner")
+    expected = [e.inner_text().strip() for e in banner.locator("a, button:visible").all()]
+    assert expected[0].startswith("Réseau des télécentres") and any(t.startswith(first) for t in expected)
+    page.locator("body").focus()
+    seen = []
+    page.keyboard.press("Tab")  # the skip link
+    for _ in expected:
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+            return [e.innerText.trim(), r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth]; }"""))
+    assert [text for text, _visible in seen] == expected
+    assert all(visible for _text, visible in seen), seen
+    assert not axe_violations(page)

@@ -108,6 +108,62 @@ def test_a_bad_post_is_refused_with_a_message_and_nothing_stored(app, client, au
         assert db.session.scalar(select(Post.id)) is None
 
 
+def test_every_error_of_a_post_shows_at_once_beside_its_field(app, client, auth, board):
+    """The form's own checks (a title, a kind of contract) and the rules' (the ROME codes, the
+    communes, the end date, the link) in one answer: the codes were told only once the rest of
+    the form was right, one error per sending."""
+    import lxml.html
+
+    auth.login(board.employer)
+    response = client.post("/boards/new/job_offer", headers=EN, data=_form(
+        "job_offer", app, title="", employment_type="", codes="Z9999", communes="Nullepartville",
+        ends_on=(_today(app) + timedelta(days=91)).isoformat(), source_url="javascript:alert(1)"))
+    assert response.status_code == 422
+    tree = lxml.html.fromstring(response.get_data(as_text=True))
+    beside = {p.get("id").removesuffix("-error"): p.text_content() for p in tree.xpath('//p[@class="error"]')}
+    assert "This field is required" in beside["title"]
+    assert "Choose a kind of contract" in beside["employment_type"]
+    assert "Unknown ROME code: Z9999" in beside["codes"]
+    assert "Unknown commune: Nullepartville" in beside["communes"]
+    assert "at most 90 days ahead" in beside["ends_on"]
+    assert "web address" in beside["source_url"]
+    summary = tree.xpath('//div[@class="error-summary"]//li')
+    assert len(summary) == 6  # the summary links each of them
+    for name in beside:
+        assert tree.xpath(f'//*[@id="{name}"][@aria-invalid="true"]'), name
+    with app.app_context():
+        assert db.session.scalar(select(Post.id)) is None
+
+
+@pytest.mark.parametrize("kind", ["job_offer", "skill_wanted"])
+def test_the_kind_of_contract_starts_unchosen_and_must_be_chosen(app, client, auth, board, kind):
+    import lxml.html
+
+    auth.login(board.employer)
+    page = lxml.html.fromstring(client.get(f"/boards/new/{kind}").get_data(as_text=True))
+    [select_] = page.xpath('//select[@id="employment_type"]')
+    options = select_.xpath("option")
+    assert (options[0].get("value"), options[0].text_content()) == ("", "Choisir…")
+    assert not [o for o in options if o.get("selected") is not None and o.get("value")]  # nothing preselected
+    assert select_.get("required") is not None
+    refused = client.post(f"/boards/new/{kind}", data=_form(kind, app, employment_type=""))
+    assert refused.status_code == 422 and "Choisissez un type de contrat." in refused.get_data(as_text=True)
+    assert client.post(f"/boards/new/{kind}", data=_form(kind, app, employment_type="PART_TIME")).status_code == 303
+    with app.app_context():
+        assert db.session.scalar(select(Post.employment_type)) == "PART_TIME"
+
+
+def test_the_welcome_officers_spouse_form_shows_every_error_at_once(app, client, auth, board):
+    auth.login(board.officer)
+    response = client.post("/boards/welcome/new", headers=EN, data={
+        "email": board.spouse.email, "title": "", "codes": "Z9999", "communes": "Nullepartville",
+        "ends_on": _today(app).isoformat(), "consent": "y"})
+    assert response.status_code == 422
+    text = response.get_data(as_text=True)
+    assert "This field is required" in text and "Unknown ROME code: Z9999" in text
+    assert "Unknown commune: Nullepartville" in text
+
+
 def test_ninety_days_ahead_is_accepted_and_a_post_is_renewed_within_ninety_days(app, client, auth, board, make_post,
                                                                                expire):
     today = _today(app)

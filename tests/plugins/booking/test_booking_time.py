@@ -1,7 +1,10 @@
-"""Local time across daylight-saving changes, and iCalendar documents parsed back."""
+"""Local time across daylight-saving changes, iCalendar documents parsed back, and times of day
+written on 24 hours in every language."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+
+import re
 
 import icalendar
 
@@ -14,6 +17,7 @@ from plugins.booking.calendar import booking_ics, document
 from plugins.booking.slots import day_slots, half_days, parse_local, range_for
 
 EVERY_DAY = None
+TWELVE_HOUR = re.compile(r"\d{1,2}:\d{2}\W?[AP]M\b")  # "1:30 PM"
 
 
 def _seven_days(make_site):
@@ -101,3 +105,20 @@ def test_member_feed_is_private_and_lists_bookings(client, auth, site_with_desk,
     assert client.get("/booking/feed/not-a-token.ics").status_code == 404
     download = client.get("/booking/1/booking.ics")
     assert download.status_code in (302, 401)  # signed out: no calendar
+
+
+def test_a_booking_in_english_says_its_times_in_24_hours_on_its_page_and_in_its_mail(
+        client, auth, make_site, make_resource, make_user, mailbox):
+    make_site("figeac")  # afternoons 13:30-18:00
+    desk = make_resource("figeac", "desk", "Poste 1")
+    auth.login(make_user(locale="en"))
+    day = next_weekday()
+    booked = client.post("/booking/sites/figeac/book", data={"resource": desk, "date": day.isoformat(),
+                                                             "period": "afternoon"})
+    assert booked.status_code == 303, booked.get_data(as_text=True)[:300]
+    page = client.get(booked.headers["Location"]).get_data(as_text=True)
+    assert "13:30" in page and "18:00" in page
+    assert not TWELVE_HOUR.search(page), TWELVE_HOUR.search(page)
+    [mail] = mailbox.wait_for(1)
+    body = mail.get_body(("plain",)).get_content()
+    assert "13:30" in body and "18:00" in body and not TWELVE_HOUR.search(body), body

@@ -58,6 +58,71 @@ def test_the_weekly_cap_refuses_the_next_day_in_french(app, world, book, api_tok
     assert book(world.employee, world.desks["figeac"][0], monday + timedelta(days=7))[0] == 201
 
 
+def test_a_cap_refusal_on_the_booking_page_names_the_referent_and_how_to_reach_them(app, world, client, auth):
+    """The refusal said only what was used; it now says whom to ask, named, with their address,
+    in the member's language. The Lot convention refuses past its caps whoever would pay: no
+    "pay it yourself", which would only be refused again."""
+    monday = next_weekday(0)
+    auth.login(world.employee)
+    form = {"resource": world.desks["figeac"][0], "period": "day"}
+    assert client.post("/booking/sites/figeac/book", data={**form, "date": monday.isoformat()}).status_code == 303
+    refused = client.post("/booking/sites/figeac/book", data={**form, "date": (monday + timedelta(days=1)).isoformat()})
+    assert refused.status_code == 422
+    text = refused.get_data(as_text=True)
+    assert "1,5 jours" in text and "cette semaine" in text
+    referent = world.referent.email
+    assert (f"Vous pouvez demander au référent de votre employeur, {referent.split('@')[0]} ({referent}), si la "
+            "convention peut prendre en charge cette réservation.") in text
+    assert "vous-même" not in text
+    elsewhere = client.post("/booking/sites/aurillac/book", headers={"Accept-Language": "en"}, data={
+        "resource": world.desks["aurillac"][0], "period": "day", "date": (monday + timedelta(days=2)).isoformat()})
+    assert elsewhere.status_code == 422
+    assert f"({referent}), whether the convention can cover this booking." in elsewhere.get_data(as_text=True)
+    assert _uses(app)[0].day == monday and len(_uses(app)) == 1
+
+
+def test_the_advice_names_every_reachable_referent_or_else_the_employer(app, world, make_user):
+    from core.accounts.models import User
+    from core.sites.service import site_by_slug
+    from plugins.conventions import service
+    from plugins.conventions.advice import advice
+    from plugins.conventions.models import Authorisation, Partner
+
+    second = make_user("partner", email="drh@lot.fr", name="Service RH du Lot")
+    with app.test_request_context(headers={"Accept-Language": "fr"}):
+        partner = db.session.get(Partner, world.partner_id)
+        service.add_referent(db.session.get(User, world.admin.id), partner, second.email)
+        db.session.commit()
+        auth = db.session.scalar(select(Authorisation))
+        figeac = site_by_slug("figeac")
+        said = advice(auth, figeac)
+        assert said.startswith("Vous pouvez demander à l'un des référents de votre employeur, ")
+        assert f"({world.referent.email}) et Service RH du Lot (drh@lot.fr)" in said
+        for referent in partner.referents:  # nobody left to read a mail: the employer, by name
+            referent.user.is_disabled = True
+        assert advice(auth, figeac) == ("Vous pouvez demander à votre employeur, Conseil départemental du Lot, si la "
+                                        "convention peut prendre en charge cette réservation.")
+
+
+def test_paying_the_day_is_advised_only_where_the_convention_allows_it_and_billing_is_on(app, world):
+    """A refusal can still come from a convention that lets its employees pay (its days spent
+    meanwhile, found when the booking is recorded): there the member may book again and pay,
+    if billing sells at that site."""
+    from core.modules.service import set_enabled
+    from core.sites.service import site_by_slug
+    from plugins.conventions.advice import advice
+    from plugins.conventions.models import Authorisation
+
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        auth = db.session.scalar(select(Authorisation))
+        figeac = site_by_slug("figeac")
+        assert "pay the day yourself" not in advice(auth, figeac)  # the Lot refuses past its caps
+        auth.convention.past_cap = "member_pays"
+        assert advice(auth, figeac).endswith(" Or book it again and pay the day yourself.")
+        set_enabled("billing", False, site=figeac)
+        assert "pay the day yourself" not in advice(auth, figeac)
+
+
 def test_past_a_cap_the_member_pays_when_the_convention_allows(app, world, book):
     with app.app_context():
         db.session.get(Convention, world.convention_id).past_cap = "member_pays"

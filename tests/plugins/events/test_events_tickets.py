@@ -403,7 +403,7 @@ def test_cancelling_a_held_ticket_while_its_payment_is_fulfilled_never_deadlocks
 
 def test_a_ticket_bought_in_english_is_invoiced_in_french(app, client, auth, stripe_driver, make_user, make_event):
     """The ticket's line was written in the buyer's language, its date too, and printed so on
-    the French invoice ("Ticket: ..., Tuesday, December 8, 2026, 9:30 AM, ...")."""
+    the French invoice ("Ticket: ..., Tuesday, December 8, 2026, 09:30, ...")."""
     event_id = make_event(capacity=5, price_cents=1000, title="Atelier comptabilité")
     auth.login(make_user(locale="en"))
     response = client.post(f"/events/{event_id}/register")
