@@ -121,6 +121,14 @@ def medium_moment(value, where=None) -> str:
     return f"{medium_date(value, where)}, {clock(value, where)}"
 
 
+def term(label) -> str:
+    """'Lieu :' / 'Place:': a label before its value, with the colon of the reader's language
+    (French puts a no-break space before it)."""
+    from flask_babel import gettext
+
+    return gettext("%(term)s:", term=label)
+
+
 def percent(ratio) -> str:
     """'20 %' in French (with its narrow no-break space), '20%' in English."""
     return format_percent(ratio, locale=get_locale())
@@ -133,7 +141,7 @@ def number(value, digits: int | None = None) -> str:
 
 
 FILTERS = {f.__name__: f for f in (money, long_date, medium_date, short_day, weekday, clock,
-                                    moment, medium_moment, percent, number)}
+                                    moment, medium_moment, term, percent, number)}
 
 
 def init_app(app) -> None:

@@ -20,6 +20,7 @@ from core import geo
 from core.accounts.models import User
 from core.extensions import db
 from core.modules.service import is_enabled
+from core.ui import long_date
 from plugins.directory import relay_message
 
 from . import access, jsonld, matching, posts, vocabulary
@@ -156,7 +157,7 @@ def renew(post_id):
         return _post_page(post, renew_form=form, status=422)
     posts.renew(current_user, post_id, form.ends_on.data)
     db.session.commit()
-    flash(_("The post is shown until %(day)s.", day=form.ends_on.data.strftime("%d/%m/%Y")), "success")
+    flash(_("The post is shown until %(day)s.", day=long_date(form.ends_on.data)), "success")
     return redirect(url_for(".show", post_id=post_id), 303)
 
 

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
 
 import pytest
+from babel.dates import format_date
 from sqlalchemy import select
 
 from core.extensions import db
@@ -176,8 +177,13 @@ def test_ninety_days_ahead_is_accepted_and_a_post_is_renewed_within_ninety_days(
     too_far = client.post(f"/boards/posts/{post_id}/renew", data={"ends_on": (today + timedelta(days=91)).isoformat()},
                           headers=EN)
     assert too_far.status_code == 422 and "at most 90 days" in too_far.get_data(as_text=True)
-    assert client.post(f"/boards/posts/{post_id}/renew", data={
-        "ends_on": (today + timedelta(days=90)).isoformat()}).status_code == 303
+    renewed = client.post(f"/boards/posts/{post_id}/renew", data={"ends_on": (today + timedelta(days=90)).isoformat()},
+                          headers=EN)
+    assert renewed.status_code == 303
+    # The day in the reader's words, as every other date ("Monday, March 1, 2027", not "01/03/2027").
+    until = format_date(today + timedelta(days=90), "full", locale="en")
+    assert f"The post is shown until {until}." in client.get(renewed.headers["Location"], headers=EN).get_data(
+        as_text=True)
     assert "Offre à renouveler" in client.get("/boards").get_data(as_text=True)
     auth.logout()
     auth.login(board.member)  # somebody else's post cannot be renewed

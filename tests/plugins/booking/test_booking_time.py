@@ -122,3 +122,18 @@ def test_a_booking_in_english_says_its_times_in_24_hours_on_its_page_and_in_its_
     [mail] = mailbox.wait_for(1)
     body = mail.get_body(("plain",)).get_content()
     assert "13:30" in body and "18:00" in body and not TWELVE_HOUR.search(body), body
+    # The colon of English, without the space French puts before it.
+    assert "Place: Poste 1" in body and " :" not in body, body
+
+
+def test_a_booking_mail_in_french_puts_a_no_break_space_before_each_colon(client, auth, make_site, make_resource,
+                                                                          make_user, mailbox):
+    make_site("figeac")
+    desk = make_resource("figeac", "desk", "Poste 1")
+    auth.login(make_user(locale="fr"))
+    booked = client.post("/booking/sites/figeac/book", data={"resource": desk, "date": next_weekday().isoformat(),
+                                                             "period": "afternoon"})
+    assert booked.status_code == 303
+    [mail] = mailbox.wait_for(1)
+    body = mail.get_body(("plain",)).get_content()
+    assert "Place\u00a0: Poste 1" in body, body
