@@ -339,7 +339,21 @@ def register_member(event: Event, user, now=None) -> Registration:
     registration, new = _row(event, user.email, user.display_name, user, now)
     if new:
         _seat(registration, now)
+    elif registration.status == "pending" and _claim(registration, user):
+        # A visitor's request made with this member's address and never confirmed (by them, or by
+        # someone else typing it): signed in, the member proves the address is theirs, so it takes
+        # its seat now instead of leaving them with "check your mailbox" and no button.
+        _seat(registration, now)
     return registration
+
+
+def _claim(registration: Registration, user) -> bool:
+    """The member's own name and account on a pending registration of their address."""
+    won = db.session.execute(update(Registration).where(
+        Registration.id == registration.id, Registration.status == "pending").values(
+        user_id=user.id, name=user.display_name))
+    db.session.refresh(registration)
+    return bool(won.rowcount)
 
 
 def request_visitor(event: Event, name: str, email: str, now=None) -> Registration:

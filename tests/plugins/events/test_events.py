@@ -165,6 +165,27 @@ def test_a_visitor_registers_by_email_and_confirms_through_the_link(app, client,
     assert ics.mimetype == "text/calendar" and b"BEGIN:VEVENT" in ics.data
 
 
+def test_a_members_address_typed_by_a_visitor_leaves_the_member_free_to_register(app, client, auth, make_event,
+                                                                                 make_user, mailbox):
+    """Someone typed the member's address in the visitor's form and never confirmed it: the
+    member, signed in, still gets the button, and registering takes the seat in their name."""
+    event_id = make_event(capacity=5)
+    member = make_user(email="camille@example.org", name="Camille Martin")
+    client.post(f"/events/{event_id}/visitor", data={"name": "Quelqu'un d'autre", "email": member.email})
+    assert _status(app, event_id, member.email) == "pending"
+    mailbox.wait_for(1)
+    auth.login(member)
+    page = client.get(f"/events/{event_id}", headers=EN).get_data(as_text=True)
+    assert "Check your mailbox" not in page and f'action="/events/{event_id}/register"' in page
+    assert client.post(f"/events/{event_id}/register").status_code == 303
+    with app.app_context():
+        registration = db.session.scalar(select(Registration).where(Registration.event_id == event_id))
+        assert (registration.status, registration.user_id, registration.name) == ("confirmed", member.id,
+                                                                                "Camille Martin")
+        assert db.session.get(Event, event_id).seats_taken == 1
+    assert len(mailbox.wait_for(2)) == 2  # the visitor's confirmation request, then "you are registered"
+
+
 def test_a_visitor_who_registered_in_english_is_reminded_in_english(app, client, make_event, mailbox):
     """The reminder (and a move or cancellation notice) is sent by a job, which has no request
     to read the language from: a visitor who registered in English was reminded in French."""
