@@ -97,6 +97,17 @@ def booking_refund_preview(booking: Booking, reason: str) -> str | None:
 
 
 @hookspec(firstresult=True)
+def booking_why_member_pays(booking: Booking) -> str | None:
+    """Why a booking that someone else pays for the member's other days is theirs this time, as
+    a translated sentence shown once it is made, before the payment if any ("Your employer's
+    convention does not pay this day: ..."); writes nothing.
+
+    :param booking: the booking just made, held for the member's payment.
+    :return: the sentence, or None when the member simply pays.
+    """
+
+
+@hookspec(firstresult=True)
 def booking_payer_label(booking: Booking) -> str | None:
     """Who pays a booking when it is not the member, as a short translated phrase shown beside
     it in the member's list ("Paid by Conseil départemental du Lot"); writes nothing.

@@ -365,6 +365,12 @@ def upcoming_and_past(member, now=None, page: int = 1, per_page: int = 20) -> tu
     return upcoming, past[:per_page], len(past) > per_page
 
 
+def why_member_pays(booking: Booking) -> str | None:
+    """Why the member pays a booking another plugin pays for them at other times (a convention
+    past its cap), asked of the plugins."""
+    return hooks(booking.resource.site).booking_why_member_pays(booking=booking)
+
+
 def payer_label(booking: Booking) -> str | None:
     """Who pays when it is not the member ("Paid by <partner>"), asked of the plugin paying."""
     if booking.is_block or booking.payer_kind in (None, "member"):

@@ -182,6 +182,8 @@ def slot_from_form(form, site):
 
 
 def _after_booking(booking):
+    if (why := service.why_member_pays(booking)):  # someone else pays their other days
+        flash(why, "info")
     url = service.payment_url(booking)
     if url:
         return redirect(url, 303)

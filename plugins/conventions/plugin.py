@@ -171,6 +171,11 @@ def booking_amount_due(booking):
 
 
 @hookimpl
+def booking_why_member_pays(booking):
+    return service.why_member_pays(booking)
+
+
+@hookimpl
 def booking_payer_label(booking):
     return service.paid_by(booking)
 

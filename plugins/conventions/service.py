@@ -739,6 +739,16 @@ def refusal(booking) -> str | None:
     return None
 
 
+def why_member_pays(booking) -> str | None:
+    """A day the employee's convention does not pay, where it lets them pay personally
+    (`past_cap`): the reason it gave (a cap reached, a site it does not cover), told when the
+    booking is made; they were sent to pay, or told "confirmed", without a word of why."""
+    decision = decide_for(booking)
+    if decision.authorisation is not None or not decision.reason:
+        return None
+    return _("Your employer's convention does not pay this day: %(reason)s", reason=decision.reason)
+
+
 def payer(booking) -> Payer | None:
     decision = decide_for(booking)
     if decision.authorisation is None:

@@ -137,6 +137,32 @@ def test_past_a_cap_the_member_pays_when_the_convention_allows(app, world, book)
     assert len(_uses(app)) == 1
 
 
+def test_past_a_cap_the_employee_is_told_why_the_employer_does_not_pay(app, world, book, client, auth, make_user):
+    """Sent to pay (or, where nothing is sold, told "confirmed"), the employee used to be given no
+    word of why their employer's convention did not pay this time."""
+    with app.app_context():
+        db.session.get(Convention, world.convention_id).past_cap = "member_pays"
+        db.session.commit()
+    monday = next_weekday(0)
+    assert book(world.employee, world.desks["figeac"][0], monday)[0] == 201  # paid by the convention
+    auth.login(world.employee)
+    sent = client.post("/booking/sites/figeac/book", data={"resource": world.desks["figeac"][0], "period": "day",
+                                                           "date": (monday + timedelta(days=1)).isoformat()},
+                       headers={"Accept-Language": "en"})
+    assert sent.status_code == 303
+    page = client.get(sent.headers["Location"], headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Your employer&#39;s convention does not pay this day: " in page and "1.5 days" in page
+    # Within the caps, or for a member without a convention, nothing is said.
+    for day, person in ((monday + timedelta(days=7), world.employee), (monday + timedelta(days=8), None)):
+        if person is None:
+            auth.logout()
+            auth.login(make_user())
+        done = client.post("/booking/sites/figeac/book", data={"resource": world.desks["figeac"][0], "period": "day",
+                                                               "date": day.isoformat()}, headers={"Accept-Language": "en"})
+        assert done.status_code == 303
+        assert "convention does not pay" not in client.get(done.headers["Location"]).get_data(as_text=True)
+
+
 def test_a_member_without_a_convention_is_not_concerned(app, world, book, make_user):
     status, body = book(make_user(), world.desks["aurillac"][0], next_weekday(1))
     assert status == 201 and body["payer"]["kind"] == "member"
