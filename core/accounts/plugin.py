@@ -41,6 +41,12 @@ def user_data_export(user):
         "audit": [{"at": e.at.isoformat(), "action": e.action, "details": e.details}
                   for e in db.session.scalars(select(AuditEntry).where(AuditEntry.subject == f"user:{user.id}")
                                               .order_by(AuditEntry.id))],
+        # What the log recorded them doing (a booking cancelled, a site's hours changed): the act
+        # and what it was done to, not its details, which may name other people.
+        "audit_by_them": [{"at": at.isoformat(), "action": action, "subject": subject}
+                          for at, action, subject in db.session.execute(
+                              select(AuditEntry.at, AuditEntry.action, AuditEntry.subject)
+                              .where(AuditEntry.actor_id == user.id).order_by(AuditEntry.id))],
     }
 
 

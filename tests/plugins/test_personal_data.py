@@ -78,6 +78,20 @@ def test_the_download_gives_the_audit_entries_about_the_member(app, make_user, m
     assert "account.password_changed" in text and "billing.reduced_rate" in text
 
 
+def test_the_download_gives_what_the_log_recorded_the_member_doing_without_others_details(app, make_user,
+                                                                                        make_site):
+    from core import audit
+
+    member, other = make_user(), make_user(email="autre@example.org")
+    with app.test_request_context():
+        audit.record(db.session.get(User, member.id), "booking.cancelled", "booking:7", member_email=other.email)
+        audit.record(db.session.get(User, other.id), "booking.cancelled", "booking:8")
+        db.session.commit()
+        data = json.loads(service.export_data(db.session.get(User, member.id)))
+    assert [(e["action"], e["subject"]) for e in data["audit_by_them"]] == [("booking.cancelled", "booking:7")]
+    assert other.email not in json.dumps(data["audit_by_them"])
+
+
 def test_an_erased_employee_s_address_does_not_stay_in_the_audit_log(app, runner, make_site, make_user):
     """`conventions.invite` audits the invited address (details.email); erasing that person's
     account leaves it there (the audit log is only ever added to)."""
