@@ -746,7 +746,10 @@ def why_member_pays(booking) -> str | None:
     decision = decide_for(booking)
     if decision.authorisation is not None or not decision.reason:
         return None
-    return _("Your employer's convention does not pay this day: %(reason)s", reason=decision.reason)
+    partner = decision.refused_by.convention.partner.name if decision.refused_by is not None else None
+    if partner is None:
+        return decision.reason
+    return _("%(partner)s does not pay this booking: %(reason)s", partner=partner, reason=decision.reason)
 
 
 def payer(booking) -> Payer | None:

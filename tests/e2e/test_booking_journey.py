@@ -36,7 +36,11 @@ def test_member_books_a_desk_for_the_next_morning_at_montmurat_and_sees_it(page,
     page.get_by_role("button", name="Trouver des places libres").click()
     site = page.locator("li.site-offer").filter(has=page.get_by_role("heading", name="Télécentre de Montmurat"))
     site.get_by_role("button", name="Réserver un poste").click()  # one button: the platform picks the desk
-    assert "Votre réservation est confirmée." in page.get_by_role("status").first.inner_text()
+    # Camille's employer (the bank) pays only Rodez: her booking says so beside its confirmation.
+    told = " ".join(page.get_by_role("status").all_inner_texts())
+    assert "Votre réservation est confirmée." in told
+    assert "ne prend pas en charge cette réservation : La convention de votre employeur ne couvre pas " \
+           "Télécentre de Montmurat." in told.replace("\u00a0", " "), told
 
     page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Mes réservations").click()
     from babel.dates import format_date
