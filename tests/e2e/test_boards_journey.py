@@ -51,8 +51,12 @@ def test_a_skill_wanted_is_approved_shown_and_a_recruiter_writes_to_the_matching
     assert page.get_by_role("heading", name="Compétences recherchées", level=1).is_visible()
     page.get_by_role("link", name=TITLE).click()
     assert "Élodie Marchal" not in page.content()  # spouse profiles are not for visitors
-    # The description keeps its lines (its class had no rule: they ran into one).
-    assert "Figeac.\nDeux séances" in page.locator(".prewrap").first.inner_text()
+    # The description keeps its lines (its class had no rule: they ran into one). Read once the
+    # style sheet has loaded: innerText follows the CSS applied so far.
+    page.wait_for_load_state("load")
+    description = page.locator(".prewrap").first
+    assert description.evaluate("e => getComputedStyle(e).whiteSpace") in ("pre-line", "pre-wrap")
+    assert "Figeac.\nDeux séances" in description.inner_text()
 
     login(RECRUITER)
     page.goto("/boards/skills-wanted")
