@@ -23,6 +23,18 @@ def next_weekday(weekday: int = 1, weeks_ahead: int = 1) -> date:
     return day
 
 
+def set_convention(app, convention_id, **values) -> None:
+    """Change a convention's columns directly (its caps, budget, `past_cap`...) and commit."""
+    from core.extensions import db
+    from plugins.conventions.models import Convention
+
+    with app.app_context():
+        convention = db.session.get(Convention, convention_id)
+        for key, value in values.items():
+            setattr(convention, key, value)
+        db.session.commit()
+
+
 def post_json(url, token, body):
     request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
         "Content-Type": "application/json", "Authorization": f"Bearer {token}"})

@@ -9,19 +9,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from conventions_helpers import next_weekday
+from conventions_helpers import next_weekday, set_convention
 from core.extensions import db
 from devtools.races import run_together
 from plugins.booking import ACTIVE, Booking
 from plugins.conventions.models import Authorisation, Convention, Use
-
-
-def _set(app, convention_id, **values):
-    with app.app_context():
-        convention = db.session.get(Convention, convention_id)
-        for key, value in values.items():
-            setattr(convention, key, value)
-        db.session.commit()
 
 
 @pytest.mark.parametrize("notice_hours, told, status", [
@@ -29,7 +21,7 @@ def _set(app, convention_id, **values):
     (24 * 30, "Counted to your employer: cancelled less than 720 hours before the start.", "late")])
 def test_the_cancellation_page_says_what_cancelling_does_to_the_quota_and_it_does_that(
         app, client, auth, world, book, notice_hours, told, status):
-    _set(app, world.convention_id, cancel_notice_hours=notice_hours)
+    set_convention(app, world.convention_id, cancel_notice_hours=notice_hours)
     code, body = book(world.employee, world.desks["figeac"][0], next_weekday(1))
     assert code == 201
     auth.login(world.employee)
@@ -79,7 +71,7 @@ def _payers(app, member_id) -> list[str]:
 
 
 def test_a_weekly_series_past_the_cap_is_paid_by_the_convention_then_by_the_member(app, client, auth, world):
-    _set(app, world.convention_id, past_cap="member_pays", week_cap=None, month_cap=None, budget_halfdays=4)
+    set_convention(app, world.convention_id, past_cap="member_pays", week_cap=None, month_cap=None, budget_halfdays=4)
     auth.login(world.employee)
     response = _series(client, world.desks["figeac"][0], next_weekday(1), 4)
     assert response.status_code == 303, response.get_data(as_text=True)[:2000]
@@ -89,7 +81,7 @@ def test_a_weekly_series_past_the_cap_is_paid_by_the_convention_then_by_the_memb
 
 
 def test_a_weekly_series_past_the_cap_is_refused_whole_when_the_convention_refuses(app, client, auth, world):
-    _set(app, world.convention_id, week_cap=None, budget_halfdays=4)
+    set_convention(app, world.convention_id, week_cap=None, budget_halfdays=4)
     auth.login(world.employee)
     _series(client, world.desks["figeac"][0], next_weekday(1), 4)
     assert _payers(app, world.employee.id) == []
@@ -99,7 +91,7 @@ def test_concurrent_series_past_the_budget_never_spend_more_than_it(app, world, 
     from devtools.pytest_plugin import Auth
 
     series, weeks, budget_days = 4, 4, 5
-    _set(app, world.convention_id, past_cap="member_pays", week_cap=None, budget_halfdays=2 * budget_days)
+    set_convention(app, world.convention_id, past_cap="member_pays", week_cap=None, budget_halfdays=2 * budget_days)
     employees = [make_user() for _ in range(series)]
     desks = [make_resource("figeac", "desk", f"Poste série {i}") for i in range(series)]
     with app.app_context():

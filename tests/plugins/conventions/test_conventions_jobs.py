@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from conventions_helpers import set_convention
 from core.extensions import db
 from core.jobs import Job
 from core.timeutil import today_at
@@ -15,14 +16,6 @@ from plugins.conventions.models import Convention
 # time has come at once, so a fixed past date ran the following days too (the tests broke the
 # day after they were written).
 TODAY = today_at("Europe/Paris")
-
-
-def _set(app, convention_id, **values):
-    with app.app_context():
-        convention = db.session.get(Convention, convention_id)
-        for key, value in values.items():
-            setattr(convention, key, value)
-        db.session.commit()
 
 
 def _get(app, convention_id) -> Convention:
@@ -45,7 +38,7 @@ def _to(mailbox, address) -> list:
 
 
 def test_a_convention_ending_in_60_days_mails_its_referent_once_and_the_admin_to_renew(app, world, mailbox):
-    _set(app, world.convention_id, starts_on=TODAY - timedelta(days=300), ends_on=TODAY + timedelta(days=61))
+    set_convention(app, world.convention_id, starts_on=TODAY - timedelta(days=300), ends_on=TODAY + timedelta(days=61))
     _daily(app, TODAY)
     assert not _to(mailbox, world.referent.email)  # 61 days: not yet
     _daily(app, TODAY + timedelta(days=1))  # 60 days left
@@ -67,7 +60,7 @@ def test_the_renewal_notice_reaches_each_administrator_in_their_language(app, wo
     with app.app_context():
         db.session.get(User, world.admin.id).locale = "en"
         db.session.commit()
-    _set(app, world.convention_id, starts_on=TODAY - timedelta(days=300), ends_on=TODAY + timedelta(days=30))
+    set_convention(app, world.convention_id, starts_on=TODAY - timedelta(days=300), ends_on=TODAY + timedelta(days=30))
     _daily(app, TODAY)
     mailbox.wait_for(2)
     [renew] = _to(mailbox, world.admin.email)
@@ -75,7 +68,7 @@ def test_the_renewal_notice_reaches_each_administrator_in_their_language(app, wo
 
 
 def test_the_daily_job_expires_a_convention_after_its_end_date(app, world):
-    _set(app, world.convention_id, starts_on=TODAY - timedelta(days=365), ends_on=TODAY)
+    set_convention(app, world.convention_id, starts_on=TODAY - timedelta(days=365), ends_on=TODAY)
     _daily(app, TODAY)
     assert _get(app, world.convention_id).status == "active"  # its last day
     _daily(app, TODAY + timedelta(days=1))
@@ -84,7 +77,7 @@ def test_the_daily_job_expires_a_convention_after_its_end_date(app, world):
 
 def test_tacit_renewal_extends_the_convention_for_the_same_length_and_announces_the_new_end(app, world, mailbox):
     start, end = TODAY - timedelta(days=364), TODAY
-    _set(app, world.convention_id, starts_on=start, ends_on=end, tacit_renewal=True)
+    set_convention(app, world.convention_id, starts_on=start, ends_on=end, tacit_renewal=True)
     _daily(app, TODAY)  # ending today: announced
     mailbox.wait_for(1)
     assert len(_to(mailbox, world.referent.email)) == 1
@@ -96,7 +89,7 @@ def test_tacit_renewal_extends_the_convention_for_the_same_length_and_announces_
 
 
 def test_a_signed_convention_starts_on_its_first_day(app, world):
-    _set(app, world.convention_id, status="signed", starts_on=TODAY + timedelta(days=1),
+    set_convention(app, world.convention_id, status="signed", starts_on=TODAY + timedelta(days=1),
          ends_on=TODAY + timedelta(days=365))
     _daily(app, TODAY)
     assert _get(app, world.convention_id).status == "signed"
@@ -105,7 +98,7 @@ def test_a_signed_convention_starts_on_its_first_day(app, world):
 
 
 def test_module_off_the_daily_job_changes_nothing_but_keeps_the_chain(app, world, runner):
-    _set(app, world.convention_id, starts_on=TODAY - timedelta(days=365), ends_on=TODAY - timedelta(days=1))
+    set_convention(app, world.convention_id, starts_on=TODAY - timedelta(days=365), ends_on=TODAY - timedelta(days=1))
     assert runner.invoke(args=["modules", "disable", "conventions"]).exit_code == 0
     _daily(app, TODAY)
     assert _get(app, world.convention_id).status == "active"

@@ -9,7 +9,7 @@ from datetime import time, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from conventions_helpers import next_weekday
+from conventions_helpers import next_weekday, set_convention
 from core.accounts.models import User
 from core.extensions import db
 from core.sites.service import site_by_slug
@@ -24,14 +24,6 @@ TUESDAY = next_weekday(1)
 
 def _at(day, hour, minute=0):
     return to_utc(day, time(hour, minute), "Europe/Paris")
-
-
-def _set(app, convention_id, **values):
-    with app.app_context():
-        convention = db.session.get(Convention, convention_id)
-        for key, value in values.items():
-            setattr(convention, key, value)
-        db.session.commit()
 
 
 def _book(app, person_id, desk, day, period="day", now=None) -> int:
@@ -69,7 +61,7 @@ def _spent(app, convention_id) -> int:
 def test_a_no_show_taken_back_past_the_weekly_cap_is_refused_and_stays(app, world, past_cap):
     """1.5 days a week: Tuesday's day was a no-show (not counted), Wednesday booked on the day
     it gave back; taking Tuesday back made 2 days paid that week."""
-    _set(app, world.convention_id, no_show_counts=False, past_cap=past_cap)
+    set_convention(app, world.convention_id, no_show_counts=False, past_cap=past_cap)
     desk = world.desks["figeac"][0]
     tuesday = _book(app, world.employee.id, desk, TUESDAY)
     _no_show(app, tuesday, world.admin.id, _at(TUESDAY, 9, 30))
@@ -85,7 +77,7 @@ def test_a_no_show_taken_back_past_the_weekly_cap_is_refused_and_stays(app, worl
 
 
 def test_a_no_show_taken_back_within_the_cap_spends_its_day_again(app, world):
-    _set(app, world.convention_id, no_show_counts=False)
+    set_convention(app, world.convention_id, no_show_counts=False)
     tuesday = _book(app, world.employee.id, world.desks["figeac"][0], TUESDAY)
     _no_show(app, tuesday, world.admin.id, _at(TUESDAY, 9, 30))
     assert _spent(app, world.convention_id) == 0
@@ -95,7 +87,7 @@ def test_a_no_show_taken_back_within_the_cap_spends_its_day_again(app, world):
 
 def test_a_no_show_that_counts_is_taken_back_whatever_the_caps(app, world):
     """Counted as a day used, the no-show gave nothing back: taking it back spends nothing more."""
-    _set(app, world.convention_id, no_show_counts=True, week_cap=2)
+    set_convention(app, world.convention_id, no_show_counts=True, week_cap=2)
     tuesday = _book(app, world.employee.id, world.desks["figeac"][0], TUESDAY)
     _no_show(app, tuesday, world.admin.id, _at(TUESDAY, 9, 30))
     assert _spent(app, world.convention_id) == 2  # the week's cap, reached by the no-show
@@ -107,7 +99,7 @@ def test_the_manager_is_told_why_on_the_days_page(app, client, auth, world, make
     """Through the manager's button, on the day itself: the reason, in French, and a 409."""
     from core.timeutil import today_at
 
-    _set(app, world.convention_id, no_show_counts=False, week_cap=1)
+    set_convention(app, world.convention_id, no_show_counts=False, week_cap=1)
     today = today_at("Europe/Paris")
     desk = world.desks["figeac"][0]
     try:
@@ -143,7 +135,7 @@ def test_two_no_shows_taken_back_at_once_never_spend_past_the_budget(app, app_fa
     take turns)."""
     from devtools.races import call_together, committed, held_until_both_reach, watching_statements
 
-    _set(app, world.convention_id, no_show_counts=False, week_cap=None, budget_halfdays=3)
+    set_convention(app, world.convention_id, no_show_counts=False, week_cap=None, budget_halfdays=3)
     second, colleague = make_user(email="second@lot.fr"), make_user(email="collegue@lot.fr")
     with app.app_context():
         starts = db.session.get(Convention, world.convention_id).starts_on
