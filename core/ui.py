@@ -11,7 +11,7 @@ from babel.dates import format_skeleton, format_time
 from babel.numbers import format_currency as _babel_currency
 from babel.numbers import format_decimal, format_percent
 from flask import current_app, url_for
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 from flask_login import current_user
 
 from core.plugins import hooks
@@ -124,8 +124,6 @@ def medium_moment(value, where=None) -> str:
 def term(label) -> str:
     """'Lieu :' / 'Place:': a label before its value, with the colon of the reader's language
     (French puts a no-break space before it)."""
-    from flask_babel import gettext
-
     return gettext("%(term)s:", term=label)
 
 

@@ -210,16 +210,10 @@ def closure_on(site: Site, day: date) -> Closure | ClosureRow | None:
     return next((c for c in site.closures if c.starts_on <= day <= c.ends_on), None)
 
 
-def closed_between(site_id: int, first_day: date, last_day: date) -> bool:
-    """Whether a closure of the site covers any of these local days, read from the database
-    now (not from the site's cached row): what a transaction checks under its locks, so a
-    closure committed a moment ago counts."""
-    return closure_between(site_id, first_day, last_day) is not None
-
-
 def closure_between(site_id: int, first_day: date, last_day: date) -> Closure | None:
-    """The first closure of the site covering any of these local days, read from the database
-    now (as `closed_between`), for a refusal that says why; None when none does."""
+    """The first closure of the site covering any of these local days, or None, read from the
+    database now (not from the site's cached row): what a transaction checks under its locks, so
+    a closure committed a moment ago counts; the refusal names its reason."""
     return db.session.scalar(select(Closure).where(
         Closure.site_id == site_id, Closure.starts_on <= last_day, Closure.ends_on >= first_day)
         .order_by(Closure.starts_on, Closure.id).limit(1))
