@@ -92,6 +92,28 @@ def dashboard_widgets(user: User) -> list[Widget] | None:
 
 
 @hookspec
+def kept_nav_items(user: User | AnonymousUserMixin) -> list[NavItem] | None:
+    """Give main menu entries to what a member keeps of this module while it is switched off
+    territory-wide (their own bookings). Asked only of plugins switched off territory-wide;
+    entries to views not marked `@core.modules.guard.reachable_when_off` are dropped.
+
+    :param user: the current user (may be anonymous).
+    :return: a list of `core.ui.NavItem`.
+    """
+
+
+@hookspec
+def kept_dashboard_widgets(user: User) -> list[Widget] | None:
+    """Give home page panels for what a member keeps of this module while it is switched off
+    territory-wide (their bookings, their registrations). Asked only of plugins switched off
+    territory-wide; a panel links only to views marked `@core.modules.guard.reachable_when_off`.
+
+    :param user: the signed-in user.
+    :return: a list of `core.ui.Widget`.
+    """
+
+
+@hookspec
 def admin_links(user: User) -> list[NavItem] | None:
     """Give links for the administration page (territory admins and site managers).
 

@@ -246,6 +246,17 @@ def hooks(site=None) -> HookView:
     return cache[key]
 
 
+def switched_off_hooks() -> HookView:
+    """The hooks of the plugins switched off territory-wide only (for `kept_nav_items` and
+    `kept_dashboard_widgets`); cached for the request."""
+    from core.modules.service import disabled_modules
+
+    cache = g.setdefault("_hook_views", {})
+    if "off" not in cache:
+        cache["off"] = registry().hook_view(set(registry().modules) - disabled_modules())
+    return cache["off"]
+
+
 def call_each(pm: pluggy.PluginManager, hook_name: str, **kwargs):
     """Call one hook's implementations one by one, yielding `(plugin_name, result)`.
 

@@ -14,7 +14,7 @@ from flask import current_app, url_for
 from flask_babel import get_locale, gettext
 from flask_login import current_user
 
-from core.plugins import hooks
+from core.plugins import hooks, switched_off_hooks
 
 
 @dataclass(frozen=True)
@@ -146,13 +146,15 @@ def init_app(app) -> None:
     for name, func in FILTERS.items():
         app.add_template_filter(func, name)
 
+    from core.modules.guard import reachable
+
     @app.context_processor
     def _layout():
         def nav():
-            from core.modules.guard import reachable
-
-            return [item for item in collect(hooks().nav_items(user=current_user))
-                    if reachable(item.endpoint, item.values)]
+            # A module switched off territory-wide keeps the entries to what members hold of it.
+            items = collect([*hooks().nav_items(user=current_user),
+                             *switched_off_hooks().kept_nav_items(user=current_user)])
+            return [item for item in items if reachable(item.endpoint, item.values)]
 
         return {"territory": app.config["TERRITORY"].territory, "territory_legal": app.config["TERRITORY"].legal,
-                "main_nav": nav, "get_locale": get_locale}
+                "main_nav": nav, "get_locale": get_locale, "reachable": reachable}

@@ -9,7 +9,7 @@ from core.extensions import db
 from core.geo import svgmap
 from core.geo.views import preferred
 from core.pagecache import kept_for_visitors
-from core.plugins import hooks
+from core.plugins import hooks, switched_off_hooks
 from core.sites import service
 from core.sites.forms import AMENITY_LABELS, KIND_LABELS, WEEKDAYS, ClosureForm, PhotoForm, SiteForm
 from core.sites.models import Site
@@ -25,7 +25,10 @@ sites = Blueprint("sites", __name__, url_prefix="/sites")
 @home.get("/", endpoint="index")
 @kept_for_visitors
 def home_page():
-    widgets = collect(hooks().dashboard_widgets(user=current_user)) if current_user.is_authenticated else []
+    widgets = []
+    if current_user.is_authenticated:  # a module off territory-wide keeps the panels of what members hold
+        widgets = collect([*hooks().dashboard_widgets(user=current_user),
+                           *switched_off_hooks().kept_dashboard_widgets(user=current_user)])
     return render_template("home.html", sites=service.published_site_rows(), widgets=widgets)
 
 
