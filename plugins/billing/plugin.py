@@ -156,7 +156,7 @@ def booking_payment_url(booking):
 def module_switch_off_impact(module, site):
     if module == MODULE.name:
         return [_("Members still read their own invoices.")]
-    if module == "booking" and site is not None:  # billing goes off with it; booking's cancellations still settle
+    if module == "booking":  # billing goes off with it; booking's cancellations still settle
         return [_("A booking already paid and cancelled later is still refunded, by the usual rules.")]
     return None
 

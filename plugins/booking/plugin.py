@@ -49,6 +49,14 @@ def nav_items(user):
 
 
 @hookimpl
+def kept_nav_items(user):
+    """Booking off territory-wide: "My bookings" stays for a member who holds bookings."""
+    if user.is_authenticated and switching.holds_bookings(user):
+        return [NavItem(_l("My bookings"), "booking.mine", order=21)]
+    return None
+
+
+@hookimpl
 def module_switch_off_impact(module, site):
     return switching.switch_off_impact(site) if module == MODULE.name else None
 
@@ -79,6 +87,15 @@ def job_handlers():
 @hookimpl
 def dashboard_widgets(user):
     upcoming = bookings_of(user, upcoming_only=True)[:5]
+    return [Widget(_l("My next bookings"), "booking/_widget_next.html", {"bookings": upcoming}, order=10)]
+
+
+@hookimpl
+def kept_dashboard_widgets(user):
+    """Booking off territory-wide: the member's next bookings, while they have some."""
+    upcoming = bookings_of(user, upcoming_only=True)[:5]
+    if not upcoming:
+        return None
     return [Widget(_l("My next bookings"), "booking/_widget_next.html", {"bookings": upcoming}, order=10)]
 
 

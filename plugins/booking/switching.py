@@ -4,8 +4,10 @@ Switching booking off at a site refuses new bookings there and closes the manage
 the bookings members already hold stay valid: a member still sees their own booking and may
 cancel it (by the usual rules), and what they paid comes back as for any cancellation. Members
 are never left with a booking listed as confirmed that they can neither open nor cancel.
-Switched off for the whole territory, every page of booking is closed: the bookings stay in the
-database until it is switched on again, which the confirmation page says.
+Switched off for the whole territory, the same holds everywhere: a member's list of bookings, a
+booking's page, its calendar file, its cancellation and their private calendar feed stay open
+(`@reachable_when_off`), and the menu and home page keep their entry while they hold a booking
+(`kept_nav_items`, `kept_dashboard_widgets`); every other page of booking is closed.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from sqlalchemy import func, select
 
 from core.db import utcnow
 from core.extensions import db
-from core.modules.service import is_enabled
+from core.modules.service import hooks_before_switch_off, is_enabled
 from core.plugins import hooks
 from plugins.booking.models import ACTIVE, Booking
 
@@ -33,21 +35,20 @@ def upcoming_count(site=None, now=None) -> int:
 def switch_off_impact(site=None, now=None) -> list[str]:
     """The sentences of the confirmation page before booking goes off there."""
     count = upcoming_count(site, now)
-    if site is None:
-        if not count:
-            return [_("No upcoming booking.")]
-        return [ngettext("%(num)d upcoming booking stays in the database, but members cannot see or cancel it "
-                         "until Booking is switched on again.",
-                         "%(num)d upcoming bookings stay in the database, but members cannot see or cancel them "
-                         "until Booking is switched on again.", count)]
-    said = [_("New bookings at this site will be refused.")]
+    said = [_("New bookings at this site will be refused.") if site is not None
+            else _("New bookings will be refused at every site.")]
     if count:
         said.insert(0, ngettext("%(num)d upcoming booking stays valid: its member can still see and cancel it.",
                                 "%(num)d upcoming bookings stay valid: members can still see and cancel them.",
                                 count))
     else:
-        said.insert(0, _("No upcoming booking at this site."))
+        said.insert(0, _("No upcoming booking at this site.") if site is not None else _("No upcoming booking."))
     return said
+
+
+def holds_bookings(user) -> bool:
+    """Whether `user` has any booking of their own (to find them while booking is off)."""
+    return db.session.scalar(select(Booking.id).where(Booking.member_id == user.id).limit(1)) is not None
 
 
 def own_booking_open(booking, user) -> bool:
@@ -63,7 +64,10 @@ def own_booking_open(booking, user) -> bool:
 def settling_hooks(booking):
     """The hooks that settle an existing booking (its refund preview, its cancellation): those
     of its site, or, where booking is now off there (billing and conventions went off with it),
-    the territory's. What was paid before the switch is still owed, as the refund jobs run
-    whatever the switches (docs/plugins.md, "Transactions and jobs")."""
+    the territory's; where it is off territory-wide, those of the plugins that were on before
+    (`hooks_before_switch_off`). What was paid before the switch is still owed, as the refund
+    jobs run whatever the switches (docs/plugins.md, "Transactions and jobs")."""
     site = booking.resource.site
-    return hooks(site) if is_enabled("booking", site) else hooks()
+    if is_enabled("booking", site):
+        return hooks(site)
+    return hooks() if is_enabled("booking") else hooks_before_switch_off("booking")

@@ -14,6 +14,7 @@ from core.db import done_reading, find, reads_first, utcnow
 from core.extensions import db
 from core.geo import svgmap
 from core.geo.views import choose, preferred
+from core.modules.guard import reachable_when_off
 from core.modules.service import is_enabled
 from core.plugins import hooks
 from core.pagecache import kept_for_visitors
@@ -333,6 +334,7 @@ def waitlist_accept(entry_id):
 
 
 @bp.get("/mine", endpoint="mine")
+@reachable_when_off  # a member's own bookings: readable and cancellable while booking is off
 @login_required
 def mine():
     page = min(max(request.args.get("page", 1, type=int), 1), 100_000)  # a page past the end is empty, not an overflow
@@ -342,12 +344,14 @@ def mine():
 
 
 @bp.get("/<int:booking_id>", endpoint="show")
+@reachable_when_off  # its member only, while booking is off (_own_booking)
 @login_required
 def show(booking_id):
     booking = _own_booking(booking_id)
     can_cancel, _refund = service.cancellation_preview(booking, _canceller(booking))
     site = booking.resource.site
     return render_template("booking/show.html", booking=booking, site=site, booking_on=is_enabled("booking", site),
+                           off_everywhere=not is_enabled("booking"),
                            checkin_form=CheckInForm(), payment_url=service.payment_url(booking),
                            amount_due=service.amount_due(booking), can_cancel=can_cancel,
                            check_in_now=checkin.open_to_check_in(booking))
@@ -358,6 +362,7 @@ def _canceller(booking) -> str:
 
 
 @bp.route("/<int:booking_id>/cancel", methods=["GET", "POST"], endpoint="cancel")
+@reachable_when_off  # its member only, while booking is off (_own_booking)
 @login_required
 def cancel(booking_id):
     """GET: what cancelling gives back, and a button to confirm; POST: cancel, then back to the
@@ -378,6 +383,7 @@ def cancel(booking_id):
 
 
 @bp.get("/<int:booking_id>/booking.ics", endpoint="ics")
+@reachable_when_off  # its member only, while booking is off (_own_booking)
 @login_required
 def ics(booking_id):
     booking = _own_booking(booking_id)
@@ -413,6 +419,7 @@ def feed_create():
 
 
 @bp.get("/feed/<token>.ics", endpoint="feed")
+@reachable_when_off  # a member's own bookings; a site's feed is refused while booking is off there
 def feed(token):
     body = feeds.render(token)
     if body is None:

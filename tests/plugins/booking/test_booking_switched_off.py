@@ -1,6 +1,6 @@
-"""Booking switched off at a site: the manager is asked first (Payments goes with it, the
-bookings standing there are counted); then members still see and cancel what they hold there,
-and nobody books there any more."""
+"""Booking switched off at a site or for the whole territory: the manager is asked first
+(Payments goes with it, the bookings standing there are counted); then members still find, see
+and cancel what they hold there, nobody else reaches it, and nobody books there any more."""
 from __future__ import annotations
 
 from html import unescape
@@ -93,7 +93,14 @@ def test_members_still_see_and_cancel_their_booking_and_nobody_books_there(
         assert db.session.query(Booking).count() == 1
 
 
-def test_switched_off_for_the_whole_territory_the_page_says_members_lose_sight_of_them(
+def _switch_off_everywhere(app, client, auth, admin):
+    auth.login(admin)
+    assert client.post("/admin/modules/booking", data={"enabled": "off", "confirm": "yes"}).status_code == 303
+    assert not _on(app, "booking", "figeac")
+    auth.logout()
+
+
+def test_switched_off_for_the_whole_territory_the_page_says_members_keep_their_bookings(
         app, client, auth, site_with_desk, make_user):
     member = make_user()
     auth.login(member)
@@ -101,6 +108,104 @@ def test_switched_off_for_the_whole_territory_the_page_says_members_lose_sight_o
     auth.logout()
     auth.login(make_user("territory-admin"))
     html = unescape(client.get("/admin/modules/booking/off").get_data(as_text=True))
-    assert "1 réservation à venir reste enregistrée, mais son membre ne pourra ni la voir ni l'annuler" in html
+    assert "1 réservation à venir reste valable : son membre peut toujours la voir et l'annuler." in html
+    assert "Les nouvelles réservations seront refusées dans tous les lieux." in html
     for dependent in ("Paiements", "Conventions", "Impact"):
         assert f"<li>{dependent}</li>" in html
+
+
+def test_switched_off_everywhere_a_member_still_finds_sees_and_cancels_their_booking(
+        app, client, auth, site_with_desk, make_user):
+    """Booking off for the whole territory: the member's list, the booking's page, its calendar
+    file and its cancellation stay open to them (the menu and the home page lead there); the
+    cancelled slot is free again once booking is back; nothing else of booking answers."""
+    member, admin = make_user(), make_user("territory-admin")
+    day = next_weekday(weeks_ahead=2)
+    auth.login(member)
+    booking_id = _book(client, site_with_desk, day)
+    auth.logout()
+    _switch_off_everywhere(app, client, auth, admin)
+
+    auth.login(member)
+    home = client.get("/").get_data(as_text=True)
+    assert 'href="/booking/mine"' in home  # the menu keeps "My bookings"
+    assert f'href="/booking/{booking_id}"' in home  # the home page's panel, its next bookings
+    assert 'href="/booking"' not in home  # "Book a place" is gone
+    mine = client.get("/booking/mine")
+    assert mine.status_code == 200
+    html = mine.get_data(as_text=True)
+    assert f'href="/booking/{booking_id}"' in html and f'href="/booking/{booking_id}/cancel"' in html
+    assert 'href="/booking/sites/figeac"' not in html and 'action="/booking/feed"' not in html
+    page = client.get(f"/booking/{booking_id}")
+    assert page.status_code == 200
+    assert "La réservation est désactivée pour le moment" in page.get_data(as_text=True)
+    assert client.get(f"/booking/{booking_id}/booking.ics").status_code == 200
+    assert client.get(f"/booking/{booking_id}/cancel").status_code == 200
+    # Nothing new: the search, the week, booking, the waitlist, checking in.
+    for url in ("/booking", "/booking/sites/figeac"):
+        assert client.get(url).status_code == 404, url
+    form = {"resource": site_with_desk, "date": next_weekday(weeks_ahead=3).isoformat(), "period": "morning"}
+    for url in ("/booking/sites/figeac/book", "/booking/sites/figeac/waitlist", "/booking/feed",
+                f"/booking/{booking_id}/check-in"):
+        assert client.post(url, data=form).status_code == 404, url
+    assert client.post(f"/booking/{booking_id}/cancel").status_code == 303
+    with app.app_context():
+        assert db.session.get(Booking, booking_id).status == "cancelled"
+        assert db.session.query(Booking).count() == 1
+    auth.logout()
+
+    auth.login(admin)
+    assert client.post("/admin/modules/booking", data={"enabled": "on"}).status_code == 303
+    auth.logout()
+    auth.login(make_user())  # the desk that was cancelled is free for someone else
+    assert client.post("/booking/sites/figeac/book", data={"resource": site_with_desk, "date": day.isoformat(),
+                                                           "period": "morning"}).status_code == 303
+
+
+def test_switched_off_everywhere_nobody_else_reaches_a_members_booking(
+        app, client, auth, site_with_desk, make_user):
+    member, admin = make_user(), make_user("territory-admin")
+    manager, other = make_user("site-manager", sites=["figeac"]), make_user()
+    auth.login(member)
+    booking_id = _book(client, site_with_desk, next_weekday(weeks_ahead=2))
+    auth.logout()
+    _switch_off_everywhere(app, client, auth, admin)
+    for someone in (other, manager, admin):
+        auth.login(someone)
+        for url in (f"/booking/{booking_id}", f"/booking/{booking_id}/cancel", f"/booking/{booking_id}/booking.ics"):
+            assert client.get(url).status_code == 404, (someone.email, url)
+        assert client.post(f"/booking/{booking_id}/cancel").status_code == 404
+        mine = client.get("/booking/mine").get_data(as_text=True)
+        assert f"/booking/{booking_id}" not in mine
+        assert 'href="/booking/mine"' not in client.get("/").get_data(as_text=True)  # they hold none
+        auth.logout()
+    with app.app_context():
+        assert db.session.get(Booking, booking_id).status == "confirmed"
+
+
+def test_switched_off_at_one_site_a_booking_elsewhere_works_as_usual(
+        app, client, auth, site_with_desk, make_site, make_resource, make_user):
+    make_site("aurillac")
+    elsewhere = make_resource("aurillac", "desk", "Poste A")
+    member, manager = make_user(), make_user("site-manager", sites=["figeac"])
+    auth.login(member)
+    here = _book(client, site_with_desk, next_weekday(weeks_ahead=2))
+    there = client.post("/booking/sites/aurillac/book", data={
+        "resource": elsewhere, "date": next_weekday(weeks_ahead=2).isoformat(), "period": "morning"})
+    assert there.status_code == 303
+    there = int(there.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
+    auth.logout()
+    _switch_off(client, auth, manager)
+    auth.login(member)
+    mine = client.get("/booking/mine").get_data(as_text=True)
+    assert f'href="/booking/{here}"' in mine and f'href="/booking/{there}"' in mine
+    assert 'href="/booking/sites/figeac"' not in mine and 'action="/booking/feed"' in mine
+    assert "désactivée" not in client.get(f"/booking/{there}").get_data(as_text=True)
+    assert client.get("/booking/sites/aurillac").status_code == 200
+    assert client.get("/booking/sites/figeac").status_code == 404
+    assert client.post(f"/booking/{here}/cancel").status_code == 303
+    assert client.post(f"/booking/{there}/cancel").status_code == 303
+    assert client.post("/booking/sites/aurillac/book", data={
+        "resource": elsewhere, "date": next_weekday(weeks_ahead=3).isoformat(), "period": "morning"}).status_code == 303
+    with app.app_context():
+        assert sorted(b.status for b in db.session.query(Booking)) == ["cancelled", "cancelled", "confirmed"]
