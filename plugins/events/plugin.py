@@ -57,6 +57,12 @@ def dashboard_widgets(user):
 
 
 @hookimpl
+def kept_dashboard_widgets(user):
+    """Events off territory-wide: the member's registrations still lead to their own pages."""
+    return dashboard_widgets(user)
+
+
+@hookimpl
 def site_page_sections(site, user):
     events = service.upcoming(user, site, limit=3)
     if not events:

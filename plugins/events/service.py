@@ -292,9 +292,11 @@ def registration_of(event: Event, email: str) -> Registration | None:
                                                         Registration.email == email.strip().lower()))
 
 
-def registration_by_token(token: str) -> Registration:
+def registration_by_token(token: str, kept: bool = False) -> Registration:
+    """The registration a link's secret names. `kept`: also where events are switched off since
+    (its holder still reads, cancels or forgets it); otherwise only where events are on."""
     registration = db.session.scalar(select(Registration).where(Registration.token == (token or "")[:64]))
-    if registration is None or not is_on(registration.event):
+    if registration is None or not (kept or is_on(registration.event)):
         raise NotFound(_("This link is not valid."))
     return registration
 

@@ -1,6 +1,7 @@
 """Events switched off at a site or territory-wide: what the confirmation page tells the
-manager. Switched off, an event's pages and its registrations' pages answer "not found"
-(`service.is_on`) until it is switched on again; nothing is deleted."""
+manager. Switched off, an event's pages answer "not found" (`service.is_on`) until it is switched
+on again; nothing is deleted. Its registrations' own pages stay open to their holders, who may
+still cancel them (`views`: `@reachable_when_off`; the home page's "Your events" leads there)."""
 from __future__ import annotations
 
 from flask_babel import gettext as _
@@ -29,7 +30,7 @@ def switch_off_impact(site=None, now=None) -> list[str]:
                      "%(num)d upcoming events are hidden until Events is switched on again; nothing is deleted.",
                      events)]
     if people:
-        said.append(ngettext("%(num)d person registered cannot open or cancel their registration meanwhile.",
-                             "%(num)d people registered cannot open or cancel their registration meanwhile.",
+        said.append(ngettext("%(num)d person registered can still open and cancel their registration.",
+                             "%(num)d people registered can still open and cancel their registration.",
                              people))
     return said

@@ -1,7 +1,9 @@
 """Events' pages: the public lists and an event's page, registration, and the managers' pages.
 
 The core answers 404 for every route here while the module is off, territory-wide or at the
-site named by the `site_slug` argument; routes by event id ask `service.get_event`.
+site named by the `site_slug` argument; routes by event id ask `service.get_event`. A
+registration's own pages (`/r/<token>`: read, calendar file, cancel, forget) stay open to its
+holder while events are off (`@reachable_when_off`, `registration_by_token(kept=True)`).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from core.errors import DomainError
 from core.extensions import db
 from core.ui import money
 from plugins.billing import cancel_notice_hours, price_with_vat
+from core.modules.guard import reachable_when_off
 from core.modules.service import is_enabled
 from core.sites.access import visible_site_or_abort
 from core.sites.service import published_sites
@@ -29,6 +32,12 @@ manage.register(bp)
 def _price(event) -> str:
     """A paid event's ticket, VAT included (what a consumer is shown)."""
     return money(price_with_vat(event.price_cents, event.vat_rate_bp))
+
+
+@bp.app_template_global("events_open")
+def _open(event) -> bool:
+    """Whether events are on at `event`'s place (its page, paying): else only its registrations' pages."""
+    return service.is_on(event)
 
 
 @bp.app_template_global("events_notice_hours")
@@ -148,35 +157,41 @@ def confirm(token):
 
 
 @bp.get("/r/<token>", endpoint="registration")
+@reachable_when_off  # the holder of the link's secret, while events are off
 def registration_page(token):
-    registration = service.registration_by_token(token)
+    registration = service.registration_by_token(token, kept=True)
     return render_template("events/registration.html", registration=registration, event=registration.event,
                            form=ConfirmForm())
 
 
 @bp.get("/r/<token>/event.ics", endpoint="ics")
+@reachable_when_off  # the holder of the link's secret, while events are off
 def registration_calendar(token):
-    registration = service.registration_by_token(token)
+    registration = service.registration_by_token(token, kept=True)
     return Response(registration_ics(registration), mimetype="text/calendar", headers={
         "Content-Disposition": f'attachment; filename="event-{registration.event_id}.ics"'})
 
 
 @bp.post("/r/<token>/forget", endpoint="forget_registration")
+@reachable_when_off  # the holder of the link's secret, while events are off
 def forget_registration(token):
     """A visitor's "delete my details" (a member erases their account instead)."""
-    registration = service.registration_by_token(token)
+    registration = service.registration_by_token(token, kept=True)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     event_id = registration.event_id
     service.forget_visitor(registration)
     db.session.commit()
     flash(_("Your name and address are deleted from this registration."), "success")
+    if not service.is_on(registration.event):
+        return redirect(url_for(".registration", token=token), 303)
     return redirect(url_for(".show", event_id=event_id), 303)
 
 
 @bp.post("/r/<token>/cancel", endpoint="cancel_registration")
+@reachable_when_off  # the holder of the link's secret, while events are off
 def cancel_registration(token):
-    registration = service.registration_by_token(token)
+    registration = service.registration_by_token(token, kept=True)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     registration = service.cancel_registration(registration)
@@ -185,6 +200,7 @@ def cancel_registration(token):
     if registration.refunded_cents:
         flash(_("Your ticket is refunded to your card: %(amount)s.", amount=money(registration.refunded_cents)),
               "success")
-    if current_user.is_authenticated and registration.user_id == current_user.id:
+    if current_user.is_authenticated and registration.user_id == current_user.id \
+            and service.is_on(registration.event):
         return redirect(url_for(".show", event_id=registration.event_id), 303)
     return redirect(url_for(".registration", token=token), 303)

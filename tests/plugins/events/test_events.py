@@ -469,5 +469,5 @@ def test_switching_events_off_at_a_site_says_first_what_is_hidden_there(app, cli
     assert page.status_code == 200
     impact = unescape(page.get_data(as_text=True).split('class="panel module-off-impact"')[1].split("</div>")[0])
     assert "1 événement à venir est masqué jusqu'à la réactivation d'Événements ; rien n'est supprimé." in impact
-    assert "2 personnes inscrites ne pourront ni ouvrir ni annuler leur inscription d'ici là." in impact
+    assert "2 personnes inscrites peuvent toujours ouvrir et annuler leur inscription." in impact
     assert client.get(f"/events/{event_id}").status_code == 200  # asking switched nothing off

@@ -1,0 +1,86 @@
+"""Events switched off at a site or for the whole territory: someone registered still opens
+their registration (the page their e-mails link to) and cancels it; the home page leads there;
+the event's page, the lists and registering answer 404."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.extensions import db
+from plugins.events.models import Registration
+
+GUESSED = "Zq" * 21 + "Z"
+
+
+def _switch_off(client, auth, person, site=None):
+    auth.login(person)
+    url = "/admin/modules/events" + (f"/sites/{site}" if site else "")
+    assert client.post(url, data={"enabled": "off", "confirm": "yes"}).status_code == 303
+    auth.logout()
+
+
+def _token(app, event_id, email):
+    with app.app_context():
+        return db.session.scalar(select(Registration.token).where(Registration.event_id == event_id,
+                                                                  Registration.email == email))
+
+
+def _status(app, token):
+    with app.app_context():
+        return db.session.scalar(select(Registration.status).where(Registration.token == token))
+
+
+def _registered(app, client, auth, member, event_id):
+    auth.login(member)
+    assert client.post(f"/events/{event_id}/register").status_code == 303
+    auth.logout()
+    return _token(app, event_id, member.email)
+
+
+def _keeps_their_registration(app, client, auth, member, event_id, token):
+    auth.login(member)
+    home = client.get("/").get_data(as_text=True)
+    assert f'href="/events/r/{token}"' in home  # "Your events" leads to the registration
+    assert f'href="/events/{event_id}"' not in home
+    page = client.get(f"/events/r/{token}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "Journée d&#39;information" in html and "Vous êtes inscrit" in html
+    assert f'href="/events/{event_id}"' not in html  # the event's page is not found meanwhile
+    assert f'action="/events/r/{token}/cancel"' in html
+    assert client.get(f"/events/r/{token}/event.ics").status_code == 200
+    assert client.get(f"/events/{event_id}").status_code == 404
+    assert client.post(f"/events/{event_id}/register").status_code == 404
+    cancelled = client.post(f"/events/r/{token}/cancel")
+    assert cancelled.status_code == 303 and cancelled.headers["Location"].endswith(f"/events/r/{token}")
+    assert _status(app, token) == "cancelled"
+    assert "Cette inscription est annulée." in client.get(f"/events/r/{token}").get_data(as_text=True)
+    auth.logout()
+
+
+def test_events_off_at_a_site_registrants_still_open_and_cancel_their_registration(
+        app, client, auth, make_user, make_event, world):
+    event_id = make_event(capacity=5)
+    member = make_user()
+    token = _registered(app, client, auth, member, event_id)
+    _switch_off(client, auth, world.manager, "figeac")
+    assert client.get("/events/sites/figeac").status_code == 404
+    assert client.get(f"/events/r/{GUESSED}").status_code == 404  # a made-up link stays unknown
+    assert client.post(f"/events/r/{GUESSED}/cancel").status_code == 404
+    _keeps_their_registration(app, client, auth, member, event_id, token)
+
+
+def test_events_off_everywhere_registrants_still_open_and_cancel_their_registration(
+        app, client, auth, make_user, make_event, world):
+    event_id = make_event(capacity=5)
+    member, other = make_user(), make_user()
+    token = _registered(app, client, auth, member, event_id)
+    _switch_off(client, auth, world.admin)
+    auth.login(other)
+    assert client.get("/events").status_code == 404
+    assert 'href="/events"' not in client.get("/").get_data(as_text=True)
+    assert client.get(f"/events/r/{GUESSED}").status_code == 404
+    assert client.post(f"/events/r/{GUESSED}/cancel").status_code == 404
+    assert "Vos événements" not in client.get("/").get_data(as_text=True)  # registered nowhere
+    auth.logout()
+    assert _status(app, token) == "confirmed"
+    _keeps_their_registration(app, client, auth, member, event_id, token)
