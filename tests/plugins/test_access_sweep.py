@@ -272,7 +272,24 @@ def test_nobody_else_reaches_a_members_things_or_another_sites(app, bob_world, a
     """Another member, the manager of Figeac, the référent of another partner: every route built
     with Bob's ids and Aurillac's slug refuses them, pages and API alike; the manager of Figeac
     naming his own site with Aurillac's ids too. Nothing of Bob's or Aurillac's changes."""
-    w = bob_world
+    _nobody_else(app, bob_world, api_token, who)
+
+
+@pytest.mark.parametrize("who", ["alice", "mF"])
+def test_nobody_else_reaches_a_members_things_while_every_module_is_off(app, bob_world, api_token, who):
+    """Every module switched off territory-wide: the views kept open for what members hold
+    (`@reachable_when_off`: invoices, bookings, registrations) still refuse another member and
+    another site's manager, and nothing of Bob's changes."""
+    from core.modules import service
+
+    with app.test_request_context():
+        for name in app.extensions["tierslieux"].modules:
+            service.set_enabled(name, False)
+        db.session.commit()
+    _nobody_else(app, bob_world, api_token, who)
+
+
+def _nobody_else(app, w, api_token, who):
     before = _state(app, w)
     client, token = _signed_in(app, w[who]), api_token(w[who])
     wrong = []
