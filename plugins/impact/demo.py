@@ -5,8 +5,9 @@ year of checked-in days loaded in bulk, so every report has figures. Idempotent.
 A partner's figures are the days its convention paid, as in production, where a day is counted
 from its checked-in booking and credited to the partner of the convention paying it
 (`service.partner_of`). The demo's staff of a partner (conventions' demo: the Lot council's
-teleworking agents, with a home commune) telework one day a week: each such day is a booking
-offered to the plugins as a member's is (`booking_payer`: the convention pays it within its
+teleworking agents, with a home commune) telework one day a week: each such day is booked by
+booking's demo helper (`plugins.booking.demo.seed_past_day`), which offers it to the plugins as a
+member's booking is (`booking_payer`: the convention pays it within its
 caps, or the day is not kept, as it would be refused; `booking_confirmed`: the convention
 records it), checked in. The commuters' and members' days pay themselves: no partner. Before,
 commuters working in Cahors were credited to the council without any booking, and the
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import random
 import re
-import secrets
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -26,10 +26,7 @@ from core.accounts.models import User
 from core.accounts.service import create_user
 from core.db import utcnow
 from core.extensions import db
-from core.plugins import hooks
-from core.sites.service import opening_intervals
-from core.timeutil import local_to_utc
-from plugins.booking import Booking, Resource
+from plugins.booking.demo import seed_past_day
 from plugins.conventions import Partner, partners_of
 
 from . import access, service
@@ -85,35 +82,6 @@ def _nearest_site(home: geo.Commune, site_list):
     return min(site_list, key=lambda s: geo.distance_km(home.latitude, home.longitude, s.latitude, s.longitude))
 
 
-def _paid_day(user, site, day):
-    """A day at `site` booked and checked in, when its convention pays it (None otherwise): the
-    booking goes through booking's hooks as a member's does, so the convention applies its own
-    rules (the sites and places it covers, its caps and budget) and records the day."""
-    hours = opening_intervals(site, day)
-    if not hours:
-        return None
-    starts_at, ends_at = local_to_utc(day, hours[0][0], site.timezone), local_to_utc(day, hours[-1][1], site.timezone)
-    taken = select(Booking.resource_id).where(*Booking.occupying(starts_at, ends_at, utcnow()))
-    desk = db.session.scalar(select(Resource).where(Resource.site_id == site.id, Resource.kind == "desk",
-                                                    Resource.retired_at.is_(None), Resource.id.not_in(taken))
-                             .order_by(Resource.id).limit(1))
-    if desk is None:
-        return None
-    booking = Booking(resource=desk, resource_id=desk.id, site_id=site.id, member=user, member_id=user.id,
-                      created_by_id=user.id, starts_at=starts_at, ends_at=ends_at, status="confirmed",
-                      checkin_code=secrets.token_hex(4))
-    payer = hooks(site).booking_payer(booking=booking)
-    if payer is None or payer.kind != "partner":
-        return None  # not the convention's: booked by this agent, it would be refused
-    booking.payer_kind, booking.payer_reference = payer.kind, payer.reference
-    db.session.add(booking)
-    db.session.flush()
-    hooks(site).booking_confirmed(booking=booking)
-    booking.status, booking.checked_in_at = "checked_in", starts_at + timedelta(minutes=10)
-    db.session.flush()
-    return booking
-
-
 def seed(sites: dict, users: dict) -> list[str]:
     if db.session.scalar(select(func.count()).select_from(ImpactProfile)):
         return []
@@ -151,7 +119,7 @@ def seed(sites: dict, users: dict) -> list[str]:
         telework_day = n % 5  # a staff member's weekday at the telecentre
         for day in _the_year_before(today):
             if user.id in staff_ids:
-                booking = _paid_day(user, site, day) if day.weekday() == telework_day and rng.random() < 0.85 \
+                booking = seed_past_day(user, site, day) if day.weekday() == telework_day and rng.random() < 0.85 \
                     else None
                 if booking is None:
                     continue

@@ -268,3 +268,40 @@ def test_the_cancel_page_of_a_cancelled_booking_does_not_ask_to_cancel_it(client
     tree = lxml.html.fromstring(client.get(f"/booking/{booking_id}/cancel").get_data(as_text=True))
     assert tree.findtext(".//h1") == "Cette réservation ne peut pas être annulée"
     assert "n'est plus active" in tree.text_content().replace("’", "'") and not tree.xpath("//main//form")
+
+
+def test_the_week_grid_books_the_whole_day_in_one_click_when_both_half_days_are_free(client, auth, site_with_desk,
+                                                                                    make_user):
+    """The grid offered the morning and the afternoon only: a member wanting the day booked
+    twice. The whole day is offered beside them when both are free, and booked as one booking."""
+    import lxml.html
+    from babel.dates import format_date
+
+    auth.login(make_user())
+    day = next_weekday()
+    long_day = format_date(day, "full", locale="fr")
+
+    def whole_day_forms():
+        tree = lxml.html.fromstring(client.get(f"/booking/sites/figeac?week={day}").get_data(as_text=True))
+        return [form for form in tree.xpath("//table[contains(@class, 'week')]//form")
+                if form.xpath("input[@name='period']/@value") == ["day"]
+                and form.xpath("input[@name='date']/@value") == [day.isoformat()]]
+
+    offered = whole_day_forms()
+    assert len(offered) == 1
+    name = " ".join(offered[0].xpath("button")[0].text_content().split())
+    assert "Poste 1" in name and long_day in name and "Journée" in name, name
+    data = {field.get("name"): field.get("value") for field in offered[0].xpath("input")}
+    booked = client.post("/booking/sites/figeac/book", data=data)
+    assert booked.status_code == 303
+    mine = client.get("/booking/mine").get_data(as_text=True)
+    assert mine.count("Poste 1") == 1  # one booking for the day, not two
+    assert whole_day_forms() == []  # the day is taken: neither half nor the whole is offered
+
+    other_day = next_weekday(2)  # a Wednesday
+    client.post("/booking/sites/figeac/book", data={"resource": site_with_desk, "date": other_day.isoformat(),
+                                                   "period": "afternoon"})
+    tree = lxml.html.fromstring(client.get(f"/booking/sites/figeac?week={other_day}").get_data(as_text=True))
+    periods = tree.xpath(f"//table[contains(@class, 'week')]//form[input[@name='date'][@value='{other_day}']]"
+                         "/input[@name='period']/@value")
+    assert periods == ["morning"]  # the afternoon taken: the morning alone is left, no whole day
