@@ -84,3 +84,20 @@ def test_events_off_everywhere_registrants_still_open_and_cancel_their_registrat
     auth.logout()
     assert _status(app, token) == "confirmed"
     _keeps_their_registration(app, client, auth, member, event_id, token)
+
+
+def test_events_off_a_visitors_unconfirmed_registration_says_it_holds_no_seat(app, client, auth, make_event, world):
+    """Its confirmation link is off with the module (confirming takes a seat, as registering
+    does): the page no longer sends the visitor to their mailbox for it."""
+    event_id = make_event(capacity=5)
+    assert client.post(f"/events/{event_id}/visitor", data={"name": "Claire Visiteuse",
+                                                            "email": "claire@example.org"}).status_code == 200
+    token = _token(app, event_id, "claire@example.org")
+    assert "confirmez votre inscription" in client.get(f"/events/r/{token}").get_data(as_text=True).lower()
+    _switch_off(client, auth, world.admin)
+    assert client.post(f"/events/r/{token}/confirm").status_code == 404
+    html = client.get(f"/events/r/{token}").get_data(as_text=True)
+    assert "Les inscriptions sont fermées pour le moment" in html and "messagerie" not in html
+    assert _status(app, token) == "pending"
+    assert client.post(f"/events/r/{token}/cancel").status_code == 303
+    assert _status(app, token) == "cancelled"
