@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 import stripe
 
+from core.db import lock_name
 from core.extensions import db
 from plugins.billing import basket, bookings, items, memberships, stripe_api
 from plugins.billing.checkout import SessionClosed, create_order, open_session, session_request
@@ -145,18 +146,30 @@ def checkout_product(member, site, code: str, discount_code: str | None = None):
 def end_membership_at_period_end(row_id: int, end: bool):
     """Ask Stripe to end a membership at the close of its period (`end`), or to keep it after
     all; store Stripe's answer at once (its customer.subscription.updated event, read again
-    from Stripe, repeats it). No transaction is open while Stripe answers. Stripe is asked even
-    when the row already says so: the row may be another tab's stale copy, and setting a flag
-    twice is harmless.
+    from Stripe, repeats it).
+
+    Two tabs clicking at once (stop and keep, or stop twice) take turns on PostgreSQL: a lock
+    named for this membership is held from reading the row to committing Stripe's answer, the
+    call included (an advisory lock: it holds no row, so webhooks and renewals go on). So the
+    row ends as Stripe does, with the last decision, and a click asking what the row already
+    says (the other tab's) asks Stripe nothing. SQLite's write lock is never held while Stripe
+    answers: there the two calls may still cross (each asks Stripe, and the webhook's copy of
+    Stripe's state puts the row right).
 
     :raises BillingError: the membership is over or refused (409), or Stripe unreachable (503).
     """
     over = BillingError(_("This membership is over: it cannot be changed any more."), status=409)
-    row = db.session.get(Subscription, row_id)
+    serialised = db.session.get_bind().dialect.name != "sqlite"
+    lock_name(f"billing.membership_end:{row_id}")
+    row = db.session.get(Subscription, row_id, populate_existing=True)  # as the other tab left it
     if row.status not in ("active", "past_due"):
         raise over
+    if row.cancel_at_period_end is end:
+        db.session.rollback()
+        return
     stripe_id = row.stripe_subscription_id
-    db.session.rollback()
+    if not serialised:
+        db.session.rollback()  # no transaction (nor SQLite's write lock) while Stripe answers
     api = stripe_api.client().v1
     try:
         # No Idempotency-Key: setting a flag is idempotent already, and Stripe would answer a

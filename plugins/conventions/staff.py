@@ -26,6 +26,17 @@ def is_employee_of(user, partner_id) -> bool:
     return partner_id is not None and partner_id in partners_of(user)
 
 
-def partner_names() -> dict[int, str]:
-    """Every partner's name by id, by name."""
-    return {p.id: p.name for p in db.session.scalars(select(Partner).order_by(Partner.name, Partner.id))}
+def partner_names(sites=None) -> dict[int, str]:
+    """Partners' names by id, by name: every partner; with `sites` (a site team's), only those
+    a partner let anyone see (listed publicly) or working with one of them (a signed or active
+    convention covering it), so a partner that chose not to be listed is named only to the
+    teams of its own sites."""
+    query = select(Partner).order_by(Partner.name, Partner.id)
+    if sites is not None:
+        site_ids = {site.id for site in sites}
+        working = {partner_id for partner_id, all_sites, covered in db.session.execute(
+            select(Convention.partner_id, Convention.all_sites, Convention.site_ids)
+            .where(Convention.status.in_(("signed", "active"))))
+            if all_sites or site_ids & set(covered or [])}
+        query = query.where(or_(Partner.listed_publicly.is_(True), Partner.id.in_(working)))
+    return {p.id: p.name for p in db.session.scalars(query)}

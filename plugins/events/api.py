@@ -48,10 +48,6 @@ def _midnight(day: date, later: int = 0) -> datetime:
     return local_to_utc(day + timedelta(days=later), time(0, 0), service.territory_tz())
 
 
-def _visible(user, event) -> bool:
-    return event.audience == "public" or user is not None
-
-
 def event_json(event, user=None) -> dict:
     tz = service.tz_of(event)
     registration = service.registration_of(event, user.email) if user is not None else None
@@ -90,8 +86,8 @@ def list_events():
     if start is not None:
         now = max(now, _midnight(start))
     until = _midnight(end, 1) if end is not None else None
-    events = [e for e in service.upcoming(user, site, now=now) if _visible(user, e)
-              and (until is None or e.starts_at < until) and (start is None or e.starts_at >= now)]
+    events = [e for e in service.upcoming(user, site, now=now)
+              if (until is None or e.starts_at < until) and (start is None or e.starts_at >= now)]
     return jsonify([event_json(e, user) for e in events])
 
 
@@ -102,7 +98,7 @@ def get_event(event_id):
         event = service.get_event(event_id, user)
     except NotFound:
         event = None
-    if event is None or not _visible(user, event):
+    if event is None or not service.listed_to(user, event):
         raise ApiError(404, _("There is no such event."), "not_found")
     return jsonify(event_json(event, user))
 

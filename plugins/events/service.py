@@ -93,8 +93,23 @@ def get_event(event_id, user=None) -> Event:
     return event
 
 
-def upcoming(user, site=None, limit: int | None = None, now=None) -> list[Event]:
-    """Scheduled events not over yet that `user` may see, soonest first (at a site when given)."""
+def listed_to(user, event: Event) -> bool:
+    """Whether the lists (pages and API) show `event` to `user`: those who may attend it, so a
+    members' event is hidden from visitors and a partner's from all but its staff and managers.
+    For a visitor it depends on nothing but being signed in: the visitors' kept page is shared."""
+    return may_attend(user, event)
+
+
+def in_site_feed(event: Event) -> bool:
+    """A site's calendar feed holds its public and members' events: members subscribe to it from
+    calendar apps, which cannot sign in."""
+    return event.audience in ("public", "members")
+
+
+def upcoming(user, site=None, limit: int | None = None, now=None, shown=None) -> list[Event]:
+    """Scheduled events not over yet that `user` may see (`listed_to`, or `shown(event)` when
+    given), soonest first (at a site when given)."""
+    shown = shown or (lambda event: listed_to(user, event))
     query = select(Event).where(Event.status == "scheduled", Event.ends_at > (now or utcnow()))
     if site is not None:
         query = query.where(Event.site_id == site.id)
@@ -102,7 +117,7 @@ def upcoming(user, site=None, limit: int | None = None, now=None) -> list[Event]
     for event in db.session.scalars(query.order_by(Event.starts_at, Event.id)):
         if not is_on(event) or (event.site is not None and not event.site.is_published):
             continue
-        if event.audience == "partner" and not may_attend(user, event):
+        if not shown(event):
             continue
         out.append(event)
         if limit is not None and len(out) >= limit:

@@ -64,7 +64,7 @@ def site_page(site_slug):
 @bp.get("/sites/<site_slug>/events.ics", endpoint="feed")
 def site_feed(site_slug):
     site = visible_site_or_abort(site_slug)
-    events = [e for e in service.upcoming(None, site) if e.audience != "partner"]
+    events = service.upcoming(None, site, shown=service.in_site_feed)
     body = events_feed(events, _("Events at %(site)s", site=site.name))
     return Response(body, mimetype="text/calendar", headers={
         "Content-Disposition": f'inline; filename="events-{site.slug}.ics"'})

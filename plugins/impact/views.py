@@ -4,7 +4,7 @@ The core answers 404 for every route here while the module is off.
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, g, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -105,6 +105,9 @@ def partner_report(partner_id):
 
 @bp.get("/territory", endpoint="territory")
 def territory_report():
+    if not service.public_page_on() and not current_user.is_authenticated:
+        # Not public: a visitor signs in first (and comes back here), as on every members' page.
+        return current_app.login_manager.unauthorized()
     access.resolve_scope(current_user, "territory", None)
     form = PublicForm(public=service.public_page_on())
     return _group_page("territory", None, _("Impact of the network"), public_form=form,

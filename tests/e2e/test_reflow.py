@@ -227,3 +227,33 @@ def test_the_header_menu_fits_on_two_rows_at_1280_px_in_the_order_it_is_seen(pag
     assert [text for text, _visible in seen] == expected
     assert all(visible for _text, visible in seen), seen
     assert not axe_violations(page)
+
+
+LEFT_EDGES = """() => {
+  const main = document.querySelector('main'), style = getComputedStyle(main);
+  const start = el => Math.round(el.getBoundingClientRect().left);
+  return {main: Math.round(main.getBoundingClientRect().left + parseFloat(style.paddingLeft)),
+          brand: start(document.querySelector('.brand')),
+          footer: start(document.querySelector('.footer-row').firstElementChild),
+          menu: start(document.querySelector('nav[aria-label="Menu principal"] li')),
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          right: Math.max(...[...document.querySelectorAll('header li, header .brand')].map(
+            el => el.getBoundingClientRect().right)) - document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("who", ["visitor", "admin"])
+def test_the_header_and_footer_start_where_the_page_does(page, login, who, width):
+    """At 1280 px the site's name started 16 px from the window's edge and the page's text at
+    80 px (the header is wider, for its menu): now both start at 80, the header still wider to
+    the right, and nothing runs past the window, at 1280 or 375 px."""
+    page.set_viewport_size({"width": width, "height": 800})
+    if WHO[who]:
+        login(WHO[who])
+    page.goto("/sites")
+    edges = page.evaluate(LEFT_EDGES)
+    assert edges["brand"] == edges["footer"] == edges["main"], edges
+    if width == 1280:
+        assert edges["main"] == 80 and edges["menu"] == 80, edges
+    assert edges["overflow"] <= 0 and edges["right"] <= 0, edges

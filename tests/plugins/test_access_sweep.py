@@ -71,7 +71,7 @@ VISITORS_MAY = set(OTHERS_MAY) - {"directory.here", "booking.book", "booking.boo
     "auth.signup", "auth.forgot_password", "i18n.choose_language", "conventions.partners", "conventions.join",
     "events.index", "events.registration", "events.confirm", "events.ics", "events.cancel_registration",
     "events.forget_registration", "ops.healthz", "ops.metrics_view", "impact.method", "impact.open_data_csv",
-    "impact.open_data_json", "impact.territory", "api.list_sites", "api.list_modules", "api.openapi_document",
+    "impact.open_data_json", "api.list_sites", "api.list_modules", "api.openapi_document",
     "booking_api.get_availability", "events_api.list_events", "boards_api.list_posts",
 }
 # GETs that write, and why that is no change of state.

@@ -471,3 +471,19 @@ def test_switching_events_off_at_a_site_says_first_what_is_hidden_there(app, cli
     assert "1 événement à venir est masqué jusqu'à la réactivation d'Événements ; rien n'est supprimé." in impact
     assert "2 personnes inscrites peuvent toujours ouvrir et annuler leur inscription." in impact
     assert client.get(f"/events/{event_id}").status_code == 200  # asking switched nothing off
+
+
+def test_a_members_event_is_listed_to_members_only_as_the_api_does(client, auth, make_user, make_event):
+    """The pages listed a members' event to visitors (without its button) while the API hid it:
+    one rule now (`service.listed_to`). The site's page a visitor is served is kept and shared
+    (core.pagecache): a member asking after a visitor still gets the members' event."""
+    make_event(title="Matinée d'accueil")
+    make_event(title="Petit-déjeuner des membres", audience="members")
+    pages = ("/events", "/events/sites/figeac", "/sites/figeac")
+    for path in pages:
+        text = client.get(path).get_data(as_text=True)
+        assert "Matinée d" in text and "Petit-déjeuner des membres" not in text, path
+    assert [e["title"] for e in client.get("/api/v1/events").get_json()] == ["Matinée d'accueil"]
+    auth.login(make_user())
+    for path in pages:
+        assert "Petit-déjeuner des membres" in client.get(path).get_data(as_text=True), path

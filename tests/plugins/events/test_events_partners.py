@@ -158,3 +158,43 @@ def test_with_conventions_off_a_referent_runs_nothing(app, client, auth, staff, 
     assert client.get("/events/manage/new").status_code == 403
     assert client.post("/events/manage/new", data=_form(staff)).status_code == 403
     assert _event(app) is None
+
+
+def test_a_site_manager_names_only_partners_listed_or_working_with_their_sites(app, client, auth, staff, world,
+                                                                                make_site):
+    """A partner that chose not to be listed was offered to every site's team in the event form
+    (and a crafted id of it accepted): now a manager sees the partners listed publicly and those
+    with a signed or active convention covering one of their sites; the administrators all."""
+    from plugins.conventions.models import Convention, Partner
+
+    aurillac = make_site("aurillac")
+    with app.app_context():
+        from core.sites.service import site_by_slug
+
+        listed = Partner(name="Cantal Compta", siret="56000000200017", listed_publicly=True)
+        ours = Partner(name="Mairie de Figeac", siret="56000000200017")
+        theirs = Partner(name="Hôpital d'Aurillac", siret="56000000200017")
+        db.session.add_all([listed, ours, theirs])
+        db.session.flush()
+        day = date.today()
+        db.session.add_all([
+            Convention(partner_id=ours.id, reference="CONV-FIG-1", starts_on=day, ends_on=day + timedelta(days=300),
+                       status="active", site_ids=[staff.figeac_id]),
+            Convention(partner_id=theirs.id, reference="CONV-AUR-1", starts_on=day, ends_on=day + timedelta(days=300),
+                       status="active", site_ids=[site_by_slug(aurillac).id])])
+        db.session.commit()
+        ours_id = ours.id
+    auth.login(world.manager)
+    page = client.get("/events/manage/new", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Cantal Compta" in page and "Mairie de Figeac" in page
+    # Unlisted and working elsewhere (Aurillac) or with no signed convention (the Lot's is a draft).
+    assert "Banque du Cantal" not in page and "Hôpital d" not in page and "Conseil départemental du Lot" not in page
+    response = client.post("/events/manage/new", data=_form(staff, partner=str(staff.other_partner_id)),
+                           headers={"Accept-Language": "fr"})
+    assert response.status_code == 422 and "N&#39;est pas un choix valide" in response.get_data(as_text=True)
+    assert _event(app) is None
+    assert client.post("/events/manage/new", data=_form(staff, partner=str(ours_id))).status_code == 303
+    auth.logout()
+    auth.login(world.admin)
+    page = client.get("/events/manage/new").get_data(as_text=True)
+    assert all(name in page for name in ("Banque du Cantal", "Hôpital d", "Conseil départemental du Lot"))

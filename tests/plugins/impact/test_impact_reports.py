@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+from urllib.parse import parse_qs, urlsplit
 from datetime import date, timedelta
 
 import pytest
@@ -208,7 +209,15 @@ def test_bad_or_forbidden_questions_get_a_clear_answer(client, make_user, api_to
 
 
 def test_the_territory_page_is_public_once_the_admin_switches_it_on(client, auth, make_user):
+    """Not public: a visitor is sent to sign in and come back, a member who is not the territory's
+    administrator is refused; public: a visitor sees it."""
+    response = client.get("/impact/territory?from=2026-01")
+    assert response.status_code == 302
+    location = urlsplit(response.headers["Location"])
+    assert location.path == "/login" and parse_qs(location.query)["next"] == ["/impact/territory?from=2026-01"]
+    auth.login(make_user())
     assert client.get("/impact/territory").status_code == 403
+    auth.logout()
     auth.login(make_user(role="territory-admin"))
     assert client.post("/impact/territory/public", data={"public": "y"}).status_code == 303
     auth.logout()
