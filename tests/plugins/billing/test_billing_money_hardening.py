@@ -341,5 +341,6 @@ def test_nobody_grants_reduced_prices_to_themselves_and_managers_only_to_their_s
     assert _grant(client, shop["admin"].email).status_code == 403
     assert _grant(client, shop["other_manager"].email).status_code == 303  # the administrator grants anyone
     with app.app_context():
-        granted = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "billing.reduced_rate")).all()
+        granted = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "billing.reduced_rate")
+                                         .order_by(AuditEntry.id)).all()
         assert [e.actor_id for e in granted] == [shop["manager"].id, shop["admin"].id]
