@@ -11,9 +11,10 @@ caused it commits. What happens after the commit depends on `JOBS_RUN`:
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from flask import current_app, has_app_context
-from sqlalchemy import event, select
+from sqlalchemy import event, insert, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -24,6 +25,18 @@ from core.jobs.models import Job
 from core.ops.logs import current_request_id
 
 INFO_KEY = "jobs_enqueued"
+
+
+@cache
+def _insert(dialect: str, keyed: bool):
+    """The INSERT of a job row, built once (every booking enqueues two): a Core statement on
+    the table, its Python defaults (status, attempts, created_at) filled in as the ORM's were,
+    without a unit of work for one row."""
+    table = Job.__table__
+    if not keyed:
+        return insert(table).returning(table.c.id)
+    dialect_insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return dialect_insert(table).on_conflict_do_nothing(index_elements=["key"]).returning(table.c.id)
 
 
 def enqueue(name: str, *, key: str | None = None, run_at: datetime | None = None,
@@ -38,17 +51,14 @@ def enqueue(name: str, *, key: str | None = None, run_at: datetime | None = None
               "request_id": current_request_id()}
     if max_attempts is not None:
         values["max_attempts"] = max_attempts
+    db.session.flush()  # what is pending first, as adding the row and flushing it did
+    dialect = db.session.get_bind().dialect.name
     if key is None:
-        job = Job(**values)
-        db.session.add(job)
-        db.session.flush()
-        job_id = job.id
+        job_id = db.session.execute(_insert(dialect, keyed=False), values).scalar_one()
     else:
         # One statement, and no savepoint: a concurrent enqueue of the same key makes no error,
         # only no row (both databases know ON CONFLICT DO NOTHING ... RETURNING).
-        insert = postgresql_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        job_id = db.session.scalar(insert(Job).values(**values).on_conflict_do_nothing(index_elements=["key"])
-                                   .returning(Job.id))
+        job_id = db.session.execute(_insert(dialect, keyed=True), values).scalar()
         if job_id is None:
             return db.session.scalar(select(Job.id).where(Job.key == key))
     db.session.info.setdefault(INFO_KEY, []).append(job_id)

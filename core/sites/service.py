@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import holidays
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from core import audit
@@ -214,9 +214,15 @@ def closure_between(site_id: int, first_day: date, last_day: date) -> Closure | 
     """The first closure of the site covering any of these local days, or None, read from the
     database now (not from the site's cached row): what a transaction checks under its locks, so
     a closure committed a moment ago counts; the refusal names its reason."""
-    return db.session.scalar(select(Closure).where(
-        Closure.site_id == site_id, Closure.starts_on <= last_day, Closure.ends_on >= first_day)
-        .order_by(Closure.starts_on, Closure.id).limit(1))
+    return db.session.scalar(_closure_between(), {"site_id": site_id, "first_day": first_day, "last_day": last_day})
+
+
+@lru_cache(maxsize=1)
+def _closure_between():
+    """`closure_between`'s statement, built once (every booking asks it under its locks)."""
+    return (select(Closure).where(Closure.site_id == bindparam("site_id"), Closure.starts_on <= bindparam("last_day"),
+                                  Closure.ends_on >= bindparam("first_day"))
+            .order_by(Closure.starts_on, Closure.id).limit(1))
 
 
 def check_closure_dates(starts_on: date, ends_on: date) -> None:

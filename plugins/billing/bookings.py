@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from functools import cache
 from math import ceil
 
 import stripe
 from flask import current_app, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from core.db import utcnow
 from core.extensions import db
@@ -74,8 +75,30 @@ def price(booking) -> Price | None:
     if code not in products_at(site):
         return None  # this site sells nothing for it: free
     offer = quote(site, code, booking.member_id)
+    # Kept on the booking for `reserve` in the same transaction: the order paid on site then
+    # costs what the booking says, the reduced rate read once (`_prepared_quote`).
+    booking._billing_quote = (_quote_key(booking, code), offer)
     currency = current_app.config["TERRITORY"].territory.currency
     return Price(offer.unit_cents * quantity, currency, offer.vat_rate_bp, offer.label)
+
+
+def _quote_key(booking, code: str) -> tuple:
+    return db.session().get_transaction(), booking.member_id, booking.resource.site_id, code
+
+
+def _prepared_quote(booking, code: str):
+    """The quote `price` gave this booking in this transaction, taken once; else None.
+
+    Booking asks `booking_price` only of a booking it is preparing (and of drafts it never
+    stores), so a booking with one is new in this transaction: no order of it was made before,
+    and none can be made by another transaction before this one commits its row. The first
+    `reserve` takes it and opens the order; one after it (a hold confirmed in the same
+    transaction) asks the database, as for any booking stored earlier."""
+    kept = getattr(booking, "_billing_quote", None)
+    if kept is None or kept[0] != _quote_key(booking, code):
+        return None
+    booking._billing_quote = None
+    return kept[1]
 
 
 def payer(booking) -> Payer | None:
@@ -170,8 +193,14 @@ def _credit_use(booking_id: int) -> CreditEntry | None:
 
 
 def pending_order(booking_id: int) -> Order | None:
-    return db.session.scalar(select(Order).where(Order.booking_id == booking_id, Order.status == "pending")
-                             .order_by(Order.id.desc()))
+    return db.session.scalar(_pending_order_query(), {"booking_id": booking_id})
+
+
+@cache
+def _pending_order_query():
+    """`pending_order`'s statement, built once (every booking paid on site asks it)."""
+    return select(Order).where(Order.booking_id == bindparam("booking_id"), Order.status == "pending") \
+        .order_by(Order.id.desc())
 
 
 def unpaid_by_membership(row) -> list[int]:
@@ -234,11 +263,13 @@ def reserve(booking) -> None:
             raise Refused(_("Your credits were used by another booking meanwhile. Please book again."))
     if booking.status == "held" and booking.hold_reason == "payment" and booking.member_id is not None:
         basket.align_holds(booking)  # paid with the rest of the member's basket, or lapses with it
-    if booking.payer_kind == "member" and booking.payer_reference == "on_site" and pending_order(booking.id) is None:
+    if booking.payer_kind == "member" and booking.payer_reference == "on_site":
         code, quantity = product_for(booking)
-        site = booking.resource.site
-        booking_order(booking.member, site, quote(site, code, booking.member_id), quantity, booking,
-                      method="on_site")  # no Checkout session: none expires
+        offer = _prepared_quote(booking, code)  # a booking new in this transaction: no order yet
+        if offer is not None or pending_order(booking.id) is None:
+            site = booking.resource.site
+            booking_order(booking.member, site, offer or quote(site, code, booking.member_id), quantity, booking,
+                          method="on_site")  # no Checkout session: none expires
 
 
 # --------------------------------------------------------------------------------------------

@@ -4,8 +4,9 @@ within the rules give them back. Rows are only ever added.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 
 from core.db import lock_row, utcnow
 from core.extensions import db
@@ -28,27 +29,42 @@ def grant(member_id: int, days: int, reason: str, expires_at, site_id=None, orde
     return entry
 
 
+@cache
+def _grants_query(by_site: bool, rows: bool):
+    """Valid grants (`CreditEntry` objects, or `rows`: only their days) with the days used of
+    each, anywhere or `by_site`; built once with bound parameters (every booking asks)."""
+    used = (select(CreditEntry.grant_id, func.sum(CreditEntry.delta).label("used"))
+            .where(CreditEntry.member_id == bindparam("member_id"), CreditEntry.grant_id.is_not(None))
+            .group_by(CreditEntry.grant_id).subquery())
+    query = (select(CreditEntry.delta if rows else CreditEntry, func.coalesce(used.c.used, 0))
+             .select_from(CreditEntry).outerjoin(used, used.c.grant_id == CreditEntry.id)
+             .where(CreditEntry.member_id == bindparam("member_id"), CreditEntry.grant_id.is_(None),
+                    CreditEntry.delta > 0,
+                    or_(CreditEntry.expires_at.is_(None), CreditEntry.expires_at > bindparam("now"))))
+    if by_site:
+        query = query.where(or_(CreditEntry.site_id.is_(None), CreditEntry.site_id == bindparam("site_id")))
+    return query
+
+
+def _grants_params(member_id: int, site_id, now) -> dict:
+    return {"member_id": member_id, "site_id": site_id, "now": now or utcnow()}
+
+
 def _grants_left(member_id: int, site_id=None, now=None) -> list[GrantLeft]:
     """Valid grants with days left, the soonest to expire first (they are used first)."""
-    now = now or utcnow()
-    used = (select(CreditEntry.grant_id, func.sum(CreditEntry.delta).label("used"))
-            .where(CreditEntry.member_id == member_id, CreditEntry.grant_id.is_not(None))
-            .group_by(CreditEntry.grant_id).subquery())
-    query = (select(CreditEntry, func.coalesce(used.c.used, 0))
-             .outerjoin(used, used.c.grant_id == CreditEntry.id)
-             .where(CreditEntry.member_id == member_id, CreditEntry.grant_id.is_(None), CreditEntry.delta > 0,
-                    or_(CreditEntry.expires_at.is_(None), CreditEntry.expires_at > now)))
-    if site_id is not None:
-        query = query.where(or_(CreditEntry.site_id.is_(None), CreditEntry.site_id == site_id))
-    rows = db.session.execute(query).all()
+    rows = db.session.execute(_grants_query(site_id is not None, rows=False),
+                              _grants_params(member_id, site_id, now)).all()
     found = [GrantLeft(entry, entry.delta + used) for entry, used in rows if entry.delta + used > 0]
     far = utcnow().replace(year=9999)
     return sorted(found, key=lambda g: (g.grant.expires_at or far, g.grant.id))
 
 
 def balance(member_id: int, site_id=None) -> int:
-    """Days the member can still use (at `site_id`, or anywhere when None)."""
-    return sum(g.left for g in _grants_left(member_id, site_id))
+    """Days the member can still use (at `site_id`, or anywhere when None): the days left of
+    `_grants_left`'s grants, read as rows (a read-only answer needs no objects)."""
+    rows = db.session.execute(_grants_query(site_id is not None, rows=True),
+                              _grants_params(member_id, site_id, None)).all()
+    return sum(left for left in (delta + used for delta, used in rows) if left > 0)
 
 
 def consume(member_id: int, site_id: int, booking_id: int | None, days: int = 1) -> CreditEntry | None:

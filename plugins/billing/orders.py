@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from core.db import as_id, lock_row, utcnow
 from core.extensions import db
@@ -73,14 +74,20 @@ def order_id_of(stripe_object) -> int | None:
     return as_id(value) if value else None  # ASCII digits only ("²" is a digit int() refuses)
 
 
+@cache
+def _active_subscriptions():
+    """`active_unlimited_membership`'s read, built once (every booking asks it)."""
+    return select(Subscription).where(Subscription.member_id == bindparam("member_id"),
+                                      Subscription.status == "active")
+
+
 def active_unlimited_membership(member_id: int, site_id: int, on=None) -> Subscription | None:
     """An unlimited membership that covers this site at the instant `on` (now by default), if
     the member has one: within its paid period, or after it when it renews. One that ends at
     the close of its period (the member asked to stop) does not pay a day booked beyond it:
     that day was never charged, since nothing asks again when the membership ends."""
     on = on or utcnow()
-    rows = db.session.scalars(select(Subscription).where(Subscription.member_id == member_id,
-                                                         Subscription.status == "active")).all()
+    rows = db.session.scalars(_active_subscriptions(), {"member_id": member_id}).all()
     products = settings().products
     for row in rows:
         product = products.get(row.product_code)

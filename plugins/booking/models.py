@@ -107,11 +107,12 @@ class Booking(db.Model):
     )
 
     @classmethod
-    def occupying(cls, starts_at, ends_at, now) -> tuple:
+    def occupying(cls, starts_at, ends_at, now, since=None) -> tuple:
         """Query criteria: active bookings, holds not lapsed, overlapping [starts_at, ends_at).
-        A booking lasts at most a day, so `starts_at > starts_at - 1 day` bounds the index scan."""
+        A booking lasts at most a day, so `starts_at > starts_at - 1 day` bounds the index scan
+        (`since`: that instant, given apart by a statement built once with bound parameters)."""
         return (cls.status.in_(ACTIVE), cls.starts_at < ends_at, cls.ends_at > starts_at,
-                cls.starts_at > starts_at - timedelta(days=1),
+                cls.starts_at > (starts_at - timedelta(days=1) if since is None else since),
                 (cls.status != "held") | (cls.hold_expires_at >= now))
 
     @validates("starts_at", "ends_at")

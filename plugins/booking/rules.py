@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 
 from core.cache import cached, watch
 from core.db import lock_row
@@ -188,22 +189,33 @@ def check(rules: Rules, booking: Booking, now, approval_default: bool = False) -
             raise SlotTaken(ngettext("This room needs %(num)d minute free between bookings.", "This room needs %(num)d minutes free between bookings.", rules.buffer_minutes))
 
 
+@cache
+def _member_counts():
+    """`_check_member_limits`' statement, built once with bound parameters (every booking sends it).
+
+    Both counts in one statement: the member's other places of this kind at that time, and
+    their holds of it that lapsed unpaid lately."""
+    same_time = (Booking.member_id == bindparam("member_id"), Booking.site_id == bindparam("site_id"),
+                 Booking.starts_at < bindparam("ends_at"), Booking.ends_at > bindparam("starts_at"),
+                 Booking.starts_at > bindparam("since"))
+    held = and_(Resource.kind == bindparam("kind"), Booking.status.in_(ACTIVE),
+                Booking.resource_id != bindparam("resource_id"),  # the same one: the slot is taken (409)
+                (Booking.status != "held") | (Booking.hold_expires_at >= bindparam("now")))
+    unpaid = and_(Booking.status.in_(("expired", "cancelled")), Booking.hold_reason == "payment",
+                  Booking.cancel_reason.in_(("hold_expired", "payment_failed")),
+                  Booking.cancelled_at > bindparam("lapsed_since"))
+    return select(func.count().filter(held), func.count().filter(unpaid)).select_from(Booking).join(Resource) \
+        .where(*same_time)
+
+
 def _check_member_limits(rules: Rules, booking: Booking, now) -> None:
     """One member, one place per period: the member's row is locked by the caller (see
     service.lock_for_rules), so parallel requests are counted one after the other."""
-    same_time = (Booking.member_id == booking.member_id, Booking.site_id == booking.site_id,
-                 Booking.starts_at < booking.ends_at, Booking.ends_at > booking.starts_at,
-                 Booking.starts_at > booking.starts_at - timedelta(days=1))
-    # Both counts in one statement (paid by every booking): the member's other places of this
-    # kind at that time, and their holds of it that lapsed unpaid lately.
-    held = and_(Resource.kind == booking.resource.kind, Booking.status.in_(ACTIVE),
-                Booking.resource_id != booking.resource_id,  # the same one: the slot is taken (409)
-                (Booking.status != "held") | (Booking.hold_expires_at >= now))
-    unpaid = and_(Booking.status.in_(("expired", "cancelled")), Booking.hold_reason == "payment",
-                  Booking.cancel_reason.in_(("hold_expired", "payment_failed")),
-                  Booking.cancelled_at > now - LAPSED_HOLDS_WINDOW)
-    count, lapsed = db.session.execute(select(func.count().filter(held), func.count().filter(unpaid))
-                                       .select_from(Booking).join(Resource).where(*same_time)).one()
+    count, lapsed = db.session.execute(_member_counts(), {
+        "member_id": booking.member_id, "site_id": booking.site_id, "starts_at": booking.starts_at,
+        "ends_at": booking.ends_at, "since": booking.starts_at - timedelta(days=1),
+        "kind": booking.resource.kind, "resource_id": booking.resource_id, "now": now,
+        "lapsed_since": now - LAPSED_HOLDS_WINDOW}).one()
     if rules.max_per_period and count >= rules.max_per_period:
         raise BookingError(_("You already have a booking of this kind at that time here."), "period_limit")
     if lapsed >= LAPSED_HOLDS_LIMIT:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import NamedTuple
 
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import bindparam, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from stdnum.fr import siren as stdnum_siren, siret as stdnum_siret
 from stdnum.eu import vat as stdnum_vat
@@ -555,6 +556,9 @@ class Decision:
     reason: str | None = None
     member_may_pay: bool = True
     refused_by: Authorisation | None = None  # whose convention gave `reason`
+    # Its partner's name, read with the decision: told after the commit (`why_member_pays`),
+    # when reading it from `refused_by` would load the authorisation and its partner again.
+    refused_by_partner: str | None = None
     halfdays: int = 0
     amount_cents: int = 0
     day: date | None = None
@@ -577,13 +581,19 @@ def amount_for(convention: Convention, halfdays: int) -> int:
     return convention.half_day_rate_cents or convention.day_rate_cents // 2
 
 
+@cache
+def _authorisations_query():
+    """`_authorisations_of`' statement, built once with bound parameters (every booking asks it)."""
+    day = bindparam("day")
+    return select(Authorisation).join(Convention).where(
+        Authorisation.user_id == bindparam("member_id"), Authorisation.status == "approved",
+        Authorisation.valid_from <= day, (Authorisation.valid_until.is_(None)) | (Authorisation.valid_until >= day),
+        Convention.status == "active", Convention.starts_on <= day, Convention.ends_on >= day
+    ).order_by(Authorisation.id)
+
+
 def _authorisations_of(member_id: int, day: date) -> list[Authorisation]:
-    auths = db.session.scalars(select(Authorisation).join(Convention).where(
-        Authorisation.user_id == member_id, Authorisation.status == "approved", Authorisation.valid_from <= day,
-        (Authorisation.valid_until.is_(None)) | (Authorisation.valid_until >= day),
-        Convention.status == "active", Convention.starts_on <= day, Convention.ends_on >= day)
-        .order_by(Authorisation.id)).all()
-    return list(auths)
+    return list(db.session.scalars(_authorisations_query(), {"member_id": member_id, "day": day}).all())
 
 
 def covers(auth: Authorisation, booking, day: date) -> str | None:
@@ -712,7 +722,7 @@ def _decide(booking, locked: bool) -> Decision:
     auths = _authorisations_of(booking.member_id, day)
     if not auths:
         return NOTHING
-    first_reason, may_pay, refused_by = None, True, None
+    first_reason, may_pay, refused_by, partner = None, True, None, None
     covered = [(auth, covers(auth, booking, day)) for auth in auths]
     if locked:  # every convention that may pay, at once and in id order: two employees of the
         # same two conventions, each falling back to the one the other tries first, would
@@ -727,7 +737,8 @@ def _decide(booking, locked: bool) -> Decision:
             return Decision(auth, halfdays=halfdays, amount_cents=amount, day=day)
         if first_reason is None:
             first_reason, may_pay, refused_by = reason, auth.convention.past_cap == "member_pays", auth
-    return Decision(reason=first_reason, member_may_pay=may_pay, refused_by=refused_by)
+            partner = auth.convention.partner.name
+    return Decision(reason=first_reason, member_may_pay=may_pay, refused_by=refused_by, refused_by_partner=partner)
 
 
 def refusal(booking) -> str | None:
@@ -746,7 +757,7 @@ def why_member_pays(booking) -> str | None:
     decision = decide_for(booking)
     if decision.authorisation is not None or not decision.reason:
         return None
-    partner = decision.refused_by.convention.partner.name if decision.refused_by is not None else None
+    partner = decision.refused_by_partner
     if partner is None:
         return decision.reason
     return _("%(partner)s does not pay this booking: %(reason)s", partner=partner, reason=decision.reason)

@@ -6,7 +6,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from core.db import utcnow
 from core.extensions import db
@@ -501,3 +501,44 @@ def test_a_manager_finds_the_payments_from_the_site_s_day(app, client, auth, sho
                for a in menu), [a.text_content() for a in menu]
     assert tree.xpath("//main//a[starts-with(normalize-space(.), 'Enregistrer le paiement')]/@href") == [
         "/billing/sites/figeac/manage#orders-title"]
+
+
+def test_a_new_booking_paid_on_site_opens_one_order_at_its_price_asking_each_question_once(
+        app, client, auth, shop, desk):
+    """The order of a booking paid on site costs what the booking's price said: the member's
+    reduced rate is read once for both, and the order is opened without asking for the booking's
+    open order (the booking is new in the transaction). A hold approved in the same transaction
+    still gets no second order."""
+    from core.accounts.models import User
+    from core.sites.service import site_by_slug
+    from devtools.queries import Queries
+    from plugins.billing.models import ReducedRate
+    from plugins.booking.models import Booking, Resource
+    from plugins.booking.resources import save_resource
+    from plugins.booking.slots import range_for
+
+    member = shop["member"]
+    with app.app_context():
+        db.session.add(ReducedRate(member_id=member.id, category="job_seeker"))
+        db.session.commit()
+    auth.login(member)
+    app.config["JOBS_RUN"] = "worker"  # the e-mail's job, which reads the amount due, runs elsewhere
+    with Queries(app) as queries:
+        assert book_day(client, desk["aurillac"], site="aurillac").status_code == 303
+    # The booking's transaction, up to the order it opens (the page it redirects to reads more).
+    transaction = queries.statements[:next(i for i, s in enumerate(queries.statements)
+                                           if s.startswith("INSERT INTO billing_order"))]
+    asked = [s for s in transaction if "billing_reduced_rate" in s or "FROM billing_order" in s]
+    assert len(asked) == 1 and "billing_reduced_rate" in asked[0], asked
+    with app.app_context():
+        booked = db.session.scalar(select(Booking).where(Booking.resource_id == desk["aurillac"]))
+        order = db.session.scalar(select(Order).where(Order.booking_id == booked.id))
+        assert (booked.price_cents, order.unit_cents, order.status) == (800, 800, "pending")  # the reduced rate
+    with app.test_request_context():
+        site = site_by_slug("aurillac")
+        place = save_resource(site, None, kind="office", name="Bureau 1", approval_required=True)
+        starts_at, ends_at = range_for(site, next_tuesday(), "day")
+        held = booking.book(db.session.get(Resource, place.id), db.session.get(User, member.id), starts_at, ends_at)
+        assert (held.status, held.hold_reason, held.payer_reference) == ("held", "approval", "on_site")
+        assert booking.approve(held.id, db.session.get(User, shop["other_manager"].id)).status == "confirmed"
+        assert db.session.scalar(select(func.count()).select_from(Order).where(Order.booking_id == held.id)) == 1

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from conventions_helpers import next_weekday
+from conventions_helpers import next_weekday, set_convention
 from core.extensions import db
 from plugins.conventions.models import Convention, Use
 
@@ -161,6 +161,28 @@ def test_past_a_cap_the_employee_is_told_why_the_employer_does_not_pay(app, worl
                                                                "date": day.isoformat()}, headers={"Accept-Language": "en"})
         assert done.status_code == 303
         assert "does not pay this booking" not in client.get(done.headers["Location"]).get_data(as_text=True)
+
+
+def test_why_the_employer_does_not_pay_is_told_without_reading_the_convention_again(app, world, book, client, auth):
+    """The reason, and the partner's name, are kept with the decision the booking made: told
+    after its commit, they cost no new read of the authorisation and its partner."""
+    from devtools.queries import Queries
+
+    set_convention(app, world.convention_id, past_cap="member_pays")
+    app.config["JOBS_RUN"] = "worker"  # only the request's own statements
+    monday = next_weekday(0)
+    assert book(world.employee, world.desks["figeac"][0], monday)[0] == 201  # paid by the convention
+    auth.login(world.employee)
+    with Queries(app) as queries:
+        sent = client.post("/booking/sites/figeac/book", data={"resource": world.desks["figeac"][0], "period": "day",
+                                                               "date": (monday + timedelta(days=1)).isoformat()},
+                           headers={"Accept-Language": "en"})
+    assert sent.status_code == 303
+    last_write = max(i for i, s in enumerate(queries.statements) if s.startswith("INSERT"))
+    after_commit = queries.statements[last_write + 1:]
+    assert not [s for s in after_commit if "conventions_" in s], after_commit
+    page = client.get(sent.headers["Location"], headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Conseil départemental du Lot does not pay this booking: " in page and "1.5 days" in page, page
 
 
 def test_a_member_without_a_convention_is_not_concerned(app, world, book, make_user):
