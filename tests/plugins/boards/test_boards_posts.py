@@ -100,7 +100,7 @@ def test_a_bad_post_is_refused_with_a_message_and_nothing_stored(app, client, au
     if fields.get("ends_on") == "PAST":
         fields["ends_on"] = (today - timedelta(days=1)).isoformat()
     elif fields.get("ends_on") == "91":
-        fields["ends_on"] = (today + timedelta(days=91)).isoformat()
+        fields["ends_on"] = (today + timedelta(days=92)).isoformat()  # 91 days even if midnight passes meanwhile
     auth.login(board.employer)
     response = client.post("/boards/new/job_offer", data=_form("job_offer", app, **fields), headers=EN)
     assert response.status_code in (400, 409, 422)
@@ -118,7 +118,7 @@ def test_every_error_of_a_post_shows_at_once_beside_its_field(app, client, auth,
     auth.login(board.employer)
     response = client.post("/boards/new/job_offer", headers=EN, data=_form(
         "job_offer", app, title="", employment_type="", codes="Z9999", communes="Nullepartville",
-        ends_on=(_today(app) + timedelta(days=91)).isoformat(), source_url="javascript:alert(1)"))
+        ends_on=(_today(app) + timedelta(days=92)).isoformat(), source_url="javascript:alert(1)"))
     assert response.status_code == 422
     tree = lxml.html.fromstring(response.get_data(as_text=True))
     beside = {p.get("id").removesuffix("-error"): p.text_content() for p in tree.xpath('//p[@class="error"]')}
@@ -174,7 +174,7 @@ def test_ninety_days_ahead_is_accepted_and_a_post_is_renewed_within_ninety_days(
     post_id = make_post("job_offer", title="Offre à renouveler")
     expire(post_id)
     assert "Offre à renouveler" not in client.get("/boards").get_data(as_text=True)
-    too_far = client.post(f"/boards/posts/{post_id}/renew", data={"ends_on": (today + timedelta(days=91)).isoformat()},
+    too_far = client.post(f"/boards/posts/{post_id}/renew", data={"ends_on": (today + timedelta(days=92)).isoformat()},
                           headers=EN)
     assert too_far.status_code == 422 and "at most 90 days" in too_far.get_data(as_text=True)
     renewed = client.post(f"/boards/posts/{post_id}/renew", data={"ends_on": (today + timedelta(days=90)).isoformat()},
