@@ -48,18 +48,6 @@ def _sites():
     return [s for s in sites if is_enabled("events", s)]
 
 
-def _partners_named(event) -> dict[int, str]:
-    """The partners a site's team may invite: those listed publicly or working with its sites
-    (conventions' rule: an unlisted partner stays unnamed to other sites' teams), its own as a
-    référent, and the event's; every partner for the territory's administrators."""
-    everyone = partner_names()
-    if current_user.is_territory_admin:
-        return everyone
-    allowed = (set(partner_names(managed_sites(current_user))) | set(service.referent_partners(current_user))
-               | {getattr(event, "partner_id", None)})
-    return {i: name for i, name in everyone.items() if i in allowed}
-
-
 def _form(event=None) -> EventForm:
     form = EventForm()
     sites = _sites()
@@ -78,7 +66,7 @@ def _form(event=None) -> EventForm:
         if "price" in form:
             del form.price
     elif is_enabled("conventions"):
-        form.partner.choices = [(0, "—")] + list(_partners_named(event).items())
+        form.partner.choices = [(0, "—")] + list(service.invitable_partners(current_user, event).items())
     else:
         form.audience.choices = [c for c in form.audience.choices if c[0] != "partner"]
     if event is not None and request.method == "GET":

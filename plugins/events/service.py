@@ -22,10 +22,11 @@ from core.extensions import db
 from core.jobs import enqueue
 from core.modules.service import is_enabled
 from core.plugins import plugin_config
+from core.sites.service import managed_sites
 from core.timeutil import utc_to_local
 from plugins.billing import (cancel_item_checkout, cancel_notice_hours, kept_item_order, refund_item, sells_online,
                               vat_rate_bp)
-from plugins.conventions import is_employee_of, partner_ids_of
+from plugins.conventions import is_employee_of, partner_ids_of, partner_names
 
 from . import notify, rooms
 from .errors import EventsError
@@ -58,6 +59,19 @@ def referent_partners(user) -> list[int]:
     if not getattr(user, "is_authenticated", False) or not is_enabled("conventions"):
         return []
     return list(partner_ids_of(user))
+
+
+def invitable_partners(user, event=None) -> dict[int, str]:
+    """The partners, by id and name, whose staff `user` may invite to an event (`event`, when
+    editing one): every partner for the territory's administrators; for a site's team, those
+    listed publicly or working with its sites (conventions' rule: an unlisted partner stays
+    unnamed to other sites' teams), its own as a référent, and the event's own."""
+    everyone = partner_names()
+    if user.is_territory_admin:
+        return everyone
+    allowed = (set(partner_names(managed_sites(user))) | set(referent_partners(user))
+               | {getattr(event, "partner_id", None)})
+    return {i: name for i, name in everyone.items() if i in allowed}
 
 
 def can_manage(user, event_or_site) -> bool:

@@ -6,7 +6,7 @@ A partner's figures are the days its convention paid, as in production, where a 
 from its checked-in booking and credited to the partner of the convention paying it
 (`service.partner_of`). The demo's staff of a partner (conventions' demo: the Lot council's
 teleworking agents, with a home commune) telework one day a week: each such day is booked by
-booking's demo helper (`plugins.booking.demo.seed_past_day`), which offers it to the plugins as a
+booking's demo helper (`plugins.booking.seed_past_day`), which offers it to the plugins as a
 member's booking is (`booking_payer`: the convention pays it within its
 caps, or the day is not kept, as it would be refused; `booking_confirmed`: the convention
 records it), checked in. The commuters' and members' days pay themselves: no partner. Before,
@@ -26,7 +26,7 @@ from core.accounts.models import User
 from core.accounts.service import create_user
 from core.db import utcnow
 from core.extensions import db
-from plugins.booking.demo import seed_past_day
+from plugins.booking import seed_past_day
 from plugins.conventions import Partner, partners_of
 
 from . import access, service
