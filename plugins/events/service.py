@@ -180,6 +180,9 @@ def save_event(actor, event: Event | None, *, site, title: str, description: str
         raise EventsError(_("Choose who the event is for."), "audience")
     if audience == "partner" and not partner_id:
         raise EventsError(_("Choose the partner whose staff is invited."), "partner")
+    if audience == "partner" and partner_id != getattr(event, "partner_id", None) \
+            and partner_id not in invitable_partners(actor, event):  # the form offers no other; a crafted call
+        raise EventsError(_("You may not invite this partner's staff."), "partner", status=403)
     if site is None and not online_url.startswith(("https://", "http://")):
         raise EventsError(_("An online event needs the link of its meeting (https://...)."), "online_url")
     if event is not None:  # a seat taken meanwhile: counted under the event's lock

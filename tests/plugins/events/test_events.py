@@ -213,7 +213,8 @@ def test_a_partners_event_is_seen_and_joined_by_its_staff_only(app, client, auth
 
     staff, outsider = make_user("partner"), make_user()
     with app.app_context():
-        partner = Partner(name="Conseil départemental du Lot", siret="22460001500016", address="Cahors")
+        partner = Partner(name="Conseil départemental du Lot", siret="22460001500016", address="Cahors",
+                          listed_publicly=True)  # a site's team may invite a listed partner's staff
         db.session.add(partner)
         db.session.flush()
         db.session.add(Referent(partner_id=partner.id, user_id=staff.id))
@@ -360,7 +361,7 @@ def test_each_site_offers_a_calendar_feed_of_its_public_and_members_events(clien
     make_event(title="Matinée d'accueil")
     make_event(title="Petit-déjeuner", audience="members")
     with app.app_context():
-        partner = Partner(name="Banque", siret="56000000200017", address="Aurillac")
+        partner = Partner(name="Banque", siret="56000000200017", address="Aurillac", listed_publicly=True)
         db.session.add(partner)
         db.session.commit()
         partner_id = partner.id

@@ -56,7 +56,8 @@ def test_a_partners_event_is_listed_to_its_staff_only(app, client, make_event, m
 
     staff, outsider = make_user("partner"), make_user()
     with app.app_context():
-        partner = Partner(name="Conseil départemental du Lot", siret="22460001500016", address="Cahors")
+        partner = Partner(name="Conseil départemental du Lot", siret="22460001500016", address="Cahors",
+                          listed_publicly=True)  # a site's team may invite a listed partner's staff
         db.session.add(partner)
         db.session.flush()
         db.session.add(Referent(partner_id=partner.id, user_id=staff.id))

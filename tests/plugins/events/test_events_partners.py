@@ -198,3 +198,17 @@ def test_a_site_manager_names_only_partners_listed_or_working_with_their_sites(a
     auth.login(world.admin)
     page = client.get("/events/manage/new").get_data(as_text=True)
     assert all(name in page for name in ("Banque du Cantal", "Hôpital d", "Conseil départemental du Lot"))
+
+
+def test_the_service_refuses_a_partner_the_site_team_may_not_invite(app, staff, world, make_event):
+    """The form only offers the partners `invitable_partners` names; a caller of the service that
+    skips the form (a script, a later API) is refused the same partner, and nothing is stored."""
+    from plugins.events.errors import EventsError
+
+    with pytest.raises(EventsError) as refused:  # the Banque du Cantal: unlisted, no convention at Figeac
+        make_event(audience="partner", partner_id=staff.other_partner_id, title="Matinée de la banque")
+    assert refused.value.status == 403
+    assert _event(app, "Matinée de la banque") is None
+    event_id = make_event(audience="partner", partner_id=staff.other_partner_id, actor=world.admin,
+                          title="Matinée de la banque")  # the territory's administrators invite anyone
+    assert _event(app, "Matinée de la banque").id == event_id
