@@ -24,6 +24,23 @@ def world(make_site, make_user):
 
 
 @pytest.fixture
+def lot_staff(app, make_user):
+    """(partner_id, staff): the Lot's council, listed publicly (so a site's team may invite its
+    staff), and one of its référents, who stands for its staff."""
+    from plugins.conventions.models import Partner, Referent
+
+    staff = make_user("partner")
+    with app.app_context():
+        partner = Partner(name="Conseil départemental du Lot", siret="22460001500016", address="Cahors",
+                          listed_publicly=True)
+        db.session.add(partner)
+        db.session.flush()
+        db.session.add(Referent(partner_id=partner.id, user_id=staff.id))
+        db.session.commit()
+        return partner.id, staff
+
+
+@pytest.fixture
 def make_event(app, world):
     """`make_event(capacity=10, audience="public", days=7, site="figeac", **fields)`: its id."""
     from core.sites.service import site_by_slug

@@ -208,18 +208,9 @@ def test_visitors_cannot_register_for_a_members_event(client, make_event):
     assert client.post(f"/events/{event_id}/visitor", data={"name": "X", "email": "x@example.org"}).status_code == 403
 
 
-def test_a_partners_event_is_seen_and_joined_by_its_staff_only(app, client, auth, make_user, make_event):
-    from plugins.conventions.models import Partner, Referent
-
-    staff, outsider = make_user("partner"), make_user()
-    with app.app_context():
-        partner = Partner(name="Conseil départemental du Lot", siret="22460001500016", address="Cahors",
-                          listed_publicly=True)  # a site's team may invite a listed partner's staff
-        db.session.add(partner)
-        db.session.flush()
-        db.session.add(Referent(partner_id=partner.id, user_id=staff.id))
-        db.session.commit()
-        partner_id = partner.id
+def test_a_partners_event_is_seen_and_joined_by_its_staff_only(app, client, auth, make_user, make_event, lot_staff):
+    partner_id, staff = lot_staff
+    outsider = make_user()
     event_id = make_event(audience="partner", partner_id=partner_id, title="Info agents du Lot")
     assert client.get(f"/events/{event_id}").status_code == 404
     assert "Info agents du Lot" not in client.get("/events").get_data(as_text=True)

@@ -8,7 +8,6 @@ from datetime import timedelta
 import pytest
 
 from core.db import utcnow
-from core.extensions import db
 
 EN = {"Accept-Language": "en"}
 
@@ -51,18 +50,9 @@ def test_one_event_and_the_holders_registration_and_online_link(app, client, aut
     assert seen["registration"] == "confirmed" and seen["online_url"] == "https://visio.example.org/salle-7"
 
 
-def test_a_partners_event_is_listed_to_its_staff_only(app, client, make_event, make_user, api_token):
-    from plugins.conventions.models import Partner, Referent
-
-    staff, outsider = make_user("partner"), make_user()
-    with app.app_context():
-        partner = Partner(name="Conseil départemental du Lot", siret="22460001500016", address="Cahors",
-                          listed_publicly=True)  # a site's team may invite a listed partner's staff
-        db.session.add(partner)
-        db.session.flush()
-        db.session.add(Referent(partner_id=partner.id, user_id=staff.id))
-        db.session.commit()
-        partner_id = partner.id
+def test_a_partners_event_is_listed_to_its_staff_only(app, client, make_event, make_user, api_token, lot_staff):
+    partner_id, staff = lot_staff
+    outsider = make_user()
     event_id = make_event(audience="partner", partner_id=partner_id)
     assert [e["id"] for e in client.get("/api/v1/events", headers=_bearer(api_token(staff))).json] == [event_id]
     assert client.get("/api/v1/events", headers=_bearer(api_token(outsider))).json == []
