@@ -27,17 +27,8 @@ ROOM_KINDS = ("room", "visio")  # booked by the hour
 BOOKED = ("confirmed", "checked_in", "no_show")  # a no-show was booked: the place was kept for them
 
 
-@dataclass
-class DayFigures:
-    day: date
-    open_half_days: int = 0
-    booked_half_days: int = 0
-    arrived_half_days: int = 0
-    open_room_minutes: int = 0
-    booked_room_minutes: int = 0
-    members: int = 0
-    no_shows: int = 0
-    revenue_cents: int | None = None
+class _Rates:
+    """The rates of a day or a period, from its counts (a day's fields, a period's totals)."""
 
     @property
     def desk_rate(self) -> float | None:
@@ -53,7 +44,20 @@ class DayFigures:
 
 
 @dataclass
-class Occupancy:
+class DayFigures(_Rates):
+    day: date
+    open_half_days: int = 0
+    booked_half_days: int = 0
+    arrived_half_days: int = 0
+    open_room_minutes: int = 0
+    booked_room_minutes: int = 0
+    members: int = 0
+    no_shows: int = 0
+    revenue_cents: int | None = None
+
+
+@dataclass
+class Occupancy(_Rates):
     """A period's figures, day by day and in total (`members` counts each member once)."""
 
     first: date
@@ -78,25 +82,20 @@ class Occupancy:
         return self.total("arrived_half_days")
 
     @property
+    def open_room_minutes(self) -> int:
+        return self.total("open_room_minutes")
+
+    @property
+    def booked_room_minutes(self) -> int:
+        return self.total("booked_room_minutes")
+
+    @property
     def open_room_hours(self) -> float:
-        return self.total("open_room_minutes") / 60
+        return self.open_room_minutes / 60
 
     @property
     def booked_room_hours(self) -> float:
-        return self.total("booked_room_minutes") / 60
-
-    @property
-    def desk_rate(self) -> float | None:
-        return self.booked_half_days / self.open_half_days if self.open_half_days else None
-
-    @property
-    def arrived_rate(self) -> float | None:
-        return self.arrived_half_days / self.open_half_days if self.open_half_days else None
-
-    @property
-    def room_rate(self) -> float | None:
-        minutes = self.total("open_room_minutes")
-        return self.total("booked_room_minutes") / minutes if minutes else None
+        return self.booked_room_minutes / 60
 
     @property
     def no_shows(self) -> int:
