@@ -6,14 +6,14 @@ from flask_babel import gettext as _
 
 from core.api.base import ApiError, json_body, token_required
 from core.api.openapi import error_responses, ok
-from core.db import done_reading, reads_first, utcnow
+from core.db import done_reading, find, reads_first, utcnow
 from core.extensions import db
 from core.pagecache import kept_for_visitors
-from core.modules.service import is_enabled
+from core.modules.guard import reachable_when_off
 from core.sites.service import site_by_slug
 from plugins.booking import availability, resources as resource_service, service
 from plugins.booking.errors import BookingError
-from plugins.booking.models import KINDS
+from plugins.booking.models import KINDS, Booking
 from plugins.booking.slots import PERIODS, local_iso, parse_day, parse_local
 
 api = Blueprint("booking_api", __name__, url_prefix="/api/v1")
@@ -92,17 +92,18 @@ def create_booking():
 
 
 @api.get("/bookings")
+@reachable_when_off  # a member's own bookings, as on the pages: kept where booking is switched off (switching)
 @token_required
 def my_bookings():
-    return jsonify([booking_json(b) for b in service.bookings_of(g.api_user)
-                    if is_enabled("booking", b.resource.site)])
+    return jsonify([booking_json(b) for b in service.bookings_of(g.api_user)])
 
 
 @api.post("/bookings/<int:booking_id>/cancel")
+@reachable_when_off  # its member only, even where booking is switched off since (as the page's cancel)
 @token_required
 def cancel_booking(booking_id):
-    booking = service.get_booking(booking_id)
-    if booking.member_id != g.api_user.id:
+    booking = find(Booking, booking_id)
+    if booking is None or booking.member_id != g.api_user.id:
         raise ApiError(404, _("There is no such booking."), "not_found")
     booking = service.cancel(booking.id, g.api_user, "member")
     db.session.commit()

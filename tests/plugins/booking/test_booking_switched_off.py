@@ -209,3 +209,34 @@ def test_switched_off_at_one_site_a_booking_elsewhere_works_as_usual(
         "resource": elsewhere, "date": next_weekday(weeks_ahead=3).isoformat(), "period": "morning"}).status_code == 303
     with app.app_context():
         assert sorted(b.status for b in db.session.query(Booking)) == ["cancelled", "cancelled", "confirmed"]
+
+
+def test_the_api_lists_and_cancels_a_members_booking_where_booking_is_off_as_the_pages_do(
+        app, client, auth, site_with_desk, make_user, api_token):
+    """Switched off at the site, then for the whole territory: the member's API client still
+    lists their bookings and cancels one (as `/booking/mine` does); another member gets 404, and
+    nobody books through the API."""
+    member, manager, admin = make_user(), make_user("site-manager", sites=["figeac"]), make_user("territory-admin")
+    auth.login(member)
+    first, second = (_book(client, site_with_desk, next_weekday(weeks_ahead=weeks)) for weeks in (2, 3))
+    auth.logout()
+    mine, theirs = ({"Authorization": f"Bearer {api_token(person)}"} for person in (member, make_user()))
+    day = next_weekday(weeks_ahead=4)
+    new = {"resource": site_with_desk, "start": f"{day}T08:30", "end": f"{day}T12:30"}
+
+    _switch_off(client, auth, manager)
+    assert sorted(b["id"] for b in client.get("/api/v1/bookings", headers=mine).json) == [first, second]
+    assert client.post(f"/api/v1/bookings/{first}/cancel", headers=theirs).status_code == 404
+    cancelled = client.post(f"/api/v1/bookings/{first}/cancel", headers=mine)
+    assert cancelled.status_code == 200 and cancelled.json["status"] == "cancelled"
+    assert client.post("/api/v1/bookings", json=new, headers=mine).status_code == 404
+
+    _switch_off_everywhere(app, client, auth, admin)
+    assert {b["id"]: b["status"] for b in client.get("/api/v1/bookings", headers=mine).json} == {
+        first: "cancelled", second: "confirmed"}
+    assert client.get("/api/v1/bookings", headers=theirs).json == []
+    assert client.post(f"/api/v1/bookings/{second}/cancel", headers=theirs).status_code == 404
+    assert client.post(f"/api/v1/bookings/{second}/cancel", headers=mine).json["status"] == "cancelled"
+    assert client.post("/api/v1/bookings", json=new, headers=mine).status_code == 404
+    with app.app_context():
+        assert db.session.query(Booking).count() == 2
