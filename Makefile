@@ -37,11 +37,13 @@ run: install translations $(CONFIG)
 	$(BIN)/tierslieux seed-demo
 	$(BIN)/tierslieux serve-demo --host 127.0.0.1 --port $(PORT)
 
-# The suite runs in one process per core (pytest-xdist; each with its own PostgreSQL database);
+# The suite runs in one process per core, plus one (pytest-xdist; each with its own PostgreSQL
+# database): many tests wait on a browser, a served app, a mail or a lock, and a third process on
+# 2 cores fills those waits (14 min 6 s with two, 11 min 28 s with three, the same quiet machine).
 # `make test WORKERS=0` runs it in this process. Tests are handed out one by one to whichever
 # process is free (worksteal): by file, the crawl of every page and form (tests/core/test_fuzz.py,
 # 10 minutes) kept one process busy long after the other had finished.
-WORKERS ?= auto
+WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 test: install translations
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal
 
