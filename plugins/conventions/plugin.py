@@ -12,7 +12,7 @@ from core.hookspecs import hookimpl
 from core.plugins import Module
 from core.ui import NavItem, Widget
 
-from . import demo, jobs, service, statements
+from . import dashboard, demo, jobs, service, statements
 from .api import OPENAPI, api
 from .config import ConventionsConfig
 from .views import bp
@@ -52,11 +52,20 @@ def admin_links(user):
 
 @hookimpl
 def dashboard_widgets(user):
+    widgets = []
+    covers = dashboard.covers_of(user)
+    if covers:  # what the employer pays, just after the member's next bookings
+        widgets.append(Widget(_l("Your employer pays your days"), "conventions/_covers_widget.html",
+                              {"covers": covers, "day_names": dashboard.day_names}, order=12))
+    followed = dashboard.followed_by(user)
+    if followed:
+        widgets.append(Widget(_l("Your conventions"), "conventions/_followed_widget.html", {"followed": followed},
+                              order=8))
     joinable = service.joinable_by_domain(user)
-    if not joinable:
-        return None
-    return [Widget(_l("Your employer's convention"), "conventions/_join_widget.html", {"joinable": joinable},
-                   order=35)]
+    if joinable:
+        widgets.append(Widget(_l("Your employer's convention"), "conventions/_join_widget.html",
+                              {"joinable": joinable}, order=35))
+    return widgets or None
 
 
 @hookimpl

@@ -629,6 +629,13 @@ def _employee_auth_ids(auth: Authorisation):
                                           Authorisation.user_id == auth.user_id)
 
 
+def spent_by(auth: Authorisation, start: date, end: date, *where) -> int:
+    """Half-days of its convention the employee of `auth` spent from `start` to the day before
+    `end` (under any of their authorisations on it: one that lapsed and was renewed counts)."""
+    return _spent(auth.convention, Use.halfdays, Use.day >= start, Use.day < end,
+                  Use.authorisation_id.in_(_employee_auth_ids(auth)), *where)
+
+
 def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booking_id=None,
                pending: tuple = ()) -> str | None:
     """Why a booking of `halfdays` on `day` would break a cap or the budget, or None.
@@ -638,18 +645,10 @@ def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booki
     """
     c = auth.convention
     others = (Use.booking_id != booking_id,) if booking_id is not None else ()
-    mine = (Use.authorisation_id.in_(_employee_auth_ids(auth)), *others)
-    monday = day - timedelta(days=day.weekday())
-    month_start = day.replace(day=1)
-    next_month = (month_start + timedelta(days=32)).replace(day=1)
-    periods = ((c.week_cap, monday, monday + timedelta(days=7), _("this week")),
-               (c.month_cap, month_start, next_month, _("this month")),
-               (c.year_cap, date(day.year, 1, 1), date(day.year + 1, 1, 1), _("this year")))
-    for cap, start, end, label in periods:
-        if cap is None:
-            continue
+    for period, cap, start, end in cap_periods(c, day):
         before = sum(h for d, h, _a in pending if start <= d < end)
-        if _spent(c, Use.halfdays, Use.day >= start, Use.day < end, *mine) + before + halfdays > cap:
+        if spent_by(auth, start, end, *others) + before + halfdays > cap:
+            label = {"week": _("this week"), "month": _("this month"), "year": _("this year")}[period]
             return _("You have used the %(days)s days your employer's convention allows %(period)s.",
                      days=days_text(cap), period=label)
     before_halfdays, before_cents = sum(h for _d, h, _a in pending), sum(a for _d, _h, a in pending)
@@ -969,8 +968,7 @@ def alert_caps(auth: Authorisation, day: date) -> None:
     if auth.user_id is None:
         return
     for period, cap, start, end in cap_periods(auth.convention, day):
-        used = _spent(auth.convention, Use.halfdays, Use.day >= start, Use.day < end,
-                      Use.authorisation_id.in_(_employee_auth_ids(auth)))
+        used = spent_by(auth, start, end)
         if used >= ALERT_SHARE * cap:
             enqueue(CAP_ALERT, key=f"{CAP_ALERT}:{auth.convention_id}:{auth.user_id}:{period}:{start}",
                     convention_id=auth.convention_id, authorisation_id=auth.id, period=period,

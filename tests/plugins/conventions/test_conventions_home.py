@@ -1,0 +1,102 @@
+"""The home page tells an employee what their employer's convention pays for them (where, on
+which days, how much of each cap is used: they found out only by booking), and a référent how
+their conventions stand (the budget used, who waits for their decision)."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from html import unescape
+
+from conventions_helpers import next_weekday
+from core.extensions import db
+from devtools.queries import Queries
+
+
+def _home(client) -> str:
+    page = client.get("/", headers={"Accept-Language": "fr"})
+    assert page.status_code == 200
+    return re.sub(r"\s+", " ", unescape(page.get_data(as_text=True)))
+
+
+def _covers(app, user_id, day):
+    from core.accounts.models import User
+    from plugins.conventions.dashboard import covers_of
+
+    with app.test_request_context():
+        return covers_of(db.session.get(User, user_id), day)
+
+
+def test_an_employee_sees_where_and_until_when_their_employer_pays_and_the_week_used(
+        app, client, auth, world, book):
+    auth.login(world.employee)
+    home = _home(client)
+    assert "Votre employeur prend en charge vos journées" in home
+    assert "Conseil départemental du Lot prend en charge vos journées de télétravail jusqu’au" in home
+    assert "Où : Figeac" in home and "Aurillac" not in home.split("Où :")[1].split("</li>")[0]
+    assert "Cette semaine : 0 sur 1,5 jours utilisés" in home
+    assert 'href="/booking"' in home
+
+    day = next_weekday()
+    assert book(world.employee, world.desks["figeac"][0], day)[0] == 201  # a whole day, paid by the convention
+    (cover,) = _covers(app, world.employee.id, day)
+    assert cover.caps == (("week", 2, 3),)  # two half-days of the three the week allows
+    assert cover.site_names == ("Figeac",) and cover.weekdays == ()
+    assert cover.partner == "Conseil départemental du Lot"
+    assert _covers(app, world.employee.id, day + timedelta(days=400)) == []  # past the convention's end
+
+
+def test_fixed_weekdays_are_named_and_nothing_is_shown_to_other_members(app, client, auth, world, make_user):
+    from plugins.conventions.models import Authorisation
+
+    with app.app_context():
+        auth_row = db.session.query(Authorisation).filter_by(user_id=world.employee.id).one()
+        auth_row.weekdays = [3, 1]
+        db.session.commit()
+    auth.login(world.employee)
+    assert "Vos jours : mardi, jeudi" in _home(client)
+    auth.logout()
+    auth.login(make_user())
+    home = _home(client)
+    assert "Votre employeur prend en charge" not in home and "Vos conventions" not in home
+
+
+def test_a_referent_sees_their_conventions_and_who_waits_for_a_decision(app, client, auth, world, make_user):
+    from core.accounts.models import User
+    from plugins.conventions import service
+
+    newcomer = make_user(email="nouvel.agent@lot.fr")
+    with app.test_request_context(method="POST"):
+        service.request_by_domain(db.session.get(User, newcomer.id), world.convention_id)
+        db.session.commit()
+    auth.login(world.referent)
+    home = _home(client)
+    assert "Vos conventions" in home
+    panel = home.split("Vos conventions")[1].split("</section>")[0]
+    assert f'href="/conventions/{world.convention_id}"' in panel and "CD46-TT" in panel and "En vigueur" in panel
+    assert "1 agent attend votre décision" in panel
+    auth.logout()
+    auth.login(world.employee)  # an employee speaks for no partner
+    assert "Vos conventions" not in _home(client)
+    auth.logout()
+
+    app.config["CACHE_CHECK_SECONDS"] = 0  # the workers' copies follow the version at once (not within 1 s)
+    auth.login(newcomer)
+    assert "Votre employeur prend en charge" not in _home(client)  # asked, not approved
+    with app.test_request_context(method="POST"):
+        from plugins.conventions.models import Authorisation
+
+        pending = db.session.query(Authorisation).filter_by(user_id=newcomer.id).one()
+        service.decide(db.session.get(User, world.referent.id), pending.id, "approved")
+        db.session.commit()
+    assert "Votre employeur prend en charge vos journées" in _home(client)
+
+
+def test_a_member_without_a_convention_pays_no_query_for_these_panels(app, client, auth, world, make_user):
+    """Most members hold no authorisation and speak for no partner: the home asks the database
+    nothing more for them than before (per-process copies of the few ids concerned)."""
+    auth.login(make_user())
+    app.config["CACHE_CHECK_SECONDS"] = 3600  # the copies' versions read once, as a warm worker does
+    _home(client)
+    with Queries(app) as queries:
+        _home(client)
+    assert not [s for s in queries.statements if "conventions_authorisation" in s or "conventions_referent" in s]
