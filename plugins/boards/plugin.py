@@ -6,6 +6,7 @@ recruiters), checked by the territory admin, shown until their end date. See doc
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from core import geo
 from core.db import utcnow
@@ -59,7 +60,10 @@ def nav_items(user):
 def admin_links(user):
     if not user.is_territory_admin:
         return None
-    return [NavItem(_l("Boards: posts to check"), "boards.queue", order=75),
+    waiting = posts.waiting()
+    label = ngettext("Boards: %(num)d post to check", "Boards: %(num)d posts to check", waiting) if waiting \
+        else _l("Boards: posts to check")
+    return [NavItem(label, "boards.queue", order=75),
             NavItem(_l("Boards: recruiters and welcome officers"), "boards.grants", order=76),
             NavItem(_l("Boards: welcome follow-up"), "boards.welcome", order=77)]
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, func, or_, select
 
 from core import audit, geo
 from core.accounts.models import User
@@ -268,6 +268,11 @@ def mine(user) -> list[Post]:
 
 def queue() -> list[Post]:
     return db.session.scalars(select(Post).where(Post.status == PENDING).order_by(Post.created_at, Post.id)).all()
+
+
+def waiting() -> int:
+    """How many posts wait for the administrators' check (the count on their dashboard)."""
+    return db.session.scalar(select(func.count()).select_from(Post).where(Post.status == PENDING)) or 0
 
 
 def archive() -> list[Post]:

@@ -6,6 +6,7 @@ the platform relays messages without showing addresses. See docs/directory.md.
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from core.hookspecs import hookimpl
 from core.plugins import Module
@@ -43,7 +44,10 @@ def uploads_in_use():
 @hookimpl
 def admin_links(user):
     if user.is_territory_admin:
-        return [NavItem(_l("Directory: reported messages"), "directory.moderation", order=70)]
+        reported = relay.reported()
+        label = ngettext("Directory: %(num)d reported message", "Directory: %(num)d reported messages", reported) \
+            if reported else _l("Directory: reported messages")
+        return [NavItem(label, "directory.moderation", order=70)]
     return None
 
 

@@ -189,6 +189,11 @@ def queue() -> list[Message]:
                               .order_by(Message.reported_at, Message.id)).all()
 
 
+def reported() -> int:
+    """How many reported messages wait for a decision (the count on the administrators' dashboard)."""
+    return db.session.scalar(select(func.count()).select_from(Message).where(Message.moderation == "reported")) or 0
+
+
 def moderate(admin, message_id: int, decision: str) -> Message:
     """`dismiss` a report, or `suspend` its writer from writing through the directory."""
     message = db.session.get(Message, message_id)

@@ -70,8 +70,12 @@ def test_a_skill_wanted_shows_on_the_public_page_only_once_the_admin_published_i
     assert client.post(f"/boards/admin/posts/{post.id}", data={"decision": "publish"}).status_code == 403
     auth.logout()
     auth.login(board.admin)
+    fr = {"Accept-Language": "fr"}
+    assert "Annonces\u00a0: 1 à vérifier" in client.get("/admin", headers=fr).get_data(as_text=True)  # the count
     assert "Kinésithérapeute" in client.get("/boards/admin").get_data(as_text=True)
     assert client.post(f"/boards/admin/posts/{post.id}", data={"decision": "publish"}).status_code == 303
+    dashboard = client.get("/admin", headers=fr).get_data(as_text=True)
+    assert "à vérifier" in dashboard and "1 à vérifier" not in dashboard  # nothing waits any more
     auth.logout()
     page = client.get("/boards/skills-wanted", headers={"Accept-Language": "fr"}).get_data(as_text=True)
     assert "Compétences recherchées" in page and "Kinésithérapeute" in page and "Maison de santé du Bassin" in page

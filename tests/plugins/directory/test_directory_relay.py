@@ -157,10 +157,13 @@ def test_report_block_and_moderation(app, client, auth, make_user, make_profile,
     assert response.status_code == 403 and "does not accept your messages" in response.get_data(as_text=True)
     auth.logout()
     auth.login(admin)
+    assert "Directory: 1 reported message" in client.get("/admin", headers=EN).get_data(as_text=True)  # the count
     queue = client.get("/directory/moderation", headers=EN).get_data(as_text=True)
     assert "Spam spam" in queue and "Publicité" in queue
     assert client.post(f"/directory/moderation/{message_id}", data={"decision": "suspend"}).status_code == 303
     assert "Spam spam" not in client.get("/directory/moderation").get_data(as_text=True)
+    dashboard = client.get("/admin", headers=EN).get_data(as_text=True)
+    assert "Directory: reported messages" in dashboard and "1 reported" not in dashboard
     auth.logout()
     other = _profile_id(app, make_profile("Other Member"))
     auth.login(pest)
