@@ -101,3 +101,35 @@ def test_events_off_a_visitors_unconfirmed_registration_says_it_holds_no_seat(ap
     assert _status(app, token) == "pending"
     assert client.post(f"/events/r/{token}/cancel").status_code == 303
     assert _status(app, token) == "cancelled"
+
+
+def test_events_off_a_seat_given_back_is_not_offered_to_the_waitlist_who_could_not_pay_it(
+        app, client, auth, stripe_driver, make_user, make_event, world, mailbox):
+    """Paying is off with the module (the event's page and its payment answer 404): a seat of a
+    paid event cancelled meanwhile is not offered to the first of the waitlist, whose offer
+    would lapse unpaid and lose them their turn. Switched on again, the waitlist is offered the
+    seat before anyone new registers."""
+    from plugins.events.models import Event
+
+    event_id = make_event(capacity=1, price_cents=1000)
+    first, second = make_user(), make_user()
+    auth.login(first)
+    stripe_driver.pay(client.post(f"/events/{event_id}/register").headers["Location"].rsplit("/", 1)[-1])
+    stripe_driver.deliver(client)
+    token = _token(app, event_id, first.email)
+    assert _status(app, token) == "confirmed"
+    auth.logout()
+    waiting = _registered(app, client, auth, second, event_id)
+    assert _status(app, waiting) == "waiting"
+    _switch_off(client, auth, world.admin)
+    mailbox.clear()
+    assert client.post(f"/events/r/{token}/cancel").status_code == 303
+    assert _status(app, token) == "cancelled"
+    assert _status(app, waiting) == "waiting"  # not offered a seat nobody can pay now
+    mailbox.wait_for(9, timeout=1)
+    assert not mailbox.to(second.email)  # nor mailed to pay on a page that is not found
+    auth.login(world.admin)
+    assert client.post("/admin/modules/events", data={"enabled": "on", "confirm": "yes"}).status_code == 303
+    assert _status(app, waiting) == "held"  # its turn, kept: offered as soon as it can pay
+    with app.app_context():
+        assert db.session.get(Event, event_id).seats_taken == 1
