@@ -70,6 +70,7 @@ def _sample_url(rule, slug: str) -> str:
 # (read, cancelled; their calendar feed), their event registrations (read, cancelled, forgotten).
 KEPT_OPEN = {"billing.account", "billing.invoice", "billing.invoice_download",
              "booking.mine", "booking.show", "booking.cancel", "booking.ics", "booking.feed",
+             "booking_api.my_bookings", "booking_api.cancel_booking",
              "events.registration", "events.ics", "events.cancel_registration", "events.forget_registration"}
 
 
