@@ -140,3 +140,20 @@ def test_a_member_still_stops_their_membership_while_billing_is_off_territory_wi
     assert "prend fin à la fin du mois" in page and f"/billing/subscriptions/{row.id}/keep" not in page
     assert client.post(f"/billing/subscriptions/{row.id}/keep").status_code == 404
     assert subscription_of(app, shop["member"].id).cancel_at_period_end is True
+
+
+def test_a_paid_booking_cancelled_after_billing_alone_went_off_is_still_refunded(
+        app, client, auth, shop, desk, stripe_driver, mailbox):  # noqa: F811
+    """Billing switched off by itself (booking stays on): new bookings are free, but a day paid
+    before the switch and cancelled in time is refunded by the usual rules, as when booking
+    took billing along."""
+    from test_billing_refund_preview import paid_booking
+
+    booking_id = paid_booking(client, auth, shop, desk, stripe_driver)
+    auth.logout()
+    auth.login(shop["admin"])
+    asked = client.get("/admin/modules/billing/off").get_data(as_text=True)
+    assert "Une réservation déjà payée puis annulée reste remboursée" in asked
+    _switch(client, "billing", False)
+    assert not _is_on(app, "billing") and _is_on(app, "booking")
+    _member_cancels_and_is_refunded(app, client, auth, shop, booking_id, mailbox)
