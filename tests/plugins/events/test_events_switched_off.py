@@ -133,3 +133,19 @@ def test_events_off_a_seat_given_back_is_not_offered_to_the_waitlist_who_could_n
     assert _status(app, waiting) == "held"  # its turn, kept: offered as soon as it can pay
     with app.app_context():
         assert db.session.get(Event, event_id).seats_taken == 1
+
+
+def test_events_off_a_visitor_who_deletes_their_details_lands_on_a_page_not_a_404(app, client, auth, make_event,
+                                                                                 world):
+    """Deleting one's name and address gives the registration a new secret (the old link dies):
+    with the event's page off too, the visitor is sent home, told it is done."""
+    event_id = make_event(capacity=5)
+    client.post(f"/events/{event_id}/visitor", data={"name": "Claire Visiteuse", "email": "claire@example.org"})
+    token = _token(app, event_id, "claire@example.org")
+    _switch_off(client, auth, world.admin)
+    done = client.post(f"/events/r/{token}/forget")
+    assert done.status_code == 303
+    landed = client.get(done.headers["Location"])
+    assert landed.status_code == 200
+    assert "Vos nom et adresse sont effacés de cette inscription." in landed.get_data(as_text=True)
+    assert _token(app, event_id, "claire@example.org") is None
