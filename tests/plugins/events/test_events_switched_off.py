@@ -149,3 +149,24 @@ def test_events_off_a_visitor_who_deletes_their_details_lands_on_a_page_not_a_40
     assert landed.status_code == 200
     assert "Vos nom et adresse sont effacés de cette inscription." in landed.get_data(as_text=True)
     assert _token(app, event_id, "claire@example.org") is None
+
+
+def test_events_off_a_seat_held_for_payment_does_not_ask_to_pay(app, client, auth, stripe_driver, make_user,
+                                                                 make_event, world):
+    """Paying is off with the module (a payment arriving then is refunded: nobody takes the
+    seat): the registration's page no longer tells its holder to pay to keep it, but until when
+    it is held."""
+    event_id = make_event(capacity=3, price_cents=1000)
+    member = make_user()
+    auth.login(member)
+    assert client.post(f"/events/{event_id}/register").status_code == 303
+    token = _token(app, event_id, member.email)
+    assert _status(app, token) == "held"
+    assert "payez votre billet pour la garder" in client.get(f"/events/r/{token}").get_data(as_text=True)
+    auth.logout()
+    _switch_off(client, auth, world.admin)
+    auth.login(member)
+    html = client.get(f"/events/r/{token}").get_data(as_text=True)
+    assert "payez votre billet" not in html and "/pay" not in html
+    assert "Les paiements sont fermés pour le moment" in html
+    assert f'action="/events/r/{token}/cancel"' in html
