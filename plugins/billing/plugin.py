@@ -154,10 +154,11 @@ def booking_payment_url(booking):
 
 @hookimpl
 def module_switch_off_impact(module, site):
-    if module == MODULE.name:
-        return [_("Members still read their own invoices.")]
+    refunded = _("A booking already paid and cancelled later is still refunded, by the usual rules.")
+    if module == MODULE.name:  # booking's cancellations settle whatever the switches
+        return [_("Members still read their own invoices."), refunded]
     if module == "booking":  # billing goes off with it; booking's cancellations still settle
-        return [_("A booking already paid and cancelled later is still refunded, by the usual rules.")]
+        return [refunded]
     return None
 
 

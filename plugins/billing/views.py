@@ -195,6 +195,7 @@ def invoice_download(reference):
 
 
 @bp.post("/subscriptions/<int:subscription_id>/cancel")
+@reachable_when_off  # its member's only: Stripe renews a membership (and charges) whatever the switches
 @login_required
 def cancel_subscription(subscription_id):
     return _end_at_period_end(subscription_id, True, _("Your membership will end at the close of the current month."))

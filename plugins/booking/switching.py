@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 
 from core.db import utcnow
 from core.extensions import db
-from core.modules.service import hooks_before_switch_off, is_enabled
-from core.plugins import hooks
+from core.modules.service import is_enabled
+from core.plugins import registry
 from plugins.booking.models import ACTIVE, Booking
 
 
@@ -62,12 +62,9 @@ def own_booking_open(booking, user) -> bool:
 
 
 def settling_hooks(booking):
-    """The hooks that settle an existing booking (its refund preview, its cancellation): those
-    of its site, or, where booking is now off there (billing and conventions went off with it),
-    the territory's; where it is off territory-wide, those of the plugins that were on before
-    (`hooks_before_switch_off`). What was paid before the switch is still owed, as the refund
-    jobs run whatever the switches (docs/plugins.md, "Transactions and jobs")."""
-    site = booking.resource.site
-    if is_enabled("booking", site):
-        return hooks(site)
-    return hooks() if is_enabled("booking") else hooks_before_switch_off("booking")
+    """The hooks that settle an existing booking (its refund preview, its cancellation): every
+    offered plugin's, whatever the switches, as for `site_closed`. What was paid before a switch
+    is still owed, whichever went off (booking taking billing along, at a site or territory-wide,
+    or billing alone), as the refund jobs run whatever the switches (docs/plugins.md,
+    "Transactions and jobs"); a plugin holding nothing of the booking does nothing."""
+    return registry().hook_view(())

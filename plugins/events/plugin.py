@@ -32,6 +32,12 @@ def module_switch_off_impact(module, site):
 
 
 @hookimpl
+def module_toggled(module, site, enabled, actor):
+    if module == MODULE.name and enabled:  # the seats given back while paying was off
+        service.promote_switched_on(site)
+
+
+@hookimpl
 def openapi_paths():
     return OPENAPI
 

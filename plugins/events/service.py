@@ -505,10 +505,14 @@ def cancel_registration(registration: Registration, now=None) -> Registration:
 
 
 def promote(event: Event, now=None) -> list[Registration]:
-    """Seat the waitlist in order while seats are free (before the start); each is mailed."""
+    """Seat the waitlist in order while seats are free (before the start); each is mailed.
+
+    Not a paid event's while events are off at its place: paying is off with the module, and an
+    offer lapsing unpaid would cost its member their turn. The waitlist keeps it until events are
+    switched on again (`promote_switched_on`)."""
     now = now or utcnow()
     promoted = []
-    if event.status != "scheduled" or event.starts_at <= now:
+    if event.status != "scheduled" or event.starts_at <= now or (event.is_paid and not is_on(event)):
         return promoted
     while True:
         first = db.session.scalar(select(Registration).where(
@@ -534,6 +538,19 @@ def promote(event: Event, now=None) -> list[Registration]:
         promoted.append(first)
     db.session.refresh(event)
     return promoted
+
+
+def promote_switched_on(site=None, now=None) -> None:
+    """Events switched on again (at `site`, or territory-wide): the paid events' waitlists there
+    are offered the seats given back meanwhile (`promote`), before anyone new registers."""
+    now = now or utcnow()
+    waiting = select(Registration.event_id).where(Registration.status == "waiting")
+    query = select(Event).where(Event.status == "scheduled", Event.starts_at > now, Event.price_cents > 0,
+                                Event.seats_taken < Event.capacity, Event.id.in_(waiting))
+    if site is not None:
+        query = query.where(Event.site_id == site.id)
+    for event in db.session.scalars(query.order_by(Event.starts_at, Event.id)).all():
+        promote(event, now)
 
 
 def registrations(event: Event, statuses=(SEATED,)) -> list[Registration]:

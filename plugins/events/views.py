@@ -183,8 +183,8 @@ def forget_registration(token):
     service.forget_visitor(registration)
     db.session.commit()
     flash(_("Your name and address are deleted from this registration."), "success")
-    if not service.is_on(registration.event):
-        return redirect(url_for(".registration", token=token), 303)
+    if not service.is_on(registration.event):  # its link died with the details, the event's page is off
+        return redirect(url_for("home.index"), 303)
     return redirect(url_for(".show", event_id=event_id), 303)
 
 

@@ -66,10 +66,12 @@ def _sample_url(rule, slug: str) -> str:
     return rule.build(values, append_unknown=False)[1]
 
 
-# What members keep of a switched-off module: their invoices (legal documents), their bookings
-# (read, cancelled; their calendar feed), their event registrations (read, cancelled, forgotten).
-KEPT_OPEN = {"billing.account", "billing.invoice", "billing.invoice_download",
+# What members keep of a switched-off module: their invoices (legal documents) and stopping
+# their membership (Stripe still renews it), their bookings (read, cancelled; their calendar
+# feed), their event registrations (read, cancelled, forgotten).
+KEPT_OPEN = {"billing.account", "billing.invoice", "billing.invoice_download", "billing.cancel_subscription",
              "booking.mine", "booking.show", "booking.cancel", "booking.ics", "booking.feed",
+             "booking_api.my_bookings", "booking_api.cancel_booking",
              "events.registration", "events.ics", "events.cancel_registration", "events.forget_registration"}
 
 

@@ -107,3 +107,53 @@ def _member_cancels_and_is_refunded(app, client, auth, shop, booking_id, mailbox
     cancelled = [m for m in mailbox.wait_for(1) if "annul" in str(m["Subject"]).lower()]
     assert cancelled and "15,00" in cancelled[0].get_body(("plain",)).get_content(), \
         [str(m["Subject"]) for m in mailbox.messages]
+
+
+def test_a_member_still_stops_their_membership_while_billing_is_off_territory_wide(
+        app, client, auth, shop, stripe_driver):
+    """Stripe goes on renewing a membership whatever the switches (each month charged and
+    invoiced): with billing, or booking and billing with it, switched off for the whole
+    territory, its member may still stop it at the close of the month. Nothing new is bought
+    meanwhile: keeping one they asked to stop waits until billing is back."""
+    from test_billing_subscriptions import start_membership, subscription_of
+
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    auth.logout()
+    auth.login(shop["admin"])
+    _switch(client, "booking", False)
+    assert not _is_on(app, "billing")
+    stripe_driver.renew(row.stripe_subscription_id, "paid")  # the next month is charged all the same
+    stripe_driver.deliver(client)
+    with app.app_context():
+        assert db.session.query(Invoice).filter(Invoice.member_id == shop["member"].id).count() == 2
+    auth.logout()
+    auth.login(shop["member"])
+    page = client.get("/billing/").get_data(as_text=True)
+    assert f'action="/billing/subscriptions/{row.id}/cancel"' in page
+    assert client.post(f"/billing/subscriptions/{row.id}/cancel").status_code == 303
+    assert subscription_of(app, shop["member"].id).cancel_at_period_end is True
+    stripe_subscription = stripe_driver.client().v1.subscriptions.retrieve(row.stripe_subscription_id)
+    assert stripe_subscription.cancel_at_period_end is True
+    page = client.get("/billing/").get_data(as_text=True)
+    assert "prend fin à la fin du mois" in page and f"/billing/subscriptions/{row.id}/keep" not in page
+    assert client.post(f"/billing/subscriptions/{row.id}/keep").status_code == 404
+    assert subscription_of(app, shop["member"].id).cancel_at_period_end is True
+
+
+def test_a_paid_booking_cancelled_after_billing_alone_went_off_is_still_refunded(
+        app, client, auth, shop, desk, stripe_driver, mailbox):  # noqa: F811
+    """Billing switched off by itself (booking stays on): new bookings are free, but a day paid
+    before the switch and cancelled in time is refunded by the usual rules, as when booking
+    took billing along."""
+    from test_billing_refund_preview import paid_booking
+
+    booking_id = paid_booking(client, auth, shop, desk, stripe_driver)
+    auth.logout()
+    auth.login(shop["admin"])
+    asked = client.get("/admin/modules/billing/off").get_data(as_text=True)
+    assert "Une réservation déjà payée puis annulée reste remboursée" in asked
+    _switch(client, "billing", False)
+    assert not _is_on(app, "billing") and _is_on(app, "booking")
+    _member_cancels_and_is_refunded(app, client, auth, shop, booking_id, mailbox)

@@ -101,3 +101,72 @@ def test_events_off_a_visitors_unconfirmed_registration_says_it_holds_no_seat(ap
     assert _status(app, token) == "pending"
     assert client.post(f"/events/r/{token}/cancel").status_code == 303
     assert _status(app, token) == "cancelled"
+
+
+def test_events_off_a_seat_given_back_is_not_offered_to_the_waitlist_who_could_not_pay_it(
+        app, client, auth, stripe_driver, make_user, make_event, world, mailbox):
+    """Paying is off with the module (the event's page and its payment answer 404): a seat of a
+    paid event cancelled meanwhile is not offered to the first of the waitlist, whose offer
+    would lapse unpaid and lose them their turn. Switched on again, the waitlist is offered the
+    seat before anyone new registers."""
+    from plugins.events.models import Event
+
+    event_id = make_event(capacity=1, price_cents=1000)
+    first, second = make_user(), make_user()
+    auth.login(first)
+    stripe_driver.pay(client.post(f"/events/{event_id}/register").headers["Location"].rsplit("/", 1)[-1])
+    stripe_driver.deliver(client)
+    token = _token(app, event_id, first.email)
+    assert _status(app, token) == "confirmed"
+    auth.logout()
+    waiting = _registered(app, client, auth, second, event_id)
+    assert _status(app, waiting) == "waiting"
+    _switch_off(client, auth, world.admin)
+    mailbox.clear()
+    assert client.post(f"/events/r/{token}/cancel").status_code == 303
+    assert _status(app, token) == "cancelled"
+    assert _status(app, waiting) == "waiting"  # not offered a seat nobody can pay now
+    mailbox.wait_for(9, timeout=1)
+    assert not mailbox.to(second.email)  # nor mailed to pay on a page that is not found
+    auth.login(world.admin)
+    assert client.post("/admin/modules/events", data={"enabled": "on", "confirm": "yes"}).status_code == 303
+    assert _status(app, waiting) == "held"  # its turn, kept: offered as soon as it can pay
+    with app.app_context():
+        assert db.session.get(Event, event_id).seats_taken == 1
+
+
+def test_events_off_a_visitor_who_deletes_their_details_lands_on_a_page_not_a_404(app, client, auth, make_event,
+                                                                                 world):
+    """Deleting one's name and address gives the registration a new secret (the old link dies):
+    with the event's page off too, the visitor is sent home, told it is done."""
+    event_id = make_event(capacity=5)
+    client.post(f"/events/{event_id}/visitor", data={"name": "Claire Visiteuse", "email": "claire@example.org"})
+    token = _token(app, event_id, "claire@example.org")
+    _switch_off(client, auth, world.admin)
+    done = client.post(f"/events/r/{token}/forget")
+    assert done.status_code == 303
+    landed = client.get(done.headers["Location"])
+    assert landed.status_code == 200
+    assert "Vos nom et adresse sont effacés de cette inscription." in landed.get_data(as_text=True)
+    assert _token(app, event_id, "claire@example.org") is None
+
+
+def test_events_off_a_seat_held_for_payment_does_not_ask_to_pay(app, client, auth, stripe_driver, make_user,
+                                                                 make_event, world):
+    """Paying is off with the module (a payment arriving then is refunded: nobody takes the
+    seat): the registration's page no longer tells its holder to pay to keep it, but until when
+    it is held."""
+    event_id = make_event(capacity=3, price_cents=1000)
+    member = make_user()
+    auth.login(member)
+    assert client.post(f"/events/{event_id}/register").status_code == 303
+    token = _token(app, event_id, member.email)
+    assert _status(app, token) == "held"
+    assert "payez votre billet pour la garder" in client.get(f"/events/r/{token}").get_data(as_text=True)
+    auth.logout()
+    _switch_off(client, auth, world.admin)
+    auth.login(member)
+    html = client.get(f"/events/r/{token}").get_data(as_text=True)
+    assert "payez votre billet" not in html and "/pay" not in html
+    assert "Les paiements sont fermés pour le moment" in html
+    assert f'action="/events/r/{token}/cancel"' in html
