@@ -67,15 +67,6 @@ def disabled_modules(site=None) -> set[str]:
     return {name for name in registry().modules if not is_enabled(name, site)}
 
 
-def hooks_before_switch_off(name: str, site=None):
-    """The hooks as they were before `name` was switched off here: those of the plugins on here,
-    of `name`, and of the modules that switching `name` off took along (the audit log says
-    which). For settling what members keep of a switched-off module: a booking cancelled while
-    booking is off territory-wide is still refunded by billing, which went off with it."""
-    still_off = disabled_modules(site) - {name} - set(_switched_off_by_cascade(name, site))
-    return registry().hook_view(still_off)
-
-
 def _requirements(name: str) -> list[str]:
     """`name` and everything it requires, requirements first."""
     modules, order = registry().modules, []
