@@ -61,10 +61,10 @@ def covers_of(user, day: date | None = None) -> list[Cover]:
     """The conventions paying `user`'s telework days on `day` (today), each with its caps' use."""
     if not getattr(user, "is_authenticated", False) or user.id not in _approved_members():
         return []
-    day = day or today_at(service._tz())
+    day = day or today_at(service.territory_tz())
     names = None
     out = []
-    for auth in service._authorisations_of(user.id, day):
+    for auth in service.authorisations_of(user.id, day):
         convention = auth.convention
         if not convention.all_sites and names is None:
             names = {row.id: row.name for row in published_site_rows()}

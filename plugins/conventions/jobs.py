@@ -8,8 +8,6 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import current_app
-
 from sqlalchemy import select
 
 from core.extensions import db
@@ -23,12 +21,8 @@ DAILY = "conventions.daily"
 MONTHLY = "conventions.monthly"
 
 
-def _tz() -> str:
-    return current_app.config["TERRITORY"].territory.timezone
-
-
 def _at(day: date, hour: int) -> datetime:
-    return datetime.combine(day, time(hour), ZoneInfo(_tz())).astimezone(ZoneInfo("UTC"))
+    return datetime.combine(day, time(hour), ZoneInfo(service.territory_tz())).astimezone(ZoneInfo("UTC"))
 
 
 def first_of_next_month(day: date) -> date:
@@ -37,7 +31,7 @@ def first_of_next_month(day: date) -> date:
 
 def schedule(today: date | None = None) -> None:
     """Enqueue the next daily and monthly runs (in the caller's transaction)."""
-    today = today or today_at(_tz())
+    today = today or today_at(service.territory_tz())
     tomorrow = today + timedelta(days=1)
     enqueue(DAILY, key=f"{DAILY}:{tomorrow}", run_at=_at(tomorrow, 4), day=tomorrow.isoformat())
     first = first_of_next_month(today)

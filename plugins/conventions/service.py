@@ -443,7 +443,7 @@ def accept_invitation(user, token: str) -> Authorisation:
             db.session.flush()
         return existing
     auth = Authorisation(convention_id=convention.id, user_id=user.id, status="approved", joined_by="invitation",
-                         valid_from=max(convention.starts_on, today_at(_tz())), decided_at=utcnow())
+                         valid_from=max(convention.starts_on, today_at(territory_tz())), decided_at=utcnow())
     db.session.add(auth)
     db.session.flush()
     audit.record(user, "conventions.joined", f"conventions_convention:{convention.id}", authorisation=auth.id)
@@ -482,7 +482,7 @@ def request_by_domain(user, convention_id) -> Authorisation:
         raise ConventionError(_("You cannot join this convention with your e-mail address."), "not_joinable",
                               status=403)
     auth = Authorisation(convention_id=convention.id, user_id=user.id, status="pending", joined_by="domain",
-                         valid_from=max(convention.starts_on, today_at(_tz())))
+                         valid_from=max(convention.starts_on, today_at(territory_tz())))
     db.session.add(auth)
     db.session.flush()
     from core.urls import external_url
@@ -526,7 +526,7 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
             raise ConventionError(_("The end must come after the start."), "bad_dates")
         auth.valid_until = valid_until
     if decision == "inactive" and auth.valid_until is None:
-        auth.valid_until = today_at(_tz())
+        auth.valid_until = today_at(territory_tz())
     auth.status, auth.decided_by_id, auth.decided_at = decision, actor.id, utcnow()
     db.session.flush()
     audit.record(actor, f"conventions.authorisation_{decision}", f"conventions_authorisation:{auth.id}")
@@ -543,7 +543,7 @@ def employees(convention: Convention) -> list[Authorisation]:
 # --------------------------------------------------------------------------------------------
 
 
-def _tz() -> str:
+def territory_tz() -> str:
     return current_app.config["TERRITORY"].territory.timezone
 
 
@@ -583,7 +583,7 @@ def amount_for(convention: Convention, halfdays: int) -> int:
 
 @cache
 def _authorisations_query():
-    """`_authorisations_of`' statement, built once with bound parameters (every booking asks it)."""
+    """`authorisations_of`' statement, built once with bound parameters (every booking asks it)."""
     day = bindparam("day")
     return select(Authorisation).join(Convention).where(
         Authorisation.user_id == bindparam("member_id"), Authorisation.status == "approved",
@@ -592,7 +592,7 @@ def _authorisations_query():
     ).order_by(Authorisation.id)
 
 
-def _authorisations_of(member_id: int, day: date) -> list[Authorisation]:
+def authorisations_of(member_id: int, day: date) -> list[Authorisation]:
     return list(db.session.scalars(_authorisations_query(), {"member_id": member_id, "day": day}).all())
 
 
@@ -718,7 +718,7 @@ def _decide(booking, locked: bool) -> Decision:
         if use is not None and use.status in COUNTED:  # asked again at approval: already counted
             return Decision(use.authorisation, halfdays=use.halfdays, amount_cents=use.amount_cents, day=use.day)
     day, halfdays = units(booking)
-    auths = _authorisations_of(booking.member_id, day)
+    auths = authorisations_of(booking.member_id, day)
     if not auths:
         return NOTHING
     first_reason, may_pay, refused_by, partner = None, True, None, None
@@ -820,7 +820,7 @@ def record_use(booking) -> Use | None:
         return existing
     lock(convention_id)
     day, halfdays = units(booking)
-    auth = next((a for a in _authorisations_of(booking.member_id, day) if a.convention_id == convention_id), None)
+    auth = next((a for a in authorisations_of(booking.member_id, day) if a.convention_id == convention_id), None)
     if auth is None:
         raise Refused(_("Your employer's convention does not cover this booking any more. Please book again."))
     amount = amount_for(auth.convention, halfdays)
