@@ -36,7 +36,8 @@ class Cover:
     """What one convention pays for an employee, as of a day."""
 
     partner: str
-    site_names: tuple[str, ...]  # () when it covers every site of the network
+    all_sites: bool  # every site of the network, else `site_names`
+    site_names: tuple[str, ...]  # the published sites it covers
     weekdays: tuple[int, ...]  # () for floating days, else 0 = Monday...
     caps: tuple[tuple[str, int, int], ...]  # (period, half-days used, cap in half-days)
     until: date  # the last day covered: the authorisation's end or the convention's
@@ -73,7 +74,8 @@ def covers_of(user, day: date | None = None) -> list[Cover]:
         caps = tuple((period, service.spent_by(auth, start, end), cap)
                      for period, cap, start, end in service.cap_periods(convention, day))
         ends = [d for d in (auth.valid_until, convention.ends_on) if d is not None]
-        out.append(Cover(convention.partner.name, sites, tuple(sorted(auth.weekdays or [])), caps, min(ends)))
+        out.append(Cover(convention.partner.name, bool(convention.all_sites), sites,
+                         tuple(sorted(auth.weekdays or [])), caps, min(ends)))
     return out
 
 

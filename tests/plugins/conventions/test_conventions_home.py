@@ -40,13 +40,13 @@ def test_an_employee_sees_where_and_until_when_their_employer_pays_and_the_week_
     assert book(world.employee, world.desks["figeac"][0], day)[0] == 201  # a whole day, paid by the convention
     (cover,) = _covers(app, world.employee.id, day)
     assert cover.caps == (("week", 2, 3),)  # two half-days of the three the week allows
-    assert cover.site_names == ("Figeac",) and cover.weekdays == ()
+    assert (cover.all_sites, cover.site_names, cover.weekdays) == (False, ("Figeac",), ())
     assert cover.partner == "Conseil départemental du Lot"
     assert _covers(app, world.employee.id, day + timedelta(days=400)) == []  # past the convention's end
 
 
 def test_fixed_weekdays_are_named_and_nothing_is_shown_to_other_members(app, client, auth, world, make_user):
-    from plugins.conventions.models import Authorisation
+    from plugins.conventions.models import Authorisation, Convention
 
     with app.app_context():
         auth_row = db.session.query(Authorisation).filter_by(user_id=world.employee.id).one()
@@ -54,6 +54,17 @@ def test_fixed_weekdays_are_named_and_nothing_is_shown_to_other_members(app, cli
         db.session.commit()
     auth.login(world.employee)
     assert "Vos jours : mardi, jeudi" in _home(client)
+    with app.app_context():  # its one site unpublished: the panel names no place, and not "every site"
+        from core.sites.models import Site
+
+        db.session.get(Site, world.sites["figeac"]).is_published = False
+        db.session.commit()
+    home = _home(client)
+    assert "Votre employeur prend en charge" in home and "Où :" not in home and "tous les tiers-lieux" not in home
+    with app.app_context():
+        db.session.get(Convention, world.convention_id).all_sites = True
+        db.session.commit()
+    assert "Dans tous les tiers-lieux du réseau." in _home(client)
     auth.logout()
     auth.login(make_user())
     home = _home(client)
