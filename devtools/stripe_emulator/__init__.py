@@ -20,6 +20,7 @@ accepts them with the endpoint's ``whsec_`` secret. Test helpers (no API key nee
 ``POST /_emulator/pay/<cs id>`` (``card``, ``exp``, ``cvc``),
 ``POST /_emulator/checkout/sessions/<cs id>/expire_now``,
 ``POST /_emulator/subscriptions/<sub id>/renew`` (``outcome=paid|failed``),
+``POST /_emulator/invoices/<in id>/retry`` (Stripe retrying an unpaid invoice, the card paying),
 ``POST /_emulator/webhook_endpoints`` (``url``, optional ``secret``),
 ``GET /_emulator/deliveries``, ``POST /_emulator/flush``, ``POST /_emulator/reset``.
 """

@@ -323,6 +323,13 @@ def helper_renew(store, form, subscription_id):
     return {"subscription": store.render(subscription), "invoice": store.render(invoice)}
 
 
+@_helper("/_emulator/invoices/<invoice_id>/retry")
+def helper_retry(store, form, invoice_id):
+    invoice = billing.retry_invoice(store, store.get("invoice", invoice_id))
+    return {"invoice": store.render(invoice),
+            "subscription": store.render(store.objects[invoice["subscription"]])}
+
+
 @_helper("/_emulator/reset")
 def helper_reset(store, form):
     store.reset()

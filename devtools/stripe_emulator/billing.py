@@ -130,8 +130,44 @@ def cancel_subscription(store, subscription, reason="cancellation_requested"):
     now = store.now()
     subscription.update(status="canceled", canceled_at=now, ended_at=now)
     subscription["cancellation_details"]["reason"] = reason
+    # Stripe's default: cancelling stops the automatic collection of the subscription's
+    # finalized invoices, so a failed renewal is no more retried (nor charged).
+    for invoice_id in store.order.get("invoice", []):
+        invoice = store.objects[invoice_id]
+        if invoice["subscription"] == subscription["id"] and invoice["status"] == "open":
+            invoice["auto_advance"] = False
     store.emit("customer.subscription.deleted", subscription)
     return subscription
+
+
+def retry_invoice(store, invoice):
+    """Stripe's retry of an unpaid invoice (Smart Retries), the card paying this time; none
+    once automatic collection stopped (a cancelled subscription's invoice)."""
+    if invoice["status"] != "open" or not invoice["auto_advance"]:
+        return invoice
+    subscription = store.objects[invoice["subscription"]]
+    pi = payments.charge_card(store, check_card(subscription["_card"]), invoice["amount_due"],
+                              invoice["currency"], invoice["customer"], {},
+                              description="Subscription update")
+    invoice["attempt_count"] += 1
+    if pi["status"] != "succeeded":
+        store.emit("invoice.payment_failed", invoice)
+        return invoice
+    now = store.now()
+    invoice.update(amount_paid=invoice["amount_due"], amount_remaining=0, auto_advance=False,
+                   paid=True, status="paid")
+    invoice["status_transitions"]["paid_at"] = now
+    invoice["_payments"].append(
+        {"id": new_id("inpay_"), "object": "invoice_payment", "amount_paid": invoice["amount_due"],
+         "amount_requested": invoice["amount_due"], "currency": invoice["currency"], "is_default": False,
+         "livemode": False, "payment": {"type": "payment_intent", "payment_intent": pi["id"]},
+         "status": "paid", "status_transitions": {"paid_at": now}})
+    if subscription["status"] == "past_due":
+        subscription["status"] = "active"
+        store.emit("customer.subscription.updated", subscription, {"status": "past_due"})
+    store.emit("invoice.paid", invoice)
+    store.emit("invoice.payment_succeeded", invoice)
+    return invoice
 
 
 def renew_subscription(store, subscription, outcome):

@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 import stripe
 
+from core import audit
 from core.db import lock_name
 from core.extensions import db
 from plugins.billing import basket, bookings, items, memberships, stripe_api
@@ -188,3 +190,78 @@ def end_membership_at_period_end(row_id: int, end: bool):
         raise _unavailable() from None
     apply_subscription_state(db.session.get(Subscription, row_id), subscription)
     db.session.commit()
+
+
+def end_membership_now(row_id: int, actor) -> bool:
+    """End at once, at Stripe, a membership whose renewal failed (the member's card refused):
+    the subscription is cancelled, so Stripe stops collecting its unpaid invoice (no more retry,
+    nothing more charged), and the row says ended with Stripe's answer, audited. Only a
+    suspended one: an active membership is paid for its month and ends at the close of it.
+
+    The same turns as `end_membership_at_period_end` (the lock named for this membership, held
+    around the calls on PostgreSQL): a second click, or a stop or keep in another tab, reads the
+    first's outcome; a click on a membership already ended asks Stripe nothing. Stripe's
+    deletion event, before or after, finds the row ended and changes nothing.
+
+    :return: whether this click ended it (False: it had ended already, here or at Stripe).
+    :raises BillingError: the renewal was paid meanwhile (409), the membership was refused (409),
+        or Stripe unreachable (503; the row unchanged).
+    """
+    lock_name(f"billing.membership_end:{row_id}")
+    row = db.session.get(Subscription, row_id, populate_existing=True)  # as the other tab left it
+    if row.status == "canceled":
+        db.session.rollback()
+        return False
+    if row.status == "active":
+        raise _paid_meanwhile()
+    if row.status != "past_due":
+        raise BillingError(_("This membership is over: it cannot be changed any more."), status=409)
+    if not stripe_api.configured():
+        raise _stop_unavailable()
+    stripe_id = row.stripe_subscription_id
+    if db.session.get_bind().dialect.name == "sqlite":
+        db.session.rollback()  # no transaction (nor SQLite's write lock) while Stripe answers
+    try:
+        subscription, ended_here = _cancel_unpaid(stripe_api.client().v1, stripe_id)
+    except stripe.StripeError:
+        db.session.rollback()
+        raise _stop_unavailable() from None
+    # Stripe's events may have been applied meanwhile: the row as it is now, locked in the
+    # webhook's order (its member, then it), then Stripe's answer copied forward only.
+    lock_member(db.session.scalar(select(Subscription.member_id).where(Subscription.id == row_id)))
+    row = db.session.get(Subscription, row_id, populate_existing=True, with_for_update=True)
+    apply_subscription_state(row, subscription)
+    if ended_here:
+        audit.record(actor, "billing.membership_ended_now", f"subscription:{row.id}",
+                     stripe_subscription=stripe_id, reason="renewal failed")
+    db.session.commit()
+    if subscription.status in ("active", "trialing"):
+        raise _paid_meanwhile()
+    return ended_here
+
+
+def _cancel_unpaid(api, stripe_id: str):
+    """Cancel a subscription at Stripe if it is still unpaid; return it, as Stripe has it then,
+    and whether this call ended it. Stripe is asked first: a retry of the refused card may have
+    paid the renewal (its event not here yet), and a month just paid is not thrown away."""
+    subscription = api.subscriptions.retrieve(stripe_id)
+    if subscription.status in ("active", "trialing", "canceled", "incomplete_expired"):
+        return subscription, False
+    try:
+        # A DELETE: Stripe ignores an Idempotency-Key on it, and refuses to cancel twice.
+        return api.subscriptions.cancel(stripe_id), True
+    except stripe.InvalidRequestError:  # ended at Stripe meanwhile
+        subscription = api.subscriptions.retrieve(stripe_id)
+        if subscription.status not in ("canceled", "incomplete_expired"):
+            raise
+        return subscription, False
+
+
+def _paid_meanwhile() -> BillingError:
+    return BillingError(_("Your renewal was paid meanwhile: your membership goes on. You may end it at the "
+                          "close of the month."), "membership_paid", status=409)
+
+
+def _stop_unavailable() -> BillingError:
+    return BillingError(_("The payment service cannot be reached at the moment: your membership was not stopped. "
+                          "Try again in a few minutes."), "payment_unavailable", status=503)

@@ -201,6 +201,9 @@ def apply_subscription_state(row: Subscription, subscription) -> bool:
     row.cancel_at_period_end = bool(subscription.cancel_at_period_end)
     if end and (row.current_period_end is None or end > row.current_period_end):
         row.current_period_end, changed = end, True
+    ended = _ts(plain(subscription).get("ended_at")) if status == "canceled" else None
+    if ended and row.current_period_end and ended < row.current_period_end:
+        row.current_period_end = ended  # cancelled at once (a failed renewal): it ended then, not at the period's end
     if row.cancel_at_period_end or row.status == "canceled":  # past_due may still be paid
         bookings.unpaid_by_membership(row)
     else:

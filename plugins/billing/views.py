@@ -17,7 +17,8 @@ from core.sites.access import visible_site_or_abort
 from plugins.billing import basket, credits, customers, memberships
 from plugins.billing.errors import BillingError
 from plugins.billing.forms import ORDER_STATUSES, BuyForm, CustomerForm, ForgetCustomerForm, PayForm
-from plugins.billing.flows import BUYABLE, checkout_basket, checkout_product, end_membership_at_period_end
+from plugins.billing.flows import (BUYABLE, checkout_basket, checkout_product, end_membership_at_period_end,
+                                   end_membership_now)
 from plugins.billing.customers import is_business, vat_exempt
 from plugins.billing.vat import vat_of
 from plugins.billing.fulfilment import FULFIL_JOB
@@ -205,6 +206,24 @@ def cancel_subscription(subscription_id):
 @login_required
 def keep_subscription(subscription_id):
     return _end_at_period_end(subscription_id, False, _("Your membership goes on: it renews every month."))
+
+
+@bp.post("/subscriptions/<int:subscription_id>/stop-now")
+@reachable_when_off  # its member's only: Stripe retries the failed renewal (and charges) whatever the switches
+@login_required
+def stop_subscription_now(subscription_id):
+    """A membership whose renewal failed, stopped at once: Stripe no longer retries the card."""
+    row = _own_or_404(Subscription, subscription_id)
+    try:
+        ended = end_membership_now(row.id, current_user)
+    except BillingError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+    else:
+        flash(_("Your membership is stopped: the failed payment will not be taken again and nothing more will be "
+                "charged.") if ended else _("This membership has ended already: nothing more will be charged."),
+              "success")
+    return redirect(url_for(".account"), 303)
 
 
 def _end_at_period_end(subscription_id: int, end: bool, done: str):

@@ -67,9 +67,10 @@ def _sample_url(rule, slug: str) -> str:
 
 
 # What members keep of a switched-off module: their invoices (legal documents) and stopping
-# their membership (Stripe still renews it), their bookings (read, cancelled; their calendar
-# feed), their event registrations (read, cancelled, forgotten).
+# their membership (Stripe still renews it, or retries its refused renewal), their bookings
+# (read, cancelled; their calendar feed), their event registrations (read, cancelled, forgotten).
 KEPT_OPEN = {"billing.account", "billing.invoice", "billing.invoice_download", "billing.cancel_subscription",
+             "billing.stop_subscription_now",
              "booking.mine", "booking.show", "booking.cancel", "booking.ics", "booking.feed",
              "booking_api.my_bookings", "booking_api.cancel_booking",
              "events.registration", "events.ics", "events.cancel_registration", "events.forget_registration"}

@@ -333,6 +333,37 @@ def test_subscription_cancellation_at_period_end_and_immediately(emulator):
         stripe.Subscription.modify(sub_id, cancel_at_period_end=False)
 
 
+def test_cancelling_a_past_due_subscription_stops_the_retries_of_its_unpaid_invoice(emulator):
+    """Stripe's default: a cancelled subscription's open invoices are no more collected."""
+    session = subscription_session()
+    pay(emulator, session.id)
+    sub_id = stripe.checkout.Session.retrieve(session.id).subscription
+    http("POST", f"{emulator.url}/_emulator/subscriptions/{sub_id}/renew", {"outcome": "failed"})
+    unpaid = stripe.Subscription.retrieve(sub_id).latest_invoice
+    assert stripe.Invoice.retrieve(unpaid).auto_advance is True
+    stripe.Subscription.cancel(sub_id)
+    assert stripe.Invoice.retrieve(unpaid).auto_advance is False
+    status, _, body = http("POST", f"{emulator.url}/_emulator/invoices/{unpaid}/retry")
+    assert status == 200 and json.loads(body)["invoice"]["status"] == "open"
+    assert stripe.Invoice.retrieve(unpaid).amount_paid == 0 and event_types()[-1] == "customer.subscription.deleted"
+    with pytest.raises(stripe.InvalidRequestError):
+        stripe.Subscription.cancel(sub_id)
+
+
+def test_a_retry_of_a_refused_renewal_pays_it_and_reactivates_the_subscription(emulator):
+    session = subscription_session()
+    pay(emulator, session.id)
+    sub_id = stripe.checkout.Session.retrieve(session.id).subscription
+    http("POST", f"{emulator.url}/_emulator/subscriptions/{sub_id}/renew", {"outcome": "failed"})
+    unpaid = stripe.Subscription.retrieve(sub_id).latest_invoice
+    status, _, body = http("POST", f"{emulator.url}/_emulator/invoices/{unpaid}/retry")
+    assert status == 200 and json.loads(body)["subscription"]["status"] == "active"
+    invoice = stripe.Invoice.retrieve(unpaid, expand=["payments"])
+    assert (invoice.status, invoice.amount_paid, invoice.attempt_count) == ("paid", 4900, 2)
+    assert [p.status for p in invoice.payments.data] == ["open", "paid"]
+    assert event_types()[-3:] == ["customer.subscription.updated", "invoice.paid", "invoice.payment_succeeded"]
+
+
 def test_webhooks_arrive_signed_for_stripe_construct_event(emulator, emulator_receiver):
     session = payment_session()
     pay(emulator, session.id)

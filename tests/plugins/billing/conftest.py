@@ -79,6 +79,10 @@ class StripeDriver:
     def renew(self, subscription_id, outcome="paid"):
         return _post(f"{self.emulator.url}/_emulator/subscriptions/{subscription_id}/renew", {"outcome": outcome})
 
+    def retry(self, invoice_id):
+        """Stripe retrying an unpaid invoice (the card paying this time), if it still collects it."""
+        return _post(f"{self.emulator.url}/_emulator/invoices/{invoice_id}/retry")
+
     def events(self):
         """The deliveries received since the last call: [(event dict, body, signature)]."""
         return [(json.loads(body), body, sig) for body, sig in self.emulator.collector.take()]

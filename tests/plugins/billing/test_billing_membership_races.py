@@ -97,3 +97,46 @@ def test_stop_and_keep_at_once_leave_the_row_as_stripe_has_it(app, client, auth,
     assert subscription_of(app, shop["member"].id).cancel_at_period_end is at_stripe
     assert stripe_updates == [True, False]  # each decision asked once, "keep" last
     assert at_stripe is False
+
+
+def test_two_tabs_stopping_a_failed_membership_at_once_cancel_it_once(app, client, auth, shop, stripe_driver,
+                                                                      monkeypatch, postgres_only):
+    """"Stop now" on a membership whose renewal failed, clicked in two tabs: the same turns as
+    "stop" and "keep". The first cancels it at Stripe; the other, waiting for its turn, reads the
+    row ended and asks Stripe nothing (without the turns it asked too, and Stripe refused)."""
+    from core.audit import AuditEntry
+    from plugins.billing.models import Subscription
+    from sqlalchemy import func, select
+    from stripe._subscription_service import SubscriptionService
+
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    stripe_driver.renew(row.stripe_subscription_id, "failed")
+    stripe_driver.deliver(client)
+    asked, second = [], threading.Event()
+    original_retrieve, original_cancel = SubscriptionService.retrieve, SubscriptionService.cancel
+
+    def retrieve(self, subscription, params=None, options=None):
+        asked.append(subscription)
+        if len(asked) == 2:
+            second.set()
+        return original_retrieve(self, subscription, params, options)
+
+    def cancel(self, subscription, params=None, options=None):
+        answer = original_cancel(self, subscription, params, options)
+        second.wait(3)  # the other tab's turn comes after this one's commit, or it asks at once
+        return answer
+
+    monkeypatch.setattr(SubscriptionService, "retrieve", retrieve)
+    monkeypatch.setattr(SubscriptionService, "cancel", cancel)
+    tabs = [twin(app, client) for _ in range(2)]
+    replies = run_together(lambda tab: tab.post(f"/billing/subscriptions/{row.id}/stop-now"), tabs)
+    assert errors(replies) == [] and [r.status_code for r in replies] == [303, 303]
+    assert asked == [row.stripe_subscription_id]  # one tab asked Stripe, the other read its outcome
+    with app.app_context():
+        assert db.session.get(Subscription, row.id).status == "canceled"
+        assert db.session.scalar(select(func.count()).select_from(AuditEntry)
+                                 .where(AuditEntry.action == "billing.membership_ended_now")) == 1
+    monkeypatch.undo()
+    assert stripe_driver.client().v1.subscriptions.retrieve(row.stripe_subscription_id).status == "canceled"

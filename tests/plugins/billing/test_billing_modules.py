@@ -157,3 +157,29 @@ def test_a_paid_booking_cancelled_after_billing_alone_went_off_is_still_refunded
     _switch(client, "billing", False)
     assert not _is_on(app, "billing") and _is_on(app, "booking")
     _member_cancels_and_is_refunded(app, client, auth, shop, booking_id, mailbox)
+
+
+def test_a_member_still_stops_a_membership_whose_renewal_failed_while_billing_is_off(
+        app, client, auth, shop, stripe_driver):
+    """Stripe retries a refused renewal whatever the switches (and charges it when the card
+    pays): with booking and billing switched off for the whole territory, its member may still
+    stop it at once."""
+    from test_billing_subscriptions import start_membership, subscription_of
+
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    stripe_driver.renew(row.stripe_subscription_id, "failed")
+    stripe_driver.deliver(client)
+    auth.logout()
+    auth.login(shop["admin"])
+    _switch(client, "booking", False)
+    assert not _is_on(app, "billing")
+    auth.logout()
+    auth.login(shop["member"])
+    page = client.get("/billing/").get_data(as_text=True)
+    assert f'action="/billing/subscriptions/{row.id}/stop-now"' in page
+    assert client.post(f"/billing/subscriptions/{row.id}/stop-now").status_code == 303
+    assert subscription_of(app, shop["member"].id).status == "canceled"
+    assert stripe_driver.client().v1.subscriptions.retrieve(row.stripe_subscription_id).status == "canceled"
+    assert "Votre abonnement est arrêté" in client.get("/billing/").get_data(as_text=True)
