@@ -145,7 +145,7 @@ def checkout_product(member, site, code: str, discount_code: str | None = None):
     return _checkout(make_order)
 
 
-def end_membership_at_period_end(row_id: int, end: bool):
+def end_membership_at_period_end(row_id: int, end: bool, actor):
     """Ask Stripe to end a membership at the close of its period (`end`), or to keep it after
     all; store Stripe's answer at once (its customer.subscription.updated event, read again
     from Stripe, repeats it).
@@ -169,6 +169,8 @@ def end_membership_at_period_end(row_id: int, end: bool):
     if row.cancel_at_period_end is end:
         db.session.rollback()
         return
+    if not stripe_api.configured():  # an instance without Stripe's key: said, not a 500
+        raise _unavailable()
     stripe_id = row.stripe_subscription_id
     if not serialised:
         db.session.rollback()  # no transaction (nor SQLite's write lock) while Stripe answers
@@ -189,6 +191,8 @@ def end_membership_at_period_end(row_id: int, end: bool):
         db.session.rollback()
         raise _unavailable() from None
     apply_subscription_state(db.session.get(Subscription, row_id), subscription)
+    audit.record(actor, "billing.membership_stop_asked" if end else "billing.membership_kept",
+                 f"subscription:{row_id}", stripe_subscription=stripe_id)
     db.session.commit()
 
 

@@ -229,7 +229,7 @@ def stop_subscription_now(subscription_id):
 def _end_at_period_end(subscription_id: int, end: bool, done: str):
     row = _own_or_404(Subscription, subscription_id)
     try:
-        end_membership_at_period_end(row.id, end)
+        end_membership_at_period_end(row.id, end, current_user)
     except BillingError as exc:
         db.session.rollback()
         flash(str(exc), "error")

@@ -119,6 +119,13 @@ def test_a_member_who_asked_to_stop_can_keep_their_membership_and_stop_again(app
     for kind, reply in stripe_driver.deliver(client):  # the webhooks say the same
         assert reply.status_code == 200, kind
     assert subscription_of(app, shop["member"].id).cancel_at_period_end is True
+    with app.app_context():  # each decision that reached Stripe is in the log, in its member's name
+        from core.audit import AuditEntry
+
+        logged = db.session.execute(select(AuditEntry.action, AuditEntry.actor_id).where(
+            AuditEntry.subject == f"subscription:{row.id}").order_by(AuditEntry.id)).all()
+    assert logged == [("billing.membership_stop_asked", shop["member"].id), ("billing.membership_kept", shop["member"].id),
+                      ("billing.membership_stop_asked", shop["member"].id)]
 
 
 def test_stopping_a_membership_with_stripe_unreachable_says_so(app, client, auth, shop, stripe_driver):
@@ -126,6 +133,18 @@ def test_stopping_a_membership_with_stripe_unreachable_says_so(app, client, auth
     start_membership(client, stripe_driver)
     row = subscription_of(app, shop["member"].id)
     app.config["STRIPE_API_BASE"] = "http://127.0.0.1:9"  # nothing listens there
+    assert client.post(f"/billing/subscriptions/{row.id}/cancel").status_code == 303
+    assert "indisponible" in client.get("/billing/").get_data(as_text=True)
+    assert subscription_of(app, shop["member"].id).cancel_at_period_end is False
+
+
+def test_stopping_a_membership_on_an_instance_without_its_stripe_key_says_so(app, client, auth, shop, stripe_driver):
+    """The key taken away after the membership began (a configuration mistake): a clear message,
+    the row unchanged, never a 500."""
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    app.config["STRIPE_SECRET_KEY"] = ""
     assert client.post(f"/billing/subscriptions/{row.id}/cancel").status_code == 303
     assert "indisponible" in client.get("/billing/").get_data(as_text=True)
     assert subscription_of(app, shop["member"].id).cancel_at_period_end is False
