@@ -138,6 +138,8 @@ def _renewal_failed(stripe_invoice) -> str:
     row = _subscription_row(details.get("subscription") or data.get("subscription") or "")
     if row is None:
         return "unknown subscription"
+    if row.status == "canceled":  # ended meanwhile (stopped at once): nothing more is charged, nothing to tell
+        return "ended: unchanged"
     if row.status == "active":
         row.status = "past_due"
     order = row.order

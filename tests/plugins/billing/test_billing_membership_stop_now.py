@@ -184,3 +184,25 @@ def test_a_renewal_paid_meanwhile_is_not_thrown_away(app, client, auth, shop, st
     assert "Votre renouvellement a été payé entre-temps" in page and STOP_NOW not in page
     assert subscription_of(app, shop["member"].id).status == "active" and cancels == []
     assert stripe_driver.client().v1.subscriptions.retrieve(row.stripe_subscription_id).status == "active"
+
+
+def test_a_refusal_told_by_stripe_after_the_stop_mails_nothing(app, client, auth, shop, stripe_driver, mailbox):
+    """Stripe's "payment failed" event may arrive after the member stopped the membership at once
+    (events are late, or come back): it changes nothing and does not write "your renewal failed"
+    to someone who just ended it."""
+    auth.login(shop["member"])
+    start_membership(client, stripe_driver)
+    row = subscription_of(app, shop["member"].id)
+    stripe_driver.renew(row.stripe_subscription_id, "failed")
+    events = stripe_driver.events()
+    failed = [e for e in events if e[0]["type"] == "invoice.payment_failed"]
+    assert failed
+    stripe_driver.deliver(client, [e for e in events if e[0]["type"] != "invoice.payment_failed"])
+    assert subscription_of(app, shop["member"].id).status == "past_due"
+    mailbox.wait_for(1)  # the membership's first mails (welcome, invoice)
+    mailbox.clear()
+    assert client.post(f"/billing/subscriptions/{row.id}/stop-now").status_code == 303
+    [(kind, reply)] = stripe_driver.deliver(client, failed)
+    assert reply.status_code == 200 and reply.json["effect"] == "ended: unchanged"
+    assert subscription_of(app, shop["member"].id).status == "canceled"
+    assert not [m for m in mailbox.wait_for(1, timeout=1) if "renouvel" in str(m["Subject"]).lower()]
