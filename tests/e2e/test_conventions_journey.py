@@ -240,7 +240,9 @@ def _pages(live_app, convention_id: int):
         ADMIN: ["/conventions", "/conventions/admin", "/conventions/admin/partners/new",
                 f"/conventions/admin/partners/{partner.id}", f"/conventions/admin/partners/{partner.id}/conventions/new",
                 f"/conventions/admin/conventions/{convention_id}", f"/conventions/{convention_id}"],
-        REFERENT: ["/conventions", f"/conventions/{convention_id}", f"/conventions/{convention_id}/statement"],
+        # The home pages too: the référent's "Vos conventions", an agent's "Votre employeur prend en charge".
+        REFERENT: ["/", "/conventions", f"/conventions/{convention_id}", f"/conventions/{convention_id}/statement"],
+        "agent1.lot@demo.tierslieux.fr": ["/"],
         "camille.martin@demo.tierslieux.fr": [f"/conventions/join/{token}"],
         None: [f"/conventions/join/{token}", "/conventions/partners"],
     }
