@@ -38,10 +38,7 @@ def _vevent(event, now, registration=None) -> VEvent:
         item.add("location", event.online_url)  # the link: for registered people only
         description = f"{description}\n\n{event.online_url}".strip()
     item.add("description", description)
-    # A registrant's own file links to their registration: it says where they stand and lets them
-    # cancel, and stays open while events are switched off (the event's page does not).
-    item.add("url", external_url("events.registration", token=registration.token) if registration is not None
-             else external_url("events.show", event_id=event.id))
+    item.add("url", external_url("events.show", event_id=event.id))
     item.add("status", "CANCELLED" if event.status == "cancelled" else "CONFIRMED")
     return item
 
