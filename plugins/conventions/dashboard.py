@@ -19,11 +19,12 @@ from sqlalchemy import func, select
 
 from core.cache import cached, watch
 from core.extensions import db
+from core.modules.service import is_enabled
 from core.sites.service import published_site_rows
 from core.timeutil import today_at
 
 from . import service
-from .models import Authorisation, Convention
+from .models import KINDS, Authorisation, Convention
 
 watch(Authorisation, "authorisations")
 
@@ -37,7 +38,8 @@ class Cover:
 
     partner: str
     all_sites: bool  # every site of the network, else `site_names`
-    site_names: tuple[str, ...]  # the published sites it covers
+    site_names: tuple[str, ...]  # the published sites it covers where booking is on
+    kinds: tuple[str, ...]  # the kinds of place it pays for; () for every kind
     weekdays: tuple[int, ...]  # () for floating days, else 0 = Monday...
     caps: tuple[tuple[str, int, int], ...]  # (period, half-days used, cap in half-days)
     until: date  # the last day covered: the authorisation's end or the convention's
@@ -68,13 +70,15 @@ def covers_of(user, day: date | None = None) -> list[Cover]:
     for auth in service.authorisations_of(user.id, day):
         convention = auth.convention
         if not convention.all_sites and names is None:
-            names = {row.id: row.name for row in published_site_rows()}
+            names = {row.id: row.name for row in published_site_rows() if is_enabled("booking", row)}
         sites = () if convention.all_sites else tuple(
             sorted(names[i] for i in convention.site_ids or [] if i in names))
         caps = tuple((period, service.spent_by(auth, start, end), cap)
                      for period, cap, start, end in service.cap_periods(convention, day))
         ends = [d for d in (auth.valid_until, convention.ends_on) if d is not None]
-        out.append(Cover(convention.partner.name, bool(convention.all_sites), sites,
+        kinds = tuple(k for k in KINDS if k in (convention.kinds or [])) if set(convention.kinds or []) < set(KINDS) \
+            else ()
+        out.append(Cover(convention.partner.name, bool(convention.all_sites), sites, kinds,
                          tuple(sorted(auth.weekdays or [])), caps, min(ends)))
     return out
 

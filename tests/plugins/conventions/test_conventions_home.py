@@ -34,13 +34,14 @@ def test_an_employee_sees_where_and_until_when_their_employer_pays_and_the_week_
     assert "Conseil départemental du Lot prend en charge vos journées de télétravail jusqu’au" in home
     assert "Où : Figeac" in home and "Aurillac" not in home.split("Où :")[1].split("</li>")[0]
     assert "Cette semaine : 0 sur 1,5 jours utilisés" in home
+    assert "Types d’espace : Poste de travail" in home or "Types d'espace : Poste de travail" in home  # desks only
     assert 'href="/booking"' in home
 
     day = next_weekday()
     assert book(world.employee, world.desks["figeac"][0], day)[0] == 201  # a whole day, paid by the convention
     (cover,) = _covers(app, world.employee.id, day)
     assert cover.caps == (("week", 2, 3),)  # two half-days of the three the week allows
-    assert (cover.all_sites, cover.site_names, cover.weekdays) == (False, ("Figeac",), ())
+    assert (cover.all_sites, cover.site_names, cover.kinds, cover.weekdays) == (False, ("Figeac",), ("desk",), ())
     assert cover.partner == "Conseil départemental du Lot"
     assert _covers(app, world.employee.id, day + timedelta(days=400)) == []  # past the convention's end
 
@@ -54,6 +55,18 @@ def test_fixed_weekdays_are_named_and_nothing_is_shown_to_other_members(app, cli
         db.session.commit()
     auth.login(world.employee)
     assert "Vos jours : mardi, jeudi" in _home(client)
+    with app.test_request_context():  # booking off at its one site: no place to book is named
+        from core.modules.service import set_enabled
+        from core.sites.service import site_by_slug
+
+        set_enabled("booking", False, site_by_slug("figeac"))
+        db.session.commit()
+    home = _home(client)
+    assert "Votre employeur prend en charge" in home and "Où :" not in home
+    with app.test_request_context():
+        set_enabled("booking", True, site_by_slug("figeac"))
+        db.session.commit()
+    assert "Où : Figeac" in _home(client)
     with app.app_context():  # its one site unpublished: the panel names no place, and not "every site"
         from core.sites.models import Site
 
