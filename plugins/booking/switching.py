@@ -5,9 +5,10 @@ the bookings members already hold stay valid: a member still sees their own book
 cancel it (by the usual rules), and what they paid comes back as for any cancellation. Members
 are never left with a booking listed as confirmed that they can neither open nor cancel.
 Switched off for the whole territory, the same holds everywhere: a member's list of bookings, a
-booking's page, its calendar file, its cancellation and their private calendar feed stay open,
-and so do the API's list of their bookings and its cancellation (`@reachable_when_off`), and the menu and home page keep their entry while they hold a booking
-(`kept_nav_items`, `kept_dashboard_widgets`); every other page of booking is closed.
+booking's page, its calendar file, its cancellation, their private calendar feed, and the API's
+list of their bookings and its cancellation stay open (`@reachable_when_off`), and the menu and
+home page keep their entry while they hold a booking (`kept_nav_items`,
+`kept_dashboard_widgets`); every other page of booking is closed.
 """
 from __future__ import annotations
 
@@ -67,4 +68,4 @@ def settling_hooks(booking):
     is still owed, whichever went off (booking taking billing along, at a site or territory-wide,
     or billing alone), as the refund jobs run whatever the switches (docs/plugins.md,
     "Transactions and jobs"); a plugin holding nothing of the booking does nothing."""
-    return registry().hook_view(())
+    return registry().pm.hook  # as `core.sites.service` asks `site_closed`
