@@ -39,6 +39,7 @@ class CacheVersion(db.Model):
 
 
 COOKIE = "tl_cache"
+_BUMPED = "tierslieux_cache_bumped"  # session.info: the kinds this transaction changed
 
 
 class _Store:
@@ -142,7 +143,13 @@ def _after_change(response):
 
 
 def cached(kind: str, key, build):
-    """The value of `build()` for `key`, computed once per process per version of `kind`."""
+    """The value of `build()` for `key`, computed once per process per version of `kind`.
+
+    Not kept when this transaction changed `kind`: the value holds what is not committed yet,
+    and after a rollback another transaction may commit the same version number with other
+    rows."""
+    if kind in db.session.info.get(_BUMPED, ()):
+        return build()
     store = _store(current_app)
     version = versions().get(kind, 0)
     with _LOCK:
@@ -163,6 +170,7 @@ def cached(kind: str, key, build):
 def bump(session: Session, kinds) -> None:
     """Raise each kind's version by one in the session's transaction (a row is made if missing)."""
     connection = session.connection()
+    session.info.setdefault(_BUMPED, set()).update(kinds)
     for kind in sorted(kinds):
         result = connection.execute(update(CacheVersion).where(CacheVersion.name == kind)
                                     .values(version=CacheVersion.version + 1))
@@ -181,6 +189,12 @@ def bump(session: Session, kinds) -> None:
             _store(current_app).forget()
     if has_request_context():
         g._tierslieux_cache_changed = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _transaction_over(session, transaction):
+    if transaction.parent is None:  # committed or rolled back: what it changed is settled
+        session.info.pop(_BUMPED, None)
 
 
 @event.listens_for(Session, "do_orm_execute")
