@@ -186,7 +186,7 @@ def _tomorrow() -> date:
 HOT_PAGES = [
     ("/api/v1/sites", 1, False),
     ("/sites", 2, False),
-    ("/", 14, True),  # 12, and the boards' card: the member's roles and job alert
+    ("/", 7, True),  # the member, and one per panel: next bookings, credits, events, impact, directory, job alert
     ("/sites/figeac", 11, False),
     ("/api/v1/availability?date={day}", 3, False),
     ("/booking?date={day}", 4, False),
@@ -203,3 +203,48 @@ def test_hot_pages_keep_their_number_of_queries(territory, client, auth, make_us
         assert client.get(path).status_code == 200
     assert queries.count <= bound, f"{path}: {queries.count} queries (bound {bound}):\n" + "\n".join(
         queries.statements)
+
+
+def test_a_value_read_in_a_transaction_that_changed_it_is_not_kept(app_factory, make_site):
+    """A worker reads the sites inside the transaction that renamed one, which then rolls back;
+    another worker's commit then gives the kind the same version number the rolled-back one had
+    reached. The first worker must not serve the rolled-back name as that version's."""
+    from core.sites.service import published_site_rows, site_by_slug
+
+    make_site("figeac", name="Figeac")
+    one, two = _workers(app_factory)
+    c1 = one.test_client()
+    assert _slugs(c1) == ["Figeac"]
+    with one.test_request_context():
+        site_by_slug("figeac").name = "Rolled back"
+        db.session.flush()  # the kind's version is raised in this transaction
+        assert [row.name for row in published_site_rows()] == ["Rolled back"]  # its own change
+        db.session.rollback()
+    with two.app_context():
+        site_by_slug("figeac").name = "Committed"
+        db.session.commit()  # the same version number, other rows
+    assert _slugs(c1) == ["Committed"]
+
+
+def test_a_boards_grant_and_its_revocation_reach_the_other_worker(app_factory, make_user):
+    """The boards' roles are kept per process (every member's home asks them): a recruiter
+    approved, then revoked, through one worker is one, then is not, in the other."""
+    from core.accounts.models import User
+    from plugins.boards import access
+
+    admin, employer = make_user("territory-admin"), make_user(email="rh@employeur.fr")
+    one, two = _workers(app_factory)
+
+    def may_see_spouses(app) -> bool:
+        with app.test_request_context():
+            return access.may_see_spouses(db.session.get(User, employer.id))
+
+    assert not may_see_spouses(two)  # its copy is warm now
+    with one.test_request_context():
+        access.grant(db.session.get(User, admin.id), "rh@employeur.fr", access.RECRUITER)
+        db.session.commit()
+    assert may_see_spouses(two)
+    with one.test_request_context():
+        access.revoke(db.session.get(User, admin.id), employer.id, access.RECRUITER)
+        db.session.commit()
+    assert not may_see_spouses(two)
