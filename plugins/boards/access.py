@@ -7,13 +7,13 @@ Services flush; the caller commits.
 """
 from __future__ import annotations
 
-from flask import g, has_request_context
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from core import audit
 from core.accounts.models import User
+from core.cache import cached, watch
 from core.db import lock_row
 from core.errors import Forbidden
 from core.extensions import db
@@ -34,14 +34,26 @@ def is_admin(user) -> bool:
     return _signed_in(user) and user.is_territory_admin
 
 
+watch(Grant, "boards_grants")
+
+
 def roles_of(user) -> frozenset[str]:
-    """The boards roles granted to `user`, read once per request (pages ask several times)."""
+    """The boards roles granted to `user`. Every member's home asks, and the grants are a few
+    rows changed by the territory admin: they are kept per process (`core.cache`), so a grant
+    or a revocation reaches every worker within `CACHE_CHECK_SECONDS`."""
     if not _signed_in(user):
         return frozenset()
-    cache = g.setdefault("boards_roles", {}) if has_request_context() else {}
-    if user.id not in cache:
-        cache[user.id] = frozenset(db.session.scalars(select(Grant.role).where(Grant.user_id == user.id)))
-    return cache[user.id]
+    return _all_roles().get(user.id, frozenset())
+
+
+def _all_roles() -> dict[int, frozenset[str]]:
+    def build():
+        roles: dict[int, set[str]] = {}
+        for user_id, role in db.session.execute(select(Grant.user_id, Grant.role)):
+            roles.setdefault(user_id, set()).add(role)
+        return {user_id: frozenset(granted) for user_id, granted in roles.items()}
+
+    return cached("boards_grants", "roles", build)
 
 
 def has_grant(user, role: str) -> bool:
@@ -96,7 +108,6 @@ def grant(admin, email: str, role: str, organisation: str = "") -> Grant:
     row.organisation = (organisation or "").strip()[:160]
     audit.record(admin, "boards.granted", f"user:{user.id}", role=role)
     db.session.flush()
-    _forget_roles()
     return row
 
 
@@ -106,9 +117,4 @@ def revoke(admin, user_id: int, role: str) -> None:
         db.session.delete(row)
         audit.record(admin, "boards.revoked", f"user:{user_id}", role=role)
         db.session.flush()
-        _forget_roles()
 
-
-def _forget_roles() -> None:
-    if has_request_context():
-        g.pop("boards_roles", None)

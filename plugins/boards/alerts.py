@@ -8,12 +8,14 @@ Services flush; the caller commits.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import force_locale, gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import lazyload
 
 from core.accounts.models import User
 from core.accounts.service import record_consent, withdraw_consent
@@ -38,7 +40,14 @@ CONSENTS = {"digest": ("boards_digest", _l("Send me each week by e-mail the new 
 
 
 def alert_of(user) -> Alert | None:
-    return db.session.get(Alert, user.id)
+    return db.session.scalar(_alert_query(), {"user_id": user.id})
+
+
+@cache
+def _alert_query():
+    """`alert_of`'s statement, built once (every member's home asks it); its member, joined by
+    default for the digests' jobs, is `user`, already loaded."""
+    return select(Alert).where(Alert.user_id == bindparam("user_id")).options(lazyload(Alert.user))
 
 
 def save(user, *, codes: str, commune: str, radius_km: int, digest: bool, matchable: bool) -> Alert:

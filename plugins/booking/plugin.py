@@ -86,14 +86,14 @@ def job_handlers():
 
 @hookimpl
 def dashboard_widgets(user):
-    upcoming = bookings_of(user, upcoming_only=True)[:5]
+    upcoming = bookings_of(user, upcoming_only=True, limit=5)
     return [Widget(_l("My next bookings"), "booking/_widget_next.html", {"bookings": upcoming}, order=10)]
 
 
 @hookimpl
 def kept_dashboard_widgets(user):
     """Booking off territory-wide: the member's next bookings, while they have some."""
-    upcoming = bookings_of(user, upcoming_only=True)[:5]
+    upcoming = bookings_of(user, upcoming_only=True, limit=5)
     if not upcoming:
         return None
     return [Widget(_l("My next bookings"), "booking/_widget_next.html", {"bookings": upcoming}, order=10)]

@@ -580,9 +580,21 @@ def cancel_future_bookings(member, reason: str, actor=None, *, now=None) -> list
     return cancelled
 
 
-def bookings_of(member, upcoming_only=False, now=None) -> list[Booking]:
+def bookings_of(member, upcoming_only=False, now=None, limit: int | None = None) -> list[Booking]:
+    """A member's bookings, latest first; or those not over yet, soonest first (the first
+    `limit`: a member with a year's series has a hundred)."""
+    if upcoming_only and limit is not None:  # every member's home
+        return db.session.scalars(_next_bookings_query(), {"member_id": member.id, "now": now or utcnow(),
+                                                           "limit": limit}).all()
     query = select(Booking).where(Booking.member_id == member.id)
     if upcoming_only:
         query = query.where(Booking.ends_at > (now or utcnow()), Booking.status.in_(ACTIVE))
     return db.session.scalars(query.order_by(Booking.starts_at.desc() if not upcoming_only
-                                             else Booking.starts_at)).all()
+                                             else Booking.starts_at).limit(limit)).all()
+
+
+@cache
+def _next_bookings_query():
+    """The first bookings not over yet, built once with bound parameters."""
+    return select(Booking).where(Booking.member_id == bindparam("member_id"), Booking.ends_at > bindparam("now"),
+                                 Booking.status.in_(ACTIVE)).order_by(Booking.starts_at).limit(bindparam("limit"))

@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import bindparam, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import defaultload, lazyload
 from stdnum.fr import siren as stdnum_siren, siret as stdnum_siret
 from stdnum.eu import vat as stdnum_vat
 
@@ -450,14 +451,23 @@ def accept_invitation(user, token: str) -> Authorisation:
     return auth
 
 
+watch(Convention, "conventions")
+
+
+def _joinable_domains() -> tuple[tuple[int, frozenset[str]], ...]:
+    """(id, e-mail domains) of the conventions one may join by e-mail domain."""
+    return cached("conventions", "joinable_domains", lambda: tuple(
+        (convention_id, frozenset(domains or ())) for convention_id, domains in db.session.execute(
+            select(Convention.id, Convention.email_domains).where(Convention.status.in_(("signed", "active"))))
+        if domains))
+
+
 def joinable_by_domain(user) -> list[Convention]:
     """Conventions listing the user's e-mail domain that they have not joined yet."""
     domain = user.email.rsplit("@", 1)[-1].lower()
-    # Asked on every member's home page, and most members match none: the domains are read as
-    # light rows, and only the matching conventions are loaded.
-    matching = [convention_id for convention_id, domains in db.session.execute(
-        select(Convention.id, Convention.email_domains).where(Convention.status.in_(("signed", "active"))))
-        if domain in (domains or [])]
+    # Asked on every member's home page, and most members match none: the domains are kept per
+    # process (`core.cache`), and only the matching conventions are loaded.
+    matching = [convention_id for convention_id, domains in _joinable_domains() if domain in domains]
     if not matching:
         return []
     return [convention for convention in db.session.scalars(select(Convention).where(Convention.id.in_(matching))
@@ -585,7 +595,12 @@ def amount_for(convention: Convention, halfdays: int) -> int:
 def _authorisations_query():
     """`authorisations_of`' statement, built once with bound parameters (every booking asks it)."""
     day = bindparam("day")
-    return select(Authorisation).join(Convention).where(
+    # Its convention and partner come in the same query; the partner's référents and the
+    # employee (the member asking, already loaded) are read only if used: a booking and the
+    # home page never do.
+    return select(Authorisation).join(Convention).options(
+        lazyload(Authorisation.user),
+        defaultload(Authorisation.convention).defaultload(Convention.partner).lazyload(Partner.referents)).where(
         Authorisation.user_id == bindparam("member_id"), Authorisation.status == "approved",
         Authorisation.valid_from <= day, (Authorisation.valid_until.is_(None)) | (Authorisation.valid_until >= day),
         Convention.status == "active", Convention.starts_on <= day, Convention.ends_on >= day
@@ -613,8 +628,12 @@ def spending(convention: Convention):
     """The conditions of the uses that spend a convention's caps and budget: counted, and not a
     no-show when the convention does not count them (as its statement and invoice do not; a
     no-show's day still spent the employee's week and the prepaid budget before)."""
-    conditions = [Use.convention_id == convention.id, Use.status.in_(COUNTED)]
-    if not convention.no_show_counts:
+    return _spending(convention.id, convention.no_show_counts)
+
+
+def _spending(convention_id, no_show_counts: bool) -> list:
+    conditions = [Use.convention_id == convention_id, Use.status.in_(COUNTED)]
+    if not no_show_counts:
         conditions.append(~select(Booking.id).where(Booking.id == Use.booking_id, Booking.status == "no_show")
                           .exists())
     return conditions
@@ -624,16 +643,28 @@ def _spent(convention: Convention, column, *where) -> int:
     return db.session.scalar(select(func.coalesce(func.sum(column), 0)).where(*spending(convention), *where)) or 0
 
 
-def _employee_auth_ids(auth: Authorisation):
-    return select(Authorisation.id).where(Authorisation.convention_id == auth.convention_id,
-                                          Authorisation.user_id == auth.user_id)
-
-
-def spent_by(auth: Authorisation, start: date, end: date, *where) -> int:
+def spent_by(auth: Authorisation, start: date, end: date, excluding: int | None = None) -> int:
     """Half-days of its convention the employee of `auth` spent from `start` to the day before
-    `end` (under any of their authorisations on it: one that lapsed and was renewed counts)."""
-    return _spent(auth.convention, Use.halfdays, Use.day >= start, Use.day < end,
-                  Use.authorisation_id.in_(_employee_auth_ids(auth)), *where)
+    `end` (under any of their authorisations on it: one that lapsed and was renewed counts),
+    leaving out the booking `excluding`."""
+    return db.session.scalar(
+        _spent_by_query(auth.convention.no_show_counts, excluding is not None),
+        {"convention_id": auth.convention_id, "user_id": auth.user_id, "start": start, "end": end,
+         "booking_id": excluding}) or 0
+
+
+@cache
+def _spent_by_query(no_show_counts: bool, excluding: bool):
+    """`spent_by`'s statement, built once per kind with bound parameters: a booking the
+    convention pays asks it for each cap, and so does the employee's home page."""
+    convention_id = bindparam("convention_id")
+    employee_auth_ids = select(Authorisation.id).where(Authorisation.convention_id == convention_id,
+                                                       Authorisation.user_id == bindparam("user_id"))
+    conditions = [*_spending(convention_id, no_show_counts), Use.day >= bindparam("start"),
+                  Use.day < bindparam("end"), Use.authorisation_id.in_(employee_auth_ids)]
+    if excluding:
+        conditions.append(Use.booking_id != bindparam("booking_id"))
+    return select(func.coalesce(func.sum(Use.halfdays), 0)).where(*conditions)
 
 
 def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booking_id=None,
@@ -647,7 +678,7 @@ def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booki
     others = (Use.booking_id != booking_id,) if booking_id is not None else ()
     for period, cap, start, end in cap_periods(c, day):
         before = sum(h for d, h, _a in pending if start <= d < end)
-        if spent_by(auth, start, end, *others) + before + halfdays > cap:
+        if spent_by(auth, start, end, excluding=booking_id) + before + halfdays > cap:
             label = {"week": _("this week"), "month": _("this month"), "year": _("this year")}[period]
             return _("You have used the %(days)s days your employer's convention allows %(period)s.",
                      days=days_text(cap), period=label)

@@ -7,11 +7,12 @@ Services flush; the caller commits.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from core import geo
 from core.accounts.models import User
@@ -53,13 +54,19 @@ def terms(text: str | None) -> str:
     return " ".join(re.findall(r"[^\W_]+", text))
 
 
+@cache
+def _profile_query():
+    """`profile_of`'s statement, built once with a bound parameter (every member's home asks it)."""
+    return select(Profile).where(Profile.user_id == bindparam("user_id"))
+
+
 def profile_of(user, create: bool = False) -> Profile | None:
-    profile = db.session.scalar(select(Profile).where(Profile.user_id == user.id))
+    profile = db.session.scalar(_profile_query(), {"user_id": user.id})
     if profile is None and create:
         # Two first saves at once (a double-click) would both insert it (PostgreSQL): the
         # second waits for the first and finds its profile.
         lock_row(User, user.id)
-        profile = db.session.scalar(select(Profile).where(Profile.user_id == user.id))
+        profile = db.session.scalar(_profile_query(), {"user_id": user.id})
     if profile is None and create:
         profile = Profile(user_id=user.id, links=[])
         db.session.add(profile)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
+from functools import cache
 
 from flask import current_app, has_request_context
 from flask_babel import get_locale, gettext as _
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 
 from core import audit
 from core.accounts.models import User
@@ -560,9 +561,16 @@ def registrations(event: Event, statuses=(SEATED,)) -> list[Registration]:
 
 
 def mine(user, now=None) -> list[Registration]:
-    return list(db.session.scalars(select(Registration).join(Event).where(
-        Registration.user_id == user.id, Registration.status.in_((HELD, "confirmed", "waiting")),
-        Event.ends_at > (now or utcnow())).order_by(Event.starts_at)))
+    """The member's registrations to events not over yet, soonest first (their home's panel)."""
+    return list(db.session.scalars(_mine_query(), {"user_id": user.id, "now": now or utcnow()}))
+
+
+@cache
+def _mine_query():
+    """`mine`'s statement, built once with bound parameters (every member's home asks it)."""
+    return select(Registration).join(Event).where(
+        Registration.user_id == bindparam("user_id"), Registration.status.in_((HELD, "confirmed", "waiting")),
+        Event.ends_at > bindparam("now")).order_by(Event.starts_at)
 
 
 # --------------------------------------------------------------------------------------------

@@ -45,10 +45,8 @@ def admin_links(user):
 @hookimpl
 def dashboard_widgets(user):
     today = access.today()
-    year = service.member_totals(user, today.replace(month=1, day=1), today)
-    return [Widget(_l("My impact"), "impact/_widget.html", {"year": year,
-                                                            "has_profile": service.profile_of(user) is not None},
-                   order=75)]
+    year, has_profile = service.member_panel(user, today.replace(month=1, day=1), today)
+    return [Widget(_l("My impact"), "impact/_widget.html", {"year": year, "has_profile": has_profile}, order=75)]
 
 
 @hookimpl(optionalhook=True)  # conventions' hook: impact also runs without conventions

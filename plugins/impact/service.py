@@ -7,11 +7,12 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core import geo
@@ -423,15 +424,28 @@ def member_report(user, start: date, end: date) -> Report:
 
 
 def member_totals(user, start: date, end: date) -> Totals:
-    """A member's own days in a period (`member_report`'s totals), summed by the database: the
-    home page's panel shows only these, on every visit."""
-    days, km, co2, cents, hours = db.session.execute(
-        select(func.count(), func.sum(ImpactDay.km), func.sum(ImpactDay.co2e_kg), func.sum(ImpactDay.cents),
-               func.sum(ImpactDay.hours)).where(ImpactDay.member_id == user.id, ImpactDay.day >= start,
-                                                ImpactDay.day <= end)).one()
+    """A member's own days in a period (`member_report`'s totals), summed by the database."""
+    return member_panel(user, start, end)[0]
+
+
+def member_panel(user, start: date, end: date) -> tuple[Totals, bool]:
+    """What the home page's panel shows on every visit, in one query: `member_totals`, and
+    whether the member gave their commute."""
+    days, km, co2, cents, hours, profiled = db.session.execute(
+        _panel_query(), {"member_id": user.id, "start": start, "end": end}).one()
     totals = Totals()
     totals.add(days, km, co2, cents, hours)
-    return totals
+    return totals, bool(profiled)
+
+
+@cache
+def _panel_query():
+    """`member_panel`'s statement, built once with bound parameters (asked at every visit)."""
+    member_id = bindparam("member_id")
+    has_profile = select(ImpactProfile.user_id).where(ImpactProfile.user_id == member_id).exists()
+    return select(func.count(), func.sum(ImpactDay.km), func.sum(ImpactDay.co2e_kg), func.sum(ImpactDay.cents),
+                  func.sum(ImpactDay.hours), has_profile).where(
+        ImpactDay.member_id == member_id, ImpactDay.day >= bindparam("start"), ImpactDay.day <= bindparam("end"))
 
 
 def declared_days(user, start: date, end: date) -> int:

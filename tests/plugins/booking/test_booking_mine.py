@@ -85,3 +85,23 @@ def test_someone_elses_booking_cannot_be_asked_about(client, auth, site_with_des
     auth.logout()
     auth.login(make_user())
     assert client.get(f"/booking/{booking_id}/cancel").status_code == 404
+
+
+def test_the_home_page_shows_the_five_soonest_bookings_not_over_yet(app, client, auth, site_with_desk, make_user):
+    """The panel: the five soonest bookings, in order (the query now asks for five, not all of a
+    member's bookings to come), leaving out what is over or cancelled."""
+    auth.login(make_user())
+    days = [next_weekday(weeks_ahead=weeks) for weeks in range(1, 9)]
+    ids = [book(client, site_with_desk, day) for day in reversed(days)]  # booked latest first
+    with app.app_context():
+        over = db.session.get(Booking, ids[-1])  # the soonest: moved a month back
+        over.starts_at -= timedelta(days=40)
+        over.ends_at -= timedelta(days=40)
+        db.session.get(Booking, ids[-2]).status = "cancelled"  # the next one
+        db.session.commit()
+    home = client.get("/").get_data(as_text=True)
+    shown = [f'href="/booking/{i}"' for i in reversed(ids)]  # soonest first
+    assert shown[0] not in home and shown[1] not in home
+    positions = [home.find(link) for link in shown[2:]]
+    assert all(p > 0 for p in positions[:5]) and positions[5] == -1
+    assert positions[:5] == sorted(positions[:5])
