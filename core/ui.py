@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from decimal import Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_skeleton, format_time
 from babel.numbers import format_currency as _babel_currency
@@ -138,8 +140,27 @@ def number(value, digits: int | None = None) -> str:
     return format_decimal(value, format=pattern, locale=get_locale())
 
 
+def plural_count(value) -> int:
+    """The whole number to give ngettext for a count that may have decimals (1.5 days): one of
+    the same grammatical number in the current language. ngettext chooses from a whole number,
+    and the languages differ on decimals: French says "1,5 jour" (below 2, singular), English
+    "1.5 days" (plural unless exactly 1). A whole count is given as it is."""
+    value = value if isinstance(value, (int, Decimal)) else Decimal(str(value))
+    if value == int(value):
+        return int(value)
+    locale = get_locale()
+    whole = _whole_of_form(str(locale), locale.plural_form(value))
+    return int(value) if whole is None else whole
+
+
+@lru_cache(maxsize=64)
+def _whole_of_form(locale: str, form: str) -> int | None:
+    """The smallest whole number of plural form `form` ('one', 'other'...) in `locale`."""
+    return next((n for n in range(1000) if Locale.parse(locale).plural_form(n) == form), None)
+
+
 FILTERS = {f.__name__: f for f in (money, long_date, medium_date, short_day, weekday, clock,
-                                    moment, medium_moment, term, percent, number)}
+                                    moment, medium_moment, term, percent, number, plural_count)}
 
 
 def init_app(app) -> None:

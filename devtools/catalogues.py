@@ -87,6 +87,14 @@ def refresh(package: Path, write: bool = True, echo=print) -> list[Path]:
             with open(path, "rb") as po:
                 catalog = read_po(po, locale=locale)
             catalog.update(template, update_creation_date=False)
+            # Babel keeps an obsolete entry (#~) when its message comes back in the source: the
+            # file then defines the message twice, which GNU msgfmt refuses. Its translation is
+            # offered again, fuzzy (to check: the message may be used otherwise now).
+            for key, old in list(catalog.obsolete.items()):
+                if (message := catalog.get(old.id, old.context)) is not None:
+                    if not message.string and old.string:
+                        message.string, message.flags = old.string, message.flags | {"fuzzy"}
+                    del catalog.obsolete[key]
         else:  # as `pybabel init` does
             catalog = read_po(io.BytesIO(_render(template)), locale=locale)
             catalog.locale = Locale.parse(locale)

@@ -182,17 +182,23 @@ def slot_from_form(form, site):
     return resource, starts_at, ends_at
 
 
-def _after_booking(booking):
-    if (why := service.why_member_pays(booking)):  # someone else pays their other days
+def _outcome(booking) -> tuple:
+    """What the answer to a new booking tells, asked before the commit: after it, the commit's
+    expiry loaded the booking, its place, its site and the site's hours again only for this."""
+    return booking.id, booking.status, service.payment_url(booking), service.why_member_pays(booking)
+
+
+def _after_booking(outcome: tuple):
+    booking_id, status, url, why = outcome
+    if why:  # someone else pays their other days
         flash(why, "info")
-    url = service.payment_url(booking)
     if url:
         return redirect(url, 303)
-    if booking.status == "held":
+    if status == "held":
         flash(_("Your booking is held, waiting for the manager's approval."), "success")
     else:
         flash(_("Your booking is confirmed."), "success")
-    return redirect(url_for("booking.show", booking_id=booking.id), 303)
+    return redirect(url_for("booking.show", booking_id=booking_id), 303)
 
 
 @bp.post("/sites/<site_slug>/book", endpoint="book")
@@ -211,6 +217,7 @@ def book(site_slug):
         service.refuse_early(resource, current_user, starts_at, ends_at, now)
         done_reading()
         booking = service.book(resource, current_user, starts_at, ends_at, current_user, now=now, previewed=True)
+        outcome = _outcome(booking)
         db.session.commit()
     except BookingError as exc:
         if exc.code == "slot_taken":
@@ -222,7 +229,7 @@ def book(site_slug):
             return _site_page(site, form.date.data, room_form=form, room_error=str(exc),
                               status_code=exc.status or 422)
         return failed(exc, url_for("booking.site", site_slug=site.slug, week=form.date.data.isoformat()))
-    return _after_booking(booking)
+    return _after_booking(outcome)
 
 
 @bp.post("/sites/<site_slug>/series", endpoint="series")
@@ -271,6 +278,7 @@ def book_any(site_slug):
         service.refuse_when_full(site, form.kind.data, starts_at, ends_at, now)  # without the write lock
         done_reading()
         booking = service.book_any(site, form.kind.data, current_user, starts_at, ends_at, current_user, now=now)
+        outcome = _outcome(booking)
         db.session.commit()
     except NotFound:
         db.session.rollback()
@@ -281,7 +289,7 @@ def book_any(site_slug):
             return render_template("booking/refused.html", message=str(exc), back=back, waitlist=True,
                                    site=site, form=form), 409
         return failed(exc, back)
-    return _after_booking(booking)
+    return _after_booking(outcome)
 
 
 @bp.post("/sites/<site_slug>/waitlist", endpoint="waitlist_join")
@@ -325,12 +333,13 @@ def waitlist_offer(entry_id):
 def waitlist_accept(entry_id):
     try:
         booking = waitlist.accept(entry_id, current_user)
+        outcome = _outcome(booking)
         db.session.commit()
     except NotFound:
         abort(404)
     except BookingError as exc:
         return failed(exc, url_for("booking.mine"))
-    return _after_booking(booking)
+    return _after_booking(outcome)
 
 
 @bp.get("/mine", endpoint="mine")

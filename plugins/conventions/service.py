@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
 from flask import current_app
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import bindparam, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -32,6 +33,7 @@ from core.extensions import db
 from core.jobs import enqueue
 from core.mail import queue_mail
 from core.timeutil import today_at, utc_to_local
+from core.ui import number, plural_count
 from plugins.booking import ACTIVE, MEMBERS_CHOICE, Booking, Payer, Refused, periods_blocked
 
 from .advice import refusal_with_advice
@@ -680,8 +682,9 @@ def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booki
         before = sum(h for d, h, _a in pending if start <= d < end)
         if spent_by(auth, start, end, excluding=booking_id) + before + halfdays > cap:
             label = {"week": _("this week"), "month": _("this month"), "year": _("this year")}[period]
-            return _("You have used the %(days)s days your employer's convention allows %(period)s.",
-                     days=days_text(cap), period=label)
+            return ngettext("You have used the %(days)s day your employer's convention allows %(period)s.",
+                            "You have used the %(days)s days your employer's convention allows %(period)s.",
+                            plural_count(Decimal(cap) / 2), days=days_text(cap), period=label)
     before_halfdays, before_cents = sum(h for _d, h, _a in pending), sum(a for _d, _h, a in pending)
     if c.budget_halfdays is not None and \
             _spent(c, Use.halfdays, *others) + before_halfdays + halfdays > c.budget_halfdays:
@@ -713,8 +716,6 @@ def _series_pending(booking, convention: Convention) -> tuple:
 
 def days_text(halfdays: int) -> str:
     """Half-days as days for people: 3 -> "1.5" (French "1,5" through the number filter elsewhere)."""
-    from core.ui import number
-
     return number(halfdays / 2) if halfdays % 2 else str(halfdays // 2)
 
 
@@ -899,8 +900,6 @@ def _invoiced(use: Use) -> bool:
 
 def release_preview(booking, reason: str = "member", now=None) -> str | None:
     """booking_refund_preview: the plan in words, before the member confirms a cancellation."""
-    from flask_babel import ngettext
-
     plan = plan_release(booking, reason, now)
     if plan is None:
         return None

@@ -50,6 +50,28 @@ def test_a_new_plugin_gets_a_french_catalogue_then_only_new_strings_change_it(tm
     assert changes == ['+ msgid "Nothing today."', '+ msgstr ""', "+ "]
 
 
+def test_a_message_back_in_the_source_leaves_no_obsolete_copy_of_itself(tmp_path):
+    """Babel kept the obsolete entry (#~) of a message removed then used again, beside the new
+    one: the billing catalogue defined "Paid" twice, and GNU msgfmt refuses such a file. The old
+    translation is offered again, fuzzy."""
+    package = tmp_path / "shop"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "views.py").write_text(VIEW)
+    catalogues.refresh(package, echo=lambda line: None)
+    po = package / "translations" / "fr" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text().replace('msgid "Events"\nmsgstr ""', 'msgid "Events"\nmsgstr "Événements"'))
+    (package / "views.py").write_text(VIEW.replace('LABEL = _l("Events")', 'LABEL = _l("Happenings")'))
+    catalogues.refresh(package, echo=lambda line: None)
+    assert '#~ msgid "Events"' in po.read_text()  # gone from the source: kept aside, as Babel does
+    (package / "views.py").write_text(VIEW + '\n\ndef again():\n    return _("Events")\n')
+    catalogues.refresh(package, echo=lambda line: None)
+    assert po.read_text().count('msgid "Events"') == 1
+    with open(po, "rb") as file:  # its old translation offered again, to check
+        events = read_po(file).get("Events")
+    assert events.string == "Événements" and events.fuzzy
+
+
 def test_the_catalogues_of_this_repository_are_up_to_date_in_the_one_format():
     stale = [path for package in catalogues.packages()
              for path in catalogues.refresh(package, write=False, echo=lambda line: None)]

@@ -115,6 +115,39 @@ def test_switching_billing_off_at_a_site_hides_its_pages_but_not_the_webhook(app
     assert client.post("/billing/stripe/webhook", data=b"{}").status_code == 400
 
 
+@pytest.mark.parametrize("module, at_site", [("booking", True), ("booking", False), ("billing", True)])
+def test_a_held_booking_keeps_its_payment_link_only_where_it_can_still_be_paid(
+        app, client, auth, shop, desk, stripe_driver, module, at_site):
+    """The API lists a member's held booking as the page shows it: while booking and billing are
+    on at its site, with the link to pay it; once either is off there (or everywhere), still
+    listed but with no link, as the page shows none and the payment pages answer 404."""
+    from core.accounts.models import User
+    from core.api.tokens import create_token
+    from core.modules.service import set_enabled
+    from core.sites.service import site_by_slug
+    from test_billing_bookings import book_day
+
+    auth.login(shop["member"])
+    response = book_day(client, desk["figeac"])
+    pay_page = response.headers["Location"]
+    booking_id = int(pay_page.rstrip("/").split("/")[-2])
+    with app.app_context():
+        token = create_token(db.session.get(User, shop["member"].id), "t")
+        db.session.commit()
+
+    def listed():
+        (booking,) = client.get("/api/v1/bookings", headers={"Authorization": f"Bearer {token}"}).json
+        page = client.get(f"/booking/{booking_id}").get_data(as_text=True)
+        return booking["status"], booking["payment_url"], pay_page in page
+
+    assert listed() == ("held", pay_page, True) and client.get(pay_page).status_code == 200
+    with app.app_context():
+        set_enabled(module, False, site=site_by_slug("figeac") if at_site else None)
+        db.session.commit()
+    assert listed() == ("held", None, False)
+    assert client.get(pay_page).status_code == 404
+
+
 def test_erasing_a_member_keeps_their_invoices_detached_with_the_client_snapshot(app, shop, invoice_ref):
     from core.accounts.models import User
     from core.plugins import registry

@@ -51,6 +51,23 @@ def test_first_waiting_member_is_offered_a_freed_place_by_email(app, site_with_d
         assert booking.status == "confirmed" and booking.member_id == first.id
 
 
+def test_a_waiting_member_takes_the_offered_place_through_its_page(app, client, auth, site_with_desk, make_user):
+    holder, first = make_user(), make_user()
+    booking_id, (entry_id,) = _queue(app, site_with_desk, next_weekday(), holder, first)
+    with app.test_request_context():
+        service.cancel(booking_id, None, "manager")
+        db.session.commit()
+    auth.login(first)
+    assert client.get(f"/booking/waitlist/{entry_id}").status_code == 200
+    taken = client.post(f"/booking/waitlist/{entry_id}", headers={"Accept-Language": "en"})
+    with app.app_context():
+        booking = db.session.query(Booking).filter_by(member_id=first.id).one()
+        assert booking.status == "confirmed" and taken.status_code == 303
+        assert taken.headers["Location"] == f"/booking/{booking.id}"
+    assert "Your booking is confirmed." in client.get(taken.headers["Location"], headers={
+        "Accept-Language": "en"}).get_data(as_text=True)
+
+
 def test_an_offer_cannot_be_taken_once_booking_is_switched_off_at_its_site(app, runner, site_with_desk, make_user):
     """Its page answered 404, but the form's POST still booked the place at a site where the
     manager had switched booking off."""

@@ -42,6 +42,30 @@ def test_a_booking_request_sends_few_statements(app, client, site_with_desk, mak
     assert queries.count <= bound, f"{queries.count} statements (bound {bound}):\n" + "\n".join(queries.statements)
 
 
+def test_the_booking_forms_redirect_reads_nothing_again_after_the_commit(app, client, auth, site_with_desk,
+                                                                          make_resource, make_user):
+    """The page's booking form answers with a redirect (the booking, or the payment page) and a
+    word of who pays: asked before the commit, not after it, when the commit's expiry loaded the
+    booking with its place and site, then the site's hours, again for that (2 statements; only
+    the signed-in member is read again after it, by the session's own check)."""
+    app.config["JOBS_RUN"] = "worker"
+    app.config["CACHE_CHECK_SECONDS"] = 0
+    other, day = make_resource("figeac", "desk", "Poste 2"), next_weekday()
+    form = {"date": day.isoformat(), "period": "morning"}
+    auth.login(make_user())
+    assert client.post("/booking/sites/figeac/book", data={**form, "resource": other}).status_code == 303  # warm
+    auth.logout()
+    auth.login(make_user())
+    with Queries(app) as queries:
+        made = client.post("/booking/sites/figeac/book", data={**form, "resource": site_with_desk})
+    assert made.status_code == 303 and made.headers["Location"].startswith("/booking/")
+    inserted = next(i for i, s in enumerate(queries.statements) if s.startswith("INSERT INTO booking_booking"))
+    again = [s for s in queries.statements[inserted:] if s.startswith("SELECT") and "FROM booking_booking" in s]
+    assert again == [], again
+    bound = 22 + (2 if queries.engine.dialect.name == "postgresql" else 0)  # the row locks
+    assert queries.count <= bound, f"{queries.count} statements (bound {bound}):\n" + "\n".join(queries.statements)
+
+
 def test_the_confirmation_is_rendered_by_a_job_after_the_commit(app, client, site_with_desk, make_user,
                                                                api_token, mailbox):
     app.config["JOBS_RUN"] = "worker"  # nothing runs until a worker does

@@ -33,7 +33,7 @@ def test_an_employee_sees_where_and_until_when_their_employer_pays_and_the_week_
     assert "Votre employeur prend en charge vos journées" in home
     assert "Conseil départemental du Lot prend en charge vos journées de télétravail jusqu’au" in home
     assert "Où : Figeac" in home and "Aurillac" not in home.split("Où :")[1].split("</li>")[0]
-    assert "Cette semaine : 0 sur 1,5 jours utilisés" in home
+    assert "Cette semaine : 0 sur 1,5 jour utilisé" in home
     assert "Types d’espace : Poste de travail" in home or "Types d'espace : Poste de travail" in home  # desks only
     assert 'href="/booking"' in home
 

@@ -69,7 +69,7 @@ def test_a_cap_refusal_on_the_booking_page_names_the_referent_and_how_to_reach_t
     refused = client.post("/booking/sites/figeac/book", data={**form, "date": (monday + timedelta(days=1)).isoformat()})
     assert refused.status_code == 422
     text = refused.get_data(as_text=True)
-    assert "1,5 jours" in text and "cette semaine" in text
+    assert "1,5 jour," in text and "cette semaine" in text
     referent = world.referent.email
     assert (f"Vous pouvez demander au référent de votre employeur, {referent.split('@')[0]} ({referent}), si la "
             "convention peut prendre en charge cette réservation.") in text
