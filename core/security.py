@@ -84,7 +84,9 @@ def _remembered(_app, user):
 
 
 def _no_store(response):
-    if g.get("api_user") is not None or (current_user and current_user.is_authenticated):
+    # `is_anonymous`, not `is_authenticated`: the latter reads `is_active`, and after the
+    # request's commit expired the member's row, that read loaded it again (one more statement).
+    if g.get("api_user") is not None or (current_user and not current_user.is_anonymous):
         response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -47,7 +47,8 @@ def test_the_booking_forms_redirect_reads_nothing_again_after_the_commit(app, cl
     """The page's booking form answers with a redirect (the booking, or the payment page) and a
     word of who pays: asked before the commit, not after it, when the commit's expiry loaded the
     booking with its place and site, then the site's hours, again for that (2 statements; only
-    the signed-in member is read again after it, by the session's own check)."""
+    the signed-in member's row, expired by the commit, is not read again either: the answer's
+    no-store header asks only whether someone is signed in)."""
     app.config["JOBS_RUN"] = "worker"
     app.config["CACHE_CHECK_SECONDS"] = 0
     other, day = make_resource("figeac", "desk", "Poste 2"), next_weekday()
@@ -62,7 +63,9 @@ def test_the_booking_forms_redirect_reads_nothing_again_after_the_commit(app, cl
     inserted = next(i for i, s in enumerate(queries.statements) if s.startswith("INSERT INTO booking_booking"))
     again = [s for s in queries.statements[inserted:] if s.startswith("SELECT") and "FROM booking_booking" in s]
     assert again == [], again
-    bound = 22 + (2 if queries.engine.dialect.name == "postgresql" else 0)  # the row locks
+    member_again = [s for s in queries.statements[inserted:] if "FROM user_account" in s]
+    assert member_again == [], member_again
+    bound = 21 + (2 if queries.engine.dialect.name == "postgresql" else 0)  # the row locks
     assert queries.count <= bound, f"{queries.count} statements (bound {bound}):\n" + "\n".join(queries.statements)
 
 
