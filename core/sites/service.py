@@ -8,9 +8,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import holidays
+from flask import g, has_request_context
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import ObjectDeletedError
 
 from core import audit
 from core.cache import cached
@@ -32,7 +34,21 @@ class SiteError(DomainError):
 
 
 def site_by_slug(slug: str) -> Site | None:
-    return db.session.scalar(select(Site).where(Site.slug == slug))
+    """The site with that address name. Asked twice by most site pages (the module guard, then
+    the view): the site found is kept for the request, while it stays in the session under that
+    name (a rename, a delete or a rollback asks the database again)."""
+    found = g.setdefault("_sites_by_slug", {}) if has_request_context() else {}
+    site = found.get(slug)
+    if site is not None and site in db.session and site not in db.session.deleted:
+        try:
+            if site.slug == slug:  # read again after a commit
+                return site
+        except ObjectDeletedError:  # deleted by another transaction since
+            pass
+    site = db.session.scalar(select(Site).where(Site.slug == slug))
+    if site is not None:
+        found[slug] = site
+    return site
 
 
 def published_sites() -> list[Site]:

@@ -190,6 +190,7 @@ HOT_PAGES = [
     ("/sites/figeac", 11, False),
     ("/api/v1/availability?date={day}", 3, False),
     ("/booking?date={day}", 4, False),
+    ("/booking/sites/figeac", 5, True),  # the member, the site (once: the module guard asked for it) and its hours, the places, the closures
 ]
 
 

@@ -147,3 +147,34 @@ def test_a_refused_closure_keeps_what_was_typed_and_says_why_beside_the_field(ap
     assert "La fermeture doit se terminer le jour même ou après son premier jour." in page
     with app.app_context():
         assert service.site_by_slug("figeac").closures == []
+
+
+
+def test_a_site_found_by_its_address_name_is_kept_for_the_request_while_it_keeps_that_name(app, make_site):
+    """The module guard and the view both ask for the site of the URL: asked once. A site
+    renamed, deleted or rolled back in the request is asked of the database again."""
+    from sqlalchemy import event
+
+    make_site("figeac")
+    make_site("aurillac")
+    statements = []
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    with app.test_request_context():
+        event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            site = service.site_by_slug("figeac")
+            asked = len(statements)  # the site, its hours (and the transaction's BEGIN)
+            assert service.site_by_slug("figeac") is site and len(statements) == asked
+            site.slug = "figeac-centre"
+            assert service.site_by_slug("figeac") is None  # the old name no longer finds it
+            assert service.site_by_slug("figeac-centre") is site
+            db.session.rollback()
+            assert service.site_by_slug("figeac-centre") is None  # the rename never happened
+            assert service.site_by_slug("figeac").slug == "figeac"
+            db.session.delete(service.site_by_slug("aurillac"))
+            assert service.site_by_slug("aurillac") is None
+        finally:
+            event.remove(db.engine, "before_cursor_execute", count)
