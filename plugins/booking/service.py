@@ -245,18 +245,26 @@ def is_free(resource_id: int, starts_at, ends_at, now) -> bool:
                                               "now": now, "since": starts_at - timedelta(days=1)}) is None
 
 
-def store(booking: Booking, now=None) -> Booking:
+def store(booking: Booking, now=None, *, then_other: bool = True) -> Booking:
     """Insert a prepared booking after freeing expired holds; the database refuses an overlap.
 
+    :param then_other: the caller goes on in this transaction after a refusal (the next place,
+        the next day of a series): the insert is made in a savepoint. Without it a refusal
+        leaves the transaction to be rolled back, as every refused single booking is (two
+        statements fewer on each booking: the savepoint and its release).
     :raises SlotTaken: the slot is taken (409).
     """
     tell_expired(release_expired_holds(booking.resource_id, booking.starts_at, booking.ends_at, now or utcnow()))
     # Translated now: after a refused flush the session must be rolled back before any load.
     taken = slot_taken()
     try:
-        # Added inside the savepoint (begin_nested flushes what is pending first): a refused
-        # insert rolls back to it and leaves the transaction usable (book_any tries the next).
-        with db.session.begin_nested():
+        if then_other:
+            # Added inside the savepoint (begin_nested flushes what is pending first): a refused
+            # insert rolls back to it and leaves the transaction usable.
+            with db.session.begin_nested():
+                db.session.add(booking)
+                db.session.flush()
+        else:
             db.session.add(booking)
             db.session.flush()
     except sa_exc.DBAPIError as exc:
@@ -267,12 +275,13 @@ def store(booking: Booking, now=None) -> Booking:
 
 
 def new_booking(resource: Resource, member, starts_at: datetime, ends_at: datetime, actor=None,
-                *, now=None, **options) -> Booking:
+                *, now=None, then_other: bool = True, **options) -> Booking:
     """Validate and add one booking to the session (not committed): held or confirmed.
 
     :raises BookingError: a broken rule (422), SlotTaken (409).
     """
-    return store(prepare(resource, member, starts_at, ends_at, actor, now=now, **options), now)
+    return store(prepare(resource, member, starts_at, ends_at, actor, now=now, **options), now,
+                 then_other=then_other)
 
 
 def announce(booking: Booking) -> None:
@@ -294,7 +303,9 @@ def book(resource: Resource, member, starts_at: datetime, ends_at: datetime, act
         (`booking_payer(...).needs_payment`) or the manager's approval must complete it.
     :raises BookingError: a broken rule, or another plugin refused it while acting on it.
     """
-    booking = new_booking(resource, member, starts_at, ends_at, actor, now=now, previewed=previewed)
+    # A refusal ends the request, whose transaction is rolled back: no savepoint needed.
+    booking = new_booking(resource, member, starts_at, ends_at, actor, now=now, previewed=previewed,
+                          then_other=False)
     announce(booking)
     return booking
 
