@@ -12,6 +12,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from core.cache import cached, watch
 from core.db import lock_name
 from core.extensions import db
 from plugins.billing.config import Product, settings
@@ -78,8 +79,15 @@ def products_at(site, kinds=None) -> dict[str, Product]:
             if code not in unavailable and (kinds is None or p.kind in kinds)}
 
 
+watch(ReducedRate, "reduced_rates")
+
+
 def has_reduced_rate(member_id: int | None) -> bool:
-    return member_id is not None and db.session.get(ReducedRate, member_id) is not None
+    """Whether the member pays the reduced prices. Every booking and every price shown to a
+    member asks, and grants are rare: the few members who have one are kept per process
+    (`core.cache`: a grant reaches every worker within `CACHE_CHECK_SECONDS`)."""
+    return member_id is not None and member_id in cached(
+        "reduced_rates", "members", lambda: frozenset(db.session.scalars(select(ReducedRate.member_id))))
 
 
 def quote(site, code: str, member_id: int | None = None, discount_code: str | None = None,

@@ -249,3 +249,31 @@ def test_a_boards_grant_and_its_revocation_reach_the_other_worker(app_factory, m
         access.revoke(db.session.get(User, admin.id), employer.id, access.RECRUITER)
         db.session.commit()
     assert not may_see_spouses(two)
+
+
+def test_a_reduced_rate_granted_through_one_worker_prices_the_other(app_factory, make_site, make_user):
+    """Billing keeps who has the reduced prices per process (every booking and every price
+    shown asks): a grant, then its removal with the account's data, reach the other worker."""
+    from sqlalchemy import delete
+
+    from core.sites.service import site_by_slug
+    from plugins.billing.models import ReducedRate
+    from plugins.billing.products import quote
+
+    make_site("figeac")
+    admin, student = make_user("territory-admin"), make_user()
+    one, two = _workers(app_factory)
+
+    def day_pass(app) -> int:
+        with app.test_request_context():
+            return quote(site_by_slug("figeac"), "day_pass", student.id).unit_cents
+
+    assert day_pass(two) == 1250  # its copy is warm now
+    with one.test_request_context():
+        db.session.add(ReducedRate(member_id=student.id, category="student", granted_by_id=admin.id))
+        db.session.commit()
+    assert day_pass(two) == 800
+    with one.test_request_context():
+        db.session.execute(delete(ReducedRate).where(ReducedRate.member_id == student.id))
+        db.session.commit()
+    assert day_pass(two) == 1250
