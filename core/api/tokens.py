@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from functools import cache
 
 from flask_babel import gettext as _
-from sqlalchemy import ForeignKey, String, select
-from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
+from sqlalchemy import ForeignKey, String, bindparam, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import UTCDateTime, utcnow
 from core.errors import DomainError
@@ -68,8 +69,15 @@ def user_for_token(secret: str):
     """The active user a token belongs to, or None."""
     if not secret.startswith(PREFIX) or len(secret) > 100:
         return None
-    token = db.session.scalar(select(ApiToken).options(joinedload(ApiToken.user))  # one query for both
-                              .where(ApiToken.digest == _digest(secret), ApiToken.revoked_at.is_(None)))
-    if token is None or not token.user.is_active:
-        return None
-    return token.user
+    user = db.session.scalar(_holder_query(), {"digest": _digest(secret)})
+    return user if user is not None and user.is_active else None
+
+
+@cache
+def _holder_query():
+    """The user of an unrevoked token, by its digest: built once with a bound parameter (every
+    API call asks it; the token's own row is not needed)."""
+    from core.accounts.models import User
+
+    return select(User).join(ApiToken, ApiToken.user_id == User.id).where(
+        ApiToken.digest == bindparam("digest"), ApiToken.revoked_at.is_(None))
