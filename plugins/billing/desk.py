@@ -28,7 +28,13 @@ def desk_links(booking) -> list[NavItem]:
     """"Record the payment" beside a booking whose order waits to be paid at the desk, or that
     is held for its online payment (the member may pay at the desk instead)."""
     order = pending_order(booking.id) if booking.member_id else None
-    held_for_payment = booking.status == "held" and booking.hold_reason == "payment"
+    held_for_payment = booking.status == "held" and booking.hold_reason == "payment" and booking.member_id
+    if held_for_payment and order is None:
+        # Booked by the manager for a member who pays: no order yet (the member has not started
+        # paying online). The on-site payment form takes it: recording that product for the
+        # member confirms this booking (`desk_order`).
+        return [NavItem(_l("Record the payment"), "billing_manage.site_billing",
+                        {"site_slug": booking.resource.site.slug, "_anchor": "onsite-title"})]
     if order is None or (order.method != "on_site" and not held_for_payment):
         return []
     return [NavItem(_l("Record the payment"), "billing_manage.site_billing",

@@ -60,7 +60,9 @@ def record_payment(site_slug):
         return _page(site, payment_form=form, status=422)
     member = member_by_email(form.email.data)
     if member is None:
-        form.email.errors.append(_("No member has this e-mail address."))
+        # A walk-in visitor has no account yet: say what to do, not only what is wrong.
+        form.email.errors.append(_("No member has this e-mail address. A visitor without an account creates one "
+                                   "first (the sign-up page); then book them a place and record their payment."))
         return _page(site, payment_form=form, status=422)
     try:
         order = desk_order(member, site, quote(site, form.product.data, member.id), form.quantity.data,

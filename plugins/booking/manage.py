@@ -359,5 +359,16 @@ def rules(site_slug):
             flash(_("The rules are saved."), "success")
             return redirect(url_for("booking_manage.rules", site_slug=site.slug), 303)
     stored = db.session.scalars(select(Rule).where(Rule.site_id == site.id).order_by(Rule.kind)).all()
+    # "Edit" beside a row (?kind=room) fills the form with that row's values: a blank field is
+    # saved as "the default", so a form always blank cleared the values not typed again.
+    wanted = request.args.get("kind")
+    if not form.is_submitted() and wanted in ("", *KIND_LABELS):
+        form.kind.data = wanted
+        row = next((rule for rule in stored if rule.kind == wanted), None)
+        if row is not None:
+            for name in RULE_FIELDS:
+                if name != "approval_required":
+                    getattr(form, name).data = getattr(row, name)
+            form.approval_required.data = {True: "1", False: "0"}.get(row.approval_required, "")
     return render_template("booking/manage_rules.html", site=site, form=form, stored=stored,
                            rule_fields=RULE_FIELDS), 400 if form.errors else 200

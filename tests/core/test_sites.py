@@ -149,7 +149,6 @@ def test_a_refused_closure_keeps_what_was_typed_and_says_why_beside_the_field(ap
         assert service.site_by_slug("figeac").closures == []
 
 
-
 def test_a_site_found_by_its_address_name_is_kept_for_the_request_while_it_keeps_that_name(app, make_site):
     """The module guard and the view both ask for the site of the URL: asked once. A site
     renamed, deleted or rolled back in the request is asked of the database again."""
@@ -178,3 +177,26 @@ def test_a_site_found_by_its_address_name_is_kept_for_the_request_while_it_keeps
             assert service.site_by_slug("aurillac") is None
         finally:
             event.remove(db.engine, "before_cursor_execute", count)
+
+
+def test_the_closures_list_names_a_one_day_closure_once_with_the_french_colon(app, client, auth, make_user,
+                                                                             make_site):
+    """The list read "3 déc. 2026 – 3 déc. 2026: Coupure de courant": the day twice, an English
+    colon in French, and each "Retirer" button said nothing of the closure it removes."""
+    import re
+
+    import lxml.html
+
+    make_site("figeac")
+    auth.login(make_user("site-manager", sites=["figeac"]))
+    client.post("/sites/figeac/closures", data={"starts_on": "2030-01-03", "ends_on": "2030-01-03",
+                                                "reason": "Coupure de courant"})
+    client.post("/sites/figeac/closures", data={"starts_on": "2030-02-04", "ends_on": "2030-02-08"})
+    page = lxml.html.fromstring(client.get("/sites/figeac/edit").get_data(as_text=True))
+    items = page.xpath("//section[@id='closures']//li")
+    assert [re.sub(r"[ \t\n]+", " ", li.xpath("string(text())")).strip() for li in items] == [
+        "3 janv. 2030\u00a0: Coupure de courant", "4 févr. 2030 – 8 févr. 2030"]
+    assert [re.sub(r"[ \t\n]+", " ", b.text_content()).strip()
+            for b in page.xpath("//section[@id='closures']//li//button")] == [
+        "Retirer 3 janv. 2030", "Retirer 4 févr. 2030 – 8 févr. 2030"]
+    assert page.xpath("//fieldset[@id='hours']/legend/text()") == ["Horaires d'ouverture"]

@@ -69,3 +69,31 @@ def test_desk_pages_reflow_and_have_no_serious_accessibility_violations(page, lo
     login(MANAGER)
     check_pages(page, [f"/booking/manage/{SITE}", f"/booking/manage/{SITE}/occupancy",
                        f"/booking/manage/{SITE}/arrival-code", f"/booking/manage/{SITE}/week"])
+
+
+def test_wider_than_a_phone_the_day_status_words_stay_whole(page, login, live_app):
+    """At 1280 px the day's "Confirmée" ran on two lines ("Confirmé" / "e"): the page lets a
+    table cell break anywhere, and the buttons beside it took the width. Each word of the status
+    now stays on one line (the words themselves may still wrap between them)."""
+    _booking_today(live_app)
+    login(MANAGER)
+    for width in (1280, 720):  # 720: a tablet, or a narrow window; still the table's own layout
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(f"/booking/manage/{SITE}")
+        broken = page.evaluate(STATUS_WORDS_BROKEN)
+        assert broken[0] >= 1 and broken[1] == [], (width, broken)
+
+
+STATUS_WORDS_BROKEN = """() => {
+        const cells = [...document.querySelectorAll('#arrivals-title ~ table td[data-label="Statut"]')];
+        const out = [];
+        for (const cell of cells) {
+            const text = cell.firstChild;
+            if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+            const words = text.textContent.trim().split(/\\s+/);
+            const range = document.createRange();
+            range.selectNodeContents(text);
+            if (range.getClientRects().length > words.length) out.push(text.textContent.trim());
+        }
+        return [cells.length, out];
+    }"""

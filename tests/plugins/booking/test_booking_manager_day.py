@@ -1,0 +1,85 @@
+"""A site manager's day as they live it, found by a usability walk-through: the menu reaches the
+opening hours and the closures, the summary says only what there is, a request says what it
+waits for, and the rules page shows and edits what is stored in the manager's words."""
+from __future__ import annotations
+
+import lxml.html
+
+from booking_dates import next_weekday
+from core.accounts.models import User
+from core.extensions import db
+from core.sites.service import site_by_slug
+from plugins.booking import service
+from plugins.booking.rules import save_rules
+from plugins.booking.slots import range_for
+
+
+def _page(client, url):
+    answer = client.get(url)
+    assert answer.status_code == 200, url
+    return lxml.html.fromstring(answer.get_data(as_text=True))
+
+
+def test_the_management_menu_reaches_the_opening_hours_and_the_closures(client, auth, site_with_desk, make_user):
+    """Closing the site for a day or changing its hours was reached only through "Administration"
+    or "Lieux", then "Modifier ce lieu", at the bottom of a long form: nothing on the manager's pages
+    led there."""
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    for url in ("/booking/manage/figeac", "/booking/manage/figeac/rules", "/booking/manage/figeac/resources"):
+        menu = _page(client, url).xpath("//nav[@aria-label='Gestion du lieu']//a")
+        links = {a.text_content().strip(): a.get("href") for a in menu}
+        assert links["Horaires d'ouverture"] == "/sites/figeac/edit#hours", url
+        assert links["Fermetures"] == "/sites/figeac/edit#closures", url
+    edit = _page(client, "/sites/figeac/edit")
+    assert edit.xpath("//*[@id='hours']") and edit.xpath("//*[@id='closures']")
+
+
+def test_a_request_says_what_it_waits_for_and_the_summary_only_what_there_is(app, client, auth, make_site,
+                                                                            make_resource, make_user):
+    """The summary read "1 1 demande à valider, 0 paiement à encaisser sur place ce jour." and a
+    request's status "En attente (de paiement ou de validation)", for the manager and the member."""
+    make_site("figeac")
+    office = make_resource("figeac", "office", "Bureau", approval_required=True)
+    manager = make_user(role="site-manager", sites=["figeac"])
+    member = make_user(name="Camille Martin")
+    day = next_weekday()
+    with app.app_context():
+        resource = service.get_resource(office)
+        booking = service.book(resource, db.session.get(User, member.id), *range_for(resource.site, day, "morning"))
+        db.session.commit()
+        booking_id = booking.id
+        assert (booking.status, booking.hold_reason) == ("held", "approval")
+    auth.login(manager)
+    page = _page(client, f"/booking/manage/figeac?day={day}")
+    summary = " ".join(page.get_element_by_id("to-handle").text_content().split())
+    assert summary == "1 1 demande à valider."
+    [row] = page.xpath("//section[@aria-labelledby='requests-title']//tbody/tr")
+    assert "En attente de votre validation" in row.text_content()
+    assert "paiement ou de validation" not in row.text_content()
+    auth.logout()
+    auth.login(member)
+    shown = " ".join(_page(client, f"/booking/{booking_id}").text_content().split())
+    assert "En attente de l’accord du gestionnaire" in shown and "paiement ou de validation" not in shown
+
+
+def test_the_rules_page_says_yes_or_no_and_edits_a_stored_row_with_its_values(app, client, auth, site_with_desk,
+                                                                              make_user):
+    """The stored rules showed "True" (English, Python's word) for "Validation requise", and the
+    form was always blank: saving a change for meeting rooms cleared their values not typed again
+    (a blank field is saved as "the default"), with no word saying so."""
+    with app.app_context():
+        save_rules(site_by_slug("figeac").id, "room", approval_required=True, max_per_week=3)
+        db.session.commit()
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    page = _page(client, "/booking/manage/figeac/rules")
+    [row] = page.xpath("//table[contains(@class, 'rules-table')]/tbody/tr")
+    cells = [td.text_content().strip() for td in row.xpath("td")]
+    assert "Oui" in cells and "True" not in cells and "3" in cells
+    assert "un champ laissé vide prend la valeur par défaut du lieu" in page.get_element_by_id("rules-help").text_content()
+    [edit] = row.xpath(".//a")
+    assert edit.get("href") == "/booking/manage/figeac/rules?kind=room#kind"
+    form = _page(client, "/booking/manage/figeac/rules?kind=room")
+    assert form.xpath("//select[@id='kind']/option[@selected]/@value") == ["room"]
+    assert form.xpath("//select[@id='approval_required']/option[@selected]/@value") == ["1"]
+    assert form.xpath("//input[@id='max_per_week']/@value") == ["3"]
+    assert form.xpath("//select[@id='approval_required']/option[@value='']/text()") == ["Par défaut"]
