@@ -479,3 +479,15 @@ def test_a_members_event_is_listed_to_members_only_as_the_api_does(client, auth,
     auth.login(make_user())
     for path in pages:
         assert "Petit-déjeuner des membres" in client.get(path).get_data(as_text=True), path
+
+
+def test_an_attendance_list_with_nobody_registered_says_so_once(client, auth, make_event, world):
+    """It read "0 personne inscrite : cochez les présents", then "Personne n'est inscrit.", with
+    nothing to tick."""
+    event_id = make_event(days=1)
+    auth.login(world.manager)
+    page = client.get(f"/events/manage/{event_id}/attendance", headers={"Accept-Language": "fr"})
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Personne n&#39;est inscrit." in text or "Personne n'est inscrit." in text
+    assert "cochez les présents" not in text and "<fieldset" not in text.split("<main", 1)[1]
