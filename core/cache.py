@@ -161,6 +161,8 @@ def cached(kind: str, key, build):
         if key in values:
             return values[key]
     value = build()
+    if kind in db.session.info.get(_BUMPED, ()):  # its query flushed a change of `kind`: not committed
+        return value
     with _LOCK:
         if store.kinds.get(kind, (None,))[0] == version:
             store.kinds[kind][1][key] = value

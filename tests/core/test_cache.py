@@ -277,3 +277,20 @@ def test_a_reduced_rate_granted_through_one_worker_prices_the_other(app_factory,
         db.session.execute(delete(ReducedRate).where(ReducedRate.member_id == student.id))
         db.session.commit()
     assert day_pass(two) == 1250
+
+
+def test_a_value_whose_build_flushed_a_change_of_its_kind_is_not_kept(app_factory, make_user):
+    """The build's own query autoflushes a pending change of the kind (its version raised in this
+    transaction only then): the value holds that change, not yet committed. After a rollback,
+    the worker must not keep serving it as the committed version's."""
+    from plugins.billing.models import ReducedRate
+    from plugins.billing.products import has_reduced_rate
+
+    admin, student = make_user("territory-admin"), make_user()
+    one = app_factory(CACHE_CHECK_SECONDS=0)
+    with one.test_request_context():  # nothing kept yet (or kept at an older version)
+        db.session.add(ReducedRate(member_id=student.id, category="student", granted_by_id=admin.id))
+        assert has_reduced_rate(student.id)  # its own pending change, flushed by the build's query
+        db.session.rollback()
+    with one.test_request_context():
+        assert not has_reduced_rate(student.id)
