@@ -72,9 +72,11 @@ def watch(model: type, kind: str) -> None:
 
 def versions() -> dict[str, int]:
     """Every kind's stored version: read at most once per request, and by a worker at most once
-    per `CACHE_CHECK_SECONDS` unless this browser just changed something (outside requests: at
-    each call)."""
-    if not has_request_context():
+    per `CACHE_CHECK_SECONDS` unless this browser just changed something (outside requests, and
+    in a transaction that changed a kind: at each call)."""
+    if not has_request_context() or db.session.info.get(_BUMPED):
+        # In a transaction that changed a kind: its raised number is not committed, and must
+        # not outlive a rollback in the request's or the worker's copy.
         return _read()
     memo = getattr(request, "_tierslieux_versions", None)
     if memo is not None:

@@ -294,3 +294,27 @@ def test_a_value_whose_build_flushed_a_change_of_its_kind_is_not_kept(app_factor
         db.session.rollback()
     with one.test_request_context():
         assert not has_reduced_rate(student.id)
+
+
+def test_a_version_read_in_a_transaction_that_changed_it_is_not_kept(app_factory, make_site):
+    """After its change, the transaction reads the versions (for another kind): it sees its own
+    raised, not committed, version number. Kept for the request (or the worker), that number
+    outlived the rollback: the sites read afterwards were kept under it, and another worker's
+    commit then gave the kind that number with other rows."""
+    from core.sites.service import published_site_rows, site_by_slug
+    from plugins.billing.products import has_reduced_rate
+
+    make_site("figeac", name="Figeac")
+    one, two = _workers(app_factory)
+    c1 = one.test_client()
+    assert _slugs(c1) == ["Figeac"]
+    with one.test_request_context():
+        site_by_slug("figeac").name = "Rolled back"
+        db.session.flush()  # the kind's version is raised in this transaction
+        has_reduced_rate(1)  # another kind: the versions are read, with the raised one
+        db.session.rollback()
+        assert [row.name for row in published_site_rows()] == ["Figeac"]  # kept, under which number?
+    with two.app_context():
+        site_by_slug("figeac").name = "Committed"
+        db.session.commit()  # the same version number, other rows
+    assert _slugs(c1) == ["Committed"]
