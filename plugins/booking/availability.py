@@ -239,17 +239,17 @@ def week(site: Site, monday: date, now=None):
     now = now or utcnow()
     days = [monday + timedelta(days=i) for i in range(7)]
     resources = _offered_resources().get(site.id, ())
-    slots = {(r.kind, d): day_slots(site, d, r.kind, None) for r in resources for d in days}
-    all_slots = [s for v in slots.values() for s in v]
+    # The grid shows half-days, the same for every kind of place: each day's are made once (they
+    # were made again for every place, and a room's hours with them).
+    halves = {d: [s for s in day_slots(site, d, "desk", None) if s.period in ("morning", "afternoon")]
+              for d in days} if resources else {}
+    all_slots = [s for v in halves.values() for s in v]
     busy = busy_ranges([site.id], min(s.starts_at for s in all_slots),
                        max(s.ends_at for s in all_slots), now) if all_slots else {}
     rows = []
     for resource in resources:
-        cells = []
-        for d in days:
-            halves = [s for s in slots[(resource.kind, d)] if s.period in ("morning", "afternoon")]
-            cells.append([(s, _half_day_state(s, busy.get(resource.id, []), now)) for s in halves])
-        rows.append((resource, cells))
+        taken = busy.get(resource.id, [])
+        rows.append((resource, [[(s, _half_day_state(s, taken, now)) for s in halves[d]] for d in days]))
     return days, rows
 
 
