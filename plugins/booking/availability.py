@@ -297,7 +297,8 @@ def offers(day: date, kind=None, period=None, near=None, amenities=(), member_id
                 if slot.period == "hour" or slot.starts_at <= now:
                     continue
                 free = sum(1 for item in items if any(s.period == slot.period for s in item.free))
-                key = (slot.period, slot.starts_at, slot.ends_at)
+                # Each kind its own price: a room is paid by the hour, a desk by the pass.
+                key = (kind_name, slot.period, slot.starts_at, slot.ends_at)
                 if key not in prices:
                     prices[key] = quote(sample, slot.starts_at, slot.ends_at, member_id)
                 kind_offer.periods.append(PeriodOffer(slot, free, prices[key]))

@@ -219,3 +219,26 @@ def test_the_public_list_of_sites_has_the_map(client, make_site):
     make_site("figeac", name="Télécentre de Figeac")
     page = client.get("/sites").get_data(as_text=True)
     assert '<svg' in page and 'href="/sites/figeac"' in page
+
+
+def test_each_kind_of_place_shows_its_own_price_for_a_period(app, make_site, make_resource):
+    """A room is paid by the hour (free here), a desk by the half-day pass: the search showed a
+    room's morning at the desk's price, the first kind quoted at the site for that slot."""
+    from plugins.booking import availability
+    from plugins.booking.models import Resource
+    from plugins.booking.quotes import quote
+
+    _sites(make_site, make_resource)
+    day = next_weekday()
+    with app.test_request_context():
+        aurillac = next(o for o in availability.offers(day) if o.site.slug == "aurillac")
+        shown = {(k.kind, p.slot.period): p.price for k in aurillac.kinds for p in k.periods}
+        for kind in ("desk", "room"):
+            place = db.session.scalars(db.select(Resource).where(Resource.site_id == aurillac.site.id,
+                                                                 Resource.kind == kind)).first()
+            for k in aurillac.kinds:
+                if k.kind == kind:
+                    for p in k.periods:
+                        assert shown[(kind, p.slot.period)] == quote(place, p.slot.starts_at, p.slot.ends_at), \
+                            (kind, p.slot.period)
+        assert shown[("desk", "morning")] is not None and shown[("room", "morning")] is None  # rooms free here
