@@ -4,6 +4,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, g, has_request_context, redirect, request, session
+from flask_babel import get_translations
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import LanguageAccept
@@ -82,3 +83,30 @@ def _from_elsewhere() -> bool:
 
 def init_app(app) -> None:
     app.register_blueprint(bp)
+    # The templates' _() and ngettext(), as Flask-Babel's, with the catalogue looked up once per
+    # language in force rather than at each call: a page asks a hundred times, and each of
+    # Flask-Babel's lookups walks the request's context several times (a tenth of a search page).
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+        newstyle=True)
+
+
+def _translations():
+    """Flask-Babel's catalogue for the language in force, kept beside the language it is for.
+
+    Flask-Babel keeps the request's language on its state in `g` and replaces that object when
+    the language changes (`force_locale` for an e-mail in the reader's language, `refresh` after
+    a member chose one): a catalogue kept for another object is looked up again. Without that
+    state (outside a request, or before the language is known) it is Flask-Babel's own lookup.
+    """
+    state = g.get("_flask_babel")
+    locale = getattr(state, "babel_locale", None)
+    if locale is None:
+        return get_translations()
+    kept = getattr(state, "tierslieux_translations", None)
+    if kept is None or kept[0] is not locale:
+        kept = state.tierslieux_translations = (locale, get_translations())
+    return kept[1]

@@ -103,3 +103,32 @@ def test_language_switcher_refuses_foreign_redirects(client):
     response = client.post("/language", data={"locale": "en", "next": "//evil.example/"})
     assert response.status_code == 303
     assert response.headers["Location"] == "/"
+
+
+def test_a_templates_catalogue_is_looked_up_once_per_language_and_follows_a_change(app, monkeypatch):
+    """The templates' _() look the catalogue up once per language in force (a page asks a hundred
+    times), and still follow a language forced for an e-mail, then the request's again, and a
+    language chosen during the request (`refresh`)."""
+    import flask_babel
+    from flask import render_template_string, session
+
+    import core.i18n
+
+    asked = []
+    real = flask_babel.get_translations
+
+    def counted():
+        asked.append(1)
+        return real()
+
+    monkeypatch.setattr(core.i18n, "get_translations", counted)
+    page = "{{ _('Free') }} {{ ngettext('%(num)d place', '%(num)d places', 2) }}"
+    with app.test_request_context(headers={"Accept-Language": "fr"}):
+        assert [render_template_string(page) for _ in range(5)] == ["Libre 2 places"] * 5
+        assert 1 <= len(asked) <= 2  # ten messages; the first lookup may come before the language is known
+        with flask_babel.force_locale("en"):
+            assert render_template_string(page) == "Free 2 places"
+        assert render_template_string(page) == "Libre 2 places"
+        session["locale"] = "en"
+        flask_babel.refresh()
+        assert render_template_string(page) == "Free 2 places"
