@@ -679,9 +679,16 @@ def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booki
     c = auth.convention
     others = (Use.booking_id != booking_id,) if booking_id is not None else ()
     for period, cap, start, end in cap_periods(c, day):
-        before = sum(h for d, h, _a in pending if start <= d < end)
-        if spent_by(auth, start, end, excluding=booking_id) + before + halfdays > cap:
+        used = spent_by(auth, start, end, excluding=booking_id) + sum(h for d, h, _a in pending if start <= d < end)
+        if used + halfdays > cap:
             label = {"week": _("this week"), "month": _("this month"), "year": _("this year")}[period]
+            if used < cap:  # some is left, less than this booking needs: "you have used it all" was untrue
+                return ngettext("You have %(left)s day left %(period)s under your employer's convention, "
+                                "and this booking counts %(needs)s.",
+                                "You have %(left)s days left %(period)s under your employer's convention, "
+                                "and this booking counts %(needs)s.",
+                                plural_count(Decimal(cap - used) / 2), left=days_text(cap - used), period=label,
+                                needs=days_text(halfdays))
             return ngettext("You have used the %(days)s day your employer's convention allows %(period)s.",
                             "You have used the %(days)s days your employer's convention allows %(period)s.",
                             plural_count(Decimal(cap) / 2), days=days_text(cap), period=label)
