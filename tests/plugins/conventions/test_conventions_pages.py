@@ -425,3 +425,33 @@ def test_a_cap_beyond_its_period_or_a_budget_beyond_reason_is_refused_by_the_rul
         with pytest.raises(ConventionError) as refused:
             service.save_convention(db.session.get(User, world.admin.id), base.partner, None, **terms)
         assert refused.value.code == "bad_cap"
+
+
+def test_each_decision_says_what_it_did_in_the_referents_words(app, client, auth, world, make_user):
+    """Approving, keeping, refusing or ending an employee all said "Enregistré." """
+    newcomer, other = make_user(email="nouvelle@lot.fr"), make_user(email="autre@lot.fr")
+    with app.app_context():
+        convention = db.session.get(Convention, world.convention_id)
+        pending = Authorisation(convention_id=convention.id, user_id=newcomer.id, status="pending",
+                                valid_from=convention.starts_on)
+        refused = Authorisation(convention_id=convention.id, user_id=other.id,
+                                status="pending", valid_from=convention.starts_on)
+        db.session.add_all([pending, refused])
+        db.session.commit()
+        pending_id, refused_id = pending.id, refused.id
+        employee_id = db.session.scalar(select(Authorisation.id).where(Authorisation.user_id == world.employee.id))
+        names = {i: db.session.get(User, u).display_name for i, u in (
+            (pending_id, newcomer.id), (employee_id, world.employee.id))}
+    auth.login(world.referent)
+    for auth_id, decision, said in (
+            (pending_id, "approved", f"La demande de {names[pending_id]} est acceptée : ses journées de télétravail "
+                                     "sont désormais payées par la convention."),
+            (refused_id, "refused", "est refusée."),
+            (employee_id, "approved", f"Les jours de {names[employee_id]} sont enregistrés."),
+            (employee_id, "inactive", f"{names[employee_id]} ne peut plus réserver de journées payées par la "
+                                      "convention après le ")):
+        response = client.post(f"/conventions/authorisations/{auth_id}", data={"decision": decision},
+                               headers={"Accept-Language": "fr"}, follow_redirects=True)
+        page = response.get_data(as_text=True).replace("&#39;", "'")
+        assert response.status_code == 200 and said in page, decision
+        assert "Enregistré." not in page
