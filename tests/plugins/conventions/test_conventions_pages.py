@@ -455,3 +455,17 @@ def test_each_decision_says_what_it_did_in_the_referents_words(app, client, auth
         page = response.get_data(as_text=True).replace("&#39;", "'")
         assert response.status_code == 200 and said in page, decision
         assert "Enregistré." not in page
+
+
+def test_the_referent_reads_what_is_left_of_the_budget_with_its_unit(app, client, auth, world, book):
+    """Only a percentage used was visible; what was left sat in the chart's hidden description."""
+    from conventions_helpers import set_convention
+
+    assert book(world.employee, world.desks["figeac"][0], next_weekday(1))[0] == 201
+    auth.login(world.referent)
+    set_convention(app, world.convention_id, budget_halfdays=20)
+    page = client.get(f"/conventions/{world.convention_id}", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Reste : 9 jours sur 10." in page
+    set_convention(app, world.convention_id, budget_halfdays=None, budget_cents=30000)
+    page = client.get(f"/conventions/{world.convention_id}", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Reste : 285,00\u00a0€ sur 300,00\u00a0€." in page.replace("\u202f", "\u00a0")
