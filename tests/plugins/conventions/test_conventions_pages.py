@@ -469,3 +469,16 @@ def test_the_referent_reads_what_is_left_of_the_budget_with_its_unit(app, client
     set_convention(app, world.convention_id, budget_halfdays=None, budget_cents=30000)
     page = client.get(f"/conventions/{world.convention_id}", headers={"Accept-Language": "fr"}).get_data(as_text=True)
     assert "Reste : 285,00\u00a0€ sur 300,00\u00a0€." in page.replace("\u202f", "\u00a0")
+
+
+def test_each_weekday_box_keeps_its_name_beside_it_on_a_phone(client, auth, world):
+    """At 390 px a box ended one line and its day's name ("Jeudi") began the next."""
+    auth.login(world.referent)
+    page = client.get(f"/conventions/{world.convention_id}").get_data(as_text=True)
+    boxes = re.findall(r'<input type="checkbox" id="(wd-[0-9]+-[0-9])"', page)
+    assert len(boxes) == 7
+    for box in boxes:
+        assert re.search(rf'<span class="conventions-day"><input type="checkbox" id="{box}"[^>]*> '
+                         rf'<label for="{box}">[^<]+</label></span>', page), box
+    css = client.get("/conventions/static/conventions.css").get_data(as_text=True)
+    assert re.search(r"\.conventions-day \{[^}]*white-space: nowrap", css)
