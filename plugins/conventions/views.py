@@ -226,7 +226,9 @@ def invite(convention_id):
     else:
         service.invite(current_user, convention, form.email.data)
         db.session.commit()
-        flash(_("An invitation was sent to %(email)s.", email=form.email.data), "success")
+        # Where the invited person will show: the référent looked for them in the list, in vain.
+        flash(_("An invitation was sent to %(email)s, valid %(days)d days. They will appear in the list of "
+                "employees once they accept it.", email=form.email.data, days=service.INVITE_DAYS), "success")
     return redirect(url_for(".detail", convention_id=convention.id), 303)
 
 

@@ -149,6 +149,10 @@ def test_a_referent_invites_an_employee_who_accepts(app, client, auth, world, ma
     auth.login(world.referent)
     response = client.post(f"/conventions/{world.convention_id}/invite", data={"email": newcomer.email})
     assert response.status_code == 303
+    # Where the invited person will show, and for how long the link works: they are not listed yet.
+    page = client.get(response.headers["Location"], headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert (f"Une invitation a été envoyée à {newcomer.email}, valable 14 jours. La personne apparaîtra dans la "
+            "liste des agents quand elle l'aura acceptée.") in page.replace("&#39;", "'")
     link = _link(mailbox, newcomer.email)
     path = link.split("://", 1)[1].split("/", 1)[1]
     auth.logout()
