@@ -18,7 +18,7 @@ from typing import NamedTuple
 from flask import current_app
 from flask_babel import gettext as _, ngettext
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import bindparam, delete, func, or_, select
+from sqlalchemy import bindparam, case, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import defaultload, lazyload
 from stdnum.fr import siren as stdnum_siren, siret as stdnum_siret
@@ -546,8 +546,11 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
 
 
 def employees(convention: Convention) -> list[Authorisation]:
+    """Requests waiting for a decision first, then the employees covered, then the others: in the
+    order of the status' names, a request came after every employee and everyone who left."""
+    first = case({"pending": 0, "approved": 1, "inactive": 2}, value=Authorisation.status, else_=3)
     return list(db.session.scalars(select(Authorisation).where(Authorisation.convention_id == convention.id)
-                                   .order_by(Authorisation.status, Authorisation.id)))
+                                   .order_by(first, Authorisation.id)))
 
 
 # --------------------------------------------------------------------------------------------

@@ -486,3 +486,25 @@ def test_each_weekday_box_keeps_its_name_beside_it_on_a_phone(client, auth, worl
                          rf'<label for="{box}">[^<]+</label></span>', page), box
     css = client.get("/conventions/static/conventions.css").get_data(as_text=True)
     assert re.search(r"\.conventions-day \{[^}]*white-space: nowrap", css)
+
+
+def test_a_request_waiting_is_listed_first_and_the_home_page_leads_to_it(app, client, auth, world, make_user):
+    """Ordered by the status' name, a request came after every employee and everyone who left:
+    the home page said "1 agent attend votre décision" and the référent had to scroll for it."""
+    left, newcomer = make_user(email="partie@lot.fr"), make_user(email="demande@lot.fr")
+    with app.app_context():
+        convention = db.session.get(Convention, world.convention_id)
+        db.session.add_all([Authorisation(convention_id=convention.id, user_id=left.id, status="inactive",
+                                          valid_from=convention.starts_on),
+                            Authorisation(convention_id=convention.id, user_id=newcomer.id, status="pending",
+                                          valid_from=convention.starts_on)])
+        db.session.commit()
+        names = [db.session.get(User, u.id).display_name for u in (newcomer, world.employee, left)]
+    auth.login(world.referent)
+    page = client.get(f"/conventions/{world.convention_id}").get_data(as_text=True)
+    listed = page[page.index('id="employees-title"'):]
+    positions = [listed.index(f"<strong>{name}</strong>") for name in names]
+    assert positions == sorted(positions), names
+    home = client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert re.search(rf'<a href="/conventions/{world.convention_id}#employees-title">1 agent attend votre décision</a>',
+                     home)
