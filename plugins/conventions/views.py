@@ -272,7 +272,9 @@ def _asked_usage(convention):
 def statement(convention_id):
     convention = service.convention_for(current_user, convention_id)
     report = _asked_usage(convention)
-    return render_template("conventions/statement.html", convention=convention, report=report)
+    return render_template("conventions/statement.html", convention=convention, report=report,
+                           issued=invoicing.statement_of(convention.id, report.month),
+                           running=(report.start.year, report.start.month) >= (_today().year, _today().month))
 
 
 @bp.get("/<int:convention_id>/statement.csv", endpoint="statement_csv")

@@ -508,3 +508,29 @@ def test_a_request_waiting_is_listed_first_and_the_home_page_leads_to_it(app, cl
     home = client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
     assert re.search(rf'<a href="/conventions/{world.convention_id}#employees-title">1 agent attend votre décision</a>',
                      home)
+
+
+def test_the_statement_leads_to_its_invoice_or_says_when_it_comes(app, client, auth, world, book):
+    """The month's statement said nothing of its invoice: it sat at the bottom of the convention's page."""
+    from plugins.conventions import invoicing
+
+    day = next_weekday(1)
+    assert book(world.employee, world.desks["figeac"][0], day)[0] == 201
+    month = f"{day:%Y-%m}"
+    auth.login(world.referent)
+    url = f"/conventions/{world.convention_id}/statement?month={month}"
+    page = client.get(url, headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    # next_weekday is in a week or later: this month, or the next one
+    assert "Ce mois n'est pas fini : sa facture sera émise au début du mois suivant." in page.replace("&#39;", "'")
+    past = client.get(f"/conventions/{world.convention_id}/statement?month=2026-01",
+                      headers={"Accept-Language": "fr"}).get_data(as_text=True).replace("&#39;", "'")
+    assert "Ce mois n'est pas encore facturé." in past and "pas fini" not in past
+    with app.test_request_context():
+        first_next = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+        issued = invoicing.issue_statement(db.session.get(Convention, world.convention_id), month, today=first_next)
+        db.session.commit()
+        reference = issued.invoice_reference
+    page = client.get(url, headers={"Accept-Language": "fr"}).get_data(as_text=True).replace("\u202f", "\u00a0")
+    assert f"Facture {reference} : 18,00\u00a0€ TTC." in page
+    assert f'href="/conventions/{world.convention_id}/invoices/{month}.pdf"' in page
+    assert client.get(f"/conventions/{world.convention_id}/invoices/{month}.pdf").status_code == 200
