@@ -686,12 +686,12 @@ def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booki
         if used + halfdays > cap:
             label = {"week": _("this week"), "month": _("this month"), "year": _("this year")}[period]
             if used < cap:  # some is left, less than this booking needs: "you have used it all" was untrue
-                return ngettext("You have %(left)s day left %(period)s under your employer's convention, "
-                                "and this booking counts %(needs)s.",
-                                "You have %(left)s days left %(period)s under your employer's convention, "
-                                "and this booking counts %(needs)s.",
-                                plural_count(Decimal(cap - used) / 2), left=days_text(cap - used), period=label,
-                                needs=days_text(halfdays))
+                return ngettext("Your employer's convention allows %(cap)s day %(period)s and you have %(left)s "
+                                "left: this booking counts %(needs)s.",
+                                "Your employer's convention allows %(cap)s days %(period)s and you have %(left)s "
+                                "left: this booking counts %(needs)s.",
+                                plural_count(Decimal(cap) / 2), cap=days_text(cap), left=days_text(cap - used),
+                                period=label, needs=days_text(halfdays))
             return ngettext("You have used the %(days)s day your employer's convention allows %(period)s.",
                             "You have used the %(days)s days your employer's convention allows %(period)s.",
                             plural_count(Decimal(cap) / 2), days=days_text(cap), period=label)

@@ -82,10 +82,10 @@ def test_the_cap_refusal_and_the_referents_mail_agree(app, world, book, client, 
                "end": f"{monday + timedelta(days=1)}T18:00"}
     token = api_token(world.employee)
     # Half a day is left and a whole day is asked: "you have used the 1.5 days" was untrue (1 was).
-    for language, said in (("fr", "Il vous reste 0,5 jour cette semaine au titre de la convention de votre "
-                                  "employeur, et cette réservation en compte 1."),
-                           ("en", "You have 0.5 days left this week under your employer's convention, "
-                                  "and this booking counts 1.")):
+    for language, said in (("fr", "La convention de votre employeur permet 1,5 jour cette semaine et il vous en "
+                                  "reste 0,5 : cette réservation en compte 1."),
+                           ("en", "Your employer's convention allows 1.5 days this week and you have 0.5 left: "
+                                  "this booking counts 1.")):
         refused = client.post("/api/v1/bookings", json=request,
                               headers={"Authorization": f"Bearer {token}", "Accept-Language": language})
         assert refused.status_code == 422 and said in refused.get_json()["error"]["message"]
