@@ -505,6 +505,9 @@ def test_a_request_waiting_is_listed_first_and_the_home_page_leads_to_it(app, cl
     listed = page[page.index('id="employees-title"'):]
     positions = [listed.index(f"<strong>{name}</strong>") for name in names]
     assert positions == sorted(positions), names
+    # who left reads as what happened to them, not "Inactive" (a word for the record, agreeing with it)
+    assert re.search(rf"<strong>{names[2]}</strong>\s*— Prise en charge terminée", client.get(
+        f"/conventions/{world.convention_id}", headers={"Accept-Language": "fr"}).get_data(as_text=True))
     home = client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
     assert re.search(rf'<a href="/conventions/{world.convention_id}#employees-title">1 agent attend votre décision</a>',
                      home)
