@@ -466,15 +466,26 @@ def _joinable_domains() -> tuple[tuple[int, frozenset[str]], ...]:
 
 def joinable_by_domain(user) -> list[Convention]:
     """Conventions listing the user's e-mail domain that they have not joined yet."""
+    return by_domain(user)[0]
+
+
+def by_domain(user) -> tuple[list[Convention], list[Convention]]:
+    """Conventions listing the user's e-mail domain: those they may ask to join, and those where
+    their request waits for a référent (the home page said nothing of it once asked)."""
     domain = user.email.rsplit("@", 1)[-1].lower()
     # Asked on every member's home page, and most members match none: the domains are kept per
     # process (`core.cache`), and only the matching conventions are loaded.
     matching = [convention_id for convention_id, domains in _joinable_domains() if domain in domains]
     if not matching:
-        return []
-    return [convention for convention in db.session.scalars(select(Convention).where(Convention.id.in_(matching))
-                                                           .order_by(Convention.id))
-            if _current_authorisation(convention.id, user.id) is None and not _decided_recently(convention.id, user.id)]
+        return [], []
+    joinable, waiting = [], []
+    for convention in db.session.scalars(select(Convention).where(Convention.id.in_(matching)).order_by(Convention.id)):
+        current = _current_authorisation(convention.id, user.id)
+        if current is None and not _decided_recently(convention.id, user.id):
+            joinable.append(convention)
+        elif current is not None and current.status == "pending":
+            waiting.append(convention)
+    return joinable, waiting
 
 
 def _decided_recently(convention_id: int, user_id: int) -> bool:

@@ -131,3 +131,14 @@ def test_an_employee_reads_that_the_prices_shown_when_booking_are_not_theirs(app
     auth.login(world.employee)
     assert ("Là où elle vous couvre, vous ne payez rien : les prix affichés au moment de réserver sont ceux "
             "des autres membres.") in _home(client)
+
+
+def test_an_employee_who_asked_to_join_reads_that_the_request_waits(app, client, auth, world, make_user):
+    """Once asked, the home page said nothing: the button went and no word of the request stayed."""
+    auth.login(make_user(email="paul@lot.fr"))
+    assert "Demander à rejoindre" in _home(client)
+    assert client.post(f"/conventions/domain/{world.convention_id}").status_code == 303
+    home = _home(client)
+    assert "Demander à rejoindre" not in home
+    assert ("Conseil départemental du Lot : votre demande pour rejoindre sa convention attend la décision du "
+            "référent de votre employeur.") in home
