@@ -129,8 +129,8 @@ def test_a_member_without_a_convention_pays_no_query_for_these_panels(app, clien
 def test_an_employee_reads_that_the_prices_shown_when_booking_are_not_theirs(app, client, auth, world):
     """The search shows each place's usual price ("15,00 € TTC"): the home page now says they pay nothing."""
     auth.login(world.employee)
-    assert ("Là où elle vous couvre, vous ne payez rien : les prix affichés au moment de réserver sont ceux "
-            "des autres membres.") in _home(client)
+    assert ("Là où votre employeur vous prend en charge, vous ne payez rien : les prix affichés au moment de "
+            "réserver sont ceux des autres membres.") in _home(client)
 
 
 def test_an_employee_who_asked_to_join_reads_that_the_request_waits(app, client, auth, world, make_user):
