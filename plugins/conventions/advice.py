@@ -34,9 +34,13 @@ def advice(auth: Authorisation, site) -> str:
     else:
         ask = _("You can ask your employer, %(partner)s, whether the convention can cover this booking.",
                 partner=partner.name)
-    if auth.convention.past_cap == "member_pays" and is_enabled("billing", site):
-        return " ".join((ask, _("Or book it again and pay the day yourself.")))
-    return ask
+    if auth.convention.past_cap == "member_pays":
+        if is_enabled("billing", site):
+            return " ".join((ask, _("Or book it again and pay the day yourself.")))
+        return ask
+    # Said, not left to guess: employees asked whether they could pay the day themselves.
+    return " ".join((ask, _("Your employer's convention does not let you pay yourself for a booking it does not "
+                            "cover either.")))
 
 
 def refusal_with_advice(reason: str, auth: Authorisation, site) -> str:

@@ -20,7 +20,7 @@ PAST_CAP_LABELS = {"refuse": _l("Refused"), "member_pays": _l("The employee pays
 STATUS_LABELS = {"draft": _l("Draft"), "signed": _l("Signed"), "active": _l("Active"), "expired": _l("Expired"),
                  "terminated": _l("Terminated")}
 AUTH_STATUS_LABELS = {"pending": _l("Waiting for approval"), "approved": _l("Approved"),
-                      "refused": _l("Refused"), "inactive": _l("Inactive")}
+                      "refused": _l("Refused"), "inactive": _l("Cover ended")}
 WEEKDAY_LABELS = [(0, _l("Monday")), (1, _l("Tuesday")), (2, _l("Wednesday")), (3, _l("Thursday")),
                   (4, _l("Friday")), (5, _l("Saturday")), (6, _l("Sunday"))]
 

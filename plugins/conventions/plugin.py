@@ -61,10 +61,10 @@ def dashboard_widgets(user):
     if followed:
         widgets.append(Widget(_l("Your conventions"), "conventions/_followed_widget.html", {"followed": followed},
                               order=8))
-    joinable = service.joinable_by_domain(user)
-    if joinable:
+    joinable, waiting = service.by_domain(user)
+    if joinable or waiting:
         widgets.append(Widget(_l("Your employer's convention"), "conventions/_join_widget.html",
-                              {"joinable": joinable}, order=35))
+                              {"joinable": joinable, "waiting": waiting}, order=35))
     return widgets or None
 
 

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from flask import current_app
 from flask_babel import gettext as _, ngettext
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import bindparam, delete, func, or_, select
+from sqlalchemy import bindparam, case, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import defaultload, lazyload
 from stdnum.fr import siren as stdnum_siren, siret as stdnum_siret
@@ -466,15 +466,26 @@ def _joinable_domains() -> tuple[tuple[int, frozenset[str]], ...]:
 
 def joinable_by_domain(user) -> list[Convention]:
     """Conventions listing the user's e-mail domain that they have not joined yet."""
+    return by_domain(user)[0]
+
+
+def by_domain(user) -> tuple[list[Convention], list[Convention]]:
+    """Conventions listing the user's e-mail domain: those they may ask to join, and those where
+    their request waits for a référent (the home page said nothing of it once asked)."""
     domain = user.email.rsplit("@", 1)[-1].lower()
     # Asked on every member's home page, and most members match none: the domains are kept per
     # process (`core.cache`), and only the matching conventions are loaded.
     matching = [convention_id for convention_id, domains in _joinable_domains() if domain in domains]
     if not matching:
-        return []
-    return [convention for convention in db.session.scalars(select(Convention).where(Convention.id.in_(matching))
-                                                           .order_by(Convention.id))
-            if _current_authorisation(convention.id, user.id) is None and not _decided_recently(convention.id, user.id)]
+        return [], []
+    joinable, waiting = [], []
+    for convention in db.session.scalars(select(Convention).where(Convention.id.in_(matching)).order_by(Convention.id)):
+        current = _current_authorisation(convention.id, user.id)
+        if current is None and not _decided_recently(convention.id, user.id):
+            joinable.append(convention)
+        elif current is not None and current.status == "pending":
+            waiting.append(convention)
+    return joinable, waiting
 
 
 def _decided_recently(convention_id: int, user_id: int) -> bool:
@@ -546,8 +557,11 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
 
 
 def employees(convention: Convention) -> list[Authorisation]:
+    """Requests waiting for a decision first, then the employees covered, then the others: in the
+    order of the status' names, a request came after every employee and everyone who left."""
+    first = case({"pending": 0, "approved": 1, "inactive": 2}, value=Authorisation.status, else_=3)
     return list(db.session.scalars(select(Authorisation).where(Authorisation.convention_id == convention.id)
-                                   .order_by(Authorisation.status, Authorisation.id)))
+                                   .order_by(first, Authorisation.id)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -679,9 +693,16 @@ def cap_reason(auth: Authorisation, day: date, halfdays: int, amount: int, booki
     c = auth.convention
     others = (Use.booking_id != booking_id,) if booking_id is not None else ()
     for period, cap, start, end in cap_periods(c, day):
-        before = sum(h for d, h, _a in pending if start <= d < end)
-        if spent_by(auth, start, end, excluding=booking_id) + before + halfdays > cap:
+        used = spent_by(auth, start, end, excluding=booking_id) + sum(h for d, h, _a in pending if start <= d < end)
+        if used + halfdays > cap:
             label = {"week": _("this week"), "month": _("this month"), "year": _("this year")}[period]
+            if used < cap:  # some is left, less than this booking needs: "you have used it all" was untrue
+                return ngettext("Your employer's convention allows %(cap)s day %(period)s and you have %(left)s "
+                                "left: this booking counts %(needs)s.",
+                                "Your employer's convention allows %(cap)s days %(period)s and you have %(left)s "
+                                "left: this booking counts %(needs)s.",
+                                plural_count(Decimal(cap) / 2), cap=days_text(cap), left=days_text(cap - used),
+                                period=label, needs=days_text(halfdays))
             return ngettext("You have used the %(days)s day your employer's convention allows %(period)s.",
                             "You have used the %(days)s days your employer's convention allows %(period)s.",
                             plural_count(Decimal(cap) / 2), days=days_text(cap), period=label)

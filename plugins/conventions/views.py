@@ -19,7 +19,7 @@ from core.forms import refuse
 from core.plugins import hooks
 from core.sites.service import published_site_rows, published_sites
 from core.timeutil import today_at
-from core.ui import collect
+from core.ui import collect, long_date
 from core.uploads import UploadError, document_path
 from plugins.booking import NotFound, get_booking
 
@@ -28,7 +28,7 @@ from .errors import ConventionError
 from .forms import (AUTH_STATUS_LABELS, KIND_LABELS, PAST_CAP_LABELS, PRICE_MODEL_LABELS, STATUS_LABELS,
                     ConventionForm, DecisionForm, EmptyForm, InviteForm, PartnerForm, ReferentForm, SignedCopyForm,
                     StatusForm)
-from .models import Convention, Partner, Statement
+from .models import Authorisation, Convention, Partner, Statement
 
 bp = Blueprint("conventions", __name__, url_prefix="/conventions", static_folder="static",
                static_url_path="/static")
@@ -226,7 +226,9 @@ def invite(convention_id):
     else:
         service.invite(current_user, convention, form.email.data)
         db.session.commit()
-        flash(_("An invitation was sent to %(email)s.", email=form.email.data), "success")
+        # Where the invited person will show: the référent looked for them in the list, in vain.
+        flash(_("An invitation was sent to %(email)s, valid %(days)d days. They will appear in the list of "
+                "employees once they accept it.", email=form.email.data, days=service.INVITE_DAYS), "success")
     return redirect(url_for(".detail", convention_id=convention.id), 303)
 
 
@@ -236,13 +238,28 @@ def decide(authorisation_id):
     form = DecisionForm()
     if not form.validate_on_submit():
         refuse(form)
+    asked = find(Authorisation, authorisation_id)
+    was = asked.status if asked is not None else None
     auth = service.decide(current_user, authorisation_id, form.decision.data, valid_until=form.valid_until.data,
                           # No box ticked: floating days (nothing is sent for no box; the form says it showed them).
                           weekdays=(form.weekdays.data or []) if "weekdays_shown" in request.form else None,
                           cost_centre=form.cost_centre.data if "cost_centre" in request.form else None)
     db.session.commit()
-    flash(_("Saved."), "success")
+    flash(_decided(auth, was), "success")
     return redirect(url_for(".detail", convention_id=auth.convention_id), 303)
+
+
+def _decided(auth, was: str | None) -> str:
+    """What the référent's decision did, in their words: "Saved." said nothing of it."""
+    name = auth.user.display_name if auth.user else _("The former employee")
+    if auth.status == "inactive":
+        return _("%(name)s can no longer book days paid by the convention after %(date)s.", name=name,
+                 date=long_date(auth.valid_until))
+    if auth.status == "refused":
+        return _("%(name)s's request is refused.", name=name)
+    if was == "pending":
+        return _("%(name)s is approved: their telework days are now paid by the convention.", name=name)
+    return _("%(name)s's days are saved.", name=name)
 
 
 def _asked_usage(convention):
@@ -255,7 +272,9 @@ def _asked_usage(convention):
 def statement(convention_id):
     convention = service.convention_for(current_user, convention_id)
     report = _asked_usage(convention)
-    return render_template("conventions/statement.html", convention=convention, report=report)
+    return render_template("conventions/statement.html", convention=convention, report=report,
+                           issued=invoicing.statement_of(convention.id, report.month),
+                           running=(report.start.year, report.start.month) >= (_today().year, _today().month))
 
 
 @bp.get("/<int:convention_id>/statement.csv", endpoint="statement_csv")

@@ -81,6 +81,17 @@ def test_the_cap_refusal_and_the_referents_mail_agree(app, world, book, client, 
     request = {"resource": world.desks["figeac"][0], "start": f"{monday + timedelta(days=1)}T08:30",
                "end": f"{monday + timedelta(days=1)}T18:00"}
     token = api_token(world.employee)
+    # Half a day is left and a whole day is asked: "you have used the 1.5 days" was untrue (1 was).
+    for language, said in (("fr", "La convention de votre employeur permet 1,5 jour cette semaine et il vous en "
+                                  "reste 0,5 : cette réservation en compte 1."),
+                           ("en", "Your employer's convention allows 1.5 days this week and you have 0.5 left: "
+                                  "this booking counts 1.")):
+        refused = client.post("/api/v1/bookings", json=request,
+                              headers={"Authorization": f"Bearer {token}", "Accept-Language": language})
+        assert refused.status_code == 422 and said in refused.get_json()["error"]["message"]
+        assert "déjà utilisé 1,5" not in refused.get_json()["error"]["message"]
+    assert book(world.employee, world.desks["figeac"][0], monday + timedelta(days=1), end="12:30")[0] == 201
+    request["start"], request["end"] = f"{monday + timedelta(days=2)}T08:30", f"{monday + timedelta(days=2)}T12:30"
     for language, said in (("fr", "Vous avez déjà utilisé 1,5 jour, tout ce que la convention de votre employeur "
                                   "permet cette semaine."),
                            ("en", "You have used the 1.5 days your employer's convention allows this week.")):

@@ -124,3 +124,21 @@ def test_a_member_without_a_convention_pays_no_query_for_these_panels(app, clien
     with Queries(app) as queries:
         _home(client)
     assert not [s for s in queries.statements if "conventions_authorisation" in s or "conventions_referent" in s]
+
+
+def test_an_employee_reads_that_the_prices_shown_when_booking_are_not_theirs(app, client, auth, world):
+    """The search shows each place's usual price ("15,00 € TTC"): the home page now says they pay nothing."""
+    auth.login(world.employee)
+    assert ("Là où votre employeur vous prend en charge, vous ne payez rien : les prix affichés au moment de "
+            "réserver sont ceux des autres membres.") in _home(client)
+
+
+def test_an_employee_who_asked_to_join_reads_that_the_request_waits(app, client, auth, world, make_user):
+    """Once asked, the home page said nothing: the button went and no word of the request stayed."""
+    auth.login(make_user(email="paul@lot.fr"))
+    assert "Demander à rejoindre" in _home(client)
+    assert client.post(f"/conventions/domain/{world.convention_id}").status_code == 303
+    home = _home(client)
+    assert "Demander à rejoindre" not in home
+    assert ("Conseil départemental du Lot : votre demande pour rejoindre sa convention attend la décision du "
+            "référent de votre employeur.") in home

@@ -149,6 +149,10 @@ def test_a_referent_invites_an_employee_who_accepts(app, client, auth, world, ma
     auth.login(world.referent)
     response = client.post(f"/conventions/{world.convention_id}/invite", data={"email": newcomer.email})
     assert response.status_code == 303
+    # Where the invited person will show, and for how long the link works: they are not listed yet.
+    page = client.get(response.headers["Location"], headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert (f"Une invitation a été envoyée à {newcomer.email}, valable 14 jours. La personne apparaîtra dans la "
+            "liste des agents quand elle l'aura acceptée.") in page.replace("&#39;", "'")
     link = _link(mailbox, newcomer.email)
     path = link.split("://", 1)[1].split("/", 1)[1]
     auth.logout()
@@ -425,3 +429,111 @@ def test_a_cap_beyond_its_period_or_a_budget_beyond_reason_is_refused_by_the_rul
         with pytest.raises(ConventionError) as refused:
             service.save_convention(db.session.get(User, world.admin.id), base.partner, None, **terms)
         assert refused.value.code == "bad_cap"
+
+
+def test_each_decision_says_what_it_did_in_the_referents_words(app, client, auth, world, make_user):
+    """Approving, keeping, refusing or ending an employee all said "Enregistré." """
+    newcomer, other = make_user(email="nouvelle@lot.fr"), make_user(email="autre@lot.fr")
+    with app.app_context():
+        convention = db.session.get(Convention, world.convention_id)
+        pending = Authorisation(convention_id=convention.id, user_id=newcomer.id, status="pending",
+                                valid_from=convention.starts_on)
+        refused = Authorisation(convention_id=convention.id, user_id=other.id,
+                                status="pending", valid_from=convention.starts_on)
+        db.session.add_all([pending, refused])
+        db.session.commit()
+        pending_id, refused_id = pending.id, refused.id
+        employee_id = db.session.scalar(select(Authorisation.id).where(Authorisation.user_id == world.employee.id))
+        names = {i: db.session.get(User, u).display_name for i, u in (
+            (pending_id, newcomer.id), (employee_id, world.employee.id))}
+    auth.login(world.referent)
+    for auth_id, decision, said in (
+            (pending_id, "approved", f"La demande de {names[pending_id]} est acceptée : ses journées de télétravail "
+                                     "sont désormais payées par la convention."),
+            (refused_id, "refused", "est refusée."),
+            (employee_id, "approved", f"Les jours de {names[employee_id]} sont enregistrés."),
+            (employee_id, "inactive", f"{names[employee_id]} ne peut plus réserver de journées payées par la "
+                                      "convention après le ")):
+        response = client.post(f"/conventions/authorisations/{auth_id}", data={"decision": decision},
+                               headers={"Accept-Language": "fr"}, follow_redirects=True)
+        page = response.get_data(as_text=True).replace("&#39;", "'")
+        assert response.status_code == 200 and said in page, decision
+        assert "Enregistré." not in page
+
+
+def test_the_referent_reads_what_is_left_of_the_budget_with_its_unit(app, client, auth, world, book):
+    """Only a percentage used was visible; what was left sat in the chart's hidden description."""
+    from conventions_helpers import set_convention
+
+    assert book(world.employee, world.desks["figeac"][0], next_weekday(1))[0] == 201
+    auth.login(world.referent)
+    set_convention(app, world.convention_id, budget_halfdays=20)
+    page = client.get(f"/conventions/{world.convention_id}", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Reste : 9 jours sur 10." in page
+    set_convention(app, world.convention_id, budget_halfdays=None, budget_cents=30000)
+    page = client.get(f"/conventions/{world.convention_id}", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Reste : 285,00\u00a0€ sur 300,00\u00a0€." in page.replace("\u202f", "\u00a0")
+
+
+def test_each_weekday_box_keeps_its_name_beside_it_on_a_phone(client, auth, world):
+    """At 390 px a box ended one line and its day's name ("Jeudi") began the next."""
+    auth.login(world.referent)
+    page = client.get(f"/conventions/{world.convention_id}").get_data(as_text=True)
+    boxes = re.findall(r'<input type="checkbox" id="(wd-[0-9]+-[0-9])"', page)
+    assert len(boxes) == 7
+    for box in boxes:
+        assert re.search(rf'<span class="conventions-day"><input type="checkbox" id="{box}"[^>]*> '
+                         rf'<label for="{box}">[^<]+</label></span>', page), box
+    css = client.get("/conventions/static/conventions.css").get_data(as_text=True)
+    assert re.search(r"\.conventions-day \{[^}]*white-space: nowrap", css)
+
+
+def test_a_request_waiting_is_listed_first_and_the_home_page_leads_to_it(app, client, auth, world, make_user):
+    """Ordered by the status' name, a request came after every employee and everyone who left:
+    the home page said "1 agent attend votre décision" and the référent had to scroll for it."""
+    left, newcomer = make_user(email="partie@lot.fr"), make_user(email="demande@lot.fr")
+    with app.app_context():
+        convention = db.session.get(Convention, world.convention_id)
+        db.session.add_all([Authorisation(convention_id=convention.id, user_id=left.id, status="inactive",
+                                          valid_from=convention.starts_on),
+                            Authorisation(convention_id=convention.id, user_id=newcomer.id, status="pending",
+                                          valid_from=convention.starts_on)])
+        db.session.commit()
+        names = [db.session.get(User, u.id).display_name for u in (newcomer, world.employee, left)]
+    auth.login(world.referent)
+    page = client.get(f"/conventions/{world.convention_id}").get_data(as_text=True)
+    listed = page[page.index('id="employees-title"'):]
+    positions = [listed.index(f"<strong>{name}</strong>") for name in names]
+    assert positions == sorted(positions), names
+    # who left reads as what happened to them, not "Inactive" (a word for the record, agreeing with it)
+    assert re.search(rf"<strong>{names[2]}</strong>\s*— Prise en charge terminée", client.get(
+        f"/conventions/{world.convention_id}", headers={"Accept-Language": "fr"}).get_data(as_text=True))
+    home = client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert re.search(rf'<a href="/conventions/{world.convention_id}#employees-title">1 agent attend votre décision</a>',
+                     home)
+
+
+def test_the_statement_leads_to_its_invoice_or_says_when_it_comes(app, client, auth, world, book):
+    """The month's statement said nothing of its invoice: it sat at the bottom of the convention's page."""
+    from plugins.conventions import invoicing
+
+    day = next_weekday(1)
+    assert book(world.employee, world.desks["figeac"][0], day)[0] == 201
+    month = f"{day:%Y-%m}"
+    auth.login(world.referent)
+    url = f"/conventions/{world.convention_id}/statement?month={month}"
+    page = client.get(url, headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    # next_weekday is in a week or later: this month, or the next one
+    assert "Ce mois n'est pas fini : sa facture sera émise au début du mois suivant." in page.replace("&#39;", "'")
+    past = client.get(f"/conventions/{world.convention_id}/statement?month=2026-01",
+                      headers={"Accept-Language": "fr"}).get_data(as_text=True).replace("&#39;", "'")
+    assert "Ce mois n'est pas encore facturé." in past and "pas fini" not in past
+    with app.test_request_context():
+        first_next = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+        issued = invoicing.issue_statement(db.session.get(Convention, world.convention_id), month, today=first_next)
+        db.session.commit()
+        reference = issued.invoice_reference
+    page = client.get(url, headers={"Accept-Language": "fr"}).get_data(as_text=True).replace("\u202f", "\u00a0")
+    assert f"Facture {reference} : 18,00\u00a0€ TTC." in page
+    assert f'href="/conventions/{world.convention_id}/invoices/{month}.pdf"' in page
+    assert client.get(f"/conventions/{world.convention_id}/invoices/{month}.pdf").status_code == 200

@@ -69,11 +69,14 @@ def test_a_cap_refusal_on_the_booking_page_names_the_referent_and_how_to_reach_t
     refused = client.post("/booking/sites/figeac/book", data={**form, "date": (monday + timedelta(days=1)).isoformat()})
     assert refused.status_code == 422
     text = refused.get_data(as_text=True)
-    assert "1,5 jour," in text and "cette semaine" in text
+    assert "permet 1,5 jour cette semaine et il vous en reste 0,5 : cette réservation en compte 1." in text
     referent = world.referent.email
     assert (f"Vous pouvez demander au référent de votre employeur, {referent.split('@')[0]} ({referent}), si la "
             "convention peut prendre en charge cette réservation.") in text
-    assert "vous-même" not in text
+    # no "pay it yourself", but said plainly that it cannot be (employees asked)
+    assert ("La convention de votre employeur ne vous permet pas non plus de payer vous-même une réservation "
+            "qu'elle ne couvre pas.") in text.replace("&#39;", "'")
+    assert "payer la journée vous-même" not in text
     elsewhere = client.post("/booking/sites/aurillac/book", headers={"Accept-Language": "en"}, data={
         "resource": world.desks["aurillac"][0], "period": "day", "date": (monday + timedelta(days=2)).isoformat()})
     assert elsewhere.status_code == 422
@@ -101,7 +104,9 @@ def test_the_advice_names_every_reachable_referent_or_else_the_employer(app, wor
         for referent in partner.referents:  # nobody left to read a mail: the employer, by name
             referent.user.is_disabled = True
         assert advice(auth, figeac) == ("Vous pouvez demander à votre employeur, Conseil départemental du Lot, si la "
-                                        "convention peut prendre en charge cette réservation.")
+                                        "convention peut prendre en charge cette réservation. La convention de "
+                                        "votre employeur ne vous permet pas non plus de payer vous-même une "
+                                        "réservation qu'elle ne couvre pas.")
 
 
 def test_paying_the_day_is_advised_only_where_the_convention_allows_it_and_billing_is_on(app, world):
