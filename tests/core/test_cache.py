@@ -210,7 +210,20 @@ def test_a_value_read_in_a_transaction_that_changed_it_is_not_kept(app_factory, 
     """A worker reads the sites inside the transaction that renamed one, which then rolls back;
     another worker's commit then gives the kind the same version number the rolled-back one had
     reached. The first worker must not serve the rolled-back name as that version's."""
-    from core.sites.service import published_site_rows, site_by_slug
+    from core.sites.service import published_site_rows
+
+    inside, _after, served = _renamed_rolled_back_then_committed_elsewhere(
+        app_factory, make_site, inside=lambda: [row.name for row in published_site_rows()])
+    assert inside == ["Rolled back"]  # its own change
+    assert served == ["Committed"]
+
+
+def _renamed_rolled_back_then_committed_elsewhere(app_factory, make_site, inside, after=lambda: None):
+    """Worker one (its caches warm) renames a site in a transaction, which raises the sites'
+    version there, calls `inside()`, rolls back and calls `after()`; worker two then commits
+    another name: the same version number, other rows. Returns what `inside()` and `after()`
+    gave, and the names worker one serves then."""
+    from core.sites.service import site_by_slug
 
     make_site("figeac", name="Figeac")
     one, two = _workers(app_factory)
@@ -219,12 +232,13 @@ def test_a_value_read_in_a_transaction_that_changed_it_is_not_kept(app_factory, 
     with one.test_request_context():
         site_by_slug("figeac").name = "Rolled back"
         db.session.flush()  # the kind's version is raised in this transaction
-        assert [row.name for row in published_site_rows()] == ["Rolled back"]  # its own change
+        seen_inside = inside()
         db.session.rollback()
+        seen_after = after()
     with two.app_context():
         site_by_slug("figeac").name = "Committed"
         db.session.commit()  # the same version number, other rows
-    assert _slugs(c1) == ["Committed"]
+    return seen_inside, seen_after, _slugs(c1)
 
 
 def test_a_boards_grant_and_its_revocation_reach_the_other_worker(app_factory, make_user):
@@ -301,20 +315,12 @@ def test_a_version_read_in_a_transaction_that_changed_it_is_not_kept(app_factory
     raised, not committed, version number. Kept for the request (or the worker), that number
     outlived the rollback: the sites read afterwards were kept under it, and another worker's
     commit then gave the kind that number with other rows."""
-    from core.sites.service import published_site_rows, site_by_slug
+    from core.sites.service import published_site_rows
     from plugins.billing.products import has_reduced_rate
 
-    make_site("figeac", name="Figeac")
-    one, two = _workers(app_factory)
-    c1 = one.test_client()
-    assert _slugs(c1) == ["Figeac"]
-    with one.test_request_context():
-        site_by_slug("figeac").name = "Rolled back"
-        db.session.flush()  # the kind's version is raised in this transaction
-        has_reduced_rate(1)  # another kind: the versions are read, with the raised one
-        db.session.rollback()
-        assert [row.name for row in published_site_rows()] == ["Figeac"]  # kept, under which number?
-    with two.app_context():
-        site_by_slug("figeac").name = "Committed"
-        db.session.commit()  # the same version number, other rows
-    assert _slugs(c1) == ["Committed"]
+    _inside, after, served = _renamed_rolled_back_then_committed_elsewhere(
+        app_factory, make_site,
+        inside=lambda: has_reduced_rate(1),  # another kind: the versions are read, with the raised one
+        after=lambda: [row.name for row in published_site_rows()])
+    assert after == ["Figeac"]  # kept, under which number?
+    assert served == ["Committed"]
