@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, exc as sa_exc, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from core.accounts.models import User
-from core.db import find, lock_row, utcnow
+from core.db import find, insert_now, lock_row, read, utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.plugins import hooks
@@ -101,8 +101,8 @@ def release_expired_holds(resource_id: int, starts_at, ends_at, now) -> list[int
     candidate), would close a circle. Their hold, left as it is, refuses the insert: "just
     taken, choose another", the right answer while that member is paying for it.
     """
-    rows = db.session.execute(_lapsed_holds_over(), {"resource_id": resource_id, "starts_at": starts_at,
-                                                      "ends_at": ends_at, "now": now}).all()
+    rows = read(_lapsed_holds_over(), {"resource_id": resource_id, "starts_at": starts_at,
+                                       "ends_at": ends_at, "now": now}).all()
     return _expire(rows, now, skip_locked=True)
 
 
@@ -241,8 +241,8 @@ def prepare(resource: Resource, member, starts_at: datetime, ends_at: datetime, 
 
 def is_free(resource_id: int, starts_at, ends_at, now) -> bool:
     """No active, unexpired booking overlaps the range (a preview; the database has the last word)."""
-    return db.session.scalar(_taken_query(), {"resource_id": resource_id, "starts_at": starts_at, "ends_at": ends_at,
-                                              "now": now, "since": starts_at - timedelta(days=1)}) is None
+    return read(_taken_query(), {"resource_id": resource_id, "starts_at": starts_at, "ends_at": ends_at,
+                                 "now": now, "since": starts_at - timedelta(days=1)}).scalar() is None
 
 
 def store(booking: Booking, now=None, *, then_other: bool = True) -> Booking:
@@ -265,8 +265,7 @@ def store(booking: Booking, now=None, *, then_other: bool = True) -> Booking:
                 db.session.add(booking)
                 db.session.flush()
         else:
-            db.session.add(booking)
-            db.session.flush()
+            insert_now(booking)
     except sa_exc.DBAPIError as exc:
         if is_overlap_error(exc):
             raise taken from None

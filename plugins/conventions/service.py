@@ -28,7 +28,7 @@ from core import audit
 from core.accounts import roles
 from core.accounts.models import User
 from core.cache import cached, watch
-from core.db import find, is_unique_violation, lock_row, utcnow
+from core.db import find, is_unique_violation, lock_row, read, utcnow
 from core.extensions import db
 from core.jobs import enqueue
 from core.mail import queue_mail
@@ -663,10 +663,9 @@ def spent_by(auth: Authorisation, start: date, end: date, excluding: int | None 
     """Half-days of its convention the employee of `auth` spent from `start` to the day before
     `end` (under any of their authorisations on it: one that lapsed and was renewed counts),
     leaving out the booking `excluding`."""
-    return db.session.scalar(
-        _spent_by_query(auth.convention.no_show_counts, excluding is not None),
-        {"convention_id": auth.convention_id, "user_id": auth.user_id, "start": start, "end": end,
-         "booking_id": excluding}) or 0
+    return read(_spent_by_query(auth.convention.no_show_counts, excluding is not None),
+                {"convention_id": auth.convention_id, "user_id": auth.user_id, "start": start, "end": end,
+                 "booking_id": excluding}).scalar() or 0
 
 
 @cache
