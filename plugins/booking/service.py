@@ -493,16 +493,19 @@ def approve(booking_id: int, actor, *, now=None) -> Booking | None:
 
 
 def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enforce_deadline=True,
-           offer: bool = True, note: str = "") -> Booking:
+           offer: bool = True, note: str = "", mail: bool = True) -> Booking:
     """Cancel an active booking; compare-and-set. Members must respect the cancellation deadline.
 
     :param reason: "member", "manager", "site_closed", "hold_expired", "payment_failed",
-        "approval_refused", "account_erased" (the member's own choice too: `MEMBERS_CHOICE`).
+        "approval_refused", "account_erased" (the member's own choice too: `MEMBERS_CHOICE`),
+        "employer" (the employer paying it ended the member's cover: conventions).
     :param note: why, in the manager's words (or the closure's reason), told to the member in the
         cancellation e-mail and kept on the booking (`cancel_note`) for its page and the manager's day.
     :param offer: offer the freed place to the waitlist now; False for a caller that takes the
         resource again in the same transaction and offers what is left itself (`rooms.move_room`),
         or that closes the day (`closures`).
+    :param mail: False for a caller that tells the member itself, once for several bookings
+        (conventions, ending an employee's cover, sends one e-mail listing what it cancelled).
     :raises BookingError: past the deadline, or not active any more.
     """
     now = now or utcnow()
@@ -530,7 +533,7 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
                       cancel_note=note):
         raise BookingError(_("This booking is not active any more."), "not_active")
     db.session.refresh(booking)
-    if booking.member is not None:
+    if mail and booking.member is not None:
         # What is given back, asked now: once `booking_cancelled` has refunded, nothing is left
         # to say. The e-mail tells it, so a refund that comes with a cancellation needs no mail
         # of its own (billing mails only the refunds made apart from one).

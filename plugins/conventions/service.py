@@ -520,11 +520,15 @@ def request_by_domain(user, convention_id) -> Authorisation:
 def decide(actor, authorisation_id, decision: str, *, valid_until: date | None = None,
            weekdays: list[int] | None = None, cost_centre: str | None = None) -> Authorisation:
     """A référent approves or refuses a request, edits an employee's days and cost centre, or
-    ends it (inactive).
+    ends it (inactive: `ending.end`, which also cancels what the convention pays after the end).
 
     :param decision: "approved", "refused" or "inactive".
     :param cost_centre: one of the convention's cost centres, "" for none, None to keep it.
     """
+    if decision == "inactive":
+        from .ending import end  # it uses this module's rules
+
+        return end(actor, authorisation_id, end_on=valid_until).authorisation
     auth = find(Authorisation, authorisation_id)
     if auth is None or not can_manage(actor, auth.convention):
         raise ConventionError(_("There is no such employee."), "not_found", status=404)
@@ -533,7 +537,7 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
         db.session.refresh(auth)
     if decision not in AUTH_STATUSES or decision == "pending":
         raise ConventionError(_("Choose approve, refuse or end."), "bad_decision")
-    allowed = {"pending": ("approved", "refused"), "approved": ("approved", "inactive")}
+    allowed = {"pending": ("approved", "refused"), "approved": ("approved",)}
     if decision not in allowed.get(auth.status, ()):
         raise ConventionError(_("This request was already decided."), "decided", status=409)
     if weekdays is not None:
@@ -548,8 +552,6 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
         if valid_until < auth.valid_from:
             raise ConventionError(_("The end must come after the start."), "bad_dates")
         auth.valid_until = valid_until
-    if decision == "inactive" and auth.valid_until is None:
-        auth.valid_until = today_at(territory_tz())
     auth.status, auth.decided_by_id, auth.decided_at = decision, actor.id, utcnow()
     db.session.flush()
     audit.record(actor, f"conventions.authorisation_{decision}", f"conventions_authorisation:{auth.id}")

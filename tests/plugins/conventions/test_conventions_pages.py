@@ -454,8 +454,10 @@ def test_each_decision_says_what_it_did_in_the_referents_words(app, client, auth
             (employee_id, "approved", f"Les jours de {names[employee_id]} sont enregistrés."),
             (employee_id, "inactive", f"{names[employee_id]} ne peut plus réserver de journées payées par la "
                                       "convention après le ")):
-        response = client.post(f"/conventions/authorisations/{auth_id}", data={"decision": decision},
-                               headers={"Accept-Language": "fr"}, follow_redirects=True)
+        # Ending is confirmed on a page of its own (test_conventions_ending.py), then said the same way.
+        path = f"/conventions/authorisations/{auth_id}" + ("/end" if decision == "inactive" else "")
+        response = client.post(path, data={"decision": decision}, headers={"Accept-Language": "fr"},
+                               follow_redirects=True)
         page = response.get_data(as_text=True).replace("&#39;", "'")
         assert response.status_code == 200 and said in page, decision
         assert "Enregistré." not in page
