@@ -606,6 +606,19 @@ def bookings_of(member, upcoming_only=False, now=None, limit: int | None = None)
                                              else Booking.starts_at).limit(limit)).all()
 
 
+def bookings_page(member, limit: int, after: tuple[datetime, int] | None = None) -> tuple[list[Booking], bool]:
+    """A page of a member's bookings, latest first (the API's list): the first `limit` after
+    the (start, id) `after`, and whether more follow. The id breaks ties between bookings
+    starting together, so each booking is on exactly one page."""
+    query = select(Booking).where(Booking.member_id == member.id)
+    if after is not None:
+        starts_at, booking_id = after
+        query = query.where(or_(Booking.starts_at < starts_at,
+                                (Booking.starts_at == starts_at) & (Booking.id < booking_id)))
+    found = db.session.scalars(query.order_by(Booking.starts_at.desc(), Booking.id.desc()).limit(limit + 1)).all()
+    return found[:limit], len(found) > limit
+
+
 @cache
 def _next_bookings_query():
     """The first bookings not over yet, built once with bound parameters."""

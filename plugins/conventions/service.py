@@ -499,8 +499,9 @@ def request_by_domain(user, convention_id) -> Authorisation:
     lock_row(User, user.id)  # one pending request per click storm, as in `accept_invitation`
     convention = find(Convention, convention_id)
     if convention is not None and _decided_recently(convention.id, user.id):
-        raise ConventionError(_("Your référent decided about you less than %(n)d days ago: ask them directly.",
-                                n=REQUEST_AGAIN_DAYS), "decided_recently", status=409)
+        raise ConventionError(ngettext("Your référent decided about you less than %(num)d day ago: ask them directly.",
+                                       "Your référent decided about you less than %(num)d days ago: ask them "
+                                       "directly.", REQUEST_AGAIN_DAYS), "decided_recently", status=409)
     if convention is None or convention not in joinable_by_domain(user):
         raise ConventionError(_("You cannot join this convention with your e-mail address."), "not_joinable",
                               status=403)

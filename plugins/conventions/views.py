@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, send_file, url_for
-from flask_babel import gettext as _
-from flask_babel import ngettext
+from flask_babel import gettext as _, ngettext
 from flask_login import current_user, login_required
 
 from core.csvexport import csv_response, csv_text
@@ -230,8 +229,10 @@ def invite(convention_id):
         service.invite(current_user, convention, form.email.data)
         db.session.commit()
         # Where the invited person will show: the référent looked for them in the list, in vain.
-        flash(_("An invitation was sent to %(email)s, valid %(days)d days. They will appear in the list of "
-                "employees once they accept it.", email=form.email.data, days=service.INVITE_DAYS), "success")
+        flash(ngettext("An invitation was sent to %(email)s, valid %(num)d day. They will appear in the list of "
+                       "employees once they accept it.",
+                       "An invitation was sent to %(email)s, valid %(num)d days. They will appear in the list of "
+                       "employees once they accept it.", service.INVITE_DAYS, email=form.email.data), "success")
     return redirect(url_for(".detail", convention_id=convention.id), 303)
 
 
