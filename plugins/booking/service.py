@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, exc as sa_exc, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from core.accounts.models import User
-from core.db import find, insert_now, lock_row, read, utcnow
+from core.db import as_id, find, insert_now, lock_row, read, utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.plugins import hooks
@@ -46,7 +46,8 @@ def is_overlap_error(exc: Exception) -> bool:
 def get_resource(resource_id, site=None) -> Resource:
     """A bookable resource by id; 404 (NotFound) when unknown, at another site, or module off."""
     # Its site's hours only when asked: booking reads them from the cached site rows.
-    resource = find(Resource, resource_id, options=_resource_with_site())
+    number = as_id(resource_id)
+    resource = db.session.scalar(_resource_query(), {"id": number}) if number else None
     if resource is None or (site is not None and resource.site_id != site.id) \
             or not is_enabled("booking", resource.site):
         raise NotFound(_("There is no such resource."))
@@ -130,9 +131,11 @@ def _taken_query():
 
 
 @cache
-def _resource_with_site() -> tuple:
-    """`get_resource`'s loader options."""
-    return (joinedload(Resource.site).lazyload(Site.opening_hours),)
+def _resource_query():
+    """`get_resource`'s statement with its site, built once (`session.get` builds it anew each
+    time, and every booking asks it)."""
+    return (select(Resource).options(joinedload(Resource.site).lazyload(Site.opening_hours))
+            .where(Resource.id == bindparam("id")))
 
 
 def tell_expired(ids) -> None:
