@@ -6,7 +6,7 @@ from functools import cache
 
 from sqlalchemy import bindparam, select
 
-from core.db import as_id, lock_row, utcnow
+from core.db import as_id, lock_row, read, utcnow
 from core.extensions import db
 from plugins.billing.config import settings
 from plugins.billing.models import ORDER_RANK, Order, Subscription
@@ -76,18 +76,24 @@ def order_id_of(stripe_object) -> int | None:
 
 @cache
 def _active_subscriptions():
-    """`active_unlimited_membership`'s read, built once (every booking asks it)."""
-    return select(Subscription).where(Subscription.member_id == bindparam("member_id"),
-                                      Subscription.status == "active")
+    """`active_unlimited_membership`'s read, built once (every booking asks it): rows, not
+    objects, since it only reads them."""
+    return select(Subscription.id, Subscription.product_code, Subscription.site_id, Subscription.current_period_end,
+                  Subscription.cancel_at_period_end).where(Subscription.member_id == bindparam("member_id"),
+                                                           Subscription.status == "active")
 
 
-def active_unlimited_membership(member_id: int, site_id: int, on=None) -> Subscription | None:
+def active_unlimited_membership(member_id: int, site_id: int, on=None):
     """An unlimited membership that covers this site at the instant `on` (now by default), if
     the member has one: within its paid period, or after it when it renews. One that ends at
     the close of its period (the member asked to stop) does not pay a day booked beyond it:
-    that day was never charged, since nothing asks again when the membership ends."""
+    that day was never charged, since nothing asks again when the membership ends.
+
+    :return: the membership's row (`id`, `product_code`, `site_id`, `current_period_end`,
+        `cancel_at_period_end`), or None.
+    """
     on = on or utcnow()
-    rows = db.session.scalars(_active_subscriptions(), {"member_id": member_id}).all()
+    rows = read(_active_subscriptions(), {"member_id": member_id}).all()
     products = settings().products
     for row in rows:
         product = products.get(row.product_code)
