@@ -188,6 +188,33 @@ def reset_password(token: str, new: str) -> User:
     return user
 
 
+def _invitation_refused() -> AccountError:
+    return AccountError(_("This invitation link is invalid, expired or already used. Choose your password with "
+                          "\"Forgot your password?\" on the sign-in page."))
+
+
+def read_invitation(token: str) -> User:
+    """The account an invitation is for (its page names them), or an error; nothing is written."""
+    user = tokens.read_invitation(token, lambda ident: db.session.get(User, as_id(ident)) if as_id(ident) else None)
+    if user is None:
+        raise _invitation_refused()
+    return user
+
+
+def accept_invitation(token: str, new: str, accepted: bool = False) -> User:
+    """A visitor whose account a site's manager made chooses their first password: the link
+    proves their address, and the documents they ticked are accepted (`accepted`)."""
+    user = tokens.read_invitation(token, _locked_user)  # posted twice at once: the second finds it used
+    if user is None:
+        raise _invitation_refused()
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = utcnow()
+    set_password(user, new)
+    if accepted:
+        legal.accept(user)
+    return user
+
+
 def record_consent(user: User, purpose: str, wording: str) -> Consent:
     consent = Consent(user_id=user.id, purpose=purpose, wording=str(wording))
     db.session.add(consent)
