@@ -255,6 +255,32 @@ def test_two_managers_recording_at_once_pay_the_waiting_booking_once(app, client
     assert money(app, member.id)["day"] == 1 and money(app, member.id)["invoices"] == 2
 
 
+def test_mark_as_paid_and_a_pass_recorded_at_once_pay_the_booking_once(app, client, auth, shop, desks):
+    """One manager clicks "Mark as paid" on the booking's order while another records a pass for
+    the member: the order is paid once, with one invoice. The pass first: "Mark as paid" finds
+    the order paid and says so; "Mark as paid" first: the pass is the member's credit."""
+    member = shop["member"]
+    auth.login(member)
+    booking_id = booked(book_day(client, desks["aurillac"], site="aurillac"))
+    auth.logout()
+    with app.app_context():
+        order_id = db.session.scalar(select(Order.id).where(Order.booking_id == booking_id))
+    clients = [app.test_client(), app.test_client()]
+    Auth(clients[0]).login(shop["admin"])
+    Auth(clients[1]).login(shop["admin"])
+    key = form_key(clients[1], "aurillac")
+    answers = run_together(lambda act: act(), [
+        lambda: clients[0].post(f"/billing/sites/aurillac/manage/orders/{order_id}/paid", data={"paid-method": "cash"}),
+        lambda: record(clients[1], member.email, site="aurillac", key=key)])
+    assert errors(answers) == [] and [a.status_code for a in answers] == [303, 303]
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Invoice).where(Invoice.order_id == order_id)) == 1
+    state = money(app, member.id)
+    assert state in ({"orders": [("day_pass", "paid", True)], "invoices": 1, "day": 0, "half": 0},
+                     {"orders": [("day_pass", "paid", True), ("day_pass", "paid", False)], "invoices": 2, "day": 1,
+                      "half": 0}), state
+
+
 def test_the_rule_pays_the_soonest_waiting_booking_and_gives_a_credit_without_one(app, shop, desks):
     """The rules directly: `record_at_desk` with nothing to pay grants the pass; with a key seen
     before gives the first payment back, marked `again`."""
