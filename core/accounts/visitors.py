@@ -13,7 +13,7 @@ from sqlalchemy import select
 from core import audit
 from core.accounts import tokens
 from core.accounts.models import User
-from core.accounts.service import AccountError, create_user
+from core.accounts.service import AccountError, create_unless_exists
 from core.audit import AuditEntry
 from core.db import utcnow
 from core.errors import Forbidden
@@ -44,15 +44,7 @@ def make_account(manager, site, email: str, first_name: str, last_name: str, loc
     """
     if not manager.manages(site):
         raise Forbidden(_("Only the managers of this site can make an account at its desk."))
-    name = " ".join(f"{first_name} {last_name}".split())
-    existing = User.by_email(email)
-    if existing is None:
-        try:
-            user = create_user(email, None, name, locale=locale)
-        except AccountError as error:
-            if error.code != "exists":
-                raise
-            existing = User.by_email(email)  # made by the other click, committed a moment ago
+    user, existing = create_unless_exists(email, None, " ".join(f"{first_name} {last_name}".split()), locale)
     if existing is not None:
         if _just_made_at_desk(existing):
             return existing, True

@@ -20,21 +20,21 @@ from plugins.billing.models import CreditEntry, Invoice, Order
 pytest.importorskip("plugins.booking.service")
 
 from tests.plugins.billing.test_billing_bookings import book_day, next_tuesday  # noqa: E402
+from tests.plugins.billing.test_billing_checkout_races import twin  # noqa: E402
 
 PAY = "/billing/sites/{site}/manage/payments"
 
 
 @pytest.fixture
-def desks(app, shop):
-    """A desk at Figeac (online payment with Stripe's keys) and one at Aurillac (on site only)."""
+def desks(app, desk):
+    """The desk at Figeac (online payment once Stripe's keys are set), and one at Aurillac (on site only)."""
     from core.sites.service import site_by_slug
     from plugins.booking.resources import save_resource
 
     with app.app_context():
-        ids = {slug: save_resource(site_by_slug(slug), None, kind="desk", name="Poste 1").id
-               for slug in ("figeac", "aurillac")}
+        aurillac = save_resource(site_by_slug("aurillac"), None, kind="desk", name="Poste 1").id
         db.session.commit()
-    return ids
+    return {**desk, "aurillac": aurillac}
 
 
 def form_key(client, site="figeac") -> str:
@@ -198,15 +198,7 @@ def test_a_pass_refunded_while_spent_does_not_come_back_when_its_booking_is_canc
 
 
 def _twins(app, client, count):
-    tabs = []
-    for _ in range(count):
-        tab = app.test_client()
-        with client.session_transaction() as jar:
-            cookies = dict(jar)
-        with tab.session_transaction() as jar:
-            jar.update(cookies)
-        tabs.append(tab)
-    return tabs
+    return [twin(app, client) for _ in range(count)]
 
 
 def test_a_double_click_at_once_records_one_payment_and_one_credit(app, client, auth, shop, desks, mailbox):
