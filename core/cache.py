@@ -70,6 +70,10 @@ def watch(model: type, kind: str) -> None:
     _WATCHED[model] = kind
 
 
+def is_watched(model: type) -> bool:
+    return model in _WATCHED
+
+
 def versions() -> dict[str, int]:
     """Every kind's stored version: read at most once per request, and by a worker at most once
     per `CACHE_CHECK_SECONDS` unless this browser just changed something (outside requests, and

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timezone
+from functools import cache
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
@@ -37,17 +38,26 @@ def safe_next(target: str | None) -> str | None:
 
 @login_manager.user_loader
 def _load_user(user_id: str):
-    from core.accounts.models import User
-
     try:
         ident, version = (int(part) for part in user_id.split(":", 1))
     except ValueError:
         return None
-    user = db.session.get(User, ident)
+    user = db.session.scalar(_user_query(), {"id": ident})
     # A cookie from before a logout, a password change or a disabling carries an old version.
     if user is None or not user.is_active or user.session_version != version:
         return None
     return user
+
+
+@cache
+def _user_query():
+    """The signed-in member's statement, built once with a bound id: every signed-in request
+    loads them, and `session.get` builds its statement anew each time."""
+    from sqlalchemy import bindparam, select
+
+    from core.accounts.models import User
+
+    return select(User).where(User.id == bindparam("id"))
 
 
 def _absolute_timeout():

@@ -19,8 +19,11 @@ def error_responses(*statuses: int) -> dict:
             for s in statuses}
 
 
-def ok(schema: dict, description: str = "OK", status: int = 200) -> dict:
-    return {str(status): {"description": description, "content": {"application/json": {"schema": schema}}}}
+def ok(schema: dict, description: str = "OK", status: int = 200, headers: dict | None = None) -> dict:
+    answer = {"description": description, "content": {"application/json": {"schema": schema}}}
+    if headers:
+        answer["headers"] = headers
+    return {str(status): answer}
 
 
 CORE = {

@@ -52,13 +52,15 @@ def enqueue(name: str, *, key: str | None = None, run_at: datetime | None = None
     if max_attempts is not None:
         values["max_attempts"] = max_attempts
     db.session.flush()  # what is pending first, as adding the row and flushing it did
-    dialect = db.session.get_bind().dialect.name
+    # On the session's connection: a statement on the table needs none of the ORM's handling.
+    connection = db.session.connection()
+    dialect = connection.dialect.name
     if key is None:
-        job_id = db.session.execute(_insert(dialect, keyed=False), values).scalar_one()
+        job_id = connection.execute(_insert(dialect, keyed=False), values).scalar_one()
     else:
         # One statement, and no savepoint: a concurrent enqueue of the same key makes no error,
         # only no row (both databases know ON CONFLICT DO NOTHING ... RETURNING).
-        job_id = db.session.execute(_insert(dialect, keyed=True), values).scalar()
+        job_id = connection.execute(_insert(dialect, keyed=True), values).scalar()
         if job_id is None:
             return db.session.scalar(select(Job.id).where(Job.key == key))
     db.session.info.setdefault(INFO_KEY, []).append(job_id)

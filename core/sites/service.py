@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import ObjectDeletedError
 
 from core import audit
 from core.cache import cached
-from core.db import is_unique_violation
+from core.db import is_unique_violation, read
 from core.errors import DomainError
 from core.extensions import db
 from core.jobs import enqueue
@@ -226,17 +226,19 @@ def closure_on(site: Site, day: date) -> Closure | ClosureRow | None:
     return next((c for c in site.closures if c.starts_on <= day <= c.ends_on), None)
 
 
-def closure_between(site_id: int, first_day: date, last_day: date) -> Closure | None:
+def closure_between(site_id: int, first_day: date, last_day: date) -> ClosureRow | None:
     """The first closure of the site covering any of these local days, or None, read from the
     database now (not from the site's cached row): what a transaction checks under its locks, so
-    a closure committed a moment ago counts; the refusal names its reason."""
-    return db.session.scalar(_closure_between(), {"site_id": site_id, "first_day": first_day, "last_day": last_day})
+    a closure committed a moment ago counts; the refusal names its reason. A row, not the
+    object: every booking asks it, and only reads it."""
+    row = read(_closure_between(), {"site_id": site_id, "first_day": first_day, "last_day": last_day}).first()
+    return ClosureRow(*row) if row is not None else None
 
 
 @lru_cache(maxsize=1)
 def _closure_between():
     """`closure_between`'s statement, built once (every booking asks it under its locks)."""
-    return (select(Closure).where(Closure.site_id == bindparam("site_id"), Closure.starts_on <= bindparam("last_day"),
+    return (select(Closure.id, Closure.starts_on, Closure.ends_on, Closure.reason).where(Closure.site_id == bindparam("site_id"), Closure.starts_on <= bindparam("last_day"),
                                   Closure.ends_on >= bindparam("first_day"))
             .order_by(Closure.starts_on, Closure.id).limit(1))
 

@@ -10,6 +10,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
+from core.db import insert_now
 from core.extensions import db
 from core.jobs import enqueue
 from core.urls import external_url
@@ -45,9 +46,7 @@ def create_order(member, site, quote: Quote, quantity: int = 1, method: str = "s
                   discount_code=quote.discount_code, method=method, booking_id=booking_id,
                   client_name=member.display_name, client_email=member.email,
                   recorded_by_id=getattr(recorded_by, "id", None))
-    db.session.add(order)
-    db.session.flush()
-    return order
+    return insert_now(order)
 
 
 def _stripe_locale() -> str:

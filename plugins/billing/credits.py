@@ -12,7 +12,7 @@ from functools import cache
 
 from sqlalchemy import bindparam, func, or_, select
 
-from core.db import lock_row, utcnow
+from core.db import lock_row, read, utcnow
 from core.extensions import db
 from plugins.billing.models import CreditEntry, Invoice, Order
 
@@ -73,8 +73,8 @@ def balance(member_id: int, site_id=None, product: str | None = None) -> int:
     """Days the member can still use (at `site_id`, or anywhere when None; on a booking of
     `product`, or on any when None): the days left of `_grants_left`'s grants, read as rows (a
     read-only answer needs no objects)."""
-    rows = db.session.execute(_grants_query(site_id is not None, rows=True, by_product=product is not None),
-                              _grants_params(member_id, site_id, None, product)).all()
+    rows = read(_grants_query(site_id is not None, rows=True, by_product=product is not None),
+                _grants_params(member_id, site_id, None, product)).all()
     return sum(left for left in (delta + used for delta, used in rows) if left > 0)
 
 

@@ -2,7 +2,8 @@
 boxes start unticked and carry the very wording stored with the consent."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, ngettext
+from flask_babel.speaklater import LazyString
 from wtforms import (
     BooleanField,
     DateField,
@@ -23,6 +24,7 @@ from wtforms.validators import (
 )
 
 from core.forms import Form
+from core.plugins import plugin_config
 
 from . import access, alerts, welcome
 from .posts import EMPLOYMENT_TYPES, SPOUSE_CONSENT
@@ -31,13 +33,19 @@ CODES_HELP = _l("ROME codes (J1404) or words (kinésithérapeute), separated by 
 COMMUNES_HELP = _l("Names or INSEE codes, separated by commas; add the département if needed: Saint-Santin (12).")
 
 
+def _ends_on_help() -> str:
+    # The territory's `max_days`, not a number written here: the refusal says the same.
+    return ngettext("At most %(num)d day ahead; you can renew it.", "At most %(num)d days ahead; you can renew it.",
+                    plugin_config("boards").max_days)
+
+
 class _PostForm(Form):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=160)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
     codes = StringField(_l("Jobs or skills (ROME)"), description=CODES_HELP,
                         validators=[DataRequired(), Length(max=500)])
     communes = StringField(_l("Communes"), description=COMMUNES_HELP, validators=[DataRequired(), Length(max=500)])
-    ends_on = DateField(_l("Shown until"), description=_l("At most 90 days ahead; you can renew it."),
+    ends_on = DateField(_l("Shown until"), description=LazyString(_ends_on_help),
                         validators=[InputRequired()])
 
 

@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 
 from flask import current_app
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import exists, func, or_, select
 
@@ -61,7 +61,8 @@ def check_ends_on(ends_on) -> date:
     if ends_on < today():
         raise BoardsError(_("The end date cannot be in the past."))
     if ends_on > today() + timedelta(days=days):
-        raise BoardsError(_("The end date is at most %(n)d days ahead; you can renew the post later.", n=days))
+        raise BoardsError(ngettext("The end date is at most %(num)d day ahead; you can renew the post later.",
+                                   "The end date is at most %(num)d days ahead; you can renew the post later.", days))
     return ends_on
 
 

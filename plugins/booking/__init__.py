@@ -3,6 +3,7 @@
 Its public API, for other plugins (nothing else of this package is theirs to import; see
 docs/plugins.md). The functions flush and never commit: the caller owns the transaction.
 """
+from plugins.booking.calendar import booking_ics
 from plugins.booking.demo import seed_past_day
 from plugins.booking.errors import BookingError, NotFound, Refused, SlotTaken
 from plugins.booking.models import ACTIVE, MEMBERS_CHOICE, Booking, Resource
@@ -15,5 +16,5 @@ from plugins.booking.service import (awaiting_payment, cancel_future_bookings, e
 from plugins.booking.slots import periods_blocked
 
 __all__ = ["ACTIVE", "MEMBERS_CHOICE", "Booking", "awaiting_payment", "BookingError", "NotFound", "Payer", "Price", "Refused", "Resource", "SlotTaken",
-           "cancel_booking", "cancel_future_bookings", "confirm_booking", "extend_hold", "get_booking", "has_booked_at",
+           "booking_ics", "cancel_booking", "cancel_future_bookings", "confirm_booking", "extend_hold", "get_booking", "has_booked_at",
            "members_present", "move_room", "periods_blocked", "book_room", "rooms_at", "seed_past_day"]

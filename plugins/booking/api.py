@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, g, jsonify, request
 from flask_babel import gettext as _
 
+from core.api import paging
 from core.api.base import ApiError, json_body, token_required
 from core.api.openapi import error_responses, ok
 from core.db import done_reading, find, reads_first, utcnow
@@ -95,7 +96,13 @@ def create_booking():
 @reachable_when_off  # a member's own bookings, as on the pages: kept where booking is switched off (switching)
 @token_required
 def my_bookings():
-    return jsonify([booking_json(b) for b in service.bookings_of(g.api_user)])
+    limit, after = paging.limit_arg(), paging.instant_cursor_arg()
+    page, more = service.bookings_page(g.api_user, limit, after)
+    response = jsonify([booking_json(b) for b in page])
+    if more:
+        last = page[-1]
+        paging.link_next(response, "booking_api.my_bookings", paging.instant_cursor(last.starts_at, last.id), limit)
+    return response
 
 
 @api.post("/bookings/<int:booking_id>/cancel")
@@ -164,9 +171,15 @@ OPENAPI = {
                            _param("period", {"type": "string", "enum": list(PERIODS)})],
             "responses": {**ok({"$ref": "#/components/schemas/Availability"}), **error_responses(400)}}},
         "/bookings": {
-            "get": {"summary": "The caller's bookings", "operationId": "listBookings",
-                    "responses": {**ok({"type": "array", "items": {"$ref": "#/components/schemas/Booking"}}),
-                                  **error_responses(401)}},
+            "get": {"summary": "The caller's bookings, latest first, a page at a time", "operationId": "listBookings",
+                    "description": "The first page holds the latest `limit` bookings (by start, then id). When "
+                                   'more follow, the answer\'s `Link` header gives the next page\'s address '
+                                   '(rel="next"), with its `cursor`; the last page has none. A booking made '
+                                   "while paging does not shift the pages.",
+                    "parameters": paging.parameters(),
+                    "responses": {**ok({"type": "array", "items": {"$ref": "#/components/schemas/Booking"}},
+                                       headers=paging.LINK_HEADER),
+                                  **error_responses(400, 401)}},
             "post": {"summary": "Book a resource", "operationId": "createBooking",
                      "description": "start and end are local ISO times at the resource's site. A desk or an "
                                     "office is booked for one of the site's half-days or its whole day, with the "

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 
 from core.cache import cached, watch
-from core.db import epoch_seconds, utcnow
+from core.db import epoch_seconds, read, utcnow
 from core.geo import distance_km
 from core.extensions import db
 from core.modules.service import is_enabled
@@ -96,8 +96,7 @@ def busy_ranges(site_ids, start, end, now) -> dict[int, list[tuple]]:
     A booking lasts at most a day, so `starts_at > start - 1 day` bounds the index range scan.
     """
     out: dict[int, list[tuple]] = {}
-    for resource_id, s, e in db.session.execute(_busy_query(site_ids, start, end, now,
-                                                            Booking.starts_at, Booking.ends_at)):
+    for resource_id, s, e in read(_busy_query(site_ids, start, end, now, Booking.starts_at, Booking.ends_at)):
         out.setdefault(resource_id, []).append((s, e))
     return out
 
@@ -114,9 +113,8 @@ def _busy_seconds(site_ids, start, end, now) -> dict[int, list[tuple]]:
     out: dict[int, list[tuple]] = {}
     if not site_ids:
         return out
-    # Through the session's connection: plain rows, without the ORM's result machinery.
-    rows = db.session.connection().execute(_busy_query(site_ids, start, end, now, epoch_seconds(Booking.starts_at),
-                                                       epoch_seconds(Booking.ends_at))).all()
+    rows = read(_busy_query(site_ids, start, end, now, epoch_seconds(Booking.starts_at),
+                            epoch_seconds(Booking.ends_at))).all()
     for resource_id, s, e in rows:
         if resource_id in out:
             out[resource_id].append((s, e))

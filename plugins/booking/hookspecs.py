@@ -139,7 +139,8 @@ def booking_cancelled(booking: Booking, actor: User | None, reason: str) -> None
 
     :param actor: the `User` who cancelled, or None for the system (expired hold).
     :param reason: a short code: "member", "manager", "site_closed" (the site closed that day),
-        "hold_expired", "payment_failed", "approval_refused", "account_erased".
+        "hold_expired", "payment_failed", "approval_refused", "account_erased", "employer" (the
+        employer paying it ended the member's cover: conventions).
     """
 
 

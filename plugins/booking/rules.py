@@ -11,7 +11,7 @@ from flask_babel import ngettext
 from sqlalchemy import and_, bindparam, func, select
 
 from core.cache import cached, watch
-from core.db import lock_row
+from core.db import lock_row, read
 from core.sites.models import Site
 from core.sites.service import site_row
 from core.extensions import db
@@ -211,7 +211,7 @@ def _member_counts():
 def _check_member_limits(rules: Rules, booking: Booking, now) -> None:
     """One member, one place per period: the member's row is locked by the caller (see
     service.lock_for_rules), so parallel requests are counted one after the other."""
-    count, lapsed = db.session.execute(_member_counts(), {
+    count, lapsed = read(_member_counts(), {
         "member_id": booking.member_id, "site_id": booking.site_id, "starts_at": booking.starts_at,
         "ends_at": booking.ends_at, "since": booking.starts_at - timedelta(days=1),
         "kind": booking.resource.kind, "resource_id": booking.resource_id, "now": now,

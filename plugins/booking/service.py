@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, exc as sa_exc, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from core.accounts.models import User
-from core.db import find, lock_row, utcnow
+from core.db import as_id, find, insert_now, lock_row, read, utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.plugins import hooks
@@ -46,7 +46,8 @@ def is_overlap_error(exc: Exception) -> bool:
 def get_resource(resource_id, site=None) -> Resource:
     """A bookable resource by id; 404 (NotFound) when unknown, at another site, or module off."""
     # Its site's hours only when asked: booking reads them from the cached site rows.
-    resource = find(Resource, resource_id, options=_resource_with_site())
+    number = as_id(resource_id)
+    resource = db.session.scalar(_resource_query(), {"id": number}) if number else None
     if resource is None or (site is not None and resource.site_id != site.id) \
             or not is_enabled("booking", resource.site):
         raise NotFound(_("There is no such resource."))
@@ -101,8 +102,8 @@ def release_expired_holds(resource_id: int, starts_at, ends_at, now) -> list[int
     candidate), would close a circle. Their hold, left as it is, refuses the insert: "just
     taken, choose another", the right answer while that member is paying for it.
     """
-    rows = db.session.execute(_lapsed_holds_over(), {"resource_id": resource_id, "starts_at": starts_at,
-                                                      "ends_at": ends_at, "now": now}).all()
+    rows = read(_lapsed_holds_over(), {"resource_id": resource_id, "starts_at": starts_at,
+                                       "ends_at": ends_at, "now": now}).all()
     return _expire(rows, now, skip_locked=True)
 
 
@@ -130,9 +131,11 @@ def _taken_query():
 
 
 @cache
-def _resource_with_site() -> tuple:
-    """`get_resource`'s loader options."""
-    return (joinedload(Resource.site).lazyload(Site.opening_hours),)
+def _resource_query():
+    """`get_resource`'s statement with its site, built once (`session.get` builds it anew each
+    time, and every booking asks it)."""
+    return (select(Resource).options(joinedload(Resource.site).lazyload(Site.opening_hours))
+            .where(Resource.id == bindparam("id")))
 
 
 def tell_expired(ids) -> None:
@@ -241,8 +244,8 @@ def prepare(resource: Resource, member, starts_at: datetime, ends_at: datetime, 
 
 def is_free(resource_id: int, starts_at, ends_at, now) -> bool:
     """No active, unexpired booking overlaps the range (a preview; the database has the last word)."""
-    return db.session.scalar(_taken_query(), {"resource_id": resource_id, "starts_at": starts_at, "ends_at": ends_at,
-                                              "now": now, "since": starts_at - timedelta(days=1)}) is None
+    return read(_taken_query(), {"resource_id": resource_id, "starts_at": starts_at, "ends_at": ends_at,
+                                 "now": now, "since": starts_at - timedelta(days=1)}).scalar() is None
 
 
 def store(booking: Booking, now=None, *, then_other: bool = True) -> Booking:
@@ -265,8 +268,7 @@ def store(booking: Booking, now=None, *, then_other: bool = True) -> Booking:
                 db.session.add(booking)
                 db.session.flush()
         else:
-            db.session.add(booking)
-            db.session.flush()
+            insert_now(booking)
     except sa_exc.DBAPIError as exc:
         if is_overlap_error(exc):
             raise taken from None
@@ -494,16 +496,19 @@ def approve(booking_id: int, actor, *, now=None) -> Booking | None:
 
 
 def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enforce_deadline=True,
-           offer: bool = True, note: str = "") -> Booking:
+           offer: bool = True, note: str = "", mail: bool = True) -> Booking:
     """Cancel an active booking; compare-and-set. Members must respect the cancellation deadline.
 
     :param reason: "member", "manager", "site_closed", "hold_expired", "payment_failed",
-        "approval_refused", "account_erased" (the member's own choice too: `MEMBERS_CHOICE`).
+        "approval_refused", "account_erased" (the member's own choice too: `MEMBERS_CHOICE`),
+        "employer" (the employer paying it ended the member's cover: conventions).
     :param note: why, in the manager's words (or the closure's reason), told to the member in the
         cancellation e-mail and kept on the booking (`cancel_note`) for its page and the manager's day.
     :param offer: offer the freed place to the waitlist now; False for a caller that takes the
         resource again in the same transaction and offers what is left itself (`rooms.move_room`),
         or that closes the day (`closures`).
+    :param mail: False for a caller that tells the member itself, once for several bookings
+        (conventions, ending an employee's cover, sends one e-mail listing what it cancelled).
     :raises BookingError: past the deadline, or not active any more.
     """
     now = now or utcnow()
@@ -531,7 +536,7 @@ def cancel(booking_id: int, actor=None, reason: str = "member", *, now=None, enf
                       cancel_note=note):
         raise BookingError(_("This booking is not active any more."), "not_active")
     db.session.refresh(booking)
-    if booking.member is not None:
+    if mail and booking.member is not None:
         # What is given back, asked now: once `booking_cancelled` has refunded, nothing is left
         # to say. The e-mail tells it, so a refund that comes with a cancellation needs no mail
         # of its own (billing mails only the refunds made apart from one).
@@ -602,6 +607,19 @@ def bookings_of(member, upcoming_only=False, now=None, limit: int | None = None)
         query = query.where(Booking.ends_at > (now or utcnow()), Booking.status.in_(ACTIVE))
     return db.session.scalars(query.order_by(Booking.starts_at.desc() if not upcoming_only
                                              else Booking.starts_at).limit(limit)).all()
+
+
+def bookings_page(member, limit: int, after: tuple[datetime, int] | None = None) -> tuple[list[Booking], bool]:
+    """A page of a member's bookings, latest first (the API's list): the first `limit` after
+    the (start, id) `after`, and whether more follow. The id breaks ties between bookings
+    starting together, so each booking is on exactly one page."""
+    query = select(Booking).where(Booking.member_id == member.id)
+    if after is not None:
+        starts_at, booking_id = after
+        query = query.where(or_(Booking.starts_at < starts_at,
+                                (Booking.starts_at == starts_at) & (Booking.id < booking_id)))
+    found = db.session.scalars(query.order_by(Booking.starts_at.desc(), Booking.id.desc()).limit(limit + 1)).all()
+    return found[:limit], len(found) > limit
 
 
 @cache

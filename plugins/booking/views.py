@@ -8,6 +8,7 @@ from flask import Blueprint, Response, abort, current_app, flash, redirect, rend
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
 from core import geo
 from core.db import done_reading, find, reads_first, utcnow
@@ -17,6 +18,7 @@ from core.geo.views import choose, preferred
 from core.modules.guard import reachable_when_off
 from core.modules.service import is_enabled
 from core.plugins import hooks
+from core.ui import collect
 from core.pagecache import kept_for_visitors
 from core.security import safe_next
 from core.sites.access import visible_site_or_abort
@@ -68,12 +70,21 @@ def _labels():
             "booking_period_labels": _Translated(PERIODS), "booking_status_labels": _Translated(STATUS_LABELS),
             "booking_timedelta": timedelta, "booking_payer_label": service.payer_label,
             "booking_open_at": lambda site: is_enabled("booking", site),
-            "booking_manage_links": _manage_links}
+            "booking_manage_links": _manage_links, "booking_manage_nav": _manage_nav}
 
 
 def _manage_links(site) -> list:
-    """Other plugins' pages in a site's management menu (billing's payments)."""
-    return [item for result in hooks(site).booking_manage_links(site=site) if result for item in result]
+    """Other plugins' pages in a site's management menu (billing's payments, events' page of
+    the site), from the plugins on at the site only."""
+    return collect(hooks(site).booking_manage_links(site=site))
+
+
+def _manage_nav(site) -> Markup:
+    """The site's management menu, for another plugin's page of the site (billing's payments,
+    events' page of the site): shown to its managers while booking is on there, else nothing."""
+    if not (current_user.is_authenticated and current_user.manages(site) and is_enabled("booking", site)):
+        return Markup("")
+    return Markup(render_template("booking/_manage_nav.html", site=site))
 
 
 def _site(site_slug):

@@ -28,7 +28,7 @@ from core import audit
 from core.accounts import roles
 from core.accounts.models import User
 from core.cache import cached, watch
-from core.db import find, is_unique_violation, lock_row, utcnow
+from core.db import find, is_unique_violation, lock_row, read, utcnow
 from core.extensions import db
 from core.jobs import enqueue
 from core.mail import queue_mail
@@ -499,8 +499,9 @@ def request_by_domain(user, convention_id) -> Authorisation:
     lock_row(User, user.id)  # one pending request per click storm, as in `accept_invitation`
     convention = find(Convention, convention_id)
     if convention is not None and _decided_recently(convention.id, user.id):
-        raise ConventionError(_("Your référent decided about you less than %(n)d days ago: ask them directly.",
-                                n=REQUEST_AGAIN_DAYS), "decided_recently", status=409)
+        raise ConventionError(ngettext("Your référent decided about you less than %(num)d day ago: ask them directly.",
+                                       "Your référent decided about you less than %(num)d days ago: ask them "
+                                       "directly.", REQUEST_AGAIN_DAYS), "decided_recently", status=409)
     if convention is None or convention not in joinable_by_domain(user):
         raise ConventionError(_("You cannot join this convention with your e-mail address."), "not_joinable",
                               status=403)
@@ -520,11 +521,15 @@ def request_by_domain(user, convention_id) -> Authorisation:
 def decide(actor, authorisation_id, decision: str, *, valid_until: date | None = None,
            weekdays: list[int] | None = None, cost_centre: str | None = None) -> Authorisation:
     """A référent approves or refuses a request, edits an employee's days and cost centre, or
-    ends it (inactive).
+    ends it (inactive: `ending.end`, which also cancels what the convention pays after the end).
 
     :param decision: "approved", "refused" or "inactive".
     :param cost_centre: one of the convention's cost centres, "" for none, None to keep it.
     """
+    if decision == "inactive":
+        from .ending import end  # it uses this module's rules
+
+        return end(actor, authorisation_id, end_on=valid_until).authorisation
     auth = find(Authorisation, authorisation_id)
     if auth is None or not can_manage(actor, auth.convention):
         raise ConventionError(_("There is no such employee."), "not_found", status=404)
@@ -533,7 +538,7 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
         db.session.refresh(auth)
     if decision not in AUTH_STATUSES or decision == "pending":
         raise ConventionError(_("Choose approve, refuse or end."), "bad_decision")
-    allowed = {"pending": ("approved", "refused"), "approved": ("approved", "inactive")}
+    allowed = {"pending": ("approved", "refused"), "approved": ("approved",)}
     if decision not in allowed.get(auth.status, ()):
         raise ConventionError(_("This request was already decided."), "decided", status=409)
     if weekdays is not None:
@@ -548,8 +553,6 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
         if valid_until < auth.valid_from:
             raise ConventionError(_("The end must come after the start."), "bad_dates")
         auth.valid_until = valid_until
-    if decision == "inactive" and auth.valid_until is None:
-        auth.valid_until = today_at(territory_tz())
     auth.status, auth.decided_by_id, auth.decided_at = decision, actor.id, utcnow()
     db.session.flush()
     audit.record(actor, f"conventions.authorisation_{decision}", f"conventions_authorisation:{auth.id}")
@@ -663,10 +666,9 @@ def spent_by(auth: Authorisation, start: date, end: date, excluding: int | None 
     """Half-days of its convention the employee of `auth` spent from `start` to the day before
     `end` (under any of their authorisations on it: one that lapsed and was renewed counts),
     leaving out the booking `excluding`."""
-    return db.session.scalar(
-        _spent_by_query(auth.convention.no_show_counts, excluding is not None),
-        {"convention_id": auth.convention_id, "user_id": auth.user_id, "start": start, "end": end,
-         "booking_id": excluding}) or 0
+    return read(_spent_by_query(auth.convention.no_show_counts, excluding is not None),
+                {"convention_id": auth.convention_id, "user_id": auth.user_id, "start": start, "end": end,
+                 "booking_id": excluding}).scalar() or 0
 
 
 @cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, send_file, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from flask_login import current_user, login_required
 
 from core.csvexport import csv_response, csv_text
@@ -23,7 +23,7 @@ from core.ui import collect, long_date
 from core.uploads import UploadError, document_path
 from plugins.booking import NotFound, get_booking
 
-from . import document, invoicing, service, statements
+from . import document, ending, invoicing, service, statements
 from .errors import ConventionError
 from .forms import (AUTH_STATUS_LABELS, KIND_LABELS, PAST_CAP_LABELS, PRICE_MODEL_LABELS, STATUS_LABELS,
                     ConventionForm, DecisionForm, EmptyForm, InviteForm, PartnerForm, ReferentForm, SignedCopyForm,
@@ -200,8 +200,10 @@ def detail(convention_id):
     status_form = StatusForm()
     status_form.status.choices = [(s, STATUS_LABELS[s]) for s in service.TRANSITIONS[convention.status]
                                   if s != "signed" or convention.signed_copy]  # signed: by uploading the copy
+    employees = service.employees(convention)
     return render_template("conventions/detail.html", convention=convention, report=report,
-                           employees=service.employees(convention), invite_form=InviteForm(),
+                           employees=employees, invitable_again=ending.invitable_again(employees),
+                           invite_form=InviteForm(),
                            decision_form=DecisionForm(), status_form=status_form, statements=issued,
                            signed_copy_form=SignedCopyForm(),
                            share=service.budget_share(convention), button=EmptyForm(),
@@ -227,8 +229,10 @@ def invite(convention_id):
         service.invite(current_user, convention, form.email.data)
         db.session.commit()
         # Where the invited person will show: the référent looked for them in the list, in vain.
-        flash(_("An invitation was sent to %(email)s, valid %(days)d days. They will appear in the list of "
-                "employees once they accept it.", email=form.email.data, days=service.INVITE_DAYS), "success")
+        flash(ngettext("An invitation was sent to %(email)s, valid %(num)d day. They will appear in the list of "
+                       "employees once they accept it.",
+                       "An invitation was sent to %(email)s, valid %(num)d days. They will appear in the list of "
+                       "employees once they accept it.", service.INVITE_DAYS, email=form.email.data), "success")
     return redirect(url_for(".detail", convention_id=convention.id), 303)
 
 
@@ -238,6 +242,10 @@ def decide(authorisation_id):
     form = DecisionForm()
     if not form.validate_on_submit():
         refuse(form)
+    if form.decision.data == "inactive":
+        # Ending cancels the employee's bookings the convention pays after the end: it is done
+        # only from the page that lists them (keeping or approving changes nothing booked).
+        return redirect(url_for(".end", authorisation_id=authorisation_id), 303)
     asked = find(Authorisation, authorisation_id)
     was = asked.status if asked is not None else None
     auth = service.decide(current_user, authorisation_id, form.decision.data, valid_until=form.valid_until.data,
@@ -252,14 +260,67 @@ def decide(authorisation_id):
 def _decided(auth, was: str | None) -> str:
     """What the référent's decision did, in their words: "Saved." said nothing of it."""
     name = auth.user.display_name if auth.user else _("The former employee")
-    if auth.status == "inactive":
-        return _("%(name)s can no longer book days paid by the convention after %(date)s.", name=name,
-                 date=long_date(auth.valid_until))
     if auth.status == "refused":
         return _("%(name)s's request is refused.", name=name)
     if was == "pending":
         return _("%(name)s is approved: their telework days are now paid by the convention.", name=name)
     return _("%(name)s's days are saved.", name=name)
+
+
+@bp.route("/authorisations/<int:authorisation_id>/end", methods=["GET", "POST"], endpoint="end")
+@login_required
+def end(authorisation_id):
+    """GET: what ending the employee's cover cancels (their bookings the convention pays after
+    the end), and a button to confirm; POST: end it, cancel them, mail the employee once."""
+    auth = ending.authorisation_for(current_user, authorisation_id)  # 404: not the référent's employee
+    if request.method == "GET":
+        end_on = ending.end_date(auth, _today())
+        return render_template("conventions/end.html", auth=auth, convention=auth.convention, end_on=end_on,
+                               bookings=ending.standing(auth, end_on) if auth.status == "approved" else [],
+                               form=EmptyForm())
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        refuse(form)
+    done = ending.end(current_user, authorisation_id)
+    db.session.commit()
+    flash(_ended(done), "success")
+    return redirect(url_for(".detail", convention_id=auth.convention_id, _anchor="employees-title"), 303)
+
+
+def _ended(done: ending.Ending) -> str:
+    """What ending did: the bookings cancelled, and how to take it back."""
+    auth = done.authorisation
+    name = auth.user.display_name if auth.user else _("The former employee")
+    if done.already:
+        return _("%(name)s's cover had ended already: nothing more was done.", name=name)
+    said = [_("%(name)s can no longer book days paid by the convention after %(date)s.", name=name,
+              date=long_date(done.end_on))]
+    if done.cancelled:
+        said.append(ngettext("%(num)d booking the convention paid after that date is cancelled, and %(name)s is told "
+                             "by e-mail.",
+                             "%(num)d bookings the convention paid after that date are cancelled, and %(name)s is "
+                             "told by e-mail.", len(done.cancelled), name=name))
+    elif auth.user is not None:
+        said.append(_("No booking of theirs was to be cancelled; %(name)s is told by e-mail.", name=name))
+    if auth.user is not None:
+        said.append(_("Ended by mistake? Invite them again: the button is beside their name in the list of "
+                      "employees."))
+    return " ".join(said)
+
+
+@bp.post("/authorisations/<int:authorisation_id>/invite-again", endpoint="invite_again")
+@login_required
+def invite_again(authorisation_id):
+    """Taking an ending back: the employee is invited again, to the address of their account."""
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        refuse(form)
+    auth = ending.invite_again(current_user, authorisation_id)
+    db.session.commit()
+    flash(_("An invitation was sent to %(name)s, valid %(days)d days. Their cover starts again once they accept "
+            "it; the bookings cancelled when it ended stay cancelled.", name=auth.user.display_name,
+            days=service.INVITE_DAYS), "success")
+    return redirect(url_for(".detail", convention_id=auth.convention_id, _anchor="employees-title"), 303)
 
 
 def _asked_usage(convention):

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, jsonify, request
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 
 from core.api.base import ApiError, optional_token_user
 from core.api.openapi import error_responses, ok
@@ -81,7 +81,8 @@ def list_events():
     if start and end and end < start:
         raise ApiError(400, _("The end must come after the start."), "bad_range")
     if start and end and (end - start).days > MAX_DAYS:
-        raise ApiError(400, _("Ask for at most %(n)d days at once.", n=MAX_DAYS), "bad_range")
+        raise ApiError(400, ngettext("Ask for at most %(num)d day at once.", "Ask for at most %(num)d days at once.",
+                                     MAX_DAYS), "bad_range")
     now = utcnow()
     if start is not None:
         now = max(now, _midnight(start))

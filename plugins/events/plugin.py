@@ -68,6 +68,11 @@ def kept_dashboard_widgets(user):
     return dashboard_widgets(user)
 
 
+@hookimpl(optionalhook=True)  # booking's hook: events loads where booking is not offered
+def booking_manage_links(site):
+    return [NavItem(_l("Events"), "events.site", {"site_slug": site.slug}, order=60)]
+
+
 @hookimpl
 def site_page_sections(site, user):
     events = service.upcoming(user, site, limit=3)

@@ -14,6 +14,7 @@ from functools import cache
 from flask import current_app, has_request_context
 from flask_babel import get_locale, gettext as _
 from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy.orm import lazyload
 
 from core import audit
 from core.accounts.models import User
@@ -127,7 +128,9 @@ def upcoming(user, site=None, limit: int | None = None, now=None, shown=None) ->
     shown = shown or (lambda event: listed_to(user, event))
     query = select(Event).where(Event.status == "scheduled", Event.ends_at > (now or utcnow()))
     if site is not None:
-        query = query.where(Event.site_id == site.id)
+        # Each event's site is the caller's (in the session: read by its key, without SQL), not
+        # joined again with its opening hours: a site's page read them twice.
+        query = query.where(Event.site_id == site.id).options(lazyload(Event.site))
     out = []
     for event in db.session.scalars(query.order_by(Event.starts_at, Event.id)):
         if not is_on(event) or (event.site is not None and not event.site.is_published):

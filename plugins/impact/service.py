@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from core import geo
 from core.accounts.models import User
 from core.accounts.service import set_home
-from core.db import is_unique_violation, lock_row, utcnow
+from core.db import is_unique_violation, lock_row, read, utcnow
 from core.cache import cached, watch
 from core.extensions import db
 from core.jobs import enqueue
@@ -431,7 +431,7 @@ def member_totals(user, start: date, end: date) -> Totals:
 def member_panel(user, start: date, end: date) -> tuple[Totals, bool]:
     """What the home page's panel shows on every visit, in one query: `member_totals`, and
     whether the member gave their commute."""
-    days, km, co2, cents, hours, profiled = db.session.execute(
+    days, km, co2, cents, hours, profiled = read(
         _panel_query(), {"member_id": user.id, "start": start, "end": end}).one()
     totals = Totals()
     totals.add(days, km, co2, cents, hours)

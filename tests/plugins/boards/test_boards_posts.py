@@ -311,3 +311,21 @@ def test_the_pages_answer_404_while_the_module_is_off_and_speak_french(client, r
     for path in ("/boards", "/boards/skills-wanted", f"/boards/posts/{post_id}", "/boards/feed.atom",
                  "/api/v1/boards/posts"):
         assert client.get(path).status_code == 404, path
+
+
+@pytest.mark.parametrize("max_days, help_text, refusal", [
+    (1, "Au plus 1 jour plus tard", "La date de fin est au plus à 1 jour\u00a0;"),
+    (30, "Au plus 30 jours plus tard", "La date de fin est au plus à 30 jours\u00a0;")])
+def test_the_end_dates_limit_is_the_territorys_with_its_plural(app, client, auth, board, max_days, help_text,
+                                                                 refusal):
+    """The form said "Au plus 90 jours" whatever `max_days`, and the refusal "au plus à 1 jours"."""
+    configs = app.extensions["tierslieux"].configs
+    configs["boards"] = configs["boards"].model_copy(update={"max_days": max_days})
+    auth.login(board.employer)
+    fr = {"Accept-Language": "fr"}
+    page = client.get("/boards/new/job_offer", headers=fr).get_data(as_text=True).replace("&#39;", "'")
+    assert help_text in page
+    response = client.post("/boards/new/job_offer", headers=fr, data=_form(
+        "job_offer", app, ends_on=(_today(app) + timedelta(days=max_days + 2)).isoformat()))
+    assert response.status_code == 422
+    assert refusal in response.get_data(as_text=True).replace("&#39;", "'")

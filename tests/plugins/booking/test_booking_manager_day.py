@@ -83,3 +83,44 @@ def test_the_rules_page_says_yes_or_no_and_edits_a_stored_row_with_its_values(ap
     assert form.xpath("//select[@id='approval_required']/option[@selected]/@value") == ["1"]
     assert form.xpath("//input[@id='max_per_week']/@value") == ["3"]
     assert form.xpath("//select[@id='approval_required']/option[@value='']/text()") == ["Par défaut"]
+
+
+def _menu(client, url) -> dict:
+    """The site's management menu on a page: {label: (href, aria-current)}."""
+    return {a.text_content().strip(): (a.get("href"), a.get("aria-current"))
+            for a in _page(client, url).xpath("//nav[@aria-label='Gestion du lieu']//a")}
+
+
+def test_the_management_menu_leads_to_the_sites_payments_and_events_and_back(client, auth, runner, site_with_desk,
+                                                                             make_user):
+    """The site's events were in no management menu, and its payments page had no menu back to
+    the day: each page of the menu shows it, its own entry marked current; an entry goes with its
+    module switched off."""
+    auth.login(make_user(role="site-manager", sites=["figeac"]))
+    pages = {"Jour": "/booking/manage/figeac", "Semaine": "/booking/manage/figeac/week",
+             "Paiements": "/billing/sites/figeac/manage", "Événements": "/events/sites/figeac"}
+    for label, url in pages.items():
+        menu = _menu(client, url)
+        assert {name: menu[name][0] for name in pages} == pages, url
+        assert [name for name, (_href, current) in menu.items() if current] == [label], url
+        assert menu[label][1] == "page"
+
+    assert runner.invoke(args=["modules", "disable", "events", "--site", "figeac"]).exit_code == 0
+    assert "Événements" not in _menu(client, "/booking/manage/figeac")
+    assert "Paiements" in _menu(client, "/billing/sites/figeac/manage")
+    assert runner.invoke(args=["modules", "disable", "billing"]).exit_code == 0
+    menu = _menu(client, "/booking/manage/figeac")
+    assert "Paiements" not in menu and "Événements" not in menu and menu["Jour"][1] == "page"
+
+
+def test_the_sites_events_page_shows_the_menu_to_its_managers_only(client, auth, make_site, site_with_desk,
+                                                                   make_user):
+    make_site("aurillac")
+    auth.login(make_user(role="site-manager", sites=["aurillac"]))
+    assert _menu(client, "/events/sites/figeac") == {}  # not their site
+    assert _menu(client, "/events/sites/aurillac")["Événements"] == ("/events/sites/aurillac", "page")
+    auth.logout()
+    auth.login(make_user())
+    assert _menu(client, "/events/sites/figeac") == {}
+    auth.logout()
+    assert _menu(client, "/events/sites/figeac") == {}

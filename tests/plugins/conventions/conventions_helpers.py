@@ -35,6 +35,25 @@ def set_convention(app, convention_id, **values) -> None:
         db.session.commit()
 
 
+def ask_by_domain_and_be_refused(app, client, auth, world, employee) -> int:
+    """`employee` asks to join the world's convention by their e-mail domain, its référent
+    refuses; the authorisation's id. Nobody is signed in after."""
+    from sqlalchemy import select
+
+    from core.extensions import db
+    from plugins.conventions.models import Authorisation
+
+    auth.login(employee)
+    assert client.post(f"/conventions/domain/{world.convention_id}").status_code == 303
+    with app.app_context():
+        auth_id = db.session.scalar(select(Authorisation.id).where(Authorisation.user_id == employee.id))
+    auth.logout()
+    auth.login(world.referent)
+    assert client.post(f"/conventions/authorisations/{auth_id}", data={"decision": "refused"}).status_code == 303
+    auth.logout()
+    return auth_id
+
+
 def post_json(url, token, body):
     request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
         "Content-Type": "application/json", "Authorization": f"Bearer {token}"})

@@ -14,7 +14,7 @@ import pytest
 from flask_babel import force_locale, ngettext
 from sqlalchemy import select
 
-from conventions_helpers import next_weekday
+from conventions_helpers import ask_by_domain_and_be_refused, next_weekday
 from core.extensions import db
 from plugins.conventions.models import Convention
 
@@ -121,3 +121,30 @@ def test_the_convention_to_sign_agrees_in_french(app, world):
         html = " ".join(document_html(convention).split())
     assert "1,5 jour par semaine" in html and "1 jour par mois" in html and "Enveloppe</th><td>2,5 jours<" in html
     assert "dénonciation 1 jour avant son terme" in html
+
+
+def test_the_invitations_and_the_request_agains_whole_days_agree(app, client, auth, world, make_user, monkeypatch):
+    """Counts of whole days written with gettext said "valable 1 jours" for a period of one day
+    (the periods are constants today: set to one here, as a territory might one day)."""
+    from core.mail import MailMessage
+    from plugins.conventions import service
+
+    monkeypatch.setattr(service, "INVITE_DAYS", 1)
+    monkeypatch.setattr(service, "REQUEST_AGAIN_DAYS", 1)
+    newcomer = make_user(email="nouvel.agent@lot.fr", locale="fr")
+    auth.login(world.referent)
+    sent = client.post(f"/conventions/{world.convention_id}/invite", data={"email": newcomer.email})
+    assert f"Une invitation a été envoyée à {newcomer.email}, valable 1 jour. " in _page(
+        client, sent.headers["Location"], "fr")
+    with app.app_context():
+        mail = db.session.scalar(select(MailMessage).where(MailMessage.recipient == newcomer.email))
+        assert "Acceptez l'invitation d'ici 1 jour\u00a0:" in mail.body_text
+    auth.logout()
+
+    employee = make_user(email="paul@lot.fr")
+    ask_by_domain_and_be_refused(app, client, auth, world, employee)
+    auth.login(employee)
+    for language, said in (("fr", "il y a moins de 1 jour\u00a0: adressez-vous directement à lui."),
+                           ("en", "less than 1 day ago: ask them directly.")):
+        again = client.post(f"/conventions/domain/{world.convention_id}", headers={"Accept-Language": language})
+        assert again.status_code == 409 and said in unescape(again.get_data(as_text=True))

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from conventions_helpers import next_weekday
+from conventions_helpers import ask_by_domain_and_be_refused, next_weekday
 from core.accounts.models import User
 from core.audit import AuditEntry
 from core.extensions import db
@@ -363,14 +363,7 @@ def test_a_refused_employee_cannot_ask_again_by_domain_for_thirty_days(app, clie
     at once, and could send the same question as often as they liked. For 30 days after the
     référent's decision the button is gone and a request is answered 409."""
     employee = make_user(email="paul@lot.fr")
-    auth.login(employee)
-    assert client.post(f"/conventions/domain/{world.convention_id}").status_code == 303
-    with app.app_context():
-        auth_id = db.session.scalar(select(Authorisation.id).where(Authorisation.user_id == employee.id))
-    auth.logout()
-    auth.login(world.referent)
-    assert client.post(f"/conventions/authorisations/{auth_id}", data={"decision": "refused"}).status_code == 303
-    auth.logout()
+    auth_id = ask_by_domain_and_be_refused(app, client, auth, world, employee)
     mailbox.wait_for(1)
     mailbox.clear()
     auth.login(employee)
@@ -454,8 +447,10 @@ def test_each_decision_says_what_it_did_in_the_referents_words(app, client, auth
             (employee_id, "approved", f"Les jours de {names[employee_id]} sont enregistrés."),
             (employee_id, "inactive", f"{names[employee_id]} ne peut plus réserver de journées payées par la "
                                       "convention après le ")):
-        response = client.post(f"/conventions/authorisations/{auth_id}", data={"decision": decision},
-                               headers={"Accept-Language": "fr"}, follow_redirects=True)
+        # Ending is confirmed on a page of its own (test_conventions_ending.py), then said the same way.
+        path = f"/conventions/authorisations/{auth_id}" + ("/end" if decision == "inactive" else "")
+        response = client.post(path, data={"decision": decision}, headers={"Accept-Language": "fr"},
+                               follow_redirects=True)
         page = response.get_data(as_text=True).replace("&#39;", "'")
         assert response.status_code == 200 and said in page, decision
         assert "Enregistré." not in page

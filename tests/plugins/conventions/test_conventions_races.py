@@ -325,3 +325,116 @@ def test_two_referents_deciding_one_request_at_once_decide_it_once(app, world, m
     with app.app_context():
         auth = db.session.get(Authorisation, request_id)
         assert auth.status == next(r for r in results if r != 409)
+
+
+@pytest.mark.parametrize("first", ["ending", "booking"])
+def test_a_booking_made_while_the_cover_ends_is_never_left_paid_by_the_convention(app, world, app_factory, first):
+    """The référent ends an employee's cover while the employee books a day after the end. The
+    booking must end refused or paid by the employee (the cover ended before it was decided), or
+    cancelled by the ending (it was made first): never left standing, paid by the convention.
+
+    Each side is held at the point where the other could slip in: "ending", the ending has read
+    the bookings to cancel and waits for the booking to finish; "booking", the booking is stored
+    and waits for the ending to read. Both take the employee's row (the booking after its
+    resource's, before the conventions decide; the ending before it reads), so the one held
+    waits out its hold and the other then sees it (PostgreSQL; SQLite's writers take turns)."""
+    import threading
+
+    from core.accounts.models import User
+    from plugins.booking import service as booking
+    from plugins.booking.models import Resource
+    from plugins.booking.slots import range_for
+    from plugins.conventions import ending
+
+    racing = app_factory(JOBS_RUN="worker")  # the mails wait for a worker: no second connection per commit
+    day = next_weekday(2)
+    with app.app_context():
+        auth_id = db.session.scalar(select(Authorisation.id).where(Authorisation.user_id == world.employee.id))
+    role = threading.local()
+    ending_read, stored, booked = threading.Event(), threading.Event(), threading.Event()
+
+    def before(_conn, _cursor, statement, *_args):
+        name = getattr(role, "name", None)
+        if name == "book" and first == "ending" and not getattr(role, "started", False):
+            role.started = True
+            ending_read.wait(5)  # books once the ending has read what to cancel
+        if name == "end" and first == "booking" and not getattr(role, "started", False):
+            role.started = True
+            stored.wait(5)  # ends once the booking is stored, not yet committed
+
+    def after(_conn, _cursor, statement, *_args):
+        name = getattr(role, "name", None)
+        if name == "end" and "FROM booking_booking" in statement and not ending_read.is_set():
+            ending_read.set()
+            if first == "ending":
+                booked.wait(3)  # the booking, if nothing stops it, commits meanwhile
+        if name == "book" and statement.lstrip().startswith("INSERT INTO booking_booking"):
+            stored.set()
+            if first == "booking":
+                ending_read.wait(3)  # the ending, if nothing stops it, reads meanwhile
+
+    def end():
+        role.name = "end"
+        with racing.test_request_context(method="POST"):
+            done = ending.end(db.session.get(User, world.referent.id), auth_id)
+            db.session.commit()
+            return done.cancelled
+
+    def book():
+        role.name = "book"
+        with racing.test_request_context(method="POST"):
+            try:
+                resource = db.session.get(Resource, world.desks["figeac"][0])
+                made = booking.book(resource, db.session.get(User, world.employee.id),
+                                    *range_for(resource.site, day, "day"))
+                db.session.commit()
+                return made.id
+            except Exception as exc:  # noqa: BLE001 - the outcome is what is compared
+                db.session.rollback()
+                return exc
+            finally:
+                booked.set()
+
+    with watching_statements(racing, before, after):
+        cancelled, made = call_together([end, book])
+    assert not isinstance(cancelled, Exception), cancelled
+    with app.app_context():
+        left = db.session.scalars(select(Booking).where(
+            Booking.member_id == world.employee.id, Booking.status.in_(ACTIVE),
+            Booking.payer_reference == f"convention:{world.convention_id}")).all()
+        assert left == [], [(b.id, b.status, b.starts_at) for b in left]
+        if first == "ending":  # decided after the end: the employee's own to pay, or refused
+            assert cancelled == (), cancelled
+            assert isinstance(made, Exception) or db.session.get(Booking, made).payer_kind == "member", made
+        else:  # made first: cancelled by the ending, its day given back
+            row = db.session.get(Booking, made)
+            assert cancelled == (made,) and (row.status, row.cancel_reason) == ("cancelled", "employer")
+            assert db.session.scalar(select(Use.status).where(Use.booking_id == made)) == "returned"
+
+
+def test_confirming_the_ending_twice_at_once_cancels_once_and_mails_once(app, world, book, app_factory):
+    """A double-click on "Yes, end the cover": the second click waits for the first (the
+    employee's row), finds the cover ended and does nothing."""
+    from core.accounts.models import User
+    from core.mail import MailMessage
+    from plugins.conventions import ending
+
+    made = [book(world.employee, world.desks["figeac"][0], next_weekday(1, weeks)) for weeks in (1, 2)]
+    assert [status for status, _ in made] == [201, 201], made
+    racing = app_factory(JOBS_RUN="worker")
+    with app.app_context():
+        auth_id = db.session.scalar(select(Authorisation.id).where(Authorisation.user_id == world.employee.id))
+        mails = db.session.scalar(select(func.count()).select_from(MailMessage))
+
+    def click():
+        with racing.test_request_context(method="POST"):
+            done = ending.end(db.session.get(User, world.referent.id), auth_id)
+            db.session.commit()
+            return done.already, sorted(done.cancelled)
+
+    results = call_together([click, click])
+    ids = sorted(body["id"] for _, body in made)
+    assert sorted(results) == [(False, ids), (True, [])], results
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(MailMessage)) == mails + 1
+        assert db.session.scalars(select(Booking.status).where(Booking.id.in_(ids))).all() == ["cancelled"] * 2

@@ -491,3 +491,24 @@ def test_an_attendance_list_with_nobody_registered_says_so_once(client, auth, ma
     assert page.status_code == 200
     assert "Personne n&#39;est inscrit." in text or "Personne n'est inscrit." in text
     assert "cochez les présents" not in text and "<fieldset" not in text.split("<main", 1)[1]
+
+
+# Statements of a site's page with its events section, for a visitor, the caches warm: the site,
+# its opening hours, the cache versions, the site's events, the conventions' partners working
+# there, its closures, its photos. The events section read the hours again (the events' site
+# joined anew): 8.
+SITE_PAGE_STATEMENTS = 7
+
+
+def test_a_sites_page_with_its_events_reads_the_sites_opening_hours_once(app, client, make_event):
+    from devtools.queries import Queries
+
+    make_event(title="Matinée d'accueil")
+    app.config["CACHE_CHECK_SECONDS"] = 0  # the cache versions' query counted every time, not once a second
+    client.get("/sites/figeac")  # warms the per-process caches
+    with Queries(app) as queries:
+        page = client.get("/sites/figeac")
+    assert page.status_code == 200 and "Matinée d&#39;accueil" in page.get_data(as_text=True)
+    listed = "\n".join(queries.statements)
+    assert len([s for s in queries.statements if "FROM site_opening_hours" in s]) == 1, listed
+    assert queries.count <= SITE_PAGE_STATEMENTS, f"{queries.count} statements:\n{listed}"

@@ -3,7 +3,7 @@ partner's staff events to a token that may see them; bad input answers 400 with 
 the asker's language, never 500."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -87,3 +87,16 @@ def test_the_events_paths_are_in_the_openapi_document(client):
     document = client.get("/api/v1/openapi.json").json
     assert "/events" in document["paths"] and "/events/{event_id}" in document["paths"]
     assert "Event" in document["components"]["schemas"]
+
+
+def test_the_widest_window_is_told_with_its_plural(client, make_event, monkeypatch):
+    """Said with gettext, a window of one day read "au plus 1 jours"."""
+    from plugins.events import api
+
+    make_event()
+    for days, french, english in ((1, "Demandez au plus 1 jour à la fois.", "Ask for at most 1 day at once."),
+                                  (30, "Demandez au plus 30 jours à la fois.", "Ask for at most 30 days at once.")):
+        monkeypatch.setattr(api, "MAX_DAYS", days)
+        query = f"from=2030-01-01&to={(date(2030, 1, 1) + timedelta(days=days + 1)).isoformat()}"
+        assert client.get(f"/api/v1/events?{query}").json["error"]["message"] == french
+        assert client.get(f"/api/v1/events?{query}", headers=EN).json["error"]["message"] == english

@@ -444,3 +444,15 @@ def test_erasing_an_account_within_the_notice_does_not_refund_an_event_ticket(
 
         order = db.session.get(Order, order_id)
         assert (order.status, order.refunded_cents) == ("paid", 0), "refunded in full by erasing the account"
+
+
+def test_the_refund_notice_on_a_paid_events_page_has_its_plural(app, client, auth, stripe_driver, make_user,
+                                                                make_event):
+    """Said with gettext, a notice of one hour read "au moins 1 heures avant le début"."""
+    event_id = make_event(capacity=5, price_cents=PRICE)
+    auth.login(make_user())
+    configs = app.extensions["tierslieux"].configs
+    for hours, said in ((1, "annulé au moins 1 heure avant le début"), (48, "annulé au moins 48 heures avant le début")):
+        configs["billing"] = configs["billing"].model_copy(update={"cancel_notice_hours": hours})
+        page = client.get(f"/events/{event_id}", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+        assert said in page

@@ -434,3 +434,31 @@ def test_withdrawing_the_consent_takes_the_member_out_of_every_report(app, make_
         after = service.group_report("territory", None, day, day)
         assert (after.members_counted, after.totals.days, after.totals.km) == (0, 0, 0)
         assert service.member_report(db.session.get(User, member.id), day, day).totals.days == 1  # their own page
+
+
+def test_the_charts_highest_month_tells_its_days_with_their_plural(app, client, auth, make_user, profile, attend,
+                                                                   monkeypatch):
+    """The chart of days said "Mois le plus haut : 1 jours" with gettext and a unit apart, and
+    "1" before any day was counted (its scale's floor, not a month's figure)."""
+    import re
+    from html import unescape
+
+    from plugins.impact import access
+
+    monkeypatch.setattr(access, "today", lambda: date(2030, 6, 15))  # this year's chart: June's days
+    member = make_user()
+    profile(member)
+    auth.login(member)
+
+    def highest():
+        page = unescape(client.get("/impact/me", headers={"Accept-Language": "fr"}).get_data(as_text=True))
+        return dict(re.findall(r'<desc id="impact-me-(days|km)-desc">Mois le plus haut[\u00a0 ]: ([^.]+)\.', page))
+
+    assert highest() == {"days": "0 jour", "km": "0 km"}
+    for count, said in ((1, "1 jour"), (2, "2 jours")):
+        booking_id = attend(member, next_weekday(weeks_ahead=count), "morning")
+        with app.app_context():
+            db.session.execute(update(ImpactDay).where(ImpactDay.booking_id == booking_id)
+                               .values(day=date(2030, 6, 10 + count)))
+            db.session.commit()
+        assert highest()["days"] == said

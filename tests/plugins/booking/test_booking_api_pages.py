@@ -1,0 +1,103 @@
+"""GET /api/v1/bookings a page at a time: `limit`, an opaque `cursor`, the next page's address in
+a `Link` header; stable while bookings are made; bad parameters a JSON 400, never a 500."""
+from __future__ import annotations
+
+import base64
+import re
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+from core.accounts.models import User
+from core.api.paging import DEFAULT_LIMIT, MAX_LIMIT
+from core.extensions import db
+from plugins.booking.models import Booking, Resource
+
+BASE = datetime(2029, 3, 5, 8, 30, tzinfo=timezone.utc)
+
+
+def _auth(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _rows(app, member, resource_id, starts) -> list[int]:
+    """The member's past bookings (cancelled: they hold no slot, so several may start together)."""
+    with app.app_context():
+        resource = db.session.get(Resource, resource_id)
+        person = db.session.get(User, member.id)
+        made = [Booking(resource_id=resource.id, site_id=resource.site_id, member_id=person.id, starts_at=start,
+                        ends_at=start + timedelta(hours=4), status="cancelled", checkin_code="x")
+                for start in starts]
+        db.session.add_all(made)
+        db.session.commit()
+        return [b.id for b in made]
+
+
+def _next(response) -> str | None:
+    """The path and query of the Link rel="next", None on the last page."""
+    link = response.headers.get("Link")
+    if link is None:
+        return None
+    url = urlsplit(re.fullmatch(r'<([^>]+)>; rel="next"', link)[1])
+    return f"{url.path}?{url.query}"
+
+
+def test_the_bookings_come_a_page_at_a_time_latest_first_each_once(app, client, site_with_desk, make_user,
+                                                                   api_token):
+    member = make_user()
+    token = api_token(member)
+    starts = [BASE + timedelta(days=d) for d in (0, 1, 1, 1, 2, 3, 5)]  # three start together
+    ids = _rows(app, member, site_with_desk, starts)
+    latest_first = [i for _start, i in sorted(zip(starts, ids), reverse=True)]
+    _rows(app, make_user(), site_with_desk, starts)  # someone else's: never listed
+
+    first = client.get("/api/v1/bookings?limit=3", headers=_auth(token))
+    assert first.status_code == 200 and [b["id"] for b in first.json] == latest_first[:3]
+    assert "limit=3" in _next(first) and "cursor=" in _next(first)
+    # A booking made while the client pages, before those it has: an offset would give one twice.
+    _rows(app, member, site_with_desk, [BASE + timedelta(days=9)])
+    second = client.get(_next(first), headers=_auth(token))
+    third = client.get(_next(second), headers=_auth(token))
+    assert [b["id"] for b in second.json] == latest_first[3:6]
+    assert [b["id"] for b in third.json] == latest_first[6:] and _next(third) is None
+
+
+def test_the_list_has_a_default_and_a_largest_page(app, client, site_with_desk, make_user, api_token):
+    member = make_user()
+    token = api_token(member)
+    _rows(app, member, site_with_desk, [BASE + timedelta(hours=h) for h in range(MAX_LIMIT + 1)])
+    plain = client.get("/api/v1/bookings", headers=_auth(token))
+    assert len(plain.json) == DEFAULT_LIMIT and f"limit={DEFAULT_LIMIT}" in _next(plain)
+    largest = client.get(f"/api/v1/bookings?limit={MAX_LIMIT}", headers=_auth(token))
+    assert len(largest.json) == MAX_LIMIT and _next(largest) is not None
+    last = client.get(_next(largest), headers=_auth(token))
+    assert len(last.json) == 1 and _next(last) is None
+
+
+def _cursor(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def test_a_bad_limit_or_cursor_is_a_json_400_in_the_callers_language(app, client, site_with_desk, make_user,
+                                                                      api_token):
+    member = make_user(locale="fr")
+    token = api_token(member)
+    _rows(app, member, site_with_desk, [BASE])
+    for limit in ("0", "-1", "abc", "1.5", "1e2", str(MAX_LIMIT + 1), "9" * 30, "٣"):
+        response = client.get(f"/api/v1/bookings?limit={limit}", headers=_auth(token))
+        assert response.status_code == 400 and response.json["error"]["code"] == "bad_request", limit
+        assert response.json["error"]["message"] == f"limit doit être un nombre entier de 1 à {MAX_LIMIT}.", limit
+    for cursor in ("x", "!!!", "é", _cursor("[1, 2]"), _cursor('["2029-03-05T08:30:00", 1]'),
+                   _cursor('["2029-03-05T08:30:00+02:00", 1]'), _cursor('["2029-03-05T08:30:00+00:00", 1.0]'),
+                   _cursor('["2029-03-05T08:30:00+00:00", true]'), _cursor(f'["2029-03-05T08:30:00+00:00", {2**40}]'),
+                   _cursor('["2029-03-05T08:30:00+00:00", 1, 2]'), _cursor("[" * 5000), _cursor('{"a": 1, "b": 2}'),
+                   _cursor('["10000-01-01T00:00:00+00:00", 1]')):
+        response = client.get(f"/api/v1/bookings?cursor={cursor}", headers=_auth(token))
+        assert response.status_code == 400 and response.json["error"]["code"] == "bad_request", cursor
+        assert "curseur" in response.json["error"]["message"], cursor
+
+
+def test_the_openapi_document_describes_the_pages(client):
+    listing = client.get("/api/v1/openapi.json").get_json()["paths"]["/bookings"]["get"]
+    assert {p["name"]: p["schema"].get("maximum") for p in listing["parameters"]} == {"limit": MAX_LIMIT,
+                                                                                     "cursor": None}
+    assert "Link" in listing["responses"]["200"]["headers"] and "400" in listing["responses"]
