@@ -73,6 +73,27 @@ class ResetForm(Form):
         render_kw={"autocomplete": "new-password"})
 
 
+class WelcomeForm(ResetForm):
+    """A visitor's first password, from the invitation their site's manager had sent: the
+    documents a sign-up accepts are accepted here (`with_documents` drops those not configured)."""
+
+    accept_terms = SignupForm.accept_terms
+    accept_privacy = SignupForm.accept_privacy
+
+
+class VisitorForm(Form):
+    """A visitor's account made at the desk: what signing in and an invoice need, nothing more."""
+
+    first_name = StringField(_l("First name"), validators=[DataRequired(), Length(max=58)],
+                             render_kw={"autocomplete": "off"})
+    last_name = StringField(_l("Last name"), validators=[DataRequired(), Length(max=60)],
+                            render_kw={"autocomplete": "off"})
+    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email(), Length(max=254)],
+                       description=_l("They sign in with it, once they have chosen their password from the e-mail "
+                                      "they receive."), render_kw={"autocomplete": "off"})
+    locale = SelectField(_l("Language of their e-mails"), choices=LANGUAGES)
+
+
 class ProfileForm(Form):
     display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)],
                                render_kw={"autocomplete": "name"})

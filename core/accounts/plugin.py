@@ -4,6 +4,7 @@ from sqlalchemy import select
 from core.accounts.models import Consent
 from core.audit import AuditEntry
 from core.accounts.views import account, auth
+from core.accounts.views_desk import desk
 from core.api.tokens import ApiToken
 from core.extensions import db
 from core.hookspecs import hookimpl
@@ -11,7 +12,7 @@ from core.hookspecs import hookimpl
 
 @hookimpl
 def blueprints():
-    return [auth, account]
+    return [auth, account, desk]
 
 
 @hookimpl

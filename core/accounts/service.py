@@ -63,6 +63,21 @@ def create_user(email: str, password: str | None, display_name: str, role: str =
     return user
 
 
+def create_unless_exists(email: str, password: str | None, display_name: str,
+                         locale: str | None) -> tuple[User | None, User | None]:
+    """(the new member account, None), or (None, the account the address has already), also when
+    a click sent at the same moment made it first (its commit is seen once `create_user` meets it)."""
+    existing = User.by_email(email)
+    if existing is not None:
+        return None, existing
+    try:
+        return create_user(email, password, display_name, locale=locale), None
+    except AccountError as error:
+        if error.code != "exists":
+            raise
+        return None, User.by_email(email)
+
+
 def send_confirmation(user: User, next_url: str | None = None) -> None:
     """`next_url`: the page the visitor was on when asked to sign in (a search), kept through
     the confirmation and the first sign-in."""
@@ -80,14 +95,7 @@ def register(email: str, password: str, display_name: str, locale: str | None, a
     skipping the hash made a known address answer in 113 ms and a new one in 477 ms.
     """
     check_password_rules(password)
-    existing = User.by_email(email)
-    if existing is None:
-        try:
-            user = create_user(email, password, display_name, locale=locale)
-        except AccountError as error:
-            if error.code != "exists":
-                raise
-            user, existing = None, User.by_email(email)  # made a moment ago by the other click
+    user, existing = create_unless_exists(email, password, display_name, locale)
     if existing is None:
         if accepted:
             legal.accept(user)
@@ -185,6 +193,33 @@ def reset_password(token: str, new: str) -> User:
     if user.email_confirmed_at is None:
         user.email_confirmed_at = utcnow()  # the link proves the address
     set_password(user, new)
+    return user
+
+
+def _invitation_refused() -> AccountError:
+    return AccountError(_("This invitation link is invalid, expired or already used. Choose your password with "
+                          "\"Forgot your password?\" on the sign-in page."))
+
+
+def read_invitation(token: str) -> User:
+    """The account an invitation is for (its page names them), or an error; nothing is written."""
+    user = tokens.read_invitation(token, lambda ident: db.session.get(User, as_id(ident)) if as_id(ident) else None)
+    if user is None:
+        raise _invitation_refused()
+    return user
+
+
+def accept_invitation(token: str, new: str, accepted: bool = False) -> User:
+    """A visitor whose account a site's manager made chooses their first password: the link
+    proves their address, and the documents they ticked are accepted (`accepted`)."""
+    user = tokens.read_invitation(token, _locked_user)  # posted twice at once: the second finds it used
+    if user is None:
+        raise _invitation_refused()
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = utcnow()
+    set_password(user, new)
+    if accepted:
+        legal.accept(user)
     return user
 
 

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from core.accounts import legal, service
 from core.accounts.forms import (AcceptForm, ConfirmForm, EraseForm, ForgotForm, LoginForm, PasswordForm, ProfileForm,
-                                 ResetForm, SignupForm, TokenForm, with_documents)
+                                 ResetForm, SignupForm, TokenForm, WelcomeForm, with_documents)
 from core.accounts.service import AccountError
 from core.api import tokens as api_tokens
 from core import geo
@@ -147,6 +147,27 @@ def reset_password(token):
         flash(_("Your password is changed. You can sign in."), "success")
         return redirect(url_for("auth.login"), 303)
     return render_template("auth/reset.html", form=form)
+
+
+@auth.route("/welcome/<token>", methods=["GET", "POST"])
+@limiter.limit("10 per hour", methods=["POST"])
+def welcome(token):
+    """A visitor whose account a site's manager made chooses their password (and accepts the
+    documents a sign-up accepts); the e-mail's link shows the form, only its POST acts."""
+    documents = legal.documents()
+    form = with_documents(WelcomeForm(), documents, legal.wording)
+    try:
+        user = service.read_invitation(token)
+        if form.validate_on_submit():
+            service.accept_invitation(token, form.password.data, accepted=bool(documents))
+            db.session.commit()
+            flash(_("Your password is saved. You can sign in."), "success")
+            return redirect(url_for("auth.login"), 303)
+    except AccountError as exc:
+        db.session.rollback()
+        return render_template("auth/welcome.html", form=None, refused=str(exc), documents=documents), 400
+    return render_template("auth/welcome.html", form=form, user=user, documents=documents), \
+        400 if form.errors else 200
 
 
 @account.route("", methods=["GET", "POST"])

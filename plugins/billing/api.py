@@ -63,7 +63,8 @@ def get_credits():
     return jsonify({"balance": credits.balance(g.api_user.id),
                     "history": [{"delta": e.delta, "reason": e.reason, "at": e.created_at.isoformat(),
                                  "expires_at": e.expires_at.isoformat() if e.expires_at else None,
-                                 "site": e.site.slug if e.site else None} for e in history]})
+                                 "site": e.site.slug if e.site else None, "product": e.product_code}
+                                for e in history]})
 
 
 INVOICE = {"type": "object", "required": ["number", "kind", "total_ttc_cents", "currency"],

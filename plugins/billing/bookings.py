@@ -33,7 +33,7 @@ from plugins.billing.products import payment_modes, products_at, quote
 from plugins.billing.refunds import plan_cancellation, refund, refund_line, refund_lost_slot
 from plugins.billing.vat import totals
 from plugins.booking import (Booking, BookingError, Payer, Price, Refused, cancel_booking, confirm_booking,
-                             awaiting_payment, extend_hold, periods_blocked)
+                             extend_hold, periods_blocked)
 
 log = logging.getLogger("tierslieux.billing")
 ROOM_KINDS = ("room", "visio")  # paid by the hour; desks and offices by the (half) day
@@ -117,8 +117,8 @@ def payer(booking) -> Payer | None:
     membership = active_unlimited_membership(booking.member_id, site.id, on=booking.starts_at)
     if membership is not None:
         return Payer("membership", reference=f"subscription:{membership.id}")
-    if code != "room_hour" and credits.balance(booking.member_id, site.id) >= 1:
-        return Payer("credits")  # spent by `reserve` once the booking is stored
+    if code != "room_hour" and credits.balance(booking.member_id, site.id, product=code) >= 1:
+        return Payer("credits")  # spent by `reserve` once the booking is stored (a pass of its kind first)
     online, _on_site = payment_modes(site)
     if online and stripe_api.configured():
         return Payer("member", needs_payment=True, hold_minutes=settings().checkout_minutes + 5)
@@ -259,7 +259,7 @@ def reserve(booking) -> None:
         rolls back, and the member books again (and pays) with an up-to-date answer.
     """
     if booking.payer_kind == "credits" and _credit_use(booking.id) is None:
-        if credits.consume(booking.member_id, booking.site_id, booking.id, 1) is None:
+        if credits.consume(booking.member_id, booking.site_id, booking.id, 1, product=product_for(booking)[0]) is None:
             raise Refused(_("Your credits were used by another booking meanwhile. Please book again."))
     if booking.status == "held" and booking.hold_reason == "payment" and booking.member_id is not None:
         basket.align_holds(booking)  # paid with the rest of the member's basket, or lapses with it
@@ -331,20 +331,6 @@ def expire_session(session_id: str) -> None:
 # --------------------------------------------------------------------------------------------
 # After a payment, in the fulfilling transaction
 # --------------------------------------------------------------------------------------------
-
-
-def desk_order(member, site, offer, quantity: int, method: str, recorded_by) -> Order:
-    """The order of a payment a manager took at the desk. When the member has a booking held
-    for this very payment (same product and quantity, the soonest first), the order is that
-    booking's (its unpaid online order closed), so recording it confirms the booking."""
-    lock_member(member.id)  # before the orders it closes and the booking it confirms (see `fulfil_checkout`)
-    held = awaiting_payment(member.id, site.id)
-    waiting = next((b for b in held if product_for(b) == (offer.code, quantity)), None)
-    for online in basket.pending_orders_of(waiting.id) if waiting is not None else []:
-        abandon(online)  # its own checkout, or a basket's: closed, so it cannot be paid too
-    if waiting is None:
-        return create_order(member, site, offer, quantity, method=method, recorded_by=recorded_by)
-    return booking_order(member, site, offer, quantity, waiting, method=method, recorded_by=recorded_by)
 
 
 def booking_order(member, site, offer, quantity: int, booking, **options) -> Order:

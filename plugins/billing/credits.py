@@ -1,5 +1,9 @@
 """The credit ledger: bundles and memberships add days, bookings use them, cancellations
 within the rules give them back. Rows are only ever added.
+
+A grant may name the product it pays (`product_code`: a day or a half-day pass bought at the
+desk before any booking pays one booking of that kind); one naming none pays any day or
+half-day. A booking asks with its own product, and counts both.
 """
 from __future__ import annotations
 
@@ -20,19 +24,21 @@ class GrantLeft:
 
 
 def grant(member_id: int, days: int, reason: str, expires_at, site_id=None, order_id=None, note="",
-          invoice_id=None) -> CreditEntry:
-    """Add `days` credits valid until `expires_at`, at one site or (site_id None) anywhere."""
+          invoice_id=None, product_code: str | None = None) -> CreditEntry:
+    """Add `days` credits valid until `expires_at`, at one site or (site_id None) anywhere; for
+    bookings of `product_code` only, or (None) any day or half-day."""
     entry = CreditEntry(member_id=member_id, site_id=site_id, delta=days, reason=reason, expires_at=expires_at,
-                        order_id=order_id, note=note, invoice_id=invoice_id)
+                        order_id=order_id, note=note, invoice_id=invoice_id, product_code=product_code)
     db.session.add(entry)
     db.session.flush()
     return entry
 
 
 @cache
-def _grants_query(by_site: bool, rows: bool):
+def _grants_query(by_site: bool, rows: bool, by_product: bool = False):
     """Valid grants (`CreditEntry` objects, or `rows`: only their days) with the days used of
-    each, anywhere or `by_site`; built once with bound parameters (every booking asks)."""
+    each, anywhere or `by_site`, for any product or (`by_product`) those paying one; built once
+    with bound parameters (every booking asks)."""
     used = (select(CreditEntry.grant_id, func.sum(CreditEntry.delta).label("used"))
             .where(CreditEntry.member_id == bindparam("member_id"), CreditEntry.grant_id.is_not(None))
             .group_by(CreditEntry.grant_id).subquery())
@@ -43,41 +49,49 @@ def _grants_query(by_site: bool, rows: bool):
                     or_(CreditEntry.expires_at.is_(None), CreditEntry.expires_at > bindparam("now"))))
     if by_site:
         query = query.where(or_(CreditEntry.site_id.is_(None), CreditEntry.site_id == bindparam("site_id")))
+    if by_product:
+        query = query.where(or_(CreditEntry.product_code.is_(None), CreditEntry.product_code == bindparam("product")))
     return query
 
 
-def _grants_params(member_id: int, site_id, now) -> dict:
-    return {"member_id": member_id, "site_id": site_id, "now": now or utcnow()}
+def _grants_params(member_id: int, site_id, now, product=None) -> dict:
+    return {"member_id": member_id, "site_id": site_id, "now": now or utcnow(), "product": product}
 
 
-def _grants_left(member_id: int, site_id=None, now=None) -> list[GrantLeft]:
-    """Valid grants with days left, the soonest to expire first (they are used first)."""
-    rows = db.session.execute(_grants_query(site_id is not None, rows=False),
-                              _grants_params(member_id, site_id, now)).all()
+def _grants_left(member_id: int, site_id=None, now=None, product: str | None = None) -> list[GrantLeft]:
+    """Valid grants with days left (for `product`'s bookings, when given), in the order they are
+    used: those paying that product only first (a half-day pass is spent on a half-day, not a
+    bundle's day that would pay a whole one), then the soonest to expire."""
+    rows = db.session.execute(_grants_query(site_id is not None, rows=False, by_product=product is not None),
+                              _grants_params(member_id, site_id, now, product)).all()
     found = [GrantLeft(entry, entry.delta + used) for entry, used in rows if entry.delta + used > 0]
     far = utcnow().replace(year=9999)
-    return sorted(found, key=lambda g: (g.grant.expires_at or far, g.grant.id))
+    return sorted(found, key=lambda g: (g.grant.product_code is None, g.grant.expires_at or far, g.grant.id))
 
 
-def balance(member_id: int, site_id=None) -> int:
-    """Days the member can still use (at `site_id`, or anywhere when None): the days left of
-    `_grants_left`'s grants, read as rows (a read-only answer needs no objects)."""
-    rows = read(_grants_query(site_id is not None, rows=True),
-                _grants_params(member_id, site_id, None)).all()
+def balance(member_id: int, site_id=None, product: str | None = None) -> int:
+    """Days the member can still use (at `site_id`, or anywhere when None; on a booking of
+    `product`, or on any when None): the days left of `_grants_left`'s grants, read as rows (a
+    read-only answer needs no objects)."""
+    rows = read(_grants_query(site_id is not None, rows=True, by_product=product is not None),
+                _grants_params(member_id, site_id, None, product)).all()
     return sum(left for left in (delta + used for delta, used in rows) if left > 0)
 
 
-def consume(member_id: int, site_id: int, booking_id: int | None, days: int = 1) -> CreditEntry | None:
-    """Use `days` credits from one grant valid at `site_id`; None when there are not enough.
+def consume(member_id: int, site_id: int, booking_id: int | None, days: int = 1,
+            product: str | None = None) -> CreditEntry | None:
+    """Use `days` credits from one grant valid at `site_id` (and paying `product`, when given);
+    None when there are not enough.
 
     The caller holds the write transaction (BEGIN IMMEDIATE on SQLite; on PostgreSQL the
     grant row is locked below), so two bookings cannot spend the same last day.
     """
-    for candidate in _grants_left(member_id, site_id):
+    for candidate in _grants_left(member_id, site_id, product=product):
         if candidate.left < days:
             continue
         lock_row(CreditEntry, candidate.grant.id)
-        fresh = next((g for g in _grants_left(member_id, site_id) if g.grant.id == candidate.grant.id), None)
+        fresh = next((g for g in _grants_left(member_id, site_id, product=product)
+                      if g.grant.id == candidate.grant.id), None)
         if fresh is None or fresh.left < days:
             continue
         entry = CreditEntry(member_id=member_id, site_id=site_id, grant_id=candidate.grant.id, delta=-days,
@@ -122,8 +136,8 @@ def give_back(booking_id: int, note: str = "") -> int:
         refunded = credited_on(invoice.id)
         if refunded:
             take_back(order.id, refunded, invoice.total_ttc_cents, grant.reason, invoice_id=invoice.id)
-    elif order is not None and order.refunded_cents and order.kind in ("bundle", "membership"):
-        take_back(order.id, order.refunded_cents, order.total_cents, order.kind)
+    elif order is not None and order.refunded_cents and grant.reason in ("bundle", "membership", "pass"):
+        take_back(order.id, order.refunded_cents, order.total_cents, grant.reason)
     return -net
 
 
@@ -135,7 +149,8 @@ def credited_on(invoice_id: int) -> int:
 
 def take_back(order_id: int, refunded_cents: int, total_cents: int, kind: str = "bundle",
               invoice_id: int | None = None) -> int:
-    """Take back the unused days a bundle order (or a counted membership's month) granted, in
+    """Take back the unused days a bundle order (a counted membership's month, a pass bought
+    before any booking: `kind` "pass") granted, in
     proportion to the money refunded on it so far (rounded up: a refunded day is not kept),
     never more than are unused: a negative entry against the grant. A membership's order is
     its first month's money (its first grant); a renewal is its own invoice's (`invoice_id`).

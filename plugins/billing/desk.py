@@ -1,19 +1,106 @@
-"""Billing's answers to a site manager's desk (booking's hooks): the link to record a booking's
-payment taken on site, and the site's revenue between instants for the occupancy figures; the
-member a manager names by their address."""
+"""A site manager's desk: a payment taken there (cash, a cheque, a transfer) recorded once, and
+paying what the member owes first; billing's answers to booking's desk hooks (the link to record
+a booking's payment taken on site, the site's revenue between instants for the occupancy
+figures); the member a manager names by their address."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import select
 
 from core.accounts.models import User
+from core.db import lock_name, utcnow
 from core.extensions import db
-from core.ui import NavItem
-from plugins.billing.bookings import pending_order
-from plugins.billing.models import Invoice
+from core.ui import NavItem, medium_moment
+from plugins.billing import basket
+from plugins.billing.bookings import abandon, booking_order, pending_order, product_for
+from plugins.billing.checkout import create_order
+from plugins.billing.errors import BillingError
+from plugins.billing.fulfilment import record_paid_on_site
+from plugins.billing.invoices import invoice_for_order
+from plugins.billing.models import Invoice, Order
+from plugins.billing.orders import lock_member, lock_order
+from plugins.billing.refunds import CREDIT_KINDS
+from plugins.booking import ACTIVE, Booking, awaiting_payment
+
+
+@dataclass(frozen=True)
+class DeskPayment:
+    order: Order
+    invoice: Invoice
+    again: bool = False  # the same form sent twice: the first sending's payment, nothing more recorded
+
+
+def record_at_desk(member, site, offer, quantity: int, method: str, recorded_by, key: str | None = None) -> DeskPayment:
+    """Record a payment a manager took at the desk, invoiced and mailed as any payment (flushes).
+
+    It pays what the member owes first (`desk_order`); a day or half-day pass with no booking to
+    pay becomes a credit of that pass, which pays their next booking of its kind here
+    (`fulfilment`). `key`: the one-time key of the form sent; sent again (a double click, a
+    page reloaded), it gives back the payment its first sending recorded.
+
+    :raises BillingError: the key was used for another payment, or `desk_order` refuses.
+    """
+    lock_member(member.id)  # before the orders and the booking it pays (see `fulfil_checkout`)
+    if key:
+        lock_name(f"billing.desk:{key}")  # after the member's row: a key reused for another member
+        done = db.session.scalar(select(Order).where(Order.desk_key == key))
+        if done is not None:
+            if (done.member_id, done.site_id, done.product_code, done.quantity) != (member.id, site.id, offer.code,
+                                                                                    quantity):
+                raise BillingError(_("This form was sent already, for another payment: open the page again to "
+                                     "record this one."), status=409)
+            return DeskPayment(done, invoice_for_order(done.id), again=True)
+    order = desk_order(member, site, offer, quantity, method, recorded_by)
+    order.desk_key = key or None
+    return DeskPayment(order, record_paid_on_site(order))
+
+
+def desk_order(member, site, offer, quantity: int, method: str, recorded_by) -> Order:
+    """The order of a payment a manager took at the desk. It pays the member's soonest booking at
+    this site, not over yet, that waits for exactly this payment (same product and quantity):
+    one held for its online payment (its online orders closed, so recording it confirms the
+    booking), or one to pay on site (its pending order, now paid). With none, a new order.
+
+    :raises BillingError: several passes recorded at once while a booking of that kind waits to
+        be paid: which one pays it? One pass first, then the others.
+    """
+    lock_member(member.id)  # before the orders it closes and the booking it confirms (see `fulfil_checkout`)
+    waiting = _waiting(member, site, offer.code)
+    for booking, on_site in waiting:
+        if product_for(booking)[1] != quantity:
+            continue
+        if on_site is None:
+            for online in basket.pending_orders_of(booking.id):
+                abandon(online)  # its own checkout, or a basket's: closed, so it cannot be paid too
+            return booking_order(member, site, offer, quantity, booking, method=method, recorded_by=recorded_by)
+        order = lock_order(on_site.id)
+        if order.status == "pending":  # a manager's "Mark as paid" may have paid it a moment ago
+            order.method, order.recorded_by_id = method, getattr(recorded_by, "id", None)
+            return order
+    if waiting and offer.code in CREDIT_KINDS:
+        day = waiting[0][0].starts_at
+        raise BillingError(_("%(name)s has a booking of this kind still to pay (%(day)s): record one pass for it "
+                             "first, then the others.", name=member.display_name,
+                             day=medium_moment(day, site)), status=409)
+    return create_order(member, site, offer, quantity, method=method, recorded_by=recorded_by)
+
+
+def _waiting(member, site, code: str) -> list[tuple[Booking, Order | None]]:
+    """The member's bookings at the site, not over yet, that wait to be paid with `code`, the
+    soonest first: held for their online payment (None), or to pay on site (their pending order)."""
+    now = utcnow()
+    held = [(b, None) for b in awaiting_payment(member.id, site.id) if b.ends_at > now and product_for(b)[0] == code]
+    on_site = db.session.execute(select(Booking, Order).join(Order, Order.booking_id == Booking.id).where(
+        Order.member_id == member.id, Order.site_id == site.id, Order.status == "pending",
+        Order.method == "on_site", Order.product_code == code, Booking.status.in_(ACTIVE),
+        Booking.ends_at > now)).all()
+    seen = {b.id for b, _order in held}
+    found = held + [(b, o) for b, o in on_site if b.id not in seen]
+    return sorted(found, key=lambda pair: (pair[0].starts_at, pair[0].id))
 
 
 def member_by_email(email: str) -> User | None:

@@ -1,7 +1,8 @@
 """Billing forms: each lists its fields, so posting a price or a member id changes nothing."""
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, HiddenField, IntegerField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (DataRequired, Email, InputRequired, Length, NumberRange, Optional, Regexp,
+                                ValidationError)
 
 from core.forms import DecimalField, Form
 
@@ -25,6 +26,9 @@ class OnSitePaymentForm(Form):
     product = SelectField(_l("Product"), validators=[DataRequired()])
     quantity = IntegerField(_l("Quantity"), default=1, validators=[InputRequired(), NumberRange(min=1, max=100)])
     method = SelectField(_l("Payment method"), choices=METHODS, validators=[DataRequired()])
+    # Made when the page is shown, kept when it comes back with an error: the same form sent
+    # twice records one payment (`desk.record_at_desk`).
+    key = HiddenField(validators=[Optional(), Regexp(r"^[A-Za-z0-9_-]{16,64}$")])
 
 
 class MarkPaidForm(Form):

@@ -26,7 +26,7 @@ from plugins.billing.invoices import issue_invoice, local_day
 from plugins.billing.models import ITEM_KIND, Invoice, Order, Subscription
 from plugins.billing.orders import lock_member, lock_order, order_id_of, plain
 from plugins.billing.pdf import invoice_pdf
-from plugins.billing.refunds import refund
+from plugins.billing.refunds import CREDIT_KINDS, refund
 
 log = logging.getLogger("tierslieux.billing")
 
@@ -100,6 +100,8 @@ def _fulfil_paid(order: Order) -> str:
         bookings.confirm_paid_booking(order)  # in this transaction: paid and confirmed together
     if order.kind == ITEM_KIND:
         items.deliver(order, invoice)  # the seller delivers, or the payment is refunded
+    if order.kind in CREDIT_KINDS and order.booking_id is None and order.member_id is not None:
+        _pass_in_hand(order)
     if order.kind == "bundle":
         product = settings().products.get(order.product_code)
         days = (product.credits if product else 1) * order.quantity
@@ -108,6 +110,16 @@ def _fulfil_paid(order: Order) -> str:
                       else order.site_id, order_id=order.id)
     announce(order, invoice)
     return f"paid: invoice {invoice.reference}"
+
+
+def _pass_in_hand(order: Order) -> None:
+    """A day or half-day pass paid with no booking to pay (recorded at the desk before the
+    member booked): a credit of that pass at this site, which pays their next booking of its
+    kind (`bookings.payer`), so the pass is never paid for nothing nor asked for again."""
+    product = settings().products.get(order.product_code)
+    expires = order.paid_at + relativedelta(months=product.valid_months if product else 12)
+    credits.grant(order.member_id, order.quantity, "pass", expires, site_id=order.site_id, order_id=order.id,
+                  note=order.label, product_code=order.product_code)
 
 
 def _fulfil_basket(order: Order) -> str:
@@ -125,7 +137,8 @@ def _fulfil_basket(order: Order) -> str:
 
 
 def record_paid_on_site(order: Order) -> Invoice:
-    """A manager recorded cash, a cheque or a transfer: the same invoice and e-mail follow."""
+    """A manager recorded cash, a cheque or a transfer: the same invoice and e-mail follow (and
+    a pass with no booking to pay becomes its credit)."""
     order.status = "paid"
     order.paid_at = datetime.now(timezone.utc)
     _fulfil_paid(order)

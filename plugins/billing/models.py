@@ -27,7 +27,8 @@ class Order(db.Model):
     another plugin sells (kind "item": `seller` names the plugin, `seller_reference` its key)."""
 
     __tablename__ = "billing_order"
-    __table_args__ = (Index("ix_billing_order_seller_reference", "seller", "seller_reference"),)
+    __table_args__ = (Index("ix_billing_order_seller_reference", "seller", "seller_reference"),
+                      Index("uq_billing_order_desk_key", "desk_key", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
@@ -61,6 +62,9 @@ class Order(db.Model):
     seller_reference: Mapped[str | None] = mapped_column(String(80))
     seller_url: Mapped[str | None] = mapped_column(String(300))  # the page to come back to after paying
     service_date: Mapped[date | None] = mapped_column(Date)  # the day of the service (the event's)
+    # The one-time key of the desk's payment form that recorded it: the same form posted twice
+    # (a double click) finds this order instead of recording a second (`desk.record_at_desk`).
+    desk_key: Mapped[str | None] = mapped_column(String(64))
 
     site = relationship("Site")
     member = relationship("User", foreign_keys=[member_id])
@@ -81,11 +85,14 @@ class CreditEntry(db.Model):
     site_id: Mapped[int | None] = mapped_column(ForeignKey("site.id"))  # None: the whole network
     grant_id: Mapped[int | None] = mapped_column(ForeignKey("billing_credit_entry.id"))
     delta: Mapped[int]
-    reason: Mapped[str] = mapped_column(String(20))  # bundle, membership, booking, give_back, refund, manual
+    reason: Mapped[str] = mapped_column(String(20))  # bundle, membership, pass, booking, give_back, refund, manual
     order_id: Mapped[int | None] = mapped_column(ForeignKey("billing_order.id"))
     invoice_id: Mapped[int | None]  # a membership month's grant: the invoice paying it
     booking_id: Mapped[int | None]
     expires_at: Mapped[object | None] = mapped_column(UTCDateTime)
+    # A grant that pays one kind of booking only (a day or a half-day pass bought at the desk
+    # before any booking: reason "pass"); None: any day or half-day, as bundles' days.
+    product_code: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[object] = mapped_column(UTCDateTime, default=utcnow)
 

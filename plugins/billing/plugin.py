@@ -110,7 +110,8 @@ def user_data_export(user):
                                          if s.current_period_end else None} for s in memberships],
                         "reduced_prices": None if reduced is None else {
                             "category": reduced.category, "granted_at": reduced.granted_at.isoformat()},
-                        "credits": [{"delta": e.delta, "reason": e.reason, "at": e.created_at.isoformat()}
+                        "credits": [{"delta": e.delta, "reason": e.reason, "at": e.created_at.isoformat(),
+                                     "product": e.product_code}
                                     for e in credits.history(user.id, limit=10_000)]}}
 
 

@@ -72,6 +72,8 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
         order.status = "refunded"
     if order.kind in ("bundle", "membership"):
         credits.take_back(order.id, order.refunded_cents, order.total_cents, order.kind)
+    elif order.kind in CREDIT_KINDS and order.booking_id is None:  # a pass bought before any booking: its credit
+        credits.take_back(order.id, order.refunded_cents, order.total_cents, "pass")
     if to == "credits":
         credits.grant(order.member_id, days, "refund", utcnow() + relativedelta(months=12), site_id=order.site_id,
                       order_id=order.id, note=reason)

@@ -2,19 +2,20 @@
 reduced prices; the territory's revenue for administrators. Thin: rules live elsewhere."""
 from __future__ import annotations
 
+import secrets
 from decimal import Decimal
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from core import audit
+from core.accounts.views_desk import just_made, visitor_form as new_visitor_form
 from core.csvexport import csv_response
 from core.extensions import db
 from core.sites.access import managed_site_or_abort
-from plugins.billing.bookings import desk_order
-from plugins.billing.desk import member_by_email
+from plugins.billing.desk import member_by_email, record_at_desk
 from plugins.billing.errors import BillingError
 from plugins.billing.forms import MarkPaidForm, OnSitePaymentForm, ReducedRateForm, RefundForm
 from plugins.billing.fulfilment import record_paid_on_site
@@ -22,7 +23,7 @@ from plugins.billing.models import Order
 from plugins.billing import rates
 from plugins.billing.orders import lock_member, lock_order
 from plugins.billing.products import products_at, quote
-from plugins.billing.refunds import refund, refund_amount, refund_words
+from plugins.billing.refunds import CREDIT_KINDS, refund, refund_amount, refund_words
 from plugins.billing.reports import invoices_csv, revenue
 
 MAX_ID = 2**31  # ids are PostgreSQL integers: a bigger number in a URL must be a 404, not a 500
@@ -35,14 +36,28 @@ def _payment_form(site):
     return form
 
 
-def _page(site, payment_form=None, refund_form=None, reduced_form=None, refused_order=None, status=200):
+def _new_payment_form(site):
+    """The form as the page shows it first: a key of its own; the address of the visitor whose
+    account was just made at this desk, when there is one."""
+    form = _payment_form(site)
+    form.key.data = secrets.token_urlsafe(24)
+    visitor = just_made(site)
+    if visitor is not None:
+        form.email.data = visitor.email
+    return form
+
+
+def _page(site, payment_form=None, refund_form=None, reduced_form=None, refused_order=None, visitor_form=None,
+          status=200):
     """The payments page; `refused_order`: the order whose refund form `refund_form` came back
     from (its row shows the errors and what was typed)."""
     orders = db.session.scalars(select(Order).where(Order.site_id == site.id).order_by(Order.id.desc()).limit(50)).all()
     return render_template("billing/manage.html", site=site, orders=orders, rows=revenue([site.id]),
-                           payment_form=payment_form or _payment_form(site),
+                           payment_form=payment_form or _new_payment_form(site),
                            refund_form=refund_form or RefundForm(prefix="refund"), refused_order=refused_order,
-                           reduced_form=reduced_form or ReducedRateForm(prefix="reduced")), status
+                           reduced_form=reduced_form or ReducedRateForm(prefix="reduced"),
+                           visitor_form=visitor_form or new_visitor_form(),
+                           visitor_next=url_for(".site_billing", site_slug=site.slug, _anchor="onsite-title")), status
 
 
 @manage.get("/sites/<site_slug>/manage")
@@ -61,26 +76,40 @@ def record_payment(site_slug):
     member = member_by_email(form.email.data)
     if member is None:
         # A walk-in visitor has no account yet: say what to do, not only what is wrong.
-        form.email.errors.append(_("No member has this e-mail address. A visitor without an account creates one "
-                                   "first (the sign-up page); then book them a place and record their payment."))
+        form.email.errors.append(_("No member has this e-mail address. Make the visitor's account first (\"A "
+                                   "visitor without an account\", on this page), then record their pass."))
         return _page(site, payment_form=form, status=422)
     try:
-        order = desk_order(member, site, quote(site, form.product.data, member.id), form.quantity.data,
-                           form.method.data, current_user)
+        done = record_at_desk(member, site, quote(site, form.product.data, member.id), form.quantity.data,
+                              form.method.data, current_user, key=form.key.data)
     except BillingError as exc:
         db.session.rollback()
         flash(str(exc), "error")
         return redirect(url_for(".site_billing", site_slug=site.slug), 303)
-    return _record_paid(site, order)
+    if done.again:
+        db.session.rollback()
+        flash(_("This payment was recorded already (the form was sent twice): invoice %(reference)s.",
+                reference=done.invoice.reference), "info")
+        return redirect(url_for(".site_billing", site_slug=site.slug), 303)
+    return _recorded(site, done.order, done.invoice)
 
 
-def _record_paid(site, order):
-    """Invoice a payment the manager took on site, audit it, and say so."""
-    invoice = record_paid_on_site(order)
+def _recorded(site, order, invoice):
+    """Audit a payment the manager took on site, commit, and say what it paid."""
     audit.record(current_user, "billing.payment_recorded", f"order:{order.id}", method=order.method,
                  amount_cents=order.total_cents)
     db.session.commit()
-    flash(_("Payment recorded: invoice %(reference)s.", reference=invoice.reference), "success")
+    if order.booking_id is None and order.kind in CREDIT_KINDS:
+        flash(ngettext("Payment recorded: invoice %(reference)s. No booking waits for it: it is %(num)d credit of "
+                       "this pass, which pays %(name)s's next booking of this kind here.",
+                       "Payment recorded: invoice %(reference)s. No booking waits for them: they are %(num)d "
+                       "credits of this pass, which pay %(name)s's next bookings of this kind here.",
+                       order.quantity, reference=invoice.reference, name=order.client_name), "success")
+    elif order.booking_id is not None:
+        flash(_("Payment recorded: invoice %(reference)s. It pays %(name)s's booking.", reference=invoice.reference,
+                name=order.client_name), "success")
+    else:
+        flash(_("Payment recorded: invoice %(reference)s.", reference=invoice.reference), "success")
     return redirect(url_for(".site_billing", site_slug=site.slug), 303)
 
 
@@ -89,16 +118,18 @@ def _record_paid(site, order):
 def mark_paid(site_slug, order_id):
     """A booking at a site paid on site: the manager records how it was paid."""
     site = managed_site_or_abort(site_slug)
-    order = lock_order(order_id) if 0 < order_id < MAX_ID else None
+    order = db.session.get(Order, order_id) if 0 < order_id < MAX_ID else None
     form = MarkPaidForm(prefix="paid")
     if order is None or order.site_id != site.id:
         abort(404)
+    lock_member(order.member_id)  # before the order, as a payment recorded by the form above takes them
+    order = lock_order(order.id)
     if order.status != "pending" or order.method != "on_site" or not form.validate_on_submit():
         db.session.rollback()
         flash(_("This order cannot be marked as paid."), "error")
         return redirect(url_for(".site_billing", site_slug=site.slug), 303)
     order.method, order.recorded_by_id = form.method.data, current_user.id
-    return _record_paid(site, order)
+    return _recorded(site, order, record_paid_on_site(order))
 
 
 @manage.post("/sites/<site_slug>/manage/orders/<int:order_id>/refund")

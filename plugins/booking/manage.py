@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from core.accounts.views_desk import just_made, visitor_form
 from core.csvexport import csv_response, csv_text
 from core.db import find, utcnow
 from core.extensions import db
@@ -66,6 +67,9 @@ def _day_page(site, day, book_form=None, book_error=None, block_form=None, block
         Booking.starts_at > now).order_by(Booking.starts_at).limit(100)).all()
     if book_form is None:
         book_form = ManagerBookForm(formdata=None, date=day, period="morning")
+        visitor = just_made(site)  # their account made at this desk a moment ago: book them next
+        if visitor is not None:
+            book_form.member_email.data = visitor.email
     return render_template("booking/manage_day.html", site=site, day=day, bookings=bookings, now=now,
                            groups=desk.expected(site, day, bookings), requests=requests,
                            closed=desk.closed_notice(site, day),
@@ -73,6 +77,9 @@ def _day_page(site, day, book_form=None, book_error=None, block_form=None, block
                            today=today_at(site.timezone), local_day=checkin.local_day,
                            code=site_code(site, to_utc(day, time(12), site.timezone)),
                            book_form=book_form, book_error=book_error, block_form=block_form, block_error=block_error,
+                           visitor_form=visitor_form(),
+                           visitor_next=url_for("booking_manage.day", site_slug=site.slug, day=day.isoformat(),
+                                                _anchor="book-title"),
                            members=desk.site_members(site), period_choices=PERIOD_CHOICES,
                            resources=resources.resources_of(site), feed_url=feeds.member_feed_url(current_user, site),
                            prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1)), status

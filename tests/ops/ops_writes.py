@@ -13,7 +13,7 @@ from core.errors import DomainError
 from core.extensions import db
 from core.sites.service import site_by_slug
 from core.timeutil import today_at
-from plugins.billing.bookings import desk_order
+from plugins.billing.desk import desk_order
 from plugins.billing.fulfilment import record_paid_on_site
 from plugins.billing.models import CreditEntry
 from plugins.billing.products import quote

@@ -65,7 +65,7 @@ def test_metrics_answer_loopback_or_the_token_only(app_factory):
 
 @pytest.mark.job_failures(r"\(no\.such\.handler\) failed .*no handler named")
 def test_metrics_count_requests_bookings_payments_and_jobs(app_factory, make_site, make_user):
-    from plugins.billing.bookings import desk_order
+    from plugins.billing.desk import desk_order
     from plugins.billing.fulfilment import record_paid_on_site
     from plugins.billing.products import quote
     from core.accounts.models import User

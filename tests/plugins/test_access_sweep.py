@@ -41,6 +41,7 @@ OTHERS_MAY = {
     "conventions.static": "public files",
     "auth.legal_document": "the published terms", "auth.confirm": "a signed link, checked (400 when not valid)",
     "auth.reset_password": "a signed link, checked when the form is sent",
+    "auth.welcome": "a signed link, checked (400 when not valid)",
     "sites.show": "a published site's page", "booking.site": "a published site's week",
     "billing.prices": "a published site's prices", "events.site": "a published site's events",
     "events.feed": "a published site's public events", "directory.here": "who chose to show they are here",
