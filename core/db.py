@@ -267,13 +267,18 @@ def insert_now(obj):
     the unit of work's Python (a booking request spent a fifth of its time in its two flushes:
     the booking, then billing's order). A rollback (of a savepoint too) forgets it as it forgets
     a flushed object. For hot paths inserting one row of a table that no mapper event or
-    `core.cache.watch` watches; the columns the object lacks (defaults) come back with the row.
-    Pending changes are flushed first, as a query's autoflush would.
+    `core.cache.watch` watches; the columns the object lacks, or has as None, get their defaults
+    (as from the flush) and come back with the row. Pending changes are flushed first, as a
+    query's autoflush would. An object the unit of work must order with others (already in the
+    session, linked to an object not stored yet, or with objects in its collections) goes
+    through it: `session.add(obj)` and a flush.
 
-    :raises sqlalchemy.exc.DBAPIError: the database refused the row (the object is left out of
-        the session).
+    :raises sqlalchemy.exc.DBAPIError: the database refused the row: the transaction is rolled
+        back (to the savepoint it is in), and the session must be rolled back before it is used
+        again, as after a refused flush.
     """
     from sqlalchemy import inspect as sa_inspect, insert
+    from sqlalchemy.orm import MANYTOONE
     from sqlalchemy.orm.attributes import set_committed_value
 
     from core.extensions import db
@@ -285,22 +290,52 @@ def insert_now(obj):
     if known is None:
         from core.cache import is_watched
 
-        if is_watched(mapper.class_) or mapper.inherits is not None:
+        if is_watched(mapper.class_) or mapper.inherits is not None or mapper.dispatch.before_insert \
+                or mapper.dispatch.after_insert:
             raise TypeError(f"insert_now cannot insert {mapper.class_.__name__}: a flush must see it")
         table = mapper.local_table
-        keys = [(column.key, mapper.get_property_by_column(column).key, column.primary_key) for column in table.c]
-        known = _INSERTS[mapper] = (insert(table).returning(*table.c), keys)
-    statement, keys = known
+        # (column, attribute, whether None is a value to store rather than "the default")
+        keys = [(column.key, mapper.get_property_by_column(column).key, column.type.should_evaluate_none)
+                for column in table.c]
+        # Relationships: a collection (None), or a link and the foreign key the flush copies from it.
+        links = [(prop.key, [(mapper.get_property_by_column(local).key, prop.mapper.get_property_by_column(remote).key)
+                             for local, remote in prop.local_remote_pairs] if prop.direction is MANYTOONE else None)
+                 for prop in mapper.relationships]
+        known = _INSERTS[mapper] = (insert(table).returning(*table.c), keys, links)
+    statement, keys, links = known
+    # What a flush copies from the objects linked to this one: their keys, into its foreign keys.
+    copied = {} if state.key is None and state.session_id is None else None
+    for key, pairs in links if copied is not None else ():
+        linked = obj.__dict__.get(key)
+        if linked is None or (pairs is None and not linked):  # no link, or an empty collection
+            continue
+        if pairs is None or sa_inspect(linked).key is None:
+            copied = None  # rows to insert with it, or a key still to come: the unit of work orders them
+            break
+        copied.update((local, getattr(linked, remote)) for local, remote in pairs)
+    if copied is None:
+        session.add(obj)
+        session.flush()
+        return obj
     if has_request_context() and request.method not in READ_ONLY_METHODS and _reading_first() \
             and not _WRITING.get():
         _no_write_before_done_reading(session, None, None)
     session.flush()  # what is pending goes first (nothing to do, at no cost, when nothing is)
-    values = obj.__dict__
-    row = session.connection().execute(
-        statement, {column: values[key] for column, key, primary in keys if not primary and key in values}).one()
+    values = {**obj.__dict__, **copied} if copied else obj.__dict__
+    # None is "the column's default" to the flush, unless the type stores None itself (JSON's null).
+    params = {column: value for column, key, none_stored in keys
+              if (value := values.get(key)) is not None or (none_stored and key in values)}
+    try:
+        row = session.connection().execute(statement, params).one()
+    except Exception:
+        # As after a refused flush: the transaction is rolled back (to its savepoint) at once and
+        # the session refuses any use until rolled back, so a caller that carries on commits
+        # nothing of it (SQLite would commit what came before; PostgreSQL, silently nothing).
+        session._autobegin_t()._begin().rollback(_capture_exception=True)
+        raise
     session.add(obj)  # pending, and at once persistent below: no flush can come between
-    for (_column, key, primary), value in zip(keys, row):
-        if primary or key not in values:
+    for (_column, key, _none_stored), value in zip(keys, row):
+        if values.get(key) is None or key in copied:
             set_committed_value(obj, key, value)
     # What the unit of work does after its INSERT: the identity key, the history committed, the
     # object recorded as new in the transaction (so a rollback makes it transient again).

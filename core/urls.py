@@ -53,8 +53,10 @@ def public_url() -> str:
     return current_app.config["PUBLIC_URL"]
 
 
-def external_url(endpoint: str, **values) -> str:
-    """An absolute URL to `endpoint` on the public address, with or without a request."""
+def external_url(endpoint: str, /, **values) -> str:
+    """An absolute URL to `endpoint` on the public address, with or without a request. `endpoint`
+    is positional only: a query parameter may have that name too (a list's next page keeps the
+    request's parameters, whatever they are called)."""
     app = current_app._get_current_object()
     parts = urlsplit(app.config["PUBLIC_URL"])
     adapter = app.url_map.bind(parts.netloc, script_name=parts.path or "/", url_scheme=parts.scheme)

@@ -58,8 +58,10 @@ def instant_cursor_arg() -> tuple[datetime, int] | None:
 
 def link_next(response, endpoint: str, cursor: str, limit: int):
     """Add the next page's address, with the request's other parameters, to `response`."""
-    values = {key: request.args.getlist(key) for key in request.args if key not in ("cursor", "limit")}
-    url = external_url(endpoint, **request.view_args, **values, limit=limit, cursor=cursor)
+    # The request's parameters are the client's: any name, one the route's own arguments have
+    # (those win), or `_anchor`, which `external_url` would make the address's fragment.
+    values = {key: request.args.getlist(key) for key in request.args if key not in ("cursor", "limit", "_anchor")}
+    url = external_url(endpoint, **{**values, **request.view_args, "limit": limit, "cursor": cursor})
     response.headers["Link"] = f'<{url}>; rel="next"'
     return response
 

@@ -2,6 +2,8 @@
 statement handling (issue 16): each must leave the session exactly as the ORM's own path would."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import exc as sa_exc, func, inspect, select
 
@@ -77,3 +79,102 @@ def test_a_watched_model_is_refused(app):
 
     with app.app_context(), pytest.raises(TypeError):
         insert_now(ModuleState(module="booking", enabled=True))
+
+
+def test_none_given_for_a_column_with_a_default_gets_the_default_as_from_the_flush(app):
+    """The flush leaves a None out of its INSERT, so the column's default applies; inserted as
+    NULL it broke NOT NULL (an IntegrityError, a 500) or stored NULL over a default."""
+    with app.app_context():
+        flushed = Job(name="shortcut.none", status=None, attempts=None, args=None)
+        db.session.add(flushed)
+        db.session.flush()
+        job = insert_now(Job(name="shortcut.none", status=None, attempts=None, args=None))
+        # JSON stores None itself (its null): given, it is kept, as the flush keeps it.
+        assert (job.status, job.attempts, job.args) == (flushed.status, flushed.attempts, flushed.args) \
+            == ("pending", 0, None)
+        assert not inspect(job).modified
+        db.session.commit()
+        assert db.session.scalar(select(Job.status).where(Job.id == job.id)) == "pending"
+
+
+def test_an_object_already_in_the_session_is_inserted_once(app):
+    """Added first (by the caller, or by a cascade from an object that links to it), the flush
+    inside inserted it and then the INSERT again: two rows, and the object bound to the second."""
+    with app.app_context():
+        job = Job(name="shortcut.added")
+        db.session.add(job)
+        assert insert_now(job) is job and inspect(job).persistent
+        db.session.commit()
+        assert _count("shortcut.added") == 1
+
+
+def test_links_to_other_objects_are_followed_as_the_flush_follows_them(app, make_site):
+    """A link to an object (not its foreign key) gives the key, as the flush copies it; a link to
+    one not stored yet, or rows in a collection, go through the unit of work, which orders them.
+    Before: the foreign key was NULL (a member-less order) or the rows stayed unsaved."""
+    from core.accounts.models import User
+    from core.sites.service import site_by_slug
+    from plugins.billing.models import Order, OrderLine
+
+    make_site("figeac")
+
+    def order(**links):
+        return Order(site_id=site_by_slug("figeac").id, product_code="day", kind="pass", label="Pass",
+                     unit_cents=1000, vat_rate_bp=2000, total_cents=1200, **links)
+
+    with app.app_context():
+        stored = User(email="stored@example.org", display_name="Stored")
+        db.session.add(stored)
+        db.session.commit()
+        linked = insert_now(order(member=stored))
+        new = User(email="new@example.org", display_name="New")
+        db.session.add(new)
+        to_new = insert_now(order(member=new))
+        with_line = insert_now(order(lines=[OrderLine(booking_id=1, product_code="day", kind="pass", label="Pass",
+                                                      unit_cents=1000, vat_rate_bp=2000, total_cents=1200,
+                                                      service_date=date(2029, 3, 5))]))
+        line = with_line.lines[0]
+        assert (linked.member_id, to_new.member_id) == (stored.id, new.id) and new.id is not None
+        assert inspect(line).persistent and line.order_id == with_line.id
+        db.session.commit()
+        assert db.session.scalars(select(Order.member_id).where(Order.id.in_([linked.id, to_new.id]))
+                                  .order_by(Order.id)).all() == [stored.id, new.id]
+
+
+def test_after_a_refused_row_the_session_must_be_rolled_back_as_after_a_refused_flush(app):
+    """What the request wrote before the refused row is not committed by a caller that goes on:
+    on SQLite it was (the statement failed, the transaction went on), on PostgreSQL it was lost
+    without a word (its failed transaction commits as a rollback)."""
+    with app.app_context():
+        insert_now(Job(name="shortcut.first", key="shortcut-refused"))
+        db.session.commit()
+        db.session.add(Job(name="shortcut.written-before"))
+        with pytest.raises(sa_exc.IntegrityError):
+            insert_now(Job(name="shortcut.second", key="shortcut-refused"))
+        with pytest.raises(sa_exc.PendingRollbackError):
+            db.session.commit()
+        db.session.rollback()
+        assert (_count("shortcut.written-before"), _count("shortcut.second")) == (0, 0)
+        # In a savepoint, as a flush there: the savepoint is rolled back, the transaction goes on.
+        kept = insert_now(Job(name="shortcut.kept-outside"))
+        with pytest.raises(sa_exc.IntegrityError), db.session.begin_nested():
+            insert_now(Job(name="shortcut.inside", key="shortcut-refused"))
+        db.session.commit()
+        assert inspect(kept).persistent and _count("shortcut.kept-outside") == 1
+
+
+def test_a_model_with_insert_events_is_refused(app, monkeypatch):
+    """The unit of work runs a mapper's before_insert and after_insert; this INSERT would not."""
+    import core.db
+    from sqlalchemy import event
+
+    def listener(*_args):
+        pass
+
+    monkeypatch.setattr(core.db, "_INSERTS", {})
+    event.listen(Job, "before_insert", listener)
+    try:
+        with app.app_context(), pytest.raises(TypeError):
+            insert_now(Job(name="shortcut.event"))
+    finally:
+        event.remove(Job, "before_insert", listener)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import re
 from datetime import datetime, timedelta, timezone
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 from core.accounts.models import User
 from core.api.paging import DEFAULT_LIMIT, MAX_LIMIT
@@ -101,3 +101,31 @@ def test_the_openapi_document_describes_the_pages(client):
     assert {p["name"]: p["schema"].get("maximum") for p in listing["parameters"]} == {"limit": MAX_LIMIT,
                                                                                      "cursor": None}
     assert "Link" in listing["responses"]["200"]["headers"] and "400" in listing["responses"]
+
+
+def test_the_next_page_keeps_any_other_parameter_whatever_its_name(app, client, site_with_desk, make_user,
+                                                                    api_token):
+    """The Link repeats the request's other parameters: one named like `external_url`'s own
+    argument was a TypeError (a 500), and `_anchor` would have become the address's fragment."""
+    member = make_user()
+    token = api_token(member)
+    _rows(app, member, site_with_desk, [BASE, BASE + timedelta(days=1)])
+    first = client.get("/api/v1/bookings?limit=1&endpoint=x&_anchor=top&tag=a&tag=b", headers=_auth(token))
+    assert first.status_code == 200, first.get_data(as_text=True)[:300]
+    link = re.fullmatch(r'<([^>]+)>; rel="next"', first.headers["Link"])[1]
+    url = urlsplit(link)
+    assert (url.scheme, url.netloc, url.fragment) == ("http", urlsplit(app.config["PUBLIC_URL"]).netloc, "")
+    assert sorted(parse_qsl(url.query)) == sorted([("endpoint", "x"), ("tag", "a"), ("tag", "b"), ("limit", "1"),
+                                                   ("cursor", parse_qs(url.query)["cursor"][0])])
+    second = client.get(_next(first), headers=_auth(token))
+    assert second.status_code == 200 and len(second.json) == 1 and _next(second) is None
+
+
+def test_a_cursor_at_the_ends_of_time_is_read_as_any_other(app, client, site_with_desk, make_user, api_token):
+    member = make_user()
+    token = api_token(member)
+    _rows(app, member, site_with_desk, [BASE])
+    for at, listed in (("0001-01-01T00:00:00+00:00", 0), ("9999-12-31T23:59:59+00:00", 1)):
+        cursor = _cursor(f'["{at}", 1]')
+        response = client.get(f"/api/v1/bookings?cursor={cursor}", headers=_auth(token))
+        assert response.status_code == 200 and len(response.json) == listed, (at, response.get_data(as_text=True))

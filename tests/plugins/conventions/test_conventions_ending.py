@@ -104,6 +104,43 @@ def test_what_ending_cancels_is_the_days_after_the_end_only(app, world, book, bo
         assert ending.standing(auth, next_weekday(1, 2)) == []
 
 
+def test_the_day_after_the_end_is_the_day_at_the_booking_s_site_in_any_time_zone(app, world, make_site,
+                                                                                 make_resource):
+    """Sites far east and west of the territory: a booking belongs to the day at its site, and
+    the bound `standing` puts on the index (midnight UTC of the end date) leaves none out."""
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    from plugins.conventions import ending
+
+    end_on = next_weekday(1, 2)
+    made = {}
+    for slug, zone in (("noumea", "Pacific/Noumea"), ("kiritimati", "Pacific/Kiritimati"),
+                       ("papeete", "Pacific/Tahiti")):
+        make_site(slug, timezone=zone)
+        desk = make_resource(slug, "desk", f"Poste {slug}")
+        with app.app_context():
+            for day, hour in ((end_on, 20), (end_on + timedelta(days=1), 0), (end_on + timedelta(days=1), 8)):
+                starts = datetime.combine(day, time(hour), tzinfo=ZoneInfo(zone))
+                booking = Booking(resource_id=desk, site_id=_site_id(slug),
+                                  member_id=world.employee.id, starts_at=starts, ends_at=starts + timedelta(hours=4),
+                                  status="confirmed", checkin_code="x", payer_kind="partner",
+                                  payer_reference=f"convention:{world.convention_id}")
+                db.session.add(booking)
+                db.session.commit()
+                made[booking.id] = (slug, day)
+    with app.test_request_context():
+        auth = db.session.get(Authorisation, _auth_id(app, world.employee))
+        listed = {b.id for b in ending.standing(auth, end_on)}
+    assert listed == {i for i, (_slug, day) in made.items() if day > end_on}, (listed, made)
+
+
+def _site_id(slug) -> int:
+    from core.sites.service import site_by_slug
+
+    return site_by_slug(slug).id
+
+
 def test_a_cover_ends_today_at_the_latest_and_not_before_it_started(app, world):
     from plugins.conventions.errors import ConventionError
 
