@@ -23,24 +23,26 @@ from . import dashboard, service
 def price_note(member, site, day: date | None) -> dict[str, PriceNote] | None:
     """By kind of place, what `member` is told at `site` on `day` (None: any day, as a site's
     price list is read) where a convention of theirs pays; None where they pay themselves."""
-    if not dashboard.may_be_covered(member):
-        return None
     notes: dict[str, PriceNote] = {}
-    for auth, note in _notes_of(member.id, day):
+    for auth, note in _notes_of(member, day):
         for kind in auth.convention.kinds or []:  # the first convention paying a kind, as a booking's payer
             if kind not in notes and service.uncovered(auth, site.id, kind, day) is None:
                 notes[kind] = note
     return notes or None
 
 
-def _notes_of(member_id: int, day: date | None) -> list[tuple]:
+def _notes_of(member, day: date | None) -> list[tuple]:
     """The member's authorisations valid on `day` (today when None), each with its note: read and
-    worded once per request, not once per site."""
+    worded once per request, not once per site (and for most members, nothing to read)."""
     memo = g.setdefault("_conventions_price_notes", {})
-    if (member_id, day) not in memo:
-        on = day or today_at(service.territory_tz())
-        memo[member_id, day] = [(auth, _note(auth, day is None)) for auth in service.authorisations_of(member_id, on)]
-    return memo[member_id, day]
+    key = (getattr(member, "id", None), day)  # a visitor (never asked) holds nothing
+    if key not in memo:
+        if dashboard.may_be_covered(member):
+            on = day or today_at(service.territory_tz())
+            memo[key] = [(auth, _note(auth, day is None)) for auth in service.authorisations_of(member.id, on)]
+        else:
+            memo[key] = []
+    return memo[key]
 
 
 def _note(auth, any_day: bool) -> PriceNote:
