@@ -92,6 +92,11 @@ class SiteOffer:
         """Open that day, but every period has started."""
         return not self.closed and not any(k.periods or k.hours for k in self.kinds)
 
+    @property
+    def note_hints(self) -> list[str]:
+        """The hints of its kinds' price notes, each once: said once under the site."""
+        return list(dict.fromkeys(k.note.hint for k in self.kinds if k.note and k.note.hint))
+
 
 
 
