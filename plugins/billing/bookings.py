@@ -29,14 +29,13 @@ from plugins.billing.errors import BillingError
 from plugins.billing.invoices import local_day
 from plugins.billing.models import CreditEntry, Order
 from plugins.billing.orders import active_unlimited_membership, lock_member, lock_order, move_forward, reusable
-from plugins.billing.products import payment_modes, products_at, quote
+from plugins.billing.products import ROOM_KINDS, payment_modes, products_at, quote
 from plugins.billing.refunds import plan_cancellation, refund, refund_line, refund_lost_slot
 from plugins.billing.vat import totals
 from plugins.booking import (Booking, BookingError, Payer, Price, Refused, cancel_booking, confirm_booking,
                              extend_hold, periods_blocked)
 
 log = logging.getLogger("tierslieux.billing")
-ROOM_KINDS = ("room", "visio")  # paid by the hour; desks and offices by the (half) day
 HALF_DAY_MAX_MINUTES = 5 * 60
 
 

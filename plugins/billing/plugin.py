@@ -20,7 +20,7 @@ from plugins.billing.api import OPENAPI, api, invoice_json
 from plugins.billing.bookings import owing
 from plugins.billing.config import BillingConfig
 from plugins.billing.models import Invoice, Order, ReducedRate, Subscription
-from plugins.billing.products import products_at, quote
+from plugins.billing.products import price_notes, products_at, quote
 from plugins.billing.views import bp
 from plugins.billing.views_manage import manage
 from plugins.billing.views_webhook import stripe_webhook, webhook
@@ -78,7 +78,8 @@ def site_page_sections(site, user):
     offers = [quote(site, code, member_id) for code in products_at(site)]
     if not offers:
         return None
-    return [Widget(_l("Prices"), "billing/_prices_section.html", {"site": site, "offers": offers}, order=30)]
+    return [Widget(_l("Prices"), "billing/_prices_section.html",
+                   {"site": site, "offers": offers, "notes": price_notes(site, user)}, order=30)]
 
 
 @hookimpl

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -15,9 +16,15 @@ from sqlalchemy import func, select
 from core.cache import cached, watch
 from core.db import lock_name
 from core.extensions import db
+from core.plugins import hooks
 from plugins.billing.config import Product, settings
 from plugins.billing.errors import BillingError
 from plugins.billing.models import Order, ReducedRate
+from plugins.booking import PriceNote
+
+ROOM_KINDS = ("room", "visio")  # paid by the hour; desks and offices by the (half) day
+# The kinds of place each product prices a booking of (bundles and memberships price none).
+PRICED_KINDS = {"day_pass": ("desk", "office"), "half_day_pass": ("desk", "office"), "room_hour": ROOM_KINDS}
 
 
 @dataclass(frozen=True)
@@ -131,3 +138,28 @@ def _apply_discount(name: str, product_code: str, unit: int, today: date) -> int
         if used >= discount.max_uses:
             raise BillingError(_("This discount code has been used as many times as allowed."))
     return unit - (unit * discount.percent_off + 50) // 100
+
+
+class ProductNote(NamedTuple):
+    """What a member is told beside a product's price where someone else pays for them."""
+
+    note: PriceNote
+    kinds: tuple[str, ...]  # the kinds it pays of those the product prices; () for all of them
+
+
+def price_notes(site, user) -> dict[str, ProductNote]:
+    """By product code, what `user` is told beside its price at `site` where someone else pays the
+    bookings it prices (booking's `booking_price_note`, asked once for the whole list, for any
+    day); nothing for a visitor."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    notes = hooks(site).booking_price_note(member=user, site=site, day=None)
+    if not notes:
+        return {}
+    out = {}
+    for code, product in products_at(site).items():
+        kinds = PRICED_KINDS.get(product.kind, ())
+        paid = tuple(kind for kind in kinds if kind in notes)
+        if paid:
+            out[code] = ProductNote(notes[paid[0]], () if paid == kinds else paid)
+    return out

@@ -26,7 +26,7 @@ from plugins.billing.invoices import invoice_by_reference, visible_invoices
 from plugins.billing.models import Invoice, Order, Subscription
 from plugins.billing.pdf import invoice_html, invoice_pdf
 from plugins.booking import Booking
-from plugins.billing.products import payment_modes, products_at, quote
+from plugins.billing.products import payment_modes, price_notes, products_at, quote
 
 bp = Blueprint("billing", __name__, url_prefix="/billing")
 
@@ -58,7 +58,7 @@ def prices(site_slug):
     online, on_site = payment_modes(site)
     held = memberships.held_membership(member_id, site.id) if member_id is not None else None
     return render_template("billing/prices.html", site=site, offers=offers, online=online, on_site=on_site,
-                           buyable=BUYABLE, form=BuyForm(), membership=held)
+                           buyable=BUYABLE, form=BuyForm(), membership=held, notes=price_notes(site, current_user))
 
 
 @bp.post("/sites/<site_slug>/buy")

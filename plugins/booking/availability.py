@@ -1,5 +1,6 @@
 """Free and taken slots: one date across the network (nearest sites first), a site's week, and
-what a search shows: each site once, per kind and period how many places are free, and the price.
+what a search shows: each site once, per kind and period how many places are free, and the price
+(or, where someone else pays for the signed-in member, what they are told instead).
 
 One indexed query per call reads the active bookings of the day; expired holds count as free.
 """
@@ -17,10 +18,11 @@ from core.db import epoch_seconds, read, utcnow
 from core.geo import distance_km
 from core.extensions import db
 from core.modules.service import is_enabled
+from core.plugins import hooks
 from core.sites.models import Site
 from core.sites.service import SiteRow, next_open_day, opening_intervals, published_site_rows
 from plugins.booking.models import Booking, Resource
-from plugins.booking.payment import Price
+from plugins.booking.payment import Price, PriceNote
 from plugins.booking.quotes import quote
 from plugins.booking.rules import rules_by_site
 from plugins.booking.slots import Slot, day_slots
@@ -66,6 +68,9 @@ class KindOffer:
     periods: list[PeriodOffer] = field(default_factory=list)
     hours: list[tuple] = field(default_factory=list)  # rooms: free stretches (UTC start, end)
     hour_price: Price | None = None
+    # Someone else pays this kind for the member (booking_price_note): shown in place of the
+    # prices, which are then not asked (None).
+    note: PriceNote | None = None
 
     @property
     def any_free(self) -> bool:
@@ -86,6 +91,11 @@ class SiteOffer:
     def nothing_left(self) -> bool:
         """Open that day, but every period has started."""
         return not self.closed and not any(k.periods or k.hours for k in self.kinds)
+
+    @property
+    def note_hints(self) -> list[str]:
+        """The hints of its kinds' price notes, each once: said once under the site."""
+        return list(dict.fromkeys(k.note.hint for k in self.kinds if k.note and k.note.hint))
 
 
 
@@ -262,14 +272,16 @@ def _merged_hours(slots) -> list[tuple]:
     return stretches
 
 
-def offers(day: date, kind=None, period=None, near=None, amenities=(), member_id=None, now=None) -> list[SiteOffer]:
+def offers(day: date, kind=None, period=None, near=None, amenities=(), member=None, now=None) -> list[SiteOffer]:
     """What a search shows: the published sites with places (of `kind`) and every amenity asked,
     nearest first when `near` = (lat, lon), each with per kind and period the number of free
-    places and the price (TTC shown; None when nothing answers the price hook).
+    places and the price (TTC shown; None when nothing answers the price hook) for `member` (the
+    signed-in `User`; None for a visitor), or the note of who pays it for them.
 
     A site without any place (of that kind) is left out: there is nothing to book there.
     """
     now = now or utcnow()
+    member_id = member.id if member is not None else None
     out = []
     entries = [entry for entry in network(day, kind, None, near=near, now=now)
                if entry.resources and all(a in (entry.site.amenities or []) for a in amenities)]
@@ -288,9 +300,11 @@ def offers(day: date, kind=None, period=None, near=None, amenities=(), member_id
         for item in entry.resources:
             by_kind.setdefault(item.resource.kind, []).append(item)
         prices: dict = {}
+        # Asked once per site, not per price: a search quotes some forty prices.
+        notes = (hooks(site).booking_price_note(member=member, site=site, day=day) or {}) if member else {}
         for kind_name, items in by_kind.items():
             sample = samples[first_of_kind[(site.id, kind_name)]]
-            kind_offer = KindOffer(kind_name, len(items))
+            kind_offer = KindOffer(kind_name, len(items), note=notes.get(kind_name))
             for slot in day_slots(site, day, kind_name, period):
                 if slot.period == "hour" or slot.starts_at <= now:
                     continue
@@ -298,12 +312,12 @@ def offers(day: date, kind=None, period=None, near=None, amenities=(), member_id
                 # Each kind its own price: a room is paid by the hour, a desk by the pass.
                 key = (kind_name, slot.period, slot.starts_at, slot.ends_at)
                 if key not in prices:
-                    prices[key] = quote(sample, slot.starts_at, slot.ends_at, member_id)
+                    prices[key] = None if kind_offer.note else quote(sample, slot.starts_at, slot.ends_at, member_id)
                 kind_offer.periods.append(PeriodOffer(slot, free, prices[key]))
             if kind_name in ("room", "visio") and period is None:
                 hours = [s for item in items for s in item.free if s.period == "hour"]
                 kind_offer.hours = _merged_hours(hours)
-                if hours:
+                if hours and not kind_offer.note:
                     kind_offer.hour_price = quote(sample, hours[0].starts_at, hours[0].ends_at, member_id)
             offer.kinds.append(kind_offer)
         offer.kinds.sort(key=lambda k: ("desk", "office", "room", "visio").index(k.kind)

@@ -5,7 +5,7 @@ the hook view of the booking's site, so a module switched off at that site is no
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from core.hookspecs import hookspec
@@ -13,8 +13,9 @@ from core.hookspecs import hookspec
 if TYPE_CHECKING:  # types only: the models import the core's, which must not import them back
     from core.accounts.models import User
     from core.sites.models import Site
+    from core.sites.service import SiteRow
     from plugins.booking.models import Booking
-    from plugins.booking.payment import Payer, Price
+    from plugins.booking.payment import Payer, Price, PriceNote
 
 # --------------------------------------------------------------------------------------------
 # Asking: called before a booking is stored (and for previews); they write nothing
@@ -51,6 +52,24 @@ def booking_price(booking: Booking) -> Price | None:
 
     :param booking: the `Booking` about to be stored, or a quote's unsaved one.
     :return: a `plugins.booking.payment.Price`, or None for free.
+    """
+
+
+@hookspec(firstresult=True)
+def booking_price_note(member: User, site: Site | SiteRow, day: date | None) -> dict[str, PriceNote] | None:
+    """What a signed-in member is told in place of the prices someone else pays for them at a
+    site (their employer's convention: "Paid for by ..."); the first answer wins. Asked once per
+    site shown (the search, a site's prices), never per price: answer from what you keep per
+    request or per process, without a query per site. A promise to read, not a decision:
+    caps and budgets are checked when the member books. Writes nothing. Never asked for a
+    visitor.
+
+    :param member: the signed-in `User`.
+    :param site: the `Site`, or the search's `core.sites.service.SiteRow` (read its `id`).
+    :param day: the local date the prices are for (the search's day), or None for prices read
+        without a day (a site's price list: say on which days in the note's hint).
+    :return: by kind of place ("desk", "office", "room", "visio"), the `PriceNote` to show; None
+        (or nothing for a kind) where the member pays the price shown.
     """
 
 

@@ -40,3 +40,17 @@ class Price:
     def ttc_cents(self) -> int:
         """What a consumer pays (toutes taxes comprises): the price members are shown."""
         return self.amount_cents + self.vat_cents
+
+
+@dataclass(frozen=True)
+class PriceNote:
+    """What a member is told in place of a price that someone else pays for them (their
+    employer's convention), in the search and beside a site's prices.
+
+    :param label: a short translated phrase ("Paid for by Conseil départemental du Lot").
+    :param hint: a translated sentence on its limits ("Within your convention's quota, checked
+        when you book."), or "".
+    """
+
+    label: str
+    hint: str = ""

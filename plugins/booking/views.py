@@ -143,9 +143,9 @@ def search():
         near = (current_user.home_latitude, current_user.home_longitude)
     asked = form.date.data if valid else None  # a day gone by: shown as if none was asked, with its error
     day = asked or today_at(preferred_zone())
-    member_id = current_user.id if current_user.is_authenticated else None
+    member = current_user if current_user.is_authenticated else None
     args = dict(kind=form.kind.data or None, period=form.period.data or None, near=near,
-                amenities=tuple(form.amenities.data or ()), member_id=member_id)
+                amenities=tuple(form.amenities.data or ()), member=member)
     results = availability.offers(day, **args)
     if not asked and results and all(o.closed or o.nothing_left for o in results):
         day += timedelta(days=1)  # evening: nothing left today, show tomorrow

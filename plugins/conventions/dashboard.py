@@ -60,9 +60,15 @@ def _approved_members() -> frozenset[int]:
                                             Authorisation.user_id.is_not(None)).distinct())))
 
 
+def may_be_covered(user) -> bool:
+    """Whether `user` holds an approved authorisation at all (valid or not on a given day): read
+    from a per-process copy, so members who hold none cost no query."""
+    return getattr(user, "is_authenticated", False) and user.id in _approved_members()
+
+
 def covers_of(user, day: date | None = None) -> list[Cover]:
     """The conventions paying `user`'s telework days on `day` (today), each with its caps' use."""
-    if not getattr(user, "is_authenticated", False) or user.id not in _approved_members():
+    if not may_be_covered(user):
         return []
     day = day or today_at(service.territory_tz())
     names = None

@@ -12,7 +12,7 @@ from core.hookspecs import hookimpl
 from core.plugins import Module
 from core.ui import NavItem, Widget
 
-from . import dashboard, demo, jobs, service, statements
+from . import dashboard, demo, jobs, notes, service, statements
 from .api import OPENAPI, api
 from .config import ConventionsConfig
 from .views import bp
@@ -187,6 +187,11 @@ def booking_why_member_pays(booking):
 @hookimpl
 def booking_payer_label(booking):
     return service.paid_by(booking)
+
+
+@hookimpl
+def booking_price_note(member, site, day):
+    return notes.price_note(member, site, day)
 
 
 @hookimpl

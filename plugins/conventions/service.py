@@ -632,14 +632,28 @@ def authorisations_of(member_id: int, day: date) -> list[Authorisation]:
 
 def covers(auth: Authorisation, booking, day: date) -> str | None:
     """Why this authorisation does not cover the booking's place and day, or None."""
-    convention = auth.convention
     site = booking.resource.site
-    if not convention.all_sites and site.id not in (convention.site_ids or []):
+    missing = uncovered(auth, site.id, booking.resource.kind, day)
+    if missing == "site":
         return _("Your employer's convention does not cover %(site)s.", site=site.name)
-    if booking.resource.kind not in (convention.kinds or []):
+    if missing == "kind":
         return _("Your employer's convention does not cover this kind of place.")
-    if auth.weekdays and day.weekday() not in auth.weekdays:
+    if missing == "weekday":
         return _("Your employer's convention covers other weekdays for you.")
+    return None
+
+
+def uncovered(auth: Authorisation, site_id: int, kind: str, day: date | None) -> str | None:
+    """What of a place and day an authorisation does not pay: "site", "kind", "weekday", or None
+    when it pays them (caps and budget aside). `day` None: whichever day, its weekdays aside.
+    A booking's payer and the prices' notes (`notes`) both ask it, so they cannot disagree."""
+    convention = auth.convention
+    if not convention.all_sites and site_id not in (convention.site_ids or []):
+        return "site"
+    if kind not in (convention.kinds or []):
+        return "kind"
+    if day is not None and auth.weekdays and day.weekday() not in auth.weekdays:
+        return "weekday"
     return None
 
 

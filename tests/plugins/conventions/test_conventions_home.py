@@ -126,11 +126,12 @@ def test_a_member_without_a_convention_pays_no_query_for_these_panels(app, clien
     assert not [s for s in queries.statements if "conventions_authorisation" in s or "conventions_referent" in s]
 
 
-def test_an_employee_reads_that_the_prices_shown_when_booking_are_not_theirs(app, client, auth, world):
-    """The search shows each place's usual price ("15,00 € TTC"): the home page now says they pay nothing."""
+def test_an_employee_reads_that_they_pay_nothing_and_where_they_are_told_who_pays(app, client, auth, world):
+    """The search showed each place's usual price ("15,00 € TTC"): the home page says they pay
+    nothing, and that the search and the sites' prices say who pays (test_conventions_price_notes)."""
     auth.login(world.employee)
-    assert ("Là où votre employeur vous prend en charge, vous ne payez rien : les prix affichés au moment de "
-            "réserver sont ceux des autres membres.") in _home(client)
+    assert ("Là où votre employeur vous prend en charge, vous ne payez rien : la recherche et les tarifs des "
+            "tiers-lieux indiquent qui paie pour vous.") in _home(client)
 
 
 def test_an_employee_who_asked_to_join_reads_that_the_request_waits(app, client, auth, world, make_user):
