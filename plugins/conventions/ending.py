@@ -14,18 +14,20 @@ found here and cancelled, or waits, then finds the cover ended and is not paid b
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from core import audit
+from core.audit import AuditEntry
 from core.accounts.models import User
 from core.db import find, lock_row, utcnow
 from core.extensions import db
 from core.mail import queue_mail
 from core.modules.service import is_enabled
 from core.timeutil import today_at, utc_to_local
+from core.ui import moment
 from core.urls import external_url
 from plugins.booking import Booking, BookingError, booking_ics, cancel_booking
 
@@ -64,8 +66,8 @@ def end_date(auth: Authorisation, today: date, asked: date | None = None) -> dat
     if asked is None:
         return min(today, auth.valid_until) if auth.valid_until else today
     if asked > today:
-        raise ConventionError(_("A cover ends today at the latest. To end it later, set the last day it pays "
-                                "for and keep it."), "bad_dates")
+        raise ConventionError(_("A cover ends today at the latest: to end it later, come back on the last day "
+                                "it pays for."), "bad_dates")
     if asked < auth.valid_from:
         raise ConventionError(_("The end must come after the start."), "bad_dates")
     return asked
@@ -110,14 +112,7 @@ def end(actor, authorisation_id, *, end_on: date | None = None, now=None) -> End
     bookings = standing(auth, end_on, now)
     auth.valid_until, auth.status, auth.decided_by_id, auth.decided_at = end_on, "inactive", actor.id, now
     db.session.flush()
-    cancelled = []
-    for booking in bookings:
-        try:
-            with db.session.begin_nested():
-                cancel_booking(booking.id, actor, REASON, enforce_deadline=False, mail=False)
-        except BookingError:
-            continue  # no longer active: cancelled meanwhile by the site's team
-        cancelled.append(booking)
+    cancelled = _cancel(actor, bookings)
     audit.record(actor, "conventions.authorisation_inactive", f"conventions_authorisation:{auth.id}",
                  end_on=end_on.isoformat(), cancelled=[b.id for b in cancelled])
     if auth.user is not None:
@@ -125,12 +120,52 @@ def end(actor, authorisation_id, *, end_on: date | None = None, now=None) -> End
     return Ending(auth, end_on, tuple(b.id for b in cancelled))
 
 
-def _tell_employee(auth: Authorisation, end_on: date, cancelled: list[Booking]) -> None:
+def shorten(actor, auth: Authorisation, valid_until: date, now=None) -> tuple[int, ...]:
+    """An approved cover's last day moved earlier (`service.decide`, under the employee's lock,
+    before it sets `valid_until`): the bookings the convention pays after the new last day are
+    cancelled as ending cancels them, and the employee gets the same single e-mail. Nothing is
+    cancelled or sent for a last day moved later, or for no booking after it. Flushes.
+
+    Returns the ids of the bookings cancelled."""
+    if auth.status != "approved" or (auth.valid_until is not None and valid_until >= auth.valid_until):
+        return ()
+    cancelled = _cancel(actor, standing(auth, valid_until, now))
+    if cancelled:
+        audit.record(actor, "conventions.authorisation_shortened", f"conventions_authorisation:{auth.id}",
+                     valid_until=valid_until.isoformat(), cancelled=[b.id for b in cancelled])
+        if auth.user is not None:
+            _tell_employee(auth, valid_until, cancelled, running=True)
+    return tuple(b.id for b in cancelled)
+
+
+def _cancel(actor, bookings: list[Booking]) -> list[Booking]:
+    """Cancel `bookings` through booking ("employer", no e-mail of its own); returns those cancelled.
+
+    One cancelled meanwhile (by the site's team, the member) is skipped. Any other refusal stops
+    everything: the caller's transaction is rolled back by the error's handler, and the référent
+    told which booking could not be cancelled, rather than the cover ending with it still paid."""
+    cancelled = []
+    for booking in bookings:
+        try:
+            with db.session.begin_nested():
+                cancel_booking(booking.id, actor, REASON, enforce_deadline=False, mail=False)
+        except BookingError as exc:
+            if exc.code == "not_active":
+                continue
+            raise ConventionError(_("The booking of %(date)s could not be cancelled (%(reason)s): nothing was "
+                                    "changed.", date=moment(booking.starts_at, booking.resource.site),
+                                    reason=str(exc)), "not_cancelled", status=409) from exc
+        cancelled.append(booking)
+    return cancelled
+
+
+def _tell_employee(auth: Authorisation, end_on: date, cancelled: list[Booking], *, running=False) -> None:
     """One e-mail, in the employee's language: the end, the bookings cancelled (each with its
-    calendar file, which takes it out of their calendar), and that they may book again."""
+    calendar file, which takes it out of their calendar), and that they may book again.
+    `running`: the cover goes on until `end_on` (its last day moved earlier), not ended."""
     member = auth.user
     queue_mail(member.email, MAIL, locale=member.locale, member=member, partner=auth.convention.partner.name,
-               convention=auth.convention.reference, end_on=end_on, bookings=cancelled,
+               convention=auth.convention.reference, end_on=end_on, bookings=cancelled, running=running,
                pay_yourself=is_enabled("billing"), link=external_url("booking.search"),
                attachments=[(f"booking-{b.id}.ics", "text/calendar", booking_ics(b)) for b in cancelled])
 
@@ -147,14 +182,36 @@ def invitable_again(employees: list[Authorisation]) -> set[int]:
             and auth.user.erased_at is None}
 
 
-def invite_again(actor, authorisation_id) -> Authorisation:
+def invite_again(actor, authorisation_id, now=None) -> tuple[Authorisation, bool]:
     """The référent takes an ending back: the employee is invited again (a new link, made after
     the ending, so it is accepted; their cancelled bookings stay cancelled). Flushes.
+
+    Returns the authorisation and whether an invitation was sent: none when one went to the
+    employee since the ending less than `RESEND_AFTER` ago (a double-click, the page sent
+    again). Two clicks at once take the employee's row one after the other, so the second sees
+    the first's invitation (its audit entry).
 
     :raises ConventionError: not the actor's employee (404), or not to be invited again (409).
     """
     auth = authorisation_for(actor, authorisation_id)
+    if auth.user_id is not None:
+        lock_row(User, auth.user_id)
     if auth.id not in invitable_again(service.employees(auth.convention)):
         raise ConventionError(_("This employee is covered or invited already."), "not_ended", status=409)
+    since = (now or utcnow()) - RESEND_AFTER
+    if _invited_since(auth, max(since, auth.decided_at) if auth.decided_at else since):
+        return auth, False
     service.invite(actor, auth.convention, auth.user.email)
-    return auth
+    return auth, True
+
+
+RESEND_AFTER = timedelta(minutes=10)  # a second click sooner sends nothing; later, a lost e-mail is sent again
+
+
+def _invited_since(auth: Authorisation, moment) -> bool:
+    """An invitation went to the employee's address on this convention at or after `moment`."""
+    email = auth.user.email.lower()
+    details = db.session.scalars(select(AuditEntry.details).where(
+        AuditEntry.action == "conventions.invited", AuditEntry.subject == f"conventions_convention:{auth.convention_id}",
+        AuditEntry.at >= moment))
+    return any((d or {}).get("email") == email for d in details)

@@ -522,6 +522,8 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
            weekdays: list[int] | None = None, cost_centre: str | None = None) -> Authorisation:
     """A référent approves or refuses a request, edits an employee's days and cost centre, or
     ends it (inactive: `ending.end`, which also cancels what the convention pays after the end).
+    A `valid_until` before the cover's last day cancels what it pays after the new one, as ending
+    does (`ending.shorten`).
 
     :param decision: "approved", "refused" or "inactive".
     :param cost_centre: one of the convention's cost centres, "" for none, None to keep it.
@@ -552,6 +554,11 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
     if valid_until is not None:
         if valid_until < auth.valid_from:
             raise ConventionError(_("The end must come after the start."), "bad_dates")
+        from .ending import shorten  # it uses this module's rules
+
+        # An earlier last day cancels what the convention pays after it, as ending does: kept
+        # paid, those bookings would be the employer's to pay for days it no longer covers.
+        shorten(actor, auth, valid_until)
         auth.valid_until = valid_until
     auth.status, auth.decided_by_id, auth.decided_at = decision, actor.id, utcnow()
     db.session.flush()

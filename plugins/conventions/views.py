@@ -281,10 +281,22 @@ def end(authorisation_id):
     form = EmptyForm()
     if not form.validate_on_submit():
         refuse(form)
-    done = ending.end(current_user, authorisation_id)
+    done = ending.end(current_user, authorisation_id, end_on=_shown_end(request.form.get("end_on")))
     db.session.commit()
     flash(_ended(done), "success")
     return redirect(url_for(".detail", convention_id=auth.convention_id, _anchor="employees-title"), 303)
+
+
+def _shown_end(value: str | None) -> date | None:
+    """The end date the confirmation page showed (a hidden field): the POST ends on it, so a page
+    left open across midnight cancels what it listed, not a day less. None when not sent."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConventionError(_("This end date is not a date: open the page again and confirm from there."),
+                              "bad_dates") from None
 
 
 def _ended(done: ending.Ending) -> str:
@@ -315,8 +327,12 @@ def invite_again(authorisation_id):
     form = EmptyForm()
     if not form.validate_on_submit():
         refuse(form)
-    auth = ending.invite_again(current_user, authorisation_id)
+    auth, sent = ending.invite_again(current_user, authorisation_id)
     db.session.commit()
+    if not sent:
+        flash(_("An invitation was sent to %(name)s a moment ago already: no other was sent.",
+                name=auth.user.display_name), "info")
+        return redirect(url_for(".detail", convention_id=auth.convention_id, _anchor="employees-title"), 303)
     flash(_("An invitation was sent to %(name)s, valid %(days)d days. Their cover starts again once they accept "
             "it; the bookings cancelled when it ended stay cancelled.", name=auth.user.display_name,
             days=service.INVITE_DAYS), "success")

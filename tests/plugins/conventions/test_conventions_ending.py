@@ -368,3 +368,166 @@ def test_only_the_partner_s_referents_end_its_employees(app, world):
         with pytest.raises(ConventionError) as refused:
             ending.end(db.session.get(User, world.employee.id), auth_id)
         assert refused.value.status == 404
+
+
+# --------------------------------------------------------------------------------------------
+# Review: shortening, a page left open across midnight, invitations clicked twice, refusals
+# --------------------------------------------------------------------------------------------
+
+
+def test_moving_a_cover_s_last_day_earlier_cancels_what_it_paid_after_it(app, world, booked, mailbox):
+    """`decide(..., "approved", valid_until=...)` earlier: the bookings after the new last day are
+    cancelled as ending cancels them, the employee told in one e-mail; the cover goes on."""
+    from plugins.conventions import service
+
+    paid, own = booked
+    mailbox.clear()  # the bookings' confirmations
+    last_day = next_weekday(1, 1)  # the first paid booking's day: it stays, the second goes
+    auth_id = _auth_id(app, world.employee)
+    with app.test_request_context(method="POST"):
+        db.session.get(User, world.employee.id).locale = "en"
+        service.decide(db.session.get(User, world.referent.id), auth_id, "approved", valid_until=last_day)
+        db.session.commit()
+    with app.app_context():
+        auth = db.session.get(Authorisation, _auth_id(app, world.employee))
+        assert (auth.status, auth.valid_until) == ("approved", last_day)
+        statuses = {i: db.session.get(Booking, i) for i in (*paid, own)}
+        assert [(statuses[i].status, statuses[i].cancel_reason) for i in (*paid, own)] == \
+            [("confirmed", None), ("cancelled", "employer"), ("confirmed", None)]
+        assert db.session.scalar(select(Use.status).where(Use.booking_id == paid[1])) == "returned"
+    mailbox.wait_for(1)
+    [message] = mailbox.to(world.employee.email)
+    with app.test_request_context(), force_locale("en"):
+        from core.ui import long_date
+
+        day = long_date(last_day)
+    assert message["Subject"] == f"Conseil départemental du Lot pays your telework days until {day}: 1 booking " \
+                                 "cancelled"
+    assert "Conseil départemental du Lot has moved the end of your cover under convention CD46-TT: it pays for " \
+           f"none of your telework days after {day}." in message.get_body(("plain",)).get_content()
+
+
+def test_a_later_last_day_cancels_nothing(app, world, booked, mailbox):
+    from plugins.conventions import service
+
+    paid, _own = booked
+    auth_id = _auth_id(app, world.employee)
+    with app.test_request_context(method="POST"):
+        service.decide(db.session.get(User, world.referent.id), auth_id, "approved", valid_until=next_weekday(1, 3))
+        db.session.commit()
+        assert db.session.scalars(select(Booking.status).where(Booking.id.in_(paid))).all() == ["confirmed"] * 2
+
+
+def _page_end_on(client, auth_id) -> str:
+    html = client.get(f"/conventions/authorisations/{auth_id}/end").get_data(as_text=True)
+    return re.search(r'<input type="hidden" name="end_on" value="([0-9-]+)">', html).group(1)
+
+
+def test_a_confirmation_posted_after_midnight_ends_on_the_day_the_page_showed(app, client, auth, world, booked,
+                                                                             monkeypatch):
+    """The page listed the bookings after today; confirmed once the first of them is "today",
+    it cancels them all, as listed, rather than leave that one paid."""
+    from plugins.conventions import ending
+
+    paid, _own = booked
+    auth_id = _auth_id(app, world.employee)
+    auth.login(world.referent)
+    shown = _page_end_on(client, auth_id)
+    assert shown == today_at("Europe/Paris").isoformat()
+    monkeypatch.setattr(ending, "today_at", lambda tz: next_weekday(1, 1))  # the first booking's day has come
+    assert client.post(f"/conventions/authorisations/{auth_id}/end", data={"end_on": shown}).status_code == 303
+    with app.app_context():
+        assert db.session.get(Authorisation, auth_id).valid_until.isoformat() == shown
+        assert db.session.scalars(select(Booking.status).where(Booking.id.in_(paid))).all() == ["cancelled"] * 2
+
+
+@pytest.mark.parametrize(("tampered", "said"), [("2026-13-45", "This end date is not a date"),
+                                                ("demain", "This end date is not a date"),
+                                                ("9999-01-01", "A cover ends today at the latest")])
+def test_a_tampered_end_date_is_refused_clearly(app, client, auth, world, booked, tampered, said):
+    auth_id = _auth_id(app, world.employee)
+    auth.login(world.referent)
+    answer = client.post(f"/conventions/authorisations/{auth_id}/end", data={"end_on": tampered},
+                         headers={"Accept-Language": "en"})
+    assert answer.status_code == 422
+    assert said in answer.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Authorisation, auth_id).status == "approved"
+        assert db.session.scalar(select(func.count()).select_from(Booking).where(Booking.status == "cancelled")) == 0
+
+
+def test_invite_again_clicked_twice_sends_one_invitation(app, client, auth, world):
+    auth_id = _auth_id(app, world.employee)
+    auth.login(world.referent)
+    client.post(f"/conventions/authorisations/{auth_id}/end")
+    first = client.post(f"/conventions/authorisations/{auth_id}/invite-again", headers={"Accept-Language": "en"},
+                        follow_redirects=True)
+    assert "An invitation was sent to" in first.get_data(as_text=True)
+    second = client.post(f"/conventions/authorisations/{auth_id}/invite-again", headers={"Accept-Language": "en"},
+                         follow_redirects=True)
+    assert second.status_code == 200
+    assert "a moment ago already: no other was sent." in second.get_data(as_text=True).replace("&#39;", "'")
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(MailMessage).where(
+            MailMessage.recipient == world.employee.email)) == 2  # the ending's, one invitation
+
+
+def test_invite_again_sends_again_once_the_short_window_has_passed(app, world):
+    """A lost e-mail: ten minutes on, the button sends a new invitation."""
+    from plugins.conventions import ending
+
+    auth_id = _auth_id(app, world.employee)
+    _end(app, world)
+    with app.test_request_context(method="POST"):
+        referent = db.session.get(User, world.referent.id)
+        assert ending.invite_again(referent, auth_id)[1]
+        db.session.commit()
+        later = db.session.get(Authorisation, auth_id).decided_at + ending.RESEND_AFTER + timedelta(minutes=1)
+        assert not ending.invite_again(referent, auth_id)[1]
+        assert ending.invite_again(referent, auth_id, now=later)[1]
+
+
+def test_a_booking_that_cannot_be_cancelled_stops_the_ending(app, client, auth, world, booked, monkeypatch):
+    """Only a booking no longer active is skipped; any other refusal rolls the ending back and
+    says which booking, rather than end the cover with that booking still paid."""
+    from plugins.booking import BookingError
+    from plugins.conventions import ending
+
+    paid, _own = booked
+    real = ending.cancel_booking
+
+    def refuse_the_second(booking_id, *args, **kwargs):
+        if booking_id == paid[1]:
+            raise BookingError("a hook refused", "refused_by_hook")
+        return real(booking_id, *args, **kwargs)
+
+    monkeypatch.setattr(ending, "cancel_booking", refuse_the_second)
+    auth_id = _auth_id(app, world.employee)
+    with app.app_context():
+        mails_before = db.session.scalar(select(func.count()).select_from(MailMessage).where(
+            MailMessage.recipient == world.employee.email))
+    auth.login(world.referent)
+    answer = client.post(f"/conventions/authorisations/{auth_id}/end", headers={"Accept-Language": "en"})
+    assert answer.status_code == 409
+    assert "could not be cancelled (a hook refused): nothing was changed." in answer.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Authorisation, auth_id).status == "approved"
+        assert db.session.scalars(select(Booking.status).where(Booking.id.in_(paid))).all() == ["confirmed"] * 2
+        assert db.session.scalar(select(func.count()).select_from(MailMessage).where(
+            MailMessage.recipient == world.employee.email)) == mails_before
+
+
+def test_a_booking_cancelled_meanwhile_is_skipped(app, world, booked, monkeypatch):
+    from plugins.booking import cancel_booking
+    from plugins.conventions import ending
+
+    paid, _own = booked
+    real = ending.cancel_booking
+
+    def cancelled_first(booking_id, *args, **kwargs):
+        if booking_id == paid[0]:  # the site's team was quicker
+            cancel_booking(booking_id, None, "manager", enforce_deadline=False, mail=False)
+        return real(booking_id, *args, **kwargs)
+
+    monkeypatch.setattr(ending, "cancel_booking", cancelled_first)
+    assert _end(app, world).cancelled == (paid[1],)

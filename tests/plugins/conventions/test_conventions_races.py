@@ -438,3 +438,32 @@ def test_confirming_the_ending_twice_at_once_cancels_once_and_mails_once(app, wo
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(MailMessage)) == mails + 1
         assert db.session.scalars(select(Booking.status).where(Booking.id.in_(ids))).all() == ["cancelled"] * 2
+
+
+def test_inviting_again_twice_at_once_sends_one_invitation(app, world, make_user):
+    """A double-click on "Invite again": each click held where it looks for an invitation already
+    sent until the other is there too (PostgreSQL; SQLite's writers take turns). The employee's
+    row makes them one after the other: the second finds the first's and sends none."""
+    from core.accounts.models import User
+    from core.mail import MailMessage
+    from plugins.conventions import ending
+
+    with app.app_context():
+        auth_id = db.session.scalar(select(Authorisation.id).where(Authorisation.user_id == world.employee.id))
+    with app.test_request_context(method="POST"):
+        ending.end(db.session.get(User, world.referent.id), auth_id)
+        db.session.commit()
+    with app.app_context():
+        mails = db.session.scalar(select(func.count()).select_from(MailMessage))
+
+    def click():
+        with app.test_request_context(method="POST"):
+            sent = ending.invite_again(db.session.get(User, world.referent.id), auth_id)[1]
+            db.session.commit()
+            return sent
+
+    with watching_statements(app, held_until_both_reach("SELECT audit_entry.details")):
+        results = call_together([click, click])
+    assert sorted(results) == [False, True], results
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(MailMessage)) == mails + 1
