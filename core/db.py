@@ -263,9 +263,9 @@ _INSERTS: dict = {}
 
 def insert_now(obj):
     """Insert a new ORM object at once, by one INSERT ... RETURNING built once per table, and
-    make it persistent in the request's session as the flush would: what a flush does for one row, without
-    the unit of work's Python (a booking request spent a fifth of its time in its two flushes:
-    the booking, then billing's order). A rollback (of a savepoint too) forgets it as it forgets
+    make it persistent in the request's session as the flush would: what a flush does for one
+    row, without the unit of work's Python (a booking request spent a fifth of its time in its
+    two flushes: the booking, then billing's order). A rollback (of a savepoint too) forgets it as it forgets
     a flushed object. For hot paths inserting one row of a table that no mapper event or
     `core.cache.watch` watches; the columns the object lacks, or has as None, get their defaults
     (as from the flush) and come back with the row. Pending changes are flushed first, as a
