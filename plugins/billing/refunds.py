@@ -76,7 +76,7 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
         credits.take_back(order.id, order.refunded_cents, order.total_cents, "pass")
     if to == "credits":
         credits.grant(order.member_id, days, "refund", utcnow() + relativedelta(months=12), site_id=order.site_id,
-                      order_id=order.id, note=reason)
+                      order_id=order.id, note=reason, product_code=credit_product(order, line))
     elif order.method == "stripe" and stripe_refund_id is None:
         enqueue(REFUND_JOB, key=f"refund:{note.id}", credit_note_id=note.id, amount_cents=amount)
     audit.record(actor, "billing.refund", f"order:{order.id}", amount_cents=amount, reason=reason, to=to,
@@ -150,6 +150,15 @@ def _mail_refund(order: Order, note: Invoice, amount: int, to: str, days: int, r
 
 
 CREDIT_KINDS = ("day_pass", "half_day_pass")
+
+
+def credit_product(order: Order, line: OrderLine | None = None) -> str | None:
+    """What the credit of a pass refunded as credits pays (`CreditEntry.product_code`): a
+    half-day pass's pays a half-day only, as the desk's half-day pass does (a credit paying any
+    booking would pay a whole day: the member would gain half a day); a day pass's pays any day
+    or half-day, as before (a half-day is less than the member paid for)."""
+    kind = line.kind if line is not None else order.kind
+    return "half_day_pass" if kind == "half_day_pass" else None
 
 
 def covers_a_day(order: Order) -> bool:

@@ -291,3 +291,31 @@ def test_the_rule_pays_the_soonest_waiting_booking_and_gives_a_credit_without_on
         assert credits.balance(member.id, site.id, product="half_day_pass") == 2
         assert credits.balance(member.id, site_by_slug("aurillac").id, product="half_day_pass") == 0
         db.session.commit()
+
+
+def test_a_half_day_pass_refunded_as_credits_pays_a_half_day_and_never_a_whole_day(
+        app, client, auth, shop, desks, stripe_driver):
+    """Refunded as credits, a half-day pass gave a credit paying any booking: the member's next
+    whole day was paid by half a day's money. Its credit now pays a half-day only, as the pass did."""
+    member = shop["member"]
+    auth.login(shop["manager"])
+    record(client, member.email, product="half_day_pass", key=form_key(client))
+    with app.app_context():
+        order_id = db.session.scalar(select(Order.id))
+    refunded = client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
+                           data={"refund-amount": "", "refund-reason": "parti", "refund-to": "credits",
+                                 "refund-confirmed": "yes"})
+    assert refunded.status_code == 303
+    with app.app_context():
+        grant = db.session.scalar(select(CreditEntry).where(CreditEntry.reason == "refund"))
+        assert (grant.delta, grant.product_code) == (1, "half_day_pass")
+    assert money(app, member.id)["half"] == 1 and money(app, member.id)["day"] == 0
+    auth.logout()
+    auth.login(member)
+    whole = book_day(client, desks["figeac"])
+    assert "/billing/bookings/" in whole.headers["Location"]  # held for its payment: not paid by the credit
+    assert money(app, member.id)["half"] == 1
+    half = client.post("/booking/sites/figeac/book", data={
+        "resource": desks["figeac"], "date": (next_tuesday() + timedelta(days=7)).isoformat(), "period": "morning"})
+    assert half.status_code == 303 and "/billing/" not in half.headers["Location"]
+    assert money(app, member.id)["half"] == 0
