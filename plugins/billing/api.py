@@ -60,7 +60,10 @@ def get_invoice_pdf(number):
 @token_required
 def get_credits():
     history = credits.history(g.api_user.id)
+    held = credits.held(g.api_user.id)
+    # "balance" counts a half-day pass's credit as one, as before; "balance_by_kind" tells them apart.
     return jsonify({"balance": credits.balance(g.api_user.id),
+                    "balance_by_kind": {"days": held.days, "half_days": held.half_days},
                     "history": [{"delta": e.delta, "reason": e.reason, "at": e.created_at.isoformat(),
                                  "expires_at": e.expires_at.isoformat() if e.expires_at else None,
                                  "site": e.site.slug if e.site else None, "product": e.product_code}
@@ -78,7 +81,15 @@ NUMBER = [{"name": "number", "in": "path", "required": True, "schema": {"type": 
 OPENAPI = {
     "schemas": {"Invoice": INVOICE,
                 "Credits": {"type": "object", "required": ["balance", "history"],
-                            "properties": {"balance": {"type": "integer"}, "history": {"type": "array"}}}},
+                            "properties": {
+                                "balance": {"type": "integer",
+                                            "description": "Credits left, a half-day's counted as one"},
+                                "balance_by_kind": {
+                                    "type": "object", "required": ["days", "half_days"],
+                                    "description": "The balance by what it pays: a whole day (or a half-day), "
+                                                   "a half-day only (a half-day pass's credit)",
+                                    "properties": {"days": {"type": "integer"}, "half_days": {"type": "integer"}}},
+                                "history": {"type": "array"}}}},
     "paths": {
         "/invoices": {"get": {"summary": "The caller's invoices and credit notes", "operationId": "listInvoices",
                               "responses": {**ok({"type": "array", "items": {"$ref": "#/components/schemas/Invoice"}}),

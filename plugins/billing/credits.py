@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from flask_babel import ngettext
 from sqlalchemy import bindparam, func, or_, select
 
 from core.db import lock_row, read, utcnow
@@ -36,13 +37,14 @@ def grant(member_id: int, days: int, reason: str, expires_at, site_id=None, orde
 
 @cache
 def _grants_query(by_site: bool, rows: bool, by_product: bool = False):
-    """Valid grants (`CreditEntry` objects, or `rows`: only their days) with the days used of
+    """Valid grants (`CreditEntry` objects, or `rows`: only their days and product) with the days used of
     each, anywhere or `by_site`, for any product or (`by_product`) those paying one; built once
     with bound parameters (every booking asks)."""
     used = (select(CreditEntry.grant_id, func.sum(CreditEntry.delta).label("used"))
             .where(CreditEntry.member_id == bindparam("member_id"), CreditEntry.grant_id.is_not(None))
             .group_by(CreditEntry.grant_id).subquery())
-    query = (select(CreditEntry.delta if rows else CreditEntry, func.coalesce(used.c.used, 0))
+    query = (select(*((CreditEntry.delta, CreditEntry.product_code) if rows else (CreditEntry,)),
+                    func.coalesce(used.c.used, 0))
              .select_from(CreditEntry).outerjoin(used, used.c.grant_id == CreditEntry.id)
              .where(CreditEntry.member_id == bindparam("member_id"), CreditEntry.grant_id.is_(None),
                     CreditEntry.delta > 0,
@@ -73,9 +75,45 @@ def balance(member_id: int, site_id=None, product: str | None = None) -> int:
     """Days the member can still use (at `site_id`, or anywhere when None; on a booking of
     `product`, or on any when None): the days left of `_grants_left`'s grants, read as rows (a
     read-only answer needs no objects)."""
+    return sum(_left_by_product(member_id, site_id, product).values())
+
+
+def _left_by_product(member_id: int, site_id=None, product: str | None = None) -> dict[str | None, int]:
+    """`balance`'s days left, by the product their grants pay (None: any)."""
     rows = read(_grants_query(site_id is not None, rows=True, by_product=product is not None),
                 _grants_params(member_id, site_id, None, product)).all()
-    return sum(left for left in (delta + used for delta, used in rows) if left > 0)
+    left: dict[str | None, int] = {}
+    for delta, code, used in rows:
+        if delta + used > 0:
+            left[code] = left.get(code, 0) + delta + used
+    return left
+
+
+@dataclass(frozen=True)
+class Held:
+    """What a member's credits pay, as they are told it: a credit paying a half-day only (a
+    half-day pass's) is not a day."""
+
+    days: int  # paying a whole day (or a half-day): bundles', memberships', a day pass's
+    half_days: int  # paying a half-day only
+
+
+def held(member_id: int) -> Held:
+    """The member's credits left anywhere, as days and half-days (`balance` counts both alike)."""
+    left = _left_by_product(member_id)
+    half = left.pop("half_day_pass", 0)
+    return Held(days=sum(left.values()), half_days=half)
+
+
+def held_words(what: Held) -> str:
+    """`held` in words of the current language: "2 days, 1 half-day" (a count of none left out,
+    unless both are none: "0 days")."""
+    parts = []
+    if what.days or not what.half_days:
+        parts.append(ngettext("%(num)d day", "%(num)d days", what.days))
+    if what.half_days:
+        parts.append(ngettext("%(num)d half-day", "%(num)d half-days", what.half_days))
+    return ", ".join(parts)
 
 
 def consume(member_id: int, site_id: int, booking_id: int | None, days: int = 1,

@@ -58,7 +58,8 @@ def nav_items(user):
 
 @hookimpl
 def dashboard_widgets(user):
-    return [Widget(_l("Credits"), "billing/_balance_widget.html", {"balance": credits.balance(user.id)}, order=40)]
+    return [Widget(_l("Credits"), "billing/_balance_widget.html",
+                   {"held": credits.held_words(credits.held(user.id))}, order=40)]
 
 
 @hookimpl

@@ -137,7 +137,7 @@ def _account_page(customer_form=None, status=200):
     row = customers.customer(current_user.id)
     if customer_form is None:
         customer_form = CustomerForm(obj=row, formdata=None) if row is not None else CustomerForm(formdata=None)
-    return render_template("billing/account.html", balance=credits.balance(current_user.id),
+    return render_template("billing/account.html", held=credits.held_words(credits.held(current_user.id)),
                            history=credits.history(current_user.id), invoices=invoices,
                            subscriptions=subscriptions, billing_on=is_enabled("billing"),
                            customer_form=customer_form, customer=row, forget_form=ForgetCustomerForm()), status

@@ -31,7 +31,7 @@ def test_member_buys_a_bundle_at_decazeville_and_downloads_the_invoice(page, log
     with open(path, "rb") as pdf:
         assert pdf.read(4) == b"%PDF"
     page.goto("/billing/")
-    assert "Journées de crédit : 10" in page.content()
+    assert "Crédit disponible\u00a0: 10 jours" in page.locator("body").inner_text()
 
 
 def _next_open_tuesday():

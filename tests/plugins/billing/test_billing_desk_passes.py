@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 from sqlalchemy import func, select
 
+from core.db import utcnow
 from core.extensions import db
 from devtools.pytest_plugin import Auth
 from devtools.races import errors, run_together
@@ -319,3 +320,20 @@ def test_a_half_day_pass_refunded_as_credits_pays_a_half_day_and_never_a_whole_d
         "resource": desks["figeac"], "date": (next_tuesday() + timedelta(days=7)).isoformat(), "period": "morning"})
     assert half.status_code == 303 and "/billing/" not in half.headers["Location"]
     assert money(app, member.id)["half"] == 0
+
+
+def test_the_member_is_told_days_and_half_days_apart(app, client, auth, shop, desks, api_token):
+    """"Jours de crédit : 3" counted a half-day pass's credit as a day: the member thought they
+    had a whole day more. Their pages and the API's credits now tell the two apart."""
+    member = shop["member"]
+    with app.app_context():
+        far = utcnow() + timedelta(days=90)
+        credits.grant(member.id, 2, "manual", far)
+        credits.grant(member.id, 1, "pass", far, product_code="half_day_pass")
+        db.session.commit()
+    auth.login(member)
+    told = "Crédit disponible\u00a0: 2 jours, 1 demi-journée"
+    for page in ("/", "/billing/"):
+        assert told in client.get(page).get_data(as_text=True), page
+    answer = client.get("/api/v1/credits", headers={"Authorization": f"Bearer {api_token(member)}"}).json
+    assert answer["balance"] == 3 and answer["balance_by_kind"] == {"days": 2, "half_days": 1}
