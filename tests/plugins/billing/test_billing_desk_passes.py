@@ -162,9 +162,9 @@ def test_the_form_sent_twice_records_one_payment_and_one_credit(app, client, aut
     assert form_key(client) != key  # the page shown again has a new key: the next payment is recorded
 
 
-def refund_all(client, order_id):
+def refund_all(client, order_id, to="card"):
     return client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
-                       data={"refund-amount": "", "refund-reason": "parti", "refund-to": "card",
+                       data={"refund-amount": "", "refund-reason": "parti", "refund-to": to,
                              "refund-confirmed": "yes"})
 
 
@@ -303,10 +303,7 @@ def test_a_half_day_pass_refunded_as_credits_pays_a_half_day_and_never_a_whole_d
     record(client, member.email, product="half_day_pass", key=form_key(client))
     with app.app_context():
         order_id = db.session.scalar(select(Order.id))
-    refunded = client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
-                           data={"refund-amount": "", "refund-reason": "parti", "refund-to": "credits",
-                                 "refund-confirmed": "yes"})
-    assert refunded.status_code == 303
+    assert refund_all(client, order_id, to="credits").status_code == 303
     with app.app_context():
         grant = db.session.scalar(select(CreditEntry).where(CreditEntry.reason == "refund"))
         assert (grant.delta, grant.product_code) == (1, "half_day_pass")
