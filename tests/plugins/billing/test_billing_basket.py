@@ -335,3 +335,27 @@ def test_a_credit_note_gives_billings_own_reason_in_french(app, client, auth, sh
     assert note.reason == "réservation annulée par le membre"
     assert "réservation annulée par le membre" in client.get(f"/billing/invoices/{note.reference}",
                                                               headers={"Accept-Language": "en"}).get_data(as_text=True)
+
+
+def test_a_basket_half_day_cancelled_for_credits_gives_a_half_day_credit(app, client, auth, shop, desk,
+                                                                           stripe_driver):
+    """A basket's half-day cancelled in time under refunds as credits gave a credit paying any
+    booking (a whole day for half a day's money); it now pays a half-day only."""
+    from plugins.billing.models import CreditEntry
+    from tests.plugins.billing.test_billing_refund_preview import set_billing
+
+    set_billing(app, refund_policy="credits")
+    auth.login(shop["member"])
+    ids = []
+    for week in range(2):
+        held = client.post("/booking/sites/figeac/book", data={
+            "resource": desk["figeac"], "date": (next_tuesday() + timedelta(days=7 * week)).isoformat(),
+            "period": "morning"})
+        assert held.status_code == 303 and "/billing/bookings/" in held.headers["Location"]
+        ids.append(int(held.headers["Location"].rstrip("/").split("/")[-2]))
+    stripe_driver.pay(pay_basket(client))
+    stripe_driver.deliver(client)
+    assert client.post(f"/booking/{ids[0]}/cancel").status_code == 303
+    with app.app_context():
+        grant = db.session.scalar(select(CreditEntry).where(CreditEntry.reason == "refund"))
+        assert (grant.delta, grant.product_code) == (1, "half_day_pass")
