@@ -82,7 +82,7 @@ def refund(order: Order, amount_cents: int | None, reason: str, actor=None, to: 
     audit.record(actor, "billing.refund", f"order:{order.id}", amount_cents=amount, reason=reason, to=to,
                  credit_note=note.reference)
     if tell_member:  # a manager's reason is told (their words; the credit note prints it too), not billing's own
-        _mail_refund(order, note, amount, to, days, reason if actor is not None else None)
+        _mail_refund(order, note, amount, to, days, reason if actor is not None else None, line)
     site_hooks = hooks(order.site)
     site_hooks.invoice_issued(order=order, invoice=note)
     site_hooks.payment_refunded(order=order, credit_note=note, amount_cents=amount)
@@ -125,9 +125,12 @@ def refund_amount(order: Order, amount_cents: int | None, to: str, *, line: Orde
     return amount, 0
 
 
-def refund_words(order: Order, to: str, amount_cents: int, days: int) -> str:
+def refund_words(order: Order, to: str, amount_cents: int, days: int, line: OrderLine | None = None) -> str:
     """Where a refund goes, in one sentence of the current language (the cancellation's
-    preview, the manager's confirmation page, the member's e-mail)."""
+    preview, the manager's confirmation page, the member's e-mail); `line`: a basket's day."""
+    if to == "credits" and credit_product(order, line) == "half_day_pass":  # a half-day's credit pays a half-day
+        return ngettext("Refund: %(num)d half-day of credit instead of money.",
+                        "Refund: %(num)d half-days of credit instead of money.", days)
     if to == "credits":
         return ngettext("Refund: %(num)d day of credit instead of money.",
                         "Refund: %(num)d days of credit instead of money.", days)
@@ -137,14 +140,15 @@ def refund_words(order: Order, to: str, amount_cents: int, days: int) -> str:
              amount=money(amount_cents, order.currency))
 
 
-def _mail_refund(order: Order, note: Invoice, amount: int, to: str, days: int, reason: str | None) -> None:
+def _mail_refund(order: Order, note: Invoice, amount: int, to: str, days: int, reason: str | None,
+                 line: OrderLine | None = None) -> None:
     """Tell the member of a refund made on its own (see `refund`'s `tell_member`), in their
     language. An erased member's order has no address left: nobody to tell."""
     if not order.client_email:
         return
     locale = getattr(order.member, "locale", None) or current_app.config["BABEL_DEFAULT_LOCALE"]
     with force_locale(locale):
-        words = refund_words(order, to, amount, days)
+        words = refund_words(order, to, amount, days, line)
     queue_mail(order.client_email, "billing_refund", locale=locale, order=order, credit_note=note, words=words,
                reason=reason, link=external_url("billing.account"))
 
@@ -328,7 +332,7 @@ def refund_preview(booking, reason: str = "member") -> str | None:
         parts.append(refund_words(order, to, left, credit_days(order, left) if to == "credits" else 0))
     if plan.line is not None:
         order = db.session.get(Order, plan.line.order_id)
-        parts.append(refund_words(order, plan.line_to, basket.line_left(order, plan.line), 1))
+        parts.append(refund_words(order, plan.line_to, basket.line_left(order, plan.line), 1, plan.line))
     if plan.credit_days:
         parts.append(ngettext("The %(num)d day of credit it used is given back.",
                               "The %(num)d days of credit it used are given back.", plan.credit_days))

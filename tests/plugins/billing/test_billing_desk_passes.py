@@ -5,6 +5,7 @@ with nothing to pay becomes a credit of that pass, which pays their next booking
 the site. Sent twice (a double click), or by two managers at once, nothing is recorded twice."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import lxml.html
@@ -334,3 +335,22 @@ def test_the_member_is_told_days_and_half_days_apart(app, client, auth, shop, de
         assert told in client.get(page).get_data(as_text=True), page
     answer = client.get("/api/v1/credits", headers={"Authorization": f"Bearer {api_token(member)}"}).json
     assert answer["balance"] == 3 and answer["balance_by_kind"] == {"days": 2, "half_days": 1}
+
+
+def test_a_half_day_pass_refunded_as_credits_is_told_as_a_half_day(app, client, auth, shop, desks, mailbox):
+    """Its credit pays a half-day: the manager's confirmation and the member's e-mail said
+    "1 jour de crédit", a day the member does not get."""
+    member = shop["member"]
+    auth.login(shop["manager"])
+    record(client, member.email, product="half_day_pass", key=form_key(client))
+    with app.app_context():
+        order_id = db.session.scalar(select(Order.id))
+    mailbox.clear()
+    asked = client.post(f"/billing/sites/figeac/manage/orders/{order_id}/refund",
+                        data={"refund-amount": "", "refund-reason": "parti", "refund-to": "credits"})
+    page = re.sub(r"\s+", " ", asked.get_data(as_text=True))
+    assert "1 demi-journée de crédit au lieu d’argent" in page and "1 jour de crédit" not in page
+    assert refund_all(client, order_id, to="credits").status_code == 303
+    told = [m for m in mailbox.wait_for(1) if m["To"] == member.email]
+    body = re.sub(r"\s+", " ", told[0].get_body(("plain",)).get_content())
+    assert "1 demi-journée de crédit au lieu d’argent" in body
