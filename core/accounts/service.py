@@ -11,7 +11,7 @@ from core import audit, mail
 from core.accounts import legal, roles, tokens
 from core.accounts.models import Consent, User
 from core.accounts.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, verify_password
-from core.db import as_id, is_unique_violation, lock_row, utcnow
+from core.db import as_id, find, is_unique_violation, lock_row, utcnow
 from core.errors import DomainError
 from core.extensions import db
 from core.mail import queue_mail
@@ -203,7 +203,7 @@ def _invitation_refused() -> AccountError:
 
 def read_invitation(token: str) -> User:
     """The account an invitation is for (its page names them), or an error; nothing is written."""
-    user = tokens.read_invitation(token, lambda ident: db.session.get(User, as_id(ident)) if as_id(ident) else None)
+    user = tokens.read_invitation(token, lambda ident: find(User, ident))
     if user is None:
         raise _invitation_refused()
     return user

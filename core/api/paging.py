@@ -15,12 +15,12 @@ from flask import request
 from flask_babel import gettext as _
 
 from core.api.base import ApiError
+from core.db import MAX_ID
 from core.urls import external_url
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 100
 _WHOLE = re.compile(r"[0-9]{1,6}")
-_MAX_ID = 2**31 - 1  # an integer column: a larger id in a comparison is an error on PostgreSQL
 
 
 def limit_arg(default: int = DEFAULT_LIMIT, maximum: int = MAX_LIMIT) -> int:
@@ -48,7 +48,7 @@ def instant_cursor_arg() -> tuple[datetime, int] | None:
     try:
         at, row_id = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
         at = datetime.fromisoformat(at)
-        if type(row_id) is not int or not 0 < row_id <= _MAX_ID or at.utcoffset() != timedelta(0):
+        if type(row_id) is not int or not 0 < row_id <= MAX_ID or at.utcoffset() != timedelta(0):
             raise ValueError(text)
     except (ValueError, TypeError, RecursionError):  # not base64, not JSON, not the pair, a bad date
         raise ApiError(400, _("This cursor was not given by this list: start again without it."),

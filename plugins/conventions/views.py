@@ -333,9 +333,11 @@ def invite_again(authorisation_id):
         flash(_("An invitation was sent to %(name)s a moment ago already: no other was sent.",
                 name=auth.user.display_name), "info")
         return redirect(url_for(".detail", convention_id=auth.convention_id, _anchor="employees-title"), 303)
-    flash(_("An invitation was sent to %(name)s, valid %(days)d days. Their cover starts again once they accept "
-            "it; the bookings cancelled when it ended stay cancelled.", name=auth.user.display_name,
-            days=service.INVITE_DAYS), "success")
+    flash(ngettext("An invitation was sent to %(name)s, valid %(num)d day. Their cover starts again once they "
+                   "accept it; the bookings cancelled when it ended stay cancelled.",
+                   "An invitation was sent to %(name)s, valid %(num)d days. Their cover starts again once they "
+                   "accept it; the bookings cancelled when it ended stay cancelled.", service.INVITE_DAYS,
+                   name=auth.user.display_name), "success")
     return redirect(url_for(".detail", convention_id=auth.convention_id, _anchor="employees-title"), 303)
 
 
