@@ -223,6 +223,31 @@ def lock_row(model, row_id, *, skip_locked=False) -> bool:
     return read(_lock_query(model, skip_locked), {"row_id": row_id}).scalar() is not None or not skip_locked
 
 
+def lock_rows(*rows) -> None:
+    """`lock_row` for rows of different tables, `(model, row_id)` each, in one statement: the
+    rows are locked in the order given (PostgreSQL locks a join's rows table by table, in the
+    order of its FROM list), as calling `lock_row` for each in turn would, one round trip
+    instead of several. A row that is gone locks nothing, the others included."""
+    from core.extensions import db
+
+    if db.session.get_bind().dialect.name == "sqlite":
+        return
+    models = tuple(model for model, _row_id in rows)
+    read(_locks_query(models), {f"row_{i}": row_id for i, (_model, row_id) in enumerate(rows)})
+
+
+@lru_cache(maxsize=None)
+def _locks_query(models: tuple):
+    """`lock_rows`' statement, built once per tuple of models."""
+    from sqlalchemy import bindparam, select, true
+
+    statement = select(*(model.id for model in models)).select_from(models[0])
+    for model in models[1:]:
+        statement = statement.join(model, true())  # one row each: the product is that one row
+    return statement.where(*(model.id == bindparam(f"row_{i}") for i, model in enumerate(models))) \
+        .with_for_update(key_share=True)
+
+
 @lru_cache(maxsize=None)
 def _lock_query(model, skip_locked: bool):
     """`lock_row`'s statement, built once per model (a booking locks two rows)."""

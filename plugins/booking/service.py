@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, exc as sa_exc, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from core.accounts.models import User
-from core.db import as_id, find, insert_now, lock_row, read, utcnow
+from core.db import as_id, find, insert_now, lock_row, lock_rows, read, utcnow
 from core.extensions import db
 from core.modules.service import is_enabled
 from core.plugins import hooks
@@ -199,9 +199,10 @@ def lock_for_rules(booking: Booking) -> None:
     checked in Python (a room's buffer, a member's limits) see every booking committed before,
     and parallel requests are checked one after the other. PostgreSQL only: on SQLite the
     writing transaction (BEGIN IMMEDIATE) already serialises writers (`core.db.lock_row`)."""
-    lock_row(Resource, booking.resource_id)
     if booking.member_id:
-        lock_row(User, booking.member_id)
+        lock_rows((Resource, booking.resource_id), (User, booking.member_id))
+    else:
+        lock_row(Resource, booking.resource_id)
 
 
 def _real(user):

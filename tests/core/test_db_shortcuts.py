@@ -178,3 +178,57 @@ def test_a_model_with_insert_events_is_refused(app, monkeypatch):
             insert_now(Job(name="shortcut.event"))
     finally:
         event.remove(Job, "before_insert", listener)
+
+
+def test_lock_rows_holds_each_row_until_the_transaction_ends(app, make_site, make_user):
+    """A booking locks its place's row and its member's in one statement (`lock_rows`): each
+    must be held as `lock_row` holds it, so another transaction asking for either waits. Here
+    the other asks with NOWAIT, so waiting shows as a refusal. SQLite: no statement (its writers
+    already take turns)."""
+    import threading
+
+    from core.accounts.models import User
+    from core.db import lock_rows
+    from plugins.booking.models import Resource
+
+    from core.sites.service import site_by_slug
+
+    slug, member = make_site(), make_user()
+    with app.app_context():
+        resource = Resource(site_id=site_by_slug(slug).id, kind="desk", name="Poste lock_rows")
+        db.session.add(resource)
+        db.session.commit()
+        resource_id = resource.id
+        postgresql = db.engine.dialect.name == "postgresql"
+    locked, release, refused = threading.Event(), threading.Event(), []
+
+    def hold_both():
+        with app.app_context():
+            with Queries(app) as queries:
+                lock_rows((Resource, resource_id), (User, member.id))
+            refused.append(len(queries.statements))
+            locked.set()
+            release.wait(10)
+            db.session.rollback()
+
+    holder = threading.Thread(target=hold_both)
+    holder.start()
+    try:
+        assert locked.wait(10)
+        with app.app_context():
+            for model, row_id in ((Resource, resource_id), (User, member.id)):
+                try:
+                    read(select(model.id).where(model.id == row_id).with_for_update(nowait=True, key_share=True))
+                except sa_exc.OperationalError as exc:
+                    refused.append(getattr(exc.orig, "sqlstate", None))
+                    db.session.rollback()
+                else:
+                    refused.append("free")
+                    db.session.rollback()
+    finally:
+        release.set()
+        holder.join()
+    if postgresql:  # one statement held both: 55P03 is "lock not available"
+        assert refused == [1, "55P03", "55P03"]
+    else:  # SQLite has no row locks: no statement, and its FOR UPDATE is a plain read
+        assert refused == [0, "free", "free"]
