@@ -432,10 +432,12 @@ def check_in(booking_id):
 @bp.post("/feed", endpoint="feed_create")
 @login_required
 def feed_create():
+    """Make or renew the member's address, then back to their bookings, or to `next` when it is
+    a path of this site (events' page of a site, whose members' feed opens with the same secret)."""
     feeds.create_member_feed(current_user)
     db.session.commit()
     flash(_("Your private calendar address is ready."), "success")
-    return redirect(url_for("booking.mine") + "#calendar", 303)
+    return redirect(safe_next(request.form.get("next")) or url_for("booking.mine") + "#calendar", 303)
 
 
 @bp.get("/feed/<token>.ics", endpoint="feed")
