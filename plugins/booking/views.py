@@ -181,8 +181,14 @@ def _site_page(site, monday=None, room_form=None, room_error=None, status_code=2
     if monday:
         monday -= timedelta(days=monday.weekday())
     context = week_context(site, monday)
+    resources = resources_of(site)
+    # The prices of one day (the hours of a half-day may differ from day to day), as the search.
+    day = availability.price_day(site, context["monday"], today_at(site.timezone))
+    member = current_user if current_user.is_authenticated else None
+    prices = availability.site_prices(site, resources, member, day) if day and resources else []
     return render_template("booking/site.html", form=BookForm(), series_form=SeriesForm(), **context,
-                           period_choices=PERIOD_CHOICES, resources=resources_of(site), site_status=status(site),
+                           period_choices=PERIOD_CHOICES, resources=resources, site_status=status(site),
+                           prices=prices, price_day=day, note_hints=availability.note_hints(prices),
                            room_form=room_form, room_error=room_error), status_code
 
 
