@@ -1,6 +1,7 @@
 """Free and taken slots: one date across the network (nearest sites first), a site's week, and
 what a search shows: each site once, per kind and period how many places are free, and the price
-(or, where someone else pays for the signed-in member, what they are told instead).
+(or, where someone else pays for the signed-in member, what they are told instead); a site's
+week shows its prices the same way (`site_prices`).
 
 One indexed query per call reads the active bookings of the day; expired holds count as free.
 """
@@ -50,10 +51,11 @@ class SiteAvailability:
 
 @dataclass
 class PeriodOffer:
-    """A morning, an afternoon or a day at a site: how many places of a kind are free, the price."""
+    """A morning, an afternoon or a day at a site: how many places of a kind are free (None: not
+    counted, a site's prices), the price."""
 
     slot: Slot
-    free: int
+    free: int | None
     price: Price | None
 
     @property
@@ -94,8 +96,32 @@ class SiteOffer:
 
     @property
     def note_hints(self) -> list[str]:
-        """The hints of its kinds' price notes, each once: said once under the site."""
-        return list(dict.fromkeys(k.note.hint for k in self.kinds if k.note and k.note.hint))
+        return note_hints(self.kinds)
+
+
+def note_hints(kinds: list[KindOffer]) -> list[str]:
+    """The hints of the kinds' price notes, each once: said once under the site."""
+    return list(dict.fromkeys(k.note.hint for k in kinds if k.note and k.note.hint))
+
+
+KIND_ORDER = ("desk", "office", "room", "visio")
+ROOM_KINDS = ("room", "visio")
+
+
+def kind_notes(site, member, day: date | None) -> dict:
+    """By kind, what `member` is told in place of the prices someone else pays for them at
+    `site` (`booking_price_note`): asked once per site shown, never per price; nothing for a
+    visitor."""
+    return (hooks(site).booking_price_note(member=member, site=site, day=day) or {}) if member else {}
+
+
+def priced_periods(site, sample: Resource, day: date, period, note: PriceNote | None, member_id, now) -> list[tuple]:
+    """(slot, price) of each half-day and day at `site` on `day` not begun yet: a quote of
+    `sample`, standing for its kind, for the member (None: a visitor); no price where `note`
+    says someone else pays it (not quoted)."""
+    return [(slot, None if note else quote(sample, slot.starts_at, slot.ends_at, member_id))
+            for slot in day_slots(site, day, sample.kind, period)
+            if slot.period != "hour" and slot.starts_at > now]
 
 
 
@@ -299,31 +325,67 @@ def offers(day: date, kind=None, period=None, near=None, amenities=(), member=No
         by_kind: dict[str, list[ResourceSlots]] = {}
         for item in entry.resources:
             by_kind.setdefault(item.resource.kind, []).append(item)
-        prices: dict = {}
         # Asked once per site, not per price: a search quotes some forty prices.
-        notes = (hooks(site).booking_price_note(member=member, site=site, day=day) or {}) if member else {}
+        notes = kind_notes(site, member, day)
         for kind_name, items in by_kind.items():
             sample = samples[first_of_kind[(site.id, kind_name)]]
             kind_offer = KindOffer(kind_name, len(items), note=notes.get(kind_name))
-            for slot in day_slots(site, day, kind_name, period):
-                if slot.period == "hour" or slot.starts_at <= now:
-                    continue
+            # Each kind its own price: a room is paid by the hour, a desk by the pass.
+            for slot, price in priced_periods(site, sample, day, period, kind_offer.note, member_id, now):
                 free = sum(1 for item in items if any(s.period == slot.period for s in item.free))
-                # Each kind its own price: a room is paid by the hour, a desk by the pass.
-                key = (kind_name, slot.period, slot.starts_at, slot.ends_at)
-                if key not in prices:
-                    prices[key] = None if kind_offer.note else quote(sample, slot.starts_at, slot.ends_at, member_id)
-                kind_offer.periods.append(PeriodOffer(slot, free, prices[key]))
-            if kind_name in ("room", "visio") and period is None:
+                kind_offer.periods.append(PeriodOffer(slot, free, price))
+            if kind_name in ROOM_KINDS and period is None:
                 hours = [s for item in items for s in item.free if s.period == "hour"]
                 kind_offer.hours = _merged_hours(hours)
                 if hours and not kind_offer.note:
                     kind_offer.hour_price = quote(sample, hours[0].starts_at, hours[0].ends_at, member_id)
             offer.kinds.append(kind_offer)
-        offer.kinds.sort(key=lambda k: ("desk", "office", "room", "visio").index(k.kind)
-                         if k.kind in ("desk", "office", "room", "visio") else 9)
+        _sort_kinds(offer.kinds)
         if not opening_intervals(site, day):
             offer.closed, offer.next_open = True, next_open_day(site, day)
         out.append(offer)
     out.sort(key=lambda o: (o.distance_km if o.distance_km is not None else 0, o.site.name))
     return out
+
+
+def _sort_kinds(kinds: list[KindOffer]) -> None:
+    kinds.sort(key=lambda k: KIND_ORDER.index(k.kind) if k.kind in KIND_ORDER else 9)
+
+
+def site_prices(site: Site, resources, member=None, day: date | None = None, now=None) -> list[KindOffer]:
+    """A site's prices by kind on `day` (its week's page), as the search gives them but without
+    the free places: per half-day and day, and by the hour for rooms; where someone else pays a
+    kind for `member` (the signed-in `User`; None for a visitor), its note instead (asked once,
+    for no day: the page spans a week, the note's hint names the member's days). Kinds with
+    neither a price nor a note (nothing sold there) are left out.
+
+    :param resources: the site's offered places (the page's list): the first of each kind stands
+        for it, as in the search; nothing more is read.
+    """
+    now = now or utcnow()
+    member_id = member.id if member is not None else None
+    notes = kind_notes(site, member, None)
+    samples: dict[str, Resource] = {}
+    counts: dict[str, int] = {}
+    for resource in resources:
+        samples.setdefault(resource.kind, resource)
+        counts[resource.kind] = counts.get(resource.kind, 0) + 1
+    out = []
+    for kind_name, sample in samples.items():
+        kind_offer = KindOffer(kind_name, counts[kind_name], note=notes.get(kind_name))
+        kind_offer.periods = [PeriodOffer(slot, None, price) for slot, price
+                              in priced_periods(site, sample, day, None, kind_offer.note, member_id, now)]
+        if kind_name in ROOM_KINDS and not kind_offer.note:
+            hour = next((s for s in day_slots(site, day, kind_name) if s.period == "hour"), None)
+            kind_offer.hour_price = quote(sample, hour.starts_at, hour.ends_at, member_id) if hour else None
+        if kind_offer.note or kind_offer.hour_price or any(p.price for p in kind_offer.periods):
+            out.append(kind_offer)
+    _sort_kinds(out)
+    return out
+
+
+def price_day(site: Site, monday: date, today: date) -> date | None:
+    """The day a site's week shows its prices for: its first open day of that week after today
+    (after the week when it has none), None when it opens on no day within a year."""
+    start = max(monday, today + timedelta(days=1))
+    return start if opening_intervals(site, start) else next_open_day(site, start)

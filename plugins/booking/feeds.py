@@ -1,4 +1,7 @@
-"""Private calendar feeds: a secret address per member, and per site for its managers."""
+"""Private calendar feeds: a secret address per member, and per site for its managers.
+
+A member's secret also opens other plugins' private feeds of theirs (events' members' events at
+a site: `feed_member`), so one address to keep secret and one button to revoke them all."""
 from __future__ import annotations
 
 import secrets
@@ -45,6 +48,20 @@ def create_feed(user, site=None) -> Feed:
 
 def create_member_feed(user) -> Feed:
     return create_feed(user)
+
+
+def member_feed_token(user) -> str | None:
+    """The secret of `user`'s own calendar address, or None before they asked for one."""
+    feed = _feed(user)
+    return feed.token if feed else None
+
+
+def feed_member(token: str) -> User | None:
+    """The active member whose own calendar address (not a site's) has this secret, or None:
+    renewing the address (`create_feed`) stops every feed opened with the old one."""
+    feed = db.session.scalar(select(Feed).where(Feed.token == token, Feed.site_id.is_(None)))
+    user = db.session.get(User, feed.user_id) if feed is not None else None
+    return user if user is not None and user.is_active else None
 
 
 def member_feed_url(user, site=None) -> str | None:

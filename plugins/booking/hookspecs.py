@@ -59,15 +59,15 @@ def booking_price(booking: Booking) -> Price | None:
 def booking_price_note(member: User, site: Site | SiteRow, day: date | None) -> dict[str, PriceNote] | None:
     """What a signed-in member is told in place of the prices someone else pays for them at a
     site (their employer's convention: "Paid for by ..."); the first answer wins. Asked once per
-    site shown (the search, a site's prices), never per price: answer from what you keep per
-    request or per process, without a query per site. A promise to read, not a decision:
+    site shown (the search, a site's week and its prices), never per price: answer from what you
+    keep per request or per process, without a query per site. A promise to read, not a decision:
     caps and budgets are checked when the member books. Writes nothing. Never asked for a
     visitor.
 
     :param member: the signed-in `User`.
     :param site: the `Site`, or the search's `core.sites.service.SiteRow` (read its `id`).
     :param day: the local date the prices are for (the search's day), or None for prices read
-        without a day (a site's price list: say on which days in the note's hint).
+        without a day (a site's price list or week: say on which days in the note's hint).
     :return: by kind of place ("desk", "office", "room", "visio"), the `PriceNote` to show; None
         (or nothing for a kind) where the member pays the price shown.
     """

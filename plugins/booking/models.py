@@ -154,7 +154,8 @@ class WaitlistEntry(db.Model):
 
 
 class Feed(db.Model):
-    """The secret of a private calendar feed: a member's bookings, or a site's for its managers."""
+    """The secret of a private calendar feed: a member's bookings (and, with the same secret,
+    events' members' events of a site), or a site's bookings for its managers."""
 
     __tablename__ = "booking_feed"
 

@@ -181,8 +181,14 @@ def _site_page(site, monday=None, room_form=None, room_error=None, status_code=2
     if monday:
         monday -= timedelta(days=monday.weekday())
     context = week_context(site, monday)
+    resources = resources_of(site)
+    # The prices of one day (the hours of a half-day may differ from day to day), as the search.
+    day = availability.price_day(site, context["monday"], today_at(site.timezone))
+    member = current_user if current_user.is_authenticated else None
+    prices = availability.site_prices(site, resources, member, day) if day and resources else []
     return render_template("booking/site.html", form=BookForm(), series_form=SeriesForm(), **context,
-                           period_choices=PERIOD_CHOICES, resources=resources_of(site), site_status=status(site),
+                           period_choices=PERIOD_CHOICES, resources=resources, site_status=status(site),
+                           prices=prices, price_day=day, note_hints=availability.note_hints(prices),
                            room_form=room_form, room_error=room_error), status_code
 
 
@@ -432,10 +438,12 @@ def check_in(booking_id):
 @bp.post("/feed", endpoint="feed_create")
 @login_required
 def feed_create():
+    """Make or renew the member's address, then back to their bookings, or to `next` when it is
+    a path of this site (events' page of a site, whose members' feed opens with the same secret)."""
     feeds.create_member_feed(current_user)
     db.session.commit()
     flash(_("Your private calendar address is ready."), "success")
-    return redirect(url_for("booking.mine") + "#calendar", 303)
+    return redirect(safe_next(request.form.get("next")) or url_for("booking.mine") + "#calendar", 303)
 
 
 @bp.get("/feed/<token>.ics", endpoint="feed")

@@ -8,11 +8,16 @@ hooks: this convention pays them, and its page and the impact report count the s
 
 The conventions go through the same rules as any other (`service`): saved as drafts, signed by
 uploading their signed copy (the convention's own PDF, as the parties would sign it), then
-started; so the demo never shows an active convention without its signed copy."""
+started; so the demo never shows an active convention without its signed copy.
+
+Once the other plugins' demos have run (impact's books the agents' days), the council's
+statement of last month is issued as the monthly job issues it (`invoicing.issue_statement`:
+its number in billing's series, its Factur-X PDF), so a référent or an administrator trying the
+demo finds an invoice to open."""
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -22,9 +27,10 @@ from core.accounts.service import create_user
 from core.accounts.models import User
 from core.demo import PASSWORD
 from core.extensions import db
+from core.timeutil import today_at
 
-from . import document, service
-from .models import Authorisation, Convention, Partner, Referent
+from . import document, invoicing, service
+from .models import Authorisation, Convention, Partner, Referent, Statement
 
 LOT = dict(name="Conseil départemental du Lot", siret="22460001500016", vat_number="", public_buyer=True,
            address="Avenue de l'Europe, Regourd\n46005 Cahors Cedex 9", chorus_service_code="DRH-TELETRAVAIL",
@@ -128,3 +134,24 @@ def seeded(sites, users) -> list[str]:
             *[f"  agent (Lot)     : {a.email}" for a in agents],
             f"  {len(teleworkers)} more agents telework once a week (their days: the impact demo; they cannot "
             "sign in)"]
+
+
+def invoice_last_month(convention: Convention, today: date) -> Statement | None:
+    """The statement of the last month over, issued as the monthly job does (once: issuing again
+    gives the same), when the convention ran all that month; None in its first month."""
+    first = today.replace(day=1)
+    month_start = (first - timedelta(days=1)).replace(day=1)
+    if convention.starts_on > month_start or convention.ends_on < first - timedelta(days=1):
+        return None
+    return invoicing.issue_statement(convention, f"{month_start:%Y-%m}", today)
+
+
+def invoiced() -> list[str]:
+    """After the other plugins' demos: the Lot council's statement of last month (its agents'
+    days, booked by impact's demo)."""
+    lot = db.session.scalar(select(Convention).join(Partner).where(Partner.name == LOT["name"])
+                            .order_by(Convention.starts_on.desc(), Convention.id.desc()).limit(1))
+    statement = invoice_last_month(lot, today_at(service.territory_tz())) if lot is not None else None
+    if statement is None:
+        return []
+    return [f"  invoice {statement.invoice_reference} ({statement.month}, {lot.reference}): on the convention's page"]

@@ -93,9 +93,13 @@ def user_data_erase(user):
     service.erase(user)
 
 
-@hookimpl
+@hookimpl(wrapper=True)
 def demo_seeded(sites, users):
-    return demo.seeded(sites, users)
+    # Around the other plugins' demos: the partners and their agents first (impact's demo books
+    # the agents' days through booking's hooks), then last month's invoice of those days.
+    lines = demo.seeded(sites, users)
+    others = yield
+    return [*others, lines + demo.invoiced()]
 
 
 @hookimpl

@@ -116,16 +116,9 @@ def listed_to(user, event: Event) -> bool:
     return may_attend(user, event)
 
 
-def in_site_feed(event: Event) -> bool:
-    """A site's calendar feed holds its public and members' events: members subscribe to it from
-    calendar apps, which cannot sign in."""
-    return event.audience in ("public", "members")
-
-
-def upcoming(user, site=None, limit: int | None = None, now=None, shown=None) -> list[Event]:
-    """Scheduled events not over yet that `user` may see (`listed_to`, or `shown(event)` when
-    given), soonest first (at a site when given)."""
-    shown = shown or (lambda event: listed_to(user, event))
+def upcoming(user, site=None, limit: int | None = None, now=None) -> list[Event]:
+    """Scheduled events not over yet that `user` may see (`listed_to`; None: a visitor),
+    soonest first (at a site when given)."""
     query = select(Event).where(Event.status == "scheduled", Event.ends_at > (now or utcnow()))
     if site is not None:
         # Each event's site is the caller's (in the session: read by its key, without SQL), not
@@ -135,7 +128,7 @@ def upcoming(user, site=None, limit: int | None = None, now=None, shown=None) ->
     for event in db.session.scalars(query.order_by(Event.starts_at, Event.id)):
         if not is_on(event) or (event.site is not None and not event.site.is_published):
             continue
-        if not shown(event):
+        if not listed_to(user, event):
             continue
         out.append(event)
         if limit is not None and len(out) >= limit:

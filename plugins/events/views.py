@@ -15,13 +15,13 @@ from core.errors import DomainError
 from core.extensions import db
 from core.ui import money
 from plugins.billing import cancel_notice_hours, price_with_vat
-from core.modules.guard import reachable_when_off
+from core.modules.guard import reachable, reachable_when_off
 from core.modules.service import is_enabled
 from core.sites.access import visible_site_or_abort
 from core.sites.service import published_sites
 
 from . import jsonld, manage, service, tickets
-from .calendar import feed as events_feed, registration_ics
+from .calendar import feed as events_feed, feed_reader, member_feed_url, private_feeds, registration_ics
 from .forms import ConfirmForm, VisitorForm
 
 bp = Blueprint("events", __name__, url_prefix="/events")
@@ -58,16 +58,32 @@ def index():
 def site_page(site_slug):
     site = visible_site_or_abort(site_slug)
     events = service.upcoming(current_user, site)
-    return render_template("events/site.html", site=site, events=events, json_ld=[jsonld.event(e) for e in events])
+    signed_in = current_user.is_authenticated
+    return render_template("events/site.html", site=site, events=events, json_ld=[jsonld.event(e) for e in events],
+                           private_feed_url=member_feed_url(current_user, site) if signed_in else None,
+                           may_make_feed=signed_in and private_feeds() and reachable("booking.feed_create"))
+
+
+def _feed(site, reader):
+    """`site`'s upcoming events that `reader` may see (None: a visitor) as an iCalendar feed."""
+    body = events_feed(service.upcoming(reader, site), _("Events at %(site)s", site=site.name))
+    return Response(body, mimetype="text/calendar", headers={
+        "Content-Disposition": f'inline; filename="events-{site.slug}.ics"'})
 
 
 @bp.get("/sites/<site_slug>/events.ics", endpoint="feed")
 def site_feed(site_slug):
-    site = visible_site_or_abort(site_slug)
-    events = service.upcoming(None, site, shown=service.in_site_feed)
-    body = events_feed(events, _("Events at %(site)s", site=site.name))
-    return Response(body, mimetype="text/calendar", headers={
-        "Content-Disposition": f'inline; filename="events-{site.slug}.ics"'})
+    """The public feed: public events only (anyone with the address reads it)."""
+    return _feed(visible_site_or_abort(site_slug), None)
+
+
+@bp.get("/sites/<site_slug>/feed/<token>.ics", endpoint="member_feed")
+def member_feed(site_slug, token):
+    """A member's own feed of a site: what they see there, members' events included."""
+    reader = feed_reader(token)
+    if reader is None:
+        abort(404)
+    return _feed(visible_site_or_abort(site_slug, reader), reader)
 
 
 def _event_page(event, visitor_form=None, status=200):

@@ -67,7 +67,7 @@ VISITORS_MAY = set(OTHERS_MAY) - {"directory.here", "booking.book", "booking.boo
                                   "events.pay", "directory.profile", "directory.photo", "directory.contact",
                                   "directory.organisation", "directory.unblock", "directory.me_skill_remove",
                                   "boards.new"} | {
-    "home.index", "sites.index", "booking.search", "booking.feed", "billing_webhook.stripe_webhook",
+    "home.index", "sites.index", "booking.search", "booking.feed", "events.member_feed", "billing_webhook.stripe_webhook",
     "boards.index", "boards.skills_wanted", "boards.feed", "boards.show", "geo.communes", "auth.login",
     "auth.signup", "auth.forgot_password", "i18n.choose_language", "conventions.partners", "conventions.join",
     "events.index", "events.registration", "events.confirm", "events.ics", "events.cancel_registration",

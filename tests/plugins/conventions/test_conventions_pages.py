@@ -358,6 +358,53 @@ def test_the_demo_conventions_are_signed_through_the_rules_with_their_signed_cop
             assert convention.signed_copy_sha256 and convention.signed_copy_at is not None
 
 
+def test_the_demo_issues_the_councils_invoice_of_last_month_which_its_referent_opens(app, client, runner):
+    """The demo had no issued statement: a référent or an administrator trying it found an empty
+    list of invoices. Last month's is issued as the monthly job does, of the agents' days."""
+    from core.demo import PASSWORD, seed
+    from core.timeutil import today_at
+    from plugins.conventions.models import Statement
+
+    assert runner.invoke(args=["modules", "enable", "conventions"]).exit_code == 0
+    with app.test_request_context():
+        lines = seed()
+        seed()  # once: seeding again issues nothing more
+        db.session.commit()
+        today = today_at("Europe/Paris")
+        lot = db.session.scalar(select(Convention).where(Convention.reference.like("CD46-%")))
+        issued = db.session.scalars(select(Statement)).all()
+        if today.month == 1:  # the demo's conventions start on 1 January: no month of theirs is over yet
+            assert issued == []
+            return
+        [statement] = issued
+        last_month = f"{today.replace(day=1) - timedelta(days=1):%Y-%m}"
+        assert (statement.convention_id, statement.month) == (lot.id, last_month)
+        assert statement.halfdays > 0 and statement.total_ttc_cents > 0  # the agents' days (impact's demo)
+        reference, lot_id = statement.invoice_reference, lot.id
+    assert any(reference in line for line in lines)
+    for email in ("referent.lot@demo.tierslieux.fr", "admin@demo.tierslieux.fr"):
+        assert client.post("/login", data={"email": email, "password": PASSWORD}).status_code == 303
+        page = client.get(f"/conventions/{lot_id}", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+        assert reference in page and f"/conventions/{lot_id}/invoices/{last_month}.pdf" in page
+        pdf = client.get(f"/conventions/{lot_id}/invoices/{last_month}.pdf")
+        assert pdf.status_code == 200 and pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF-")
+        client.post("/logout")
+
+
+def test_the_demos_invoice_waits_for_a_month_of_the_convention_to_be_over(app, world):
+    from plugins.conventions.demo import invoice_last_month
+
+    with app.test_request_context():
+        convention = db.session.get(Convention, world.convention_id)
+        start = convention.starts_on
+        assert invoice_last_month(convention, start) is None  # in its first month, no month of it is over
+        first_full = (start.replace(day=1) + timedelta(days=32)).replace(day=1)
+        after = (first_full + timedelta(days=32)).replace(day=5)
+        statement = invoice_last_month(convention, after)
+        assert statement.month == f"{first_full:%Y-%m}" and statement.pdf.startswith(b"%PDF-")
+        assert invoice_last_month(convention, after).id == statement.id  # once
+
+
 def test_a_refused_employee_cannot_ask_again_by_domain_for_thirty_days(app, client, auth, world, make_user, mailbox):
     """Each request mails the référents: refused, the employee was offered "Ask to join" again
     at once, and could send the same question as often as they liked. For 30 days after the

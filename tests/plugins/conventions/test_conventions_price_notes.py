@@ -96,7 +96,8 @@ def _without_conventions(app, runner, fetch) -> tuple[str, str]:
     return on, off
 
 
-@pytest.mark.parametrize("path", ["/booking?date={day}", "/sites/figeac", "/billing/sites/figeac/prices"])
+@pytest.mark.parametrize("path", ["/booking?date={day}", "/sites/figeac", "/billing/sites/figeac/prices",
+                                  "/booking/sites/figeac"])
 def test_visitors_and_members_without_a_convention_see_exactly_what_they_saw(
         app, client, auth, runner, world, make_user, path):
     path = path.format(day=next_weekday().isoformat())
@@ -167,3 +168,70 @@ def test_the_search_asks_once_per_site_and_reads_the_authorisations_once(
     assert len(offers) == 4 and all(block.count(PAID_FR) == 3 for block in offers.values())  # their desks
     assert len(asked) == 4 == len(set(asked))  # once per site, not per price
     assert len(read) == 1
+
+
+def _week_prices(client, path="/booking/sites/figeac", headers=FR) -> dict[str, str]:
+    """A site's week page: its prices by kind of place (their headings' labels), as text."""
+    page = _text(client.get(path, headers=headers))
+    section = page.split('id="prices-title"', 1)[1] if 'id="prices-title"' in page else ""
+    return {label.strip(): rest for label, rest in re.findall(r"<h3>([^<]+)</h3>(.*?)</ul>", section)}
+
+
+def test_a_sites_week_shows_its_prices_per_kind_as_the_search_does(
+        client, auth, world, make_resource, make_user, monkeypatch):
+    """The site's week page showed no price, unlike its page and the search."""
+    from plugins.booking import Price, availability
+
+    make_resource("figeac", "office", "Bureau Figeac")
+    make_resource("figeac", "room", "Salle Figeac")
+    for person in (None, make_user()):  # a visitor, a member paying themselves
+        if person is not None:
+            auth.login(person)
+        prices = _week_prices(client)
+        assert set(prices) == {"Poste de travail", "Bureau fermé"}  # rooms are free here: no price to show
+        assert len(PRICE.findall(prices["Poste de travail"])) == 3  # morning, afternoon, day
+        assert "Pris en charge" not in str(prices)
+    assert "Prices on" in _text(client.get("/booking/sites/figeac", headers=EN))
+    real_quote = availability.quote  # a territory selling rooms by the hour: 10,00 € excl. VAT
+    monkeypatch.setattr(availability, "quote", lambda resource, starts_at, ends_at, member_id: Price(
+        1000 * int((ends_at - starts_at).total_seconds() // 3600)) if resource.kind == "room"
+        else real_quote(resource, starts_at, ends_at, member_id))
+    room = _week_prices(client)["Salle de réunion"]
+    assert "12,00\xa0€ TTC l’heure" in room and len(PRICE.findall(room)) == 4
+
+
+def test_the_employee_reads_who_pays_on_a_sites_week_with_their_days(app, client, auth, world, make_resource):
+    make_resource("figeac", "office", "Bureau Figeac")  # the convention pays desks only
+    _authorisation(app, world, weekdays=[1, 3])  # a week has many days: the hint names theirs
+    auth.login(world.employee)
+    prices = _week_prices(client)
+    assert prices["Poste de travail"].count(PAID_FR) == 3 and not PRICE.search(prices["Poste de travail"])
+    assert PAID_FR not in prices["Bureau fermé"] and len(PRICE.findall(prices["Bureau fermé"])) == 3
+    page = _text(client.get("/booking/sites/figeac", headers=EN))
+    assert page.count("On your days (Tuesday, Thursday), within your convention's quota, checked when you book.") == 1
+    assert PAID_FR not in str(_week_prices(client, "/booking/sites/aurillac"))  # a site it does not cover
+
+
+def test_a_sites_week_asks_the_note_once_and_quotes_no_more_with_more_places(
+        app, client, auth, world, make_resource, monkeypatch):
+    from plugins.conventions import notes
+
+    app.config["CACHE_CHECK_SECONDS"] = 0
+    auth.login(world.employee)
+
+    def statements() -> int:
+        client.get("/booking/sites/figeac")  # warms the caches
+        with Queries(app) as queries:
+            assert client.get("/booking/sites/figeac").status_code == 200
+        return queries.count
+
+    before = statements()
+    for kind in ("office", "office", "room", "room", "visio"):
+        make_resource("figeac", kind)
+    assert statements() == before  # no query per price nor per place
+    asked = []
+    real_note = notes.price_note
+    monkeypatch.setattr(notes, "price_note", lambda member, site, day: asked.append(day) or real_note(
+        member, site, day))
+    assert PAID_FR in _text(client.get("/booking/sites/figeac", headers=FR))
+    assert asked == [None]  # once a page, for no one day

@@ -346,7 +346,7 @@ def test_a_registration_made_as_a_visitor_with_the_members_address_is_exported_a
         assert db.session.get(Event, event_id).seats_taken == 0
 
 
-def test_each_site_offers_a_calendar_feed_of_its_public_and_members_events(client, make_event, app):
+def test_each_site_offers_a_public_calendar_feed_of_its_public_events(client, make_event, app):
     from plugins.conventions.models import Partner
 
     make_event(title="Matinée d'accueil")
@@ -360,7 +360,7 @@ def test_each_site_offers_a_calendar_feed_of_its_public_and_members_events(clien
     feed = client.get("/events/sites/figeac/events.ics")
     assert feed.mimetype == "text/calendar"
     text = feed.get_data(as_text=True)
-    assert text.count("BEGIN:VEVENT") == 2 and "Petit-d" in text and "personnel" not in text
+    assert text.count("BEGIN:VEVENT") == 1 and "Petit-d" not in text and "personnel" not in text
 
 
 @pytest.mark.parametrize("path", ["/events/999999", "/events/r/nope", "/events/r/nope/event.ics",
