@@ -208,7 +208,8 @@ def clean_cost_centres(labels) -> list[str]:
             raise ConventionError(_("A cost centre has at most 60 characters."), "bad_cost_centre")
         out.append(label)
     if len(out) > MAX_COST_CENTRES:
-        raise ConventionError(_("A convention lists at most %(num)d cost centres.", num=MAX_COST_CENTRES),
+        raise ConventionError(ngettext("A convention lists at most %(num)d cost centre.",
+                                       "A convention lists at most %(num)d cost centres.", MAX_COST_CENTRES),
                               "bad_cost_centre")
     return out
 
