@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 import wtforms
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, ngettext
 from flask_wtf import FlaskForm
 from wtforms import DateField, StringField, TextAreaField
 from wtforms.validators import StopValidation
@@ -43,7 +43,7 @@ def field_problem(field) -> str | None:
             return str(_l("Remove the control characters from this text.") if multi_line else
                        _l("This field must fit on one line, without tabs or control characters."))
     if isinstance(field, DateField) and isinstance(field.data, date) and not within_reach(field.data):
-        return str(_l("Give a date within %(years)d years of today.", years=YEARS_AWAY))
+        return ngettext("Give a date within %(num)d year of today.", "Give a date within %(num)d years of today.", YEARS_AWAY)
     return None
 
 
@@ -68,7 +68,7 @@ class DecimalField(wtforms.DecimalField):
             raise ValueError(self.gettext("Not a valid decimal value."))
         if self.places is not None and self.data != self.data.quantize(Decimal(1).scaleb(-self.places)):
             self.data = None
-            raise ValueError(str(_l("Give at most %(places)d decimals.", places=self.places)))
+            raise ValueError(ngettext("Give at most %(num)d decimal.", "Give at most %(num)d decimals.", self.places))
 
     def pre_validate(self, form):
         # Something typed that is no number: nothing more to say, and validators expect one. A

@@ -28,7 +28,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, send_from_directory
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -92,8 +92,9 @@ def save_image(stream, folder: Path | None = None) -> str:
             if probe.format not in ALLOWED_FORMATS:
                 raise UploadError(_("Send a photo in JPEG, PNG or WebP format."))
             if probe.width * probe.height > MAX_PIXELS:  # read from the header, before decoding
-                raise UploadError(_("This picture is too large: send one of at most %(n)d megapixels.",
-                                    n=MAX_PIXELS // 1_000_000))
+                raise UploadError(ngettext("This picture is too large: send one of at most %(num)d megapixel.",
+                                             "This picture is too large: send one of at most %(num)d megapixels.",
+                                             MAX_PIXELS // 1_000_000))
             probe.verify()
         stream.seek(0)
         with Image.open(stream) as image:
@@ -126,7 +127,8 @@ def save_pdf(stream, max_bytes: int) -> tuple[str, str]:
     """
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise UploadError(_("This file is too large: send one of at most %(n)d KB.", n=max_bytes // 1024))
+        raise UploadError(ngettext("This file is too large: send one of at most %(num)d KB.",
+                                    "This file is too large: send one of at most %(num)d KB.", max_bytes // 1024))
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]:
         raise UploadError(_("This file is not a PDF document."))
     name = f"{uuid.uuid4().hex}.pdf"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -28,9 +28,11 @@ class AccountError(DomainError):
 
 def check_password_rules(password: str) -> None:
     if len(password) < MIN_LENGTH:
-        raise AccountError(_("The password must have at least %(n)d characters.", n=MIN_LENGTH))
+        raise AccountError(ngettext("The password must have at least %(num)d character.",
+                                    "The password must have at least %(num)d characters.", MIN_LENGTH))
     if len(password) > MAX_LENGTH:
-        raise AccountError(_("The password must have at most %(n)d characters.", n=MAX_LENGTH))
+        raise AccountError(ngettext("The password must have at most %(num)d character.",
+                                    "The password must have at most %(num)d characters.", MAX_LENGTH))
 
 
 def create_user(email: str, password: str | None, display_name: str, role: str = roles.MEMBER,
@@ -41,7 +43,8 @@ def create_user(email: str, password: str | None, display_name: str, role: str =
     if len(email) > 254 or "@" not in email.strip("@"):
         raise AccountError(_("Give a valid e-mail address."))
     if len(display_name) > NAME_LENGTH:
-        raise AccountError(_("The name has at most %(n)d characters.", n=NAME_LENGTH))
+        raise AccountError(ngettext("The name has at most %(num)d character.", "The name has at most %(num)d characters.",
+                                    NAME_LENGTH))
     if role not in roles.ROLES:
         raise AccountError(_("Unknown role: %(role)s.", role=role))
     if User.by_email(email) is not None:
@@ -240,7 +243,8 @@ def update_account(user: User, display_name: str, locale: str | None, home) -> N
     that copied any of it hear of the change (`account_updated`). Flushes."""
     display_name = display_name.strip()
     if len(display_name) > NAME_LENGTH:  # the form checks it too
-        raise AccountError(_("The name has at most %(n)d characters.", n=NAME_LENGTH))
+        raise AccountError(ngettext("The name has at most %(num)d character.", "The name has at most %(num)d characters.",
+                                    NAME_LENGTH))
     user.display_name, user.locale = display_name, locale
     set_home(user, home)
 

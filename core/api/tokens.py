@@ -5,7 +5,7 @@ import hashlib
 import secrets
 from functools import cache
 
-from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import ForeignKey, String, bindparam, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -45,7 +45,8 @@ def create_token(user, name: str) -> str:
     """Store a new token for `user` and return its secret, which is never shown again."""
     name = " ".join((name or "").split())
     if not name or len(name) > NAME_LENGTH:  # the form checks it; the operators' command does not
-        raise TokenError(_("Give the token a name of at most %(n)d characters.", n=NAME_LENGTH))
+        raise TokenError(ngettext("Give the token a name of at most %(num)d character.",
+                                  "Give the token a name of at most %(num)d characters.", NAME_LENGTH))
     secret = PREFIX + secrets.token_urlsafe(32)
     db.session.add(ApiToken(user_id=user.id, name=name, digest=_digest(secret), hint=secret[:7]))
     return secret

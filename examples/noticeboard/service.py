@@ -4,7 +4,7 @@ They flush, never commit: the caller (a view, a CLI command, a job) owns the tra
 """
 from __future__ import annotations
 
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from sqlalchemy import delete, select
 
 from core.extensions import db
@@ -27,7 +27,7 @@ def post_note(site, author, text: str) -> NoticeboardNote:
     if not text:
         raise NoticeboardError(_("Write something first."))
     if len(text) > MAX_LENGTH:
-        raise NoticeboardError(_("At most %(n)d characters.", n=MAX_LENGTH))
+        raise NoticeboardError(ngettext("At most %(num)d character.", "At most %(num)d characters.", MAX_LENGTH))
     note = NoticeboardNote(site_id=site.id, author_id=author.id, text=text)
     db.session.add(note)
     db.session.flush()

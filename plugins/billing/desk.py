@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from flask import current_app
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l, ngettext
 from sqlalchemy import select
 
 from core.accounts.models import User
@@ -39,7 +39,7 @@ def record_at_desk(member, site, offer, quantity: int, method: str, recorded_by,
 
     It pays what the member owes first (`desk_order`); a day or half-day pass with no booking to
     pay becomes a credit of that pass, which pays their next booking of its kind here
-    (`fulfilment`). `key`: the one-time key of the form sent; sent again (a double click, a
+    (`fulfilment`); room hours with no room booking to pay are refused (book the room first). `key`: the one-time key of the form sent; sent again (a double click, a
     page reloaded), it gives back the payment its first sending recorded.
 
     :raises BillingError: the key was used for another payment, or `desk_order` refuses.
@@ -63,10 +63,12 @@ def desk_order(member, site, offer, quantity: int, method: str, recorded_by) -> 
     """The order of a payment a manager took at the desk. It pays the member's soonest booking at
     this site, not over yet, that waits for exactly this payment (same product and quantity):
     one held for its online payment (its online orders closed, so recording it confirms the
-    booking), or one to pay on site (its pending order, now paid). With none, a new order.
+    booking), or one to pay on site (its pending order, now paid). With none, a new order; but
+    not for room hours, which pay a room booking or nothing (`_refuse_room_hours`).
 
     :raises BillingError: several passes recorded at once while a booking of that kind waits to
-        be paid: which one pays it? One pass first, then the others.
+        be paid: which one pays it? One pass first, then the others. Room hours with no room
+        booking waiting for that many hours.
     """
     lock_member(member.id)  # before the orders it closes and the booking it confirms (see `fulfil_checkout`)
     waiting = _waiting(member, site, offer.code)
@@ -86,7 +88,32 @@ def desk_order(member, site, offer, quantity: int, method: str, recorded_by) -> 
         raise BillingError(_("%(name)s has a booking of this kind still to pay (%(day)s): record one pass for it "
                              "first, then the others.", name=member.display_name,
                              day=medium_moment(day, site)), status=409)
+    if offer.product.kind == "room_hour":
+        # Those of another length: one of this length was paid meanwhile ("Mark as paid").
+        _refuse_room_hours(member, site, [b for b, _order in waiting if product_for(b)[1] != quantity])
     return create_order(member, site, offer, quantity, method=method, recorded_by=recorded_by)
+
+
+def _refuse_room_hours(member, site, waiting: list[Booking]) -> None:
+    """Room hours that pay no booking. A pass kept for later becomes a credit of its kind, but
+    there is no credit of hours: a room is paid by the hours its booking lasts and never by
+    credits (`bookings.payer`). Invoiced alone they would buy nothing and the room, booked later,
+    would be asked for again; so the desk says what to do instead: book the room first, or
+    record the hours its booking waits for.
+
+    :raises BillingError: always (422, the form's product or quantity to correct).
+    """
+    if not waiting:
+        raise BillingError(_("No room booking of %(name)s waits for payment at this site, and room hours pay a "
+                             "booking: book the room for %(name)s first, then record its hours.",
+                             name=member.display_name), code="room_not_booked", status=422)
+    booking = waiting[0]
+    hours = product_for(booking)[1]
+    raise BillingError(ngettext("%(name)s's room booking (%(day)s) waits for %(num)d hour: record %(num)d hour "
+                                "for it.",
+                                "%(name)s's room booking (%(day)s) waits for %(num)d hours: record %(num)d hours "
+                                "for it.", hours, name=member.display_name, day=medium_moment(booking.starts_at, site)),
+                       code="room_hours_differ", status=422)
 
 
 def _waiting(member, site, code: str) -> list[tuple[Booking, Order | None]]:

@@ -26,6 +26,8 @@ from plugins.billing.products import products_at, quote
 from plugins.billing.refunds import CREDIT_KINDS, refund, refund_amount, refund_words
 from plugins.billing.reports import invoices_csv, revenue
 
+# Desk refusals the manager corrects in the form, by the field they concern (`desk.desk_order`).
+DESK_FORM_ERRORS = {"room_not_booked": "product", "room_hours_differ": "quantity"}
 MAX_ID = 2**31  # ids are PostgreSQL integers: a bigger number in a URL must be a 404, not a 500
 manage = Blueprint("billing_manage", __name__, url_prefix="/billing")
 
@@ -84,6 +86,9 @@ def record_payment(site_slug):
                               form.method.data, current_user, key=form.key.data)
     except BillingError as exc:
         db.session.rollback()
+        if exc.code in DESK_FORM_ERRORS:  # the product or the quantity to correct: beside it, what was typed kept
+            form[DESK_FORM_ERRORS[exc.code]].errors.append(str(exc))
+            return _page(site, payment_form=form, status=exc.status)
         flash(str(exc), "error")
         return redirect(url_for(".site_billing", site_slug=site.slug), 303)
     if done.again:

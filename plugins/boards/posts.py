@@ -83,7 +83,7 @@ def parse_communes(text: str | None) -> list[geo.Commune]:
     if not out:
         raise BoardsError(_("Give at least one commune."))
     if len(out) > MAX_COMMUNES:
-        raise BoardsError(_("At most %(n)d communes.", n=MAX_COMMUNES))
+        raise BoardsError(ngettext("At most %(num)d commune.", "At most %(num)d communes.", MAX_COMMUNES))
     return out
 
 
@@ -142,7 +142,8 @@ def _text(value, limit: int, label, required=False) -> str:
     if required and not value:
         raise BoardsError(_("%(field)s: required.", field=label))
     if len(value) > limit:
-        raise BoardsError(_("%(field)s: at most %(n)d characters.", field=label, n=limit))
+        raise BoardsError(ngettext("%(field)s: at most %(num)d character.", "%(field)s: at most %(num)d characters.", limit,
+                                   field=label))
     return value
 
 

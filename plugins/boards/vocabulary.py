@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 
 from core.modules.service import is_enabled
 from plugins.directory import expand, job, skill, suggest
@@ -70,5 +70,5 @@ def parse(text: str | None) -> list[str]:
         if code not in out:
             out.append(code)
     if len(out) > MAX_CODES:
-        raise BoardsError(_("At most %(n)d jobs or skills.", n=MAX_CODES))
+        raise BoardsError(ngettext("At most %(num)d job or skill.", "At most %(num)d jobs or skills.", MAX_CODES))
     return out

@@ -104,6 +104,8 @@ class Booking(db.Model):
     __table_args__ = (
         Index("ix_booking_booking_resource_starts", "resource_id", "starts_at"),
         Index("ix_booking_booking_site_starts", "site_id", "starts_at"),
+        # A member's bookings by start: the API's pages of them, their next ones (migration 0004).
+        Index("ix_booking_booking_member_starts", "member_id", "starts_at"),
     )
 
     @classmethod

@@ -219,8 +219,9 @@ def _check_member_limits(rules: Rules, booking: Booking, now) -> None:
     if rules.max_per_period and count >= rules.max_per_period:
         raise BookingError(_("You already have a booking of this kind at that time here."), "period_limit")
     if lapsed >= LAPSED_HOLDS_LIMIT:
-        raise BookingError(_("You let this slot go unpaid %(n)d times today: you can hold it again tomorrow.",
-                             n=LAPSED_HOLDS_LIMIT), "hold_throttled")
+        raise BookingError(ngettext("You let this slot go unpaid %(num)d time today: you can hold it again tomorrow.",
+                                    "You let this slot go unpaid %(num)d times today: you can hold it again tomorrow.",
+                                    LAPSED_HOLDS_LIMIT), "hold_throttled")
 
 
 def can_cancel(rules: Rules, booking: Booking, now) -> bool:

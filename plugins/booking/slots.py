@@ -6,7 +6,7 @@ from functools import cached_property
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l, ngettext
 
 from core.sites.service import closure_on, opening_intervals, site_row
 from core.timeutil import YEARS_AWAY, within_reach
@@ -94,8 +94,9 @@ def day_slots(site, day: date, kind: str, period: str | None = None) -> list[Slo
 
 
 def _too_far(value) -> BookingError:
-    return BookingError(_("%(value)s is too far from today: give a date within %(years)d years.",
-                          value=value, years=YEARS_AWAY), "bad_date")
+    return BookingError(ngettext("%(value)s is too far from today: give a date within %(num)d year.",
+                                 "%(value)s is too far from today: give a date within %(num)d years.", YEARS_AWAY,
+                                 value=value), "bad_date")
 
 
 def parse_local(value: str, tz: str) -> datetime:

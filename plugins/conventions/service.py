@@ -208,7 +208,8 @@ def clean_cost_centres(labels) -> list[str]:
             raise ConventionError(_("A cost centre has at most 60 characters."), "bad_cost_centre")
         out.append(label)
     if len(out) > MAX_COST_CENTRES:
-        raise ConventionError(_("A convention lists at most %(num)d cost centres.", num=MAX_COST_CENTRES),
+        raise ConventionError(ngettext("A convention lists at most %(num)d cost centre.",
+                                       "A convention lists at most %(num)d cost centres.", MAX_COST_CENTRES),
                               "bad_cost_centre")
     return out
 
@@ -518,8 +519,17 @@ def request_by_domain(user, convention_id) -> Authorisation:
     return auth
 
 
+@dataclass(frozen=True)
+class Decided:
+    """What a référent's decision did: the authorisation, and the ids of the bookings it
+    cancelled (the cover ended, or its last day moved earlier), for the référent to be told."""
+
+    authorisation: Authorisation
+    cancelled: tuple[int, ...] = ()
+
+
 def decide(actor, authorisation_id, decision: str, *, valid_until: date | None = None,
-           weekdays: list[int] | None = None, cost_centre: str | None = None) -> Authorisation:
+           weekdays: list[int] | None = None, cost_centre: str | None = None) -> Decided:
     """A référent approves or refuses a request, edits an employee's days and cost centre, or
     ends it (inactive: `ending.end`, which also cancels what the convention pays after the end).
     A `valid_until` before the cover's last day cancels what it pays after the new one, as ending
@@ -531,7 +541,8 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
     if decision == "inactive":
         from .ending import end  # it uses this module's rules
 
-        return end(actor, authorisation_id, end_on=valid_until).authorisation
+        done = end(actor, authorisation_id, end_on=valid_until)
+        return Decided(done.authorisation, done.cancelled)
     auth = find(Authorisation, authorisation_id)
     if auth is None or not can_manage(actor, auth.convention):
         raise ConventionError(_("There is no such employee."), "not_found", status=404)
@@ -558,12 +569,14 @@ def decide(actor, authorisation_id, decision: str, *, valid_until: date | None =
 
         # An earlier last day cancels what the convention pays after it, as ending does: kept
         # paid, those bookings would be the employer's to pay for days it no longer covers.
-        shorten(actor, auth, valid_until)
+        cancelled = shorten(actor, auth, valid_until)
         auth.valid_until = valid_until
+    else:
+        cancelled = ()
     auth.status, auth.decided_by_id, auth.decided_at = decision, actor.id, utcnow()
     db.session.flush()
     audit.record(actor, f"conventions.authorisation_{decision}", f"conventions_authorisation:{auth.id}")
-    return auth
+    return Decided(auth, cancelled)
 
 
 def employees(convention: Convention) -> list[Authorisation]:

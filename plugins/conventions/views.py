@@ -248,23 +248,37 @@ def decide(authorisation_id):
         return redirect(url_for(".end", authorisation_id=authorisation_id), 303)
     asked = find(Authorisation, authorisation_id)
     was = asked.status if asked is not None else None
-    auth = service.decide(current_user, authorisation_id, form.decision.data, valid_until=form.valid_until.data,
+    done = service.decide(current_user, authorisation_id, form.decision.data, valid_until=form.valid_until.data,
                           # No box ticked: floating days (nothing is sent for no box; the form says it showed them).
                           weekdays=(form.weekdays.data or []) if "weekdays_shown" in request.form else None,
                           cost_centre=form.cost_centre.data if "cost_centre" in request.form else None)
     db.session.commit()
-    flash(_decided(auth, was), "success")
-    return redirect(url_for(".detail", convention_id=auth.convention_id), 303)
+    flash(_decided(done, was), "success")
+    return redirect(url_for(".detail", convention_id=done.authorisation.convention_id), 303)
 
 
-def _decided(auth, was: str | None) -> str:
-    """What the référent's decision did, in their words: "Saved." said nothing of it."""
+def _decided(done: service.Decided, was: str | None) -> str:
+    """What the référent's decision did, in their words: "Saved." said nothing of it; nor of the
+    bookings a last day moved earlier cancelled, which the ending's confirmation counts."""
+    auth = done.authorisation
     name = auth.user.display_name if auth.user else _("The former employee")
     if auth.status == "refused":
         return _("%(name)s's request is refused.", name=name)
     if was == "pending":
-        return _("%(name)s is approved: their telework days are now paid by the convention.", name=name)
-    return _("%(name)s's days are saved.", name=name)
+        said = [_("%(name)s is approved: their telework days are now paid by the convention.", name=name)]
+    else:
+        said = [_("%(name)s's days are saved.", name=name)]
+    if done.cancelled:
+        said.append(_("The convention pays for their days until %(date)s.", date=long_date(auth.valid_until)))
+        said.append(_cancelled_count(done.cancelled, name))
+    return " ".join(said)
+
+
+def _cancelled_count(cancelled: tuple[int, ...], name: str) -> str:
+    return ngettext("%(num)d booking the convention paid after that date is cancelled, and %(name)s is told by "
+                    "e-mail.",
+                    "%(num)d bookings the convention paid after that date are cancelled, and %(name)s is told by "
+                    "e-mail.", len(cancelled), name=name)
 
 
 @bp.route("/authorisations/<int:authorisation_id>/end", methods=["GET", "POST"], endpoint="end")
@@ -308,10 +322,7 @@ def _ended(done: ending.Ending) -> str:
     said = [_("%(name)s can no longer book days paid by the convention after %(date)s.", name=name,
               date=long_date(done.end_on))]
     if done.cancelled:
-        said.append(ngettext("%(num)d booking the convention paid after that date is cancelled, and %(name)s is told "
-                             "by e-mail.",
-                             "%(num)d bookings the convention paid after that date are cancelled, and %(name)s is "
-                             "told by e-mail.", len(done.cancelled), name=name))
+        said.append(_cancelled_count(done.cancelled, name))
     elif auth.user is not None:
         said.append(_("No booking of theirs was to be cancelled; %(name)s is told by e-mail.", name=name))
     if auth.user is not None:

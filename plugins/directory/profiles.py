@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from flask import url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, select
 
@@ -101,7 +101,8 @@ def _clean(text: str | None, limit: int, label, multi_line: bool = False) -> str
     if has_control_characters(text, multi_line):
         raise DirectoryError(_("%(field)s: remove the control characters.", field=label))
     if len(text) > limit:
-        raise DirectoryError(_("%(field)s: at most %(n)d characters.", field=label, n=limit))
+        raise DirectoryError(ngettext("%(field)s: at most %(num)d character.", "%(field)s: at most %(num)d characters.", limit,
+                                        field=label))
     if EMAIL.search(text):
         raise DirectoryError(_("%(field)s: no e-mail address here; members write to you through the "
                                "directory's form.", field=label))
@@ -144,7 +145,7 @@ def add_skill(user, code=None, label="") -> ProfileSkill:
     lock_row(User, user.id)  # a double-click adds it once, and the cap holds (PostgreSQL)
     db.session.refresh(profile)
     if len(profile.skills) >= MAX_SKILLS:
-        raise DirectoryError(_("At most %(n)d skills.", n=MAX_SKILLS))
+        raise DirectoryError(ngettext("At most %(num)d skill.", "At most %(num)d skills.", MAX_SKILLS))
     if code:
         found = rome.entry(str(code))
         if found is None or found.kind not in ("skill", "macro_skill"):

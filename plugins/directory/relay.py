@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from sqlalchemy import delete, func, or_, select
 
 from core import audit
@@ -47,12 +47,17 @@ def is_blocked(blocker_id: int, blocked_id: int) -> bool:
     return db.session.get(Block, (blocker_id, blocked_id)) is not None
 
 
+def _window(hours: int) -> str:
+    """The rate limit's window in words, its own plural: "in the last hour", "in the last 24 hours"."""
+    return ngettext("in the last hour", "in the last %(num)d hours", hours)
+
+
 def _checked_body(sender, body: str) -> str:
     body = (body or "").strip()
     if not body:
         raise DirectoryError(_("Write your message first."))
     if len(body) > MAX_BODY:
-        raise DirectoryError(_("At most %(n)d characters.", n=MAX_BODY))
+        raise DirectoryError(ngettext("At most %(num)d character.", "At most %(num)d characters.", MAX_BODY))
     # Writers are serialised per sender (PostgreSQL; SQLite's writes already are), so the count
     # below cannot be passed by two messages sent at once.
     lock_row(User, sender.id)
@@ -112,8 +117,9 @@ def _deliver(sender, recipient, body: str, original, limit: int | None = None) -
         return twin
     if allowance(sender, limit) <= 0:
         config = plugin_config("directory")
-        raise DirectoryError(_("You have sent %(n)d messages in the last %(hours)d hours, the most allowed. "
-                               "Try again later.", n=limit or config.contact_limit, hours=config.contact_window_hours),
+        raise DirectoryError(ngettext("You have sent %(num)d message %(window)s, the most allowed. Try again later.",
+                                        "You have sent %(num)d messages %(window)s, the most allowed. Try again later.",
+                                        limit or config.contact_limit, window=_window(config.contact_window_hours)),
                              code="too_many_requests", status=429)
     message = Message(sender_id=sender.id, recipient_id=recipient.id, body=body,
                       in_reply_to_id=original.id if original else None)

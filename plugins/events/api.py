@@ -38,8 +38,9 @@ def _day(name: str) -> date | None:
     except ValueError:
         raise ApiError(400, _("%(value)s is not a date (YYYY-MM-DD).", value=value[:40]), "bad_date") from None
     if not within_reach(day):  # a valid date, but year 1 or 9999 overflows on its way to UTC
-        raise ApiError(400, _("%(value)s is too far from today: give a date within %(years)d years.",
-                              value=value, years=YEARS_AWAY), "bad_date")
+        raise ApiError(400, ngettext("%(value)s is too far from today: give a date within %(num)d year.",
+                                     "%(value)s is too far from today: give a date within %(num)d years.", YEARS_AWAY,
+                                     value=value), "bad_date")
     return day
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from flask_login import current_user, login_required
 
 from core.csvexport import csv_response, csv_text
@@ -153,7 +153,7 @@ def attendance(event_id):
             flash(exc.message, "error")
         else:
             db.session.commit()
-            flash(_("Attendance saved: %(n)d present.", n=present), "success")
+            flash(ngettext("Attendance saved: %(num)d person present.", "Attendance saved: %(num)d people present.", present), "success")
             return redirect(url_for(".attendance", event_id=event.id), 303)
     return render_template("events/attendance.html", event=event, form=form,
                            registrations=service.registrations(event),

@@ -132,3 +132,23 @@ def test_a_templates_catalogue_is_looked_up_once_per_language_and_follows_a_chan
         session["locale"] = "en"
         flask_babel.refresh()
         assert render_template_string(page) == "Free 2 places"
+
+
+# A number of things ("%(n)d messages") said through gettext reads "1 messages" in English and
+# "1 messages" in French: it goes through ngettext, whose French forms say "1 message". Left out:
+# ranges ("between %(min)d and %(max)d characters": never one), percentages, and numbers that
+# count nothing after them ("Photo %(n)d", "places: %(num)d").
+COUNT_OF_THINGS = re.compile(r"%\(\w+\)d (?!%%)[A-Za-z]")
+RANGE = re.compile(r"\b[Bb]etween %\(\w+\)d and %\(\w+\)d")
+
+
+def test_a_count_of_things_goes_through_ngettext():
+    folders = [f for _name, package, _catalogue in PACKAGES for f in package] + [ROOT / "examples" / "noticeboard"]
+    with open(ROOT / "babel.cfg") as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
+    counted = sorted({(str(folder.relative_to(ROOT)), path, message)
+                      for folder in folders
+                      for path, _line, message, _comments, _context in extract_from_dir(
+                          str(folder), method_map, options_map, keywords=dict(DEFAULT_KEYWORDS, _l=None))
+                      if not isinstance(message, tuple) and COUNT_OF_THINGS.search(RANGE.sub("", message))})
+    assert not counted, f"counts through gettext (use ngettext): {counted}"

@@ -129,3 +129,45 @@ def test_a_cursor_at_the_ends_of_time_is_read_as_any_other(app, client, site_wit
         cursor = _cursor(f'["{at}", 1]')
         response = client.get(f"/api/v1/bookings?cursor={cursor}", headers=_auth(token))
         assert response.status_code == 200 and len(response.json) == listed, (at, response.get_data(as_text=True))
+
+
+def test_a_members_bookings_are_indexed_by_start_and_the_migration_goes_down_and_up(app, make_user):
+    """The pages read a member's bookings by (start, id): booking's migration 0004 adds an index
+    on (member_id, starts_at), which the page's query reads (SQLite's plan names it; the
+    temporary sort it spared is gone), and takes it away going down. `db check`
+    (`tests/core/test_cli.py`) keeps the models' index and the migration's the same."""
+    import flask_migrate
+    from sqlalchemy import event, inspect
+
+    from plugins.booking.service import bookings_page
+
+    def indexes():
+        db.session.remove()
+        db.engine.dispose()
+        return {i["name"]: i["column_names"] for i in inspect(db.engine).get_indexes("booking_booking")}
+
+    member = make_user()
+    with app.app_context():
+        assert indexes()["ix_booking_booking_member_starts"] == ["member_id", "starts_at"]
+        if db.engine.dialect.name == "sqlite":
+            statements = []
+
+            def keep(conn, cursor, statement, parameters, context, executemany):
+                if "FROM booking_booking" in statement and "LIMIT" in statement:
+                    statements.append((statement, parameters))
+
+            event.listen(db.engine, "before_cursor_execute", keep)
+            try:
+                bookings_page(db.session.get(User, member.id), 10, (BASE, 10))
+            finally:
+                event.remove(db.engine, "before_cursor_execute", keep)
+            [(statement, parameters)] = statements
+            plan = " ".join(row[-1] for row in db.session.connection().exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + statement, parameters))
+            assert "ix_booking_booking_member_starts" in plan and "TEMP B-TREE" not in plan, plan
+            db.session.remove()
+            db.engine.dispose()
+        flask_migrate.downgrade(revision="0003_booking_cancel_note")
+        assert "ix_booking_booking_member_starts" not in indexes()
+        flask_migrate.upgrade(revision="heads")
+        assert indexes()["ix_booking_booking_member_starts"] == ["member_id", "starts_at"]

@@ -386,8 +386,9 @@ def test_moving_a_cover_s_last_day_earlier_cancels_what_it_paid_after_it(app, wo
     auth_id = _auth_id(app, world.employee)
     with app.test_request_context(method="POST"):
         db.session.get(User, world.employee.id).locale = "en"
-        service.decide(db.session.get(User, world.referent.id), auth_id, "approved", valid_until=last_day)
+        done = service.decide(db.session.get(User, world.referent.id), auth_id, "approved", valid_until=last_day)
         db.session.commit()
+        assert done.cancelled == (paid[1],)  # for the référent to be told
     with app.app_context():
         auth = db.session.get(Authorisation, _auth_id(app, world.employee))
         assert (auth.status, auth.valid_until) == ("approved", last_day)
@@ -413,9 +414,38 @@ def test_a_later_last_day_cancels_nothing(app, world, booked, mailbox):
     paid, _own = booked
     auth_id = _auth_id(app, world.employee)
     with app.test_request_context(method="POST"):
-        service.decide(db.session.get(User, world.referent.id), auth_id, "approved", valid_until=next_weekday(1, 3))
+        done = service.decide(db.session.get(User, world.referent.id), auth_id, "approved",
+                              valid_until=next_weekday(1, 3))
         db.session.commit()
+        assert done.cancelled == ()
         assert db.session.scalars(select(Booking.status).where(Booking.id.in_(paid))).all() == ["confirmed"] * 2
+
+
+def test_the_page_moving_a_last_day_earlier_counts_the_bookings_it_cancelled(app, client, auth, world, booked):
+    """The référent was told "Les jours de ... sont enregistrés." and nothing of the booking the
+    new last day cancelled: the message now counts them, as the ending's confirmation does."""
+    paid, _own = booked
+    last_day = next_weekday(1, 1)
+    auth.login(world.referent)
+    done = client.post(f"/conventions/authorisations/{_auth_id(app, world.employee)}",
+                       data={"decision": "approved", "valid_until": last_day.isoformat()},
+                       headers={"Accept-Language": "fr"}, follow_redirects=True)
+    html = " ".join(done.get_data(as_text=True).replace("&#39;", "'").split())
+    with app.test_request_context(), force_locale("fr"):
+        from core.ui import long_date
+
+        day = long_date(last_day)
+        employee = db.session.get(User, world.employee.id).display_name
+        assert [db.session.get(Booking, i).status for i in paid] == ["confirmed", "cancelled"]
+    assert done.status_code == 200
+    assert f"Les jours de {employee} sont enregistrés. La convention prend en charge ses journées jusqu’au {day}. " \
+           f"1 réservation payée par la convention après cette date est annulée, et un e-mail en informe " \
+           f"{employee}." in html
+    again = client.post(f"/conventions/authorisations/{_auth_id(app, world.employee)}",
+                        data={"decision": "approved", "valid_until": last_day.isoformat()},
+                        headers={"Accept-Language": "en"}, follow_redirects=True)
+    assert f"{employee}'s days are saved." in again.get_data(as_text=True).replace("&#39;", "'")
+    assert "the convention paid after" not in again.get_data(as_text=True)  # nothing more cancelled: not said
 
 
 def _page_end_on(client, auth_id) -> str:

@@ -76,6 +76,27 @@ def test_a_writer_is_throttled_after_the_configured_number(app, client, auth, ma
     assert len(mailbox.wait_for(limit + 1, timeout=1)) == limit
 
 
+def test_the_throttle_counts_its_messages_and_hours_in_the_singular_too(app, client, auth, make_user, make_profile,
+                                                                        mailbox):
+    """"Vous avez envoyé 1 messages au cours des 1 dernières heures": one message an hour said
+    through gettext. Each count now has its own plural (ngettext), in both languages."""
+    configs = app.extensions["tierslieux"].configs
+    configs["directory"] = configs["directory"].model_copy(update={"contact_limit": 1, "contact_window_hours": 1})
+    target = _profile_id(app, make_profile("Claire Vidal"))
+    auth.login(make_user(name="Pressing Writer"))
+    assert client.post(f"/directory/people/{target}/contact", data={"body": "Bonjour"}).status_code == 303
+    french = client.post(f"/directory/people/{target}/contact", data={"body": "Encore"},
+                         headers={"Accept-Language": "fr"})
+    assert french.status_code == 429
+    assert "Vous avez envoyé 1 message au cours de la dernière heure, le maximum autorisé." in \
+        french.get_data(as_text=True)
+    english = client.post(f"/directory/people/{target}/contact", data={"body": "Again"}, headers=EN)
+    assert "You have sent 1 message in the last hour, the most allowed." in english.get_data(as_text=True)
+    configs["directory"] = configs["directory"].model_copy(update={"contact_limit": 1, "contact_window_hours": 24})
+    again = client.post(f"/directory/people/{target}/contact", data={"body": "Again"}, headers=EN)
+    assert "You have sent 1 message in the last 24 hours, the most allowed." in again.get_data(as_text=True)
+
+
 def test_the_same_message_sent_twice_is_sent_once(app, app_factory, client, auth, make_user, make_profile,
                                                   mailbox):
     """A double click, a form sent again, or both copies at the same instant (real threads):
