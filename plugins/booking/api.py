@@ -77,14 +77,15 @@ def get_availability():
 def create_booking():
     data = json_body()
     # A BookingError goes to the core's handler: JSON with its status and code.
-    resource = service.get_resource(data.get("resource"))
-    tz = resource.site.timezone
+    place = service.find_place(data.get("resource"))
     if not isinstance(data.get("start"), str) or not isinstance(data.get("end"), str):
         raise BookingError(_("Give start and end as local ISO times."), "bad_time")
-    starts_at, ends_at = parse_local(data["start"], tz), parse_local(data["end"], tz)
+    starts_at, ends_at = parse_local(data["start"], place.timezone), parse_local(data["end"], place.timezone)
     now = utcnow()
-    # A slot already taken (most refusals at a rush) is refused without waiting for the write lock.
-    service.refuse_early(resource, g.api_user, starts_at, ends_at, now)
+    # A slot already taken (most refusals at a rush) is refused without waiting for the write lock,
+    # and before the place is loaded as an object.
+    service.refuse_early(place, g.api_user, starts_at, ends_at, now)
+    resource = service.get_resource(place.id)
     done_reading()
     booking = service.book(resource, g.api_user, starts_at, ends_at, g.api_user, now=now, previewed=True)
     answer = booking_json(booking)  # before the commit expires the objects it reads

@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 from functools import cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
@@ -52,6 +53,37 @@ def get_resource(resource_id, site=None) -> Resource:
             or not is_enabled("booking", resource.site):
         raise NotFound(_("There is no such resource."))
     return resource
+
+
+class Place(NamedTuple):
+    """A resource as `refuse_early` needs it, read as a row (`find_place`)."""
+    id: int
+    site_id: int
+    timezone: str
+    is_retired: bool
+
+
+def find_place(resource_id) -> Place:
+    """The resource `resource_id` as a row; 404 (NotFound) as `get_resource`. For a request
+    that refuses most of the time (a slot taken, at a rush): loading the object and its site
+    costs the ORM five times what reading their columns does, and a refusal needs neither."""
+    number = as_id(resource_id)
+    row = read(_place_query(), {"id": number}).first() if number else None
+    if row is None or not is_enabled("booking", _site_of(row.site_id)):
+        raise NotFound(_("There is no such resource."))
+    return Place(row.id, row.site_id, row.timezone, row.retired_at is not None)
+
+
+def _site_of(site_id: int):
+    """The site's cached row, or, for a site this process has not read since it was made, the
+    object (from the session's identity map where the resource's own load brought it)."""
+    return site_row(site_id) or db.session.get(Site, site_id)
+
+
+@cache
+def _place_query():
+    return select(Resource.id, Resource.site_id, Site.timezone, Resource.retired_at).join(Resource.site) \
+        .where(Resource.id == bindparam("id"))
 
 
 def get_booking(booking_id) -> Booking:
@@ -149,7 +181,7 @@ def slot_taken() -> SlotTaken:
     return SlotTaken(_("This slot has just been taken. Please choose another one."))
 
 
-def refuse_early(resource: Resource, actor, starts_at, ends_at, now, *, is_block=False) -> None:
+def refuse_early(resource: Resource | Place, actor, starts_at, ends_at, now, *, is_block=False) -> None:
     """The refusals that need no lock: an unseen site, a retired resource, a bad range, a closed
     site, and a slot already taken, the most common (everyone wants Tuesday morning), said by
     one indexed query before the locks, the rules and the other plugins' questions. A preview
@@ -157,7 +189,7 @@ def refuse_early(resource: Resource, actor, starts_at, ends_at, now, *, is_block
 
     :raises BookingError: NotFound, SlotTaken or another refusal.
     """
-    site = resource.site
+    site = _site_of(resource.site_id)
     if not can_see(site, actor):  # an unpublished site, booked through the API by resource id
         raise NotFound(_("There is no such resource."))
     if resource.is_retired:
@@ -165,7 +197,7 @@ def refuse_early(resource: Resource, actor, starts_at, ends_at, now, *, is_block
     if ends_at <= starts_at:
         raise BookingError(_("The end must come after the start."), "bad_range")
     if not is_block:
-        if not within_opening(site_row(site.id) or site, starts_at, ends_at):
+        if not within_opening(site, starts_at, ends_at):
             raise BookingError(_("The site is not open at that time."), "closed")
         if not is_free(resource.id, starts_at, ends_at, now):
             raise slot_taken()
