@@ -70,18 +70,21 @@ def member_feed_url(user, site=None) -> str | None:
 
 
 def render(token: str) -> bytes | None:
-    """The feed's calendar, or None for an unknown token or a manager who no longer manages."""
+    """The feed's calendar, or None for an unknown token, a closed account or a manager who no longer
+    manages."""
     feed = db.session.scalar(select(Feed).where(Feed.token == token))
     if feed is None:
         return None
     user = db.session.get(User, feed.user_id)
+    if not user.is_active:  # a closed account: its address stops, as the events' feed it opens (`feed_member`)
+        return None
     query = select(Booking).where(Booking.starts_at > utcnow() - PAST)
     if feed.site_id is None:
         query = query.where(Booking.member_id == user.id)
         name = user.display_name
     else:
         site = db.session.get(Site, feed.site_id)
-        if not user.is_active or not user.manages(site) or not is_enabled("booking", site):
+        if not user.manages(site) or not is_enabled("booking", site):
             return None
         query = query.where(Booking.site_id == site.id)
         name = site.name

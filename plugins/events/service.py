@@ -125,10 +125,17 @@ def upcoming(user, site=None, limit: int | None = None, now=None) -> list[Event]
         # joined again with its opening hours: a site's page read them twice.
         query = query.where(Event.site_id == site.id).options(lazyload(Event.site))
     out = []
+    # Whether an event is listed depends on its audience, partner and site only (`may_attend`):
+    # asked once per such triple, not per event (a partner's event read whom the reader works
+    # for, three statements, each time: a member's feed, fetched every few minutes).
+    listed: dict[tuple, bool] = {}
     for event in db.session.scalars(query.order_by(Event.starts_at, Event.id)):
         if not is_on(event) or (event.site is not None and not event.site.is_published):
             continue
-        if not listed_to(user, event):
+        key = (event.audience, event.partner_id, event.site_id)
+        if key not in listed:
+            listed[key] = listed_to(user, event)
+        if not listed[key]:
             continue
         out.append(event)
         if limit is not None and len(out) >= limit:

@@ -119,3 +119,47 @@ def test_no_address_offered_while_booking_is_off_but_one_made_before_still_opens
     assert _private_address(client) == address and "Make a new private address" not in page
     auth.logout()
     assert _summaries(client.get(address)) == ["Matinee d'accueil", "Petit-dejeuner des membres"]
+
+
+def test_a_members_feed_reads_who_they_work_for_once_not_per_partners_event(
+        app, client, auth, make_user, make_event, lot_staff):
+    """Calendar apps fetch the feed every few minutes: each partner's event asked again whom the
+    reader works for and which partners they speak for (three statements per event)."""
+    from devtools.queries import Queries
+
+    partner_id, _staff = lot_staff
+    auth.login(make_user())
+    client.post("/booking/feed", data={"next": "/events/sites/figeac"})
+    address = _private_address(client)
+    auth.logout()
+
+    def statements() -> int:
+        with Queries(app) as queries:
+            assert client.get(address).status_code == 200
+        return queries.count
+
+    make_event(title="Reserve au personnel", audience="partner", partner_id=partner_id)
+    one = statements()
+    for day in range(2, 7):
+        make_event(title=f"Reserve au personnel {day}", audience="partner", partner_id=partner_id, days=day)
+    assert statements() == one
+
+
+def test_a_closed_accounts_secret_opens_neither_feed(app, client, auth, make_user, make_event, lot_staff):
+    """One secret opens both feeds (the events' and the bookings'): a closed account's events
+    feed answered 404, its bookings' feed went on answering whoever held the address, while its
+    member could no longer sign in to renew it."""
+    from core.accounts.models import User
+
+    _events(make_event, lot_staff)
+    member = make_user()
+    auth.login(member)
+    client.post("/booking/feed", data={"next": "/events/sites/figeac"})
+    token = _private_address(client).rsplit("/", 1)[1].removesuffix(".ics")
+    auth.logout()
+    assert client.get(f"/booking/feed/{token}.ics").status_code == 200
+    with app.app_context():
+        db.session.get(User, member.id).is_disabled = True
+        db.session.commit()
+    assert client.get(f"/events/sites/figeac/feed/{token}.ics").status_code == 404
+    assert client.get(f"/booking/feed/{token}.ics").status_code == 404
