@@ -99,8 +99,16 @@ def _finish(response):
     rid = g.get("request_id")
     if rid:
         response.headers[HEADER] = rid
-        access(rid, request.method, request.path, response.status_code, g.request_started, request.remote_addr)
+        access(rid, request.method, logged_path(), response.status_code, g.request_started, request.remote_addr)
     return response
+
+
+def logged_path() -> str:
+    """The request's path as the access log writes it, a secret in it left out: a private
+    calendar's address, an invitation's or a registration's link (the routes' `<token>`) opens
+    what it names to whoever holds it, and logs are read by more people, and kept longer."""
+    token = (request.view_args or {}).get("token")
+    return request.path.replace(token, "[secret]") if isinstance(token, str) and token else request.path
 
 
 def init_app(app: Flask) -> None:

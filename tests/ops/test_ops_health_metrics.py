@@ -157,6 +157,38 @@ def test_a_request_id_follows_the_request_into_its_job_and_the_json_logs(app_fac
                           "message": "job ran: hello", "request_id": "req-0123456789abcdef"}]
 
 
+def test_the_access_log_leaves_out_the_secret_of_a_private_address(app_factory):
+    """A member's private calendar address (`/booking/feed/<secret>.ics`, which their calendar
+    app fetches every few minutes) opens their bookings to whoever holds it: the access log
+    writes the path with the secret left out, other paths as they are."""
+    from core.accounts.service import create_user
+    from plugins.booking.feeds import create_member_feed
+
+    app = app_factory()
+    with app.app_context():
+        member = create_user("feed.log@example.org", None, "Feed Log")
+        db.session.flush()
+        secret = create_member_feed(member).token
+        db.session.commit()
+    capture = _Capture()
+    root = logging.getLogger()
+    root.addHandler(capture)
+    before = root.level
+    root.setLevel(logging.INFO)
+    try:
+        client = app.test_client()
+        opened = client.get(f"/booking/feed/{secret}.ics")
+        unknown = client.get("/booking/feed/not-a-secret-at-all.ics")
+        client.get("/healthz")
+    finally:
+        root.removeHandler(capture)
+        root.setLevel(before)
+    assert len(secret) > 20 and opened.status_code == 200 and unknown.status_code == 404
+    paths = [line["path"] for line in capture.lines() if line["logger"] == "tierslieux.requests"]
+    assert paths == ["/booking/feed/[secret].ics", "/booking/feed/[secret].ics", "/healthz"], paths
+    assert not any(secret in line["message"] or secret in str(line.get("path")) for line in capture.lines())
+
+
 class _SentryInbox(BaseHTTPRequestHandler):
     received: list = []
 
