@@ -93,10 +93,18 @@ def _remembered(_app, user):
     session["login_at"] = datetime.now(timezone.utc).timestamp()
 
 
+def path_secret() -> str | None:
+    """The secret a request's address holds, if any: a route's `<token>` (a private calendar
+    address, an invitation's or a registration's link) opens what it names to whoever holds it."""
+    token = (request.view_args or {}).get("token")
+    return token if isinstance(token, str) and token else None
+
+
 def _no_store(response):
     # `is_anonymous`, not `is_authenticated`: the latter reads `is_active`, and after the
     # request's commit expired the member's row, that read loaded it again (one more statement).
-    if g.get("api_user") is not None or (current_user and not current_user.is_anonymous):
+    # An answer to a secret address is someone's too (their calendar), kept by no cache.
+    if g.get("api_user") is not None or (current_user and not current_user.is_anonymous) or path_secret():
         response.headers["Cache-Control"] = "no-store"
     return response
 

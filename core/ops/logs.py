@@ -22,6 +22,8 @@ from contextvars import ContextVar
 
 from flask import Flask, g, has_request_context, request
 
+from core.security import path_secret
+
 _JOB_REQUEST_ID: ContextVar[str | None] = ContextVar("tierslieux_request_id", default=None)
 VALID_ID = re.compile(r"[A-Za-z0-9._:-]{8,64}")
 HEADER = "X-Request-ID"
@@ -104,11 +106,10 @@ def _finish(response):
 
 
 def logged_path() -> str:
-    """The request's path as the access log writes it, a secret in it left out: a private
-    calendar's address, an invitation's or a registration's link (the routes' `<token>`) opens
-    what it names to whoever holds it, and logs are read by more people, and kept longer."""
-    token = (request.view_args or {}).get("token")
-    return request.path.replace(token, "[secret]") if isinstance(token, str) and token else request.path
+    """The request's path as the access log writes it, its secret left out
+    (`core.security.path_secret`): logs are read by more people, and kept longer."""
+    token = path_secret()
+    return request.path.replace(token, "[secret]") if token else request.path
 
 
 def init_app(app: Flask) -> None:

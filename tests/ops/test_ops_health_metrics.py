@@ -184,6 +184,8 @@ def test_the_access_log_leaves_out_the_secret_of_a_private_address(app_factory):
         root.removeHandler(capture)
         root.setLevel(before)
     assert len(secret) > 20 and opened.status_code == 200 and unknown.status_code == 404
+    # Nor does a cache keep the answer: it is the member's calendar, whoever asks.
+    assert opened.headers["Cache-Control"] == "no-store"
     paths = [line["path"] for line in capture.lines() if line["logger"] == "tierslieux.requests"]
     assert paths == ["/booking/feed/[secret].ics", "/booking/feed/[secret].ics", "/healthz"], paths
     assert not any(secret in line["message"] or secret in str(line.get("path")) for line in capture.lines())
