@@ -167,7 +167,11 @@ def test_a_members_bookings_are_indexed_by_start_and_the_migration_goes_down_and
             assert "ix_booking_booking_member_starts" in plan and "TEMP B-TREE" not in plan, plan
             db.session.remove()
             db.engine.dispose()
+        # The index on the member alone went with 0005: the new one serves queries by member.
+        assert "ix_booking_booking_member_id" not in indexes()
         flask_migrate.downgrade(revision="0003_booking_cancel_note")
         assert "ix_booking_booking_member_starts" not in indexes()
+        assert indexes()["ix_booking_booking_member_id"] == ["member_id"]
         flask_migrate.upgrade(revision="heads")
         assert indexes()["ix_booking_booking_member_starts"] == ["member_id", "starts_at"]
+        assert "ix_booking_booking_member_id" not in indexes()
