@@ -39,8 +39,9 @@ def record_at_desk(member, site, offer, quantity: int, method: str, recorded_by,
 
     It pays what the member owes first (`desk_order`); a day or half-day pass with no booking to
     pay becomes a credit of that pass, which pays their next booking of its kind here
-    (`fulfilment`); room hours with no room booking to pay are refused (book the room first). `key`: the one-time key of the form sent; sent again (a double click, a
-    page reloaded), it gives back the payment its first sending recorded.
+    (`fulfilment`); room hours with no room booking to pay are refused (book the room first).
+    `key`: the one-time key of the form sent; sent again (a double click, a page reloaded), it
+    gives back the payment its first sending recorded.
 
     :raises BillingError: the key was used for another payment, or `desk_order` refuses.
     """

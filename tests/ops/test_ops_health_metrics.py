@@ -6,6 +6,7 @@ import io
 import json
 import logging
 import threading
+from contextlib import contextmanager
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -115,6 +116,21 @@ class _Capture(logging.Handler):
         return [json.loads(line) for line in self.stream.getvalue().splitlines()]
 
 
+@contextmanager
+def _captured_logs():
+    """The JSON log lines written inside the block, INFO and up, as production writes them."""
+    capture = _Capture()
+    root = logging.getLogger()
+    root.addHandler(capture)
+    before = root.level
+    root.setLevel(logging.INFO)
+    try:
+        yield capture
+    finally:
+        root.removeHandler(capture)
+        root.setLevel(before)
+
+
 def test_a_request_id_follows_the_request_into_its_job_and_the_json_logs(app_factory):
     app = app_factory(JOBS_RUN="worker")
     ran = []
@@ -131,12 +147,7 @@ def test_a_request_id_follows_the_request_into_its_job_and_the_json_logs(app_fac
         return "queued"
 
     app.add_url_rule("/test-enqueue", "test_enqueue", enqueue_view, methods=["POST"])
-    capture = _Capture()
-    root = logging.getLogger()
-    root.addHandler(capture)
-    before = root.level
-    root.setLevel(logging.INFO)
-    try:
+    with _captured_logs() as capture:
         response = app.test_client().post("/test-enqueue", headers={"X-Request-ID": "req-0123456789abcdef"})
         assert response.headers["X-Request-ID"] == "req-0123456789abcdef"
         other = app.test_client().get("/healthz", headers={"X-Request-ID": "<script>"})  # not an id: a new one
@@ -145,9 +156,6 @@ def test_a_request_id_follows_the_request_into_its_job_and_the_json_logs(app_fac
             assert db.session.scalar(db.select(Job.request_id).where(Job.name == "test.note")) == \
                 "req-0123456789abcdef"
             assert run_pending() == 1  # a worker, outside any request
-    finally:
-        root.removeHandler(capture)
-        root.setLevel(before)
     assert ran == ["hello"]
     lines = capture.lines()
     access = [line for line in lines if line["logger"] == "tierslieux.requests" and line["path"] == "/test-enqueue"]
@@ -170,19 +178,11 @@ def test_the_access_log_leaves_out_the_secret_of_a_private_address(app_factory):
         db.session.flush()
         secret = create_member_feed(member).token
         db.session.commit()
-    capture = _Capture()
-    root = logging.getLogger()
-    root.addHandler(capture)
-    before = root.level
-    root.setLevel(logging.INFO)
-    try:
+    with _captured_logs() as capture:
         client = app.test_client()
         opened = client.get(f"/booking/feed/{secret}.ics")
         unknown = client.get("/booking/feed/not-a-secret-at-all.ics")
         client.get("/healthz")
-    finally:
-        root.removeHandler(capture)
-        root.setLevel(before)
     assert len(secret) > 20 and opened.status_code == 200 and unknown.status_code == 404
     # Nor does a cache keep the answer: it is the member's calendar, whoever asks.
     assert opened.headers["Cache-Control"] == "no-store"
