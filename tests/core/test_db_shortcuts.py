@@ -232,3 +232,65 @@ def test_lock_rows_holds_each_row_until_the_transaction_ends(app, make_site, mak
         assert refused == [1, "55P03", "55P03"]
     else:  # SQLite has no row locks: no statement, and its FOR UPDATE is a plain read
         assert refused == [0, "free", "free"]
+
+
+def test_lock_rows_locks_in_the_order_given(app, make_site, make_user):
+    """Locks are taken in one order everywhere, the place before the member (docs/architecture.md),
+    or two transactions each holding one would wait for each other. While another transaction
+    holds the place, `lock_rows((Resource, ..), (User, ..))` waits for it without holding the
+    member yet; and while another holds the member, it holds the place already. PostgreSQL only
+    (SQLite's writers take turns: no row locks)."""
+    import threading
+    import time
+
+    from core.accounts.models import User
+    from core.db import lock_row, lock_rows
+    from core.sites.service import site_by_slug
+    from plugins.booking.models import Resource
+
+    slug, member = make_site(), make_user()
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("PostgreSQL's row locks")
+        resource = Resource(site_id=site_by_slug(slug).id, kind="desk", name="Poste ordre")
+        db.session.add(resource)
+        db.session.commit()
+        resource_id = resource.id
+
+    def free(model, row_id) -> bool:
+        with app.app_context():
+            try:
+                read(select(model.id).where(model.id == row_id).with_for_update(nowait=True, key_share=True))
+                return True
+            except sa_exc.OperationalError:
+                return False
+            finally:
+                db.session.rollback()
+
+    seen = []
+    for held, other in (((Resource, resource_id), (User, member.id)), ((User, member.id), (Resource, resource_id))):
+        holding, release = threading.Event(), threading.Event()
+
+        def hold(row=held):
+            with app.app_context():
+                lock_row(*row)
+                holding.set()
+                release.wait(10)
+                db.session.rollback()
+
+        def both():
+            with app.app_context():
+                lock_rows((Resource, resource_id), (User, member.id))
+                db.session.rollback()
+
+        holder, waiter = threading.Thread(target=hold), threading.Thread(target=both)
+        holder.start()
+        assert holding.wait(10)
+        waiter.start()
+        time.sleep(0.5)  # `both` is now waiting for the row `hold` holds
+        seen.append(free(*other))
+        release.set()
+        holder.join()
+        waiter.join()
+    # The place held elsewhere: the member is still free. The member held: the place is taken.
+    assert seen == [True, False]
