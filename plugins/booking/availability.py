@@ -22,7 +22,7 @@ from core.modules.service import is_enabled
 from core.plugins import hooks
 from core.sites.models import Site
 from core.sites.service import SiteRow, next_open_day, opening_intervals, published_site_rows
-from plugins.booking.models import Booking, Resource
+from plugins.booking.models import KINDS, ROOM_KINDS, Booking, Resource
 from plugins.booking.payment import Price, PriceNote
 from plugins.booking.quotes import quote
 from plugins.booking.rules import rules_by_site
@@ -102,10 +102,6 @@ class SiteOffer:
 def note_hints(kinds: list[KindOffer]) -> list[str]:
     """The hints of the kinds' price notes, each once: said once under the site."""
     return list(dict.fromkeys(k.note.hint for k in kinds if k.note and k.note.hint))
-
-
-KIND_ORDER = ("desk", "office", "room", "visio")
-ROOM_KINDS = ("room", "visio")
 
 
 def kind_notes(site, member, day: date | None) -> dict:
@@ -244,7 +240,7 @@ def network(day: date, kind=None, period=None, site_slug=None, near=None, now=No
         dist = distance_km(near[0], near[1], site.latitude, site.longitude) if near else None
         entry = SiteAvailability(site, dist)
         for kind_name, resources in by_kind.items():
-            table = every if kind_name in ("room", "visio") else halves
+            table = every if kind_name in ROOM_KINDS else halves
             buffer = (rules(site.id, kind_name).buffer_minutes or 0) * 60
             bounded = [(start - buffer, end + buffer, slot) for start, end, slot in table] if buffer else table
             all_free = tuple(slot for _start, _end, slot in table)  # shared by the resources with no booking
@@ -349,7 +345,7 @@ def offers(day: date, kind=None, period=None, near=None, amenities=(), member=No
 
 
 def _sort_kinds(kinds: list[KindOffer]) -> None:
-    kinds.sort(key=lambda k: KIND_ORDER.index(k.kind) if k.kind in KIND_ORDER else 9)
+    kinds.sort(key=lambda k: KINDS.index(k.kind) if k.kind in KINDS else 9)
 
 
 def site_prices(site: Site, resources, member=None, day: date | None = None, now=None) -> list[KindOffer]:

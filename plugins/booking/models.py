@@ -9,7 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from core.db import UTCDateTime, utcnow, whole_seconds
 from core.extensions import db
 
-KINDS = ("desk", "office", "room", "visio")
+KINDS = ("desk", "office", "room", "visio")  # in the order pages list them
+ROOM_KINDS = ("room", "visio")  # booked by the hour; desks and offices by the half-day or the day
 # Statuses that occupy a resource; the database refuses two overlapping rows among them.
 ACTIVE = ("held", "confirmed", "checked_in")
 # Cancellations the member chose (their own, or by erasing their account): the late rules of the

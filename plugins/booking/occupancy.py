@@ -19,11 +19,10 @@ from core.db import UTCDateTime
 from core.extensions import db
 from core.plugins import hooks
 from core.sites.service import opening_intervals
-from plugins.booking.models import Booking, Resource
+from plugins.booking.models import ROOM_KINDS, Booking, Resource
 from plugins.booking.slots import half_days, to_utc
 
 DESK_KINDS = ("desk", "office")  # booked by the half-day
-ROOM_KINDS = ("room", "visio")  # booked by the hour
 BOOKED = ("confirmed", "checked_in", "no_show")  # a no-show was booked: the place was kept for them
 
 

@@ -16,7 +16,7 @@ from core.sites.models import Site
 from core.sites.service import site_row
 from core.extensions import db
 from plugins.booking.errors import BookingError
-from plugins.booking.models import ACTIVE, KINDS, Booking, Resource, Rule
+from plugins.booking.models import ACTIVE, KINDS, ROOM_KINDS, Booking, Resource, Rule
 from plugins.booking.slots import half_days, to_utc
 
 
@@ -60,7 +60,7 @@ LIMITS = {
 
 
 def _merge(rows: dict, kind: str) -> Rules:
-    values = dict(ROOM_DEFAULTS) if kind in ("room", "visio") else {}
+    values = dict(ROOM_DEFAULTS) if kind in ROOM_KINDS else {}
     for level in ("", kind):
         row = rows.get(level)
         if row is not None:
@@ -131,16 +131,13 @@ def save_rules(site_id: int, kind: str, **values) -> Rule:
 # Only rooms are booked by the hour. Desks and offices go by the site's half-days or its whole
 # day: what the search, the week and the forms offer, and what billing sells (half-day and day
 # passes); a crafted form or an API call naming other hours must not get round it.
-HOURLY_KINDS = ("room", "visio")
-
-
 def check_period(site, kind: str, starts_at, ends_at) -> None:
     """Raise a BookingError when a place that is not a room is asked for anything but one of
     its site's half-days or its whole day that date (`slots.half_days`).
 
     :param site: the site (its hours are read from the cached row when there is one).
     """
-    if kind in HOURLY_KINDS:
+    if kind in ROOM_KINDS:
         return
     site = site_row(site.id) or site
     day = starts_at.astimezone(ZoneInfo(site.timezone)).date()

@@ -11,6 +11,7 @@ from flask_babel import gettext as _, lazy_gettext as _l, ngettext
 from core.sites.service import closure_on, opening_intervals, site_row
 from core.timeutil import YEARS_AWAY, within_reach
 from plugins.booking.errors import BookingError
+from plugins.booking.models import ROOM_KINDS
 
 PERIODS = {"morning": _l("Morning"), "afternoon": _l("Afternoon"), "day": _l("Whole day")}
 NOON = time(13, 0)
@@ -81,7 +82,7 @@ def day_slots(site, day: date, kind: str, period: str | None = None) -> list[Slo
     parts = half_days(site, day)
     slots = [Slot(name, to_utc(day, parts[name][0], tz), to_utc(day, parts[name][1], tz), tz)
              for name in ("morning", "afternoon", "day") if name in parts and period in (None, name)]
-    if kind in ("room", "visio") and period is None:
+    if kind in ROOM_KINDS and period is None:
         for opens, closes in opening_intervals(site, day):
             hour = datetime.combine(day, opens)
             while (hour + timedelta(hours=1)).time() <= closes and hour.date() == day:
